@@ -1,0 +1,890 @@
+//! The fund engine: pure functions from a fund and a scenario to a [`Projection`] — the
+//! repayment schedule, the fund statement, the appraisal and the balanced-budget reconciliation
+//! (SPEC §4–5). Nothing here does I/O or knows about the app or the command line.
+//!
+//! Years are held as indices into the horizon (`0 ..= years - 1`); figures outside the horizon
+//! are dropped, so an unvalidated fund never makes the engine panic, although only a fund
+//! without validation errors gives meaningful figures.
+
+use std::collections::HashMap;
+
+use crate::model::{
+    ActorKind, CapitalKind, CostKind, Fund, FundingModel, Initiative, Repayment, Scenario, Status,
+    date_year,
+};
+use crate::money::{Money, Overflow, split_by_amounts, split_largest_remainder};
+
+/// What to project: which scenario, and whether proposed initiatives count (SPEC §4.1–4.2).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Options {
+    pub scenario: Scenario,
+    pub include_proposed: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            scenario: Scenario::base(),
+            include_proposed: false,
+        }
+    }
+}
+
+impl Options {
+    /// Options for a scenario of the fund by name; `None` or `"base"` is the base scenario.
+    pub fn named(
+        fund: &Fund,
+        scenario: Option<&str>,
+        include_proposed: bool,
+    ) -> Result<Options, EngineError> {
+        let scenario = match scenario {
+            None => Scenario::base(),
+            Some(name) => match fund.scenario(name) {
+                Some(s) => s.clone(),
+                None if name.eq_ignore_ascii_case("base") => Scenario::base(),
+                None => {
+                    return Err(EngineError::UnknownScenario {
+                        name: name.to_string(),
+                        known: fund.scenarios.iter().map(|s| s.name.clone()).collect(),
+                    });
+                }
+            },
+        };
+        Ok(Options {
+            scenario,
+            include_proposed,
+        })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum EngineError {
+    #[error(
+        "scenariot ”{name}” finns inte (finns: {}) / there is no scenario “{name}” (known: {})",
+        list_or_none(known),
+        list_or_none(known)
+    )]
+    UnknownScenario { name: String, known: Vec<String> },
+    #[error("{0}")]
+    Overflow(#[from] Overflow),
+}
+
+fn list_or_none(v: &[String]) -> String {
+    if v.is_empty() {
+        "base".to_string()
+    } else {
+        format!("base, {}", v.join(", "))
+    }
+}
+
+/// One payer's repayments for one initiative, per horizon year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PayerFlow {
+    /// Index into `fund.actors`.
+    pub actor: usize,
+    /// The planned repayment (SPEC §4.4), reported in closed years too.
+    pub planned: Vec<Money>,
+    /// What the fund receives: the recorded actual amount in closed years, the plan otherwise.
+    pub received: Vec<Money>,
+}
+
+impl PayerFlow {
+    /// Σ planned − Σ actual over closed years (negative when more than planned was paid).
+    pub fn arrears(&self, closed_years: usize) -> Money {
+        let n = closed_years.min(self.planned.len());
+        Money(
+            self.planned[..n].iter().map(|m| m.0).sum::<i64>()
+                - self.received[..n].iter().map(|m| m.0).sum::<i64>(),
+        )
+    }
+}
+
+/// One actor's expected savings from one initiative, per horizon year (scenario applied).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorSavings {
+    pub actor: usize,
+    pub total: Vec<Money>,
+    pub cashable: Vec<Money>,
+}
+
+/// Everything the engine computes for one counted initiative.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InitiativeProjection {
+    /// Index into `fund.initiatives`.
+    pub index: usize,
+    /// Fund cost per year: actuals in closed years, the plan otherwise (SPEC §4.3).
+    pub fund_cost: Vec<Money>,
+    /// The same split by cost kind (Staff, Services, Other).
+    pub fund_cost_by_kind: Vec<[Money; 3]>,
+    /// The owner's own cost per year (plan).
+    pub own_cost: Vec<Money>,
+    /// Σ planned fund cost over the horizon (scenario applied): the base of repayment.
+    pub fund_total: Money,
+    pub savings: Vec<ActorSavings>,
+    pub repayments: Vec<PayerFlow>,
+    /// Repayment not reached by the horizon's end.
+    pub outstanding: Money,
+}
+
+impl InitiativeProjection {
+    pub fn received_in(&self, year_index: usize) -> Money {
+        Money(
+            self.repayments
+                .iter()
+                .map(|p| p.received.get(year_index).map_or(0, |m| m.0))
+                .sum(),
+        )
+    }
+
+    pub fn total_repaid(&self) -> Money {
+        Money(
+            self.repayments
+                .iter()
+                .flat_map(|p| p.received.iter())
+                .map(|m| m.0)
+                .sum(),
+        )
+    }
+
+    pub fn total_planned_repayment(&self) -> Money {
+        Money(
+            self.repayments
+                .iter()
+                .flat_map(|p| p.planned.iter())
+                .map(|m| m.0)
+                .sum(),
+        )
+    }
+
+    pub fn savings_in(&self, year_index: usize) -> Money {
+        Money(
+            self.savings
+                .iter()
+                .map(|s| s.total.get(year_index).map_or(0, |m| m.0))
+                .sum(),
+        )
+    }
+
+    pub fn total_savings(&self) -> Money {
+        Money(
+            self.savings
+                .iter()
+                .flat_map(|s| s.total.iter())
+                .map(|m| m.0)
+                .sum(),
+        )
+    }
+}
+
+/// The fund statement for one year (SPEC §4.5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct StatementYear {
+    pub year: i32,
+    pub opening: Money,
+    pub capital: Money,
+    pub disbursed: Money,
+    pub repaid: Money,
+    pub closing: Money,
+    pub committed: Money,
+    pub uncommitted: Money,
+}
+
+/// One row of the repayment schedule (SPEC §8).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ScheduleRow {
+    pub initiative: String,
+    pub payer: String,
+    pub year: i32,
+    pub planned: Money,
+    /// The recorded amount in a closed year (0 when none), `None` in an open year.
+    pub actual: Option<Money>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Outstanding {
+    pub initiative: String,
+    pub amount: Money,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Schedule {
+    pub rows: Vec<ScheduleRow>,
+    pub outstanding: Vec<Outstanding>,
+}
+
+/// Who bore costs, who gained and who repaid, for one actor (the wrong-pocket picture).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ActorFigures {
+    pub actor: String,
+    pub cost: Money,
+    pub savings: Money,
+    pub repaid: Money,
+}
+
+/// The socio-economic appraisal of one initiative (SPEC §4.6); never booked.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Appraisal {
+    pub code: String,
+    pub cost: Money,
+    pub savings: Money,
+    pub cashable_savings: Money,
+    pub repaid: Money,
+    /// Net present value, rounded to two decimals.
+    pub npv: f64,
+    /// Benefit-cost ratio PV(savings)/PV(costs), two decimals; `None` when PV(costs) is 0.
+    pub bcr: Option<f64>,
+    pub payback_year: Option<i32>,
+    pub by_actor: Vec<ActorFigures>,
+}
+
+/// The balanced-budget result under current law (SPEC §5.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct CurrentLaw {
+    /// Balanced-budget result (*balanskravsresultat*).
+    pub balance_result: Money,
+    /// A negative result must be restored by this year (KL 11 kap. 12 §).
+    pub restore_by: Option<i32>,
+}
+
+/// The balanced-budget result under Sif's reading of the proposal in ESO 2020:1 (SPEC §5.2):
+/// a proposal, not law.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct ProposedRules {
+    /// Spending covered by the earmarked fund, shown on its own line.
+    pub fund_used: Money,
+    /// Repayments re-earmarked to the fund.
+    pub fund_reearmarked: Money,
+    pub balance_result: Money,
+    pub restore_by: Option<i32>,
+}
+
+/// The reconciliation (*balanskravsutredning*) for one year (SPEC §5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct ReconcileYear {
+    pub year: i32,
+    pub result_before_fund: Money,
+    pub disbursed: Money,
+    pub repaid: Money,
+    pub result: Money,
+    pub realisation_gains: Money,
+    pub current: CurrentLaw,
+    pub proposed: ProposedRules,
+}
+
+/// Everything the engine computes for a fund under one scenario.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Projection {
+    /// `base` or the scenario's name.
+    pub scenario: String,
+    pub first_year: i32,
+    /// Number of closed years at the start of the horizon.
+    pub closed_years: usize,
+    /// The counted initiatives, in file order.
+    pub initiatives: Vec<InitiativeProjection>,
+    pub statement: Vec<StatementYear>,
+    pub schedule: Schedule,
+    pub appraisal: Vec<Appraisal>,
+    pub reconciliation: Vec<ReconcileYear>,
+}
+
+impl Projection {
+    pub fn year_index(&self, year: i32) -> Option<usize> {
+        let i = year.checked_sub(self.first_year)?;
+        usize::try_from(i)
+            .ok()
+            .filter(|&i| i < self.statement.len())
+    }
+
+    /// The counted initiative for `fund.initiatives[index]`, if it counts.
+    pub fn initiative(&self, index: usize) -> Option<&InitiativeProjection> {
+        self.initiatives
+            .binary_search_by_key(&index, |p| p.index)
+            .ok()
+            .map(|i| &self.initiatives[i])
+    }
+}
+
+/// Whether an initiative counts in the projection (SPEC §4.1).
+pub fn counts(status: Status, include_proposed: bool) -> bool {
+    match status {
+        Status::Approved | Status::Completed | Status::Terminated => true,
+        Status::Proposed => include_proposed,
+    }
+}
+
+/// Project the fund under the options' scenario (SPEC §4–5).
+pub fn project(fund: &Fund, options: &Options) -> Result<Projection, EngineError> {
+    let n = usize::try_from(fund.years.clamp(1, 60)).unwrap_or(1);
+    let first = fund.first_year;
+    let closed_years = match fund.closed_through {
+        Some(c) if c >= first => usize::try_from(i64::from(c) - i64::from(first) + 1)
+            .unwrap_or(n)
+            .min(n),
+        _ => 0,
+    };
+    let ctx = Ctx {
+        fund,
+        n,
+        first,
+        closed_years,
+        actor_index: fund
+            .actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.code.as_str(), i))
+            .collect(),
+        scenario: &options.scenario,
+    };
+
+    let mut initiatives = Vec::new();
+    for (index, ini) in fund.initiatives.iter().enumerate() {
+        if counts(ini.status, options.include_proposed) {
+            initiatives.push(ctx.initiative(index, ini)?);
+        }
+    }
+
+    let statement = ctx.statement(&initiatives)?;
+    let schedule = ctx.schedule(&initiatives);
+    let appraisal = ctx.appraisal(&initiatives)?;
+    let reconciliation = ctx.reconcile(&statement)?;
+    Ok(Projection {
+        scenario: options.scenario.name.clone(),
+        first_year: first,
+        closed_years,
+        initiatives,
+        statement,
+        schedule,
+        appraisal,
+        reconciliation,
+    })
+}
+
+struct Ctx<'a> {
+    fund: &'a Fund,
+    n: usize,
+    first: i32,
+    closed_years: usize,
+    actor_index: HashMap<&'a str, usize>,
+    scenario: &'a Scenario,
+}
+
+fn add(a: Money, b: Money) -> Result<Money, Overflow> {
+    a.checked_add(b)
+}
+
+fn factor(f: i32) -> u32 {
+    u32::try_from(f).unwrap_or(0)
+}
+
+impl Ctx<'_> {
+    fn idx(&self, year: i32) -> Option<usize> {
+        let i = i64::from(year) - i64::from(self.first);
+        usize::try_from(i).ok().filter(|&i| i < self.n)
+    }
+
+    fn is_closed(&self, i: usize) -> bool {
+        i < self.closed_years
+    }
+
+    fn year(&self, i: usize) -> i32 {
+        // i < n <= 60, so this cannot overflow for any first_year validation allows.
+        self.first.saturating_add(i as i32)
+    }
+
+    fn initiative(&self, index: usize, ini: &Initiative) -> Result<InitiativeProjection, Overflow> {
+        let n = self.n;
+        let ended = match ini.status {
+            Status::Terminated => ini.ended,
+            _ => None,
+        };
+        let after_end = |year: i32| ended.is_some_and(|e| year > e);
+        let cost_factor = factor(self.scenario.cost_factor);
+        let savings_factor = factor(self.scenario.savings_factor);
+        let delay = self.scenario.delay.clamp(0, 100);
+
+        // Planned costs (scenario applied, rows after `ended` dropped).
+        let mut plan_kind = vec![[Money::ZERO; 3]; n];
+        let mut plan_fund = vec![Money::ZERO; n];
+        let mut own_cost = vec![Money::ZERO; n];
+        let mut fund_total = Money::ZERO;
+        for row in &ini.costs {
+            if after_end(row.year) {
+                continue;
+            }
+            let Some(i) = self.idx(row.year) else {
+                continue;
+            };
+            let fund = row.fund.percent(cost_factor)?;
+            let own = row.own.percent(cost_factor)?;
+            let k = row.kind.index();
+            plan_kind[i][k] = add(plan_kind[i][k], fund)?;
+            plan_fund[i] = add(plan_fund[i], fund)?;
+            own_cost[i] = add(own_cost[i], own)?;
+            fund_total = add(fund_total, fund)?;
+        }
+
+        // Fund cost: actuals in closed years, spread over the plan's kinds.
+        let mut fund_cost = plan_fund.clone();
+        let mut fund_cost_by_kind = plan_kind.clone();
+        for i in 0..self.closed_years.min(n) {
+            let year = self.year(i);
+            let actual = ini
+                .actuals
+                .iter()
+                .filter(|a| a.year == year)
+                .try_fold(Money::ZERO, |acc, a| add(acc, a.fund))?;
+            fund_cost[i] = actual;
+            fund_cost_by_kind[i] = if plan_fund[i].is_zero() {
+                [Money::ZERO, Money::ZERO, actual]
+            } else {
+                let parts = split_by_amounts(actual, &plan_kind[i]);
+                [parts[0], parts[1], parts[2]]
+            };
+        }
+
+        // Savings per actor (scenario applied, moved by the delay, after `ended` dropped).
+        let mut savings: Vec<ActorSavings> = Vec::new();
+        for row in &ini.savings {
+            let Some(&actor) = self.actor_index.get(row.actor.as_str()) else {
+                continue;
+            };
+            let amount = row.amount.percent(savings_factor)?;
+            let slot = match savings.iter().position(|s| s.actor == actor) {
+                Some(p) => p,
+                None => {
+                    savings.push(ActorSavings {
+                        actor,
+                        total: vec![Money::ZERO; n],
+                        cashable: vec![Money::ZERO; n],
+                    });
+                    savings.len() - 1
+                }
+            };
+            let from = i64::from(row.from) + i64::from(delay);
+            let to = i64::from(row.to) + i64::from(delay);
+            let lo = from.max(i64::from(self.first));
+            let hi = to.min(i64::from(self.first) + n as i64 - 1);
+            let mut y = lo;
+            while y <= hi {
+                // y is within the horizon, so it fits in i32.
+                let year = y as i32;
+                y += 1;
+                if after_end(year) {
+                    continue;
+                }
+                let Some(i) = self.idx(year) else { continue };
+                let s = &mut savings[slot];
+                s.total[i] = add(s.total[i], amount)?;
+                if row.cashable {
+                    s.cashable[i] = add(s.cashable[i], amount)?;
+                }
+            }
+        }
+        savings.sort_by_key(|s| s.actor);
+
+        let (repayments, outstanding) = self.repayments(ini, fund_total, &savings)?;
+        Ok(InitiativeProjection {
+            index,
+            fund_cost,
+            fund_cost_by_kind,
+            own_cost,
+            fund_total,
+            savings,
+            repayments,
+            outstanding,
+        })
+    }
+
+    /// The actual repayment recorded for `actor` in closed year index `i`.
+    fn actual_repaid(&self, ini: &Initiative, actor: usize, i: usize) -> Result<Money, Overflow> {
+        let year = self.year(i);
+        let code = self.fund.actors[actor].code.as_str();
+        ini.actuals
+            .iter()
+            .filter(|a| a.year == year)
+            .flat_map(|a| a.repaid.iter())
+            .filter(|r| r.actor == code)
+            .try_fold(Money::ZERO, |acc, r| add(acc, r.amount))
+    }
+
+    /// Planned and received repayments per payer, and what stays outstanding (SPEC §4.4).
+    fn repayments(
+        &self,
+        ini: &Initiative,
+        fund_total: Money,
+        savings: &[ActorSavings],
+    ) -> Result<(Vec<PayerFlow>, Money), Overflow> {
+        let n = self.n;
+        let mut flows: Vec<PayerFlow> = Vec::new();
+        fn flow_for(flows: &mut Vec<PayerFlow>, actor: usize, n: usize) -> usize {
+            match flows.iter().position(|f| f.actor == actor) {
+                Some(p) => p,
+                None => {
+                    flows.push(PayerFlow {
+                        actor,
+                        planned: vec![Money::ZERO; n],
+                        received: vec![Money::ZERO; n],
+                    });
+                    flows.len() - 1
+                }
+            }
+        }
+        let mut outstanding = Money::ZERO;
+        match &ini.repayment {
+            Repayment::Grant => {}
+            Repayment::Fixed {
+                share,
+                start,
+                instalments,
+                payers,
+            } => {
+                let total = fund_total.percent(factor(*share))?;
+                let count = i64::from((*instalments).max(1));
+                let base = Money(total.0 / count);
+                let last = Money(total.0 - base.0 * (count - 1));
+                let payer_idx: Vec<Option<usize>> = payers
+                    .iter()
+                    .map(|p| self.actor_index.get(p.actor.as_str()).copied())
+                    .collect();
+                let weights: Vec<u64> = payers
+                    .iter()
+                    .map(|p| u64::try_from(p.weight).unwrap_or(0))
+                    .collect();
+                for k in 0..count {
+                    let amount = if k == count - 1 { last } else { base };
+                    let year = i64::from(*start) + k;
+                    let in_horizon = i32::try_from(year).ok().and_then(|y| self.idx(y));
+                    match in_horizon {
+                        Some(i) => {
+                            let parts = split_largest_remainder(amount, &weights);
+                            for (part, actor) in parts.into_iter().zip(&payer_idx) {
+                                if let Some(a) = *actor {
+                                    let f = flow_for(&mut flows, a, n);
+                                    flows[f].planned[i] = add(flows[f].planned[i], part)?;
+                                }
+                            }
+                        }
+                        None if year > i64::from(self.first) => {
+                            outstanding = add(outstanding, amount)?;
+                        }
+                        None => {}
+                    }
+                }
+            }
+            Repayment::FromSavings { share, start, cap } => {
+                let cap_total = fund_total.percent(factor(*cap))?;
+                let share = factor(*share);
+                let mut reached = Money::ZERO;
+                let mut exhausted = false;
+                // Committee actors with cashable savings, in actor list order.
+                let payers: Vec<&ActorSavings> = savings
+                    .iter()
+                    .filter(|s| self.fund.actors[s.actor].kind == ActorKind::Committee)
+                    .filter(|s| s.cashable.iter().any(|m| !m.is_zero()))
+                    .collect();
+                for i in 0..n {
+                    let year = self.year(i);
+                    if year >= *start && !exhausted {
+                        let mut dues = Vec::with_capacity(payers.len());
+                        for s in &payers {
+                            dues.push(s.cashable[i].percent(share)?);
+                        }
+                        let sum_due = dues.iter().try_fold(Money::ZERO, |a, &d| add(a, d))?;
+                        let left = cap_total.checked_sub(reached)?.max(Money::ZERO);
+                        let planned = if sum_due > left {
+                            exhausted = true;
+                            split_by_amounts(left, &dues)
+                        } else {
+                            dues
+                        };
+                        for (s, amount) in payers.iter().zip(planned) {
+                            if !amount.is_zero() {
+                                let f = flow_for(&mut flows, s.actor, n);
+                                flows[f].planned[i] = amount;
+                            }
+                        }
+                    }
+                    // What counts against the cap this year: actuals when closed.
+                    let counted = if self.is_closed(i) {
+                        let mut sum = Money::ZERO;
+                        for a in 0..self.fund.actors.len() {
+                            sum = add(sum, self.actual_repaid(ini, a, i)?)?;
+                        }
+                        sum
+                    } else {
+                        flows
+                            .iter()
+                            .try_fold(Money::ZERO, |acc, f| add(acc, f.planned[i]))?
+                    };
+                    reached = add(reached, counted)?;
+                }
+                outstanding = cap_total.checked_sub(reached)?.max(Money::ZERO);
+            }
+        }
+
+        // Actual repayments in closed years, from every actor that recorded one.
+        for i in 0..self.closed_years.min(n) {
+            for a in 0..self.fund.actors.len() {
+                let actual = self.actual_repaid(ini, a, i)?;
+                if !actual.is_zero() {
+                    let f = flow_for(&mut flows, a, n);
+                    flows[f].received[i] = actual;
+                }
+            }
+        }
+        for f in &mut flows {
+            for i in self.closed_years.min(n)..n {
+                f.received[i] = f.planned[i];
+            }
+        }
+        flows.sort_by_key(|f| f.actor);
+        Ok((flows, outstanding))
+    }
+
+    fn statement(&self, inis: &[InitiativeProjection]) -> Result<Vec<StatementYear>, Overflow> {
+        let n = self.n;
+        let mut capital = vec![Money::ZERO; n];
+        for ev in &self.fund.capital {
+            let Some(i) = date_year(&ev.date).and_then(|y| self.idx(y)) else {
+                continue;
+            };
+            capital[i] = match ev.kind {
+                CapitalKind::Earmark => add(capital[i], ev.amount)?,
+                CapitalKind::Release => capital[i].checked_sub(ev.amount)?,
+            };
+        }
+        let mut disbursed = vec![Money::ZERO; n];
+        let mut repaid = vec![Money::ZERO; n];
+        for p in inis {
+            for i in 0..n {
+                disbursed[i] = add(disbursed[i], p.fund_cost[i])?;
+                repaid[i] = add(repaid[i], p.received_in(i))?;
+            }
+        }
+        // committed[y] = Σ disbursed after y: a suffix sum.
+        let mut committed = vec![Money::ZERO; n];
+        for i in (0..n.saturating_sub(1)).rev() {
+            committed[i] = add(committed[i + 1], disbursed[i + 1])?;
+        }
+        let mut out = Vec::with_capacity(n);
+        let mut previous = Money::ZERO;
+        for i in 0..n {
+            let (opening, closing) = match self.fund.model {
+                FundingModel::EarmarkedEquity => {
+                    let closing = previous
+                        .checked_add(capital[i])?
+                        .checked_sub(disbursed[i])?
+                        .checked_add(repaid[i])?;
+                    (previous, closing)
+                }
+                FundingModel::AnnualAppropriation => {
+                    (Money::ZERO, capital[i].checked_sub(disbursed[i])?)
+                }
+            };
+            previous = closing;
+            out.push(StatementYear {
+                year: self.year(i),
+                opening,
+                capital: capital[i],
+                disbursed: disbursed[i],
+                repaid: repaid[i],
+                closing,
+                committed: committed[i],
+                uncommitted: closing.checked_sub(committed[i])?,
+            });
+        }
+        Ok(out)
+    }
+
+    fn schedule(&self, inis: &[InitiativeProjection]) -> Schedule {
+        let mut rows = Vec::new();
+        for i in 0..self.n {
+            let closed = self.is_closed(i);
+            for p in inis {
+                let code = &self.fund.initiatives[p.index].code;
+                for f in &p.repayments {
+                    let planned = f.planned[i];
+                    let actual = closed.then_some(f.received[i]);
+                    if planned.0 > 0 || actual.is_some_and(|a| a.0 > 0) {
+                        rows.push(ScheduleRow {
+                            initiative: code.clone(),
+                            payer: self.fund.actors[f.actor].code.clone(),
+                            year: self.year(i),
+                            planned,
+                            actual,
+                        });
+                    }
+                }
+            }
+        }
+        let outstanding = inis
+            .iter()
+            .filter(|p| p.outstanding.0 > 0)
+            .map(|p| Outstanding {
+                initiative: self.fund.initiatives[p.index].code.clone(),
+                amount: p.outstanding,
+            })
+            .collect();
+        Schedule { rows, outstanding }
+    }
+
+    fn appraisal(&self, inis: &[InitiativeProjection]) -> Result<Vec<Appraisal>, Overflow> {
+        let n = self.n;
+        let rate = if self.fund.discount_rate.is_finite() {
+            self.fund.discount_rate
+        } else {
+            0.0
+        };
+        let discount: Vec<f64> = (0..n)
+            .map(|i| (1.0 + rate / 100.0).powi(i as i32))
+            .collect();
+        let holder = self.actor_index.get(self.fund.holder.as_str()).copied();
+        let mut out = Vec::with_capacity(inis.len());
+        for p in inis {
+            let ini = &self.fund.initiatives[p.index];
+            let owner = self.actor_index.get(ini.owner.as_str()).copied();
+            let mut cost = Money::ZERO;
+            let mut savings = Money::ZERO;
+            let mut cashable = Money::ZERO;
+            let (mut pv_cost, mut pv_savings) = (0.0_f64, 0.0_f64);
+            let mut cumulative = 0_i64;
+            let mut spent = false;
+            let mut payback_year = None;
+            for i in 0..n {
+                let c = add(p.fund_cost[i], p.own_cost[i])?;
+                let s = p.savings_in(i);
+                cost = add(cost, c)?;
+                savings = add(savings, s)?;
+                for a in &p.savings {
+                    cashable = add(cashable, a.cashable[i])?;
+                }
+                pv_cost += c.as_f64() / discount[i];
+                pv_savings += s.as_f64() / discount[i];
+                cumulative = cumulative
+                    .checked_add(s.0)
+                    .and_then(|x| x.checked_sub(c.0))
+                    .ok_or(Overflow)?;
+                if !c.is_zero() {
+                    spent = true;
+                }
+                if payback_year.is_none() && spent && cumulative >= 0 {
+                    payback_year = Some(self.year(i));
+                }
+            }
+            let npv = round2(pv_savings - pv_cost);
+            let bcr = (pv_cost != 0.0).then(|| round2(pv_savings / pv_cost));
+
+            // Who pays, who gains, who repays — per actor, in actor list order.
+            let actors = self.fund.actors.len();
+            let mut a_cost = vec![Money::ZERO; actors];
+            let mut a_sav = vec![Money::ZERO; actors];
+            let mut a_rep = vec![Money::ZERO; actors];
+            if let Some(h) = holder {
+                a_cost[h] = add(
+                    a_cost[h],
+                    p.fund_cost
+                        .iter()
+                        .try_fold(Money::ZERO, |x, &y| add(x, y))?,
+                )?;
+            }
+            if let Some(o) = owner {
+                a_cost[o] = add(
+                    a_cost[o],
+                    p.own_cost.iter().try_fold(Money::ZERO, |x, &y| add(x, y))?,
+                )?;
+            }
+            for s in &p.savings {
+                a_sav[s.actor] = add(
+                    a_sav[s.actor],
+                    s.total.iter().try_fold(Money::ZERO, |x, &y| add(x, y))?,
+                )?;
+            }
+            for f in &p.repayments {
+                a_rep[f.actor] = add(
+                    a_rep[f.actor],
+                    f.received.iter().try_fold(Money::ZERO, |x, &y| add(x, y))?,
+                )?;
+            }
+            let by_actor = (0..actors)
+                .filter(|&a| !(a_cost[a].is_zero() && a_sav[a].is_zero() && a_rep[a].is_zero()))
+                .map(|a| ActorFigures {
+                    actor: self.fund.actors[a].code.clone(),
+                    cost: a_cost[a],
+                    savings: a_sav[a],
+                    repaid: a_rep[a],
+                })
+                .collect();
+            out.push(Appraisal {
+                code: ini.code.clone(),
+                cost,
+                savings,
+                cashable_savings: cashable,
+                repaid: p.total_repaid(),
+                npv,
+                bcr,
+                payback_year,
+                by_actor,
+            });
+        }
+        Ok(out)
+    }
+
+    fn reconcile(&self, statement: &[StatementYear]) -> Result<Vec<ReconcileYear>, Overflow> {
+        let mut out = Vec::with_capacity(statement.len());
+        for st in statement {
+            let (result_before_fund, realisation_gains) = self
+                .fund
+                .budget
+                .iter()
+                .filter(|b| b.year == st.year)
+                .try_fold((Money::ZERO, Money::ZERO), |(r, g), b| {
+                    Ok::<_, Overflow>((add(r, b.result_before_fund)?, add(g, b.realisation_gains)?))
+                })?;
+            let result = result_before_fund
+                .checked_sub(st.disbursed)?
+                .checked_add(st.repaid)?;
+            let current_balance = result.checked_sub(realisation_gains)?;
+            let (fund_used, fund_reearmarked) = match self.fund.model {
+                FundingModel::EarmarkedEquity => {
+                    let available = st.opening.checked_add(st.capital)?.max(Money::ZERO);
+                    (st.disbursed.min(available), st.repaid)
+                }
+                FundingModel::AnnualAppropriation => (Money::ZERO, Money::ZERO),
+            };
+            let proposed_balance = current_balance
+                .checked_add(fund_used)?
+                .checked_sub(fund_reearmarked)?;
+            let restore = |b: Money| (b.0 < 0).then(|| st.year.saturating_add(3));
+            out.push(ReconcileYear {
+                year: st.year,
+                result_before_fund,
+                disbursed: st.disbursed,
+                repaid: st.repaid,
+                result,
+                realisation_gains,
+                current: CurrentLaw {
+                    balance_result: current_balance,
+                    restore_by: restore(current_balance),
+                },
+                proposed: ProposedRules {
+                    fund_used,
+                    fund_reearmarked,
+                    balance_result: proposed_balance,
+                    restore_by: restore(proposed_balance),
+                },
+            });
+        }
+        Ok(out)
+    }
+}
+
+fn round2(x: f64) -> f64 {
+    if x.is_finite() {
+        (x * 100.0).round() / 100.0
+    } else {
+        0.0
+    }
+}
+
+/// The cost kinds in split order, for callers that walk `fund_cost_by_kind`.
+pub const COST_KINDS: [CostKind; 3] = CostKind::ALL;

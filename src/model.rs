@@ -1,0 +1,445 @@
+//! The fund file format, version 1 (SPEC §3), as plain serde types.
+//!
+//! The types are deliberately permissive: a file that parses loads into them even when its
+//! values are wrong (a negative amount, an unknown actor), so the app can open it and show the
+//! problems. [`crate::validate`] then reports every error and warning. Field order here is the
+//! order Sif writes, so saved files diff well.
+
+use serde::{Deserialize, Serialize};
+
+use crate::money::Money;
+
+/// The newest file format this version of Sif reads and writes.
+pub const FORMAT_VERSION: i64 = 1;
+
+/// A social-investment fund (*social investeringsfond*): the top-level value of a fund file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename = "Fund", deny_unknown_fields)]
+pub struct Fund {
+    pub format: i64,
+    pub name: String,
+    pub organisation: String,
+    #[serde(default)]
+    pub org_number: Option<String>,
+    pub model: FundingModel,
+    pub first_year: i32,
+    /// Horizon length: `first_year ..= first_year + years - 1`.
+    pub years: i32,
+    /// Percent, for the appraisal's present values.
+    #[serde(default = "default_discount_rate")]
+    pub discount_rate: f64,
+    /// The committee that administers the fund (usually *Kommunstyrelsen*).
+    pub holder: String,
+    /// Years up to and including this one are closed: actual figures replace the plan.
+    #[serde(default)]
+    pub closed_through: Option<i32>,
+    #[serde(default)]
+    pub actors: Vec<Actor>,
+    #[serde(default)]
+    pub capital: Vec<CapitalEvent>,
+    #[serde(default)]
+    pub initiatives: Vec<Initiative>,
+    #[serde(default)]
+    pub scenarios: Vec<Scenario>,
+    #[serde(default)]
+    pub budget: Vec<BudgetYear>,
+    #[serde(default, skip_serializing_if = "Accounts::is_default")]
+    pub accounts: Accounts,
+}
+
+pub fn default_discount_rate() -> f64 {
+    3.5
+}
+
+/// How the fund is financed (SPEC §2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum FundingModel {
+    /// Part of equity earmarked from earlier surpluses (*öronmärkt eget kapital*); the balance
+    /// carries over from year to year.
+    EarmarkedEquity,
+    /// A yearly budget pot (*anslag*); what is unspent lapses, repayments go to the general
+    /// budget.
+    AnnualAppropriation,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Actor {
+    pub code: String,
+    pub name: String,
+    pub kind: ActorKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ActorKind {
+    /// A committee (*nämnd*) of the organisation; only committees can repay.
+    Committee,
+    /// A party outside the organisation: a region, a state agency.
+    External,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CapitalEvent {
+    /// `"YYYY-MM-DD"`.
+    pub date: String,
+    pub amount: Money,
+    pub kind: CapitalKind,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum CapitalKind {
+    /// Adds to the fund (*öronmärkning*, or the year's pot).
+    Earmark,
+    /// Returns fund money to free equity.
+    Release,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Initiative {
+    pub code: String,
+    pub name: String,
+    pub owner: String,
+    pub status: Status,
+    #[serde(default)]
+    pub ended: Option<i32>,
+    #[serde(default)]
+    pub costs: Vec<CostRow>,
+    #[serde(default)]
+    pub savings: Vec<SavingsRow>,
+    pub repayment: Repayment,
+    #[serde(default)]
+    pub actuals: Vec<Actual>,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Status {
+    Proposed,
+    Approved,
+    Completed,
+    Terminated,
+}
+
+impl Status {
+    pub const ALL: [Status; 4] = [
+        Status::Proposed,
+        Status::Approved,
+        Status::Completed,
+        Status::Terminated,
+    ];
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CostRow {
+    pub year: i32,
+    /// Paid by the fund.
+    pub fund: Money,
+    /// Paid from the owner committee's own budget.
+    #[serde(default)]
+    pub own: Money,
+    pub kind: CostKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum CostKind {
+    Staff,
+    Services,
+    Other,
+}
+
+impl CostKind {
+    /// The order in which kinds are listed and split (SPEC §4.3).
+    pub const ALL: [CostKind; 3] = [CostKind::Staff, CostKind::Services, CostKind::Other];
+
+    pub fn index(self) -> usize {
+        match self {
+            CostKind::Staff => 0,
+            CostKind::Services => 1,
+            CostKind::Other => 2,
+        }
+    }
+}
+
+/// Expected savings for one actor: `amount` in every year `from ..= to`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SavingsRow {
+    pub actor: String,
+    pub from: i32,
+    pub to: i32,
+    pub amount: Money,
+    /// Whether the saving frees budget money (and so can be repaid) or is a socio-economic
+    /// gain only.
+    #[serde(default)]
+    pub cashable: bool,
+}
+
+/// The repayment agreement (*återföring*).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Repayment {
+    /// Nothing is repaid.
+    Grant,
+    /// `share` percent of the fund's cost, in `instalments` equal yearly parts from `start`,
+    /// split among the payers by weight.
+    Fixed {
+        share: i32,
+        start: i32,
+        instalments: i32,
+        payers: Vec<Payer>,
+    },
+    /// Each committee repays `share` percent of its cashable savings each year from `start`,
+    /// until `cap` percent of the fund's cost is repaid.
+    FromSavings { share: i32, start: i32, cap: i32 },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Payer {
+    pub actor: String,
+    pub weight: i32,
+}
+
+/// Actual figures for a closed year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Actual {
+    pub year: i32,
+    /// What the fund actually paid out for the initiative.
+    pub fund: Money,
+    #[serde(default)]
+    pub repaid: Vec<ActualRepayment>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActualRepayment {
+    pub actor: String,
+    pub amount: Money,
+}
+
+/// A named set of multipliers and a delay (SPEC §4.2).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    pub name: String,
+    /// Percent applied to every savings amount.
+    pub savings_factor: i32,
+    /// Percent applied to every cost amount.
+    pub cost_factor: i32,
+    /// Years by which savings move later.
+    pub delay: i32,
+}
+
+impl Scenario {
+    /// The implicit base scenario: factors 100, no delay.
+    pub fn base() -> Scenario {
+        Scenario {
+            name: "base".to_string(),
+            savings_factor: 100,
+            cost_factor: 100,
+            delay: 0,
+        }
+    }
+}
+
+/// Inputs to the balanced-budget reconciliation for one year (SPEC §5).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BudgetYear {
+    pub year: i32,
+    /// The organisation's result without the fund's flows.
+    pub result_before_fund: Money,
+    #[serde(default)]
+    pub realisation_gains: Money,
+}
+
+/// Account numbers for the ledger (SPEC §3, §6). The defaults are placeholders to verify
+/// against the organisation's Kommun-Bas chart; a field equal to its default is not written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Accounts {
+    #[serde(skip_serializing_if = "is_2015")]
+    pub fund_equity: u32,
+    #[serde(skip_serializing_if = "is_2010")]
+    pub free_equity: u32,
+    #[serde(skip_serializing_if = "is_1930")]
+    pub bank: u32,
+    #[serde(skip_serializing_if = "is_3890")]
+    pub internal_income: u32,
+    #[serde(skip_serializing_if = "is_7890")]
+    pub internal_cost: u32,
+    #[serde(skip_serializing_if = "is_5110")]
+    pub staff: u32,
+    #[serde(skip_serializing_if = "is_4610")]
+    pub services: u32,
+    #[serde(skip_serializing_if = "is_7690")]
+    pub other: u32,
+}
+
+impl Default for Accounts {
+    fn default() -> Self {
+        Accounts {
+            fund_equity: 2015,
+            free_equity: 2010,
+            bank: 1930,
+            internal_income: 3890,
+            internal_cost: 7890,
+            staff: 5110,
+            services: 4610,
+            other: 7690,
+        }
+    }
+}
+
+impl Accounts {
+    pub fn is_default(&self) -> bool {
+        *self == Accounts::default()
+    }
+
+    pub fn for_kind(&self, kind: CostKind) -> u32 {
+        match kind {
+            CostKind::Staff => self.staff,
+            CostKind::Services => self.services,
+            CostKind::Other => self.other,
+        }
+    }
+}
+
+fn is_2015(v: &u32) -> bool {
+    *v == 2015
+}
+fn is_2010(v: &u32) -> bool {
+    *v == 2010
+}
+fn is_1930(v: &u32) -> bool {
+    *v == 1930
+}
+fn is_3890(v: &u32) -> bool {
+    *v == 3890
+}
+fn is_7890(v: &u32) -> bool {
+    *v == 7890
+}
+fn is_5110(v: &u32) -> bool {
+    *v == 5110
+}
+fn is_4610(v: &u32) -> bool {
+    *v == 4610
+}
+fn is_7690(v: &u32) -> bool {
+    *v == 7690
+}
+
+impl Fund {
+    /// The last year of the horizon.
+    pub fn last_year(&self) -> i32 {
+        self.first_year.saturating_add(self.years.max(1) - 1)
+    }
+
+    /// The horizon's years, in order.
+    pub fn horizon(&self) -> std::ops::RangeInclusive<i32> {
+        self.first_year..=self.last_year()
+    }
+
+    pub fn in_horizon(&self, year: i32) -> bool {
+        year >= self.first_year && year <= self.last_year()
+    }
+
+    pub fn is_closed(&self, year: i32) -> bool {
+        self.closed_through.is_some_and(|c| year <= c)
+    }
+
+    pub fn actor(&self, code: &str) -> Option<&Actor> {
+        self.actors.iter().find(|a| a.code == code)
+    }
+
+    pub fn actor_index(&self, code: &str) -> Option<usize> {
+        self.actors.iter().position(|a| a.code == code)
+    }
+
+    pub fn scenario(&self, name: &str) -> Option<&Scenario> {
+        self.scenarios.iter().find(|s| s.name == name)
+    }
+
+    /// A minimal valid fund to start from.
+    pub fn empty(name: &str, organisation: &str, first_year: i32) -> Fund {
+        Fund {
+            format: FORMAT_VERSION,
+            name: name.to_string(),
+            organisation: organisation.to_string(),
+            org_number: None,
+            model: FundingModel::EarmarkedEquity,
+            first_year,
+            years: 10,
+            discount_rate: default_discount_rate(),
+            holder: "KS".to_string(),
+            closed_through: None,
+            actors: vec![Actor {
+                code: "KS".to_string(),
+                name: "Kommunstyrelsen".to_string(),
+                kind: ActorKind::Committee,
+            }],
+            capital: Vec::new(),
+            initiatives: Vec::new(),
+            scenarios: Vec::new(),
+            budget: Vec::new(),
+            accounts: Accounts::default(),
+        }
+    }
+}
+
+/// The year of a `"YYYY-MM-DD"` date, if it is a real calendar date.
+pub fn date_year(date: &str) -> Option<i32> {
+    parse_date(date).map(|(y, _, _)| y)
+}
+
+/// Parse a `"YYYY-MM-DD"` date into (year, month, day), checking the calendar.
+pub fn parse_date(date: &str) -> Option<(i32, u32, u32)> {
+    let b = date.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        let s = date.get(r)?;
+        if !s.bytes().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        s.parse().ok()
+    };
+    let y = digits(0..4)? as i32;
+    let m = digits(5..7)?;
+    let d = digits(8..10)?;
+    if !(1..=12).contains(&m) || d == 0 {
+        return None;
+    }
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    (d <= days).then_some((y, m, d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_checked_against_the_calendar() {
+        assert_eq!(parse_date("2025-02-15"), Some((2025, 2, 15)));
+        assert_eq!(parse_date("2024-02-29"), Some((2024, 2, 29)));
+        assert_eq!(parse_date("2025-02-29"), None);
+        assert_eq!(parse_date("2025-13-01"), None);
+        assert_eq!(parse_date("25-02-15"), None);
+        assert_eq!(parse_date("2025-2-15x"), None);
+        assert_eq!(parse_date("2025/02/15"), None);
+    }
+}

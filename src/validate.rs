@@ -1,0 +1,734 @@
+//! Validation of a loaded fund (SPEC §3.1).
+//!
+//! Errors block the computations and exports; warnings are shown but do not block. Every
+//! problem carries a path a person can follow (`initiatives[P101].costs[2].year`, rows counted
+//! from 1 as in the file), a [`Location`] the app can take the user to, and a sentence in
+//! Swedish and in English.
+
+use std::collections::HashSet;
+
+use crate::engine::{self, Options};
+use crate::model::{ActorKind, FORMAT_VERSION, Fund, FundingModel, Repayment, Status, parse_date};
+use crate::money::{MAX_AMOUNT, Money};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// Where in the fund a problem is, for navigation in the app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Location {
+    /// A fund-level setting.
+    Fund,
+    Actor(usize),
+    Capital(usize),
+    Initiative(usize),
+    Scenario(usize),
+    Budget(usize),
+}
+
+/// One validation error or warning.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Issue {
+    pub severity: Severity,
+    pub location: Location,
+    /// A path into the file, such as `initiatives[P101].costs[2].year`.
+    pub path: String,
+    pub sv: String,
+    pub en: String,
+}
+
+impl Issue {
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    pub fn message(&self, swedish: bool) -> &str {
+        if swedish { &self.sv } else { &self.en }
+    }
+}
+
+impl std::fmt::Display for Issue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let kind = match self.severity {
+            Severity::Error => "fel / error",
+            Severity::Warning => "varning / warning",
+        };
+        write!(f, "{kind}: {}: {} / {}", self.path, self.sv, self.en)
+    }
+}
+
+/// The result of validating a fund: errors first, then warnings, each in file order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    pub issues: Vec<Issue>,
+}
+
+impl Report {
+    pub fn errors(&self) -> impl Iterator<Item = &Issue> {
+        self.issues.iter().filter(|i| i.is_error())
+    }
+
+    pub fn warnings(&self) -> impl Iterator<Item = &Issue> {
+        self.issues.iter().filter(|i| !i.is_error())
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.issues.iter().any(Issue::is_error)
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.errors().count()
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.warnings().count()
+    }
+}
+
+struct Collector<'a> {
+    fund: &'a Fund,
+    issues: Vec<Issue>,
+    actor_codes: HashSet<&'a str>,
+}
+
+impl Collector<'_> {
+    fn push(
+        &mut self,
+        severity: Severity,
+        location: Location,
+        path: String,
+        sv: String,
+        en: String,
+    ) {
+        self.issues.push(Issue {
+            severity,
+            location,
+            path,
+            sv,
+            en,
+        });
+    }
+
+    fn error(
+        &mut self,
+        location: Location,
+        path: impl Into<String>,
+        sv: impl Into<String>,
+        en: impl Into<String>,
+    ) {
+        self.push(Severity::Error, location, path.into(), sv.into(), en.into());
+    }
+
+    fn warning(
+        &mut self,
+        location: Location,
+        path: impl Into<String>,
+        sv: impl Into<String>,
+        en: impl Into<String>,
+    ) {
+        self.push(
+            Severity::Warning,
+            location,
+            path.into(),
+            sv.into(),
+            en.into(),
+        );
+    }
+
+    fn year(&mut self, loc: Location, path: &str, year: i32) {
+        if !self.fund.in_horizon(year) {
+            let (a, b) = (self.fund.first_year, self.fund.last_year());
+            self.error(
+                loc,
+                path,
+                format!("året {year} ligger utanför fondens period {a}–{b}"),
+                format!("the year {year} is outside the fund's horizon {a}–{b}"),
+            );
+        }
+    }
+
+    fn amount(&mut self, loc: Location, path: &str, m: Money) {
+        if m.0 < 0 {
+            self.error(
+                loc,
+                path,
+                "beloppet får inte vara negativt (ett uttag anges som Release)",
+                "the amount must not be negative (a withdrawal is a Release)",
+            );
+        } else {
+            self.limit(loc, path, m);
+        }
+    }
+
+    fn limit(&mut self, loc: Location, path: &str, m: Money) {
+        if m.0.unsigned_abs() > MAX_AMOUNT as u64 {
+            self.error(
+                loc,
+                path,
+                "beloppet är större än 1 000 000 000 000 kr, gränsen för ett belopp",
+                "the amount is larger than SEK 1,000,000,000,000, the limit for one amount",
+            );
+        }
+    }
+
+    fn percent(&mut self, loc: Location, path: &str, value: i32, max: i32) {
+        if !(0..=max).contains(&value) {
+            self.error(
+                loc,
+                path,
+                format!("{value} % ligger utanför 0–{max} %"),
+                format!("{value} % is outside 0–{max} %"),
+            );
+        }
+    }
+
+    /// An actor reference: known, and a committee where `committee` is required.
+    fn actor(
+        &mut self,
+        loc: Location,
+        path: &str,
+        code: &str,
+        committee: bool,
+        role_sv: &str,
+        role_en: &str,
+    ) {
+        if !self.actor_codes.contains(code) {
+            self.error(
+                loc,
+                path,
+                format!("aktören ”{code}” finns inte bland fondens aktörer"),
+                format!("the actor “{code}” is not one of the fund's actors"),
+            );
+        } else if committee
+            && self
+                .fund
+                .actor(code)
+                .is_some_and(|a| a.kind != ActorKind::Committee)
+        {
+            self.error(
+                loc,
+                path,
+                format!("{role_sv} måste vara en nämnd, men ”{code}” är en extern part"),
+                format!("the {role_en} must be a committee, but “{code}” is an external party"),
+            );
+        }
+    }
+
+    fn not_empty(&mut self, loc: Location, path: &str, value: &str, what_sv: &str, what_en: &str) {
+        if value.trim().is_empty() {
+            self.error(
+                loc,
+                path,
+                format!("{what_sv} får inte vara tom"),
+                format!("the {what_en} must not be empty"),
+            );
+        }
+    }
+}
+
+/// Validate a fund: every error and warning of SPEC §3.1.
+pub fn validate(fund: &Fund) -> Report {
+    let mut c = Collector {
+        fund,
+        issues: Vec::new(),
+        actor_codes: fund.actors.iter().map(|a| a.code.as_str()).collect(),
+    };
+    let f = Location::Fund;
+
+    if fund.format != FORMAT_VERSION {
+        c.error(
+            f,
+            "format",
+            format!(
+                "filformat {} stöds inte; Sif läser format {FORMAT_VERSION}",
+                fund.format
+            ),
+            format!(
+                "file format {} is not supported; Sif reads format {FORMAT_VERSION}",
+                fund.format
+            ),
+        );
+    }
+    c.not_empty(f, "name", &fund.name, "fondens namn", "fund's name");
+    c.not_empty(
+        f,
+        "organisation",
+        &fund.organisation,
+        "organisationens namn",
+        "organisation's name",
+    );
+    if let Some(org) = &fund.org_number {
+        let ok = org.len() == 11
+            && org.char_indices().all(|(i, ch)| {
+                if i == 6 {
+                    ch == '-'
+                } else {
+                    ch.is_ascii_digit()
+                }
+            });
+        if !ok {
+            c.warning(
+                f,
+                "org_number",
+                format!("organisationsnumret ”{org}” har inte formen NNNNNN-NNNN"),
+                format!("the organisation number “{org}” is not of the form NNNNNN-NNNN"),
+            );
+        }
+    }
+    if !(1..=60).contains(&fund.years) {
+        c.error(
+            f,
+            "years",
+            format!("perioden är {} år; den ska vara 1–60 år", fund.years),
+            format!("the horizon is {} years; it must be 1–60 years", fund.years),
+        );
+    }
+    if !(1900..=2200).contains(&fund.first_year) {
+        c.error(
+            f,
+            "first_year",
+            format!(
+                "första året {} är inte rimligt (1900–2200)",
+                fund.first_year
+            ),
+            format!(
+                "the first year {} is not plausible (1900–2200)",
+                fund.first_year
+            ),
+        );
+    }
+    if !fund.discount_rate.is_finite() || !(0.0..=20.0).contains(&fund.discount_rate) {
+        c.error(
+            f,
+            "discount_rate",
+            format!(
+                "diskonteringsräntan {} % ligger utanför 0–20 %",
+                fund.discount_rate
+            ),
+            format!(
+                "the discount rate {} % is outside 0–20 %",
+                fund.discount_rate
+            ),
+        );
+    }
+    c.actor(
+        f,
+        "holder",
+        &fund.holder,
+        true,
+        "fondens förvaltare",
+        "fund holder",
+    );
+    if let Some(closed) = fund.closed_through {
+        c.year(f, "closed_through", closed);
+    }
+
+    // Actors.
+    let mut seen = HashSet::new();
+    for (i, a) in fund.actors.iter().enumerate() {
+        let loc = Location::Actor(i);
+        let path = format!("actors[{}]", label(&a.code, i));
+        c.not_empty(
+            loc,
+            &format!("{path}.code"),
+            &a.code,
+            "aktörens kod",
+            "actor's code",
+        );
+        c.not_empty(
+            loc,
+            &format!("{path}.name"),
+            &a.name,
+            "aktörens namn",
+            "actor's name",
+        );
+        if !a.code.is_empty() && !seen.insert(a.code.as_str()) {
+            c.error(
+                loc,
+                format!("{path}.code"),
+                format!("aktörskoden ”{}” förekommer mer än en gång", a.code),
+                format!("the actor code “{}” appears more than once", a.code),
+            );
+        }
+    }
+
+    // Capital.
+    for (i, ev) in fund.capital.iter().enumerate() {
+        let loc = Location::Capital(i);
+        let path = format!("capital[{}]", i + 1);
+        match parse_date(&ev.date) {
+            Some((y, _, _)) => c.year(loc, &format!("{path}.date"), y),
+            None => c.error(
+                loc,
+                format!("{path}.date"),
+                format!("”{}” är inget datum på formen ÅÅÅÅ-MM-DD", ev.date),
+                format!("“{}” is not a date of the form YYYY-MM-DD", ev.date),
+            ),
+        }
+        c.amount(loc, &format!("{path}.amount"), ev.amount);
+    }
+
+    // Initiatives.
+    let mut seen = HashSet::new();
+    for (i, ini) in fund.initiatives.iter().enumerate() {
+        let loc = Location::Initiative(i);
+        let p = format!("initiatives[{}]", label(&ini.code, i));
+        c.not_empty(
+            loc,
+            &format!("{p}.code"),
+            &ini.code,
+            "insatsens kod",
+            "initiative's code",
+        );
+        c.not_empty(
+            loc,
+            &format!("{p}.name"),
+            &ini.name,
+            "insatsens namn",
+            "initiative's name",
+        );
+        if !ini.code.is_empty() && !seen.insert(ini.code.as_str()) {
+            c.error(
+                loc,
+                format!("{p}.code"),
+                format!("insatskoden ”{}” förekommer mer än en gång", ini.code),
+                format!("the initiative code “{}” appears more than once", ini.code),
+            );
+        }
+        c.actor(
+            loc,
+            &format!("{p}.owner"),
+            &ini.owner,
+            true,
+            "ägaren",
+            "owner",
+        );
+        match (ini.status, ini.ended) {
+            (Status::Terminated, Some(e)) => c.year(loc, &format!("{p}.ended"), e),
+            (Status::Terminated, None) => c.warning(
+                loc,
+                format!("{p}.ended"),
+                "insatsen är avbruten men saknar slutår; inga kostnader eller besparingar tas bort",
+                "the initiative is terminated but has no end year; no costs or savings are dropped",
+            ),
+            (_, Some(_)) => c.warning(
+                loc,
+                format!("{p}.ended"),
+                "slutåret gäller bara avbrutna insatser och används inte",
+                "the end year applies only to terminated initiatives and is not used",
+            ),
+            _ => {}
+        }
+        for (k, row) in ini.costs.iter().enumerate() {
+            let rp = format!("{p}.costs[{}]", k + 1);
+            c.year(loc, &format!("{rp}.year"), row.year);
+            c.amount(loc, &format!("{rp}.fund"), row.fund);
+            c.amount(loc, &format!("{rp}.own"), row.own);
+        }
+        for (k, row) in ini.savings.iter().enumerate() {
+            let rp = format!("{p}.savings[{}]", k + 1);
+            c.actor(loc, &format!("{rp}.actor"), &row.actor, false, "", "");
+            c.year(loc, &format!("{rp}.from"), row.from);
+            c.year(loc, &format!("{rp}.to"), row.to);
+            if row.from > row.to {
+                c.error(
+                    loc,
+                    format!("{rp}.from"),
+                    format!("från-året {} ligger efter till-året {}", row.from, row.to),
+                    format!("the from year {} is after the to year {}", row.from, row.to),
+                );
+            }
+            c.amount(loc, &format!("{rp}.amount"), row.amount);
+        }
+        match &ini.repayment {
+            Repayment::Grant => {}
+            Repayment::Fixed {
+                share,
+                start,
+                instalments,
+                payers,
+            } => {
+                let rp = format!("{p}.repayment");
+                c.percent(loc, &format!("{rp}.share"), *share, 100);
+                c.year(loc, &format!("{rp}.start"), *start);
+                if *instalments < 1 {
+                    c.error(
+                        loc,
+                        format!("{rp}.instalments"),
+                        format!("antalet delbetalningar är {instalments}; det måste vara minst 1"),
+                        format!(
+                            "the number of instalments is {instalments}; it must be at least 1"
+                        ),
+                    );
+                } else if *instalments > 100 {
+                    c.error(
+                        loc,
+                        format!("{rp}.instalments"),
+                        format!("antalet delbetalningar är {instalments}; högst 100 tillåts"),
+                        format!(
+                            "the number of instalments is {instalments}; at most 100 are allowed"
+                        ),
+                    );
+                }
+                let mut sum: i64 = 0;
+                for (k, payer) in payers.iter().enumerate() {
+                    let pp = format!("{rp}.payers[{}]", k + 1);
+                    c.actor(
+                        loc,
+                        &format!("{pp}.actor"),
+                        &payer.actor,
+                        true,
+                        "återbetalaren",
+                        "payer",
+                    );
+                    if payer.weight < 0 {
+                        c.error(
+                            loc,
+                            format!("{pp}.weight"),
+                            "vikten får inte vara negativ",
+                            "the weight must not be negative",
+                        );
+                    }
+                    sum += i64::from(payer.weight);
+                }
+                if sum != 100 {
+                    c.error(
+                        loc,
+                        format!("{rp}.payers"),
+                        format!(
+                            "återbetalarnas vikter summerar till {sum}; de ska summera till 100"
+                        ),
+                        format!("the payers' weights sum to {sum}; they must sum to 100"),
+                    );
+                }
+            }
+            Repayment::FromSavings { share, start, cap } => {
+                let rp = format!("{p}.repayment");
+                c.percent(loc, &format!("{rp}.share"), *share, 100);
+                c.percent(loc, &format!("{rp}.cap"), *cap, 200);
+                c.year(loc, &format!("{rp}.start"), *start);
+            }
+        }
+        let mut years = HashSet::new();
+        for (k, act) in ini.actuals.iter().enumerate() {
+            let ap = format!("{p}.actuals[{}]", k + 1);
+            c.year(loc, &format!("{ap}.year"), act.year);
+            if !fund.is_closed(act.year) {
+                c.error(
+                    loc,
+                    format!("{ap}.year"),
+                    format!(
+                        "utfall för {} men året är inte stängt (closed_through)",
+                        act.year
+                    ),
+                    format!(
+                        "actual figures for {} but the year is not closed (closed_through)",
+                        act.year
+                    ),
+                );
+            }
+            if !years.insert(act.year) {
+                c.error(
+                    loc,
+                    format!("{ap}.year"),
+                    format!("utfall för {} finns redan på en tidigare rad", act.year),
+                    format!(
+                        "actual figures for {} are already on an earlier row",
+                        act.year
+                    ),
+                );
+            }
+            c.amount(loc, &format!("{ap}.fund"), act.fund);
+            for (j, r) in act.repaid.iter().enumerate() {
+                let rp = format!("{ap}.repaid[{}]", j + 1);
+                c.actor(
+                    loc,
+                    &format!("{rp}.actor"),
+                    &r.actor,
+                    true,
+                    "återbetalaren",
+                    "payer",
+                );
+                c.amount(loc, &format!("{rp}.amount"), r.amount);
+            }
+        }
+    }
+
+    // Scenarios.
+    let mut seen = HashSet::new();
+    for (i, s) in fund.scenarios.iter().enumerate() {
+        let loc = Location::Scenario(i);
+        let p = format!("scenarios[{}]", label(&s.name, i));
+        c.not_empty(
+            loc,
+            &format!("{p}.name"),
+            &s.name,
+            "scenariots namn",
+            "scenario's name",
+        );
+        if !seen.insert(s.name.as_str()) {
+            c.error(
+                loc,
+                format!("{p}.name"),
+                format!("scenariot ”{}” finns redan", s.name),
+                format!("the scenario “{}” already exists", s.name),
+            );
+        }
+        if s.name.eq_ignore_ascii_case("base") {
+            c.error(
+                loc,
+                format!("{p}.name"),
+                "namnet ”base” är reserverat för grundscenariot",
+                "the name “base” is reserved for the base scenario",
+            );
+        }
+        c.percent(loc, &format!("{p}.savings_factor"), s.savings_factor, 1000);
+        c.percent(loc, &format!("{p}.cost_factor"), s.cost_factor, 1000);
+        if !(0..=20).contains(&s.delay) {
+            c.error(
+                loc,
+                format!("{p}.delay"),
+                format!("förskjutningen {} år ligger utanför 0–20 år", s.delay),
+                format!("the delay of {} years is outside 0–20 years", s.delay),
+            );
+        }
+    }
+
+    // Budget inputs.
+    let mut years = HashSet::new();
+    for (i, b) in fund.budget.iter().enumerate() {
+        let loc = Location::Budget(i);
+        let p = format!("budget[{}]", b.year);
+        c.year(loc, &format!("{p}.year"), b.year);
+        if !years.insert(b.year) {
+            c.error(
+                loc,
+                format!("{p}.year"),
+                format!("budgetåret {} förekommer mer än en gång", b.year),
+                format!("the budget year {} appears more than once", b.year),
+            );
+        }
+        c.limit(
+            loc,
+            &format!("{p}.result_before_fund"),
+            b.result_before_fund,
+        );
+        c.amount(loc, &format!("{p}.realisation_gains"), b.realisation_gains);
+    }
+
+    let mut issues = c.issues;
+    if !issues.iter().any(Issue::is_error) {
+        issues.extend(projection_warnings(fund));
+    }
+    // Errors first; the sort is stable, so file order is kept within each severity.
+    issues.sort_by_key(|i| i.severity);
+    Report { issues }
+}
+
+/// A readable key for a list item: its code when it has one, else its 1-based row number.
+fn label(code: &str, i: usize) -> String {
+    if code.trim().is_empty() {
+        format!("{}", i + 1)
+    } else {
+        code.to_string()
+    }
+}
+
+/// Warnings that need the base projection: over-commitment, incomplete repayments, arrears.
+fn projection_warnings(fund: &Fund) -> Vec<Issue> {
+    let mut out = Vec::new();
+    let Ok(p) = engine::project(fund, &Options::default()) else {
+        return out;
+    };
+    if fund.model == FundingModel::EarmarkedEquity {
+        if let Some(y) = p.statement.iter().find(|y| y.closing.0 < 0) {
+            out.push(Issue {
+                severity: Severity::Warning,
+                location: Location::Fund,
+                path: format!("statement[{}].closing", y.year),
+                sv: format!(
+                    "fondens saldo blir negativt år {} ({}): fonden är överintecknad",
+                    y.year,
+                    crate::money::format_sv_kr(y.closing)
+                ),
+                en: format!(
+                    "the fund balance goes negative in {} ({}): the fund is over-committed",
+                    y.year,
+                    crate::money::format_en_kr(y.closing)
+                ),
+            });
+        }
+    }
+    for (i, ini) in fund.initiatives.iter().enumerate() {
+        let loc = Location::Initiative(i);
+        let path = format!("initiatives[{}]", label(&ini.code, i));
+        if ini.savings.is_empty() {
+            out.push(Issue {
+                severity: Severity::Warning,
+                location: loc,
+                path: format!("{path}.savings"),
+                sv: "insatsen har inga förväntade besparingar".to_string(),
+                en: "the initiative has no expected savings".to_string(),
+            });
+        }
+        if let Repayment::FromSavings { .. } = ini.repayment {
+            let has_cashable_committee = ini.savings.iter().any(|s| {
+                s.cashable
+                    && s.amount.0 > 0
+                    && fund
+                        .actor(&s.actor)
+                        .is_some_and(|a| a.kind == ActorKind::Committee)
+            });
+            if !has_cashable_committee {
+                out.push(Issue {
+                    severity: Severity::Warning,
+                    location: loc,
+                    path: format!("{path}.repayment"),
+                    sv: "återföring ur besparingar, men ingen nämnd har kontantmässiga besparingar att betala ur".to_string(),
+                    en: "repayment from savings, but no committee has cashable savings to repay from".to_string(),
+                });
+            }
+        }
+        let Some(proj) = p.initiative(i) else {
+            continue;
+        };
+        if proj.outstanding.0 > 0 {
+            out.push(Issue {
+                severity: Severity::Warning,
+                location: loc,
+                path: format!("{path}.repayment"),
+                sv: format!(
+                    "återföringen blir inte klar inom perioden; {} återstår",
+                    crate::money::format_sv_kr(proj.outstanding)
+                ),
+                en: format!(
+                    "the repayment will not be complete within the horizon; {} remains outstanding",
+                    crate::money::format_en_kr(proj.outstanding)
+                ),
+            });
+        }
+        for flow in &proj.repayments {
+            let arrears = flow.arrears(p.closed_years);
+            if arrears.0 > 0 {
+                let actor = &fund.actors[flow.actor].code;
+                out.push(Issue {
+                    severity: Severity::Warning,
+                    location: loc,
+                    path: format!("{path}.actuals"),
+                    sv: format!(
+                        "{actor} har betalat {} mindre än planerat under stängda år (eftersläpning)",
+                        crate::money::format_sv_kr(arrears)
+                    ),
+                    en: format!(
+                        "{actor} has repaid {} less than planned in closed years (arrears)",
+                        crate::money::format_en_kr(arrears)
+                    ),
+                });
+            }
+        }
+    }
+    out
+}
