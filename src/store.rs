@@ -47,6 +47,9 @@ pub enum LoadError {
         file: String,
         line: usize,
         col: usize,
+        /// What is wrong, in Swedish.
+        message_sv: String,
+        /// What is wrong, in English.
         message: String,
     },
     MissingFormat {
@@ -91,8 +94,9 @@ impl LoadError {
                 file,
                 line,
                 col,
-                message,
-            } => format!("{file}:{line}:{col}: filen kunde inte tolkas: {message}."),
+                message_sv,
+                ..
+            } => format!("{file}:{line}:{col}: filen kunde inte tolkas: {message_sv}."),
             LoadError::MissingFormat { file } => format!(
                 "{file}: fältet format saknas; en fondfil börjar med Fund(format: {FORMAT_VERSION}, …)."
             ),
@@ -124,6 +128,7 @@ impl LoadError {
                 line,
                 col,
                 message,
+                ..
             } => format!("{file}:{line}:{col}: the file could not be read: {message}."),
             LoadError::MissingFormat { file } => format!(
                 "{file}: the field format is missing; a fund file starts with Fund(format: {FORMAT_VERSION}, …)."
@@ -253,11 +258,12 @@ pub fn parse_str(text: &str, file: &str) -> Result<Fund, LoadError> {
         }
     }
     options.from_str::<Fund>(text).map_err(|e| {
-        let message = explain_ron_error(&e.code);
+        let (message_sv, message) = explain_ron_error(&e.code);
         LoadError::Syntax {
             file: file.to_string(),
             line: e.span.start.line.max(1),
             col: e.span.start.col.max(1),
+            message_sv,
             message,
         }
     })
@@ -268,35 +274,59 @@ fn ron_options() -> ron::Options {
     ron::Options::default()
 }
 
-/// RON's error, with the expected/found wording kept (it names fields and types precisely)
-/// and the two most common mistakes explained in plain words.
-fn explain_ron_error(code: &ron::Error) -> String {
+/// RON's error in Swedish and English: the common mistakes in plain words, the rest with RON's
+/// own precise wording (it names fields and types), introduced in Swedish.
+fn explain_ron_error(code: &ron::Error) -> (String, String) {
     use ron::Error as E;
     match code {
-        E::MissingStructField { field, outer } => match outer {
-            Some(o) => format!("fältet {field} saknas i {o} / the field {field} is missing in {o}"),
-            None => format!("fältet {field} saknas / the field {field} is missing"),
-        },
+        E::MissingStructField { field, outer } => {
+            let place = outer.as_deref().unwrap_or("Fund");
+            (
+                format!("fältet {field} saknas i {place}"),
+                format!("the field {field} is missing in {place}"),
+            )
+        }
         E::NoSuchStructField {
             expected,
             found,
             outer,
         } => {
             let place = outer.as_deref().unwrap_or("Fund");
-            format!(
-                "{place} har inget fält {found} (giltiga fält: {}) / {place} has no field {found} (expected one of: {})",
-                expected.join(", "),
-                expected.join(", ")
+            let list = expected.join(", ");
+            (
+                format!("{place} har inget fält som heter {found} (giltiga fält: {list})"),
+                format!("{place} has no field called {found} (expected one of: {list})"),
             )
         }
         E::DuplicateStructField { field, outer } => {
             let place = outer.as_deref().unwrap_or("Fund");
-            format!(
-                "fältet {field} förekommer två gånger i {place} / the field {field} appears twice in {place}"
+            (
+                format!("fältet {field} förekommer två gånger i {place}"),
+                format!("the field {field} appears twice in {place}"),
             )
         }
-        E::Eof => "filen tar slut mitt i (saknas en avslutande parentes?) / unexpected end of file (a closing bracket missing?)".to_string(),
-        other => other.to_string(),
+        E::NoSuchEnumVariant {
+            expected,
+            found,
+            outer,
+        } => {
+            let list = expected.join(", ");
+            let what = outer.as_deref().unwrap_or("värdet");
+            let what_en = outer.as_deref().unwrap_or("the value");
+            (
+                format!("{found} är inget giltigt värde för {what} (giltiga: {list})"),
+                format!("{found} is not a valid value for {what_en} (expected one of: {list})"),
+            )
+        }
+        E::Eof => (
+            "filen tar slut mitt i (saknas en avslutande parentes?)".to_string(),
+            "the file ends too early (is a closing bracket missing?)".to_string(),
+        ),
+        E::ExpectedComma => (
+            "ett kommatecken saknas".to_string(),
+            "a comma is missing".to_string(),
+        ),
+        other => (format!("RON-fel: {other}"), other.to_string()),
     }
 }
 
