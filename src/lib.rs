@@ -7,6 +7,7 @@
 pub mod engine;
 pub mod model;
 pub mod money;
+pub mod recovery;
 pub mod store;
 pub mod validate;
 
