@@ -12,7 +12,7 @@ use crate::model::{
     ActorKind, CapitalKind, CostKind, Fund, FundingModel, Initiative, Repayment, Scenario, Status,
     date_year,
 };
-use crate::money::{Money, Overflow, split_by_amounts, split_largest_remainder};
+use crate::money::{Money, Overflow, checked_sum, split_by_amounts, split_largest_remainder};
 
 /// What to project: which scenario, and whether proposed initiatives count (SPEC §4.1–4.2).
 #[derive(Debug, Clone, PartialEq)]
@@ -88,13 +88,21 @@ pub struct PayerFlow {
     pub received: Vec<Money>,
 }
 
+/// Σ of amounts, stopping at the largest amount instead of overflowing: for the convenience
+/// totals below, which views call after a successful projection; the projection itself sums
+/// with [`checked_sum`] and reports [`Overflow`].
+fn saturating_sum(amounts: &[Money]) -> Money {
+    Money(amounts.iter().fold(0_i64, |a, m| a.saturating_add(m.0)))
+}
+
 impl PayerFlow {
     /// Σ planned − Σ actual over closed years (negative when more than planned was paid).
     pub fn arrears(&self, closed_years: usize) -> Money {
         let n = closed_years.min(self.planned.len());
         Money(
-            self.planned[..n].iter().map(|m| m.0).sum::<i64>()
-                - self.received[..n].iter().map(|m| m.0).sum::<i64>(),
+            saturating_sum(&self.planned[..n])
+                .0
+                .saturating_sub(saturating_sum(&self.received[..n]).0),
         )
     }
 }
@@ -132,7 +140,7 @@ impl InitiativeProjection {
             self.repayments
                 .iter()
                 .map(|p| p.received.get(year_index).map_or(0, |m| m.0))
-                .sum(),
+                .fold(0_i64, i64::saturating_add),
         )
     }
 
@@ -142,7 +150,7 @@ impl InitiativeProjection {
                 .iter()
                 .flat_map(|p| p.received.iter())
                 .map(|m| m.0)
-                .sum(),
+                .fold(0_i64, i64::saturating_add),
         )
     }
 
@@ -152,7 +160,7 @@ impl InitiativeProjection {
                 .iter()
                 .flat_map(|p| p.planned.iter())
                 .map(|m| m.0)
-                .sum(),
+                .fold(0_i64, i64::saturating_add),
         )
     }
 
@@ -161,7 +169,7 @@ impl InitiativeProjection {
             self.savings
                 .iter()
                 .map(|s| s.total.get(year_index).map_or(0, |m| m.0))
-                .sum(),
+                .fold(0_i64, i64::saturating_add),
         )
     }
 
@@ -171,7 +179,7 @@ impl InitiativeProjection {
                 .iter()
                 .flat_map(|s| s.total.iter())
                 .map(|m| m.0)
-                .sum(),
+                .fold(0_i64, i64::saturating_add),
         )
     }
 }
@@ -658,7 +666,10 @@ impl Ctx<'_> {
         for p in inis {
             for i in 0..n {
                 disbursed[i] = add(disbursed[i], p.fund_cost[i])?;
-                repaid[i] = add(repaid[i], p.received_in(i))?;
+                repaid[i] = add(
+                    repaid[i],
+                    checked_sum(p.repayments.iter().map(|f| f.received[i]))?,
+                )?;
             }
         }
         // committed[y] = Σ disbursed after y: a suffix sum.
@@ -752,7 +763,7 @@ impl Ctx<'_> {
             let mut payback_year = None;
             for i in 0..n {
                 let c = add(p.fund_cost[i], p.own_cost[i])?;
-                let s = p.savings_in(i);
+                let s = checked_sum(p.savings.iter().map(|a| a.total[i]))?;
                 cost = add(cost, c)?;
                 savings = add(savings, s)?;
                 for a in &p.savings {
@@ -819,7 +830,7 @@ impl Ctx<'_> {
                 cost,
                 savings,
                 cashable_savings: cashable,
-                repaid: p.total_repaid(),
+                repaid: checked_sum(p.repayments.iter().flat_map(|f| f.received.iter().copied()))?,
                 npv,
                 bcr,
                 payback_year,

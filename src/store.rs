@@ -335,6 +335,15 @@ fn no_format() -> i64 {
 /// Parse fund-file text; `file` names the source in messages.
 pub fn parse_str(text: &str, file: &str) -> Result<Fund, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(LoadError::Syntax {
+            file: file.to_string(),
+            line: 1,
+            col: 1,
+            message_sv: "filen är tom".to_string(),
+            message: "the file is empty".to_string(),
+        });
+    }
     let options = ron_options();
     // The probe ignores every field but `format`; if the probe itself fails the full parse
     // below reports the syntax error with its position.
@@ -468,6 +477,13 @@ fn explain_ron_error(code: &ron::Error) -> (String, String) {
         E::ExpectedStructLike | E::ExpectedOption => (
             "här ska det stå en öppnande parentes (".to_string(),
             "an opening bracket ( is expected here".to_string(),
+        ),
+        E::ExpectedNamedStructLike("Fund")
+        | E::ExpectedDifferentStructName {
+            expected: "Fund", ..
+        } => (
+            "det här är ingen fondfil; en fondfil börjar med Fund(".to_string(),
+            "this is not a fund file; a fund file starts with Fund(".to_string(),
         ),
         E::ExpectedNamedStructLike(name) => (
             format!("här ska det stå en öppnande parentes ( för {name}"),
