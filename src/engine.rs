@@ -558,7 +558,17 @@ impl Ctx<'_> {
                     .iter()
                     .map(|p| u64::try_from(p.weight).unwrap_or(0))
                     .collect();
-                for k in 0..count {
+                // Only instalments that fall in the horizon are walked; those after it are
+                // summed at once, so that an absurd count in an unvalidated fund cannot loop
+                // for billions of years. (Those before the horizon are dropped, as below.)
+                let first_k = (i64::from(self.first) - i64::from(*start)).clamp(0, count);
+                let end_k =
+                    (i64::from(self.first) + n as i64 - i64::from(*start)).clamp(first_k, count);
+                if end_k < count {
+                    let after = Money(base.0.checked_mul(count - end_k - 1).ok_or(Overflow)?);
+                    outstanding = add(outstanding, add(after, last)?)?;
+                }
+                for k in first_k..end_k {
                     let amount = if k == count - 1 { last } else { base };
                     let year = i64::from(*start) + k;
                     let in_horizon = i32::try_from(year).ok().and_then(|y| self.idx(y));

@@ -263,10 +263,10 @@ pub fn restore(recovery: &Recovery) -> Result<Fund, LoadError> {
 /// lock file.
 pub fn discard(recovery: &Recovery) -> Result<(), SaveError> {
     remove_if_present(&recovery.path)?;
-    if let Some(dir) = recovery.path.parent() {
-        if !session_running(dir, &recovery.session) {
-            let _ = fs::remove_file(dir.join(format!("{}.{LOCK_EXTENSION}", recovery.session)));
-        }
+    if let Some(dir) = recovery.path.parent()
+        && !session_running(dir, &recovery.session)
+    {
+        let _ = fs::remove_file(dir.join(format!("{}.{LOCK_EXTENSION}", recovery.session)));
     }
     Ok(())
 }

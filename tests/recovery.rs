@@ -50,8 +50,16 @@ fn recovery_child() {
 /// Start the child and wait until it has written its recovery file.
 fn start_child(dir: &Path, original: &Path) -> Child {
     let mut child = Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", "recovery_child", "--nocapture", "--test-threads=1"])
-        .env(CHILD_ENV, format!("{}\n{}", dir.display(), original.display()))
+        .args([
+            "--exact",
+            "recovery_child",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env(
+            CHILD_ENV,
+            format!("{}\n{}", dir.display(), original.display()),
+        )
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
         .spawn()
@@ -148,7 +156,11 @@ fn a_session_rewrites_one_file_and_clears_it_after_saving() {
     {
         use std::os::unix::fs::PermissionsExt;
         let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
-        assert_eq!(mode(&session.recovery_path()), 0o600, "only the owner reads it");
+        assert_eq!(
+            mode(&session.recovery_path()),
+            0o600,
+            "only the owner reads it"
+        );
         assert_eq!(mode(&dir), 0o700);
     }
     // The running session's own file is never offered, not even to itself.
