@@ -553,11 +553,7 @@ fn fund_texts_are_escaped_everywhere() {
         let tags: std::collections::BTreeSet<&str> = html
             .split('<')
             .skip(1)
-            .map(|t| {
-                t.split(|c: char| c == ' ' || c == '>' || c == '/' || c == '\n')
-                    .next()
-                    .unwrap_or("")
-            })
+            .map(|t| t.split([' ', '>', '/', '\n']).next().unwrap_or(""))
             .collect();
         let allowed = [
             "",
@@ -672,13 +668,39 @@ fn reports_render_in_headless_chromium_without_errors() {
     }
     pages.push(("hostile".to_string(), hostile_report(Lang::Sv)));
 
-    for (name, html) in &pages {
-        // As HTML: what people open; as XHTML: Chromium's strict XML parser, which stops at the
-        // first unescaped character or unclosed element.
-        for ext in ["html", "xhtml"] {
-            let file = dir.path().join(format!("{name}.{ext}"));
-            std::fs::write(&file, html).unwrap();
-            let (dom, log) = render(&browser, &file, &dir.path().join("profile"));
+    // As HTML: what people open; as XHTML: Chromium's strict XML parser, which stops at the
+    // first unescaped character or unclosed element. Two browsers at a time, each with its own
+    // profile.
+    let jobs: Vec<(&str, &str, &str)> = pages
+        .iter()
+        .flat_map(|(name, html)| ["html", "xhtml"].map(|ext| (name.as_str(), html.as_str(), ext)))
+        .collect();
+    let rendered: Vec<(String, String, String)> = std::thread::scope(|scope| {
+        let halves: Vec<_> = jobs
+            .chunks(jobs.len().div_ceil(2))
+            .enumerate()
+            .map(|(k, chunk)| {
+                let (browser, dir) = (&browser, dir.path());
+                scope.spawn(move || {
+                    chunk
+                        .iter()
+                        .map(|(name, html, ext)| {
+                            let file = dir.join(format!("{name}.{ext}"));
+                            std::fs::write(&file, html).unwrap();
+                            let (dom, log) =
+                                render(browser, &file, &dir.join(format!("profile-{k}")));
+                            (format!("{name}.{ext}"), dom, log)
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        halves.into_iter().flat_map(|h| h.join().unwrap()).collect()
+    });
+    assert_eq!(rendered.len(), jobs.len());
+    for (file, dom, log) in &rendered {
+        let (name, ext) = file.rsplit_once('.').unwrap();
+        {
             let console: Vec<&str> = log.lines().filter(|l| l.contains(":CONSOLE")).collect();
             assert!(
                 console.is_empty(),
@@ -832,4 +854,31 @@ fn a_proposed_initiative_counts_only_when_asked() {
         ));
         assert_eq!(appraised, include);
     }
+}
+
+#[test]
+fn a_large_generated_fund_reports_every_figure_and_lists_every_warning() {
+    let fund = sif::generate::generate_fund(&sif::generate::GenerateParams {
+        initiatives: 40,
+        years: 20,
+        actors: 10,
+        seed: 7,
+    });
+    let check = sif::validate::validate(&fund);
+    assert!(!check.has_errors());
+    let warnings = check.warning_count();
+    assert!(warnings > 5, "the generated fund has warnings to list");
+    let html = check_figures("generated", &fund, &Options::default(), Lang::En);
+    // The cover lists five and points to section 7, which lists them all.
+    let cover = &html[..html.find("id=\"assumptions\"").unwrap()];
+    let listed = &cover[cover.find("<ul class=\"warnings\">").unwrap()..];
+    assert_eq!(
+        listed[..listed.find("</ul>").unwrap()]
+            .matches("<li>")
+            .count(),
+        5
+    );
+    assert!(cover.contains(&format!("and {} more", warnings - 5)));
+    let appendix = &html[html.find("id=\"warnings\"").expect("section 7")..];
+    assert_eq!(appendix.matches("<li>").count(), warnings);
 }

@@ -4,7 +4,7 @@
 //! Errors go to standard error as one sentence each, Swedish then English.
 
 mod report;
-mod report_cmd;
+pub(crate) mod report_cmd;
 mod table;
 
 use std::io::Write;

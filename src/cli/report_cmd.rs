@@ -78,7 +78,7 @@ pub fn run(a: ReportHtmlArgs, out: &mut dyn Write) -> Result<ExitCode, Failure> 
 
 /// Today's date (UTC) as `YYYY-MM-DD`, or the date of `SOURCE_DATE_EPOCH` when it is set, so
 /// that a report can be made byte for byte again.
-fn today() -> String {
+pub(crate) fn today() -> String {
     let seconds = std::env::var("SOURCE_DATE_EPOCH")
         .ok()
         .and_then(|s| s.trim().parse::<i64>().ok())
@@ -136,7 +136,7 @@ pub fn find_browser() -> Option<PathBuf> {
 
 /// Print the HTML to `output` as A4 PDF with a headless browser. The HTML goes to a private
 /// temporary folder, the PDF is written there first and then moved into place atomically.
-fn print_pdf(html: &str, output: &Path) -> Result<(), Failure> {
+pub(crate) fn print_pdf(html: &str, output: &Path) -> Result<(), Failure> {
     let Some(browser) = find_browser() else {
         return Err(Failure::invalid(
             "PDF skrivs ut med Chromium eller Google Chrome, och ingen av dem finns (installera t.ex. paketet chromium, eller skriv HTML med -o rapport.html och skriv ut den från en webbläsare) / \

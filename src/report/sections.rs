@@ -9,6 +9,9 @@ use crate::model::{CapitalKind, Fund, FundingModel, Initiative, Repayment, Scena
 use crate::money::{Money, Overflow, checked_sum};
 use crate::validate;
 
+/// How many of the file check's warnings the cover lists; the rest go to section 7.
+const COVER_WARNINGS: usize = 5;
+
 const BLUE: &str = "#1f4e79";
 const ORANGE: &str = "#c55a11";
 const LIGHT_BLUE: &str = "#7fa7cf";
@@ -52,6 +55,7 @@ impl<'a> Report<'a> {
         self.schedule()?;
         self.appraisal();
         self.who_gains()?;
+        self.all_warnings();
         self.out.push_str("</body>\n</html>\n");
         Ok(self.out)
     }
@@ -118,9 +122,21 @@ impl<'a> Report<'a> {
 
     /// A right-aligned money cell, red when negative, that tests can find by its attributes.
     fn money_td(&self, m: Money, table: &str, keys: &Keys<'_>, field: &str) -> String {
+        self.money_td_marked(m, false, table, keys, field)
+    }
+
+    /// A money cell shown in red when negative or when `marked`.
+    fn money_td_marked(
+        &self,
+        m: Money,
+        marked: bool,
+        table: &str,
+        keys: &Keys<'_>,
+        field: &str,
+    ) -> String {
         format!(
             "<td class=\"num{}\" {}>{}</td>",
-            if m.0 < 0 { " neg" } else { "" },
+            if m.0 < 0 || marked { " neg" } else { "" },
             Self::attrs(table, keys, field),
             e(&self.m(m))
         )
@@ -355,7 +371,7 @@ impl<'a> Report<'a> {
         ));
 
         // Where the figures come from.
-        let rows = [
+        let mut rows = vec![
             (
                 self.t("Scenario", "Scenario"),
                 format!("{} ({})", self.scenario_name(), self.scenario_summary()),
@@ -368,7 +384,7 @@ impl<'a> Report<'a> {
                 "made_on",
             ),
             (
-                self.t("Underlag", "Made from"),
+                self.t("Fondfil", "Fund file"),
                 self.meta.source_file.clone(),
                 "source_file",
             ),
@@ -379,6 +395,17 @@ impl<'a> Report<'a> {
                 "unit",
             ),
         ];
+        if p.closed_years > 0 {
+            // A follow-up report: say on the cover which years are actual figures.
+            rows.insert(
+                2,
+                (
+                    self.t("Stängda år", "Closed years"),
+                    self.closed_text(),
+                    "closed",
+                ),
+            );
+        }
         self.push("<table class=\"facts\"><tbody>");
         for (k, v, field) in rows {
             self.out.push_str(&format!(
@@ -411,7 +438,7 @@ impl<'a> Report<'a> {
             (
                 self.t(
                     "Kapital till fonden under perioden",
-                    "Capital put into the fund over the horizon",
+                    "Capital into the fund over the horizon",
                 )
                 .to_string(),
                 capital,
@@ -536,19 +563,26 @@ impl<'a> Report<'a> {
             self.proposal_badge()
         ));
 
-        // What the file check found.
-        let check = validate::validate(fund);
-        let warnings: Vec<&validate::Issue> = check.warnings().collect();
+        // What the file check found: the first few on the cover, all of them at the end.
+        let warnings = self.warnings();
         if !warnings.is_empty() {
             self.out.push_str(&format!(
                 "<h3>{}</h3><ul class=\"warnings\">",
                 self.t("Att observera", "Points to note")
             ));
-            for w in warnings {
-                self.out
-                    .push_str(&format!("<li>{}</li>", e(w.message(self.lang == Lang::Sv))));
+            for w in warnings.iter().take(COVER_WARNINGS) {
+                self.out.push_str(&format!("<li>{}</li>", e(w)));
             }
             self.push("</ul>");
+            if warnings.len() > COVER_WARNINGS {
+                let more = warnings.len() - COVER_WARNINGS;
+                let text = match self.lang {
+                    Lang::Sv => format!("… och {more} till; alla finns i avsnitt 7."),
+                    Lang::En => format!("… and {more} more; section 7 lists them all."),
+                };
+                self.out
+                    .push_str(&format!("<p class=\"note\">{}</p>", e(&text)));
+            }
         }
 
         // Contents.
@@ -569,6 +603,9 @@ impl<'a> Report<'a> {
                 self.t("Vem betalar, vem vinner", "Who pays, who gains"),
             ),
         ];
+        let warnings_listed = (warnings.len() > COVER_WARNINGS)
+            .then(|| ("warnings", self.t("Att observera", "Points to note")));
+        let contents = contents.into_iter().chain(warnings_listed);
         self.out.push_str(&format!(
             "<nav class=\"contents\"><h3>{}</h3><ol>",
             self.t("Innehåll", "Contents")
@@ -963,9 +1000,12 @@ impl<'a> Report<'a> {
             (self.t("− Utbetalt", "− Paid out"), true),
             (self.t("+ Återfört", "+ Repaid"), true),
             (self.t("= Årets resultat", "= Result"), true),
-            (self.t("− Realisations­vinster", "− Realisation gains"), true),
             (
-                self.t("= Balanskravs­resultat", "= Balanced-budget result"),
+                self.t("− Realisations\u{AD}vinster", "− Realisation gains"),
+                true,
+            ),
+            (
+                self.t("= Balanskravs\u{AD}resultat", "= Balanced-budget result"),
                 true,
             ),
             (self.t("Återställ senast", "Restore by"), true),
@@ -1019,7 +1059,7 @@ impl<'a> Report<'a> {
             (self.t("År", "Year"), false),
             (
                 self.t(
-                    "Balanskravs­resultat enligt gällande rätt",
+                    "Balanskravs\u{AD}resultat enligt gällande rätt",
                     "Balanced-budget result under current law",
                 ),
                 true,
@@ -1028,7 +1068,7 @@ impl<'a> Report<'a> {
             (self.t("− Öronmärks på nytt", "− Earmarked again"), true),
             (
                 self.t(
-                    "= Balanskravs­resultat enligt förslaget",
+                    "= Balanskravs\u{AD}resultat enligt förslaget",
                     "= Balanced-budget result under the proposal",
                 ),
                 true,
@@ -1168,7 +1208,14 @@ impl<'a> Report<'a> {
                         Some(a) => {
                             let arrears = r.planned.checked_sub(a)?;
                             row.push_str(&self.money_td(a, t, &keys, "actual"));
-                            row.push_str(&self.money_td(arrears, t, &keys, "arrears"));
+                            // Less paid than planned stands out like a deficit.
+                            row.push_str(&self.money_td_marked(
+                                arrears,
+                                arrears.0 > 0,
+                                t,
+                                &keys,
+                                "arrears",
+                            ));
                         }
                         None => row.push_str("<td></td><td></td>"),
                     }
@@ -1418,6 +1465,59 @@ impl<'a> Report<'a> {
         Ok(())
     }
 
+    /// The file check's warnings in the report's language.
+    /// Each is prefixed by what it is about (an initiative, an actor …), since the messages
+    /// themselves are written for the app, where the row is already in view.
+    fn warnings(&self) -> Vec<String> {
+        use validate::Location;
+        let fund = self.fund;
+        validate::validate(fund)
+            .warnings()
+            .map(|w| {
+                let subject = match w.location {
+                    Location::Initiative(i) => fund
+                        .initiatives
+                        .get(i)
+                        .map(|ini| format!("{} {}", ini.code, ini.name)),
+                    Location::Actor(i) => fund.actors.get(i).map(|a| self.actor_label(&a.code)),
+                    Location::Scenario(i) => fund.scenarios.get(i).map(|s| s.name.clone()),
+                    Location::Budget(i) => fund
+                        .budget
+                        .get(i)
+                        .map(|b| format!("{} {}", self.t("Budget", "Budget"), b.year)),
+                    Location::Capital(i) => fund
+                        .capital
+                        .get(i)
+                        .map(|c| format!("{} {}", self.t("Kapital", "Capital"), c.date)),
+                    Location::Fund => None,
+                };
+                let message = w.message(self.lang == Lang::Sv);
+                match subject {
+                    Some(s) => format!("{s}: {message}"),
+                    None => message.to_string(),
+                }
+            })
+            .collect()
+    }
+
+    /// Section 7, only when the cover could not list every warning.
+    fn all_warnings(&mut self) {
+        let warnings = self.warnings();
+        if warnings.len() <= COVER_WARNINGS {
+            return;
+        }
+        self.section_start("warnings", 7, self.t("Att observera", "Points to note"));
+        self.para(self.t(
+            "Kontrollen av fondfilen gav dessa varningar. De hindrar inte beräkningarna, men bör ses över.",
+            "Checking the fund file gave these warnings. They do not stop the calculations, but should be looked at.",
+        ));
+        self.push("<ul class=\"warnings\">");
+        for w in &warnings {
+            self.out.push_str(&format!("<li>{}</li>", e(w)));
+        }
+        self.push("</ul></section>");
+    }
+
     fn colophon(&mut self) {
         let text = match self.lang {
             Lang::Sv => format!(
@@ -1484,7 +1584,7 @@ table.assumptions td { font-weight: normal; }
             padding: 0 1.5mm; border-radius: 1mm; font-size: 7.5pt; font-weight: 600; vertical-align: 0.15em; }
 .kpis { display: grid; grid-template-columns: repeat(3, 1fr); gap: 3mm; margin: 3mm 0 4mm; }
 .kpi { border: 0.5pt solid var(--rule); border-top: 2pt solid var(--accent); padding: 2mm 3mm; break-inside: avoid; }
-.kpi .label { display: block; font-size: 8pt; color: var(--muted); min-height: 2.6em; }
+.kpi .label { display: block; font-size: 8pt; line-height: 1.35; color: var(--muted); min-height: 2.7em; }
 .kpi .value { display: block; font-size: 14pt; font-weight: 600; white-space: nowrap; font-variant-numeric: tabular-nums; }
 ul.warnings { margin: 0 0 3mm; padding-left: 5mm; }
 ul.warnings li { margin-bottom: 1mm; }
