@@ -882,3 +882,17 @@ fn a_large_generated_fund_reports_every_figure_and_lists_every_warning() {
     let appendix = &html[html.find("id=\"warnings\"").expect("section 7")..];
     assert_eq!(appendix.matches("<li>").count(), warnings);
 }
+
+#[test]
+fn an_empty_fund_and_an_annual_appropriation_report_cleanly() {
+    let empty = Fund::empty("Ny fond", "Kommun", 2026);
+    let html = check_figures("empty", &empty, &Options::default(), Lang::Sv);
+    assert!(html.contains("Ingen insats räknas i detta scenario."));
+    assert!(html.contains("Fondfilen har inga budgetsiffror"));
+
+    let mut pot = sample("exempelkommun");
+    pot.model = sif::model::FundingModel::AnnualAppropriation;
+    let html = check_figures("appropriation", &pot, &Options::default(), Lang::En);
+    assert!(html.contains("The fund is an annual appropriation."));
+    assert!(html.contains("so in Sif&#39;s reading the proposal changes nothing here"));
+}
