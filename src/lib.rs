@@ -14,4 +14,5 @@ pub use engine::{Options, Projection, project};
 pub use model::Fund;
 pub use money::Money;
 pub mod generate;
+pub mod report;
 pub mod samples;

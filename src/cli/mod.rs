@@ -4,6 +4,7 @@
 //! Errors go to standard error as one sentence each, Swedish then English.
 
 mod report;
+pub(crate) mod report_cmd;
 mod table;
 
 use std::io::Write;
@@ -78,6 +79,9 @@ pub enum Command {
     Appraisal(ReportArgs),
     /// The balanced-budget reconciliation under current law and the proposed rules.
     Reconcile(ReportArgs),
+    /// The printable report (HTML, or PDF through Chromium): statement, reconciliation,
+    /// schedule, appraisal, who pays and who gains, and the assumptions.
+    Report(report_cmd::ReportHtmlArgs),
     /// Write a deterministic, valid, realistic large fund for benchmarks and tests.
     Generate {
         #[arg(long, default_value_t = 100)]
@@ -245,6 +249,7 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<ExitCode, Failure> {
         Command::Schedule(a) => report_cmd(a, out, report::schedule),
         Command::Appraisal(a) => report_cmd(a, out, report::appraisal),
         Command::Reconcile(a) => report_cmd(a, out, report::reconcile),
+        Command::Report(a) => report_cmd::run(a, out),
         Command::Generate {
             initiatives,
             years,
