@@ -3,6 +3,7 @@
 //! Exit codes: 0 ok, 1 invalid fund or failed command, 2 unreadable input or bad arguments.
 //! Errors go to standard error as one sentence each, Swedish then English.
 
+mod export;
 mod report;
 mod table;
 
@@ -78,6 +79,10 @@ pub enum Command {
     Appraisal(ReportArgs),
     /// The balanced-budget reconciliation under current law and the proposed rules.
     Reconcile(ReportArgs),
+    /// Export the ledger: SIE 4I, SIE 4E, CSV or an hledger journal.
+    Export(export::ExportArgs),
+    /// Show the vouchers and the trial balance per year.
+    Ledger(export::LedgerArgs),
     /// Write a deterministic, valid, realistic large fund for benchmarks and tests.
     Generate {
         #[arg(long, default_value_t = 100)]
@@ -245,6 +250,8 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<ExitCode, Failure> {
         Command::Schedule(a) => report_cmd(a, out, report::schedule),
         Command::Appraisal(a) => report_cmd(a, out, report::appraisal),
         Command::Reconcile(a) => report_cmd(a, out, report::reconcile),
+        Command::Export(a) => export::export(a, out),
+        Command::Ledger(a) => export::ledger(a, out),
         Command::Generate {
             initiatives,
             years,
