@@ -97,13 +97,17 @@ pub fn write(
         w.record(&[bare("#ORGNR"), bare(&formatted)])?;
     }
     let year = options.year;
-    if let (SieKind::Export, Some(y)) = (kind, year) {
+    // 4E: the year and the one before (§6). 4I of one year names its financial year too, so
+    // the importing system knows where the vouchers go; a 4I of the whole horizon has none.
+    if let Some(y) = year {
         w.record(&[
             bare("#RAR"),
             bare("0"),
             bare(&format!("{y:04}0101")),
             bare(&format!("{y:04}1231")),
         ])?;
+    }
+    if let (SieKind::Export, Some(y)) = (kind, year) {
         let p = y - 1;
         w.record(&[
             bare("#RAR"),
