@@ -406,3 +406,68 @@ proptest! {
         }
     }
 }
+
+/// The backticked items of a markdown table cell.
+fn ticked(cell: &str) -> Vec<String> {
+    cell.split('`')
+        .enumerate()
+        .filter(|(k, _)| k % 2 == 1)
+        .map(|(_, s)| s.to_string())
+        .collect()
+}
+
+/// The rows `| character | written as |` of the table that follows `heading` in the docs.
+fn docs_table(docs: &str, heading: &str) -> Vec<(Vec<String>, String)> {
+    let start = docs.find(heading).expect("heading in docs/ledger.md");
+    docs[start..]
+        .lines()
+        .skip_while(|l| !l.starts_with('|'))
+        .take_while(|l| l.starts_with('|'))
+        .skip(2)
+        .map(|l| {
+            let cells: Vec<&str> = l.trim_matches('|').split(" | ").collect();
+            let from = if cells[0].contains("U+00AD") {
+                vec!["\u{ad}".to_string()]
+            } else {
+                ticked(cells[0])
+            };
+            let to = ticked(cells[1]).into_iter().next().unwrap_or_default();
+            (from, to)
+        })
+        .collect()
+}
+
+#[test]
+fn the_documented_transliteration_tables_are_the_ones_the_code_uses() {
+    use sif::ledger::cp437;
+    let docs =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/ledger.md")).unwrap();
+    let symbols = docs_table(&docs, "Symbols:");
+    let mut documented: Vec<(char, String)> = symbols
+        .iter()
+        .flat_map(|(from, to)| {
+            from.iter()
+                .map(move |c| (c.chars().next().unwrap(), to.clone()))
+        })
+        .collect();
+    let mut code: Vec<(char, String)> = cp437::SYMBOLS
+        .iter()
+        .map(|(c, s)| (*c, s.to_string()))
+        .collect();
+    documented.sort();
+    code.sort();
+    assert_eq!(documented, code);
+
+    let letters = docs_table(&docs, "letters in Swedish:");
+    assert!(letters.len() >= 10);
+    for (from, to) in letters {
+        for c in from {
+            let c = c.chars().next().unwrap();
+            assert_eq!(cp437::transliteration(c), Some(to.as_str()), "{c}");
+        }
+    }
+    // The examples in the prose hold too.
+    for (c, to) in [('Š', "S"), ('ł', "l"), ('ã', "a"), ('Ł', "L"), ('č', "c")] {
+        assert_eq!(cp437::transliteration(c), Some(to));
+    }
+}
