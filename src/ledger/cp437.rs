@@ -196,7 +196,7 @@ mod tests {
         assert_eq!(to_sie_text("KF § 12 – 5 €").unwrap(), "KF par. 12 - 5 EUR");
         assert_eq!(
             to_sie_text("Søren Łukasz Dvořák").unwrap(),
-            "Sören Lukasz Dvorak"
+            "Sören Lukasz Dvorák"
         );
         assert_eq!(to_sie_text("a\tb\nc\u{a0}d").unwrap(), "a b c d");
         assert_eq!(to_sie_text("C:\\x").unwrap(), "C:/x");
