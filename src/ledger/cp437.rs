@@ -153,6 +153,9 @@ pub fn to_sie_text(text: &str) -> Result<String, char> {
     for c in text.chars() {
         if c.is_whitespace() || c.is_control() {
             out.push(' ');
+        } else if c.is_ascii() && c != '\\' {
+            // Printable ASCII is the same in CP437; this keeps long exports fast.
+            out.push(c);
         } else if let Some(s) = transliteration(c) {
             out.push_str(s);
         } else if byte_for(c).is_some() {

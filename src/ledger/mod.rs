@@ -868,28 +868,34 @@ impl Journal {
 
     /// The accounts and objects that the given vouchers use, in chart and object order.
     pub fn used_by<'a>(&'a self, vouchers: &[Voucher]) -> (Vec<&'a Account>, Vec<&'a Object>) {
+        use std::collections::HashSet;
+        let mut accounts_used = HashSet::new();
+        let mut dim1 = HashSet::new();
+        let mut dim6 = HashSet::new();
+        for r in vouchers.iter().flat_map(|v| &v.rows) {
+            accounts_used.insert(r.account);
+            if let Some(c) = &r.dim1 {
+                dim1.insert(c.as_str());
+            }
+            if let Some(c) = &r.dim6 {
+                dim6.insert(c.as_str());
+            }
+        }
         let accounts = self
             .accounts
             .iter()
-            .filter(|a| {
-                vouchers
-                    .iter()
-                    .flat_map(|v| &v.rows)
-                    .any(|r| r.account == a.number)
-            })
+            .filter(|a| accounts_used.contains(&a.number))
             .collect();
         let objects = self
             .objects
             .iter()
             .filter(|o| {
-                vouchers.iter().flat_map(|v| &v.rows).any(|r| {
-                    let code = if o.dimension == DIM_COMMITTEE {
-                        &r.dim1
-                    } else {
-                        &r.dim6
-                    };
-                    code.as_deref() == Some(o.code.as_str())
-                })
+                let used = if o.dimension == DIM_COMMITTEE {
+                    &dim1
+                } else {
+                    &dim6
+                };
+                used.contains(o.code.as_str())
             })
             .collect();
         (accounts, objects)
