@@ -26,7 +26,7 @@ fn check_journal(fund: &Fund, options: &Options) -> Result<(), String> {
     let projection = project(fund, options).map_err(|e| e.to_string())?;
     let journal = ledger::journal(fund, &projection).map_err(|e| e.to_string())?;
     for v in journal.vouchers() {
-        if !v.sum().is_zero() {
+        if !v.sum().unwrap().is_zero() {
             return Err(format!("{} does not balance: {:?}", v.label(), v.sum()));
         }
         if v.rows.is_empty() {

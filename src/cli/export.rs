@@ -226,10 +226,13 @@ fn year_text(journal: &Journal, year: i32) -> String {
     ]);
     let mut sums = [0_i64; 4];
     for r in journal.trial_balance(year) {
-        sums[0] += r.opening.0;
-        sums[1] += r.debit.0;
-        sums[2] += r.credit.0;
-        sums[3] += r.closing.0;
+        // The journal computed these with checked arithmetic; their sums fit as well.
+        for (sum, m) in sums
+            .iter_mut()
+            .zip([r.opening, r.debit, r.credit, r.closing])
+        {
+            *sum = sum.saturating_add(m.0);
+        }
         t.push(vec![
             r.account.to_string(),
             account_name(journal, r.account),

@@ -254,8 +254,8 @@ impl Voucher {
     }
 
     /// The sum of the rows; zero for every voucher the journal holds.
-    pub fn sum(&self) -> Money {
-        Money(self.rows.iter().map(|r| r.amount.0).sum())
+    pub fn sum(&self) -> Result<Money, Overflow> {
+        crate::money::checked_sum(self.rows.iter().map(|r| r.amount))
     }
 }
 
@@ -277,6 +277,7 @@ impl TrialBalanceRow {
     /// The year's movement, debit − credit: what SIE `#RES` holds for a result account and what
     /// `hledger balance` shows for the year.
     pub fn movement(&self) -> Money {
+        // Both are in 0..=i64::MAX, so their difference cannot overflow.
         Money(self.debit.0 - self.credit.0)
     }
 }
@@ -600,10 +601,7 @@ pub fn journal(fund: &Fund, projection: &Projection) -> Result<Journal, LedgerEr
                 origin,
                 rows,
             };
-            let sum = voucher
-                .rows
-                .iter()
-                .try_fold(Money::ZERO, |s, r| add(s, r.amount))?;
+            let sum = voucher.sum()?;
             if !sum.is_zero() {
                 return Err(LedgerError::Unbalanced {
                     voucher: voucher.label(),
