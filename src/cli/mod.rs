@@ -3,6 +3,7 @@
 //! Exit codes: 0 ok, 1 invalid fund or failed command, 2 unreadable input or bad arguments.
 //! Errors go to standard error as one sentence each, Swedish then English.
 
+mod export;
 mod report;
 pub(crate) mod report_cmd;
 mod table;
@@ -82,6 +83,10 @@ pub enum Command {
     /// The printable report (HTML, or PDF through Chromium): statement, reconciliation,
     /// schedule, appraisal, who pays and who gains, and the assumptions.
     Report(report_cmd::ReportHtmlArgs),
+    /// Export the ledger: SIE 4I, SIE 4E, CSV or an hledger journal.
+    Export(export::ExportArgs),
+    /// Show the vouchers and the trial balance per year.
+    Ledger(export::LedgerArgs),
     /// Write a deterministic, valid, realistic large fund for benchmarks and tests.
     Generate {
         #[arg(long, default_value_t = 100)]
@@ -250,6 +255,8 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<ExitCode, Failure> {
         Command::Appraisal(a) => report_cmd(a, out, report::appraisal),
         Command::Reconcile(a) => report_cmd(a, out, report::reconcile),
         Command::Report(a) => report_cmd::run(a, out),
+        Command::Export(a) => export::export(a, out),
+        Command::Ledger(a) => export::ledger(a, out),
         Command::Generate {
             initiatives,
             years,
