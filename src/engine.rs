@@ -12,7 +12,7 @@ use crate::model::{
     ActorKind, CapitalKind, CostKind, Fund, FundingModel, Initiative, Repayment, Scenario, Status,
     date_year,
 };
-use crate::money::{Money, Overflow, split_by_amounts, split_largest_remainder};
+use crate::money::{Money, Overflow, checked_sum, split_by_amounts, split_largest_remainder};
 
 /// What to project: which scenario, and whether proposed initiatives count (SPEC §4.1–4.2).
 #[derive(Debug, Clone, PartialEq)]
@@ -90,13 +90,19 @@ pub struct PayerFlow {
 
 impl PayerFlow {
     /// Σ planned − Σ actual over closed years (negative when more than planned was paid).
+    /// Saturating: a validated fund never comes near the limit.
     pub fn arrears(&self, closed_years: usize) -> Money {
         let n = closed_years.min(self.planned.len());
         Money(
-            self.planned[..n].iter().map(|m| m.0).sum::<i64>()
-                - self.received[..n].iter().map(|m| m.0).sum::<i64>(),
+            saturating_total(self.planned[..n].iter())
+                .saturating_sub(saturating_total(self.received[..n].iter())),
         )
     }
+}
+
+/// A saturating sum for the convenience totals below; the engine's own sums are checked.
+fn saturating_total<'a>(items: impl Iterator<Item = &'a Money>) -> i64 {
+    items.fold(0_i64, |acc, m| acc.saturating_add(m.0))
 }
 
 /// One actor's expected savings from one initiative, per horizon year (scenario applied).
@@ -126,53 +132,44 @@ pub struct InitiativeProjection {
     pub outstanding: Money,
 }
 
+/// Convenience totals for views and tests. They saturate rather than fail: the engine checks
+/// every sum it reports, and a validated fund never comes near the limit.
 impl InitiativeProjection {
+    /// What the fund receives from all payers in one year.
     pub fn received_in(&self, year_index: usize) -> Money {
-        Money(
+        Money(saturating_total(
             self.repayments
                 .iter()
-                .map(|p| p.received.get(year_index).map_or(0, |m| m.0))
-                .sum(),
-        )
+                .filter_map(|p| p.received.get(year_index)),
+        ))
     }
 
+    /// What the fund receives over the horizon (actual in closed years, planned after).
     pub fn total_repaid(&self) -> Money {
-        Money(
-            self.repayments
-                .iter()
-                .flat_map(|p| p.received.iter())
-                .map(|m| m.0)
-                .sum(),
-        )
+        Money(saturating_total(
+            self.repayments.iter().flat_map(|p| p.received.iter()),
+        ))
     }
 
+    /// The planned repayments over the horizon, closed years included.
     pub fn total_planned_repayment(&self) -> Money {
-        Money(
-            self.repayments
-                .iter()
-                .flat_map(|p| p.planned.iter())
-                .map(|m| m.0)
-                .sum(),
-        )
+        Money(saturating_total(
+            self.repayments.iter().flat_map(|p| p.planned.iter()),
+        ))
     }
 
+    /// All actors' savings in one year.
     pub fn savings_in(&self, year_index: usize) -> Money {
-        Money(
-            self.savings
-                .iter()
-                .map(|s| s.total.get(year_index).map_or(0, |m| m.0))
-                .sum(),
-        )
+        Money(saturating_total(
+            self.savings.iter().filter_map(|s| s.total.get(year_index)),
+        ))
     }
 
+    /// All actors' savings over the horizon.
     pub fn total_savings(&self) -> Money {
-        Money(
-            self.savings
-                .iter()
-                .flat_map(|s| s.total.iter())
-                .map(|m| m.0)
-                .sum(),
-        )
+        Money(saturating_total(
+            self.savings.iter().flat_map(|s| s.total.iter()),
+        ))
     }
 }
 
@@ -550,25 +547,34 @@ impl Ctx<'_> {
                     .iter()
                     .map(|p| u64::try_from(p.weight).unwrap_or(0))
                     .collect();
-                for k in 0..count {
+                // Walk only the instalments that fall inside the horizon, so that an absurd
+                // count in an unvalidated file cannot stall the engine.
+                let start = i64::from(*start);
+                let first = i64::from(self.first);
+                let last_year = first + n as i64 - 1;
+                let k_lo = (first - start).max(0);
+                let k_hi = (last_year - start).min(count - 1);
+                let mut k = k_lo;
+                while k <= k_hi {
                     let amount = if k == count - 1 { last } else { base };
-                    let year = i64::from(*start) + k;
-                    let in_horizon = i32::try_from(year).ok().and_then(|y| self.idx(y));
-                    match in_horizon {
-                        Some(i) => {
-                            let parts = split_largest_remainder(amount, &weights);
-                            for (part, actor) in parts.into_iter().zip(&payer_idx) {
-                                if let Some(a) = *actor {
-                                    let f = flow_for(&mut flows, a, n);
-                                    flows[f].planned[i] = add(flows[f].planned[i], part)?;
-                                }
+                    // start + k is inside the horizon, so it fits in i32.
+                    if let Some(i) = self.idx((start + k) as i32) {
+                        let parts = split_largest_remainder(amount, &weights);
+                        for (part, actor) in parts.into_iter().zip(&payer_idx) {
+                            if let Some(a) = *actor {
+                                let f = flow_for(&mut flows, a, n);
+                                flows[f].planned[i] = add(flows[f].planned[i], part)?;
                             }
                         }
-                        None if year > i64::from(self.first) => {
-                            outstanding = add(outstanding, amount)?;
-                        }
-                        None => {}
                     }
+                    k += 1;
+                }
+                // Instalments past the horizon are outstanding: all equal but the last.
+                let past_from = (last_year - start + 1).max(0);
+                if past_from < count {
+                    let equal = count - past_from - 1;
+                    let equal_sum = base.0.checked_mul(equal).ok_or(Overflow)?;
+                    outstanding = Money(equal_sum).checked_add(last)?;
                 }
             }
             Repayment::FromSavings { share, start, cap } => {
@@ -658,7 +664,10 @@ impl Ctx<'_> {
         for p in inis {
             for i in 0..n {
                 disbursed[i] = add(disbursed[i], p.fund_cost[i])?;
-                repaid[i] = add(repaid[i], p.received_in(i))?;
+                repaid[i] = add(
+                    repaid[i],
+                    checked_sum(p.repayments.iter().map(|f| f.received[i]))?,
+                )?;
             }
         }
         // committed[y] = Σ disbursed after y: a suffix sum.
@@ -752,7 +761,7 @@ impl Ctx<'_> {
             let mut payback_year = None;
             for i in 0..n {
                 let c = add(p.fund_cost[i], p.own_cost[i])?;
-                let s = p.savings_in(i);
+                let s = checked_sum(p.savings.iter().map(|a| a.total[i]))?;
                 cost = add(cost, c)?;
                 savings = add(savings, s)?;
                 for a in &p.savings {
@@ -819,7 +828,7 @@ impl Ctx<'_> {
                 cost,
                 savings,
                 cashable_savings: cashable,
-                repaid: p.total_repaid(),
+                repaid: checked_sum(p.repayments.iter().flat_map(|f| f.received.iter().copied()))?,
                 npv,
                 bcr,
                 payback_year,

@@ -637,35 +637,75 @@ fn label(code: &str, i: usize) -> String {
     }
 }
 
-/// Warnings that need the base projection: over-commitment, incomplete repayments, arrears.
+/// Warnings that need a projection (SPEC §3.1): over-commitment of the fund, an overspent
+/// yearly pot, incomplete repayments and arrears. If even the base projection cannot be
+/// computed (a sum beyond the range of whole kronor), that is an error.
+///
+/// The fund-level warnings come from the base projection, which counts the initiatives the
+/// fund has decided on. The per-initiative warnings come from a projection that counts
+/// proposed initiatives too: each initiative's schedule does not depend on the others, and a
+/// repayment that cannot finish is worth knowing before the proposal is approved.
 fn projection_warnings(fund: &Fund) -> Vec<Issue> {
+    use crate::money::{format_en_kr, format_sv_kr};
     let mut out = Vec::new();
-    let Ok(p) = engine::project(fund, &Options::default()) else {
+    let too_large = || Issue {
+        severity: Severity::Error,
+        location: Location::Fund,
+        path: "initiatives".to_string(),
+        sv: "fondens summor blir för stora för att räkna med; minska beloppen".to_string(),
+        en: "the fund's sums become too large to compute; reduce the amounts".to_string(),
+    };
+    let (Ok(base), Ok(all)) = (
+        engine::project(fund, &Options::default()),
+        engine::project(
+            fund,
+            &Options {
+                include_proposed: true,
+                ..Options::default()
+            },
+        ),
+    ) else {
+        out.push(too_large());
         return out;
     };
-    if fund.model == FundingModel::EarmarkedEquity {
-        if let Some(y) = p.statement.iter().find(|y| y.closing.0 < 0) {
-            out.push(Issue {
-                severity: Severity::Warning,
-                location: Location::Fund,
-                path: format!("statement[{}].closing", y.year),
-                sv: format!(
-                    "fondens saldo blir negativt år {} ({}): fonden är överintecknad",
-                    y.year,
-                    crate::money::format_sv_kr(y.closing)
-                ),
-                en: format!(
-                    "the fund balance goes negative in {} ({}): the fund is over-committed",
-                    y.year,
-                    crate::money::format_en_kr(y.closing)
-                ),
-            });
-        }
+    let first_negative = base.statement.iter().find(|y| y.closing.0 < 0);
+    match (fund.model, first_negative) {
+        (FundingModel::EarmarkedEquity, Some(y)) => out.push(Issue {
+            severity: Severity::Warning,
+            location: Location::Fund,
+            path: format!("statement[{}].closing", y.year),
+            sv: format!(
+                "fondens saldo blir negativt år {} ({}): fonden är överintecknad",
+                y.year,
+                format_sv_kr(y.closing)
+            ),
+            en: format!(
+                "the fund balance goes negative in {} ({}): the fund is over-committed",
+                y.year,
+                format_en_kr(y.closing)
+            ),
+        }),
+        (FundingModel::AnnualAppropriation, Some(y)) => out.push(Issue {
+            severity: Severity::Warning,
+            location: Location::Fund,
+            path: format!("statement[{}].closing", y.year),
+            sv: format!(
+                "årets anslag {} räcker inte: utbetalningarna överskrider det med {}",
+                y.year,
+                format_sv_kr(Money(y.closing.0.saturating_neg()))
+            ),
+            en: format!(
+                "the pot for {} is overspent: disbursements exceed it by {}",
+                y.year,
+                format_en_kr(Money(y.closing.0.saturating_neg()))
+            ),
+        }),
+        _ => {}
     }
     for (i, ini) in fund.initiatives.iter().enumerate() {
         let loc = Location::Initiative(i);
         let path = format!("initiatives[{}]", label(&ini.code, i));
-        if ini.savings.is_empty() {
+        if !ini.savings.iter().any(|s| s.amount.0 > 0) {
             out.push(Issue {
                 severity: Severity::Warning,
                 location: loc,
@@ -674,6 +714,7 @@ fn projection_warnings(fund: &Fund) -> Vec<Issue> {
                 en: "the initiative has no expected savings".to_string(),
             });
         }
+        let mut no_cashable = false;
         if let Repayment::FromSavings { .. } = ini.repayment {
             let has_cashable_committee = ini.savings.iter().any(|s| {
                 s.cashable
@@ -683,6 +724,7 @@ fn projection_warnings(fund: &Fund) -> Vec<Issue> {
                         .is_some_and(|a| a.kind == ActorKind::Committee)
             });
             if !has_cashable_committee {
+                no_cashable = true;
                 out.push(Issue {
                     severity: Severity::Warning,
                     location: loc,
@@ -692,26 +734,28 @@ fn projection_warnings(fund: &Fund) -> Vec<Issue> {
                 });
             }
         }
-        let Some(proj) = p.initiative(i) else {
+        let Some(proj) = all.initiative(i) else {
             continue;
         };
-        if proj.outstanding.0 > 0 {
+        // Without cashable savings nothing is ever repaid; the warning above says why, and a
+        // second one about the outstanding amount would only repeat it.
+        if proj.outstanding.0 > 0 && !no_cashable {
             out.push(Issue {
                 severity: Severity::Warning,
                 location: loc,
                 path: format!("{path}.repayment"),
                 sv: format!(
                     "återföringen blir inte klar inom perioden; {} återstår",
-                    crate::money::format_sv_kr(proj.outstanding)
+                    format_sv_kr(proj.outstanding)
                 ),
                 en: format!(
                     "the repayment will not be complete within the horizon; {} remains outstanding",
-                    crate::money::format_en_kr(proj.outstanding)
+                    format_en_kr(proj.outstanding)
                 ),
             });
         }
         for flow in &proj.repayments {
-            let arrears = flow.arrears(p.closed_years);
+            let arrears = flow.arrears(all.closed_years);
             if arrears.0 > 0 {
                 let actor = &fund.actors[flow.actor].code;
                 out.push(Issue {
@@ -720,11 +764,11 @@ fn projection_warnings(fund: &Fund) -> Vec<Issue> {
                     path: format!("{path}.actuals"),
                     sv: format!(
                         "{actor} har betalat {} mindre än planerat under stängda år (eftersläpning)",
-                        crate::money::format_sv_kr(arrears)
+                        format_sv_kr(arrears)
                     ),
                     en: format!(
                         "{actor} has repaid {} less than planned in closed years (arrears)",
-                        crate::money::format_en_kr(arrears)
+                        format_en_kr(arrears)
                     ),
                 });
             }
