@@ -492,16 +492,26 @@ impl Ctx<'_> {
         })
     }
 
-    /// The actual repayment recorded for `actor` in closed year index `i`.
-    fn actual_repaid(&self, ini: &Initiative, actor: usize, i: usize) -> Result<Money, Overflow> {
-        let year = self.year(i);
-        let code = self.fund.actors[actor].code.as_str();
-        ini.actuals
-            .iter()
-            .filter(|a| a.year == year)
-            .flat_map(|a| a.repaid.iter())
-            .filter(|r| r.actor == code)
-            .try_fold(Money::ZERO, |acc, r| add(acc, r.amount))
+    /// The actual repayments recorded in each closed year (by year index), summed per actor
+    /// (index into `fund.actors`; unknown codes are left out). One pass over the actual rows,
+    /// so the cost does not grow with the number of actors.
+    fn actual_repayments(&self, ini: &Initiative) -> Result<Vec<Vec<(usize, Money)>>, Overflow> {
+        let mut out: Vec<Vec<(usize, Money)>> = vec![Vec::new(); self.closed_years.min(self.n)];
+        for row in &ini.actuals {
+            let Some(i) = self.idx(row.year).filter(|&i| self.is_closed(i)) else {
+                continue;
+            };
+            for r in &row.repaid {
+                let Some(&actor) = self.actor_index.get(r.actor.as_str()) else {
+                    continue;
+                };
+                match out[i].iter_mut().find(|(a, _)| *a == actor) {
+                    Some((_, sum)) => *sum = add(*sum, r.amount)?,
+                    None => out[i].push((actor, r.amount)),
+                }
+            }
+        }
+        Ok(out)
     }
 
     /// Planned and received repayments per payer, and what stays outstanding (SPEC §4.4).
@@ -512,6 +522,7 @@ impl Ctx<'_> {
         savings: &[ActorSavings],
     ) -> Result<(Vec<PayerFlow>, Money), Overflow> {
         let n = self.n;
+        let actual = self.actual_repayments(ini)?;
         let mut flows: Vec<PayerFlow> = Vec::new();
         fn flow_for(flows: &mut Vec<PayerFlow>, actor: usize, n: usize) -> usize {
             match flows.iter().position(|f| f.actor == actor) {
@@ -612,11 +623,9 @@ impl Ctx<'_> {
                     }
                     // What counts against the cap this year: actuals when closed.
                     let counted = if self.is_closed(i) {
-                        let mut sum = Money::ZERO;
-                        for a in 0..self.fund.actors.len() {
-                            sum = add(sum, self.actual_repaid(ini, a, i)?)?;
-                        }
-                        sum
+                        actual[i]
+                            .iter()
+                            .try_fold(Money::ZERO, |acc, &(_, m)| add(acc, m))?
                     } else {
                         flows
                             .iter()
@@ -629,12 +638,11 @@ impl Ctx<'_> {
         }
 
         // Actual repayments in closed years, from every actor that recorded one.
-        for i in 0..self.closed_years.min(n) {
-            for a in 0..self.fund.actors.len() {
-                let actual = self.actual_repaid(ini, a, i)?;
-                if !actual.is_zero() {
+        for (i, year) in actual.iter().enumerate() {
+            for &(a, amount) in year {
+                if !amount.is_zero() {
                     let f = flow_for(&mut flows, a, n);
-                    flows[f].received[i] = actual;
+                    flows[f].received[i] = amount;
                 }
             }
         }

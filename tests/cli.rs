@@ -475,6 +475,15 @@ fn new_refuses_to_overwrite_unless_forced() {
 }
 
 #[test]
+fn new_help_names_every_template() {
+    let o = sif(&["new", "--help"]);
+    assert_eq!(code(&o), 0);
+    for s in sif::samples::SAMPLES {
+        assert!(stdout(&o).contains(s.name), "{}", s.name);
+    }
+}
+
+#[test]
 fn new_with_an_unknown_template_exits_2_and_lists_them() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("x.ron").display().to_string();
