@@ -270,10 +270,8 @@ pub fn generate_fund(params: &GenerateParams) -> Fund {
                     left -= weight;
                     payers.push(Payer { actor, weight });
                 }
-                if left > 0 {
-                    if let Some(p) = payers.first_mut() {
-                        p.weight += left;
-                    }
+                if let Some(p) = payers.first_mut().filter(|_| left > 0) {
+                    p.weight += left;
                 }
                 payers.retain(|p| p.weight > 0);
                 Repayment::Fixed {

@@ -172,6 +172,10 @@ fn the_shipped_sample_funds_are_the_worked_examples() {
     // The goldens are tested through the sample funds users open and copy.
     for stem in ["exempelkommun", "uppfoljning"] {
         let golden = std::fs::read_to_string(golden_dir().join(format!("{stem}.ron"))).unwrap();
-        assert_eq!(sif::samples::template(stem), Some(golden.as_str()), "{stem}");
+        assert_eq!(
+            sif::samples::template(stem),
+            Some(golden.as_str()),
+            "{stem}"
+        );
     }
 }

@@ -37,6 +37,9 @@ enum RawRepayment {
     },
 }
 
+/// (year offset, fund, repaid as (payer, amount)).
+type RawActual = (u8, i64, Vec<(usize, i64)>);
+
 #[derive(Debug, Clone)]
 struct RawInitiative {
     owner: usize,
@@ -45,7 +48,7 @@ struct RawInitiative {
     costs: Vec<(u8, i64, i64, usize)>,
     savings: Vec<(usize, u8, u8, i64, bool)>,
     repayment: RawRepayment,
-    actuals: Vec<(u8, i64, Vec<(usize, i64)>)>,
+    actuals: Vec<RawActual>,
 }
 
 #[derive(Debug, Clone)]
@@ -643,16 +646,37 @@ proptest! {
         let parts = split_largest_remainder(Money(whole), &weights);
         prop_assert_eq!(parts.len(), weights.len());
         let total: u128 = weights.iter().map(|&w| u128::from(w)).sum();
-        if total == 0 {
-            prop_assert!(parts.iter().all(|p| p.0 == 0));
-        } else {
-            prop_assert_eq!(sum(parts.iter().copied()), whole);
-            for (p, &w) in parts.iter().zip(&weights) {
+        for (p, &w) in parts.iter().zip(&weights) {
+            match (whole as u128 * u128::from(w)).checked_div(total) {
+                // No weights: nothing can be apportioned.
+                None => prop_assert_eq!(p.0, 0),
                 // Each part is its exact share rounded down, or one krona more.
-                let floor = (whole as u128 * u128::from(w) / total) as i64;
-                prop_assert!(p.0 == floor || p.0 == floor + 1);
+                Some(floor) => prop_assert!(p.0 == floor as i64 || p.0 == floor as i64 + 1),
             }
         }
+        if total > 0 {
+            prop_assert_eq!(sum(parts.iter().copied()), whole);
+        }
+    }
+
+    #[test]
+    fn percent_rounds_half_away_from_zero_exactly(x in any::<i64>(), p in 0..=1000_u32) {
+        // Reference in 128-bit arithmetic: round(x * p / 100), halves away from zero.
+        let prod = i128::from(x) * i128::from(p);
+        let expected = if prod >= 0 { (prod + 50) / 100 } else { -((-prod + 50) / 100) };
+        match Money(x).percent(p) {
+            Ok(m) => prop_assert_eq!(i128::from(m.0), expected),
+            Err(_) => prop_assert!(i64::try_from(expected).is_err()),
+        }
+    }
+
+    #[test]
+    fn the_fixed_split_agrees_with_the_general_one(
+        whole in 0..=1_000_000_000_000_i64,
+        weights in prop::array::uniform3(0..=1_000_000_000_000_u64),
+    ) {
+        let fixed = sif::money::split_largest_remainder_fixed(Money(whole), weights);
+        prop_assert_eq!(fixed.to_vec(), split_largest_remainder(Money(whole), &weights));
     }
 
     #[test]
@@ -920,11 +944,11 @@ proptest! {
 
     #[test]
     fn no_panic_on_any_fund_through_save_and_load(fund in wild_fund()) {
-        if let Ok(text) = store::to_ron_string(&fund) {
-            if let Ok(back) = store::parse_str(&text, "wild.ron") {
-                let _ = validate(&back);
-                let _ = project(&back, &Options::default());
-            }
+        if let Ok(text) = store::to_ron_string(&fund)
+            && let Ok(back) = store::parse_str(&text, "wild.ron")
+        {
+            let _ = validate(&back);
+            let _ = project(&back, &Options::default());
         }
     }
 
