@@ -63,7 +63,7 @@ pub enum Command {
     /// Write a new fund file from a template (one of the sample funds).
     New {
         file: PathBuf,
-        /// Template name; see `sif new --list`.
+        /// Template name (a sample fund): exempelkommun, uppfoljning, region or smakommun.
         #[arg(long, default_value = "exempelkommun")]
         template: String,
         /// Overwrite an existing file.
