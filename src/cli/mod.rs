@@ -155,13 +155,22 @@ pub fn run(command: Command) -> ExitCode {
         }
         Err(f) => {
             let _ = out.flush();
-            eprintln!("sif: {}", f.message);
+            if !f.message.is_empty() {
+                eprintln!("sif: {}", f.message);
+            }
             ExitCode::from(f.code)
         }
     }
 }
 
 fn write_err(e: std::io::Error) -> Failure {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        // The reader stopped early (`sif ledger … | head`): nothing to say.
+        return Failure {
+            code: 0,
+            message: String::new(),
+        };
+    }
     Failure::invalid(format!(
         "kunde inte skriva utdata / could not write output: {e}"
     ))
@@ -234,14 +243,18 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             for issue in &report.issues {
                 writeln!(out, "{}: {issue}", file.display()).map_err(write_err)?;
             }
+            let (e, w) = (report.error_count(), report.warning_count());
+            let plural = |n: usize, one: &str, many: &str| {
+                format!("{n} {}", if n == 1 { one } else { many })
+            };
             writeln!(
                 out,
-                "{}: {} fel, {} varningar / {} errors, {} warnings",
+                "{}: {}, {} / {}, {}",
                 file.display(),
-                report.error_count(),
-                report.warning_count(),
-                report.error_count(),
-                report.warning_count()
+                plural(e, "fel", "fel"),
+                plural(w, "varning", "varningar"),
+                plural(e, "error", "errors"),
+                plural(w, "warning", "warnings"),
             )
             .map_err(write_err)?;
             Ok(if report.has_errors() {
