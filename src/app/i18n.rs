@@ -135,6 +135,7 @@ texts! {
     Npv => "Nuvärde", "NPV";
     PaybackYear => "Återbetalningsår", "Payback year";
     Filter => "Filtrera", "Filter";
+    SortBy => "Sortera efter", "Sort by";
     FilterHint => "kod, namn eller ägare", "code, name or owner";
     AllStatuses => "Alla statusar", "All statuses";
     StatusFilter => "Visa status", "Show status";

@@ -278,6 +278,14 @@ pub fn num_cell_w(ui: &mut Ui, width: f32, text: impl Into<egui::WidgetText>) ->
     .inner
 }
 
+/// A small filled circle, to mark a row that has a problem (the default fonts have no
+/// warning sign).
+pub fn dot(ui: &mut Ui, color: Color32) -> Response {
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+    ui.painter().circle_filled(rect.center(), 4.0, color);
+    response
+}
+
 /// A small heading for a section of a view.
 pub fn section(ui: &mut Ui, text: &str) {
     ui.add_space(8.0);

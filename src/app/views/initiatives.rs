@@ -283,14 +283,34 @@ pub fn new_initiative(fund: &Fund, lang: Lang) -> Initiative {
 
 fn sort_header(ui: &mut Ui, st: &mut UiState, lang: Lang, text: T, column: SortColumn) {
     let s = &mut st.initiatives;
-    let arrow = if s.sort == column {
-        if s.descending { " ⏷" } else { " ⏶" }
-    } else {
-        ""
-    };
-    let response = ui.add(
-        egui::Button::new(RichText::new(format!("{}{arrow}", lang.t(text))).strong()).frame(false),
-    );
+    let response = ui
+        .add(egui::Button::new(RichText::new(lang.t(text)).strong()).frame(false))
+        .accessible_name(format!("{} {}", lang.t(T::SortBy), lang.t(text)));
+    if s.sort == column {
+        // A small triangle: up for ascending, down for descending (drawn, as the default
+        // fonts have no arrow glyphs).
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), Sense::hover());
+        let c = rect.center();
+        let (top, bottom) = (c.y - 3.5, c.y + 3.5);
+        let points = if s.descending {
+            vec![
+                egui::pos2(c.x - 4.0, top),
+                egui::pos2(c.x + 4.0, top),
+                egui::pos2(c.x, bottom),
+            ]
+        } else {
+            vec![
+                egui::pos2(c.x - 4.0, bottom),
+                egui::pos2(c.x + 4.0, bottom),
+                egui::pos2(c.x, top),
+            ]
+        };
+        ui.painter().add(egui::Shape::convex_polygon(
+            points,
+            ui.visuals().strong_text_color(),
+            egui::Stroke::NONE,
+        ));
+    }
     if response.clicked() {
         if s.sort == column {
             s.descending = !s.descending;
@@ -362,7 +382,7 @@ fn table_ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Comma
                 let mut clicked = false;
                 row.col(|ui| {
                     if errors > 0 {
-                        ui.colored_label(widgets::error_color(ui), "⚠");
+                        widgets::dot(ui, widgets::error_color(ui));
                     }
                     clicked |= ui.selectable_label(selected, &ini.code).clicked();
                 });

@@ -243,7 +243,7 @@ fn warnings_ui(ui: &mut Ui, cx: &ViewCtx<'_>, out: &mut Vec<Command>) {
     const SHOWN: usize = 12;
     for issue in warnings.iter().take(SHOWN) {
         ui.horizontal_wrapped(|ui| {
-            ui.colored_label(widgets::warn_color(ui), "⚠");
+            widgets::dot(ui, widgets::warn_color(ui));
             ui.label(issue.message(lang.is_sv()));
             ui.label(RichText::new(&issue.path).weak().small());
         });
