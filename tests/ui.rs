@@ -548,3 +548,90 @@ fn a_thousand_initiatives_sort_and_filter() {
     assert!(rows.contains(&500));
     assert!(rows.len() < 20);
 }
+
+/// eframe's storage, in memory.
+#[derive(Default)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_string(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn preferences_are_kept_in_eframe_storage_not_in_the_fund() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_sample(dir.path());
+    let (mut h, dialogs) = harness(Lang::Sv);
+    dialogs.open.borrow_mut().push_back(path.clone());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    menu(&mut h, "Språk", "English");
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(h.state_mut(), &mut storage);
+    let prefs = Preferences::load(Some(&storage));
+    assert_eq!(prefs.language, Lang::En);
+    assert_eq!(prefs.recent.len(), 1);
+    assert!(prefs.recent[0].ends_with("exempel.ron"));
+    // The fund file knows nothing of it.
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(!text.contains("language") && !text.contains("recent"));
+
+    // The next start opens the last file, in English.
+    let app = SifApp::start(prefs, Box::new(FakeDialogs::default()), None);
+    assert_eq!(
+        app.doc.path.as_deref().map(|p| p.ends_with("exempel.ron")),
+        Some(true)
+    );
+    assert_eq!(app.lang(), Lang::En);
+}
+
+#[test]
+fn adds_duplicates_and_deletes_initiatives() {
+    let (mut h, _) = harness(Lang::Sv);
+    nav(&mut h, "Insatser");
+    h.get_by_label("Ny insats").click();
+    h.run();
+    let fund = &h.state().doc.fund;
+    assert_eq!(fund.initiatives.len(), 4);
+    assert_eq!(fund.initiatives[3].code, "N1");
+    assert_eq!(fund.initiatives[3].owner, "KS");
+    assert_eq!(h.state().ui.selected, Some(3));
+    type_into(&mut h, "Kod", "P104");
+
+    h.get_by_label("P102").click();
+    h.run();
+    h.get_by_label("Duplicera").click();
+    h.run();
+    let fund = h.state().doc.fund.clone();
+    assert_eq!(fund.initiatives.len(), 5);
+    assert_eq!(fund.initiatives[2].code, "P102-1");
+    assert_eq!(fund.initiatives[2].costs, fund.initiatives[1].costs);
+    assert_eq!(h.state().ui.selected, Some(2));
+
+    h.get_by_label("Ta bort").click();
+    h.run();
+    let codes: Vec<_> = h
+        .state()
+        .doc
+        .fund
+        .initiatives
+        .iter()
+        .map(|i| i.code.clone())
+        .collect();
+    assert_eq!(codes, ["P101", "P102", "P103", "P104"]);
+    // A code already in use is refused beside the field.
+    h.get_by_label("P103").click();
+    h.run();
+    type_into(&mut h, "Kod", "P101");
+    h.get_by_label("koden finns redan");
+    assert_eq!(h.state().doc.fund.initiatives[2].code, "P103");
+}
