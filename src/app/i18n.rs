@@ -131,6 +131,7 @@ texts! {
     Status => "Status", "Status";
     FundCost => "Fondens kostnad", "Fund cost";
     ExpectedSavings => "Förväntade besparingar", "Expected savings";
+    SavingsShort => "Besparingar", "Savings";
     RepaidCol => "Återfört", "Repaid";
     Npv => "Nuvärde", "NPV";
     PaybackYear => "Återbetalningsår", "Payback year";
@@ -250,6 +251,8 @@ texts! {
     GoToIt => "Gå dit", "Go there";
     Where => "Var", "Where";
     Problem => "Problem", "Problem";
+    IssueKind => "Typ", "Type";
+    InitiativeOne => "Insats", "Initiative";
     // Field messages.
     NotAYear => "ange ett år, till exempel 2026", "enter a year, for example 2026";
     NotANumber => "ange ett heltal", "enter a whole number";

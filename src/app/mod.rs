@@ -26,7 +26,7 @@ use command::{Command, ShellCommand};
 use dialogs::FileDialogs;
 use i18n::{Lang, T};
 use prefs::Preferences;
-use state::{Cache, DialogState, Document, Pending, UiState};
+use state::{Cache, DialogState, Document, Pending, StatusNote, UiState};
 use views::{View, ViewCtx};
 
 /// The whole app.
@@ -379,9 +379,9 @@ impl SifApp {
             if ui.link(problems).clicked() {
                 out.push(Command::Navigate(View::Problems));
             }
-            if let Some(msg) = &self.ui.status {
+            if let Some(note) = &self.ui.status {
                 ui.separator();
-                ui.label(msg);
+                ui.label(note.text(lang));
             }
         });
     }
@@ -648,9 +648,9 @@ impl SifApp {
                 let name = self.doc.file_name().unwrap_or_default();
                 if errors > 0 {
                     self.ui.view = View::Problems;
-                    self.ui.status = Some(i18n::errors_in_file(lang, errors));
+                    self.ui.status = Some(StatusNote::OpenedWithErrors(errors));
                 } else {
-                    self.ui.status = Some(i18n::opened(lang, &name));
+                    self.ui.status = Some(StatusNote::Opened(name));
                 }
             }
             Err(e) => {
@@ -714,7 +714,7 @@ impl SifApp {
                 self.prefs.note_recent(&path);
                 self.doc.mark_saved(path);
                 let name = self.doc.file_name().unwrap_or_default();
-                self.ui.status = Some(i18n::saved_to(lang, &name));
+                self.ui.status = Some(StatusNote::Saved(name));
                 true
             }
             Err(e) => {
@@ -760,6 +760,20 @@ impl eframe::App for SifApp {
             self.prefs.window_size = Some(size);
         }
         self.prefs.store(storage);
+    }
+
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        // Screenshots show the app untouched: no hover from wherever the pointer happens to be.
+        if self.screenshots.is_some() {
+            raw_input.events.retain(|e| {
+                !matches!(
+                    e,
+                    egui::Event::PointerMoved(_)
+                        | egui::Event::MouseMoved(_)
+                        | egui::Event::PointerButton { .. }
+                )
+            });
+        }
     }
 
     fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {

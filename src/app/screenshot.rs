@@ -19,7 +19,9 @@ const SETTLE_FRAMES: u32 = 8;
 
 pub struct Plan {
     dir: PathBuf,
-    shots: Vec<(View, Lang, String)>,
+    /// The view, the language, the file name, and how far down to scroll the initiative
+    /// editor.
+    shots: Vec<(View, Lang, String, f32)>,
     next: usize,
     frames: u32,
     waiting: Option<mpsc::Receiver<std::sync::Arc<egui::ColorImage>>>,
@@ -35,15 +37,28 @@ impl Plan {
                 .collect(),
             Err(_) => View::ALL.to_vec(),
         };
-        let mut shots: Vec<(View, Lang, String)> = views
+        let mut shots: Vec<(View, Lang, String, f32)> = views
             .iter()
-            .map(|v| (*v, Lang::Sv, v.slug().to_string()))
+            .map(|v| (*v, Lang::Sv, v.slug().to_string(), 0.0))
             .collect();
+        if views.contains(&View::Initiatives) {
+            shots.push((
+                View::Initiatives,
+                Lang::Sv,
+                "initiatives-repayment".to_string(),
+                520.0,
+            ));
+        }
         if views.contains(&View::Overview) {
-            shots.push((View::Overview, Lang::En, "overview-en".to_string()));
+            shots.push((View::Overview, Lang::En, "overview-en".to_string(), 0.0));
         }
         if views.contains(&View::Initiatives) {
-            shots.push((View::Initiatives, Lang::En, "initiatives-en".to_string()));
+            shots.push((
+                View::Initiatives,
+                Lang::En,
+                "initiatives-en".to_string(),
+                0.0,
+            ));
         }
         Some(Plan {
             dir,
@@ -60,11 +75,14 @@ impl Plan {
 
     /// Put the app in the state of the next shot.
     pub fn before_frame(&mut self, ctx: &egui::Context, ui: &mut UiState) {
-        if let Some((view, lang, _)) = self.shots.get(self.next) {
+        if let Some((view, lang, _, offset)) = self.shots.get(self.next) {
             ui.view = *view;
             ui.lang = *lang;
             if ui.selected.is_none() {
                 ui.selected = Some(0);
+            }
+            if self.frames == 0 {
+                ui.initiatives.editor_offset = Some(*offset);
             }
         }
         ctx.request_repaint();
@@ -72,7 +90,7 @@ impl Plan {
 
     /// Count frames, take the shot, write it; returns true when all are done.
     pub fn after_frame(&mut self, ctx: &egui::Context) -> bool {
-        let Some((_, _, name)) = self.shots.get(self.next).cloned() else {
+        let Some((_, _, name, _)) = self.shots.get(self.next).cloned() else {
             return true;
         };
         if let Some(rx) = &self.waiting {

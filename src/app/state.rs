@@ -338,6 +338,24 @@ pub enum DialogState {
     Message { title: super::i18n::T, text: String },
 }
 
+/// A note for the status bar, kept as what happened so it follows a change of language.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StatusNote {
+    Opened(String),
+    OpenedWithErrors(usize),
+    Saved(String),
+}
+
+impl StatusNote {
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            StatusNote::Opened(name) => super::i18n::opened(lang, name),
+            StatusNote::OpenedWithErrors(n) => super::i18n::errors_in_file(lang, *n),
+            StatusNote::Saved(name) => super::i18n::saved_to(lang, name),
+        }
+    }
+}
+
 /// Everything about the screen that is not the document.
 pub struct UiState {
     pub view: View,
@@ -349,7 +367,8 @@ pub struct UiState {
     /// A settings section to bring into view once (after Go there).
     pub settings_focus: Option<Location>,
     pub dialog: Option<DialogState>,
-    pub status: Option<String>,
+    /// The last thing that happened, for the status bar (shown in the current language).
+    pub status: Option<StatusNote>,
     pub lang: Lang,
 }
 

@@ -53,6 +53,8 @@ pub struct InitiativesState {
     rows_key: Option<RowsKey>,
     /// Scroll the table to the selected row once (after Go there).
     pub scroll_to_selected: bool,
+    /// Scroll the editor to this offset once (the screenshots show its lower part).
+    pub editor_offset: Option<f32>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -151,18 +153,21 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command
     });
     ui.separator();
 
-    egui::ScrollArea::vertical()
+    let mut editor = egui::ScrollArea::vertical()
         .id_salt("initiative_editor")
-        .auto_shrink([false, false])
-        .show(ui, |ui| match st.selected {
-            Some(index) if index < cx.fund.initiatives.len() => {
-                editor_ui(ui, cx, &mut st.fields, index, out);
-            }
-            _ => {
-                ui.add_space(12.0);
-                ui.label(RichText::new(lang.t(T::NoInitiativeSelected)).weak());
-            }
-        });
+        .auto_shrink([false, false]);
+    if let Some(offset) = st.initiatives.editor_offset.take() {
+        editor = editor.vertical_scroll_offset(offset);
+    }
+    editor.show(ui, |ui| match st.selected {
+        Some(index) if index < cx.fund.initiatives.len() => {
+            editor_ui(ui, cx, &mut st.fields, index, out);
+        }
+        _ => {
+            ui.add_space(12.0);
+            ui.label(RichText::new(lang.t(T::NoInitiativeSelected)).weak());
+        }
+    });
 }
 
 fn toolbar_ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command>) {
@@ -330,12 +335,12 @@ fn table_ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Comma
         .resizable(true)
         .sense(Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::initial(76.0).at_least(50.0))
+        .column(Column::initial(76.0).at_least(50.0).clip(true))
         .column(Column::remainder().at_least(120.0).clip(true))
-        .column(Column::initial(56.0).at_least(40.0))
-        .column(Column::initial(84.0).at_least(60.0))
-        .columns(Column::initial(112.0).at_least(80.0), 4)
-        .column(Column::initial(112.0).at_least(80.0))
+        .column(Column::initial(56.0).at_least(40.0).clip(true))
+        .column(Column::initial(84.0).at_least(60.0).clip(true))
+        .columns(Column::initial(108.0).at_least(80.0).clip(true), 4)
+        .column(Column::initial(128.0).at_least(80.0).clip(true))
         .min_scrolled_height(0.0)
         .max_scroll_height(f32::INFINITY);
     if std::mem::take(&mut st.initiatives.scroll_to_selected)
@@ -350,7 +355,7 @@ fn table_ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Comma
         (T::Owner, SortColumn::Owner),
         (T::Status, SortColumn::Status),
         (T::FundCost, SortColumn::FundCost),
-        (T::ExpectedSavings, SortColumn::Savings),
+        (T::SavingsShort, SortColumn::Savings),
         (T::RepaidCol, SortColumn::Repaid),
         (T::Npv, SortColumn::Npv),
         (T::PaybackYear, SortColumn::Payback),
@@ -984,12 +989,15 @@ fn repayment_ui(
                     }
                     ui.end_row();
                 });
-            ui.label(RichText::new(lang.t(T::Payers)).strong());
             let mut remove = None;
             egui::Grid::new(("payers", index))
                 .num_columns(3)
                 .spacing([12.0, 4.0])
                 .show(ui, |ui| {
+                    ui.label(RichText::new(lang.t(T::Payers)).strong());
+                    ui.label(RichText::new(lang.t(T::Weight)).strong());
+                    ui.label("");
+                    ui.end_row();
                     for (k, payer) in payers.iter_mut().enumerate() {
                         let name = i18n::row_label(lang, T::Payers, k);
                         if let Some(v) = choice(

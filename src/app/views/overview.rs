@@ -2,7 +2,9 @@
 //! balance over the years, disbursements and repayments per year, and the warnings.
 
 use eframe::egui::{self, Color32, RichText, Ui};
-use egui_plot::{Bar, BarChart, GridMark, HoverPosition, Legend, Line, Plot, PlotPoints};
+use egui_plot::{
+    AxisHints, Bar, BarChart, GridInput, GridMark, HoverPosition, Legend, Line, Plot, PlotPoints,
+};
 use sif::model::{FundingModel, Status};
 use sif::money::{Money, checked_sum};
 
@@ -136,6 +138,32 @@ fn year_axis(mark: GridMark, _range: &std::ops::RangeInclusive<f64>) -> String {
     }
 }
 
+/// A grid line and label for every year (every fifth year when the years are many).
+fn year_marks(input: GridInput) -> Vec<GridMark> {
+    let (lo, hi) = input.bounds;
+    let (lo, hi) = (lo.ceil() as i64, hi.floor() as i64);
+    let step = match hi - lo {
+        ..=12 => 1,
+        13..=24 => 2,
+        _ => 5,
+    };
+    (lo..=hi)
+        .filter(|y| y % step == 0)
+        .map(|y| GridMark {
+            value: y as f64,
+            step_size: step as f64,
+        })
+        .collect()
+}
+
+/// The year axis: labels may sit closer than egui_plot's default (60 points), as a year is
+/// only four digits wide.
+fn year_axis_hints() -> AxisHints<'static> {
+    AxisHints::new_x()
+        .formatter(year_axis)
+        .label_spacing(36.0..=48.0)
+}
+
 fn balance_plot(ui: &mut Ui, lang: Lang, p: &sif::engine::Projection, width: f32) {
     let closing: Vec<[f64; 2]> = p
         .statement
@@ -150,12 +178,14 @@ fn balance_plot(ui: &mut Ui, lang: Lang, p: &sif::engine::Projection, width: f32
     Plot::new("balance_plot")
         .width(width)
         .height(240.0)
+        .include_y(0.0)
         .legend(Legend::default())
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
         .allow_boxed_zoom(false)
-        .x_axis_formatter(year_axis)
+        .x_grid_spacer(year_marks)
+        .custom_x_axes(vec![year_axis_hints()])
         .y_axis_formatter(move |m, _| millions(lang, m.value))
         .y_axis_label(unit_label(lang))
         .label_formatter(move |pos| match pos {
@@ -204,10 +234,10 @@ fn flows_plot(ui: &mut Ui, lang: Lang, p: &sif::engine::Projection, width: f32) 
         .allow_scroll(false)
         .allow_boxed_zoom(false)
         .include_y(0.0)
-        .x_axis_formatter(year_axis)
+        .x_grid_spacer(year_marks)
+        .custom_x_axes(vec![year_axis_hints()])
         .y_axis_formatter(move |m, _| millions(lang, m.value))
         .y_axis_label(unit_label(lang))
-        .label_formatter(|_| None)
         .show(ui, |plot| {
             let fmt = move |name: &'static str| {
                 move |bar: &Bar, _: &BarChart| {

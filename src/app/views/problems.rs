@@ -48,14 +48,11 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, _st: &mut UiState, out: &mut Vec<Comman
         .min_scrolled_height(0.0)
         .max_scroll_height(f32::INFINITY)
         .header(row_height, |mut h| {
-            for t in [T::Problem, T::Where] {
+            for t in [T::IssueKind, T::Where, T::Problem] {
                 h.col(|ui| {
                     ui.label(RichText::new(lang.t(t)).strong());
                 });
             }
-            h.col(|ui| {
-                ui.label("");
-            });
             h.col(|ui| {
                 ui.label("");
             });
@@ -103,7 +100,7 @@ fn place(cx: &ViewCtx<'_>, location: Location, path: &str) -> String {
         Location::Initiative(i) => fund
             .initiatives
             .get(i)
-            .map(|ini| format!("{} {}", lang.t(T::ViewInitiatives), ini.code))
+            .map(|ini| format!("{} {}", lang.t(T::InitiativeOne), ini.code))
             .unwrap_or_default(),
         Location::Fund => lang.t(T::FundSection).to_string(),
         Location::Actor(_) => lang.t(T::Actors).to_string(),
