@@ -4,7 +4,8 @@
 //! Besides criterion's report, the bench prints the median of its own 300-frame sample per
 //! view and checks that nothing was recomputed in those idle frames.
 
-#[allow(dead_code)]
+// `unused_imports`: the app's unit tests are compiled out of a bench without a harness.
+#[allow(dead_code, unused_imports)]
 #[path = "../src/app/mod.rs"]
 mod app;
 

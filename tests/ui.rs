@@ -635,3 +635,59 @@ fn adds_duplicates_and_deletes_initiatives() {
     h.get_by_label("koden finns redan");
     assert_eq!(h.state().doc.fund.initiatives[2].code, "P103");
 }
+
+#[test]
+fn a_field_commits_when_left_and_escape_throws_the_typing_away() {
+    let (mut h, _) = harness(Lang::Sv);
+    select_initiative(&mut h, "P101");
+    // Leaving the field with Tab commits it.
+    h.get_by_label("Egen budget, rad 1").focus();
+    h.run();
+    h.get_by_label("Egen budget, rad 1").type_text("125 000 kr");
+    h.run();
+    assert_eq!(h.state().doc.fund.initiatives[0].costs[0].own, Money(0));
+    h.key_press(Key::Tab);
+    h.run();
+    assert_eq!(
+        h.state().doc.fund.initiatives[0].costs[0].own,
+        Money(125_000)
+    );
+    assert_eq!(h.state().doc.history.undo_len(), 1);
+    // Escape leaves the value as it was.
+    h.get_by_label("Egen budget, rad 2").focus();
+    h.run();
+    h.get_by_label("Egen budget, rad 2").type_text("999");
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(
+        h.state().doc.fund.initiatives[0].costs[1].own,
+        Money(300_000)
+    );
+    assert_eq!(
+        h.get_by_label("Egen budget, rad 2").value().as_deref(),
+        Some("300\u{a0}000")
+    );
+    assert_eq!(h.state().doc.history.undo_len(), 1);
+}
+
+#[test]
+fn opens_a_recent_file_from_the_menu() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("senast.ron");
+    std::fs::write(&path, sif::samples::SAMPLES[1].text).unwrap();
+    let prefs = Preferences {
+        recent: vec![path.clone()],
+        ..Preferences::default()
+    };
+    let dialogs = FakeDialogs::default();
+    let mut h = harness_with(SifApp::new(prefs, Box::new(dialogs.clone())));
+    h.get_by_label("Arkiv").click();
+    h.run();
+    h.get_by_label("Öppna senaste").hover();
+    h.run();
+    h.get_by_label("senast.ron").click();
+    h.run();
+    assert_eq!(h.state().doc.path.as_deref(), Some(path.as_path()));
+    assert_eq!(*dialogs.asked.borrow(), 0);
+}

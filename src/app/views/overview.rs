@@ -121,9 +121,15 @@ fn counts_ui(ui: &mut Ui, cx: &ViewCtx<'_>) {
         });
 }
 
-/// Millions for the value axis: `12,5` / `12.5`.
+/// Millions for the value axis: `12,5` / `12.5`; whole and grouped from 100 millions
+/// (`1 250` / `1,250`).
 fn millions(lang: Lang, v: f64) -> String {
-    i18n::decimal(lang, v / 1e6, 1)
+    let m = v / 1e6;
+    if m.abs() >= 100.0 {
+        i18n::money(lang, Money(m.round() as i64))
+    } else {
+        i18n::decimal(lang, m, 1)
+    }
 }
 
 fn unit_label(lang: Lang) -> &'static str {
