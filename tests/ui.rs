@@ -17,7 +17,7 @@ use app::prefs::Preferences;
 use app::views::View;
 use eframe::egui::{self, Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use sif::engine::{Options, project};
 use sif::model::{Fund, Repayment};
 use sif::money::Money;
@@ -99,7 +99,6 @@ fn select_initiative(h: &mut Harness<'_, SifApp>, code: &str) {
 /// "Fund balance at the horizon's end: SEK 22,000,000", which kittest's label queries do not
 /// see on text labels (they match a label's text).
 fn shows(h: &Harness<'_, SifApp>, name: &str) -> bool {
-    use egui_kittest::kittest::NodeT;
     h.root()
         .children_recursive()
         .any(|n| n.accesskit_node().label().as_deref() == Some(name))
@@ -690,4 +689,59 @@ fn opens_a_recent_file_from_the_menu() {
     h.run();
     assert_eq!(h.state().doc.path.as_deref(), Some(path.as_path()));
     assert_eq!(*dialogs.asked.borrow(), 0);
+}
+
+#[test]
+fn fund_settings_edit_the_fund_and_follow_actor_codes() {
+    let (mut h, _) = harness(Lang::Sv);
+    nav(&mut h, "Fondinställningar");
+    type_into(&mut h, "Fondens namn", "Framtidsfonden");
+    assert_eq!(h.state().doc.fund.name, "Framtidsfonden");
+    assert!(h.state().window_title().starts_with("Framtidsfonden – "));
+
+    // Renaming an actor's code follows every reference, as one step.
+    type_into(&mut h, "Kod, rad 2", "SOC");
+    let fund = h.state().doc.fund.clone();
+    assert_eq!(fund.actors[1].code, "SOC");
+    assert_eq!(fund.initiatives[1].owner, "SOC");
+    assert!(fund.initiatives[0].savings.iter().any(|s| s.actor == "SOC"));
+    assert!(!h.state().cache.analysis.report.has_errors());
+    // A committee in use cannot be removed; an unused external party can.
+    assert!(
+        h.get_by_label("Ta bort aktör 2")
+            .accesskit_node()
+            .is_disabled()
+    );
+    h.get_by_label("Lägg till aktör").click();
+    h.run();
+    assert_eq!(h.state().doc.fund.actors.len(), 7);
+    assert!(
+        !h.get_by_label("Ta bort aktör 7")
+            .accesskit_node()
+            .is_disabled()
+    );
+    h.get_by_label("Ta bort aktör 7").click();
+    h.run();
+    assert_eq!(h.state().doc.fund.actors.len(), 6);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().doc.fund.initiatives[1].owner, "SN");
+
+    // A longer horizon gets a budget row for its new year; typing in it adds an entry.
+    let before = h.state().doc.fund.budget.len();
+    type_into(&mut h, "Antal år", "11");
+    type_into(&mut h, "Realisationsvinster 2035", "1 000 000");
+    let fund = &h.state().doc.fund;
+    assert_eq!(fund.years, 11);
+    assert_eq!(fund.budget.len(), before + 1);
+    let row = fund.budget.iter().find(|b| b.year == 2035).unwrap();
+    assert_eq!(row.realisation_gains, Money(1_000_000));
+
+    // The discount rate takes a decimal comma.
+    type_into(&mut h, "Diskonteringsränta (%)", "4,25");
+    assert_eq!(h.state().doc.fund.discount_rate, 4.25);
 }

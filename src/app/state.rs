@@ -122,6 +122,9 @@ pub struct Analysis {
     pub by_status: [usize; 4],
     /// Number of validation errors per initiative, in file order.
     pub errors_per_initiative: Vec<usize>,
+    /// Whether each actor (in list order) is referred to anywhere in the fund, so it cannot be
+    /// removed.
+    pub actor_in_use: Vec<bool>,
 }
 
 impl Analysis {
@@ -164,6 +167,11 @@ impl Analysis {
                 }
             }
         }
+        let actor_in_use = fund
+            .actors
+            .iter()
+            .map(|a| actor_in_use(fund, &a.code))
+            .collect();
         Analysis {
             report,
             projection,
@@ -171,8 +179,26 @@ impl Analysis {
             figures,
             by_status,
             errors_per_initiative,
+            actor_in_use,
         }
     }
+}
+
+/// Whether an actor code is referred to anywhere in the fund.
+pub fn actor_in_use(fund: &Fund, code: &str) -> bool {
+    use sif::model::Repayment;
+    fund.holder == code
+        || fund.initiatives.iter().any(|i| {
+            i.owner == code
+                || i.savings.iter().any(|s| s.actor == code)
+                || match &i.repayment {
+                    Repayment::Fixed { payers, .. } => payers.iter().any(|p| p.actor == code),
+                    _ => false,
+                }
+                || i.actuals
+                    .iter()
+                    .any(|a| a.repaid.iter().any(|r| r.actor == code))
+        })
 }
 
 /// The preview of one initiative's repayment schedule and appraisal, computed on the

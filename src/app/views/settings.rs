@@ -201,22 +201,6 @@ fn fund_ui(
     }
 }
 
-/// Whether an actor code is referred to anywhere in the fund.
-fn actor_in_use(fund: &Fund, code: &str) -> bool {
-    fund.holder == code
-        || fund.initiatives.iter().any(|i| {
-            i.owner == code
-                || i.savings.iter().any(|s| s.actor == code)
-                || match &i.repayment {
-                    Repayment::Fixed { payers, .. } => payers.iter().any(|p| p.actor == code),
-                    _ => false,
-                }
-                || i.actuals
-                    .iter()
-                    .any(|a| a.repaid.iter().any(|r| r.actor == code))
-        })
-}
-
 /// The fund with every reference to actor `old` changed to `new`.
 fn rename_actor(fund: &Fund, old: &str, new: &str) -> Fund {
     let mut f = fund.clone();
@@ -341,7 +325,8 @@ fn actors_ui(
                 ) {
                     actor.kind = v;
                 }
-                let in_use = actor_in_use(fund, &actor.code);
+                // Cached with the analysis; a just-added row (not yet analysed) is not in use.
+                let in_use = cx.analysis.actor_in_use.get(k).copied().unwrap_or(false);
                 let r = ui
                     .add_enabled(!in_use, egui::Button::new("×").small())
                     .accessible_name(i18n::remove_label(lang, T::RemoveActor, k));
