@@ -745,3 +745,28 @@ fn fund_settings_edit_the_fund_and_follow_actor_codes() {
     type_into(&mut h, "Diskonteringsränta (%)", "4,25");
     assert_eq!(h.state().doc.fund.discount_rate, 4.25);
 }
+
+#[test]
+fn a_file_that_is_not_a_fund_is_refused_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("trasig.ron");
+    std::fs::write(
+        &path,
+        "Fund(\n    format: 1,\n    name: \"F\"\n    organisation: \"O\",\n)",
+    )
+    .unwrap();
+    let app = SifApp::start(
+        Preferences::default(),
+        Box::new(FakeDialogs::default()),
+        Some(path),
+    );
+    let mut h = harness_with(app);
+    h.run();
+    h.get_by_label("Filen kunde inte öppnas");
+    h.get_by_label_contains("trasig.ron:");
+    // The sample fund stays open underneath.
+    assert_eq!(h.state().doc.path, None);
+    h.get_by_label("Stäng").click();
+    h.run();
+    assert!(h.state().ui.dialog.is_none());
+}

@@ -483,6 +483,11 @@ mod tests {
         for key in T::ALL {
             assert!(!key.get(Lang::Sv).trim().is_empty(), "{key:?} sv");
             assert!(!key.get(Lang::En).trim().is_empty(), "{key:?} en");
+            // Swedish letters in an English text are a copy left untranslated.
+            assert!(
+                !key.get(Lang::En).contains(['å', 'ä', 'ö', 'Å', 'Ä', 'Ö']),
+                "{key:?} en"
+            );
         }
     }
 

@@ -398,7 +398,11 @@ fn table_ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Comma
                     ui.label(&ini.owner);
                 });
                 row.col(|ui| {
-                    ui.label(i18n::status(lang, ini.status));
+                    let r = ui.label(i18n::status(lang, ini.status));
+                    if fig.fund_cost.is_none() && cx.analysis.projection.is_some() {
+                        // Why the figures are blank: a proposed initiative that does not count.
+                        r.on_hover_text(lang.t(T::NotCounted));
+                    }
                 });
                 row.col(|ui| {
                     num_cell(ui, money(fig.fund_cost));
