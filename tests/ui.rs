@@ -627,6 +627,7 @@ fn adds_duplicates_and_deletes_initiatives() {
         .map(|i| i.code.clone())
         .collect();
     assert_eq!(codes, ["P101", "P102", "P103", "P104"]);
+    h.get_by_label("P102-1 togs bort. Det går att ångra (Redigera, Ångra).");
     // A code already in use is refused beside the field.
     h.get_by_label("P103").click();
     h.run();
@@ -769,4 +770,59 @@ fn a_file_that_is_not_a_fund_is_refused_with_its_line() {
     h.get_by_label("Stäng").click();
     h.run();
     assert!(h.state().ui.dialog.is_none());
+}
+
+#[test]
+fn the_scenario_choice_changes_the_figures_to_the_golden_ones() {
+    let (mut h, _) = harness(Lang::Sv);
+    // The worked example's pessimistic scenario ends at 18 475 000 kr (tests/golden).
+    h.get_by_label("Scenario").click();
+    h.run();
+    h.get_by_label("Pessimistiskt").click();
+    h.run();
+    assert_eq!(
+        h.state().ui.options.scenario.as_deref(),
+        Some("Pessimistiskt")
+    );
+    assert!(shows(
+        &h,
+        "Fondens saldo vid periodens slut: 18\u{a0}475\u{a0}000\u{a0}kr"
+    ));
+    // Back to the base scenario: 22 000 000 kr.
+    h.get_by_label("Scenario").click();
+    h.run();
+    h.get_by_label("Grundscenario").click();
+    h.run();
+    assert!(shows(
+        &h,
+        "Fondens saldo vid periodens slut: 22\u{a0}000\u{a0}000\u{a0}kr"
+    ));
+}
+
+#[test]
+fn save_as_always_asks_and_moves_the_document_to_the_new_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = write_sample(dir.path());
+    let second = dir.path().join("kopia.ron");
+    let dialogs = FakeDialogs::default();
+    let app = SifApp::start(
+        Preferences::default(),
+        Box::new(dialogs.clone()),
+        Some(first.clone()),
+    );
+    let mut h = harness_with(app);
+    dialogs.save.borrow_mut().push_back(second.clone());
+    h.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
+    h.run();
+    assert_eq!(*dialogs.asked.borrow(), 1);
+    assert_eq!(h.state().doc.path.as_deref(), Some(second.as_path()));
+    assert_eq!(
+        sif::store::load(&second).unwrap(),
+        sif::store::load(&first).unwrap()
+    );
+    // Cancelling Save as changes nothing.
+    h.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
+    h.run();
+    assert_eq!(*dialogs.asked.borrow(), 2);
+    assert_eq!(h.state().doc.path.as_deref(), Some(second.as_path()));
 }

@@ -257,6 +257,8 @@ pub enum Command {
     OpenRecent(PathBuf),
     /// Start a new document from a template (`None`: an empty fund).
     NewFrom(Option<&'static str>),
+    /// Show a note in the status bar.
+    Note(super::state::StatusNote),
 }
 
 /// The commands that have a menu item and a keyboard shortcut: the single source of both.

@@ -450,6 +450,13 @@ pub fn saved_to(lang: Lang, file: &str) -> String {
     }
 }
 
+pub fn deleted(lang: Lang, code: &str) -> String {
+    match lang {
+        Lang::Sv => format!("{code} togs bort. Det går att ångra (Redigera, Ångra)."),
+        Lang::En => format!("{code} was deleted. It can be undone (Edit, Undo)."),
+    }
+}
+
 pub fn opened(lang: Lang, file: &str) -> String {
     match lang {
         Lang::Sv => format!("Öppnad: {file}"),

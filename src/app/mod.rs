@@ -544,6 +544,7 @@ impl SifApp {
             Command::SetIncludeProposed(b) => self.ui.options.include_proposed = b,
             Command::OpenRecent(path) => self.guard(ctx, Pending::OpenPath(path)),
             Command::NewFrom(template) => self.guard(ctx, Pending::NewFrom(template)),
+            Command::Note(note) => self.ui.status = Some(note),
         }
     }
 

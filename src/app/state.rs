@@ -370,6 +370,8 @@ pub enum StatusNote {
     Opened(String),
     OpenedWithErrors(usize),
     Saved(String),
+    /// An initiative was deleted (by its code); undo brings it back.
+    Deleted(String),
 }
 
 impl StatusNote {
@@ -378,6 +380,7 @@ impl StatusNote {
             StatusNote::Opened(name) => super::i18n::opened(lang, name),
             StatusNote::OpenedWithErrors(n) => super::i18n::errors_in_file(lang, *n),
             StatusNote::Saved(name) => super::i18n::saved_to(lang, name),
+            StatusNote::Deleted(code) => super::i18n::deleted(lang, code),
         }
     }
 }

@@ -19,7 +19,7 @@ use sif::validate::Location;
 use super::ViewCtx;
 use crate::app::command::{Command, Edit};
 use crate::app::i18n::{self, Lang, T};
-use crate::app::state::{FieldBuffers, UiState, ViewOptions};
+use crate::app::state::{FieldBuffers, StatusNote, UiState, ViewOptions};
 use crate::app::widgets::{
     self, Name, choice, form_label, int_field, money_field, num_cell, num_cell_w, section,
     text_field, year_field,
@@ -214,6 +214,9 @@ fn toolbar_ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Com
                 && let Some(i) = selected
             {
                 out.push(Command::Edit(Edit::RemoveInitiative { index: i }));
+                out.push(Command::Note(StatusNote::Deleted(
+                    cx.fund.initiatives[i].code.clone(),
+                )));
                 let remaining = cx.fund.initiatives.len() - 1;
                 out.push(Command::SelectInitiative(
                     (remaining > 0).then(|| i.min(remaining - 1)),
