@@ -307,8 +307,12 @@ fn an_error_is_listed_under_problems_and_leads_to_its_place() {
     let app = h.state();
     assert_eq!(app.ui.view, View::Initiatives);
     assert_eq!(app.ui.selected, Some(1));
-    // The editor of P102 names the problem and shows the field.
+    // The editor of P102 names the problem, marks its row and shows the field.
     h.get_by_label("Problem i den här insatsen");
+    assert!(shows(
+        &h,
+        "Fel: året 2040 ligger utanför fondens period 2025–2034"
+    ));
     assert_eq!(h.get_by_label("År, rad 1").value().as_deref(), Some("2040"));
     type_into(&mut h, "År, rad 1", "2026");
     assert!(!h.state().cache.analysis.report.has_errors());

@@ -248,8 +248,8 @@ pub enum Command {
     Shell(ShellCommand),
     /// Show a view.
     Navigate(View),
-    /// Show the place of a problem.
-    GoTo(Location),
+    /// Show the place of a problem: where it is, and its path in the file.
+    GoTo(Location, String),
     SelectInitiative(Option<usize>),
     SetLanguage(Lang),
     SetScenario(Option<String>),

@@ -530,7 +530,7 @@ impl SifApp {
                 self.ui.view = view;
                 self.ui.fields.clear();
             }
-            Command::GoTo(location) => self.go_to(location),
+            Command::GoTo(location, path) => self.go_to(location, path),
             Command::SelectInitiative(sel) => {
                 self.ui.selected = sel;
                 self.ui.fields.clear();
@@ -560,7 +560,7 @@ impl SifApp {
         self.ui.status = None;
     }
 
-    fn go_to(&mut self, location: sif::validate::Location) {
+    fn go_to(&mut self, location: sif::validate::Location, path: String) {
         use sif::validate::Location;
         self.ui.fields.clear();
         match location {
@@ -571,6 +571,7 @@ impl SifApp {
                 self.ui.initiatives.filter.clear();
                 self.ui.initiatives.status_filter = None;
                 self.ui.initiatives.scroll_to_selected = true;
+                self.ui.initiatives.scroll_to_path = Some(path);
             }
             other => {
                 self.ui.view = View::Settings;

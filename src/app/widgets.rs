@@ -287,8 +287,30 @@ pub fn dot(ui: &mut Ui, color: Color32) -> Response {
 }
 
 /// A small heading for a section of a view.
-pub fn section(ui: &mut Ui, text: &str) {
+pub fn section(ui: &mut Ui, text: &str) -> Response {
     ui.add_space(8.0);
-    ui.label(RichText::new(text).strong().size(16.0));
+    let r = ui.label(RichText::new(text).strong().size(16.0));
     ui.add_space(2.0);
+    r
+}
+
+/// A column that marks a row with a problem: a red dot for an error, an orange one for a
+/// warning, nothing otherwise (the space is kept so rows line up). Hovering shows the problem;
+/// a screen reader reads it.
+pub fn row_marker(ui: &mut Ui, lang: Lang, problem: Option<(sif::validate::Severity, String)>) {
+    match problem {
+        Some((severity, text)) => {
+            let (color, kind) = match severity {
+                sif::validate::Severity::Error => (error_color(ui), T::Error),
+                sif::validate::Severity::Warning => (warn_color(ui), T::Warning),
+            };
+            let name = format!("{}: {text}", lang.t(kind));
+            let r = dot(ui, color);
+            r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &name));
+            r.on_hover_text(text);
+        }
+        None => {
+            ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+        }
+    }
 }

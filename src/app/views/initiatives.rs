@@ -14,7 +14,7 @@ use sif::model::{
     ActorKind, CostKind, CostRow, Fund, Initiative, Payer, Repayment, SavingsRow, Status,
 };
 use sif::money::Money;
-use sif::validate::Location;
+use sif::validate::{Issue, Location, Severity};
 
 use super::ViewCtx;
 use crate::app::command::{Command, Edit};
@@ -55,6 +55,8 @@ pub struct InitiativesState {
     pub scroll_to_selected: bool,
     /// Scroll the editor to this offset once (the screenshots show its lower part).
     pub editor_offset: Option<f32>,
+    /// Bring the editor section of this problem path into view once (after Go there).
+    pub scroll_to_path: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -161,7 +163,8 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command
     }
     editor.show(ui, |ui| match st.selected {
         Some(index) if index < cx.fund.initiatives.len() => {
-            editor_ui(ui, cx, &mut st.fields, index, out);
+            let scroll_to = st.initiatives.scroll_to_path.take();
+            editor_ui(ui, cx, &mut st.fields, index, scroll_to.as_deref(), out);
         }
         _ => {
             ui.add_space(12.0);
@@ -468,17 +471,47 @@ fn actor_options(fund: &Fund, current: &str) -> Vec<(String, String)> {
     v
 }
 
+/// The problems whose path contains `needle` (such as `.costs[2]`): the most serious
+/// severity and their messages.
+fn problem_at(lang: Lang, issues: &[&Issue], needle: &str) -> Option<(Severity, String)> {
+    let here: Vec<&&Issue> = issues.iter().filter(|i| i.path.contains(needle)).collect();
+    let severity = here.iter().map(|i| i.severity).min()?;
+    let text = here
+        .iter()
+        .map(|i| i.message(lang.is_sv()))
+        .collect::<Vec<_>>()
+        .join("; ");
+    Some((severity, text))
+}
+
+/// Bring a section heading into view when a problem in it was chosen.
+fn section_at(ui: &mut Ui, text: &str, scroll_to: Option<&str>, part: &str) {
+    let r = section(ui, text);
+    if scroll_to.is_some_and(|p| p.contains(part)) {
+        r.scroll_to_me(Some(egui::Align::TOP));
+    }
+}
+
 fn editor_ui(
     ui: &mut Ui,
     cx: &ViewCtx<'_>,
     fields: &mut FieldBuffers,
     index: usize,
+    scroll_to: Option<&str>,
     out: &mut Vec<Command>,
 ) {
     let lang = cx.lang;
     let fund = cx.fund;
     let original = &fund.initiatives[index];
     let mut ini = original.clone();
+    // This initiative's problems, to mark the rows they are in.
+    let issues: Vec<&Issue> = cx
+        .analysis
+        .report
+        .issues
+        .iter()
+        .filter(|i| i.location == Location::Initiative(index))
+        .collect();
 
     ui.heading(format!("{} – {}", original.code, original.name));
     issues_ui(ui, cx, index);
@@ -610,9 +643,9 @@ fn editor_ui(
             ui.end_row();
         });
 
-    costs_ui(ui, cx, fields, index, &mut ini);
-    savings_ui(ui, cx, fields, index, &mut ini);
-    repayment_ui(ui, cx, fields, index, &mut ini);
+    costs_ui(ui, cx, fields, index, &issues, scroll_to, &mut ini);
+    savings_ui(ui, cx, fields, index, &issues, scroll_to, &mut ini);
+    repayment_ui(ui, cx, fields, index, &issues, scroll_to, &mut ini);
     preview_ui(ui, cx, index);
 
     if ini != *original {
@@ -662,20 +695,23 @@ fn costs_ui(
     cx: &ViewCtx<'_>,
     fields: &mut FieldBuffers,
     index: usize,
+    issues: &[&Issue],
+    scroll_to: Option<&str>,
     ini: &mut Initiative,
 ) {
     let lang = cx.lang;
-    section(ui, lang.t(T::Costs));
+    section_at(ui, lang.t(T::Costs), scroll_to, ".costs");
     let kinds: Vec<(CostKind, String)> = CostKind::ALL
         .iter()
         .map(|k| (*k, i18n::cost_kind(lang, *k).to_string()))
         .collect();
     let mut remove = None;
     egui::Grid::new(("costs", index))
-        .num_columns(5)
+        .num_columns(6)
         .spacing([12.0, 4.0])
         .striped(true)
         .show(ui, |ui| {
+            ui.label("");
             ui.label(RichText::new(lang.t(T::CostYear)).strong());
             ui.label(RichText::new(lang.t(T::CostFund)).strong());
             ui.label(RichText::new(lang.t(T::CostOwn)).strong());
@@ -683,6 +719,11 @@ fn costs_ui(
             ui.label("");
             ui.end_row();
             for (k, row) in ini.costs.iter_mut().enumerate() {
+                widgets::row_marker(
+                    ui,
+                    lang,
+                    problem_at(lang, issues, &format!(".costs[{}]", k + 1)),
+                );
                 let name = i18n::row_label(lang, T::CostYear, k);
                 if let Some(y) = year_field(
                     ui,
@@ -767,23 +808,31 @@ fn savings_ui(
     cx: &ViewCtx<'_>,
     fields: &mut FieldBuffers,
     index: usize,
+    issues: &[&Issue],
+    scroll_to: Option<&str>,
     ini: &mut Initiative,
 ) {
     let lang = cx.lang;
     let fund = cx.fund;
-    section(ui, lang.t(T::Savings));
+    section_at(ui, lang.t(T::Savings), scroll_to, ".savings");
     let mut remove = None;
     egui::Grid::new(("savings", index))
-        .num_columns(6)
+        .num_columns(7)
         .spacing([12.0, 4.0])
         .striped(true)
         .show(ui, |ui| {
+            ui.label("");
             for t in [T::Actor, T::From, T::To, T::AmountPerYear, T::Cashable] {
                 ui.label(RichText::new(lang.t(t)).strong());
             }
             ui.label("");
             ui.end_row();
             for (k, row) in ini.savings.iter_mut().enumerate() {
+                widgets::row_marker(
+                    ui,
+                    lang,
+                    problem_at(lang, issues, &format!(".savings[{}]", k + 1)),
+                );
                 let name = i18n::row_label(lang, T::Actor, k);
                 if let Some(v) = choice(
                     ui,
@@ -889,11 +938,13 @@ fn repayment_ui(
     cx: &ViewCtx<'_>,
     fields: &mut FieldBuffers,
     index: usize,
+    issues: &[&Issue],
+    scroll_to: Option<&str>,
     ini: &mut Initiative,
 ) {
     let lang = cx.lang;
     let fund = cx.fund;
-    section(ui, lang.t(T::RepaymentAgreement));
+    section_at(ui, lang.t(T::RepaymentAgreement), scroll_to, ".repayment");
     let current = match ini.repayment {
         Repayment::Grant => RepaymentKind::Grant,
         Repayment::Fixed { .. } => RepaymentKind::Fixed,
@@ -998,14 +1049,20 @@ fn repayment_ui(
                 });
             let mut remove = None;
             egui::Grid::new(("payers", index))
-                .num_columns(3)
+                .num_columns(4)
                 .spacing([12.0, 4.0])
                 .show(ui, |ui| {
+                    ui.label("");
                     ui.label(RichText::new(lang.t(T::Payers)).strong());
                     ui.label(RichText::new(lang.t(T::Weight)).strong());
                     ui.label("");
                     ui.end_row();
                     for (k, payer) in payers.iter_mut().enumerate() {
+                        widgets::row_marker(
+                            ui,
+                            lang,
+                            problem_at(lang, issues, &format!(".payers[{}]", k + 1)),
+                        );
                         let name = i18n::row_label(lang, T::Payers, k);
                         if let Some(v) = choice(
                             ui,

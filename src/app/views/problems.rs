@@ -84,7 +84,7 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, _st: &mut UiState, out: &mut Vec<Comman
                         .on_hover_text(&issue.path)
                         .clicked()
                     {
-                        out.push(Command::GoTo(issue.location));
+                        out.push(Command::GoTo(issue.location, issue.path.clone()));
                     }
                 });
             });
