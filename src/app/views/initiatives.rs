@@ -707,6 +707,7 @@ fn costs_ui(
         .collect();
     let mut remove = None;
     egui::Grid::new(("costs", index))
+        .min_col_width(0.0)
         .num_columns(6)
         .spacing([12.0, 4.0])
         .striped(true)
@@ -817,6 +818,7 @@ fn savings_ui(
     section_at(ui, lang.t(T::Savings), scroll_to, ".savings");
     let mut remove = None;
     egui::Grid::new(("savings", index))
+        .min_col_width(0.0)
         .num_columns(7)
         .spacing([12.0, 4.0])
         .striped(true)
@@ -1047,8 +1049,14 @@ fn repayment_ui(
                     }
                     ui.end_row();
                 });
+            let weight_issues: &[&Issue] = &issues
+                .iter()
+                .copied()
+                .filter(|i| i.path.ends_with(".payers"))
+                .collect::<Vec<_>>();
             let mut remove = None;
             egui::Grid::new(("payers", index))
+                .min_col_width(0.0)
                 .num_columns(4)
                 .spacing([12.0, 4.0])
                 .show(ui, |ui| {
@@ -1061,7 +1069,9 @@ fn repayment_ui(
                         widgets::row_marker(
                             ui,
                             lang,
-                            problem_at(lang, issues, &format!(".payers[{}]", k + 1)),
+                            // A weight sum that is off concerns every payer row.
+                            problem_at(lang, issues, &format!(".payers[{}]", k + 1))
+                                .or_else(|| problem_at(lang, weight_issues, ".payers")),
                         );
                         let name = i18n::row_label(lang, T::Payers, k);
                         if let Some(v) = choice(
