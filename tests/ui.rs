@@ -830,3 +830,24 @@ fn save_as_always_asks_and_moves_the_document_to_the_new_file() {
     assert_eq!(*dialogs.asked.borrow(), 2);
     assert_eq!(h.state().doc.path.as_deref(), Some(second.as_path()));
 }
+
+#[test]
+fn a_fund_setting_error_shows_beside_the_field_and_problems_lead_there() {
+    let (mut h, _) = harness(Lang::Sv);
+    nav(&mut h, "Fondinställningar");
+    type_into(&mut h, "Antal år", "0");
+    assert_eq!(h.state().doc.fund.years, 0);
+    h.get_by_label("perioden är 0 år; den ska vara 1–60 år");
+    nav(&mut h, "Översikt");
+    nav(&mut h, "Problem");
+    h.get_by_label("Gå dit: years").click();
+    h.run();
+    assert_eq!(h.state().ui.view, View::Settings);
+    h.get_by_label("perioden är 0 år; den ska vara 1–60 år");
+    type_into(&mut h, "Antal år", "10");
+    assert!(!h.state().cache.analysis.report.has_errors());
+    assert!(
+        h.query_by_label("perioden är 0 år; den ska vara 1–60 år")
+            .is_none()
+    );
+}

@@ -576,6 +576,7 @@ impl SifApp {
             other => {
                 self.ui.view = View::Settings;
                 self.ui.settings_focus = Some(other);
+                self.ui.settings_scroll = true;
             }
         }
     }

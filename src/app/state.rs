@@ -395,6 +395,8 @@ pub struct UiState {
     pub initiatives: InitiativesState,
     /// A settings section to bring into view once (after Go there).
     pub settings_focus: Option<Location>,
+    /// Scroll the settings to `settings_focus` once.
+    pub settings_scroll: bool,
     pub dialog: Option<DialogState>,
     /// The last thing that happened, for the status bar (shown in the current language).
     pub status: Option<StatusNote>,
@@ -410,6 +412,7 @@ impl UiState {
             fields: FieldBuffers::default(),
             initiatives: InitiativesState::default(),
             settings_focus: None,
+            settings_scroll: false,
             dialog: None,
             status: None,
             lang,

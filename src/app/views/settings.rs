@@ -19,12 +19,26 @@ use crate::app::widgets::{
     year_field,
 };
 
+/// Where the problem chosen in the Problems view is, and whether to scroll to it this frame.
+#[derive(Debug, Clone, Copy)]
+struct Focus {
+    at: Option<Location>,
+    scroll: bool,
+}
+
 fn fid(what: &str, row: usize) -> Id {
     Id::unique(("settings", what, row))
 }
 
 pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command>) {
-    let focus = st.settings_focus.take();
+    // The place of a chosen problem stays marked while the problem is there; the view
+    // scrolls to it once.
+    let focus = Focus {
+        at: st
+            .settings_focus
+            .filter(|loc| cx.analysis.report.issues.iter().any(|i| i.location == *loc)),
+        scroll: std::mem::take(&mut st.settings_scroll),
+    };
     egui::ScrollArea::vertical()
         .id_salt("settings")
         .auto_shrink([false, false])
@@ -48,11 +62,29 @@ fn heading(ui: &mut Ui, text: &str, scroll: bool) {
     ui.add_space(2.0);
 }
 
+/// The problem with a fund-level field, beside it (validation paths are the field names).
+fn field_note(ui: &mut Ui, cx: &ViewCtx<'_>, path: &str) {
+    if let Some(issue) = cx
+        .analysis
+        .report
+        .issues
+        .iter()
+        .find(|i| i.location == Location::Fund && i.path == path)
+    {
+        let color = if issue.is_error() {
+            widgets::error_color(ui)
+        } else {
+            widgets::warn_color(ui)
+        };
+        ui.label(RichText::new(issue.message(cx.lang.is_sv())).color(color));
+    }
+}
+
 fn fund_ui(
     ui: &mut Ui,
     cx: &ViewCtx<'_>,
     fields: &mut FieldBuffers,
-    focus: Option<Location>,
+    focus: Focus,
     out: &mut Vec<Command>,
 ) {
     let lang = cx.lang;
@@ -62,7 +94,7 @@ fn fund_ui(
     heading(
         ui,
         lang.t(T::FundSection),
-        matches!(focus, Some(Location::Fund)),
+        focus.scroll && matches!(focus.at, Some(Location::Fund)),
     );
     egui::Grid::new("fund_settings")
         .num_columns(2)
@@ -81,6 +113,7 @@ fn fund_ui(
             ) {
                 s.name = v;
             }
+            field_note(ui, cx, "name");
             ui.end_row();
             let l = form_label(ui, lang.t(T::Organisation));
             if let Some(v) = text_field(
@@ -95,6 +128,7 @@ fn fund_ui(
             ) {
                 s.organisation = v;
             }
+            field_note(ui, cx, "organisation");
             ui.end_row();
             let l = form_label(ui, lang.t(T::OrgNumber));
             let org = s.org_number.clone().unwrap_or_default();
@@ -110,6 +144,7 @@ fn fund_ui(
             ) {
                 s.org_number = (!v.is_empty()).then_some(v);
             }
+            field_note(ui, cx, "org_number");
             ui.end_row();
             let l = form_label(ui, lang.t(T::FundingModel));
             let models = [
@@ -120,6 +155,7 @@ fn fund_ui(
             if let Some(v) = choice(ui, "model", Name::By(l), &s.model, &models, 220.0) {
                 s.model = v;
             }
+            field_note(ui, cx, "model");
             ui.end_row();
             let l = form_label(ui, lang.t(T::FirstYear));
             if let Some(v) = year_field(
@@ -133,6 +169,7 @@ fn fund_ui(
             ) {
                 s.first_year = v;
             }
+            field_note(ui, cx, "first_year");
             ui.end_row();
             let l = form_label(ui, lang.t(T::Years));
             if let Some(v) = int_field(
@@ -146,6 +183,7 @@ fn fund_ui(
             ) {
                 s.years = v;
             }
+            field_note(ui, cx, "years");
             ui.end_row();
             let l = form_label(ui, lang.t(T::DiscountRate));
             if let Some(v) = commit_field(
@@ -160,6 +198,7 @@ fn fund_ui(
             ) {
                 s.discount_rate = v;
             }
+            field_note(ui, cx, "discount_rate");
             ui.end_row();
             let l = form_label(ui, lang.t(T::Holder));
             let committees: Vec<(String, String)> = fund
@@ -171,6 +210,7 @@ fn fund_ui(
             if let Some(v) = choice(ui, "holder", Name::By(l), &s.holder, &committees, 260.0) {
                 s.holder = v;
             }
+            field_note(ui, cx, "holder");
             ui.end_row();
             let l = form_label(ui, lang.t(T::ClosedThrough));
             let display = s.closed_through.map(|y| y.to_string()).unwrap_or_default();
@@ -194,6 +234,7 @@ fn fund_ui(
             ) {
                 s.closed_through = v;
             }
+            field_note(ui, cx, "closed_through");
             ui.end_row();
         });
     if s != original {
@@ -248,7 +289,7 @@ fn actors_ui(
     ui: &mut Ui,
     cx: &ViewCtx<'_>,
     fields: &mut FieldBuffers,
-    focus: Option<Location>,
+    focus: Focus,
     out: &mut Vec<Command>,
 ) {
     let lang = cx.lang;
@@ -256,7 +297,7 @@ fn actors_ui(
     heading(
         ui,
         lang.t(T::Actors),
-        matches!(focus, Some(Location::Actor(_))),
+        focus.scroll && matches!(focus.at, Some(Location::Actor(_))),
     );
     let mut actors = fund.actors.clone();
     let mut rename: Option<(String, String)> = None;
@@ -297,7 +338,7 @@ fn actors_ui(
                         },
                     )
                 });
-                highlight(ui, focus == Some(Location::Actor(k)));
+                highlight(ui, focus.at == Some(Location::Actor(k)));
                 if let Some(new) = resp.inner.filter(|n| *n != old) {
                     rename = Some((old.clone(), new));
                 }
@@ -370,7 +411,7 @@ fn capital_ui(
     ui: &mut Ui,
     cx: &ViewCtx<'_>,
     fields: &mut FieldBuffers,
-    focus: Option<Location>,
+    focus: Focus,
     out: &mut Vec<Command>,
 ) {
     let lang = cx.lang;
@@ -378,7 +419,7 @@ fn capital_ui(
     heading(
         ui,
         lang.t(T::CapitalEvents),
-        matches!(focus, Some(Location::Capital(_))),
+        focus.scroll && matches!(focus.at, Some(Location::Capital(_))),
     );
     let mut capital = fund.capital.clone();
     let mut remove = None;
@@ -408,7 +449,7 @@ fn capital_ui(
                         |t| i18n::parse_date(t).ok_or_else(|| lang.t(T::NotADate).to_string()),
                     )
                 });
-                highlight(ui, focus == Some(Location::Capital(k)));
+                highlight(ui, focus.at == Some(Location::Capital(k)));
                 if let Some(d) = r.inner {
                     ev.date = d;
                 }
@@ -480,7 +521,7 @@ fn budget_ui(
     ui: &mut Ui,
     cx: &ViewCtx<'_>,
     fields: &mut FieldBuffers,
-    focus: Option<Location>,
+    focus: Focus,
     out: &mut Vec<Command>,
 ) {
     let lang = cx.lang;
@@ -488,7 +529,7 @@ fn budget_ui(
     heading(
         ui,
         lang.t(T::BudgetInputs),
-        matches!(focus, Some(Location::Budget(_))),
+        focus.scroll && matches!(focus.at, Some(Location::Budget(_))),
     );
     let mut budget = fund.budget.clone();
     // One row per year of the horizon; a year without an entry counts as zeros (SPEC §3).
@@ -514,10 +555,12 @@ fn budget_ui(
             for (row, &year) in years.iter().enumerate() {
                 let entry = budget.iter().position(|b| b.year == year);
                 let r = ui.label(year.to_string());
-                if let Some(Location::Budget(i)) = focus
+                if let Some(Location::Budget(i)) = focus.at
                     && Some(i) == entry
                 {
-                    r.scroll_to_me(Some(Align::Center));
+                    if focus.scroll {
+                        r.scroll_to_me(Some(Align::Center));
+                    }
                     highlight(ui, true);
                 }
                 let (result, gains) = entry.map_or((Money::ZERO, Money::ZERO), |i| {
@@ -571,7 +614,7 @@ fn scenarios_ui(
     ui: &mut Ui,
     cx: &ViewCtx<'_>,
     fields: &mut FieldBuffers,
-    focus: Option<Location>,
+    focus: Focus,
     out: &mut Vec<Command>,
 ) {
     let lang = cx.lang;
@@ -579,7 +622,7 @@ fn scenarios_ui(
     heading(
         ui,
         lang.t(T::Scenarios),
-        matches!(focus, Some(Location::Scenario(_))),
+        focus.scroll && matches!(focus.at, Some(Location::Scenario(_))),
     );
     let mut scenarios = fund.scenarios.clone();
     let mut remove = None;
@@ -607,7 +650,7 @@ fn scenarios_ui(
                         200.0,
                     )
                 });
-                highlight(ui, focus == Some(Location::Scenario(k)));
+                highlight(ui, focus.at == Some(Location::Scenario(k)));
                 if let Some(v) = r.inner {
                     s.name = v;
                 }
