@@ -851,3 +851,29 @@ fn a_fund_setting_error_shows_beside_the_field_and_problems_lead_there() {
             .is_none()
     );
 }
+
+#[test]
+fn terminating_an_initiative_asks_for_its_end_year() {
+    let (mut h, _) = harness(Lang::Sv);
+    select_initiative(&mut h, "P102");
+    assert!(h.query_by_label("Avbröts år").is_none());
+    h.get_by_label("Status").click();
+    h.run();
+    h.get_by_label("Avbruten").click();
+    h.run();
+    assert_eq!(
+        h.state().doc.fund.initiatives[1].status,
+        sif::model::Status::Terminated
+    );
+    assert_eq!(h.state().doc.fund.initiatives[1].ended, Some(2025));
+    type_into(&mut h, "Avbröts år", "2029");
+    let fund = h.state().doc.fund.clone();
+    assert_eq!(fund.initiatives[1].ended, Some(2029));
+    // The figures follow: savings after 2029 are dropped (SPEC §4.1).
+    let p = project(&fund, &Options::default()).unwrap();
+    let figures = &h.state().cache.analysis.figures[1];
+    assert_eq!(figures.savings, Some(p.appraisal[1].savings));
+    assert!(p.appraisal[1].savings.0 < 30_200_000);
+    // One step each: the status, then the year.
+    assert_eq!(h.state().doc.history.undo_len(), 2);
+}
