@@ -478,16 +478,37 @@ fn unsaved_changes_are_guarded() {
 #[test]
 fn new_from_template_replaces_the_fund_after_asking() {
     let (mut h, _) = harness(Lang::Sv);
+    select_initiative(&mut h, "P101");
+    type_into(&mut h, "Namn", "Ändrat");
     menu(&mut h, "Arkiv", "Ny… Ctrl+N");
     h.get_by_label_contains("Mellanstads kommun: uppföljning")
         .click();
     h.run();
     h.get_by_label("Skapa").click();
     h.run();
+    // The change is not saved: the app asks before replacing the fund.
+    assert_eq!(h.state().doc.fund.initiatives[0].name, "Ändrat");
+    h.get_by_label("Spara inte").click();
+    h.run();
     let app = h.state();
     assert_eq!(app.doc.fund.organisation, "Mellanstads kommun");
     assert_eq!(app.doc.path, None);
     assert!(app.window_title().contains("Namnlös"));
+    assert!(!app.doc.is_dirty());
+    assert_eq!(app.ui.view, View::Overview);
+
+    // An empty fund: only the holder, no initiatives, this year first.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    h.get_by_label_contains("Tom fond").click();
+    h.run();
+    h.get_by_label("Skapa").click();
+    h.run();
+    let fund = &h.state().doc.fund;
+    assert!(fund.initiatives.is_empty());
+    assert_eq!(fund.actors.len(), 1);
+    assert!(fund.first_year >= 2025);
+    assert!(!h.state().cache.analysis.report.has_errors());
 }
 
 #[test]
