@@ -12,7 +12,10 @@ use crate::model::{
     ActorKind, CapitalKind, CostKind, Fund, FundingModel, Initiative, Repayment, Scenario, Status,
     date_year,
 };
-use crate::money::{Money, Overflow, checked_sum, split_by_amounts, split_largest_remainder};
+use crate::money::{
+    Money, Overflow, checked_sum, split_by_amounts, split_largest_remainder,
+    split_largest_remainder_fixed,
+};
 
 /// What to project: which scenario, and whether proposed initiatives count (SPEC §4.1–4.2).
 #[derive(Debug, Clone, PartialEq)]
@@ -88,23 +91,21 @@ pub struct PayerFlow {
     pub received: Vec<Money>,
 }
 
-/// Σ of amounts, stopping at the largest amount instead of overflowing: for the convenience
-/// totals below, which views call after a successful projection; the projection itself sums
-/// with [`checked_sum`] and reports [`Overflow`].
-fn saturating_sum(amounts: &[Money]) -> Money {
-    Money(amounts.iter().fold(0_i64, |a, m| a.saturating_add(m.0)))
-}
-
 impl PayerFlow {
     /// Σ planned − Σ actual over closed years (negative when more than planned was paid).
+    /// Saturating: a validated fund never comes near the limit.
     pub fn arrears(&self, closed_years: usize) -> Money {
         let n = closed_years.min(self.planned.len());
         Money(
-            saturating_sum(&self.planned[..n])
-                .0
-                .saturating_sub(saturating_sum(&self.received[..n]).0),
+            saturating_total(self.planned[..n].iter())
+                .saturating_sub(saturating_total(self.received[..n].iter())),
         )
     }
+}
+
+/// A saturating sum for the convenience totals below; the engine's own sums are checked.
+fn saturating_total<'a>(items: impl Iterator<Item = &'a Money>) -> i64 {
+    items.fold(0_i64, |acc, m| acc.saturating_add(m.0))
 }
 
 /// One actor's expected savings from one initiative, per horizon year (scenario applied).
@@ -134,53 +135,44 @@ pub struct InitiativeProjection {
     pub outstanding: Money,
 }
 
+/// Convenience totals for views and tests. They saturate rather than fail: the engine checks
+/// every sum it reports, and a validated fund never comes near the limit.
 impl InitiativeProjection {
+    /// What the fund receives from all payers in one year.
     pub fn received_in(&self, year_index: usize) -> Money {
-        Money(
+        Money(saturating_total(
             self.repayments
                 .iter()
-                .map(|p| p.received.get(year_index).map_or(0, |m| m.0))
-                .fold(0_i64, i64::saturating_add),
-        )
+                .filter_map(|p| p.received.get(year_index)),
+        ))
     }
 
+    /// What the fund receives over the horizon (actual in closed years, planned after).
     pub fn total_repaid(&self) -> Money {
-        Money(
-            self.repayments
-                .iter()
-                .flat_map(|p| p.received.iter())
-                .map(|m| m.0)
-                .fold(0_i64, i64::saturating_add),
-        )
+        Money(saturating_total(
+            self.repayments.iter().flat_map(|p| p.received.iter()),
+        ))
     }
 
+    /// The planned repayments over the horizon, closed years included.
     pub fn total_planned_repayment(&self) -> Money {
-        Money(
-            self.repayments
-                .iter()
-                .flat_map(|p| p.planned.iter())
-                .map(|m| m.0)
-                .fold(0_i64, i64::saturating_add),
-        )
+        Money(saturating_total(
+            self.repayments.iter().flat_map(|p| p.planned.iter()),
+        ))
     }
 
+    /// All actors' savings in one year.
     pub fn savings_in(&self, year_index: usize) -> Money {
-        Money(
-            self.savings
-                .iter()
-                .map(|s| s.total.get(year_index).map_or(0, |m| m.0))
-                .fold(0_i64, i64::saturating_add),
-        )
+        Money(saturating_total(
+            self.savings.iter().filter_map(|s| s.total.get(year_index)),
+        ))
     }
 
+    /// All actors' savings over the horizon.
     pub fn total_savings(&self) -> Money {
-        Money(
-            self.savings
-                .iter()
-                .flat_map(|s| s.total.iter())
-                .map(|m| m.0)
-                .fold(0_i64, i64::saturating_add),
-        )
+        Money(saturating_total(
+            self.savings.iter().flat_map(|s| s.total.iter()),
+        ))
     }
 }
 
@@ -344,7 +336,7 @@ pub fn project(fund: &Fund, options: &Options) -> Result<Projection, EngineError
         scenario: &options.scenario,
     };
 
-    let mut initiatives = Vec::new();
+    let mut initiatives = Vec::with_capacity(fund.initiatives.len());
     for (index, ini) in fund.initiatives.iter().enumerate() {
         if counts(ini.status, options.include_proposed) {
             initiatives.push(ctx.initiative(index, ini)?);
@@ -372,8 +364,34 @@ struct Ctx<'a> {
     n: usize,
     first: i32,
     closed_years: usize,
-    actor_index: HashMap<&'a str, usize>,
+    actor_index: HashMap<&'a str, usize, ActorCodeHash>,
     scenario: &'a Scenario,
+}
+
+/// FNV-1a for the actor-code lookup: codes are a few bytes, and the default SipHash was a
+/// noticeable share of a projection. The keys come from the user's own file, so resistance to
+/// crafted collisions is not needed.
+#[derive(Default, Clone, Copy)]
+struct ActorCodeHash;
+
+struct Fnv(u64);
+
+impl std::hash::BuildHasher for ActorCodeHash {
+    type Hasher = Fnv;
+    fn build_hasher(&self) -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
 }
 
 fn add(a: Money, b: Money) -> Result<Money, Overflow> {
@@ -411,8 +429,8 @@ impl Ctx<'_> {
         let delay = self.scenario.delay.clamp(0, 100);
 
         // Planned costs (scenario applied, rows after `ended` dropped).
-        let mut plan_kind = vec![[Money::ZERO; 3]; n];
-        let mut plan_fund = vec![Money::ZERO; n];
+        let mut fund_cost_by_kind = vec![[Money::ZERO; 3]; n];
+        let mut fund_cost = vec![Money::ZERO; n];
         let mut own_cost = vec![Money::ZERO; n];
         let mut fund_total = Money::ZERO;
         for row in &ini.costs {
@@ -425,29 +443,31 @@ impl Ctx<'_> {
             let fund = row.fund.percent(cost_factor)?;
             let own = row.own.percent(cost_factor)?;
             let k = row.kind.index();
-            plan_kind[i][k] = add(plan_kind[i][k], fund)?;
-            plan_fund[i] = add(plan_fund[i], fund)?;
+            fund_cost_by_kind[i][k] = add(fund_cost_by_kind[i][k], fund)?;
+            fund_cost[i] = add(fund_cost[i], fund)?;
             own_cost[i] = add(own_cost[i], own)?;
             fund_total = add(fund_total, fund)?;
         }
 
-        // Fund cost: actuals in closed years, spread over the plan's kinds.
-        let mut fund_cost = plan_fund.clone();
-        let mut fund_cost_by_kind = plan_kind.clone();
-        for i in 0..self.closed_years.min(n) {
-            let year = self.year(i);
-            let actual = ini
-                .actuals
-                .iter()
-                .filter(|a| a.year == year)
-                .try_fold(Money::ZERO, |acc, a| add(acc, a.fund))?;
-            fund_cost[i] = actual;
-            fund_cost_by_kind[i] = if plan_fund[i].is_zero() {
-                [Money::ZERO, Money::ZERO, actual]
+        // Closed years: the actual fund cost replaces the plan, spread over the plan's kinds
+        // (largest remainder, kinds in the order Staff, Services, Other), or booked entirely
+        // as Other when nothing was planned (SPEC §4.3).
+        let closed = self.closed_years.min(n);
+        // n <= 60, so the closed years' figures fit on the stack.
+        let mut actual = [Money::ZERO; 60];
+        for row in &ini.actuals {
+            if let Some(i) = self.idx(row.year).filter(|&i| i < closed) {
+                actual[i] = add(actual[i], row.fund)?;
+            }
+        }
+        for (i, &amount) in actual[..closed].iter().enumerate() {
+            fund_cost_by_kind[i] = if fund_cost[i].is_zero() {
+                [Money::ZERO, Money::ZERO, amount]
             } else {
-                let parts = split_by_amounts(actual, &plan_kind[i]);
-                [parts[0], parts[1], parts[2]]
+                let [staff, services, other] = fund_cost_by_kind[i].map(|m| m.0.max(0) as u64);
+                split_largest_remainder_fixed(amount, [staff, services, other])
             };
+            fund_cost[i] = amount;
         }
 
         // Savings per actor (scenario applied, moved by the delay, after `ended` dropped).
@@ -503,16 +523,26 @@ impl Ctx<'_> {
         })
     }
 
-    /// The actual repayment recorded for `actor` in closed year index `i`.
-    fn actual_repaid(&self, ini: &Initiative, actor: usize, i: usize) -> Result<Money, Overflow> {
-        let year = self.year(i);
-        let code = self.fund.actors[actor].code.as_str();
-        ini.actuals
-            .iter()
-            .filter(|a| a.year == year)
-            .flat_map(|a| a.repaid.iter())
-            .filter(|r| r.actor == code)
-            .try_fold(Money::ZERO, |acc, r| add(acc, r.amount))
+    /// The actual repayments recorded in closed years as (year index, actor, amount), summed
+    /// per year and actor (actor is an index into `fund.actors`; unknown codes are left out).
+    /// One pass over the actual rows, so the cost does not grow with the number of actors.
+    fn actual_repayments(&self, ini: &Initiative) -> Result<Vec<(usize, usize, Money)>, Overflow> {
+        let mut out: Vec<(usize, usize, Money)> = Vec::new();
+        for row in &ini.actuals {
+            let Some(i) = self.idx(row.year).filter(|&i| self.is_closed(i)) else {
+                continue;
+            };
+            for r in &row.repaid {
+                let Some(&actor) = self.actor_index.get(r.actor.as_str()) else {
+                    continue;
+                };
+                match out.iter_mut().find(|(y, a, _)| *y == i && *a == actor) {
+                    Some((_, _, sum)) => *sum = add(*sum, r.amount)?,
+                    None => out.push((i, actor, r.amount)),
+                }
+            }
+        }
+        Ok(out)
     }
 
     /// Planned and received repayments per payer, and what stays outstanding (SPEC §4.4).
@@ -523,6 +553,7 @@ impl Ctx<'_> {
         savings: &[ActorSavings],
     ) -> Result<(Vec<PayerFlow>, Money), Overflow> {
         let n = self.n;
+        let actual = self.actual_repayments(ini)?;
         let mut flows: Vec<PayerFlow> = Vec::new();
         fn flow_for(flows: &mut Vec<PayerFlow>, actor: usize, n: usize) -> usize {
             match flows.iter().position(|f| f.actor == actor) {
@@ -558,35 +589,40 @@ impl Ctx<'_> {
                     .iter()
                     .map(|p| u64::try_from(p.weight).unwrap_or(0))
                     .collect();
-                // Only instalments that fall in the horizon are walked; those after it are
-                // summed at once, so that an absurd count in an unvalidated fund cannot loop
-                // for billions of years. (Those before the horizon are dropped, as below.)
-                let first_k = (i64::from(self.first) - i64::from(*start)).clamp(0, count);
-                let end_k =
-                    (i64::from(self.first) + n as i64 - i64::from(*start)).clamp(first_k, count);
-                if end_k < count {
-                    let after = Money(base.0.checked_mul(count - end_k - 1).ok_or(Overflow)?);
-                    outstanding = add(outstanding, add(after, last)?)?;
-                }
-                for k in first_k..end_k {
-                    let amount = if k == count - 1 { last } else { base };
-                    let year = i64::from(*start) + k;
-                    let in_horizon = i32::try_from(year).ok().and_then(|y| self.idx(y));
-                    match in_horizon {
-                        Some(i) => {
-                            let parts = split_largest_remainder(amount, &weights);
-                            for (part, actor) in parts.into_iter().zip(&payer_idx) {
-                                if let Some(a) = *actor {
-                                    let f = flow_for(&mut flows, a, n);
-                                    flows[f].planned[i] = add(flows[f].planned[i], part)?;
-                                }
+                // Walk only the instalments that fall inside the horizon, so that an absurd
+                // count in an unvalidated file cannot stall the engine.
+                let start = i64::from(*start);
+                let first = i64::from(self.first);
+                let last_year = first + n as i64 - 1;
+                let k_lo = (first - start).max(0);
+                let k_hi = (last_year - start).min(count - 1);
+                // Every instalment but the last is the same amount, so it is split once.
+                let base_parts = split_largest_remainder(base, &weights);
+                let last_parts = split_largest_remainder(last, &weights);
+                let mut k = k_lo;
+                while k <= k_hi {
+                    let parts = if k == count - 1 {
+                        &last_parts
+                    } else {
+                        &base_parts
+                    };
+                    // start + k is inside the horizon, so it fits in i32.
+                    if let Some(i) = self.idx((start + k) as i32) {
+                        for (&part, actor) in parts.iter().zip(&payer_idx) {
+                            if let Some(a) = *actor {
+                                let f = flow_for(&mut flows, a, n);
+                                flows[f].planned[i] = add(flows[f].planned[i], part)?;
                             }
                         }
-                        None if year > i64::from(self.first) => {
-                            outstanding = add(outstanding, amount)?;
-                        }
-                        None => {}
                     }
+                    k += 1;
+                }
+                // Instalments past the horizon are outstanding: all equal but the last.
+                let past_from = (last_year - start + 1).max(0);
+                if past_from < count {
+                    let equal = count - past_from - 1;
+                    let equal_sum = base.0.checked_mul(equal).ok_or(Overflow)?;
+                    outstanding = Money(equal_sum).checked_add(last)?;
                 }
             }
             Repayment::FromSavings { share, start, cap } => {
@@ -600,22 +636,24 @@ impl Ctx<'_> {
                     .filter(|s| self.fund.actors[s.actor].kind == ActorKind::Committee)
                     .filter(|s| s.cashable.iter().any(|m| !m.is_zero()))
                     .collect();
+                let mut dues = Vec::with_capacity(payers.len());
                 for i in 0..n {
                     let year = self.year(i);
                     if year >= *start && !exhausted {
-                        let mut dues = Vec::with_capacity(payers.len());
+                        dues.clear();
                         for s in &payers {
                             dues.push(s.cashable[i].percent(share)?);
                         }
                         let sum_due = dues.iter().try_fold(Money::ZERO, |a, &d| add(a, d))?;
                         let left = cap_total.checked_sub(reached)?.max(Money::ZERO);
-                        let planned = if sum_due > left {
+                        if sum_due > left {
+                            // The cap runs out this year: what is left of it is split by dues.
                             exhausted = true;
-                            split_by_amounts(left, &dues)
-                        } else {
-                            dues
-                        };
-                        for (s, amount) in payers.iter().zip(planned) {
+                            let split = split_by_amounts(left, &dues);
+                            dues.clear();
+                            dues.extend(split);
+                        }
+                        for (s, &amount) in payers.iter().zip(&dues) {
                             if !amount.is_zero() {
                                 let f = flow_for(&mut flows, s.actor, n);
                                 flows[f].planned[i] = amount;
@@ -624,11 +662,10 @@ impl Ctx<'_> {
                     }
                     // What counts against the cap this year: actuals when closed.
                     let counted = if self.is_closed(i) {
-                        let mut sum = Money::ZERO;
-                        for a in 0..self.fund.actors.len() {
-                            sum = add(sum, self.actual_repaid(ini, a, i)?)?;
-                        }
-                        sum
+                        actual
+                            .iter()
+                            .filter(|(y, _, _)| *y == i)
+                            .try_fold(Money::ZERO, |acc, &(_, _, m)| add(acc, m))?
                     } else {
                         flows
                             .iter()
@@ -641,13 +678,10 @@ impl Ctx<'_> {
         }
 
         // Actual repayments in closed years, from every actor that recorded one.
-        for i in 0..self.closed_years.min(n) {
-            for a in 0..self.fund.actors.len() {
-                let actual = self.actual_repaid(ini, a, i)?;
-                if !actual.is_zero() {
-                    let f = flow_for(&mut flows, a, n);
-                    flows[f].received[i] = actual;
-                }
+        for &(i, a, amount) in &actual {
+            if !amount.is_zero() {
+                let f = flow_for(&mut flows, a, n);
+                flows[f].received[i] = amount;
             }
         }
         for f in &mut flows {
@@ -718,7 +752,15 @@ impl Ctx<'_> {
     }
 
     fn schedule(&self, inis: &[InitiativeProjection]) -> Schedule {
-        let mut rows = Vec::new();
+        let shown = |f: &PayerFlow, i: usize| {
+            f.planned[i].0 > 0 || (self.is_closed(i) && f.received[i].0 > 0)
+        };
+        let count = inis
+            .iter()
+            .flat_map(|p| &p.repayments)
+            .map(|f| (0..self.n).filter(|&i| shown(f, i)).count())
+            .sum();
+        let mut rows = Vec::with_capacity(count);
         for i in 0..self.n {
             let closed = self.is_closed(i);
             for p in inis {
@@ -771,16 +813,17 @@ impl Ctx<'_> {
             let mut cumulative = 0_i64;
             let mut spent = false;
             let mut payback_year = None;
-            for i in 0..n {
+            for (i, &discount) in discount.iter().enumerate() {
                 let c = add(p.fund_cost[i], p.own_cost[i])?;
-                let s = checked_sum(p.savings.iter().map(|a| a.total[i]))?;
-                cost = add(cost, c)?;
-                savings = add(savings, s)?;
+                let mut s = Money::ZERO;
                 for a in &p.savings {
+                    s = add(s, a.total[i])?;
                     cashable = add(cashable, a.cashable[i])?;
                 }
-                pv_cost += c.as_f64() / discount[i];
-                pv_savings += s.as_f64() / discount[i];
+                cost = add(cost, c)?;
+                savings = add(savings, s)?;
+                pv_cost += c.as_f64() / discount;
+                pv_savings += s.as_f64() / discount;
                 cumulative = cumulative
                     .checked_add(s.0)
                     .and_then(|x| x.checked_sub(c.0))
@@ -795,44 +838,41 @@ impl Ctx<'_> {
             let npv = round2(pv_savings - pv_cost);
             let bcr = (pv_cost != 0.0).then(|| round2(pv_savings / pv_cost));
 
-            // Who pays, who gains, who repays — per actor, in actor list order.
-            let actors = self.fund.actors.len();
-            let mut a_cost = vec![Money::ZERO; actors];
-            let mut a_sav = vec![Money::ZERO; actors];
-            let mut a_rep = vec![Money::ZERO; actors];
+            // Who pays, who gains, who repays — per actor, in actor list order. Only the
+            // holder, the owner, the savers and the payers can have a figure.
+            let mut figures: Vec<(usize, [Money; 3])> = Vec::new();
+            let mut book = |actor: usize, column: usize, amount: Money| -> Result<(), Overflow> {
+                match figures.iter_mut().find(|(a, _)| *a == actor) {
+                    Some((_, f)) => f[column] = add(f[column], amount)?,
+                    None => {
+                        let mut f = [Money::ZERO; 3];
+                        f[column] = amount;
+                        figures.push((actor, f));
+                    }
+                }
+                Ok(())
+            };
             if let Some(h) = holder {
-                a_cost[h] = add(
-                    a_cost[h],
-                    p.fund_cost
-                        .iter()
-                        .try_fold(Money::ZERO, |x, &y| add(x, y))?,
-                )?;
+                book(h, 0, checked_sum(p.fund_cost.iter().copied())?)?;
             }
             if let Some(o) = owner {
-                a_cost[o] = add(
-                    a_cost[o],
-                    p.own_cost.iter().try_fold(Money::ZERO, |x, &y| add(x, y))?,
-                )?;
+                book(o, 0, checked_sum(p.own_cost.iter().copied())?)?;
             }
             for s in &p.savings {
-                a_sav[s.actor] = add(
-                    a_sav[s.actor],
-                    s.total.iter().try_fold(Money::ZERO, |x, &y| add(x, y))?,
-                )?;
+                book(s.actor, 1, checked_sum(s.total.iter().copied())?)?;
             }
             for f in &p.repayments {
-                a_rep[f.actor] = add(
-                    a_rep[f.actor],
-                    f.received.iter().try_fold(Money::ZERO, |x, &y| add(x, y))?,
-                )?;
+                book(f.actor, 2, checked_sum(f.received.iter().copied())?)?;
             }
-            let by_actor = (0..actors)
-                .filter(|&a| !(a_cost[a].is_zero() && a_sav[a].is_zero() && a_rep[a].is_zero()))
-                .map(|a| ActorFigures {
+            figures.sort_unstable_by_key(|(a, _)| *a);
+            let by_actor = figures
+                .into_iter()
+                .filter(|(_, f)| f.iter().any(|m| !m.is_zero()))
+                .map(|(a, [cost, savings, repaid])| ActorFigures {
                     actor: self.fund.actors[a].code.clone(),
-                    cost: a_cost[a],
-                    savings: a_sav[a],
-                    repaid: a_rep[a],
+                    cost,
+                    savings,
+                    repaid,
                 })
                 .collect();
             out.push(Appraisal {

@@ -80,6 +80,19 @@ const TOPICS: [&str; 12] = [
     "Mentorskap",
 ];
 
+const AREAS: [&str; 10] = [
+    "Norrby",
+    "Söderdal",
+    "centrum",
+    "Västra staden",
+    "Östra hamnen",
+    "Bergsäng",
+    "Åsen",
+    "Lindgården",
+    "Skogsbacka",
+    "hela kommunen",
+];
+
 /// Build the fund. Every value it writes passes validation (errors), so benchmarks and
 /// property tests exercise the real paths.
 pub fn generate_fund(params: &GenerateParams) -> Fund {
@@ -92,7 +105,6 @@ pub fn generate_fund(params: &GenerateParams) -> Fund {
     } else {
         None
     };
-    let is_closed = |y: i32| closed_through.is_some_and(|c| y <= c);
 
     let n_actors = params.actors.max(2);
     let mut actors = Vec::with_capacity(n_actors);
@@ -138,21 +150,24 @@ pub fn generate_fund(params: &GenerateParams) -> Fund {
         .collect();
     let all: Vec<String> = actors.iter().map(|a| a.code.clone()).collect();
 
-    // Capital: enough to cover roughly the planned spending, in a few decisions.
+    // Capital: enough to cover roughly the planned spending, in a few council decisions during
+    // the first half of the horizon, when most initiatives start.
     let mut capital = Vec::new();
-    let per_initiative = 3_500_000_i64;
+    let per_initiative = 2_500_000_i64;
     let total = per_initiative * params.initiatives.max(1) as i64;
     let decisions = years.clamp(1, 4);
     for k in 0..decisions {
-        let year = first_year + k * years / decisions;
+        let year = first_year + k * (years / 2).max(1) / decisions;
+        let day = rng.range(1, 28);
         capital.push(CapitalEvent {
-            date: format!("{year}-02-{:02}", rng.range(1, 28)),
+            date: format!("{year}-02-{day:02}"),
             amount: Money(total / i64::from(decisions) / 100_000 * 100_000),
             kind: CapitalKind::Earmark,
-            note: format!("KF {year} § {}", rng.range(1, 200)),
+            note: format!("KF {year}-02-{day:02} § {}", rng.range(1, 200)),
         });
     }
 
+    let last_closed = closed_through.unwrap_or(first_year - 1);
     let mut initiatives = Vec::with_capacity(params.initiatives);
     for i in 0..params.initiatives {
         let owner = rng.pick(&committees).clone();
@@ -162,21 +177,35 @@ pub fn generate_fund(params: &GenerateParams) -> Fund {
             75..=89 => Status::Completed,
             _ => Status::Terminated,
         };
-        let start = rng.range(i64::from(first_year), i64::from(last)) as i32;
-        let length = rng.range(1, 4) as i32;
-        let cost_end = (start + length - 1).min(last);
+        // When an initiative runs follows from its status: proposals lie ahead, completed and
+        // terminated ones mostly started in the closed years, approved ones in the first two
+        // thirds of the horizon, so that most repayments can finish.
+        let y = |v: i64| v as i32;
+        let (lo, hi) = match status {
+            Status::Proposed if last_closed < last => (last_closed + 1, last),
+            Status::Completed | Status::Terminated if last_closed >= first_year => {
+                (first_year, last_closed)
+            }
+            _ => (first_year, first_year + (years * 2 / 3).max(1) - 1),
+        };
+        let start = y(rng.range(i64::from(lo), i64::from(hi)));
+        let length = y(rng.range(1, 4));
+        let mut cost_end = (start + length - 1).min(last);
+        if status == Status::Completed && last_closed >= start {
+            cost_end = cost_end.min(last_closed);
+        }
         let ended = if status == Status::Terminated {
-            Some(rng.range(i64::from(start), i64::from(cost_end)) as i32)
+            Some(y(rng.range(i64::from(start), i64::from(cost_end))))
         } else {
             None
         };
         let mut costs = Vec::new();
-        for y in start..=cost_end {
+        for year in start..=cost_end {
             let rows = rng.range(1, 2);
             for _ in 0..rows {
                 let kind = *rng.pick(&CostKind::ALL);
                 costs.push(CostRow {
-                    year: y,
+                    year,
                     fund: Money(rng.range(2, 40) * 50_000),
                     own: Money(if rng.chance(30) {
                         rng.range(1, 10) * 25_000
@@ -187,12 +216,18 @@ pub fn generate_fund(params: &GenerateParams) -> Fund {
                 });
             }
         }
+        // Savings: usually the owner or a neighbouring committee saves, often the region or a
+        // state agency too; one pilot in twenty has no quantified savings.
         let mut savings = Vec::new();
-        let n_savings = rng.range(0, 4);
-        for _ in 0..n_savings {
-            let from = (start + rng.range(1, 3) as i32).min(last);
-            let to = (from + rng.range(0, 8) as i32).min(last);
-            let actor = rng.pick(&all).clone();
+        let n_savings = if rng.chance(5) { 0 } else { rng.range(1, 4) };
+        for k in 0..n_savings {
+            let from = (start + y(rng.range(1, 3))).min(last);
+            let to = (from + y(rng.range(2, 9))).min(last);
+            let actor = if k == 0 {
+                rng.pick(&committees).clone()
+            } else {
+                rng.pick(&all).clone()
+            };
             let external = actors
                 .iter()
                 .any(|a| a.code == actor && a.kind == ActorKind::External);
@@ -200,87 +235,86 @@ pub fn generate_fund(params: &GenerateParams) -> Fund {
                 actor,
                 from,
                 to,
-                amount: Money(rng.range(1, 30) * 50_000),
-                cashable: !external && rng.chance(75),
+                amount: Money(rng.range(2, 30) * 50_000),
+                cashable: !external && (k == 0 || rng.chance(70)),
             });
         }
+        let cashable_committee = savings.iter().any(|s| s.cashable);
         let repayment = match rng.range(0, 9) {
             0..=2 => Repayment::Grant,
-            3..=5 => {
+            6..=9 if cashable_committee => Repayment::FromSavings {
+                share: y(rng.range(4, 10)) * 10,
+                start: (start + 1).min(last),
+                cap: y(rng.range(5, 10)) * 10,
+            },
+            _ => {
                 let n_payers = rng.range(1, 3) as usize;
                 let mut payers: Vec<Payer> = Vec::new();
                 let mut left = 100;
                 for k in 0..n_payers {
-                    let actor = rng.pick(&committees).clone();
+                    let actor = if k == 0 {
+                        savings
+                            .first()
+                            .map_or_else(|| owner.clone(), |s| s.actor.clone())
+                    } else {
+                        rng.pick(&committees).clone()
+                    };
                     if payers.iter().any(|p| p.actor == actor) {
                         continue;
                     }
                     let weight = if k + 1 == n_payers {
                         left
                     } else {
-                        (rng.range(1, 9) * 10).min(i64::from(left)) as i32
+                        (rng.range(5, 9) * 10).min(i64::from(left)) as i32
                     };
                     left -= weight;
                     payers.push(Payer { actor, weight });
                 }
-                if left > 0 {
-                    if let Some(p) = payers.last_mut() {
-                        p.weight += left;
-                    }
+                if let Some(p) = payers.first_mut().filter(|_| left > 0) {
+                    p.weight += left;
                 }
                 payers.retain(|p| p.weight > 0);
-                if payers.is_empty() {
-                    payers.push(Payer {
-                        actor: owner.clone(),
-                        weight: 100,
-                    });
-                }
                 Repayment::Fixed {
-                    share: rng.range(2, 10) as i32 * 10,
+                    share: y(rng.range(3, 10)) * 10,
                     start: (cost_end + 1).min(last),
-                    instalments: rng.range(1, 8) as i32,
+                    instalments: y(rng.range(2, 6)),
                     payers,
                 }
             }
-            _ => Repayment::FromSavings {
-                share: rng.range(2, 10) as i32 * 10,
-                start: (start + 1).min(last),
-                cap: rng.range(5, 15) as i32 * 10,
-            },
         };
-        // Actuals for closed years, near the plan, sometimes with arrears.
+        // Actual fund costs for closed years, near the plan; repayments are filled in below
+        // from the projection, so that they follow the agreement.
         let mut actuals = Vec::new();
         if status != Status::Proposed {
-            if let Some(c) = closed_through {
-                for y in first_year..=c {
-                    let planned: i64 = costs.iter().filter(|r| r.year == y).map(|r| r.fund.0).sum();
-                    let mut repaid = Vec::new();
-                    if y >= start && rng.chance(40) {
-                        let payer = rng.pick(&committees).clone();
-                        repaid.push(ActualRepayment {
-                            actor: payer,
-                            amount: Money(rng.range(0, 10) * 25_000),
-                        });
-                    }
-                    if planned > 0 || !repaid.is_empty() {
-                        let fund = if planned > 0 {
-                            planned * rng.range(85, 110) / 100 / 1000 * 1000
-                        } else {
-                            0
-                        };
-                        actuals.push(Actual {
-                            year: y,
-                            fund: Money(fund),
-                            repaid,
-                        });
-                    }
+            for year in first_year..=last_closed {
+                if ended.is_some_and(|e| year > e) {
+                    continue;
+                }
+                let planned: i64 = costs
+                    .iter()
+                    .filter(|r| r.year == year)
+                    .map(|r| r.fund.0)
+                    .sum();
+                if planned > 0 {
+                    actuals.push(Actual {
+                        year,
+                        fund: Money(planned * rng.range(85, 110) / 100 / 1000 * 1000),
+                        repaid: Vec::new(),
+                    });
                 }
             }
         }
         let topic = rng.pick(&TOPICS);
+        let area = rng.pick(&AREAS);
+        let note = match rng.range(0, 9) {
+            0 => format!("Utvärderas {}.", (cost_end + 1).min(last)),
+            1 => "Samverkan med regionen.".to_string(),
+            2 if status == Status::Terminated => "Avbröts efter låg anslutning.".to_string(),
+            _ => String::new(),
+        };
         initiatives.push(Initiative {
             code: format!("P{:04}", i + 1),
-            name: format!("{topic} {}", i + 1),
+            name: format!("{topic} i {area}"),
             owner,
             status,
             ended,
@@ -288,11 +322,9 @@ pub fn generate_fund(params: &GenerateParams) -> Fund {
             savings,
             repayment,
             actuals,
-            note: String::new(),
+            note,
         });
     }
-    let _ = is_closed;
-
     let budget = (first_year..=last)
         .map(|y| BudgetYear {
             year: y,
@@ -305,7 +337,7 @@ pub fn generate_fund(params: &GenerateParams) -> Fund {
         })
         .collect();
 
-    Fund {
+    let mut fund = Fund {
         format: crate::model::FORMAT_VERSION,
         name: "Sociala investeringsfonden (genererad)".to_string(),
         organisation: format!("Genererad kommun {}", params.seed),
@@ -335,5 +367,61 @@ pub fn generate_fund(params: &GenerateParams) -> Fund {
         ],
         budget,
         accounts: Default::default(),
+    };
+    record_repayments(&mut fund, &mut rng);
+    fund
+}
+
+/// Fill in the actual repayments of the closed years from the agreements, year by year (a
+/// repayment from savings depends on what was actually paid before): most payers pay in full,
+/// some pay part, a few nothing, which gives the arrears a controller follows up.
+fn record_repayments(fund: &mut Fund, rng: &mut Rng) {
+    let Some(closed_through) = fund.closed_through else {
+        return;
+    };
+    for year in fund.first_year..=closed_through {
+        let Ok(projection) = crate::engine::project(fund, &crate::engine::Options::default())
+        else {
+            return;
+        };
+        let Some(k) = projection.year_index(year) else {
+            return;
+        };
+        for ip in &projection.initiatives {
+            let mut paid = Vec::new();
+            for flow in &ip.repayments {
+                let planned = flow.planned[k].0;
+                if planned <= 0 {
+                    continue;
+                }
+                let amount = match rng.range(0, 99) {
+                    0..=91 => planned,
+                    92..=96 => planned * rng.range(50, 90) / 100 / 1000 * 1000,
+                    _ => 0,
+                };
+                paid.push(ActualRepayment {
+                    actor: fund.actors[flow.actor].code.clone(),
+                    amount: Money(amount),
+                });
+            }
+            if paid.is_empty() {
+                continue;
+            }
+            let actuals = &mut fund.initiatives[ip.index].actuals;
+            match actuals.iter_mut().find(|a| a.year == year) {
+                Some(row) => row.repaid = paid,
+                None => {
+                    let at = actuals.partition_point(|a| a.year < year);
+                    actuals.insert(
+                        at,
+                        Actual {
+                            year,
+                            fund: Money::ZERO,
+                            repaid: paid,
+                        },
+                    );
+                }
+            }
+        }
     }
 }

@@ -2,9 +2,10 @@
 //!
 //! The library is the engine behind both the desktop app and the command line; nothing in it
 //! knows about egui, clap, file dialogs or the clock. Data flows one way:
-//! file → [`model`] → [`engine`] (a [`engine::Projection`] for a scenario) → ledger → exports.
+//! file → [`model`] → [`engine`] (a [`engine::Projection`] for a scenario) → [`ledger`] → exports.
 
 pub mod engine;
+pub mod ledger;
 pub mod model;
 pub mod money;
 pub mod recovery;
@@ -15,4 +16,5 @@ pub use engine::{Options, Projection, project};
 pub use model::Fund;
 pub use money::Money;
 pub mod generate;
+pub mod report;
 pub mod samples;

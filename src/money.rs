@@ -54,6 +54,16 @@ impl Money {
     /// `round(self * percent / 100)`, half up (SPEC §4). For negative amounts the rounding is
     /// symmetric (half away from zero), so that scaling a debit and its credit stays balanced.
     pub fn percent(self, percent: u32) -> Result<Money, Overflow> {
+        // The common case fits in i64 and avoids a 128-bit division.
+        if let Some(prod) = self.0.checked_mul(i64::from(percent)) {
+            if prod >= 0 {
+                if let Some(p) = prod.checked_add(50) {
+                    return Ok(Money(p / 100));
+                }
+            } else if let Some(p) = prod.checked_sub(50) {
+                return Ok(Money(p / 100));
+            }
+        }
         let x = i128::from(self.0);
         let p = i128::from(percent);
         let prod = x * p;
@@ -134,6 +144,49 @@ pub fn split_largest_remainder(whole: Money, weights: &[u64]) -> Vec<Money> {
     parts.into_iter().map(Money).collect()
 }
 
+/// [`split_largest_remainder`] for a fixed number of parts, without allocating: the engine
+/// splits every closed year's actual cost over the three cost kinds with it.
+pub fn split_largest_remainder_fixed<const N: usize>(
+    whole: Money,
+    weights: [u64; N],
+) -> [Money; N] {
+    if whole.0 < 0 {
+        return split_largest_remainder_fixed(Money(whole.0.saturating_neg()), weights)
+            .map(|m| Money(-m.0));
+    }
+    let total: u128 = weights.iter().map(|&w| u128::from(w)).sum();
+    let mut parts = [Money::ZERO; N];
+    if total == 0 {
+        return parts;
+    }
+    let w = whole.0 as u128;
+    let mut remainders = [0_u128; N];
+    let mut assigned: u128 = 0;
+    for i in 0..N {
+        let num = w * u128::from(weights[i]);
+        // The quotient is at most `whole`, which fits in i64.
+        parts[i] = Money((num / total) as i64);
+        assigned += num / total;
+        remainders[i] = num % total;
+    }
+    // Fewer than N kronor are left over; each goes to the largest remaining remainder, ties to
+    // the earlier part. A part that received one is not chosen again.
+    let mut given = [false; N];
+    for _ in 0..(w - assigned) {
+        let mut best: Option<usize> = None;
+        for i in 0..N {
+            if !given[i] && remainders[i] > 0 && best.is_none_or(|b| remainders[i] > remainders[b])
+            {
+                best = Some(i);
+            }
+        }
+        let Some(i) = best else { break };
+        given[i] = true;
+        parts[i].0 += 1;
+    }
+    parts
+}
+
 /// Split a whole by money-valued weights (for example payers' dues).
 pub fn split_by_amounts(whole: Money, weights: &[Money]) -> Vec<Money> {
     let w: Vec<u64> = weights.iter().map(|m| m.0.max(0) as u64).collect();
@@ -154,7 +207,7 @@ pub fn group_digits(n: i64, sep: &str, minus: &str) -> String {
     }
     let first = digits.len() % 3;
     for (i, ch) in digits.chars().enumerate() {
-        if i != 0 && (i + 3 - first) % 3 == 0 {
+        if i != 0 && (i + 3 - first).is_multiple_of(3) {
             out.push_str(sep);
         }
         out.push(ch);
@@ -350,6 +403,25 @@ mod tests {
             for weights in [&[1_u64][..], &[1, 2], &[3, 3, 3], &[7, 0, 13, 1], &[100, 1]] {
                 let parts = split_largest_remainder(Money(whole), weights);
                 assert_eq!(parts.iter().map(|m| m.0).sum::<i64>(), whole);
+            }
+        }
+    }
+
+    #[test]
+    fn the_fixed_split_agrees_with_the_general_one() {
+        for whole in [0_i64, 1, 2, 5, 99, 100, 101, 999_999, 1_000_001, -7] {
+            for weights in [
+                [1_u64, 1, 1],
+                [0, 0, 0],
+                [0, 5, 5],
+                [600_000, 300_000, 100_000],
+                [1, 2, 3],
+            ] {
+                let fixed = split_largest_remainder_fixed(Money(whole), weights);
+                assert_eq!(
+                    fixed.to_vec(),
+                    split_largest_remainder(Money(whole), &weights)
+                );
             }
         }
     }

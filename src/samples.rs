@@ -22,6 +22,18 @@ pub const SAMPLES: &[Sample] = &[
         en: "Mellanstads kommun: follow-up with closed years, actuals and a terminated initiative",
         text: include_str!("../sample_funds/uppfoljning.ron"),
     },
+    Sample {
+        name: "region",
+        sv: "Region Exempel: årliga potter för sociala investeringsmedel, medfinansierade insatser med kommuner och myndigheter",
+        en: "Region Exempel: yearly pots of social-investment funds, initiatives co-financed with municipalities and agencies",
+        text: include_str!("../sample_funds/region.ron"),
+    },
+    Sample {
+        name: "smakommun",
+        sv: "Lillby kommun: en liten fond på 2 miljoner kr, mest bidrag där nämnderna medfinansierar",
+        en: "Lillby kommun: a small fund of SEK 2 million, mostly grants co-financed by the committees",
+        text: include_str!("../sample_funds/smakommun.ron"),
+    },
 ];
 
 /// The text of a template by name.

@@ -6,6 +6,7 @@
 //! Swedish and in English.
 
 use std::collections::HashSet;
+use std::fmt;
 
 use crate::engine::{self, Options};
 use crate::model::{ActorKind, FORMAT_VERSION, Fund, FundingModel, Repayment, Status, parse_date};
@@ -138,23 +139,23 @@ impl Collector<'_> {
         );
     }
 
-    fn year(&mut self, loc: Location, path: &str, year: i32) {
+    fn year(&mut self, loc: Location, path: fmt::Arguments<'_>, year: i32) {
         if !self.fund.in_horizon(year) {
             let (a, b) = (self.fund.first_year, self.fund.last_year());
             self.error(
                 loc,
-                path,
+                path.to_string(),
                 format!("året {year} ligger utanför fondens period {a}–{b}"),
                 format!("the year {year} is outside the fund's horizon {a}–{b}"),
             );
         }
     }
 
-    fn amount(&mut self, loc: Location, path: &str, m: Money) {
+    fn amount(&mut self, loc: Location, path: fmt::Arguments<'_>, m: Money) {
         if m.0 < 0 {
             self.error(
                 loc,
-                path,
+                path.to_string(),
                 "beloppet får inte vara negativt (ett uttag anges som Release)",
                 "the amount must not be negative (a withdrawal is a Release)",
             );
@@ -163,22 +164,22 @@ impl Collector<'_> {
         }
     }
 
-    fn limit(&mut self, loc: Location, path: &str, m: Money) {
+    fn limit(&mut self, loc: Location, path: fmt::Arguments<'_>, m: Money) {
         if m.0.unsigned_abs() > MAX_AMOUNT as u64 {
             self.error(
                 loc,
-                path,
+                path.to_string(),
                 "beloppet är större än 1 000 000 000 000 kr, gränsen för ett belopp",
                 "the amount is larger than SEK 1,000,000,000,000, the limit for one amount",
             );
         }
     }
 
-    fn percent(&mut self, loc: Location, path: &str, value: i32, max: i32) {
+    fn percent(&mut self, loc: Location, path: fmt::Arguments<'_>, value: i32, max: i32) {
         if !(0..=max).contains(&value) {
             self.error(
                 loc,
-                path,
+                path.to_string(),
                 format!("{value} % ligger utanför 0–{max} %"),
                 format!("{value} % is outside 0–{max} %"),
             );
@@ -189,7 +190,7 @@ impl Collector<'_> {
     fn actor(
         &mut self,
         loc: Location,
-        path: &str,
+        path: fmt::Arguments<'_>,
         code: &str,
         committee: bool,
         role_sv: &str,
@@ -198,7 +199,7 @@ impl Collector<'_> {
         if !self.actor_codes.contains(code) {
             self.error(
                 loc,
-                path,
+                path.to_string(),
                 format!("aktören ”{code}” finns inte bland fondens aktörer"),
                 format!("the actor “{code}” is not one of the fund's actors"),
             );
@@ -210,18 +211,25 @@ impl Collector<'_> {
         {
             self.error(
                 loc,
-                path,
+                path.to_string(),
                 format!("{role_sv} måste vara en nämnd, men ”{code}” är en extern part"),
                 format!("the {role_en} must be a committee, but “{code}” is an external party"),
             );
         }
     }
 
-    fn not_empty(&mut self, loc: Location, path: &str, value: &str, what_sv: &str, what_en: &str) {
+    fn not_empty(
+        &mut self,
+        loc: Location,
+        path: fmt::Arguments<'_>,
+        value: &str,
+        what_sv: &str,
+        what_en: &str,
+    ) {
         if value.trim().is_empty() {
             self.error(
                 loc,
-                path,
+                path.to_string(),
                 format!("{what_sv} får inte vara tom"),
                 format!("the {what_en} must not be empty"),
             );
@@ -252,10 +260,16 @@ pub fn validate(fund: &Fund) -> Report {
             ),
         );
     }
-    c.not_empty(f, "name", &fund.name, "fondens namn", "fund's name");
     c.not_empty(
         f,
-        "organisation",
+        format_args!("name"),
+        &fund.name,
+        "fondens namn",
+        "fund's name",
+    );
+    c.not_empty(
+        f,
+        format_args!("organisation"),
         &fund.organisation,
         "organisationens namn",
         "organisation's name",
@@ -316,14 +330,14 @@ pub fn validate(fund: &Fund) -> Report {
     }
     c.actor(
         f,
-        "holder",
+        format_args!("holder"),
         &fund.holder,
         true,
         "fondens förvaltare",
         "fund holder",
     );
     if let Some(closed) = fund.closed_through {
-        c.year(f, "closed_through", closed);
+        c.year(f, format_args!("closed_through"), closed);
     }
 
     // Actors.
@@ -333,14 +347,14 @@ pub fn validate(fund: &Fund) -> Report {
         let path = format!("actors[{}]", label(&a.code, i));
         c.not_empty(
             loc,
-            &format!("{path}.code"),
+            format_args!("{path}.code"),
             &a.code,
             "aktörens kod",
             "actor's code",
         );
         c.not_empty(
             loc,
-            &format!("{path}.name"),
+            format_args!("{path}.name"),
             &a.name,
             "aktörens namn",
             "actor's name",
@@ -360,7 +374,7 @@ pub fn validate(fund: &Fund) -> Report {
         let loc = Location::Capital(i);
         let path = format!("capital[{}]", i + 1);
         match parse_date(&ev.date) {
-            Some((y, _, _)) => c.year(loc, &format!("{path}.date"), y),
+            Some((y, _, _)) => c.year(loc, format_args!("{path}.date"), y),
             None => c.error(
                 loc,
                 format!("{path}.date"),
@@ -368,7 +382,7 @@ pub fn validate(fund: &Fund) -> Report {
                 format!("“{}” is not a date of the form YYYY-MM-DD", ev.date),
             ),
         }
-        c.amount(loc, &format!("{path}.amount"), ev.amount);
+        c.amount(loc, format_args!("{path}.amount"), ev.amount);
     }
 
     // Initiatives.
@@ -378,14 +392,14 @@ pub fn validate(fund: &Fund) -> Report {
         let p = format!("initiatives[{}]", label(&ini.code, i));
         c.not_empty(
             loc,
-            &format!("{p}.code"),
+            format_args!("{p}.code"),
             &ini.code,
             "insatsens kod",
             "initiative's code",
         );
         c.not_empty(
             loc,
-            &format!("{p}.name"),
+            format_args!("{p}.name"),
             &ini.name,
             "insatsens namn",
             "initiative's name",
@@ -400,14 +414,14 @@ pub fn validate(fund: &Fund) -> Report {
         }
         c.actor(
             loc,
-            &format!("{p}.owner"),
+            format_args!("{p}.owner"),
             &ini.owner,
             true,
             "ägaren",
             "owner",
         );
         match (ini.status, ini.ended) {
-            (Status::Terminated, Some(e)) => c.year(loc, &format!("{p}.ended"), e),
+            (Status::Terminated, Some(e)) => c.year(loc, format_args!("{p}.ended"), e),
             (Status::Terminated, None) => c.warning(
                 loc,
                 format!("{p}.ended"),
@@ -424,15 +438,15 @@ pub fn validate(fund: &Fund) -> Report {
         }
         for (k, row) in ini.costs.iter().enumerate() {
             let rp = format!("{p}.costs[{}]", k + 1);
-            c.year(loc, &format!("{rp}.year"), row.year);
-            c.amount(loc, &format!("{rp}.fund"), row.fund);
-            c.amount(loc, &format!("{rp}.own"), row.own);
+            c.year(loc, format_args!("{rp}.year"), row.year);
+            c.amount(loc, format_args!("{rp}.fund"), row.fund);
+            c.amount(loc, format_args!("{rp}.own"), row.own);
         }
         for (k, row) in ini.savings.iter().enumerate() {
             let rp = format!("{p}.savings[{}]", k + 1);
-            c.actor(loc, &format!("{rp}.actor"), &row.actor, false, "", "");
-            c.year(loc, &format!("{rp}.from"), row.from);
-            c.year(loc, &format!("{rp}.to"), row.to);
+            c.actor(loc, format_args!("{rp}.actor"), &row.actor, false, "", "");
+            c.year(loc, format_args!("{rp}.from"), row.from);
+            c.year(loc, format_args!("{rp}.to"), row.to);
             if row.from > row.to {
                 c.error(
                     loc,
@@ -441,7 +455,7 @@ pub fn validate(fund: &Fund) -> Report {
                     format!("the from year {} is after the to year {}", row.from, row.to),
                 );
             }
-            c.amount(loc, &format!("{rp}.amount"), row.amount);
+            c.amount(loc, format_args!("{rp}.amount"), row.amount);
         }
         match &ini.repayment {
             Repayment::Grant => {}
@@ -452,8 +466,8 @@ pub fn validate(fund: &Fund) -> Report {
                 payers,
             } => {
                 let rp = format!("{p}.repayment");
-                c.percent(loc, &format!("{rp}.share"), *share, 100);
-                c.year(loc, &format!("{rp}.start"), *start);
+                c.percent(loc, format_args!("{rp}.share"), *share, 100);
+                c.year(loc, format_args!("{rp}.start"), *start);
                 if *instalments < 1 {
                     c.error(
                         loc,
@@ -478,7 +492,7 @@ pub fn validate(fund: &Fund) -> Report {
                     let pp = format!("{rp}.payers[{}]", k + 1);
                     c.actor(
                         loc,
-                        &format!("{pp}.actor"),
+                        format_args!("{pp}.actor"),
                         &payer.actor,
                         true,
                         "återbetalaren",
@@ -507,15 +521,15 @@ pub fn validate(fund: &Fund) -> Report {
             }
             Repayment::FromSavings { share, start, cap } => {
                 let rp = format!("{p}.repayment");
-                c.percent(loc, &format!("{rp}.share"), *share, 100);
-                c.percent(loc, &format!("{rp}.cap"), *cap, 200);
-                c.year(loc, &format!("{rp}.start"), *start);
+                c.percent(loc, format_args!("{rp}.share"), *share, 100);
+                c.percent(loc, format_args!("{rp}.cap"), *cap, 200);
+                c.year(loc, format_args!("{rp}.start"), *start);
             }
         }
         let mut years = HashSet::new();
         for (k, act) in ini.actuals.iter().enumerate() {
             let ap = format!("{p}.actuals[{}]", k + 1);
-            c.year(loc, &format!("{ap}.year"), act.year);
+            c.year(loc, format_args!("{ap}.year"), act.year);
             if !fund.is_closed(act.year) {
                 c.error(
                     loc,
@@ -541,18 +555,18 @@ pub fn validate(fund: &Fund) -> Report {
                     ),
                 );
             }
-            c.amount(loc, &format!("{ap}.fund"), act.fund);
+            c.amount(loc, format_args!("{ap}.fund"), act.fund);
             for (j, r) in act.repaid.iter().enumerate() {
                 let rp = format!("{ap}.repaid[{}]", j + 1);
                 c.actor(
                     loc,
-                    &format!("{rp}.actor"),
+                    format_args!("{rp}.actor"),
                     &r.actor,
                     true,
                     "återbetalaren",
                     "payer",
                 );
-                c.amount(loc, &format!("{rp}.amount"), r.amount);
+                c.amount(loc, format_args!("{rp}.amount"), r.amount);
             }
         }
     }
@@ -564,7 +578,7 @@ pub fn validate(fund: &Fund) -> Report {
         let p = format!("scenarios[{}]", label(&s.name, i));
         c.not_empty(
             loc,
-            &format!("{p}.name"),
+            format_args!("{p}.name"),
             &s.name,
             "scenariots namn",
             "scenario's name",
@@ -585,8 +599,13 @@ pub fn validate(fund: &Fund) -> Report {
                 "the name “base” is reserved for the base scenario",
             );
         }
-        c.percent(loc, &format!("{p}.savings_factor"), s.savings_factor, 1000);
-        c.percent(loc, &format!("{p}.cost_factor"), s.cost_factor, 1000);
+        c.percent(
+            loc,
+            format_args!("{p}.savings_factor"),
+            s.savings_factor,
+            1000,
+        );
+        c.percent(loc, format_args!("{p}.cost_factor"), s.cost_factor, 1000);
         if !(0..=20).contains(&s.delay) {
             c.error(
                 loc,
@@ -602,7 +621,7 @@ pub fn validate(fund: &Fund) -> Report {
     for (i, b) in fund.budget.iter().enumerate() {
         let loc = Location::Budget(i);
         let p = format!("budget[{}]", b.year);
-        c.year(loc, &format!("{p}.year"), b.year);
+        c.year(loc, format_args!("{p}.year"), b.year);
         if !years.insert(b.year) {
             c.error(
                 loc,
@@ -613,10 +632,14 @@ pub fn validate(fund: &Fund) -> Report {
         }
         c.limit(
             loc,
-            &format!("{p}.result_before_fund"),
+            format_args!("{p}.result_before_fund"),
             b.result_before_fund,
         );
-        c.amount(loc, &format!("{p}.realisation_gains"), b.realisation_gains);
+        c.amount(
+            loc,
+            format_args!("{p}.realisation_gains"),
+            b.realisation_gains,
+        );
     }
 
     let mut issues = c.issues;
@@ -637,35 +660,85 @@ fn label(code: &str, i: usize) -> String {
     }
 }
 
-/// Warnings that need the base projection: over-commitment, incomplete repayments, arrears.
+/// Warnings that need a projection (SPEC §3.1): over-commitment of the fund, an overspent
+/// yearly pot, incomplete repayments and arrears. If even the base projection cannot be
+/// computed (a sum beyond the range of whole kronor), that is an error.
+///
+/// The fund-level warnings come from the base projection, which counts the initiatives the
+/// fund has decided on. The per-initiative warnings come from a projection that counts
+/// proposed initiatives too: each initiative's schedule does not depend on the others, and a
+/// repayment that cannot finish is worth knowing before the proposal is approved.
 fn projection_warnings(fund: &Fund) -> Vec<Issue> {
+    use crate::money::{format_en_kr, format_sv_kr};
     let mut out = Vec::new();
-    let Ok(p) = engine::project(fund, &Options::default()) else {
+    let too_large = || Issue {
+        severity: Severity::Error,
+        location: Location::Fund,
+        path: "initiatives".to_string(),
+        sv: "fondens summor blir för stora för att räkna med; minska beloppen".to_string(),
+        en: "the fund's sums become too large to compute; reduce the amounts".to_string(),
+    };
+    let Ok(base) = engine::project(fund, &Options::default()) else {
+        out.push(too_large());
         return out;
     };
-    if fund.model == FundingModel::EarmarkedEquity {
-        if let Some(y) = p.statement.iter().find(|y| y.closing.0 < 0) {
-            out.push(Issue {
-                severity: Severity::Warning,
-                location: Location::Fund,
-                path: format!("statement[{}].closing", y.year),
-                sv: format!(
-                    "fondens saldo blir negativt år {} ({}): fonden är överintecknad",
-                    y.year,
-                    crate::money::format_sv_kr(y.closing)
-                ),
-                en: format!(
-                    "the fund balance goes negative in {} ({}): the fund is over-committed",
-                    y.year,
-                    crate::money::format_en_kr(y.closing)
-                ),
-            });
-        }
+    let with_proposals;
+    let all = if fund
+        .initiatives
+        .iter()
+        .any(|i| i.status == Status::Proposed)
+    {
+        let options = Options {
+            include_proposed: true,
+            ..Options::default()
+        };
+        let Ok(p) = engine::project(fund, &options) else {
+            out.push(too_large());
+            return out;
+        };
+        with_proposals = p;
+        &with_proposals
+    } else {
+        &base
+    };
+    let first_negative = base.statement.iter().find(|y| y.closing.0 < 0);
+    match (fund.model, first_negative) {
+        (FundingModel::EarmarkedEquity, Some(y)) => out.push(Issue {
+            severity: Severity::Warning,
+            location: Location::Fund,
+            path: format!("statement[{}].closing", y.year),
+            sv: format!(
+                "fondens saldo blir negativt år {} ({}): fonden är överintecknad",
+                y.year,
+                format_sv_kr(y.closing)
+            ),
+            en: format!(
+                "the fund balance goes negative in {} ({}): the fund is over-committed",
+                y.year,
+                format_en_kr(y.closing)
+            ),
+        }),
+        (FundingModel::AnnualAppropriation, Some(y)) => out.push(Issue {
+            severity: Severity::Warning,
+            location: Location::Fund,
+            path: format!("statement[{}].closing", y.year),
+            sv: format!(
+                "årets anslag {} räcker inte: utbetalningarna överskrider det med {}",
+                y.year,
+                format_sv_kr(Money(y.closing.0.saturating_neg()))
+            ),
+            en: format!(
+                "the pot for {} is overspent: disbursements exceed it by {}",
+                y.year,
+                format_en_kr(Money(y.closing.0.saturating_neg()))
+            ),
+        }),
+        _ => {}
     }
     for (i, ini) in fund.initiatives.iter().enumerate() {
         let loc = Location::Initiative(i);
         let path = format!("initiatives[{}]", label(&ini.code, i));
-        if ini.savings.is_empty() {
+        if !ini.savings.iter().any(|s| s.amount.0 > 0) {
             out.push(Issue {
                 severity: Severity::Warning,
                 location: loc,
@@ -674,6 +747,7 @@ fn projection_warnings(fund: &Fund) -> Vec<Issue> {
                 en: "the initiative has no expected savings".to_string(),
             });
         }
+        let mut no_cashable = false;
         if let Repayment::FromSavings { .. } = ini.repayment {
             let has_cashable_committee = ini.savings.iter().any(|s| {
                 s.cashable
@@ -683,6 +757,7 @@ fn projection_warnings(fund: &Fund) -> Vec<Issue> {
                         .is_some_and(|a| a.kind == ActorKind::Committee)
             });
             if !has_cashable_committee {
+                no_cashable = true;
                 out.push(Issue {
                     severity: Severity::Warning,
                     location: loc,
@@ -692,26 +767,28 @@ fn projection_warnings(fund: &Fund) -> Vec<Issue> {
                 });
             }
         }
-        let Some(proj) = p.initiative(i) else {
+        let Some(proj) = all.initiative(i) else {
             continue;
         };
-        if proj.outstanding.0 > 0 {
+        // Without cashable savings nothing is ever repaid; the warning above says why, and a
+        // second one about the outstanding amount would only repeat it.
+        if proj.outstanding.0 > 0 && !no_cashable {
             out.push(Issue {
                 severity: Severity::Warning,
                 location: loc,
                 path: format!("{path}.repayment"),
                 sv: format!(
                     "återföringen blir inte klar inom perioden; {} återstår",
-                    crate::money::format_sv_kr(proj.outstanding)
+                    format_sv_kr(proj.outstanding)
                 ),
                 en: format!(
                     "the repayment will not be complete within the horizon; {} remains outstanding",
-                    crate::money::format_en_kr(proj.outstanding)
+                    format_en_kr(proj.outstanding)
                 ),
             });
         }
         for flow in &proj.repayments {
-            let arrears = flow.arrears(p.closed_years);
+            let arrears = flow.arrears(all.closed_years);
             if arrears.0 > 0 {
                 let actor = &fund.actors[flow.actor].code;
                 out.push(Issue {
@@ -720,11 +797,11 @@ fn projection_warnings(fund: &Fund) -> Vec<Issue> {
                     path: format!("{path}.actuals"),
                     sv: format!(
                         "{actor} har betalat {} mindre än planerat under stängda år (eftersläpning)",
-                        crate::money::format_sv_kr(arrears)
+                        format_sv_kr(arrears)
                     ),
                     en: format!(
                         "{actor} has repaid {} less than planned in closed years (arrears)",
-                        crate::money::format_en_kr(arrears)
+                        format_en_kr(arrears)
                     ),
                 });
             }

@@ -3,7 +3,9 @@
 //! Exit codes: 0 ok, 1 invalid fund or failed command, 2 unreadable input or bad arguments.
 //! Errors go to standard error as one sentence each, Swedish then English.
 
+mod export;
 mod report;
+pub(crate) mod report_cmd;
 mod table;
 
 use std::io::Write;
@@ -61,7 +63,7 @@ pub enum Command {
     /// Write a new fund file from a template (one of the sample funds).
     New {
         file: PathBuf,
-        /// Template name; see `sif new --list`.
+        /// Template name (a sample fund): exempelkommun, uppfoljning, region or smakommun.
         #[arg(long, default_value = "exempelkommun")]
         template: String,
         /// Overwrite an existing file.
@@ -78,6 +80,13 @@ pub enum Command {
     Appraisal(ReportArgs),
     /// The balanced-budget reconciliation under current law and the proposed rules.
     Reconcile(ReportArgs),
+    /// The printable report (HTML, or PDF through Chromium): statement, reconciliation,
+    /// schedule, appraisal, who pays and who gains, and the assumptions.
+    Report(report_cmd::ReportHtmlArgs),
+    /// Export the ledger: SIE 4I, SIE 4E, CSV or an hledger journal.
+    Export(export::ExportArgs),
+    /// Show the vouchers and the trial balance per year.
+    Ledger(export::LedgerArgs),
     /// Write a deterministic, valid, realistic large fund for benchmarks and tests.
     Generate {
         #[arg(long, default_value_t = 100)]
@@ -146,13 +155,22 @@ pub fn run(command: Command) -> ExitCode {
         }
         Err(f) => {
             let _ = out.flush();
-            eprintln!("sif: {}", f.message);
+            if !f.message.is_empty() {
+                eprintln!("sif: {}", f.message);
+            }
             ExitCode::from(f.code)
         }
     }
 }
 
 fn write_err(e: std::io::Error) -> Failure {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        // The reader stopped early (`sif ledger … | head`): nothing to say.
+        return Failure {
+            code: 0,
+            message: String::new(),
+        };
+    }
     Failure::invalid(format!(
         "kunde inte skriva utdata / could not write output: {e}"
     ))
@@ -225,14 +243,18 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             for issue in &report.issues {
                 writeln!(out, "{}: {issue}", file.display()).map_err(write_err)?;
             }
+            let (e, w) = (report.error_count(), report.warning_count());
+            let plural = |n: usize, one: &str, many: &str| {
+                format!("{n} {}", if n == 1 { one } else { many })
+            };
             writeln!(
                 out,
-                "{}: {} fel, {} varningar / {} errors, {} warnings",
+                "{}: {}, {} / {}, {}",
                 file.display(),
-                report.error_count(),
-                report.warning_count(),
-                report.error_count(),
-                report.warning_count()
+                plural(e, "fel", "fel"),
+                plural(w, "varning", "varningar"),
+                plural(e, "error", "errors"),
+                plural(w, "warning", "warnings"),
             )
             .map_err(write_err)?;
             Ok(if report.has_errors() {
@@ -245,6 +267,9 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<ExitCode, Failure> {
         Command::Schedule(a) => report_cmd(a, out, report::schedule),
         Command::Appraisal(a) => report_cmd(a, out, report::appraisal),
         Command::Reconcile(a) => report_cmd(a, out, report::reconcile),
+        Command::Report(a) => report_cmd::run(a, out),
+        Command::Export(a) => export::export(a, out),
+        Command::Ledger(a) => export::ledger(a, out),
         Command::Generate {
             initiatives,
             years,

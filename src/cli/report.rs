@@ -222,7 +222,7 @@ pub fn appraisal(fund: &Fund, p: &Projection, format: Format) -> String {
                 ("Återfört", r),
                 ("Nuvärde", r),
                 ("Kvot", r),
-                ("Återbetald år", r),
+                ("Betalar sig år", r),
             ]);
             for a in &p.appraisal {
                 t.push(vec![

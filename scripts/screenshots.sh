@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Take a PNG of each view of the real app window, with a sample fund, under a virtual X
+# display (Xvfb), into docs/screenshots/.
+#
+#   scripts/screenshots.sh [FUND.ron] [OUT_DIR]
+#
+# Needs the Debian package xvfb (xvfb-run). The app itself takes the shots (glow renders
+# under Mesa's software rasteriser) when SIF_SCREENSHOTS is set: it shows each view in turn,
+# saves VIEW.png, and closes. SIF_SCREENSHOT_VIEWS=overview,problems limits the views.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+fund="${1:-sample_funds/exempelkommun.ron}"
+out="${2:-docs/screenshots}"
+
+if ! command -v xvfb-run >/dev/null; then
+    echo "xvfb-run is missing: apt-get install xvfb" >&2
+    exit 2
+fi
+
+cargo build --quiet --bin sif
+mkdir -p "$out"
+# No desktop portal or accessibility bus under Xvfb; keep their warnings out of the way.
+export NO_AT_BRIDGE=1
+SIF_SCREENSHOTS="$out" timeout 180 \
+    xvfb-run --auto-servernum --server-args="-screen 0 1400x900x24" \
+    target/debug/sif "$fund"
+ls -l "$out"/*.png

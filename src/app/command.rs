@@ -1,0 +1,345 @@
+//! Commands: what views ask for, and the one place that changes the document.
+//!
+//! A view never mutates the fund. It emits a [`Command`]; after the frame the shell runs it.
+//! Document changes are [`Edit`]s: each replaces one part of the fund (one initiative, the
+//! actor list, the fund settings …) with a new value, and applying it returns the inverse edit
+//! (the old value). The undo stack keeps those inverses, so one user action is one undo step
+//! and a step costs the size of the part it changed, not a copy of the whole fund — which
+//! matters with thousands of initiatives. Rare edits that touch everything (renaming an actor
+//! code, which follows every reference) replace the whole fund.
+
+use std::path::PathBuf;
+
+use sif::model::{
+    Accounts, Actor, BudgetYear, CapitalEvent, Fund, FundingModel, Initiative, Scenario,
+};
+use sif::validate::Location;
+
+use super::i18n::Lang;
+use super::views::View;
+
+/// The fund-level settings: every scalar field of the fund, edited together.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FundSettings {
+    pub name: String,
+    pub organisation: String,
+    pub org_number: Option<String>,
+    pub model: FundingModel,
+    pub first_year: i32,
+    pub years: i32,
+    pub discount_rate: f64,
+    pub holder: String,
+    pub closed_through: Option<i32>,
+}
+
+impl FundSettings {
+    pub fn of(fund: &Fund) -> FundSettings {
+        FundSettings {
+            name: fund.name.clone(),
+            organisation: fund.organisation.clone(),
+            org_number: fund.org_number.clone(),
+            model: fund.model,
+            first_year: fund.first_year,
+            years: fund.years,
+            discount_rate: fund.discount_rate,
+            holder: fund.holder.clone(),
+            closed_through: fund.closed_through,
+        }
+    }
+
+    /// Put these settings into the fund and return the ones they replaced.
+    fn swap_into(self, fund: &mut Fund) -> FundSettings {
+        let old = FundSettings::of(fund);
+        fund.name = self.name;
+        fund.organisation = self.organisation;
+        fund.org_number = self.org_number;
+        fund.model = self.model;
+        fund.first_year = self.first_year;
+        fund.years = self.years;
+        fund.discount_rate = self.discount_rate;
+        fund.holder = self.holder;
+        fund.closed_through = self.closed_through;
+        old
+    }
+}
+
+/// One undoable change to the document.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    /// Replace the initiative at `index`.
+    Initiative {
+        index: usize,
+        value: Box<Initiative>,
+    },
+    /// Insert an initiative at `index` (at most the list's length).
+    InsertInitiative {
+        index: usize,
+        value: Box<Initiative>,
+    },
+    RemoveInitiative {
+        index: usize,
+    },
+    Settings(Box<FundSettings>),
+    Actors(Vec<Actor>),
+    Capital(Vec<CapitalEvent>),
+    Budget(Vec<BudgetYear>),
+    Accounts(Accounts),
+    Scenarios(Vec<Scenario>),
+    /// Replace the whole fund (edits that follow references everywhere).
+    Whole(Box<Fund>),
+}
+
+impl Edit {
+    /// Apply the edit and return its inverse. An edit whose index is out of range (which the
+    /// views never emit) changes nothing and returns `None`.
+    pub fn apply(self, fund: &mut Fund) -> Option<Edit> {
+        Some(match self {
+            Edit::Initiative { index, value } => {
+                let slot = fund.initiatives.get_mut(index)?;
+                let old = std::mem::replace(slot, *value);
+                Edit::Initiative {
+                    index,
+                    value: Box::new(old),
+                }
+            }
+            Edit::InsertInitiative { index, value } => {
+                if index > fund.initiatives.len() {
+                    return None;
+                }
+                fund.initiatives.insert(index, *value);
+                Edit::RemoveInitiative { index }
+            }
+            Edit::RemoveInitiative { index } => {
+                if index >= fund.initiatives.len() {
+                    return None;
+                }
+                let old = fund.initiatives.remove(index);
+                Edit::InsertInitiative {
+                    index,
+                    value: Box::new(old),
+                }
+            }
+            Edit::Settings(s) => Edit::Settings(Box::new(s.swap_into(fund))),
+            Edit::Actors(v) => Edit::Actors(std::mem::replace(&mut fund.actors, v)),
+            Edit::Capital(v) => Edit::Capital(std::mem::replace(&mut fund.capital, v)),
+            Edit::Budget(v) => Edit::Budget(std::mem::replace(&mut fund.budget, v)),
+            Edit::Accounts(v) => Edit::Accounts(std::mem::replace(&mut fund.accounts, v)),
+            Edit::Scenarios(v) => Edit::Scenarios(std::mem::replace(&mut fund.scenarios, v)),
+            Edit::Whole(f) => Edit::Whole(Box::new(std::mem::replace(fund, *f))),
+        })
+    }
+}
+
+/// One step on the undo or redo stack: the edit that goes back (or forward), and the
+/// document state it leads to.
+#[derive(Debug, Clone)]
+struct Step {
+    edit: Edit,
+    state: u64,
+}
+
+/// Undo and redo of [`Edit`]s, and the identity of the document's current state.
+///
+/// Every state the document has been in has an id; undo and redo return to earlier ids, so
+/// "unsaved" is simply "the current id is not the saved id", and undoing back to the saved
+/// state clears the unsaved mark.
+#[derive(Debug, Clone)]
+pub struct History {
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    state: u64,
+}
+
+/// How many steps are kept; the oldest are dropped beyond this.
+pub const UNDO_LIMIT: usize = 1000;
+
+/// State ids are unique across every document of the process, so a cache keyed by a state id
+/// can never mistake a newly opened fund for the previous one.
+static NEXT_STATE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+fn fresh_state() -> u64 {
+    NEXT_STATE.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
+impl Default for History {
+    fn default() -> Self {
+        History {
+            undo: Vec::new(),
+            redo: Vec::new(),
+            state: fresh_state(),
+        }
+    }
+}
+
+impl History {
+    /// The id of the document's current state.
+    pub fn state(&self) -> u64 {
+        self.state
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    #[allow(dead_code)] // used by tests and the bench
+    pub fn undo_len(&self) -> usize {
+        self.undo.len()
+    }
+
+    /// Apply a new edit: one undo step; the redo stack is cleared. Returns whether the fund
+    /// changed.
+    pub fn apply(&mut self, fund: &mut Fund, edit: Edit) -> bool {
+        let Some(inverse) = edit.apply(fund) else {
+            return false;
+        };
+        let before = self.state;
+        self.state = fresh_state();
+        self.undo.push(Step {
+            edit: inverse,
+            state: before,
+        });
+        if self.undo.len() > UNDO_LIMIT {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+        true
+    }
+
+    pub fn undo(&mut self, fund: &mut Fund) -> bool {
+        let Some(step) = self.undo.pop() else {
+            return false;
+        };
+        let Some(forward) = step.edit.apply(fund) else {
+            return false;
+        };
+        self.redo.push(Step {
+            edit: forward,
+            state: self.state,
+        });
+        self.state = step.state;
+        true
+    }
+
+    pub fn redo(&mut self, fund: &mut Fund) -> bool {
+        let Some(step) = self.redo.pop() else {
+            return false;
+        };
+        let Some(back) = step.edit.apply(fund) else {
+            return false;
+        };
+        self.undo.push(Step {
+            edit: back,
+            state: self.state,
+        });
+        self.state = step.state;
+        true
+    }
+}
+
+/// Everything a view or a menu can ask the shell to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Change the document (one undo step).
+    Edit(Edit),
+    Shell(ShellCommand),
+    /// Show a view.
+    Navigate(View),
+    /// Show the place of a problem: where it is, and its path in the file.
+    GoTo(Location, String),
+    SelectInitiative(Option<usize>),
+    SetLanguage(Lang),
+    SetScenario(Option<String>),
+    SetIncludeProposed(bool),
+    OpenRecent(PathBuf),
+    /// Start a new document from a template (`None`: an empty fund).
+    NewFrom(Option<&'static str>),
+    /// Show a note in the status bar.
+    Note(super::state::StatusNote),
+}
+
+/// The commands that have a menu item and a keyboard shortcut: the single source of both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ShellCommand {
+    New,
+    Open,
+    Save,
+    SaveAs,
+    Undo,
+    Redo,
+    Quit,
+}
+
+impl ShellCommand {
+    pub fn text(self) -> super::i18n::T {
+        use super::i18n::T;
+        match self {
+            ShellCommand::New => T::New,
+            ShellCommand::Open => T::Open,
+            ShellCommand::Save => T::Save,
+            ShellCommand::SaveAs => T::SaveAs,
+            ShellCommand::Undo => T::Undo,
+            ShellCommand::Redo => T::Redo,
+            ShellCommand::Quit => T::Quit,
+        }
+    }
+
+    /// The shortcut, with `COMMAND` = Ctrl (Cmd on macOS).
+    pub fn shortcut(self) -> Option<eframe::egui::KeyboardShortcut> {
+        use eframe::egui::{Key, KeyboardShortcut, Modifiers};
+        let cmd = Modifiers::COMMAND;
+        let cmd_shift = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+        Some(match self {
+            ShellCommand::New => KeyboardShortcut::new(cmd, Key::N),
+            ShellCommand::Open => KeyboardShortcut::new(cmd, Key::O),
+            ShellCommand::Save => KeyboardShortcut::new(cmd, Key::S),
+            ShellCommand::SaveAs => KeyboardShortcut::new(cmd_shift, Key::S),
+            ShellCommand::Undo => KeyboardShortcut::new(cmd, Key::Z),
+            ShellCommand::Redo => KeyboardShortcut::new(cmd, Key::Y),
+            ShellCommand::Quit => KeyboardShortcut::new(cmd, Key::Q),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Fund {
+        sif::store::parse_str(sif::samples::default_sample().text, "sample").unwrap()
+    }
+
+    #[test]
+    fn undo_and_redo_restore_states_and_ids() {
+        let mut fund = sample();
+        let original = fund.clone();
+        let mut h = History::default();
+        let start = h.state();
+        let mut changed = fund.initiatives[0].clone();
+        changed.name = "Ändrad".into();
+        assert!(h.apply(
+            &mut fund,
+            Edit::Initiative {
+                index: 0,
+                value: Box::new(changed)
+            }
+        ));
+        let edited = fund.clone();
+        let edited_state = h.state();
+        assert!(h.apply(&mut fund, Edit::RemoveInitiative { index: 1 }));
+        assert_eq!(fund.initiatives.len(), original.initiatives.len() - 1);
+        assert!(h.undo(&mut fund));
+        assert_eq!(fund, edited);
+        assert_eq!(h.state(), edited_state);
+        assert!(h.undo(&mut fund));
+        assert_eq!(fund, original);
+        assert_eq!(h.state(), start);
+        assert!(!h.undo(&mut fund));
+        assert!(h.redo(&mut fund));
+        assert_eq!(fund, edited);
+        assert_eq!(h.state(), edited_state);
+    }
+}

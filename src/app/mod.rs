@@ -1,0 +1,832 @@
+//! The Sif desktop app (eframe/egui): the shell that holds the document, the cached analysis,
+//! the UI state and the preferences, draws the menus, navigation and the current view, and
+//! runs the commands the views emit — after the frame, so nothing is changed while it is
+//! being drawn.
+//!
+//! The shell is drawn by [`SifApp::ui_root`], which needs only an `egui::Ui`, so the UI tests
+//! drive the real app headless; [`run`] puts it in a native window with the glow renderer.
+
+pub mod command;
+pub mod dialogs;
+pub mod i18n;
+pub mod prefs;
+pub mod screenshot;
+pub mod state;
+pub mod views;
+pub mod widgets;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use eframe::egui::{self, Id, RichText, Ui, ViewportCommand};
+use sif::model::Fund;
+use sif::store;
+
+use command::{Command, ShellCommand};
+use dialogs::FileDialogs;
+use i18n::{Lang, T};
+use prefs::Preferences;
+use state::{Cache, DialogState, Document, Pending, StatusNote, UiState};
+use views::{View, ViewCtx};
+
+/// The whole app.
+pub struct SifApp {
+    pub doc: Document,
+    pub cache: Cache,
+    pub ui: UiState,
+    pub prefs: Preferences,
+    dialogs: Box<dyn FileDialogs>,
+    /// The user has agreed to close (nothing unsaved, or "Don't save").
+    allow_close: bool,
+    /// The app asked the window to close (tests read this; the window closes by itself).
+    pub closing: bool,
+    /// A shell shortcut pressed while a text field had focus: run after the field commits.
+    deferred: Option<ShellCommand>,
+    title_sent: String,
+    /// The last known inner size of the window, for the preferences.
+    window_size: Option<[f32; 2]>,
+    first_frame: bool,
+    pub screenshots: Option<screenshot::Plan>,
+}
+
+/// The built-in sample fund (the app opens it when there is no last file).
+pub fn sample_fund() -> Fund {
+    let sample = sif::samples::default_sample();
+    store::parse_str(sample.text, sample.name)
+        .unwrap_or_else(|_| Fund::empty("Sociala investeringsfonden", "Exempelkommun", 2025))
+}
+
+/// This calendar year, for the first year of an empty fund. The clock is read only here.
+fn this_year() -> i32 {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    // 365.2425 days a year; exact enough to name the year.
+    1970 + (secs / 31_556_952) as i32
+}
+
+impl SifApp {
+    /// An app on the built-in sample fund.
+    pub fn new(prefs: Preferences, dialogs: Box<dyn FileDialogs>) -> SifApp {
+        let lang = prefs.language;
+        SifApp {
+            doc: Document::new(sample_fund(), None),
+            cache: Cache::default(),
+            ui: UiState::new(lang),
+            prefs,
+            dialogs,
+            allow_close: false,
+            closing: false,
+            deferred: None,
+            title_sent: String::new(),
+            window_size: None,
+            first_frame: true,
+            screenshots: None,
+        }
+    }
+
+    /// The app as it starts: on `file`, else on the last file, else on the sample fund.
+    pub fn start(prefs: Preferences, dialogs: Box<dyn FileDialogs>, file: Option<PathBuf>) -> Self {
+        let mut app = SifApp::new(prefs, dialogs);
+        let path = file.or_else(|| app.prefs.last_file().map(Path::to_path_buf));
+        if let Some(path) = path {
+            app.open_path(&path);
+        }
+        app
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.ui.lang
+    }
+
+    /// The window title: fund name, file name, and a mark when there are unsaved changes.
+    pub fn window_title(&self) -> String {
+        let lang = self.lang();
+        let file = self
+            .doc
+            .file_name()
+            .unwrap_or_else(|| lang.t(T::Untitled).to_string());
+        let mark = if self.doc.is_dirty() {
+            lang.pick(" (osparad)", " (unsaved)")
+        } else {
+            ""
+        };
+        format!("{} – {file}{mark} – Sif", self.doc.fund.name)
+    }
+
+    // ---------------------------------------------------------------- drawing
+
+    /// Draw one frame of the app into `ui` and run the commands it produced.
+    pub fn ui_root(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        if self.first_frame {
+            self.first_frame = false;
+            ctx.set_theme(egui::Theme::Light);
+        }
+        let mut out = Vec::new();
+        self.shortcuts(&ctx, &mut out);
+        self.cache
+            .refresh(&self.doc, &self.ui.options, self.ui.selected);
+
+        egui::Panel::top("menu_bar").show(ui, |ui| self.menu_ui(ui, &mut out));
+        egui::Panel::top("options_bar").show(ui, |ui| self.options_ui(ui, &mut out));
+        egui::Panel::bottom("status_bar").show(ui, |ui| self.status_ui(ui, &mut out));
+        egui::Panel::left("navigation")
+            .resizable(false)
+            .exact_size(190.0)
+            .show(ui, |ui| self.nav_ui(ui, &mut out));
+        {
+            let cx = ViewCtx {
+                fund: &self.doc.fund,
+                analysis: &self.cache.analysis,
+                preview: self.cache.preview.as_ref(),
+                lang: self.ui.lang,
+                state: self.doc.state(),
+            };
+            let st = &mut self.ui;
+            egui::CentralPanel::default().show(ui, |ui| views::show(ui, &cx, st, &mut out));
+        }
+        self.dialog_ui(&ctx, &mut out);
+
+        if let Some(cmd) = self.deferred
+            && !ctx.egui_wants_keyboard_input()
+        {
+            self.deferred = None;
+            out.push(Command::Shell(cmd));
+        }
+        if !out.is_empty() {
+            for cmd in out {
+                self.run(&ctx, cmd);
+            }
+            ctx.request_repaint();
+        }
+        self.update_title(&ctx);
+        if let Some(r) = ctx.input(|i| i.viewport().inner_rect) {
+            self.window_size = Some([r.width(), r.height()]);
+        }
+    }
+
+    fn shortcuts(&mut self, ctx: &egui::Context, out: &mut Vec<Command>) {
+        if self.ui.dialog.is_some() {
+            return;
+        }
+        let typing = ctx.egui_wants_keyboard_input();
+        // The more specific shortcut first: Ctrl+Shift+S must not be taken as Ctrl+S.
+        let order = [
+            ShellCommand::SaveAs,
+            ShellCommand::Save,
+            ShellCommand::New,
+            ShellCommand::Open,
+            ShellCommand::Redo,
+            ShellCommand::Undo,
+            ShellCommand::Quit,
+        ];
+        for cmd in order {
+            let Some(shortcut) = cmd.shortcut() else {
+                continue;
+            };
+            // While typing, Ctrl+Z and Ctrl+Y belong to the text field.
+            if typing && matches!(cmd, ShellCommand::Undo | ShellCommand::Redo) {
+                continue;
+            }
+            if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                if typing {
+                    // Let the field commit first (it sees the focus go), then run the command.
+                    if let Some(id) = ctx.memory(|m| m.focused()) {
+                        ctx.memory_mut(|m| m.surrender_focus(id));
+                    }
+                    self.deferred = Some(cmd);
+                    ctx.request_repaint();
+                } else {
+                    out.push(Command::Shell(cmd));
+                }
+                return;
+            }
+        }
+    }
+
+    fn shell_enabled(&self, cmd: ShellCommand) -> bool {
+        match cmd {
+            ShellCommand::Undo => self.doc.history.can_undo(),
+            ShellCommand::Redo => self.doc.history.can_redo(),
+            _ => true,
+        }
+    }
+
+    fn shell_button(&self, ui: &mut Ui, cmd: ShellCommand, out: &mut Vec<Command>) {
+        let lang = self.lang();
+        let mut button = egui::Button::new(lang.t(cmd.text()));
+        if let Some(sc) = cmd.shortcut() {
+            button = button.shortcut_text(ui.ctx().format_shortcut(&sc));
+        }
+        if ui.add_enabled(self.shell_enabled(cmd), button).clicked() {
+            out.push(Command::Shell(cmd));
+            ui.close();
+        }
+    }
+
+    fn menu_ui(&self, ui: &mut Ui, out: &mut Vec<Command>) {
+        let lang = self.lang();
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button(lang.t(T::MenuFile), |ui| {
+                self.shell_button(ui, ShellCommand::New, out);
+                self.shell_button(ui, ShellCommand::Open, out);
+                ui.menu_button(lang.t(T::OpenRecent), |ui| {
+                    if self.prefs.recent.is_empty() {
+                        ui.add_enabled(false, egui::Button::new(lang.t(T::NoRecent)));
+                    }
+                    for path in &self.prefs.recent {
+                        let name = path
+                            .file_name()
+                            .map(|n| n.to_string_lossy().into_owned())
+                            .unwrap_or_default();
+                        if ui
+                            .button(name)
+                            .on_hover_text(path.display().to_string())
+                            .clicked()
+                        {
+                            out.push(Command::OpenRecent(path.clone()));
+                            ui.close();
+                        }
+                    }
+                });
+                ui.separator();
+                self.shell_button(ui, ShellCommand::Save, out);
+                self.shell_button(ui, ShellCommand::SaveAs, out);
+                ui.separator();
+                self.shell_button(ui, ShellCommand::Quit, out);
+            });
+            ui.menu_button(lang.t(T::MenuEdit), |ui| {
+                self.shell_button(ui, ShellCommand::Undo, out);
+                self.shell_button(ui, ShellCommand::Redo, out);
+            });
+            ui.menu_button(lang.t(T::MenuView), |ui| {
+                for view in View::ALL {
+                    if ui
+                        .add(egui::Button::new(lang.t(view.text())).selected(self.ui.view == view))
+                        .clicked()
+                    {
+                        out.push(Command::Navigate(view));
+                        ui.close();
+                    }
+                }
+            });
+            ui.menu_button(lang.t(T::MenuLanguage), |ui| {
+                for l in Lang::ALL {
+                    if ui
+                        .add(egui::Button::new(l.native_name()).selected(lang == l))
+                        .clicked()
+                    {
+                        out.push(Command::SetLanguage(l));
+                        ui.close();
+                    }
+                }
+            });
+        });
+    }
+
+    fn options_ui(&self, ui: &mut Ui, out: &mut Vec<Command>) {
+        let lang = self.lang();
+        ui.horizontal(|ui| {
+            let label = widgets::form_label(ui, lang.t(T::Scenario));
+            let mut options: Vec<(Option<String>, String)> =
+                vec![(None, lang.t(T::BaseScenario).to_string())];
+            options.extend(
+                self.doc
+                    .fund
+                    .scenarios
+                    .iter()
+                    .map(|s| (Some(s.name.clone()), s.name.clone())),
+            );
+            let current = self
+                .ui
+                .options
+                .scenario
+                .clone()
+                .filter(|n| self.doc.fund.scenario(n).is_some());
+            if let Some(v) = widgets::choice(
+                ui,
+                "scenario",
+                widgets::Name::By(label),
+                &current,
+                &options,
+                180.0,
+            ) {
+                out.push(Command::SetScenario(v));
+            }
+            ui.add_space(16.0);
+            let mut include = self.ui.options.include_proposed;
+            if ui
+                .checkbox(&mut include, lang.t(T::IncludeProposed))
+                .changed()
+            {
+                out.push(Command::SetIncludeProposed(include));
+            }
+        });
+    }
+
+    fn nav_ui(&self, ui: &mut Ui, out: &mut Vec<Command>) {
+        let lang = self.lang();
+        ui.add_space(8.0);
+        for view in View::ALL {
+            ui.horizontal(|ui| {
+                let text = RichText::new(lang.t(view.text())).size(15.0);
+                if ui
+                    .add(
+                        egui::Button::new(text)
+                            .selected(self.ui.view == view)
+                            .frame_when_inactive(false)
+                            .min_size(egui::vec2(130.0, 26.0)),
+                    )
+                    .clicked()
+                {
+                    out.push(Command::Navigate(view));
+                }
+                if view == View::Problems {
+                    let report = &self.cache.analysis.report;
+                    let (e, w) = (report.error_count(), report.warning_count());
+                    if e > 0 {
+                        ui.label(
+                            RichText::new(e.to_string())
+                                .strong()
+                                .color(widgets::error_color(ui)),
+                        )
+                        .on_hover_text(i18n::problem_count(lang, e, w));
+                    } else if w > 0 {
+                        ui.label(RichText::new(w.to_string()).color(widgets::warn_color(ui)))
+                            .on_hover_text(i18n::problem_count(lang, e, w));
+                    }
+                }
+            });
+        }
+    }
+
+    fn status_ui(&self, ui: &mut Ui, out: &mut Vec<Command>) {
+        let lang = self.lang();
+        ui.horizontal(|ui| {
+            let file = self
+                .doc
+                .path
+                .as_ref()
+                .map(|p| p.display().to_string())
+                .unwrap_or_else(|| lang.t(T::Untitled).to_string());
+            ui.label(RichText::new(file).weak());
+            if self.doc.is_dirty() {
+                ui.label(RichText::new(lang.t(T::Unsaved)).color(widgets::warn_color(ui)));
+            }
+            let report = &self.cache.analysis.report;
+            let problems = i18n::problem_count(lang, report.error_count(), report.warning_count());
+            if ui.link(problems).clicked() {
+                out.push(Command::Navigate(View::Problems));
+            }
+            if let Some(note) = &self.ui.status {
+                ui.separator();
+                ui.label(note.text(lang));
+            }
+        });
+    }
+
+    fn dialog_ui(&mut self, ctx: &egui::Context, out: &mut Vec<Command>) {
+        let lang = self.lang();
+        let Some(dialog) = self.ui.dialog.clone() else {
+            return;
+        };
+        enum Answer {
+            Keep(DialogState),
+            Close,
+            Create(Option<&'static str>),
+            SaveThen(Pending),
+            DiscardThen(Pending),
+        }
+        let mut answer = Answer::Keep(dialog.clone());
+        match &dialog {
+            DialogState::NewFund { choice } => {
+                let mut choice = *choice;
+                let modal = egui::Modal::new(Id::unique("new_fund_dialog")).show(ctx, |ui| {
+                    ui.set_width(520.0);
+                    ui.heading(lang.t(T::NewFundTitle));
+                    ui.label(lang.t(T::NewFundIntro));
+                    ui.add_space(6.0);
+                    for (i, sample) in sif::samples::SAMPLES.iter().enumerate() {
+                        ui.radio_value(&mut choice, Some(i), lang.pick(sample.sv, sample.en));
+                    }
+                    ui.radio_value(&mut choice, None, lang.t(T::EmptyFund));
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.button(lang.t(T::Create)).clicked() {
+                            answer = Answer::Create(
+                                choice.and_then(|i| sif::samples::SAMPLES.get(i).map(|s| s.name)),
+                            );
+                        } else if ui.button(lang.t(T::Cancel)).clicked() {
+                            answer = Answer::Close;
+                        }
+                    });
+                });
+                if let Answer::Keep(_) = answer {
+                    answer = if modal.should_close() {
+                        Answer::Close
+                    } else {
+                        Answer::Keep(DialogState::NewFund { choice })
+                    };
+                }
+            }
+            DialogState::Unsaved { then } => {
+                let modal = egui::Modal::new(Id::unique("unsaved_dialog")).show(ctx, |ui| {
+                    ui.set_width(440.0);
+                    ui.heading(lang.t(T::UnsavedTitle));
+                    ui.label(lang.t(T::UnsavedQuestion));
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.button(lang.t(T::Save)).clicked() {
+                            answer = Answer::SaveThen(then.clone());
+                        }
+                        if ui.button(lang.t(T::DontSave)).clicked() {
+                            answer = Answer::DiscardThen(then.clone());
+                        }
+                        if ui.button(lang.t(T::Cancel)).clicked() {
+                            answer = Answer::Close;
+                        }
+                    });
+                });
+                if modal.should_close() && matches!(answer, Answer::Keep(_)) {
+                    answer = Answer::Close;
+                }
+            }
+            DialogState::Message { title, text } => {
+                let modal = egui::Modal::new(Id::unique("message_dialog")).show(ctx, |ui| {
+                    ui.set_max_width(560.0);
+                    ui.heading(lang.t(*title));
+                    ui.label(text);
+                    ui.add_space(8.0);
+                    if ui.button(lang.t(T::Close)).clicked() {
+                        answer = Answer::Close;
+                    }
+                });
+                if modal.should_close() {
+                    answer = Answer::Close;
+                }
+            }
+        }
+        match answer {
+            Answer::Keep(d) => self.ui.dialog = Some(d),
+            Answer::Close => self.ui.dialog = None,
+            Answer::Create(template) => {
+                self.ui.dialog = None;
+                out.push(Command::NewFrom(template));
+            }
+            Answer::SaveThen(then) => {
+                self.ui.dialog = None;
+                if self.save() {
+                    self.proceed(ctx, then);
+                }
+            }
+            Answer::DiscardThen(then) => {
+                self.ui.dialog = None;
+                self.proceed(ctx, then);
+            }
+        }
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let title = self.window_title();
+        if title != self.title_sent {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.title_sent = title;
+        }
+    }
+
+    // ---------------------------------------------------------------- commands
+
+    /// Run one command.
+    pub fn run(&mut self, ctx: &egui::Context, cmd: Command) {
+        match cmd {
+            Command::Edit(edit) => {
+                if self.doc.apply(edit) {
+                    self.after_document_change();
+                }
+            }
+            Command::Shell(ShellCommand::New) => {
+                self.ui.dialog = Some(DialogState::NewFund { choice: Some(0) });
+            }
+            Command::Shell(ShellCommand::Open) => self.guard(ctx, Pending::OpenDialog),
+            Command::Shell(ShellCommand::Save) => {
+                self.save();
+            }
+            Command::Shell(ShellCommand::SaveAs) => {
+                self.save_as();
+            }
+            Command::Shell(ShellCommand::Undo) => {
+                if self.doc.undo() {
+                    self.after_document_change();
+                }
+            }
+            Command::Shell(ShellCommand::Redo) => {
+                if self.doc.redo() {
+                    self.after_document_change();
+                }
+            }
+            Command::Shell(ShellCommand::Quit) => self.guard(ctx, Pending::Quit),
+            Command::Navigate(view) => {
+                self.ui.view = view;
+                self.ui.fields.clear();
+            }
+            Command::GoTo(location, path) => self.go_to(location, path),
+            Command::SelectInitiative(sel) => {
+                self.ui.selected = sel;
+                self.ui.fields.clear();
+            }
+            Command::SetLanguage(lang) => {
+                self.ui.lang = lang;
+                self.prefs.language = lang;
+                self.ui.fields.clear();
+            }
+            Command::SetScenario(s) => self.ui.options.scenario = s,
+            Command::SetIncludeProposed(b) => self.ui.options.include_proposed = b,
+            Command::OpenRecent(path) => self.guard(ctx, Pending::OpenPath(path)),
+            Command::NewFrom(template) => self.guard(ctx, Pending::NewFrom(template)),
+            Command::Note(note) => self.ui.status = Some(note),
+        }
+    }
+
+    /// Buffers and the selection follow the document after an edit, undo or redo.
+    fn after_document_change(&mut self) {
+        self.ui.fields.clear();
+        let n = self.doc.fund.initiatives.len();
+        if let Some(sel) = self.ui.selected
+            && sel >= n
+        {
+            self.ui.selected = n.checked_sub(1);
+        }
+        self.ui.status = None;
+    }
+
+    fn go_to(&mut self, location: sif::validate::Location, path: String) {
+        use sif::validate::Location;
+        self.ui.fields.clear();
+        match location {
+            Location::Initiative(i) => {
+                self.ui.view = View::Initiatives;
+                self.ui.selected = Some(i);
+                // Make sure the row is shown, then bring it into view.
+                self.ui.initiatives.filter.clear();
+                self.ui.initiatives.status_filter = None;
+                self.ui.initiatives.scroll_to_selected = true;
+                self.ui.initiatives.scroll_to_path = Some(path);
+            }
+            other => {
+                self.ui.view = View::Settings;
+                self.ui.settings_focus = Some(other);
+                self.ui.settings_scroll = true;
+            }
+        }
+    }
+
+    /// Ask about unsaved changes before `then`, or do it at once.
+    fn guard(&mut self, ctx: &egui::Context, then: Pending) {
+        if self.doc.is_dirty() {
+            self.ui.dialog = Some(DialogState::Unsaved { then });
+        } else {
+            self.proceed(ctx, then);
+        }
+    }
+
+    fn proceed(&mut self, ctx: &egui::Context, then: Pending) {
+        match then {
+            Pending::OpenDialog => {
+                let dir = self.start_dir();
+                if let Some(path) = self.dialogs.pick_open(self.lang(), dir.as_deref()) {
+                    self.open_path(&path);
+                }
+            }
+            Pending::OpenPath(path) => self.open_path(&path),
+            Pending::NewFrom(template) => self.new_from(template),
+            Pending::Quit => {
+                self.allow_close = true;
+                self.closing = true;
+                ctx.send_viewport_cmd(ViewportCommand::Close);
+            }
+        }
+    }
+
+    /// The window was asked to close: allow it, or ask about unsaved changes first.
+    pub fn close_requested(&mut self) -> bool {
+        if self.allow_close || !self.doc.is_dirty() {
+            self.closing = true;
+            return true;
+        }
+        self.ui.dialog = Some(DialogState::Unsaved {
+            then: Pending::Quit,
+        });
+        false
+    }
+
+    fn start_dir(&self) -> Option<PathBuf> {
+        self.doc
+            .path
+            .as_deref()
+            .or_else(|| self.prefs.recent.first().map(PathBuf::as_path))
+            .and_then(Path::parent)
+            .map(Path::to_path_buf)
+    }
+
+    fn replace_document(&mut self, doc: Document) {
+        self.doc = doc;
+        self.cache.invalidate();
+        self.ui.fields.clear();
+        self.ui.selected = None;
+        self.ui.initiatives = Default::default();
+        self.ui.settings_focus = None;
+        self.ui.options.scenario = None;
+    }
+
+    /// Open a fund file. A file with validation errors opens (showing Problems); a file that
+    /// cannot be read leaves the current fund and says why.
+    pub fn open_path(&mut self, path: &Path) {
+        let lang = self.lang();
+        match store::load(path) {
+            Ok(fund) => {
+                let errors = sif::validate::validate(&fund).error_count();
+                self.replace_document(Document::new(fund, Some(path.to_path_buf())));
+                self.prefs.note_recent(path);
+                let name = self.doc.file_name().unwrap_or_default();
+                if errors > 0 {
+                    self.ui.view = View::Problems;
+                    self.ui.status = Some(StatusNote::OpenedWithErrors(errors));
+                } else {
+                    self.ui.status = Some(StatusNote::Opened(name));
+                }
+            }
+            Err(e) => {
+                self.ui.dialog = Some(DialogState::Message {
+                    title: T::OpenFailedTitle,
+                    text: lang.pick(&e.swedish(), &e.english()).to_string(),
+                });
+            }
+        }
+    }
+
+    fn new_from(&mut self, template: Option<&'static str>) {
+        let lang = self.lang();
+        let fund = template
+            .and_then(sif::samples::template)
+            .and_then(|text| store::parse_str(text, "template").ok())
+            .unwrap_or_else(|| {
+                Fund::empty(
+                    lang.pick("Sociala investeringsfonden", "Social investment fund"),
+                    lang.pick("Kommunen", "The municipality"),
+                    this_year(),
+                )
+            });
+        self.replace_document(Document::new(fund, None));
+        self.ui.view = View::Overview;
+    }
+
+    /// Save to the fund's file, or ask where when it has none. Returns whether it was saved.
+    pub fn save(&mut self) -> bool {
+        match self.doc.path.clone() {
+            Some(path) => self.save_to(path),
+            None => self.save_as(),
+        }
+    }
+
+    pub fn save_as(&mut self) -> bool {
+        let suggested = self.doc.file_name().unwrap_or_else(|| {
+            let stem: String = self
+                .doc
+                .fund
+                .name
+                .chars()
+                .map(|c| if c.is_alphanumeric() { c } else { '-' })
+                .collect();
+            format!("{}.ron", stem.trim_matches('-').to_lowercase())
+        });
+        let dir = self.start_dir();
+        match self
+            .dialogs
+            .pick_save(self.lang(), dir.as_deref(), &suggested)
+        {
+            Some(path) => self.save_to(path),
+            None => false,
+        }
+    }
+
+    fn save_to(&mut self, path: PathBuf) -> bool {
+        let lang = self.lang();
+        match store::save(&self.doc.fund, &path) {
+            Ok(()) => {
+                self.prefs.note_recent(&path);
+                self.doc.mark_saved(path);
+                let name = self.doc.file_name().unwrap_or_default();
+                self.ui.status = Some(StatusNote::Saved(name));
+                true
+            }
+            Err(e) => {
+                self.ui.dialog = Some(DialogState::Message {
+                    title: T::SaveFailedTitle,
+                    text: widgets::one_language(lang, &e.to_string()),
+                });
+                false
+            }
+        }
+    }
+}
+
+impl eframe::App for SifApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        if self.first_frame
+            && self.screenshots.is_none()
+            && let Some([w, h]) = self.prefs.window_size
+        {
+            ctx.send_viewport_cmd(ViewportCommand::InnerSize(egui::vec2(w, h)));
+        }
+        if ctx.input(|i| i.viewport().close_requested()) && !self.close_requested() {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+        }
+        if let Some(plan) = &mut self.screenshots {
+            plan.before_frame(&ctx, &mut self.ui);
+        }
+        self.ui_root(ui);
+        if let Some(plan) = &mut self.screenshots
+            && plan.after_frame(&ctx)
+        {
+            self.allow_close = true;
+            ctx.send_viewport_cmd(ViewportCommand::Close);
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if self.screenshots.is_some() {
+            return;
+        }
+        if let Some(size) = self.window_size {
+            self.prefs.window_size = Some(size);
+        }
+        self.prefs.store(storage);
+    }
+
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        // Screenshots show the app untouched: no hover from wherever the pointer happens to be.
+        if self.screenshots.is_some() {
+            raw_input.events.retain(|e| {
+                !matches!(
+                    e,
+                    egui::Event::PointerMoved(_)
+                        | egui::Event::MouseMoved(_)
+                        | egui::Event::PointerButton { .. }
+                )
+            });
+        }
+    }
+
+    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
+        visuals.panel_fill.to_normalized_gamma_f32()
+    }
+}
+
+/// Start the app in a window, on `file` or the last file or the sample fund.
+pub fn run(file: Option<PathBuf>) -> ExitCode {
+    let screenshots = screenshot::Plan::from_env();
+    let size = if screenshots.is_some() {
+        [1280.0, 800.0]
+    } else {
+        [1280.0, 820.0]
+    };
+    let options = eframe::NativeOptions {
+        renderer: eframe::Renderer::Glow,
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Sif")
+            .with_app_id("sif")
+            .with_inner_size(size)
+            .with_min_inner_size([820.0, 520.0]),
+        // The window size is kept in Sif's own preferences (see prefs.rs).
+        persist_window: false,
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "sif",
+        options,
+        Box::new(move |cc| {
+            let mut prefs = Preferences::load(cc.storage);
+            if let Some(plan) = &screenshots {
+                // Screenshots show a fixed state: the given file, in the language asked for.
+                prefs = Preferences {
+                    language: plan.lang(),
+                    ..Preferences::default()
+                };
+            }
+            let mut app = SifApp::start(prefs, Box::new(dialogs::NativeDialogs), file);
+            app.screenshots = screenshots;
+            Ok(Box::new(app))
+        }),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!(
+                "Sif kunde inte öppna sitt fönster: {e} / Sif could not open its window: {e}"
+            );
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,421 @@
+//! The app's state, in three kinds kept apart (STYLE.md):
+//!
+//! - the **document** ([`Document`]): the fund as it will be saved, its path, and its history;
+//! - the **analysis** ([`Analysis`]): validation and projection, cached and recomputed only
+//!   when the document state or the options change, never per frame;
+//! - **UI state** ([`UiState`]): the view, selection, edit buffers and open dialog.
+//!
+//! Preferences are in `prefs.rs`. Nothing here holds an egui type except ids of edit buffers.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use sif::engine::{self, Options, Projection};
+use sif::model::{Fund, Status};
+use sif::money::Money;
+use sif::validate::{self, Location, Report};
+
+use super::command::{Edit, History};
+use super::i18n::Lang;
+use super::views::{View, initiatives::InitiativesState};
+
+/// The open fund.
+pub struct Document {
+    pub fund: Fund,
+    /// Where the fund is saved; `None` for a new fund or the built-in sample.
+    pub path: Option<PathBuf>,
+    pub history: History,
+    /// The history state that matches the file on disk (or the template it came from).
+    saved_state: Option<u64>,
+}
+
+impl Document {
+    pub fn new(fund: Fund, path: Option<PathBuf>) -> Document {
+        let history = History::default();
+        let saved_state = Some(history.state());
+        Document {
+            fund,
+            path,
+            history,
+            saved_state,
+        }
+    }
+
+    /// The id of the current state: changes on every edit, undo and redo.
+    pub fn state(&self) -> u64 {
+        self.history.state()
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.saved_state != Some(self.history.state())
+    }
+
+    pub fn mark_saved(&mut self, path: PathBuf) {
+        self.path = Some(path);
+        self.saved_state = Some(self.history.state());
+    }
+
+    pub fn apply(&mut self, edit: Edit) -> bool {
+        self.history.apply(&mut self.fund, edit)
+    }
+
+    pub fn undo(&mut self) -> bool {
+        self.history.undo(&mut self.fund)
+    }
+
+    pub fn redo(&mut self) -> bool {
+        self.history.redo(&mut self.fund)
+    }
+
+    /// The file name for the title bar, or `None` when the fund has never been saved.
+    pub fn file_name(&self) -> Option<String> {
+        self.path
+            .as_deref()
+            .and_then(Path::file_name)
+            .map(|n| n.to_string_lossy().into_owned())
+    }
+}
+
+/// The options that choose what the engine projects.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct ViewOptions {
+    /// A scenario of the fund by name; `None` is the base scenario.
+    pub scenario: Option<String>,
+    pub include_proposed: bool,
+}
+
+impl ViewOptions {
+    /// The engine's options; a scenario that no longer exists falls back to the base.
+    pub fn engine_options(&self, fund: &Fund) -> Options {
+        Options::named(fund, self.scenario.as_deref(), self.include_proposed).unwrap_or_else(|_| {
+            Options {
+                include_proposed: self.include_proposed,
+                ..Options::default()
+            }
+        })
+    }
+}
+
+/// The figures of one initiative for the initiatives table (`None` where it does not count or
+/// the fund has errors).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct InitiativeFigures {
+    pub fund_cost: Option<Money>,
+    pub savings: Option<Money>,
+    pub repaid: Option<Money>,
+    pub npv: Option<f64>,
+    pub payback_year: Option<i32>,
+}
+
+/// Validation and projection of the document under the chosen options.
+#[derive(Debug, Clone, Default)]
+pub struct Analysis {
+    pub report: Report,
+    /// `None` when the fund has validation errors (they block the computations, SPEC §3.1),
+    /// or when the engine failed.
+    pub projection: Option<Projection>,
+    /// A message when the engine itself failed on a valid fund (an overflow).
+    pub engine_error: Option<String>,
+    /// One entry per initiative of the fund, in file order.
+    pub figures: Vec<InitiativeFigures>,
+    /// Number of initiatives per status, in `Status::ALL` order.
+    pub by_status: [usize; 4],
+    /// Number of validation errors per initiative, in file order.
+    pub errors_per_initiative: Vec<usize>,
+    /// Whether each actor (in list order) is referred to anywhere in the fund, so it cannot be
+    /// removed.
+    pub actor_in_use: Vec<bool>,
+}
+
+impl Analysis {
+    fn compute(fund: &Fund, options: &ViewOptions, report: Report) -> Analysis {
+        let mut by_status = [0; 4];
+        for ini in &fund.initiatives {
+            let i = Status::ALL
+                .iter()
+                .position(|s| *s == ini.status)
+                .unwrap_or(0);
+            by_status[i] += 1;
+        }
+        let mut errors_per_initiative = vec![0; fund.initiatives.len()];
+        for issue in report.errors() {
+            if let Location::Initiative(i) = issue.location
+                && let Some(n) = errors_per_initiative.get_mut(i)
+            {
+                *n += 1;
+            }
+        }
+        let (projection, engine_error) = if report.has_errors() {
+            (None, None)
+        } else {
+            match engine::project(fund, &options.engine_options(fund)) {
+                Ok(p) => (Some(p), None),
+                Err(e) => (None, Some(e.to_string())),
+            }
+        };
+        let mut figures = vec![InitiativeFigures::default(); fund.initiatives.len()];
+        if let Some(p) = &projection {
+            for (ip, ap) in p.initiatives.iter().zip(&p.appraisal) {
+                if let Some(f) = figures.get_mut(ip.index) {
+                    *f = InitiativeFigures {
+                        fund_cost: Some(ip.fund_total),
+                        savings: Some(ap.savings),
+                        repaid: Some(ap.repaid),
+                        npv: Some(ap.npv),
+                        payback_year: ap.payback_year,
+                    };
+                }
+            }
+        }
+        let actor_in_use = fund
+            .actors
+            .iter()
+            .map(|a| actor_in_use(fund, &a.code))
+            .collect();
+        Analysis {
+            report,
+            projection,
+            engine_error,
+            figures,
+            by_status,
+            errors_per_initiative,
+            actor_in_use,
+        }
+    }
+}
+
+/// Whether an actor code is referred to anywhere in the fund.
+pub fn actor_in_use(fund: &Fund, code: &str) -> bool {
+    use sif::model::Repayment;
+    fund.holder == code
+        || fund.initiatives.iter().any(|i| {
+            i.owner == code
+                || i.savings.iter().any(|s| s.actor == code)
+                || match &i.repayment {
+                    Repayment::Fixed { payers, .. } => payers.iter().any(|p| p.actor == code),
+                    _ => false,
+                }
+                || i.actuals
+                    .iter()
+                    .any(|a| a.repaid.iter().any(|r| r.actor == code))
+        })
+}
+
+/// The preview of one initiative's repayment schedule and appraisal, computed on the
+/// initiative alone so that it shows even when the initiative does not count (proposed) or
+/// another part of the fund has errors.
+#[derive(Debug, Clone)]
+pub struct Preview {
+    pub report: Report,
+    pub projection: Option<Projection>,
+}
+
+impl Preview {
+    fn compute(fund: &Fund, index: usize, options: &ViewOptions) -> Option<Preview> {
+        let ini = fund.initiatives.get(index)?;
+        // The fund with only this initiative, counted whatever its status.
+        let mut alone = fund.clone_without_lists();
+        let mut ini = ini.clone();
+        if ini.status == Status::Proposed {
+            ini.status = Status::Approved;
+        }
+        alone.initiatives.push(ini);
+        let report = validate::validate(&alone);
+        let projection = if report.has_errors() {
+            None
+        } else {
+            engine::project(&alone, &options.engine_options(fund)).ok()
+        };
+        Some(Preview { report, projection })
+    }
+}
+
+/// A small extension: the fund's scalar fields and its actors and scenarios, without the
+/// long lists (initiatives, capital, budget), so a one-initiative preview does not copy them.
+trait CloneWithoutLists {
+    fn clone_without_lists(&self) -> Fund;
+}
+
+impl CloneWithoutLists for Fund {
+    fn clone_without_lists(&self) -> Fund {
+        Fund {
+            format: self.format,
+            name: self.name.clone(),
+            organisation: self.organisation.clone(),
+            org_number: self.org_number.clone(),
+            model: self.model,
+            first_year: self.first_year,
+            years: self.years,
+            discount_rate: self.discount_rate,
+            holder: self.holder.clone(),
+            closed_through: self.closed_through,
+            actors: self.actors.clone(),
+            capital: Vec::new(),
+            initiatives: Vec::new(),
+            scenarios: self.scenarios.clone(),
+            budget: Vec::new(),
+            accounts: self.accounts,
+        }
+    }
+}
+
+/// The cached analysis, keyed by the document state and the options.
+#[derive(Default)]
+pub struct Cache {
+    key: Option<(u64, ViewOptions)>,
+    pub analysis: Analysis,
+    preview_key: Option<(u64, ViewOptions, usize)>,
+    pub preview: Option<Preview>,
+    /// How many times anything was recomputed: a test asserts it stays put in a frame where
+    /// nothing changed.
+    pub recomputations: u64,
+}
+
+impl Cache {
+    /// Bring the analysis up to date; returns whether anything was recomputed.
+    pub fn refresh(
+        &mut self,
+        doc: &Document,
+        options: &ViewOptions,
+        selected: Option<usize>,
+    ) -> bool {
+        let mut recomputed = false;
+        let key = (doc.state(), options.clone());
+        if self.key.as_ref() != Some(&key) {
+            // Validation depends only on the document; keep it when only the options changed.
+            let report = match &self.key {
+                Some((state, _)) if *state == doc.state() => self.analysis.report.clone(),
+                _ => validate::validate(&doc.fund),
+            };
+            self.analysis = Analysis::compute(&doc.fund, options, report);
+            self.key = Some(key);
+            self.recomputations += 1;
+            recomputed = true;
+        }
+        match selected {
+            Some(index) => {
+                let key = (doc.state(), options.clone(), index);
+                if self.preview_key.as_ref() != Some(&key) {
+                    self.preview = Preview::compute(&doc.fund, index, options);
+                    self.preview_key = Some(key);
+                    self.recomputations += 1;
+                    recomputed = true;
+                }
+            }
+            None => {
+                self.preview = None;
+                self.preview_key = None;
+            }
+        }
+        recomputed
+    }
+
+    /// Forget everything (a new document was opened: its states reuse ids).
+    pub fn invalidate(&mut self) {
+        self.key = None;
+        self.preview_key = None;
+    }
+}
+
+/// A text field being edited: its text, and the reason it was refused, if it was.
+#[derive(Debug, Clone, Default)]
+pub struct FieldBuffer {
+    pub text: String,
+    pub error: Option<String>,
+}
+
+/// Edit buffers of text fields, by the field's id. A buffer exists while the field has focus,
+/// and after focus is lost while the text cannot be read (the error shows beside the field).
+#[derive(Debug, Default)]
+pub struct FieldBuffers {
+    pub map: HashMap<eframe::egui::Id, FieldBuffer>,
+}
+
+impl FieldBuffers {
+    /// Drop every buffer (the document changed under them, or another file was opened).
+    pub fn clear(&mut self) {
+        self.map.clear();
+    }
+
+    #[allow(dead_code)] // used by the tests
+    pub fn has_errors(&self) -> bool {
+        self.map.values().any(|b| b.error.is_some())
+    }
+}
+
+/// What to do after the unsaved-changes question is answered.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Pending {
+    /// Show the open dialog.
+    OpenDialog,
+    OpenPath(PathBuf),
+    NewFrom(Option<&'static str>),
+    Quit,
+}
+
+/// The open dialog, if any; its state goes when it closes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DialogState {
+    /// Choose a template for a new fund (index into the samples; `None` = empty fund).
+    NewFund { choice: Option<usize> },
+    /// Save the changes before `then`?
+    Unsaved { then: Pending },
+    /// A message (a file that could not be read or written).
+    Message { title: super::i18n::T, text: String },
+}
+
+/// A note for the status bar, kept as what happened so it follows a change of language.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StatusNote {
+    Opened(String),
+    OpenedWithErrors(usize),
+    Saved(String),
+    /// An initiative was deleted (by its code); undo brings it back.
+    Deleted(String),
+}
+
+impl StatusNote {
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            StatusNote::Opened(name) => super::i18n::opened(lang, name),
+            StatusNote::OpenedWithErrors(n) => super::i18n::errors_in_file(lang, *n),
+            StatusNote::Saved(name) => super::i18n::saved_to(lang, name),
+            StatusNote::Deleted(code) => super::i18n::deleted(lang, code),
+        }
+    }
+}
+
+/// Everything about the screen that is not the document.
+pub struct UiState {
+    pub view: View,
+    pub options: ViewOptions,
+    /// The initiative shown in the editor (index into the fund's initiatives).
+    pub selected: Option<usize>,
+    pub fields: FieldBuffers,
+    pub initiatives: InitiativesState,
+    /// A settings section to bring into view once (after Go there).
+    pub settings_focus: Option<Location>,
+    /// Scroll the settings to `settings_focus` once.
+    pub settings_scroll: bool,
+    pub dialog: Option<DialogState>,
+    /// The last thing that happened, for the status bar (shown in the current language).
+    pub status: Option<StatusNote>,
+    pub lang: Lang,
+}
+
+impl UiState {
+    pub fn new(lang: Lang) -> UiState {
+        UiState {
+            view: View::Overview,
+            options: ViewOptions::default(),
+            selected: None,
+            fields: FieldBuffers::default(),
+            initiatives: InitiativesState::default(),
+            settings_focus: None,
+            settings_scroll: false,
+            dialog: None,
+            status: None,
+            lang,
+        }
+    }
+}

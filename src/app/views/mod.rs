@@ -1,0 +1,108 @@
+//! The views, one file each. A view reads the document and the cached analysis, keeps its own
+//! UI state, and emits [`Command`]s; it never changes the document itself.
+//!
+//! To add a view: a variant here, its text in `i18n.rs`, a file with `pub fn ui(..)`, and a line
+//! in [`show`].
+
+pub mod initiatives;
+pub mod overview;
+pub mod problems;
+pub mod settings;
+
+use eframe::egui::Ui;
+use sif::model::Fund;
+
+use super::command::Command;
+use super::i18n::{Lang, T};
+use super::state::{Analysis, Preview, UiState};
+
+/// The views of the navigation, in its order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum View {
+    #[default]
+    Overview,
+    Initiatives,
+    Settings,
+    Problems,
+}
+
+impl View {
+    pub const ALL: [View; 4] = [
+        View::Overview,
+        View::Initiatives,
+        View::Settings,
+        View::Problems,
+    ];
+
+    pub fn text(self) -> T {
+        match self {
+            View::Overview => T::ViewOverview,
+            View::Initiatives => T::ViewInitiatives,
+            View::Settings => T::ViewSettings,
+            View::Problems => T::ViewProblems,
+        }
+    }
+
+    /// A short name for file names and the command line (`overview`, `initiatives` …).
+    pub fn slug(self) -> &'static str {
+        match self {
+            View::Overview => "overview",
+            View::Initiatives => "initiatives",
+            View::Settings => "settings",
+            View::Problems => "problems",
+        }
+    }
+
+    pub fn from_slug(s: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.slug() == s)
+    }
+}
+
+/// What every view reads: the document and its analysis, read-only.
+pub struct ViewCtx<'a> {
+    pub fund: &'a Fund,
+    pub analysis: &'a Analysis,
+    pub preview: Option<&'a Preview>,
+    pub lang: Lang,
+    /// The id of the document state (views key their own caches by it).
+    pub state: u64,
+}
+
+/// Draw the current view.
+pub fn show(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command>) {
+    match st.view {
+        View::Overview => overview::ui(ui, cx, st, out),
+        View::Initiatives => initiatives::ui(ui, cx, st, out),
+        View::Settings => settings::ui(ui, cx, st, out),
+        View::Problems => problems::ui(ui, cx, st, out),
+    }
+}
+
+/// The banner shown above figures when the fund has errors.
+pub fn errors_banner(ui: &mut Ui, cx: &ViewCtx<'_>, out: &mut Vec<Command>) -> bool {
+    if cx.analysis.projection.is_some() {
+        return false;
+    }
+    let lang = cx.lang;
+    let text = match &cx.analysis.engine_error {
+        Some(e) => super::widgets::one_language(lang, e),
+        None => lang.t(T::ErrorsBlock).to_string(),
+    };
+    eframe::egui::Frame::new()
+        .fill(ui.visuals().extreme_bg_color)
+        .stroke(eframe::egui::Stroke::new(
+            1.0,
+            super::widgets::error_color(ui),
+        ))
+        .inner_margin(8.0)
+        .corner_radius(4.0)
+        .show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.colored_label(super::widgets::error_color(ui), text);
+                if ui.button(lang.t(T::ShowProblems)).clicked() {
+                    out.push(Command::Navigate(View::Problems));
+                }
+            });
+        });
+    true
+}

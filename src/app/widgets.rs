@@ -1,0 +1,316 @@
+//! Input widgets shared by the views.
+//!
+//! Every text field edits a buffer and commits on Enter or when it loses focus, so one edit is
+//! one undo step; text that cannot be read shows its reason beside the field and changes
+//! nothing; Escape throws the edit away. Every input has an accessible name: the visible label
+//! beside it, or a name such as "From the fund, row 2" in tables.
+
+use eframe::egui::{
+    self, Align, Color32, Id, Key, Response, RichText, TextEdit, Ui,
+    text::{CCursor, CCursorRange},
+};
+use sif::money::{Money, parse_money};
+
+use super::i18n::{self, Lang, T};
+use super::state::FieldBuffers;
+
+/// How an input is named for screen readers and tests.
+#[derive(Debug, Clone, Copy)]
+pub enum Name<'a> {
+    /// By the visible label with this id.
+    By(Id),
+    /// By this text (inputs in tables, whose column header is shared).
+    Text(&'a str),
+}
+
+impl Name<'_> {
+    pub fn apply(self, response: Response) -> Response {
+        match self {
+            Name::By(id) => response.labelled_by(id),
+            Name::Text(t) => response.accessible_name(t),
+        }
+    }
+}
+
+/// The colour of inline error text.
+pub fn error_color(ui: &Ui) -> Color32 {
+    ui.visuals().error_fg_color
+}
+
+pub fn warn_color(ui: &Ui) -> Color32 {
+    ui.visuals().warn_fg_color
+}
+
+/// The half of a bilingual "sv / en" message in the given language.
+pub fn one_language(lang: Lang, message: &str) -> String {
+    match message.split_once(" / ") {
+        Some((sv, en)) => lang.pick(sv, en).to_string(),
+        None => message.to_string(),
+    }
+}
+
+/// A text field that commits on Enter or focus loss. `display` is what it shows when not being
+/// edited; `parse` reads the typed text (an `Err` is shown beside the field). Returns the new
+/// value when one was committed.
+#[allow(clippy::too_many_arguments)]
+pub fn commit_field<V>(
+    ui: &mut Ui,
+    fields: &mut FieldBuffers,
+    id: Id,
+    name: Name<'_>,
+    display: &str,
+    width: f32,
+    numeric: bool,
+    parse: impl FnOnce(&str) -> Result<V, String>,
+) -> Option<V> {
+    let (mut text, error) = match fields.map.get(&id) {
+        Some(b) => (b.text.clone(), b.error.clone()),
+        None => (display.to_string(), None),
+    };
+    // A minimum size as well as the desired width: in a grid, a text field would otherwise
+    // shrink to the column's width of the previous frame.
+    let mut edit = TextEdit::singleline(&mut text)
+        .id(id)
+        .desired_width(width)
+        .min_size(egui::vec2(width, 0.0));
+    if numeric {
+        edit = edit.align(egui::Align2::RIGHT_CENTER);
+    }
+    if error.is_some() {
+        edit = edit.text_color(error_color(ui));
+    }
+    let output = edit.show(ui);
+    let response = name.apply(output.response.response.clone());
+    if response.gained_focus() {
+        // Select everything, so typing replaces the value, as in a spreadsheet.
+        let mut state = output.state.clone();
+        state.cursor.set_char_range(Some(CCursorRange::two(
+            CCursor::new(0),
+            CCursor::new(text.chars().count()),
+        )));
+        state.store(ui.ctx(), id);
+    }
+    let mut committed = None;
+    if response.has_focus() || response.changed() {
+        let buffer = fields.map.entry(id).or_default();
+        buffer.text = text.clone();
+        if response.changed() {
+            buffer.error = None;
+        }
+    }
+    if response.lost_focus() {
+        if ui.input(|i| i.key_pressed(Key::Escape)) {
+            fields.map.remove(&id);
+        } else {
+            match parse(&text) {
+                Ok(v) => {
+                    fields.map.remove(&id);
+                    committed = Some(v);
+                }
+                Err(e) => {
+                    let buffer = fields.map.entry(id).or_default();
+                    buffer.text = text;
+                    buffer.error = Some(e);
+                }
+            }
+        }
+    }
+    if let Some(e) = fields.map.get(&id).and_then(|b| b.error.as_deref()) {
+        ui.label(RichText::new(e).color(error_color(ui)).small());
+    }
+    committed
+}
+
+/// An amount in whole kronor. Negative amounts are refused unless `allow_negative`.
+#[allow(clippy::too_many_arguments)]
+pub fn money_field(
+    ui: &mut Ui,
+    fields: &mut FieldBuffers,
+    id: Id,
+    name: Name<'_>,
+    lang: Lang,
+    current: Money,
+    allow_negative: bool,
+    width: f32,
+) -> Option<Money> {
+    let display = i18n::money(lang, current);
+    commit_field(ui, fields, id, name, &display, width, true, |t| {
+        let m = parse_money(t).map_err(|e| one_language(lang, &e.to_string()))?;
+        if m.0 < 0 && !allow_negative {
+            return Err(lang
+                .pick(
+                    "beloppet får inte vara negativt",
+                    "the amount must not be negative",
+                )
+                .to_string());
+        }
+        Ok(m)
+    })
+    .filter(|m| *m != current)
+}
+
+/// A calendar year.
+pub fn year_field(
+    ui: &mut Ui,
+    fields: &mut FieldBuffers,
+    id: Id,
+    name: Name<'_>,
+    lang: Lang,
+    current: i32,
+    width: f32,
+) -> Option<i32> {
+    commit_field(
+        ui,
+        fields,
+        id,
+        name,
+        &current.to_string(),
+        width,
+        true,
+        |t| match i18n::parse_int(t) {
+            Some(y) if (1000..=9999).contains(&y) => Ok(y),
+            _ => Err(lang.t(T::NotAYear).to_string()),
+        },
+    )
+    .filter(|y| *y != current)
+}
+
+/// A whole number (percentages of shares and weights, counts).
+pub fn int_field(
+    ui: &mut Ui,
+    fields: &mut FieldBuffers,
+    id: Id,
+    name: Name<'_>,
+    lang: Lang,
+    current: i32,
+    width: f32,
+) -> Option<i32> {
+    commit_field(
+        ui,
+        fields,
+        id,
+        name,
+        &current.to_string(),
+        width,
+        true,
+        |t| i18n::parse_int(t).ok_or_else(|| lang.t(T::NotANumber).to_string()),
+    )
+    .filter(|v| *v != current)
+}
+
+/// A plain text (a name, a note). `required` refuses an empty text.
+#[allow(clippy::too_many_arguments)]
+pub fn text_field(
+    ui: &mut Ui,
+    fields: &mut FieldBuffers,
+    id: Id,
+    name: Name<'_>,
+    lang: Lang,
+    current: &str,
+    required: bool,
+    width: f32,
+) -> Option<String> {
+    commit_field(ui, fields, id, name, current, width, false, |t| {
+        let t = t.trim();
+        if required && t.is_empty() {
+            Err(lang.t(T::EmptyNotAllowed).to_string())
+        } else {
+            Ok(t.to_string())
+        }
+    })
+    .filter(|v| v != current)
+}
+
+/// A choice among a few values, as a drop-down.
+pub fn choice<V: PartialEq + Clone>(
+    ui: &mut Ui,
+    id_salt: impl std::hash::Hash + std::fmt::Debug,
+    name: Name<'_>,
+    current: &V,
+    options: &[(V, String)],
+    width: f32,
+) -> Option<V> {
+    let selected_text = options
+        .iter()
+        .find(|(v, _)| v == current)
+        .map(|(_, t)| t.clone())
+        .unwrap_or_default();
+    let mut picked = None;
+    let inner = egui::ComboBox::from_id_salt(id_salt)
+        .selected_text(selected_text)
+        .width(width)
+        .show_ui(ui, |ui| {
+            for (v, label) in options {
+                if ui.selectable_label(v == current, label.as_str()).clicked() && v != current {
+                    picked = Some(v.clone());
+                }
+            }
+        });
+    name.apply(inner.response);
+    picked
+}
+
+/// A label for a form row; returns its id for `Name::By`.
+pub fn form_label(ui: &mut Ui, text: &str) -> Id {
+    ui.label(text).id
+}
+
+/// Right-aligned text in a table cell (figures line up on the units digit). The cell takes
+/// the width it is given, so use it where the width is fixed (a table column).
+pub fn num_cell(ui: &mut Ui, text: impl Into<egui::WidgetText>) -> Response {
+    ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
+        ui.label(text)
+    })
+    .inner
+}
+
+/// Right-aligned text in a box of the given width (for grids, whose columns grow to fit).
+pub fn num_cell_w(ui: &mut Ui, width: f32, text: impl Into<egui::WidgetText>) -> Response {
+    let height = ui.spacing().interact_size.y;
+    ui.allocate_ui_with_layout(
+        egui::vec2(width, height),
+        egui::Layout::right_to_left(Align::Center),
+        |ui| {
+            ui.set_min_width(width);
+            ui.label(text)
+        },
+    )
+    .inner
+}
+
+/// A small filled circle, to mark a row that has a problem (the default fonts have no
+/// warning sign).
+pub fn dot(ui: &mut Ui, color: Color32) -> Response {
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+    ui.painter().circle_filled(rect.center(), 4.0, color);
+    response
+}
+
+/// A small heading for a section of a view.
+pub fn section(ui: &mut Ui, text: &str) -> Response {
+    ui.add_space(8.0);
+    let r = ui.label(RichText::new(text).strong().size(16.0));
+    ui.add_space(2.0);
+    r
+}
+
+/// A column that marks a row with a problem: a red dot for an error, an orange one for a
+/// warning, nothing otherwise (the space is kept so rows line up). Hovering shows the problem;
+/// a screen reader reads it.
+pub fn row_marker(ui: &mut Ui, lang: Lang, problem: Option<(sif::validate::Severity, String)>) {
+    match problem {
+        Some((severity, text)) => {
+            let (color, kind) = match severity {
+                sif::validate::Severity::Error => (error_color(ui), T::Error),
+                sif::validate::Severity::Warning => (warn_color(ui), T::Warning),
+            };
+            let name = format!("{}: {text}", lang.t(kind));
+            let r = dot(ui, color);
+            r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &name));
+            r.on_hover_text(text);
+        }
+        None => {
+            ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+        }
+    }
+}

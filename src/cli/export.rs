@@ -1,0 +1,302 @@
+//! `sif export` (SPEC §8): the journal as SIE 4I, SIE 4E, CSV or an hledger journal, and
+//! `sif ledger`: the vouchers and the trial balance for people.
+//!
+//! The library writes the bytes; this module does the I/O: today's date for `#GEN` (from the
+//! system clock, or from `SOURCE_DATE_EPOCH` when set, for reproducible files), standard output
+//! for `-o -`, and an atomic write otherwise. The output path is the user's; nothing from the
+//! fund file is ever used to build a path.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::ValueEnum;
+
+use super::table::{Align, Table};
+use super::{Failure, load_and_project, write_err};
+use sif::ledger::csv::{CsvDialect, journal_csv};
+use sif::ledger::hledger::journal_text;
+use sif::ledger::sie::{SieKind, SieOptions};
+use sif::ledger::{self, ExportError, Journal};
+use sif::money::{Money, format_sv};
+use sif::store;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// SIE 4I: vouchers for import (.si).
+    Sie4i,
+    /// SIE 4E: one year's export with balances (.se); needs --year.
+    Sie4e,
+    /// CSV, one row per booking row.
+    Csv,
+    /// hledger journal (also read by ledger-cli).
+    Journal,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CsvDialectArg {
+    /// `;`, decimal commas and a UTF-8 BOM, for Swedish Excel and LibreOffice.
+    Sv,
+    /// RFC 4180: `,` and `.` (the default).
+    Rfc4180,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct ExportArgs {
+    /// The fund file (.ron).
+    pub file: PathBuf,
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// One year of the horizon (default: every year; required for sie4e).
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// A scenario of the fund, by name (default: the base scenario).
+    #[arg(long)]
+    pub scenario: Option<String>,
+    /// Count initiatives with status Proposed too.
+    #[arg(long)]
+    pub include_proposed: bool,
+    /// CSV flavour (only with --format csv).
+    #[arg(long, value_enum)]
+    pub csv_dialect: Option<CsvDialectArg>,
+    /// Where to write; `-` is standard output.
+    #[arg(short = 'o', long = "output")]
+    pub output: PathBuf,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct LedgerArgs {
+    /// The fund file (.ron).
+    pub file: PathBuf,
+    /// One year of the horizon (default: every year).
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// A scenario of the fund, by name (default: the base scenario).
+    #[arg(long)]
+    pub scenario: Option<String>,
+    /// Count initiatives with status Proposed too.
+    #[arg(long)]
+    pub include_proposed: bool,
+}
+
+fn load_journal(
+    file: &std::path::Path,
+    scenario: Option<&str>,
+    include_proposed: bool,
+) -> Result<Journal, Failure> {
+    let (fund, projection) = load_and_project(file, scenario, include_proposed)?;
+    ledger::journal(&fund, &projection).map_err(|e| Failure::invalid(e.to_string()))
+}
+
+/// Bad arguments (exit 2) or a fund the export cannot write (exit 1).
+fn export_failure(e: ExportError) -> Failure {
+    match e {
+        ExportError::YearOutsideHorizon { .. }
+        | ExportError::Sie4eNeedsYear
+        | ExportError::BadDate(_) => Failure::unreadable(e.to_string()),
+        ExportError::Unencodable { .. } | ExportError::OrgNumber(_) => {
+            Failure::invalid(e.to_string())
+        }
+    }
+}
+
+pub fn export(a: ExportArgs, out: &mut dyn Write) -> Result<ExitCode, Failure> {
+    // Argument mistakes are reported before the fund is read.
+    if a.format == ExportFormat::Sie4e && a.year.is_none() {
+        return Err(export_failure(ExportError::Sie4eNeedsYear));
+    }
+    if a.csv_dialect.is_some() && a.format != ExportFormat::Csv {
+        return Err(Failure::unreadable(
+            "--csv-dialect gäller bara --format csv / --csv-dialect applies to --format csv only",
+        ));
+    }
+    let journal = load_journal(&a.file, a.scenario.as_deref(), a.include_proposed)?;
+    let sie = |kind| {
+        let options = SieOptions {
+            generated_on: today(),
+            year: a.year,
+        };
+        ledger::sie::write(&journal, &options, kind)
+    };
+    let bytes = match a.format {
+        ExportFormat::Sie4i => sie(SieKind::Import),
+        ExportFormat::Sie4e => sie(SieKind::Export),
+        ExportFormat::Csv => {
+            let dialect = match a.csv_dialect {
+                Some(CsvDialectArg::Sv) => CsvDialect::Swedish,
+                _ => CsvDialect::Rfc4180,
+            };
+            journal_csv(&journal, a.year, dialect)
+        }
+        ExportFormat::Journal => journal_text(&journal, a.year).map(String::into_bytes),
+    }
+    .map_err(export_failure)?;
+    if a.output.as_os_str() == "-" {
+        out.write_all(&bytes).map_err(write_err)?;
+    } else {
+        store::write_atomically(&a.output, &bytes).map_err(|e| Failure::invalid(e.to_string()))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn ledger(a: LedgerArgs, out: &mut dyn Write) -> Result<ExitCode, Failure> {
+    let journal = load_journal(&a.file, a.scenario.as_deref(), a.include_proposed)?;
+    journal.select(a.year).map_err(export_failure)?;
+    let years: Vec<i32> = match a.year {
+        Some(y) => vec![y],
+        None => journal.years().collect(),
+    };
+    let mut text = format!(
+        "Huvudbok / Ledger – {} ({}), {}, belopp i kr\n",
+        journal.fund_name(),
+        journal.organisation(),
+        if journal.scenario() == "base" {
+            "grundscenario".to_string()
+        } else {
+            format!("scenario {}", journal.scenario())
+        }
+    );
+    for y in years {
+        text.push_str(&year_text(&journal, y));
+    }
+    out.write_all(text.as_bytes()).map_err(write_err)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn kr(m: Money) -> String {
+    if m.is_zero() {
+        String::new()
+    } else {
+        format_sv(m)
+    }
+}
+
+fn account_name(journal: &Journal, number: u32) -> String {
+    journal
+        .account(number)
+        .map_or_else(String::new, |a| a.name.clone())
+}
+
+fn year_text(journal: &Journal, year: i32) -> String {
+    let basis = match journal.basis(year) {
+        ledger::Basis::Plan => "plan / plan",
+        ledger::Basis::Actual => "utfall / actual",
+    };
+    let mut text = format!("\n== {year} ({basis}) ==\n\nVerifikationer / Vouchers\n\n");
+    let vouchers = journal.vouchers_in(year);
+    if vouchers.is_empty() {
+        text.push_str("(inga / none)\n");
+    }
+    for v in vouchers {
+        text.push_str(&format!("{}  {}  {}\n", v.label(), v.date, v.text));
+        let mut t = Table::new(&[
+            ("  konto", Align::Left),
+            ("namn", Align::Left),
+            ("ansvar", Align::Left),
+            ("projekt", Align::Left),
+            ("debet", Align::Right),
+            ("kredit", Align::Right),
+        ]);
+        for r in &v.rows {
+            let (debit, credit) = if r.amount.0 >= 0 {
+                (r.amount, Money::ZERO)
+            } else {
+                (Money::ZERO, Money(-r.amount.0))
+            };
+            t.push(vec![
+                format!("  {}", r.account),
+                account_name(journal, r.account),
+                r.dim1.clone().unwrap_or_default(),
+                r.dim6.clone().unwrap_or_default(),
+                kr(debit),
+                kr(credit),
+            ]);
+        }
+        text.push_str(&t.to_text());
+        text.push('\n');
+    }
+    text.push_str(&format!("Råbalans / Trial balance {year}\n\n"));
+    let mut t = Table::new(&[
+        ("konto", Align::Left),
+        ("namn", Align::Left),
+        ("ingående balans", Align::Right),
+        ("debet", Align::Right),
+        ("kredit", Align::Right),
+        ("utgående balans", Align::Right),
+    ]);
+    let mut sums = [0_i64; 4];
+    for r in journal.trial_balance(year) {
+        // The journal computed these with checked arithmetic; their sums fit as well.
+        for (sum, m) in sums
+            .iter_mut()
+            .zip([r.opening, r.debit, r.credit, r.closing])
+        {
+            *sum = sum.saturating_add(m.0);
+        }
+        t.push(vec![
+            r.account.to_string(),
+            account_name(journal, r.account),
+            format_sv(r.opening),
+            format_sv(r.debit),
+            format_sv(r.credit),
+            format_sv(r.closing),
+        ]);
+    }
+    t.push(vec![
+        "summa".into(),
+        String::new(),
+        format_sv(Money(sums[0])),
+        format_sv(Money(sums[1])),
+        format_sv(Money(sums[2])),
+        format_sv(Money(sums[3])),
+    ]);
+    text.push_str(&t.to_text());
+    if journal.model() == sif::model::FundingModel::EarmarkedEquity {
+        text.push_str(&format!(
+            "\nFondens saldo vid årets slut / Fund balance at year end: {} kr\n",
+            format_sv(journal.fund_balance(year))
+        ));
+    }
+    text
+}
+
+/// Today's date as `YYYY-MM-DD` (UTC), or the date of `SOURCE_DATE_EPOCH` when it is set.
+fn today() -> String {
+    let seconds = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))
+        });
+    let (y, m, d) = civil_from_days(seconds.div_euclid(86_400));
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Days since 1970-01-01 to a proleptic Gregorian date (H. Hinnant's `civil_from_days`).
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::civil_from_days;
+
+    #[test]
+    fn days_become_calendar_dates() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(19_723), (2024, 1, 1));
+        assert_eq!(civil_from_days(19_782), (2024, 2, 29));
+        assert_eq!(civil_from_days(20_454), (2026, 1, 1));
+    }
+}

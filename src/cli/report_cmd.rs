@@ -1,0 +1,261 @@
+//! `sif report FILE [--scenario S] [--include-proposed] [--lang sv|en] -o OUT`: the printable
+//! report as one self-contained HTML file, or as a PDF printed by a Chromium-family browser.
+//!
+//! The HTML comes from [`sif::report::html`]; this file only reads the clock, writes the file
+//! and, for `.pdf`, runs the browser. PDF needs no library in Sif's build: Chromium (Debian's
+//! `chromium`) or Google Chrome prints the same HTML with `--print-to-pdf`, honouring the
+//! report's A4 print styles. Without a browser, `.pdf` fails with a clear message and the HTML
+//! can be printed from any browser instead.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, Stdio};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use clap::ValueEnum;
+
+use super::{Failure, load_and_project, write_err};
+use sif::report::{self, Lang, ReportMeta};
+use sif::store;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum LangArg {
+    /// Svenska
+    #[default]
+    Sv,
+    /// English
+    En,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct ReportHtmlArgs {
+    /// The fund file (.ron).
+    pub file: PathBuf,
+    /// A scenario of the fund, by name (default: the base scenario).
+    #[arg(long)]
+    pub scenario: Option<String>,
+    /// Count initiatives with status Proposed too.
+    #[arg(long)]
+    pub include_proposed: bool,
+    /// The report's language.
+    #[arg(long, value_enum, default_value_t = LangArg::Sv)]
+    pub lang: LangArg,
+    /// Where to write: NAME.html, NAME.pdf (printed with Chromium), or - for standard output.
+    #[arg(short = 'o', long = "output")]
+    pub output: PathBuf,
+}
+
+pub fn run(a: ReportHtmlArgs, out: &mut dyn Write) -> Result<ExitCode, Failure> {
+    let (fund, projection) = load_and_project(&a.file, a.scenario.as_deref(), a.include_proposed)?;
+    let meta = ReportMeta {
+        lang: match a.lang {
+            LangArg::Sv => Lang::Sv,
+            LangArg::En => Lang::En,
+        },
+        source_file: a.file.display().to_string(),
+        made_on: today(),
+    };
+    let html =
+        report::html(&fund, &projection, &meta).map_err(|e| Failure::invalid(e.to_string()))?;
+
+    if a.output.as_os_str() == "-" {
+        out.write_all(html.as_bytes()).map_err(write_err)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let is_pdf = a
+        .output
+        .extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("pdf"));
+    if is_pdf {
+        print_pdf(&html, &a.output)?;
+    } else {
+        store::write_atomically(&a.output, html.as_bytes())
+            .map_err(|e| Failure::invalid(e.to_string()))?;
+    }
+    writeln!(out, "{}", a.output.display()).map_err(write_err)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Today's date (UTC) as `YYYY-MM-DD`, or the date of `SOURCE_DATE_EPOCH` when it is set, so
+/// that a report can be made byte for byte again.
+pub(crate) fn today() -> String {
+    let seconds = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .unwrap_or_else(|| {
+            SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))
+        });
+    let (y, m, d) = civil_from_days(seconds.div_euclid(86_400));
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// The proleptic Gregorian date of a day count from 1970-01-01 (Howard Hinnant's algorithm).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+/// The browsers that can print HTML to PDF headless, in the order they are tried.
+const BROWSERS: &[&str] = &[
+    "chromium",
+    "chromium-browser",
+    "google-chrome",
+    "google-chrome-stable",
+    "chrome",
+];
+
+/// A Chromium-family browser: `SIF_CHROMIUM` if set (and nothing else then, so a wrong setting
+/// is noticed), otherwise the first of [`BROWSERS`] on the `PATH`.
+pub fn find_browser() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("SIF_CHROMIUM").filter(|p| !p.is_empty()) {
+        let p = PathBuf::from(p);
+        return p.is_file().then_some(p);
+    }
+    let path = std::env::var_os("PATH")?;
+    for dir in std::env::split_paths(&path) {
+        for name in BROWSERS {
+            for candidate in [dir.join(name), dir.join(format!("{name}.exe"))] {
+                if candidate.is_file() {
+                    return Some(candidate);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Print the HTML to `output` as A4 PDF with a headless browser. The HTML goes to a private
+/// temporary folder, the PDF is written there first and then moved into place atomically.
+pub(crate) fn print_pdf(html: &str, output: &Path) -> Result<(), Failure> {
+    let Some(browser) = find_browser() else {
+        return Err(Failure::invalid(
+            "PDF skrivs ut med Chromium eller Google Chrome, och ingen av dem finns (installera t.ex. paketet chromium, eller skriv HTML med -o rapport.html och skriv ut den från en webbläsare) / \
+             PDF is printed with Chromium or Google Chrome, and neither was found (install e.g. the chromium package, or write HTML with -o report.html and print it from a browser)",
+        ));
+    };
+    let stamp = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let work = std::env::temp_dir().join(format!("sif-report-{}-{stamp}", std::process::id()));
+    std::fs::create_dir_all(&work).map_err(|e| {
+        Failure::invalid(format!(
+            "kunde inte skapa en tillfällig mapp / could not create a temporary folder: {e}"
+        ))
+    })?;
+    let result = print_pdf_in(&browser, html, &work, output);
+    let _ = std::fs::remove_dir_all(&work);
+    result
+}
+
+fn print_pdf_in(browser: &Path, html: &str, work: &Path, output: &Path) -> Result<(), Failure> {
+    let page = work.join("report.html");
+    let pdf = work.join("report.pdf");
+    std::fs::write(&page, html).map_err(|e| {
+        Failure::invalid(format!(
+            "kunde inte skriva en tillfällig fil / could not write a temporary file: {e}"
+        ))
+    })?;
+    let url = file_url(&page);
+    let mut child = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!(
+            "--user-data-dir={}",
+            work.join("profile").display()
+        ))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(url)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| {
+            Failure::invalid(format!(
+                "kunde inte starta {} / could not start {}: {e}",
+                browser.display(),
+                browser.display()
+            ))
+        })?;
+    // A browser that hangs must not hang the command line.
+    let deadline = Instant::now() + Duration::from_secs(120);
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(50)),
+            Ok(None) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(Failure::invalid(
+                    "webbläsaren blev inte klar med PDF:en inom 2 minuter / the browser did not finish the PDF within 2 minutes",
+                ));
+            }
+            Err(e) => return Err(Failure::invalid(e.to_string())),
+        }
+    };
+    let bytes = std::fs::read(&pdf).ok().filter(|b| b.starts_with(b"%PDF"));
+    match bytes {
+        Some(b) if status.success() => {
+            store::write_atomically(output, &b).map_err(|e| Failure::invalid(e.to_string()))
+        }
+        _ => Err(Failure::invalid(format!(
+            "{} kunde inte skriva ut rapporten som PDF / {} could not print the report as PDF",
+            browser.display(),
+            browser.display()
+        ))),
+    }
+}
+
+/// A `file://` URL for an absolute path, with the bytes a URL cannot hold percent-encoded.
+fn file_url(path: &Path) -> String {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let text = absolute.to_string_lossy().replace('\\', "/");
+    let mut url = String::from("file://");
+    if !text.starts_with('/') {
+        url.push('/');
+    }
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"/-_.~:".contains(&b) {
+            url.push(b as char);
+        } else {
+            url.push_str(&format!("%{b:02X}"));
+        }
+    }
+    url
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_dates_from_day_counts() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(19_782), (2024, 2, 29));
+        assert_eq!(civil_from_days(20_088), (2024, 12, 31));
+        assert_eq!(civil_from_days(-1), (1969, 12, 31));
+    }
+
+    #[test]
+    fn file_urls_encode_spaces_and_non_ascii() {
+        let url = file_url(Path::new("/tmp/Min fond/å.html"));
+        assert_eq!(url, "file:///tmp/Min%20fond/%C3%A5.html");
+    }
+}

@@ -1,0 +1,235 @@
+//! Text for SIE files: code page 437 (IBM PC 8-bit, SIE 4B §5.8, `#FORMAT PC8`).
+//!
+//! Every text goes through [`to_sie_text`] first: whitespace and control characters become a
+//! plain space (SIE forbids control characters in strings), a few symbols and accented letters
+//! that CP437 lacks are transliterated by the documented tables below, and anything else is
+//! refused, so that a file never holds a character the reader would show wrongly. The tables
+//! are repeated in `docs/ledger.md`, and a test keeps the two in step.
+
+/// The upper half of code page 437, bytes 0x80–0xFF, as Unicode.
+const HIGH_HALF: [char; 128] = [
+    'Ç', 'ü', 'é', 'â', 'ä', 'à', 'å', 'ç', 'ê', 'ë', 'è', 'ï', 'î', 'ì', 'Ä', 'Å', // 0x80
+    'É', 'æ', 'Æ', 'ô', 'ö', 'ò', 'û', 'ù', 'ÿ', 'Ö', 'Ü', '¢', '£', '¥', '₧', 'ƒ', // 0x90
+    'á', 'í', 'ó', 'ú', 'ñ', 'Ñ', 'ª', 'º', '¿', '⌐', '¬', '½', '¼', '¡', '«', '»', // 0xA0
+    '░', '▒', '▓', '│', '┤', '╡', '╢', '╖', '╕', '╣', '║', '╗', '╝', '╜', '╛', '┐', // 0xB0
+    '└', '┴', '┬', '├', '─', '┼', '╞', '╟', '╚', '╔', '╩', '╦', '╠', '═', '╬', '╧', // 0xC0
+    '╨', '╤', '╥', '╙', '╘', '╒', '╓', '╫', '╪', '┘', '┌', '█', '▄', '▌', '▐', '▀', // 0xD0
+    'α', 'ß', 'Γ', 'π', 'Σ', 'σ', 'µ', 'τ', 'Φ', 'Θ', 'Ω', 'δ', '∞', 'φ', 'ε', '∩', // 0xE0
+    '≡', '±', '≥', '≤', '⌠', '⌡', '÷', '≈', '°', '∙', '·', '√', 'ⁿ', '²', '■',
+    '\u{a0}', // 0xF0
+];
+
+/// Symbols CP437 lacks (or that SIE text cannot carry unambiguously), and what Sif writes
+/// instead. The backslash is in CP437, but SIE 4B defines no escape for it and readers differ
+/// on `\\`, so it is written as a slash.
+pub const SYMBOLS: &[(char, &str)] = &[
+    ('\u{2018}', "'"),    // ‘ left single quotation mark
+    ('\u{2019}', "'"),    // ’ right single quotation mark, apostrophe
+    ('\u{201A}', "'"),    // ‚ single low-9 quotation mark
+    ('\u{00B4}', "'"),    // ´ acute accent
+    ('\u{201C}', "\""),   // “ left double quotation mark
+    ('\u{201D}', "\""),   // ” right double quotation mark (Swedish quotes)
+    ('\u{201E}', "\""),   // „ double low-9 quotation mark
+    ('\u{2010}', "-"),    // ‐ hyphen
+    ('\u{2011}', "-"),    // ‑ non-breaking hyphen
+    ('\u{2012}', "-"),    // ‒ figure dash
+    ('\u{2013}', "-"),    // – en dash
+    ('\u{2014}', "-"),    // — em dash
+    ('\u{2212}', "-"),    // − minus sign
+    ('\u{00AD}', ""),     // soft hyphen: invisible, dropped
+    ('\u{2026}', "..."),  // … ellipsis
+    ('\u{20AC}', "EUR"),  // € euro sign
+    ('\u{00A7}', "par."), // § section sign (paragraf)
+    ('\u{00D7}', "x"),    // × multiplication sign
+    ('\u{2022}', "*"),    // • bullet
+    ('\u{00A9}', "(c)"),  // © copyright sign
+    ('\u{00AE}', "(R)"),  // ® registered sign
+    ('\u{2122}', "(TM)"), // ™ trade mark sign
+    ('\u{00BE}', "3/4"),  // ¾ three quarters
+    ('\u{00B9}', "1"),    // ¹ superscript one
+    ('\u{00B3}', "3"),    // ³ superscript three
+    ('\\', "/"),          // backslash: no escape in SIE 4B
+];
+
+/// Latin letters U+00C0–U+017F that CP437 lacks, by what Sif writes instead: the letter
+/// without its accent, except ø Ø ő Ő → ö Ö and ű Ű → ü Ü (read the same way in Swedish), and
+/// the letters that are two in English (Þ → Th, Œ → OE, Ĳ → IJ). Letters CP437 has (å ä ö é ü
+/// ç ñ …) are not listed: they are written as they are.
+pub const LETTERS: &[(&str, &str)] = &[
+    ("ÀÁÂÃĀĂĄ", "A"),
+    ("ãāăą", "a"),
+    ("ĆĈĊČ", "C"),
+    ("ćĉċč", "c"),
+    ("ÐĎĐ", "D"),
+    ("ðďđ", "d"),
+    ("ÈÊËĒĔĖĘĚ", "E"),
+    ("ēĕėęě", "e"),
+    ("ĜĞĠĢ", "G"),
+    ("ĝğġģ", "g"),
+    ("ĤĦ", "H"),
+    ("ĥħ", "h"),
+    ("ÌÍÎÏĨĪĬĮİ", "I"),
+    ("ĩīĭįı", "i"),
+    ("Ĳ", "IJ"),
+    ("ĳ", "ij"),
+    ("Ĵ", "J"),
+    ("ĵ", "j"),
+    ("Ķ", "K"),
+    ("ķĸ", "k"),
+    ("ĹĻĽĿŁ", "L"),
+    ("ĺļľŀł", "l"),
+    ("ŃŅŇŊ", "N"),
+    ("ńņňŉŋ", "n"),
+    ("ÒÓÔÕŌŎ", "O"),
+    ("õōŏ", "o"),
+    ("ØŐ", "Ö"),
+    ("øő", "ö"),
+    ("Œ", "OE"),
+    ("œ", "oe"),
+    ("ŔŖŘ", "R"),
+    ("ŕŗř", "r"),
+    ("ŚŜŞŠ", "S"),
+    ("śŝşšſ", "s"),
+    ("ŢŤŦ", "T"),
+    ("ţťŧ", "t"),
+    ("Þ", "Th"),
+    ("þ", "th"),
+    ("ÙÚÛŨŪŬŮŲ", "U"),
+    ("ũūŭůų", "u"),
+    ("Ű", "Ü"),
+    ("ű", "ü"),
+    ("Ŵ", "W"),
+    ("ŵ", "w"),
+    ("ÝŶŸ", "Y"),
+    ("ýŷ", "y"),
+    ("ŹŻŽ", "Z"),
+    ("źżž", "z"),
+];
+
+/// The CP437 byte for a character, if the code page has it (control characters included).
+pub fn byte_for(c: char) -> Option<u8> {
+    let code = u32::from(c);
+    if code < 0x80 {
+        // ASCII: the low half of CP437 is ASCII.
+        return u8::try_from(code).ok();
+    }
+    HIGH_HALF
+        .iter()
+        .position(|&h| h == c)
+        // position < 128, so 0x80 + position fits in a byte.
+        .and_then(|i| u8::try_from(0x80 + i).ok())
+}
+
+/// Decode CP437 bytes (for tests and for reading Sif's own files back).
+pub fn decode(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .map(|&b| {
+            if b < 0x80 {
+                char::from(b)
+            } else {
+                HIGH_HALF[usize::from(b - 0x80)]
+            }
+        })
+        .collect()
+}
+
+/// What Sif writes for a character CP437 lacks, if the tables have it.
+pub fn transliteration(c: char) -> Option<&'static str> {
+    if let Some((_, s)) = SYMBOLS.iter().find(|(k, _)| *k == c) {
+        return Some(s);
+    }
+    LETTERS
+        .iter()
+        .find(|(letters, _)| letters.contains(c))
+        .map(|(_, s)| *s)
+}
+
+/// Make a text fit for a SIE string: whitespace and control characters become a space, the
+/// tables' characters are transliterated, and the result holds only CP437 characters without
+/// control codes. The first character that cannot be written is returned as the error.
+pub fn to_sie_text(text: &str) -> Result<String, char> {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_whitespace() || c.is_control() {
+            out.push(' ');
+        } else if c.is_ascii() && c != '\\' {
+            // Printable ASCII is the same in CP437; this keeps long exports fast.
+            out.push(c);
+        } else if let Some(s) = transliteration(c) {
+            out.push_str(s);
+        } else if byte_for(c).is_some() {
+            out.push(c);
+        } else {
+            return Err(c);
+        }
+    }
+    Ok(out)
+}
+
+/// Encode a text that [`to_sie_text`] has prepared. Characters outside CP437 are refused.
+pub fn encode(text: &str) -> Result<Vec<u8>, char> {
+    text.chars().map(|c| byte_for(c).ok_or(c)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn swedish_letters_have_their_cp437_bytes() {
+        assert_eq!(
+            encode("ÅÄÖåäöé").unwrap(),
+            [0x8F, 0x8E, 0x99, 0x86, 0x84, 0x94, 0x82]
+        );
+        assert_eq!(
+            decode(&[0x8F, 0x8E, 0x99, 0x86, 0x84, 0x94, 0x82]),
+            "ÅÄÖåäöé"
+        );
+    }
+
+    #[test]
+    fn the_high_half_round_trips() {
+        let bytes: Vec<u8> = (0x80..=0xFF).collect();
+        assert_eq!(encode(&decode(&bytes)).unwrap(), bytes);
+    }
+
+    #[test]
+    fn transliterates_and_refuses() {
+        assert_eq!(to_sie_text("KF § 12 – 5 €").unwrap(), "KF par. 12 - 5 EUR");
+        assert_eq!(
+            to_sie_text("Søren Łukasz Dvořák").unwrap(),
+            "Sören Lukasz Dvorák"
+        );
+        assert_eq!(to_sie_text("a\tb\nc\u{a0}d").unwrap(), "a b c d");
+        assert_eq!(to_sie_text("C:\\x").unwrap(), "C:/x");
+        assert_eq!(to_sie_text("”citat”").unwrap(), "\"citat\"");
+        assert_eq!(to_sie_text("Fest 🎉"), Err('🎉'));
+        assert_eq!(to_sie_text("中"), Err('中'));
+    }
+
+    #[test]
+    fn every_latin_letter_up_to_u017f_can_be_written() {
+        for code in 0xC0..=0x17F_u32 {
+            let c = char::from_u32(code).unwrap();
+            assert!(
+                to_sie_text(&c.to_string()).is_ok(),
+                "{c} (U+{code:04X}) can be neither encoded nor transliterated"
+            );
+        }
+    }
+
+    #[test]
+    fn tables_only_hold_what_cp437_lacks_and_write_only_cp437() {
+        for (c, s) in SYMBOLS {
+            assert!(*c == '\\' || byte_for(*c).is_none(), "{c} is in CP437");
+            assert!(encode(s).is_ok());
+        }
+        for (letters, s) in LETTERS {
+            for c in letters.chars() {
+                assert!(byte_for(c).is_none(), "{c} is in CP437");
+            }
+            assert!(encode(s).is_ok());
+        }
+    }
+}

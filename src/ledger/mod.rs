@@ -1,0 +1,1054 @@
+//! The double-entry ledger (SPEC §6) and its exports (SPEC §7).
+//!
+//! [`journal`] turns a fund and its [`Projection`] into vouchers: one journal per horizon year,
+//! series `SI`, numbered from 1 each year, the plan in open years and actual figures in closed
+//! years. The journal also holds everything an export needs to say about the vouchers — account
+//! names (Swedish, by role), the objects of dimension 1 (committees) and 6 (initiatives), the
+//! organisation — and the balances of every account per year, computed once here. The exports
+//! ([`sie`], [`csv`], [`hledger`]) read only the journal; they never compute money themselves.
+//!
+//! Sign convention: an amount is **debit positive, credit negative**, in vouchers, in balances
+//! and in every export that has one signed amount (SIE, hledger). The fund balance is a credit on
+//! the `fund_equity` account, so [`Journal::fund_balance`] returns the account's closing balance
+//! negated: the figure the fund statement calls `closing`.
+//!
+//! Opening balances: the journal is the fund's own ledger, not the organisation's whole balance
+//! sheet, so every account starts the first horizon year at zero. Balance accounts (classes 1–2)
+//! carry over from year to year; result accounts (classes 3–9) start each year at zero, and the
+//! year's result is closed into `free_equity` at the start of the next year (the usual year-end
+//! disposition of a municipality's result), so that every year's opening balances sum to zero.
+//! See `docs/ledger.md`.
+
+pub mod cp437;
+pub mod csv;
+pub mod hledger;
+pub mod sie;
+
+use std::fmt;
+
+use crate::engine::Projection;
+use crate::model::{CapitalKind, CostKind, Fund, FundingModel, date_year, parse_date};
+use crate::money::{Money, Overflow};
+
+/// The voucher series Sif writes (SPEC §6).
+pub const SERIES: &str = "SI";
+
+/// What an account is for: the roles of SPEC §3 `accounts`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum AccountRole {
+    FundEquity,
+    FreeEquity,
+    Bank,
+    InternalIncome,
+    InternalCost,
+    Staff,
+    Services,
+    Other,
+}
+
+impl AccountRole {
+    pub const ALL: [AccountRole; 8] = [
+        AccountRole::FundEquity,
+        AccountRole::FreeEquity,
+        AccountRole::Bank,
+        AccountRole::InternalIncome,
+        AccountRole::InternalCost,
+        AccountRole::Staff,
+        AccountRole::Services,
+        AccountRole::Other,
+    ];
+
+    /// The account's default name in Swedish. The numbers behind them are placeholders to
+    /// verify against the organisation's Kommun-Bas chart.
+    pub fn name_sv(self) -> &'static str {
+        match self {
+            AccountRole::FundEquity => "Öronmärkt eget kapital, sociala investeringar",
+            AccountRole::FreeEquity => "Övrigt eget kapital",
+            AccountRole::Bank => "Kassa och bank",
+            AccountRole::InternalIncome => "Interna intäkter, sociala investeringar",
+            AccountRole::InternalCost => "Interna kostnader, sociala investeringar",
+            AccountRole::Staff => "Personalkostnader",
+            AccountRole::Services => "Köp av tjänster",
+            AccountRole::Other => "Övriga kostnader",
+        }
+    }
+
+    /// The account's name in English, for English views.
+    pub fn name_en(self) -> &'static str {
+        match self {
+            AccountRole::FundEquity => "Earmarked equity, social investments",
+            AccountRole::FreeEquity => "Other equity",
+            AccountRole::Bank => "Cash and bank",
+            AccountRole::InternalIncome => "Internal income, social investments",
+            AccountRole::InternalCost => "Internal costs, social investments",
+            AccountRole::Staff => "Staff costs",
+            AccountRole::Services => "Purchased services",
+            AccountRole::Other => "Other costs",
+        }
+    }
+
+    /// The field name in the fund file (`accounts.fund_equity`, …).
+    pub fn field(self) -> &'static str {
+        match self {
+            AccountRole::FundEquity => "fund_equity",
+            AccountRole::FreeEquity => "free_equity",
+            AccountRole::Bank => "bank",
+            AccountRole::InternalIncome => "internal_income",
+            AccountRole::InternalCost => "internal_cost",
+            AccountRole::Staff => "staff",
+            AccountRole::Services => "services",
+            AccountRole::Other => "other",
+        }
+    }
+
+    /// The account type of the SIE `#KTYP` record.
+    pub fn kind(self) -> AccountKind {
+        match self {
+            AccountRole::Bank => AccountKind::Asset,
+            AccountRole::FundEquity | AccountRole::FreeEquity => AccountKind::EquityOrLiability,
+            AccountRole::InternalIncome => AccountKind::Income,
+            AccountRole::InternalCost
+            | AccountRole::Staff
+            | AccountRole::Services
+            | AccountRole::Other => AccountKind::Cost,
+        }
+    }
+
+    fn number(self, fund: &Fund) -> u32 {
+        let a = &fund.accounts;
+        match self {
+            AccountRole::FundEquity => a.fund_equity,
+            AccountRole::FreeEquity => a.free_equity,
+            AccountRole::Bank => a.bank,
+            AccountRole::InternalIncome => a.internal_income,
+            AccountRole::InternalCost => a.internal_cost,
+            AccountRole::Staff => a.staff,
+            AccountRole::Services => a.services,
+            AccountRole::Other => a.other,
+        }
+    }
+
+    fn for_kind(kind: CostKind) -> AccountRole {
+        match kind {
+            CostKind::Staff => AccountRole::Staff,
+            CostKind::Services => AccountRole::Services,
+            CostKind::Other => AccountRole::Other,
+        }
+    }
+}
+
+/// Account type: tillgång, skuld/eget kapital, intäkt, kostnad (SIE `#KTYP` T, S, I, K).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AccountKind {
+    Asset,
+    EquityOrLiability,
+    Income,
+    Cost,
+}
+
+impl AccountKind {
+    /// The letter of the SIE `#KTYP` record.
+    pub fn sie_letter(self) -> char {
+        match self {
+            AccountKind::Asset => 'T',
+            AccountKind::EquityOrLiability => 'S',
+            AccountKind::Income => 'I',
+            AccountKind::Cost => 'K',
+        }
+    }
+
+    /// Balance accounts carry over from year to year; result accounts start at zero.
+    pub fn is_balance(self) -> bool {
+        matches!(self, AccountKind::Asset | AccountKind::EquityOrLiability)
+    }
+}
+
+/// One account of the fund's chart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Account {
+    pub number: u32,
+    /// Swedish name; roles sharing one number are joined with " / ".
+    pub name: String,
+    /// The roles booked on this account, in role order (usually one).
+    pub roles: Vec<AccountRole>,
+    pub kind: AccountKind,
+}
+
+impl Account {
+    pub fn is_balance(&self) -> bool {
+        self.kind.is_balance()
+    }
+}
+
+/// A dimension object: a committee on dimension 1 (*ansvar*), an initiative on dimension 6
+/// (*projekt*).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Object {
+    pub dimension: u32,
+    pub code: String,
+    pub name: String,
+}
+
+/// SIE dimension number for committees (*kostnadsställe / resultatenhet*).
+pub const DIM_COMMITTEE: u32 = 1;
+/// SIE dimension number for initiatives (*projekt*).
+pub const DIM_INITIATIVE: u32 = 6;
+
+/// Plan (open year) or actual figures (closed year).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Basis {
+    Plan,
+    Actual,
+}
+
+/// Why a voucher exists: which step of SPEC §6 wrote it, and from what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum VoucherOrigin {
+    /// Step 1: a capital event, by its index in `fund.capital`.
+    Capital { index: usize, kind: CapitalKind },
+    /// Step 2: the fund pays an initiative's owner, who spends it.
+    Disbursement { initiative: String },
+    /// Step 3: a payer's repayment for an initiative.
+    Repayment { initiative: String, payer: String },
+    /// Step 4: the year's disbursements use earmarked equity.
+    EquityUse,
+    /// Step 4: the year's repayments are earmarked again.
+    Reearmarking,
+}
+
+/// One booking row. `amount` is debit positive, credit negative.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub account: u32,
+    pub amount: Money,
+    /// Dimension 1: a committee's actor code.
+    pub dim1: Option<String>,
+    /// Dimension 6: an initiative's code.
+    pub dim6: Option<String>,
+}
+
+/// A voucher (*verifikation*): dated, numbered within its year and series, balancing to zero.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Voucher {
+    pub year: i32,
+    pub series: String,
+    pub number: u32,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// Swedish text; plan vouchers end in " (plan)".
+    pub text: String,
+    pub basis: Basis,
+    pub origin: VoucherOrigin,
+    pub rows: Vec<Row>,
+}
+
+impl Voucher {
+    /// `SI 2025:3`: how the voucher is named for people.
+    pub fn label(&self) -> String {
+        format!("{} {}:{}", self.series, self.year, self.number)
+    }
+
+    /// The date as SIE writes it, `YYYYMMDD`.
+    pub fn date_compact(&self) -> String {
+        self.date.replace('-', "")
+    }
+
+    /// The sum of the rows; zero for every voucher the journal holds.
+    pub fn sum(&self) -> Result<Money, Overflow> {
+        crate::money::checked_sum(self.rows.iter().map(|r| r.amount))
+    }
+}
+
+/// One account's figures for one year. Amounts are debit positive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TrialBalanceRow {
+    pub account: u32,
+    /// Ingående balans: zero for result accounts.
+    pub opening: Money,
+    /// Sum of the year's debit rows (positive).
+    pub debit: Money,
+    /// Sum of the year's credit rows, as a positive amount.
+    pub credit: Money,
+    /// Utgående balans: opening + debit − credit.
+    pub closing: Money,
+}
+
+impl TrialBalanceRow {
+    /// The year's movement, debit − credit: what SIE `#RES` holds for a result account and what
+    /// `hledger balance` shows for the year.
+    pub fn movement(&self) -> Money {
+        // Both are in 0..=i64::MAX, so their difference cannot overflow.
+        Money(self.debit.0 - self.credit.0)
+    }
+}
+
+/// The fund's journal over the whole horizon, with names and balances.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Journal {
+    fund_name: String,
+    organisation: String,
+    org_number: Option<String>,
+    model: FundingModel,
+    scenario: String,
+    first_year: i32,
+    last_year: i32,
+    closed_through: Option<i32>,
+    accounts: Vec<Account>,
+    objects: Vec<Object>,
+    vouchers: Vec<Voucher>,
+    /// `year_start[i]`: index of the first voucher of horizon year i; one extra at the end.
+    year_start: Vec<usize>,
+    /// Per horizon year, the rows of accounts in use, in account order.
+    balances: Vec<Vec<TrialBalanceRow>>,
+}
+
+/// Why the journal could not be written.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LedgerError {
+    #[error(
+        "kontot för {field} ({number}) ska ha 4–8 siffror och tillhöra klass {expected_sv}; kontrollera kontoplanen under accounts / the account for {field} ({number}) must have 4–8 digits and belong to class {expected_en}; check the chart under accounts"
+    )]
+    AccountClass {
+        field: &'static str,
+        number: u32,
+        expected_sv: &'static str,
+        expected_en: &'static str,
+    },
+    #[error(
+        "kontot {number} används både för fund_equity och för {other}; fondens saldo måste ha ett eget konto / the account {number} is used for both fund_equity and {other}; the fund balance needs an account of its own"
+    )]
+    SharedFundEquity { number: u32, other: &'static str },
+    #[error(
+        "aktören ”{0}” finns inte bland fondens aktörer; rätta fonden först / the actor “{0}” is not one of the fund's actors; fix the fund first"
+    )]
+    UnknownActor(String),
+    #[error(
+        "beräkningen hör inte till den här fonden (andra år); räkna om / the projection does not belong to this fund (other years); compute it again"
+    )]
+    ProjectionMismatch,
+    #[error(
+        "verifikationen {voucher} balanserar inte (summa {sum}); detta är ett fel i Sif / voucher {voucher} does not balance (sum {sum}); this is a bug in Sif"
+    )]
+    Unbalanced { voucher: String, sum: i64 },
+    #[error("{0}")]
+    Overflow(#[from] Overflow),
+}
+
+fn add(a: Money, b: Money) -> Result<Money, Overflow> {
+    a.checked_add(b)
+}
+
+fn neg(a: Money) -> Result<Money, Overflow> {
+    a.checked_neg()
+}
+
+/// The leading digit of an account number with 4–8 digits (its Kommun-Bas class).
+fn account_class(number: u32) -> Option<u32> {
+    if !(1000..=99_999_999).contains(&number) {
+        return None;
+    }
+    let mut n = number;
+    while n >= 10 {
+        n /= 10;
+    }
+    Some(n)
+}
+
+/// The chart: one account per distinct number, in number order, after checking that balance
+/// roles sit in classes 1–2 and result roles in classes 3–9.
+fn chart(fund: &Fund) -> Result<Vec<Account>, LedgerError> {
+    let mut accounts: Vec<Account> = Vec::new();
+    for role in AccountRole::ALL {
+        let number = role.number(fund);
+        let class = account_class(number);
+        let ok = match (role.kind().is_balance(), class) {
+            (true, Some(c)) => (1..=2).contains(&c),
+            (false, Some(c)) => (3..=9).contains(&c),
+            (_, None) => false,
+        };
+        if !ok {
+            let (expected_sv, expected_en) = if role.kind().is_balance() {
+                ("1–2 (balanskonto)", "1–2 (balance account)")
+            } else {
+                ("3–9 (resultatkonto)", "3–9 (result account)")
+            };
+            return Err(LedgerError::AccountClass {
+                field: role.field(),
+                number,
+                expected_sv,
+                expected_en,
+            });
+        }
+        if role != AccountRole::FundEquity && number == fund.accounts.fund_equity {
+            return Err(LedgerError::SharedFundEquity {
+                number,
+                other: role.field(),
+            });
+        }
+        match accounts.iter_mut().find(|a| a.number == number) {
+            Some(a) => {
+                a.roles.push(role);
+                a.name = format!("{} / {}", a.name, role.name_sv());
+            }
+            None => accounts.push(Account {
+                number,
+                name: role.name_sv().to_string(),
+                roles: vec![role],
+                kind: role.kind(),
+            }),
+        }
+    }
+    // Two roles of different kinds on one number (say bank = free_equity) keep the first kind;
+    // both are balance accounts by the class check, so carry-over is unaffected.
+    accounts.sort_by_key(|a| a.number);
+    Ok(accounts)
+}
+
+/// Write the journal for a fund and its projection (SPEC §6): vouchers for every horizon year.
+///
+/// The fund should be valid (SPEC §3.1); the function refuses an account chart it cannot book
+/// on, and never panics on an invalid fund.
+pub fn journal(fund: &Fund, projection: &Projection) -> Result<Journal, LedgerError> {
+    let n = projection.statement.len();
+    let expected_years = usize::try_from(fund.years.clamp(1, 60)).unwrap_or(1);
+    if projection.first_year != fund.first_year || n != expected_years {
+        return Err(LedgerError::ProjectionMismatch);
+    }
+    let accounts = chart(fund)?;
+    let acc = &fund.accounts;
+    let holder = fund
+        .actor(&fund.holder)
+        .ok_or_else(|| LedgerError::UnknownActor(fund.holder.clone()))?
+        .code
+        .clone();
+    let earmarked = fund.model == FundingModel::EarmarkedEquity;
+
+    let mut vouchers: Vec<Voucher> = Vec::new();
+    let mut year_start = Vec::with_capacity(n + 1);
+    for i in 0..n {
+        year_start.push(vouchers.len());
+        let st = &projection.statement[i];
+        let year = st.year;
+        let basis = if i < projection.closed_years {
+            Basis::Actual
+        } else {
+            Basis::Plan
+        };
+        let year_end = format!("{year:04}-12-31");
+        let mut year_vouchers: Vec<(String, String, VoucherOrigin, Vec<Row>)> = Vec::new();
+
+        // Step 1: capital events of the year in date order (ties in file order).
+        if earmarked {
+            let mut events: Vec<(usize, &crate::model::CapitalEvent)> = fund
+                .capital
+                .iter()
+                .enumerate()
+                .filter(|(_, ev)| date_year(&ev.date) == Some(year) && ev.amount.0 > 0)
+                .collect();
+            events.sort_by(|a, b| a.1.date.cmp(&b.1.date));
+            for (index, ev) in events {
+                let (debit, credit, text) = match ev.kind {
+                    CapitalKind::Earmark => {
+                        (acc.free_equity, acc.fund_equity, "Öronmärkning till fonden")
+                    }
+                    CapitalKind::Release => (
+                        acc.fund_equity,
+                        acc.free_equity,
+                        "Upplösning av öronmärkning",
+                    ),
+                };
+                let text = if ev.note.trim().is_empty() {
+                    text.to_string()
+                } else {
+                    format!("{text}, {}", ev.note.trim())
+                };
+                year_vouchers.push((
+                    ev.date.clone(),
+                    text,
+                    VoucherOrigin::Capital {
+                        index,
+                        kind: ev.kind,
+                    },
+                    vec![
+                        row(debit, ev.amount, None, None),
+                        row(credit, neg(ev.amount)?, None, None),
+                    ],
+                ));
+            }
+        }
+
+        // Step 2: the fund pays each initiative's owner, who spends it by cost kind.
+        for p in &projection.initiatives {
+            let cost = p.fund_cost.get(i).copied().unwrap_or(Money::ZERO);
+            if cost.0 <= 0 {
+                continue;
+            }
+            let Some(ini) = fund.initiatives.get(p.index) else {
+                return Err(LedgerError::ProjectionMismatch);
+            };
+            let owner = fund
+                .actor(&ini.owner)
+                .ok_or_else(|| LedgerError::UnknownActor(ini.owner.clone()))?
+                .code
+                .clone();
+            let code = Some(ini.code.clone());
+            let mut rows = vec![
+                row(acc.internal_cost, cost, Some(&holder), code.as_deref()),
+                row(
+                    acc.internal_income,
+                    neg(cost)?,
+                    Some(&owner),
+                    code.as_deref(),
+                ),
+            ];
+            let by_kind = p.fund_cost_by_kind.get(i).copied().unwrap_or_default();
+            for kind in CostKind::ALL {
+                let amount = by_kind[kind.index()];
+                if !amount.is_zero() {
+                    rows.push(row(
+                        AccountRole::for_kind(kind).number(fund),
+                        amount,
+                        Some(&owner),
+                        code.as_deref(),
+                    ));
+                }
+            }
+            rows.push(row(acc.bank, neg(cost)?, Some(&owner), code.as_deref()));
+            year_vouchers.push((
+                year_end.clone(),
+                format!("Fondmedel till {} {}", ini.code, ini.name.trim()),
+                VoucherOrigin::Disbursement {
+                    initiative: ini.code.clone(),
+                },
+                rows,
+            ));
+        }
+
+        // Step 3: repayments received, per initiative and payer (actor order).
+        for p in &projection.initiatives {
+            let Some(ini) = fund.initiatives.get(p.index) else {
+                return Err(LedgerError::ProjectionMismatch);
+            };
+            for flow in &p.repayments {
+                let amount = flow.received.get(i).copied().unwrap_or(Money::ZERO);
+                if amount.0 <= 0 {
+                    continue;
+                }
+                let Some(payer) = fund.actors.get(flow.actor) else {
+                    return Err(LedgerError::ProjectionMismatch);
+                };
+                let code = Some(ini.code.as_str());
+                year_vouchers.push((
+                    year_end.clone(),
+                    format!(
+                        "Återföring från {} för {} {}",
+                        payer.code,
+                        ini.code,
+                        ini.name.trim()
+                    ),
+                    VoucherOrigin::Repayment {
+                        initiative: ini.code.clone(),
+                        payer: payer.code.clone(),
+                    },
+                    vec![
+                        row(acc.internal_cost, amount, Some(&payer.code), code),
+                        row(acc.internal_income, neg(amount)?, Some(&holder), code),
+                    ],
+                ));
+            }
+        }
+
+        // Step 4: earmarked equity is used for the year's disbursements, and repayments are
+        // earmarked again.
+        if earmarked {
+            if st.disbursed.0 > 0 {
+                year_vouchers.push((
+                    year_end.clone(),
+                    "Ianspråktagande av öronmärkt eget kapital".to_string(),
+                    VoucherOrigin::EquityUse,
+                    vec![
+                        row(acc.fund_equity, st.disbursed, None, None),
+                        row(acc.free_equity, neg(st.disbursed)?, None, None),
+                    ],
+                ));
+            }
+            if st.repaid.0 > 0 {
+                year_vouchers.push((
+                    year_end.clone(),
+                    "Återförda medel öronmärks på nytt".to_string(),
+                    VoucherOrigin::Reearmarking,
+                    vec![
+                        row(acc.free_equity, st.repaid, None, None),
+                        row(acc.fund_equity, neg(st.repaid)?, None, None),
+                    ],
+                ));
+            }
+        }
+
+        for (k, (date, text, origin, rows)) in year_vouchers.into_iter().enumerate() {
+            let text = match basis {
+                Basis::Plan => format!("{text} (plan)"),
+                Basis::Actual => text,
+            };
+            let voucher = Voucher {
+                year,
+                series: SERIES.to_string(),
+                // k < number of vouchers in a year, far below u32::MAX.
+                number: u32::try_from(k + 1).unwrap_or(u32::MAX),
+                date,
+                text,
+                basis,
+                origin,
+                rows,
+            };
+            let sum = voucher.sum()?;
+            if !sum.is_zero() {
+                return Err(LedgerError::Unbalanced {
+                    voucher: voucher.label(),
+                    sum: sum.0,
+                });
+            }
+            vouchers.push(voucher);
+        }
+    }
+    year_start.push(vouchers.len());
+
+    let objects = objects_in_use(fund, &vouchers);
+    let balances = balances(&accounts, acc.free_equity, &vouchers, &year_start)?;
+    Ok(Journal {
+        fund_name: fund.name.clone(),
+        organisation: fund.organisation.clone(),
+        org_number: fund.org_number.clone(),
+        model: fund.model,
+        scenario: projection.scenario.clone(),
+        first_year: fund.first_year,
+        last_year: projection
+            .statement
+            .last()
+            .map_or(fund.first_year, |s| s.year),
+        closed_through: fund.closed_through,
+        accounts,
+        objects,
+        vouchers,
+        year_start,
+        balances,
+    })
+}
+
+fn row(account: u32, amount: Money, dim1: Option<&str>, dim6: Option<&str>) -> Row {
+    Row {
+        account,
+        amount,
+        dim1: dim1.map(str::to_string),
+        dim6: dim6.map(str::to_string),
+    }
+}
+
+/// The committees (in actor order) and initiatives (in file order) that some row names.
+fn objects_in_use(fund: &Fund, vouchers: &[Voucher]) -> Vec<Object> {
+    let mut used1 = std::collections::HashSet::new();
+    let mut used6 = std::collections::HashSet::new();
+    for r in vouchers.iter().flat_map(|v| &v.rows) {
+        if let Some(c) = &r.dim1 {
+            used1.insert(c.as_str());
+        }
+        if let Some(c) = &r.dim6 {
+            used6.insert(c.as_str());
+        }
+    }
+    let mut objects: Vec<Object> = fund
+        .actors
+        .iter()
+        .filter(|a| used1.contains(a.code.as_str()))
+        .map(|a| Object {
+            dimension: DIM_COMMITTEE,
+            code: a.code.clone(),
+            name: a.name.clone(),
+        })
+        .collect();
+    let mut seen6 = std::collections::HashSet::new();
+    for ini in &fund.initiatives {
+        if used6.contains(ini.code.as_str()) && seen6.insert(ini.code.as_str()) {
+            objects.push(Object {
+                dimension: DIM_INITIATIVE,
+                code: ini.code.clone(),
+                name: ini.name.clone(),
+            });
+        }
+    }
+    objects
+}
+
+/// Opening, debit, credit and closing per account and year. Balance accounts carry over;
+/// result accounts start at zero, and the year's result moves into free equity at the start of
+/// the next year.
+fn balances(
+    accounts: &[Account],
+    free_equity: u32,
+    vouchers: &[Voucher],
+    year_start: &[usize],
+) -> Result<Vec<Vec<TrialBalanceRow>>, Overflow> {
+    let years = year_start.len().saturating_sub(1);
+    let index = |number: u32| accounts.iter().position(|a| a.number == number);
+    let free = index(free_equity);
+    let mut carried = vec![Money::ZERO; accounts.len()];
+    let mut out = Vec::with_capacity(years);
+    for y in 0..years {
+        let mut debit = vec![Money::ZERO; accounts.len()];
+        let mut credit = vec![Money::ZERO; accounts.len()];
+        for v in &vouchers[year_start[y]..year_start[y + 1]] {
+            for r in &v.rows {
+                // Every row's account comes from the chart, so the lookup cannot fail.
+                let Some(a) = index(r.account) else { continue };
+                if r.amount.0 >= 0 {
+                    debit[a] = add(debit[a], r.amount)?;
+                } else {
+                    credit[a] = add(credit[a], neg(r.amount)?)?;
+                }
+            }
+        }
+        let mut rows = Vec::new();
+        let mut result = Money::ZERO;
+        let mut next = vec![Money::ZERO; accounts.len()];
+        for (a, account) in accounts.iter().enumerate() {
+            let opening = if account.is_balance() {
+                carried[a]
+            } else {
+                Money::ZERO
+            };
+            let closing = opening.checked_add(debit[a])?.checked_sub(credit[a])?;
+            if account.is_balance() {
+                next[a] = closing;
+            } else {
+                result = add(result, closing)?;
+            }
+            if !(opening.is_zero() && debit[a].is_zero() && credit[a].is_zero()) {
+                rows.push(TrialBalanceRow {
+                    account: account.number,
+                    opening,
+                    debit: debit[a],
+                    credit: credit[a],
+                    closing,
+                });
+            }
+        }
+        // Year-end disposition: a loss (debit result) lowers equity, a surplus raises it.
+        if let Some(f) = free {
+            next[f] = add(next[f], result)?;
+        }
+        carried = next;
+        out.push(rows);
+    }
+    Ok(out)
+}
+
+impl Journal {
+    pub fn fund_name(&self) -> &str {
+        &self.fund_name
+    }
+
+    pub fn organisation(&self) -> &str {
+        &self.organisation
+    }
+
+    pub fn org_number(&self) -> Option<&str> {
+        self.org_number.as_deref()
+    }
+
+    pub fn model(&self) -> FundingModel {
+        self.model
+    }
+
+    /// `base` or the scenario's name.
+    pub fn scenario(&self) -> &str {
+        &self.scenario
+    }
+
+    pub fn first_year(&self) -> i32 {
+        self.first_year
+    }
+
+    pub fn last_year(&self) -> i32 {
+        self.last_year
+    }
+
+    pub fn years(&self) -> std::ops::RangeInclusive<i32> {
+        self.first_year..=self.last_year
+    }
+
+    pub fn closed_through(&self) -> Option<i32> {
+        self.closed_through
+    }
+
+    /// Plan or actual figures for a year of the horizon.
+    pub fn basis(&self, year: i32) -> Basis {
+        if self.closed_through.is_some_and(|c| year <= c) {
+            Basis::Actual
+        } else {
+            Basis::Plan
+        }
+    }
+
+    /// Every account of the fund's chart, in number order (some may have no rows).
+    pub fn accounts(&self) -> &[Account] {
+        &self.accounts
+    }
+
+    pub fn account(&self, number: u32) -> Option<&Account> {
+        self.accounts.iter().find(|a| a.number == number)
+    }
+
+    /// The objects that some row names: committees (dimension 1) then initiatives (6).
+    pub fn objects(&self) -> &[Object] {
+        &self.objects
+    }
+
+    pub fn object(&self, dimension: u32, code: &str) -> Option<&Object> {
+        self.objects
+            .iter()
+            .find(|o| o.dimension == dimension && o.code == code)
+    }
+
+    /// All vouchers, year by year, each year numbered from 1.
+    pub fn vouchers(&self) -> &[Voucher] {
+        &self.vouchers
+    }
+
+    fn year_index(&self, year: i32) -> Option<usize> {
+        let i = i64::from(year) - i64::from(self.first_year);
+        usize::try_from(i).ok().filter(|&i| i < self.balances.len())
+    }
+
+    /// The vouchers of one year (empty outside the horizon).
+    pub fn vouchers_in(&self, year: i32) -> &[Voucher] {
+        match self.year_index(year) {
+            Some(i) => &self.vouchers[self.year_start[i]..self.year_start[i + 1]],
+            None => &[],
+        }
+    }
+
+    /// The trial balance (*råbalans*) of a year: every account with an opening balance or a
+    /// row in the year, in account order. Empty outside the horizon.
+    pub fn trial_balance(&self, year: i32) -> &[TrialBalanceRow] {
+        match self.year_index(year) {
+            Some(i) => &self.balances[i],
+            None => &[],
+        }
+    }
+
+    /// One account's figures for a year; zeros when it has none.
+    pub fn balance(&self, year: i32, account: u32) -> TrialBalanceRow {
+        self.trial_balance(year)
+            .iter()
+            .find(|r| r.account == account)
+            .copied()
+            .unwrap_or(TrialBalanceRow {
+                account,
+                opening: Money::ZERO,
+                debit: Money::ZERO,
+                credit: Money::ZERO,
+                closing: Money::ZERO,
+            })
+    }
+
+    /// The fund balance at the end of a year as the statement shows it: the `fund_equity`
+    /// account's closing balance, which is a credit, negated. Under `EarmarkedEquity` it equals
+    /// the statement's `closing` (the invariant of SPEC §6); under `AnnualAppropriation` the
+    /// account is never booked and this is zero.
+    pub fn fund_balance(&self, year: i32) -> Money {
+        let number = self
+            .accounts
+            .iter()
+            .find(|a| a.roles.contains(&AccountRole::FundEquity))
+            .map_or(0, |a| a.number);
+        Money(-self.balance(year, number).closing.0)
+    }
+
+    /// The accounts and objects that the given vouchers use, in chart and object order.
+    pub fn used_by<'a>(&'a self, vouchers: &[Voucher]) -> (Vec<&'a Account>, Vec<&'a Object>) {
+        use std::collections::HashSet;
+        let mut accounts_used = HashSet::new();
+        let mut dim1 = HashSet::new();
+        let mut dim6 = HashSet::new();
+        for r in vouchers.iter().flat_map(|v| &v.rows) {
+            accounts_used.insert(r.account);
+            if let Some(c) = &r.dim1 {
+                dim1.insert(c.as_str());
+            }
+            if let Some(c) = &r.dim6 {
+                dim6.insert(c.as_str());
+            }
+        }
+        let accounts = self
+            .accounts
+            .iter()
+            .filter(|a| accounts_used.contains(&a.number))
+            .collect();
+        let objects = self
+            .objects
+            .iter()
+            .filter(|o| {
+                let used = if o.dimension == DIM_COMMITTEE {
+                    &dim1
+                } else {
+                    &dim6
+                };
+                used.contains(o.code.as_str())
+            })
+            .collect();
+        (accounts, objects)
+    }
+
+    /// The vouchers an export covers: one year, or the whole horizon.
+    pub fn select(&self, year: Option<i32>) -> Result<&[Voucher], ExportError> {
+        match year {
+            None => Ok(&self.vouchers),
+            Some(y) if self.year_index(y).is_some() => Ok(self.vouchers_in(y)),
+            Some(y) => Err(ExportError::YearOutsideHorizon {
+                year: y,
+                first: self.first_year,
+                last: self.last_year,
+            }),
+        }
+    }
+}
+
+/// Where a text in an export came from, so that a refusal can say what to change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TextSource {
+    FundName,
+    ScenarioName,
+    Organisation,
+    OrgNumber,
+    ActorCode(String),
+    ActorName(String),
+    InitiativeCode(String),
+    InitiativeName(String),
+    /// The note of a capital event, by its date.
+    CapitalNote(String),
+    AccountName(u32),
+    /// A fixed text of Sif's own.
+    Sif,
+}
+
+impl TextSource {
+    pub fn swedish(&self) -> String {
+        match self {
+            TextSource::FundName => "fondens namn".into(),
+            TextSource::ScenarioName => "scenariots namn".into(),
+            TextSource::Organisation => "organisationens namn".into(),
+            TextSource::OrgNumber => "organisationsnumret".into(),
+            TextSource::ActorCode(c) => format!("koden för aktören {c}"),
+            TextSource::ActorName(c) => format!("namnet på aktören {c}"),
+            TextSource::InitiativeCode(c) => format!("koden för insatsen {c}"),
+            TextSource::InitiativeName(c) => format!("namnet på insatsen {c}"),
+            TextSource::CapitalNote(d) => format!("anteckningen till kapitalhändelsen {d}"),
+            TextSource::AccountName(n) => format!("namnet på konto {n}"),
+            TextSource::Sif => "en text från Sif".into(),
+        }
+    }
+
+    pub fn english(&self) -> String {
+        match self {
+            TextSource::FundName => "the fund's name".into(),
+            TextSource::ScenarioName => "the scenario's name".into(),
+            TextSource::Organisation => "the organisation's name".into(),
+            TextSource::OrgNumber => "the organisation number".into(),
+            TextSource::ActorCode(c) => format!("the code of actor {c}"),
+            TextSource::ActorName(c) => format!("the name of actor {c}"),
+            TextSource::InitiativeCode(c) => format!("the code of initiative {c}"),
+            TextSource::InitiativeName(c) => format!("the name of initiative {c}"),
+            TextSource::CapitalNote(d) => format!("the note of the capital event of {d}"),
+            TextSource::AccountName(n) => format!("the name of account {n}"),
+            TextSource::Sif => "a text of Sif's own".into(),
+        }
+    }
+}
+
+/// Why an export could not be written. Each renders as one sentence in Swedish and English.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ExportError {
+    /// A character that the format cannot hold and that has no transliteration.
+    #[error(
+        "texten ”{text}” ({}) innehåller tecknet {character} ({}), som {} inte kan lagra; ändra texten och exportera igen / the text “{text}” ({}) contains the character {character} ({}), which {} cannot hold; change the text and export again",
+        origin.swedish(),
+        codepoint(*character),
+        target.swedish(),
+        origin.english(),
+        codepoint(*character),
+        target.english()
+    )]
+    Unencodable {
+        text: String,
+        character: char,
+        origin: TextSource,
+        target: TextTarget,
+    },
+    #[error(
+        "organisationsnumret ”{0}” har inte formen NNNNNN-NNNN (tio siffror) / the organisation number “{0}” is not of the form NNNNNN-NNNN (ten digits)"
+    )]
+    OrgNumber(String),
+    #[error(
+        "året {year} ligger utanför fondens horisont {first}–{last} / the year {year} is outside the fund's horizon {first}–{last}"
+    )]
+    YearOutsideHorizon { year: i32, first: i32, last: i32 },
+    #[error(
+        "SIE 4E gäller ett räkenskapsår; ange --year / SIE 4E covers one financial year; give --year"
+    )]
+    Sie4eNeedsYear,
+    #[error(
+        "datumet ”{0}” är inget giltigt datum (ÅÅÅÅ-MM-DD) / “{0}” is not a valid date (YYYY-MM-DD)"
+    )]
+    BadDate(String),
+}
+
+/// Where a refused text was to be written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextTarget {
+    /// A SIE text field (code page 437).
+    Sie,
+    /// An hledger tag value (a comma would end it).
+    HledgerTag,
+}
+
+impl TextTarget {
+    pub fn swedish(self) -> &'static str {
+        match self {
+            TextTarget::Sie => "SIE-filen (teckentabell CP437)",
+            TextTarget::HledgerTag => "en hledger-tagg",
+        }
+    }
+
+    pub fn english(self) -> &'static str {
+        match self {
+            TextTarget::Sie => "a SIE file (code page CP437)",
+            TextTarget::HledgerTag => "an hledger tag",
+        }
+    }
+}
+
+fn codepoint(c: char) -> String {
+    format!("U+{:04X}", u32::from(c))
+}
+
+/// A `YYYY-MM-DD` date checked against the calendar, as `YYYYMMDD`.
+pub(crate) fn compact_date(date: &str) -> Result<String, ExportError> {
+    match parse_date(date) {
+        Some((y, m, d)) => Ok(format!("{y:04}{m:02}{d:02}")),
+        None => Err(ExportError::BadDate(date.to_string())),
+    }
+}
+
+/// Whole kronor as an amount with two decimals and a `.` decimal point: `-1234.00`.
+pub(crate) fn amount_2dp(m: Money) -> String {
+    format!("{}.00", m.0)
+}
+
+impl fmt::Display for Basis {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Basis::Plan => "plan",
+            Basis::Actual => "utfall",
+        })
+    }
+}

@@ -1,0 +1,231 @@
+//! `sif export` and `sif ledger` as a person runs them (SPEC §8): files, standard output,
+//! exit codes and messages.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn sif(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sif"))
+        .args(args)
+        // A fixed "today" for #GEN: 2026-01-15.
+        .env("SOURCE_DATE_EPOCH", "1768435200")
+        .output()
+        .expect("sif runs")
+}
+
+fn golden(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(format!("{name}.ron"))
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn export_writes_sie4i_to_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("fond.si");
+    let f = golden("exempelkommun");
+    let o = sif(&[
+        "export",
+        f.to_str().unwrap(),
+        "--format",
+        "sie4i",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.starts_with(b"#FLAGGA 0\r\n#FORMAT PC8\r\n#SIETYP 4\r\n"));
+    let text = sif::ledger::cp437::decode(&bytes);
+    assert!(text.contains("#GEN 20260115\r\n"));
+    // Every year of the horizon, each numbered from 1.
+    assert!(text.contains("#VER \"SI\" 1 20250215 "));
+    assert!(text.contains("#VER \"SI\" 1 20331231 "));
+    assert!(!text.contains("#RAR"));
+}
+
+#[test]
+fn export_to_standard_output_with_a_scenario_and_a_year() {
+    let f = golden("exempelkommun");
+    let o = sif(&[
+        "export",
+        f.to_str().unwrap(),
+        "--format",
+        "sie4e",
+        "--year",
+        "2027",
+        "--scenario",
+        "Pessimistiskt",
+        "-o",
+        "-",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = sif::ledger::cp437::decode(&o.stdout);
+    assert!(text.contains("#RAR 0 20270101 20271231\r\n#RAR -1 20260101 20261231\r\n"));
+    assert!(text.contains("scenario Pessimistiskt"));
+    // Pessimistic costs are 110 %: P101's 1 500 000 of 2027 becomes 1 650 000.
+    assert!(text.contains("#TRANS 5110 {1 \"BUN\" 6 \"P101\"} 1650000.00\r\n"));
+}
+
+#[test]
+fn export_csv_in_the_swedish_dialect_and_the_journal() {
+    let f = golden("uppfoljning");
+    let o = sif(&[
+        "export",
+        f.to_str().unwrap(),
+        "--format",
+        "csv",
+        "--csv-dialect",
+        "sv",
+        "--year",
+        "2025",
+        "-o",
+        "-",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        o.stdout
+            .starts_with(b"\xEF\xBB\xBFSerie;Verifikation;Datum;")
+    );
+    assert!(String::from_utf8_lossy(&o.stdout).contains(";900000,00;"));
+
+    let o = sif(&[
+        "export",
+        f.to_str().unwrap(),
+        "--format",
+        "journal",
+        "-o",
+        "-",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        text.contains("2023-01-31 * (SI 2023:1) Öronmärkning till fonden, KF 2023-01-31 § 4\n")
+    );
+}
+
+#[test]
+fn export_argument_mistakes_exit_2_with_a_sentence() {
+    let f = golden("exempelkommun");
+    let f = f.to_str().unwrap();
+    let o = sif(&["export", f, "--format", "sie4e", "-o", "-"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--year"), "{}", stderr(&o));
+    assert!(o.stdout.is_empty());
+
+    let o = sif(&[
+        "export", f, "--format", "journal", "--year", "2040", "-o", "-",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("2040"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("2025–2034"), "{}", stderr(&o));
+
+    let o = sif(&[
+        "export",
+        f,
+        "--format",
+        "sie4i",
+        "--csv-dialect",
+        "sv",
+        "-o",
+        "-",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+
+    let o = sif(&[
+        "export",
+        f,
+        "--format",
+        "sie4i",
+        "--scenario",
+        "Okänt",
+        "-o",
+        "-",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("Okänt"));
+}
+
+#[test]
+fn export_refuses_an_invalid_fund_and_an_unwritable_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(golden("exempelkommun")).unwrap();
+
+    let invalid = dir.path().join("invalid.ron");
+    std::fs::write(&invalid, text.replace("owner: \"BUN\"", "owner: \"XYZ\"")).unwrap();
+    let o = sif(&[
+        "export",
+        invalid.to_str().unwrap(),
+        "--format",
+        "csv",
+        "-o",
+        "-",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+
+    let emoji = dir.path().join("emoji.ron");
+    std::fs::write(
+        &emoji,
+        text.replace("\"Hela familjen\"", "\"Hela familjen 🎉\""),
+    )
+    .unwrap();
+    let out = dir.path().join("emoji.si");
+    let o = sif(&[
+        "export",
+        emoji.to_str().unwrap(),
+        "--format",
+        "sie4i",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let message = stderr(&o);
+    assert!(
+        message.contains("”Hela familjen 🎉” (namnet på insatsen P102)"),
+        "{message}"
+    );
+    assert!(message.contains("U+1F389"), "{message}");
+    assert!(
+        !out.exists(),
+        "nothing is written when the export is refused"
+    );
+}
+
+#[test]
+fn ledger_prints_vouchers_and_the_trial_balance_for_people() {
+    let f = golden("exempelkommun");
+    let o = sif(&["ledger", f.to_str().unwrap(), "--year", "2025"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = String::from_utf8(o.stdout).unwrap();
+    assert!(text.contains("== 2025 (plan / plan) =="));
+    assert!(
+        text.contains("SI 2025:1  2025-02-15  Öronmärkning till fonden, KF 2025-02-15 § 12 (plan)")
+    );
+    assert!(text.contains("Råbalans / Trial balance 2025"));
+    // Swedish number formatting with non-breaking spaces and a real minus sign.
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("2015 "))
+        .expect("fund_equity in the trial balance");
+    assert!(line.contains("\u{2212}18\u{a0}000\u{a0}000"), "{line}");
+    assert!(text.contains("Fund balance at year end: 18\u{a0}000\u{a0}000 kr"));
+    assert!(!text.contains("== 2026"));
+
+    let o = sif(&["ledger", f.to_str().unwrap()]);
+    let text = String::from_utf8(o.stdout).unwrap();
+    assert!(text.contains("== 2034 (plan / plan) =="));
+    let o = sif(&[
+        "ledger",
+        golden("uppfoljning").to_str().unwrap(),
+        "--year",
+        "2024",
+    ]);
+    assert!(
+        String::from_utf8(o.stdout)
+            .unwrap()
+            .contains("== 2024 (utfall / actual) ==")
+    );
+}
