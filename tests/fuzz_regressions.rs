@@ -1,12 +1,15 @@
-//! The fuzzers' findings and seeds, kept as tests (docs/safety.md, `fuzz/`): every file in
+//! The fuzzers' findings and seeds, kept as tests (docs/safety.md, `fuzz/`). Every file in
 //! `tests/fuzz_regressions/` (inputs that once crashed or hung a fuzz target, and hand-made
-//! edge cases) and every seed in `fuzz/corpus/load_validate_project/` goes through what the
-//! `load_validate_project` target does — parse, validate, project every scenario with and
-//! without proposed initiatives, write back and read again — and must not panic.
+//! edge cases) and every seed in `fuzz/corpus/load_validate_project/` and
+//! `fuzz/corpus/exports/` goes through what the `load_validate_project` target does — parse,
+//! validate, project every scenario with and without proposed initiatives, write back and read
+//! again — and must not panic; and through what the `exports` target does — every export of a
+//! valid fund, none of which a text field may break or turn into a spreadsheet formula.
 
 use std::path::{Path, PathBuf};
 
 use sif::engine::{Options, project};
+use sif::ledger::{self, cp437, csv::CsvDialect, sie::SieOptions};
 use sif::model::Scenario;
 use sif::{store, validate};
 
@@ -48,6 +51,113 @@ fn load_validate_project(data: &[u8]) -> bool {
     true
 }
 
+/// The cells of RFC 4180 text (quoted cells may hold separators, quotes and newlines).
+fn csv_cells(text: &str, sep: char) -> Vec<String> {
+    let mut cells = Vec::new();
+    let mut cell = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                cell.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => cell.push(c),
+            (false, '"') if cell.is_empty() => quoted = true,
+            (false, c) if c == sep || c == '\n' => cells.push(std::mem::take(&mut cell)),
+            (false, '\r') => {}
+            (false, c) => cell.push(c),
+        }
+    }
+    cells.push(cell);
+    cells
+}
+
+/// What the `exports` fuzz target does with one input. Returns how many exports were checked.
+fn exports(data: &[u8]) -> usize {
+    let Ok(fund) = store::parse_bytes(data, "fuzz.ron") else {
+        return 0;
+    };
+    if validate::validate(&fund).has_errors() {
+        return 0;
+    }
+    let mut checked = 0;
+    let mut scenarios = vec![Scenario::base()];
+    scenarios.extend(fund.scenarios.iter().cloned());
+    for scenario in scenarios {
+        let options = Options {
+            scenario,
+            include_proposed: true,
+        };
+        let Ok(projection) = project(&fund, &options) else {
+            return checked;
+        };
+        let Ok(journal) = ledger::journal(&fund, &projection) else {
+            return checked;
+        };
+        let mut years: Vec<Option<i32>> = journal.years().map(Some).collect();
+        years.push(None);
+        for year in years {
+            let sie = SieOptions {
+                generated_on: "2025-11-26".to_string(),
+                year,
+            };
+            for bytes in [
+                ledger::sie::sie4i(&journal, &sie),
+                ledger::sie::sie4e(&journal, &sie),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                let text = cp437::decode(&bytes);
+                for line in text
+                    .split("\r\n")
+                    .map(str::trim_start)
+                    .filter(|l| !l.is_empty())
+                {
+                    assert!(
+                        line.starts_with('#') || line == "{" || line == "}",
+                        "a SIE line that is no record: {line:?}"
+                    );
+                }
+                checked += 1;
+            }
+            for dialect in [CsvDialect::Rfc4180, CsvDialect::Swedish] {
+                if let Ok(bytes) = ledger::csv::journal_csv(&journal, year, dialect) {
+                    let text = String::from_utf8(bytes).unwrap();
+                    let text = text.trim_start_matches('\u{feff}');
+                    let sep = if dialect == CsvDialect::Swedish {
+                        ';'
+                    } else {
+                        ','
+                    };
+                    for cell in csv_cells(text, sep) {
+                        assert!(
+                            !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                            "a CSV cell a spreadsheet would run: {cell:?}"
+                        );
+                    }
+                    checked += 1;
+                }
+            }
+            if let Ok(text) = ledger::hledger::journal_text(&journal, year) {
+                for line in text.lines().filter(|l| !l.is_empty()) {
+                    let ok = line.starts_with([' ', '\t', ';'])
+                        || line.starts_with(|c: char| c.is_ascii_digit())
+                        || ["account ", "tag ", "commodity ", "decimal-mark "]
+                            .iter()
+                            .any(|d| line.starts_with(d));
+                    assert!(ok, "a journal line that is none of its kinds: {line:?}");
+                }
+                checked += 1;
+            }
+        }
+    }
+    checked
+}
+
 fn files_in(dir: &Path) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
         .unwrap()
@@ -67,14 +177,17 @@ fn fuzz_findings_stay_fixed() {
         let data = std::fs::read(&path).unwrap();
         let result = std::panic::catch_unwind(|| load_validate_project(&data));
         assert!(result.is_ok(), "{} panics again", path.display());
+        let result = std::panic::catch_unwind(|| exports(&data));
+        assert!(result.is_ok(), "{} breaks an export again", path.display());
     }
 }
 
 #[test]
 fn fuzz_seeds_load_and_compute() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus/load_validate_project");
-    let files = files_in(&dir);
-    assert!(files.len() >= 3);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus");
+    let mut files = files_in(&root.join("load_validate_project"));
+    files.extend(files_in(&root.join("exports")));
+    assert!(files.len() >= 7);
     for path in files {
         let data = std::fs::read(&path).unwrap();
         // Seeds are whole, valid funds: the fuzzer starts from real files.
@@ -85,6 +198,9 @@ fn fuzz_seeds_load_and_compute() {
             "{}",
             path.display()
         );
+        // Every export of every year, for every scenario.
+        let n = exports(&data);
+        assert!(n > 20, "{}: {n}", path.display());
     }
 }
 
