@@ -30,7 +30,7 @@ const MAGIC: &str = "Sif recovery 1";
 const HEADER_ALLOWANCE: u64 = 64 * 1024;
 
 /// Where recovery files live, given the platform's data directory for Sif (the app passes
-/// `eframe::storage_dir("Sif")`): a folder of their own, never the user's folder.
+/// `eframe::storage_dir("sif")`): a folder of their own, never the user's folder.
 pub fn recovery_dir(data_dir: &Path) -> PathBuf {
     data_dir.join("recovery")
 }
