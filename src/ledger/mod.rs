@@ -19,6 +19,7 @@
 //! disposition of a municipality's result), so that every year's opening balances sum to zero.
 //! See `docs/ledger.md`.
 
+pub mod balance;
 pub mod cp437;
 pub mod csv;
 pub mod hledger;
@@ -300,6 +301,8 @@ pub struct Journal {
     year_start: Vec<usize>,
     /// Per horizon year, the rows of accounts in use, in account order.
     balances: Vec<Vec<TrialBalanceRow>>,
+    /// The whole horizon as one period (no year-end closings), in account order.
+    horizon: Vec<TrialBalanceRow>,
 }
 
 /// Why the journal could not be written.
@@ -416,11 +419,14 @@ pub fn journal(fund: &Fund, projection: &Projection) -> Result<Journal, LedgerEr
     }
     let accounts = chart(fund)?;
     let acc = &fund.accounts;
-    let holder = fund
-        .actor(&fund.holder)
-        .ok_or_else(|| LedgerError::UnknownActor(fund.holder.clone()))?
-        .code
-        .clone();
+    let holder_index = fund
+        .actor_index(&fund.holder)
+        .ok_or_else(|| LedgerError::UnknownActor(fund.holder.clone()))?;
+    let holder = fund.actors[holder_index].code.as_str();
+    // Which actors and initiatives the rows name, marked as the rows are written: the objects
+    // (SIE #OBJEKT) are those, without searching the rows afterwards.
+    let mut used_actor = vec![false; fund.actors.len()];
+    let mut used_initiative = vec![false; fund.initiatives.len()];
     let earmarked = fund.model == FundingModel::EarmarkedEquity;
 
     let mut vouchers: Vec<Voucher> = Vec::new();
@@ -486,20 +492,17 @@ pub fn journal(fund: &Fund, projection: &Projection) -> Result<Journal, LedgerEr
             let Some(ini) = fund.initiatives.get(p.index) else {
                 return Err(LedgerError::ProjectionMismatch);
             };
-            let owner = fund
-                .actor(&ini.owner)
-                .ok_or_else(|| LedgerError::UnknownActor(ini.owner.clone()))?
-                .code
-                .clone();
-            let code = Some(ini.code.clone());
+            let owner_index = fund
+                .actor_index(&ini.owner)
+                .ok_or_else(|| LedgerError::UnknownActor(ini.owner.clone()))?;
+            let owner = fund.actors[owner_index].code.as_str();
+            used_actor[holder_index] = true;
+            used_actor[owner_index] = true;
+            used_initiative[p.index] = true;
+            let code = Some(ini.code.as_str());
             let mut rows = vec![
-                row(acc.internal_cost, cost, Some(&holder), code.as_deref()),
-                row(
-                    acc.internal_income,
-                    neg(cost)?,
-                    Some(&owner),
-                    code.as_deref(),
-                ),
+                row(acc.internal_cost, cost, Some(holder), code),
+                row(acc.internal_income, neg(cost)?, Some(owner), code),
             ];
             let by_kind = p.fund_cost_by_kind.get(i).copied().unwrap_or_default();
             for kind in CostKind::ALL {
@@ -508,12 +511,12 @@ pub fn journal(fund: &Fund, projection: &Projection) -> Result<Journal, LedgerEr
                     rows.push(row(
                         AccountRole::for_kind(kind).number(fund),
                         amount,
-                        Some(&owner),
-                        code.as_deref(),
+                        Some(owner),
+                        code,
                     ));
                 }
             }
-            rows.push(row(acc.bank, neg(cost)?, Some(&owner), code.as_deref()));
+            rows.push(row(acc.bank, neg(cost)?, Some(owner), code));
             year_vouchers.push((
                 year_end.clone(),
                 format!("Fondmedel till {} {}", ini.code, ini.name.trim()),
@@ -537,6 +540,9 @@ pub fn journal(fund: &Fund, projection: &Projection) -> Result<Journal, LedgerEr
                 let Some(payer) = fund.actors.get(flow.actor) else {
                     return Err(LedgerError::ProjectionMismatch);
                 };
+                used_actor[holder_index] = true;
+                used_actor[flow.actor] = true;
+                used_initiative[p.index] = true;
                 let code = Some(ini.code.as_str());
                 year_vouchers.push((
                     year_end.clone(),
@@ -552,7 +558,7 @@ pub fn journal(fund: &Fund, projection: &Projection) -> Result<Journal, LedgerEr
                     },
                     vec![
                         row(acc.internal_cost, amount, Some(&payer.code), code),
-                        row(acc.internal_income, neg(amount)?, Some(&holder), code),
+                        row(acc.internal_income, neg(amount)?, Some(holder), code),
                     ],
                 ));
             }
@@ -613,8 +619,8 @@ pub fn journal(fund: &Fund, projection: &Projection) -> Result<Journal, LedgerEr
     }
     year_start.push(vouchers.len());
 
-    let objects = objects_in_use(fund, &vouchers);
-    let balances = balances(&accounts, acc.free_equity, &vouchers, &year_start)?;
+    let objects = objects_in_use(fund, &used_actor, &used_initiative);
+    let (balances, horizon) = balances(&accounts, acc.free_equity, &vouchers, &year_start)?;
     Ok(Journal {
         fund_name: fund.name.clone(),
         organisation: fund.organisation.clone(),
@@ -632,6 +638,7 @@ pub fn journal(fund: &Fund, projection: &Projection) -> Result<Journal, LedgerEr
         vouchers,
         year_start,
         balances,
+        horizon,
     })
 }
 
@@ -644,18 +651,26 @@ fn row(account: u32, amount: Money, dim1: Option<&str>, dim6: Option<&str>) -> R
     }
 }
 
-/// The committees (in actor order) and initiatives (in file order) that some row names.
-fn objects_in_use(fund: &Fund, vouchers: &[Voucher]) -> Vec<Object> {
-    let mut used1 = std::collections::HashSet::new();
-    let mut used6 = std::collections::HashSet::new();
-    for r in vouchers.iter().flat_map(|v| &v.rows) {
-        if let Some(c) = &r.dim1 {
-            used1.insert(c.as_str());
-        }
-        if let Some(c) = &r.dim6 {
-            used6.insert(c.as_str());
-        }
-    }
+/// The committees (in actor order) and initiatives (in file order) that some row names, from
+/// the flags set while the rows were written. Rows name objects by code, so every actor or
+/// initiative with a used code is listed (each initiative code once, the first in file order).
+fn objects_in_use(fund: &Fund, used_actor: &[bool], used_initiative: &[bool]) -> Vec<Object> {
+    use std::collections::HashSet;
+    let flagged = |used: &[bool], i: usize| used.get(i).copied().unwrap_or(false);
+    let used1: HashSet<&str> = fund
+        .actors
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| flagged(used_actor, *i))
+        .map(|(_, a)| a.code.as_str())
+        .collect();
+    let used6: HashSet<&str> = fund
+        .initiatives
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| flagged(used_initiative, *i))
+        .map(|(_, ini)| ini.code.as_str())
+        .collect();
     let mut objects: Vec<Object> = fund
         .actors
         .iter()
@@ -666,7 +681,7 @@ fn objects_in_use(fund: &Fund, vouchers: &[Voucher]) -> Vec<Object> {
             name: a.name.clone(),
         })
         .collect();
-    let mut seen6 = std::collections::HashSet::new();
+    let mut seen6 = HashSet::new();
     for ini in &fund.initiatives {
         if used6.contains(ini.code.as_str()) && seen6.insert(ini.code.as_str()) {
             objects.push(Object {
@@ -679,19 +694,26 @@ fn objects_in_use(fund: &Fund, vouchers: &[Voucher]) -> Vec<Object> {
     objects
 }
 
+/// Per-year and whole-horizon trial balances.
+type Balances = (Vec<Vec<TrialBalanceRow>>, Vec<TrialBalanceRow>);
+
 /// Opening, debit, credit and closing per account and year. Balance accounts carry over;
 /// result accounts start at zero, and the year's result moves into free equity at the start of
-/// the next year.
+/// the next year. Also the whole horizon as one period: the sums of every year's debits and
+/// credits on top of the first year's opening, without the year-end closings (they are not
+/// vouchers), which is what a journal reader such as hledger sums for the exported vouchers.
 fn balances(
     accounts: &[Account],
     free_equity: u32,
     vouchers: &[Voucher],
     year_start: &[usize],
-) -> Result<Vec<Vec<TrialBalanceRow>>, Overflow> {
+) -> Result<Balances, Overflow> {
     let years = year_start.len().saturating_sub(1);
     let index = |number: u32| accounts.iter().position(|a| a.number == number);
     let free = index(free_equity);
     let mut carried = vec![Money::ZERO; accounts.len()];
+    let mut total_debit = vec![Money::ZERO; accounts.len()];
+    let mut total_credit = vec![Money::ZERO; accounts.len()];
     let mut out = Vec::with_capacity(years);
     for y in 0..years {
         let mut debit = vec![Money::ZERO; accounts.len()];
@@ -738,8 +760,35 @@ fn balances(
         }
         carried = next;
         out.push(rows);
+        for a in 0..accounts.len() {
+            total_debit[a] = add(total_debit[a], debit[a])?;
+            total_credit[a] = add(total_credit[a], credit[a])?;
+        }
     }
-    Ok(out)
+    // Every account opens the horizon at zero (see the module comment); read from the first
+    // year all the same, so that the two views cannot drift apart.
+    let mut horizon = Vec::new();
+    for (a, account) in accounts.iter().enumerate() {
+        let opening = out
+            .first()
+            .and_then(|rows: &Vec<TrialBalanceRow>| {
+                rows.iter().find(|r| r.account == account.number)
+            })
+            .map_or(Money::ZERO, |r| r.opening);
+        if opening.is_zero() && total_debit[a].is_zero() && total_credit[a].is_zero() {
+            continue;
+        }
+        horizon.push(TrialBalanceRow {
+            account: account.number,
+            opening,
+            debit: total_debit[a],
+            credit: total_credit[a],
+            closing: opening
+                .checked_add(total_debit[a])?
+                .checked_sub(total_credit[a])?,
+        });
+    }
+    Ok((out, horizon))
 }
 
 impl Journal {
@@ -834,6 +883,16 @@ impl Journal {
             Some(i) => &self.balances[i],
             None => &[],
         }
+    }
+
+    /// The trial balance of the whole horizon as one period: per account in use, the first
+    /// year's opening balance, every year's debits and credits summed, and opening + debit −
+    /// credit. The year-end closings of results into free equity are not vouchers, so they are
+    /// not in these sums: result accounts show their movement over all the years, and the
+    /// closing column is what `hledger balance` and `ledger balance` print for the exported
+    /// journal of all years.
+    pub fn horizon_balance(&self) -> &[TrialBalanceRow] {
+        &self.horizon
     }
 
     /// One account's figures for a year; zeros when it has none.
