@@ -88,6 +88,26 @@ impl Report {
     }
 }
 
+/// Where a field sits in the file (`initiatives[P101].costs[2].year`), written out only when an
+/// issue names it: a large fund has hundreds of thousands of fields and few issues, and
+/// formatting every path up front was most of the time validation took
+/// (docs/performance.md). A plain `&str` or a closure that formats the path.
+trait FieldPath {
+    fn path(self) -> String;
+}
+
+impl FieldPath for &str {
+    fn path(self) -> String {
+        self.to_string()
+    }
+}
+
+impl<F: FnOnce() -> String> FieldPath for F {
+    fn path(self) -> String {
+        self()
+    }
+}
+
 struct Collector<'a> {
     fund: &'a Fund,
     issues: Vec<Issue>,
@@ -138,23 +158,23 @@ impl Collector<'_> {
         );
     }
 
-    fn year(&mut self, loc: Location, path: &str, year: i32) {
+    fn year(&mut self, loc: Location, path: impl FieldPath, year: i32) {
         if !self.fund.in_horizon(year) {
             let (a, b) = (self.fund.first_year, self.fund.last_year());
             self.error(
                 loc,
-                path,
+                path.path(),
                 format!("året {year} ligger utanför fondens period {a}–{b}"),
                 format!("the year {year} is outside the fund's horizon {a}–{b}"),
             );
         }
     }
 
-    fn amount(&mut self, loc: Location, path: &str, m: Money) {
+    fn amount(&mut self, loc: Location, path: impl FieldPath, m: Money) {
         if m.0 < 0 {
             self.error(
                 loc,
-                path,
+                path.path(),
                 "beloppet får inte vara negativt (ett uttag anges som Release)",
                 "the amount must not be negative (a withdrawal is a Release)",
             );
@@ -163,22 +183,22 @@ impl Collector<'_> {
         }
     }
 
-    fn limit(&mut self, loc: Location, path: &str, m: Money) {
+    fn limit(&mut self, loc: Location, path: impl FieldPath, m: Money) {
         if m.0.unsigned_abs() > MAX_AMOUNT as u64 {
             self.error(
                 loc,
-                path,
+                path.path(),
                 "beloppet är större än 1 000 000 000 000 kr, gränsen för ett belopp",
                 "the amount is larger than SEK 1,000,000,000,000, the limit for one amount",
             );
         }
     }
 
-    fn percent(&mut self, loc: Location, path: &str, value: i32, max: i32) {
+    fn percent(&mut self, loc: Location, path: impl FieldPath, value: i32, max: i32) {
         if !(0..=max).contains(&value) {
             self.error(
                 loc,
-                path,
+                path.path(),
                 format!("{value} % ligger utanför 0–{max} %"),
                 format!("{value} % is outside 0–{max} %"),
             );
@@ -189,7 +209,7 @@ impl Collector<'_> {
     fn actor(
         &mut self,
         loc: Location,
-        path: &str,
+        path: impl FieldPath,
         code: &str,
         committee: bool,
         role_sv: &str,
@@ -198,7 +218,7 @@ impl Collector<'_> {
         if !self.actor_codes.contains(code) {
             self.error(
                 loc,
-                path,
+                path.path(),
                 format!("aktören ”{code}” finns inte bland fondens aktörer"),
                 format!("the actor “{code}” is not one of the fund's actors"),
             );
@@ -210,18 +230,25 @@ impl Collector<'_> {
         {
             self.error(
                 loc,
-                path,
+                path.path(),
                 format!("{role_sv} måste vara en nämnd, men ”{code}” är en extern part"),
                 format!("the {role_en} must be a committee, but “{code}” is an external party"),
             );
         }
     }
 
-    fn not_empty(&mut self, loc: Location, path: &str, value: &str, what_sv: &str, what_en: &str) {
+    fn not_empty(
+        &mut self,
+        loc: Location,
+        path: impl FieldPath,
+        value: &str,
+        what_sv: &str,
+        what_en: &str,
+    ) {
         if value.trim().is_empty() {
             self.error(
                 loc,
-                path,
+                path.path(),
                 format!("{what_sv} får inte vara tom"),
                 format!("the {what_en} must not be empty"),
             );
@@ -231,6 +258,20 @@ impl Collector<'_> {
 
 /// Validate a fund: every error and warning of SPEC §3.1.
 pub fn validate(fund: &Fund) -> Report {
+    let mut report = validate_without_projection(fund);
+    if !report.has_errors() {
+        report.issues.extend(projection_warnings(fund));
+        // Errors first; the sort is stable, so file order is kept within each severity.
+        report.issues.sort_by_key(|i| i.severity);
+    }
+    report
+}
+
+/// Every error of SPEC §3.1, and the warnings that need no projection: the same errors as
+/// [`validate`] at a fraction of the time for a large fund, for commands that only need to know
+/// whether the fund can be computed and show no warnings (the exports, `sif ledger`). The
+/// warnings about over-commitment, incomplete repayments and arrears are left out.
+pub fn validate_without_projection(fund: &Fund) -> Report {
     let mut c = Collector {
         fund,
         issues: Vec::new(),
@@ -333,14 +374,14 @@ pub fn validate(fund: &Fund) -> Report {
         let path = format!("actors[{}]", label(&a.code, i));
         c.not_empty(
             loc,
-            &format!("{path}.code"),
+            || format!("{path}.code"),
             &a.code,
             "aktörens kod",
             "actor's code",
         );
         c.not_empty(
             loc,
-            &format!("{path}.name"),
+            || format!("{path}.name"),
             &a.name,
             "aktörens namn",
             "actor's name",
@@ -360,7 +401,7 @@ pub fn validate(fund: &Fund) -> Report {
         let loc = Location::Capital(i);
         let path = format!("capital[{}]", i + 1);
         match parse_date(&ev.date) {
-            Some((y, _, _)) => c.year(loc, &format!("{path}.date"), y),
+            Some((y, _, _)) => c.year(loc, || format!("{path}.date"), y),
             None => c.error(
                 loc,
                 format!("{path}.date"),
@@ -368,7 +409,7 @@ pub fn validate(fund: &Fund) -> Report {
                 format!("“{}” is not a date of the form YYYY-MM-DD", ev.date),
             ),
         }
-        c.amount(loc, &format!("{path}.amount"), ev.amount);
+        c.amount(loc, || format!("{path}.amount"), ev.amount);
     }
 
     // Initiatives.
@@ -378,14 +419,14 @@ pub fn validate(fund: &Fund) -> Report {
         let p = format!("initiatives[{}]", label(&ini.code, i));
         c.not_empty(
             loc,
-            &format!("{p}.code"),
+            || format!("{p}.code"),
             &ini.code,
             "insatsens kod",
             "initiative's code",
         );
         c.not_empty(
             loc,
-            &format!("{p}.name"),
+            || format!("{p}.name"),
             &ini.name,
             "insatsens namn",
             "initiative's name",
@@ -400,14 +441,14 @@ pub fn validate(fund: &Fund) -> Report {
         }
         c.actor(
             loc,
-            &format!("{p}.owner"),
+            || format!("{p}.owner"),
             &ini.owner,
             true,
             "ägaren",
             "owner",
         );
         match (ini.status, ini.ended) {
-            (Status::Terminated, Some(e)) => c.year(loc, &format!("{p}.ended"), e),
+            (Status::Terminated, Some(e)) => c.year(loc, || format!("{p}.ended"), e),
             (Status::Terminated, None) => c.warning(
                 loc,
                 format!("{p}.ended"),
@@ -424,15 +465,15 @@ pub fn validate(fund: &Fund) -> Report {
         }
         for (k, row) in ini.costs.iter().enumerate() {
             let rp = format!("{p}.costs[{}]", k + 1);
-            c.year(loc, &format!("{rp}.year"), row.year);
-            c.amount(loc, &format!("{rp}.fund"), row.fund);
-            c.amount(loc, &format!("{rp}.own"), row.own);
+            c.year(loc, || format!("{rp}.year"), row.year);
+            c.amount(loc, || format!("{rp}.fund"), row.fund);
+            c.amount(loc, || format!("{rp}.own"), row.own);
         }
         for (k, row) in ini.savings.iter().enumerate() {
             let rp = format!("{p}.savings[{}]", k + 1);
-            c.actor(loc, &format!("{rp}.actor"), &row.actor, false, "", "");
-            c.year(loc, &format!("{rp}.from"), row.from);
-            c.year(loc, &format!("{rp}.to"), row.to);
+            c.actor(loc, || format!("{rp}.actor"), &row.actor, false, "", "");
+            c.year(loc, || format!("{rp}.from"), row.from);
+            c.year(loc, || format!("{rp}.to"), row.to);
             if row.from > row.to {
                 c.error(
                     loc,
@@ -441,7 +482,7 @@ pub fn validate(fund: &Fund) -> Report {
                     format!("the from year {} is after the to year {}", row.from, row.to),
                 );
             }
-            c.amount(loc, &format!("{rp}.amount"), row.amount);
+            c.amount(loc, || format!("{rp}.amount"), row.amount);
         }
         match &ini.repayment {
             Repayment::Grant => {}
@@ -452,8 +493,8 @@ pub fn validate(fund: &Fund) -> Report {
                 payers,
             } => {
                 let rp = format!("{p}.repayment");
-                c.percent(loc, &format!("{rp}.share"), *share, 100);
-                c.year(loc, &format!("{rp}.start"), *start);
+                c.percent(loc, || format!("{rp}.share"), *share, 100);
+                c.year(loc, || format!("{rp}.start"), *start);
                 if *instalments < 1 {
                     c.error(
                         loc,
@@ -478,7 +519,7 @@ pub fn validate(fund: &Fund) -> Report {
                     let pp = format!("{rp}.payers[{}]", k + 1);
                     c.actor(
                         loc,
-                        &format!("{pp}.actor"),
+                        || format!("{pp}.actor"),
                         &payer.actor,
                         true,
                         "återbetalaren",
@@ -507,15 +548,15 @@ pub fn validate(fund: &Fund) -> Report {
             }
             Repayment::FromSavings { share, start, cap } => {
                 let rp = format!("{p}.repayment");
-                c.percent(loc, &format!("{rp}.share"), *share, 100);
-                c.percent(loc, &format!("{rp}.cap"), *cap, 200);
-                c.year(loc, &format!("{rp}.start"), *start);
+                c.percent(loc, || format!("{rp}.share"), *share, 100);
+                c.percent(loc, || format!("{rp}.cap"), *cap, 200);
+                c.year(loc, || format!("{rp}.start"), *start);
             }
         }
         let mut years = HashSet::new();
         for (k, act) in ini.actuals.iter().enumerate() {
             let ap = format!("{p}.actuals[{}]", k + 1);
-            c.year(loc, &format!("{ap}.year"), act.year);
+            c.year(loc, || format!("{ap}.year"), act.year);
             if !fund.is_closed(act.year) {
                 c.error(
                     loc,
@@ -541,18 +582,18 @@ pub fn validate(fund: &Fund) -> Report {
                     ),
                 );
             }
-            c.amount(loc, &format!("{ap}.fund"), act.fund);
+            c.amount(loc, || format!("{ap}.fund"), act.fund);
             for (j, r) in act.repaid.iter().enumerate() {
                 let rp = format!("{ap}.repaid[{}]", j + 1);
                 c.actor(
                     loc,
-                    &format!("{rp}.actor"),
+                    || format!("{rp}.actor"),
                     &r.actor,
                     true,
                     "återbetalaren",
                     "payer",
                 );
-                c.amount(loc, &format!("{rp}.amount"), r.amount);
+                c.amount(loc, || format!("{rp}.amount"), r.amount);
             }
         }
     }
@@ -564,7 +605,7 @@ pub fn validate(fund: &Fund) -> Report {
         let p = format!("scenarios[{}]", label(&s.name, i));
         c.not_empty(
             loc,
-            &format!("{p}.name"),
+            || format!("{p}.name"),
             &s.name,
             "scenariots namn",
             "scenario's name",
@@ -585,8 +626,13 @@ pub fn validate(fund: &Fund) -> Report {
                 "the name “base” is reserved for the base scenario",
             );
         }
-        c.percent(loc, &format!("{p}.savings_factor"), s.savings_factor, 1000);
-        c.percent(loc, &format!("{p}.cost_factor"), s.cost_factor, 1000);
+        c.percent(
+            loc,
+            || format!("{p}.savings_factor"),
+            s.savings_factor,
+            1000,
+        );
+        c.percent(loc, || format!("{p}.cost_factor"), s.cost_factor, 1000);
         if !(0..=20).contains(&s.delay) {
             c.error(
                 loc,
@@ -602,7 +648,7 @@ pub fn validate(fund: &Fund) -> Report {
     for (i, b) in fund.budget.iter().enumerate() {
         let loc = Location::Budget(i);
         let p = format!("budget[{}]", b.year);
-        c.year(loc, &format!("{p}.year"), b.year);
+        c.year(loc, || format!("{p}.year"), b.year);
         if !years.insert(b.year) {
             c.error(
                 loc,
@@ -613,16 +659,17 @@ pub fn validate(fund: &Fund) -> Report {
         }
         c.limit(
             loc,
-            &format!("{p}.result_before_fund"),
+            || format!("{p}.result_before_fund"),
             b.result_before_fund,
         );
-        c.amount(loc, &format!("{p}.realisation_gains"), b.realisation_gains);
+        c.amount(
+            loc,
+            || format!("{p}.realisation_gains"),
+            b.realisation_gains,
+        );
     }
 
     let mut issues = c.issues;
-    if !issues.iter().any(Issue::is_error) {
-        issues.extend(projection_warnings(fund));
-    }
     // Errors first; the sort is stable, so file order is kept within each severity.
     issues.sort_by_key(|i| i.severity);
     Report { issues }
