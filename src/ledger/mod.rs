@@ -441,6 +441,11 @@ pub fn journal(fund: &Fund, projection: &Projection) -> Result<Journal, LedgerEr
             Basis::Plan
         };
         let year_end = format!("{year:04}-12-31");
+        // A plan voucher's text ends in " (plan)" (docs/ledger.md).
+        let suffix = match basis {
+            Basis::Plan => " (plan)",
+            Basis::Actual => "",
+        };
         let mut year_vouchers: Vec<(String, String, VoucherOrigin, Vec<Row>)> = Vec::new();
 
         // Step 1: capital events of the year in date order (ties in file order).
@@ -464,9 +469,9 @@ pub fn journal(fund: &Fund, projection: &Projection) -> Result<Journal, LedgerEr
                     ),
                 };
                 let text = if ev.note.trim().is_empty() {
-                    text.to_string()
+                    voucher_text(&[text], suffix)
                 } else {
-                    format!("{text}, {}", ev.note.trim())
+                    voucher_text(&[text, ", ", ev.note.trim()], suffix)
                 };
                 year_vouchers.push((
                     ev.date.clone(),
@@ -500,10 +505,10 @@ pub fn journal(fund: &Fund, projection: &Projection) -> Result<Journal, LedgerEr
             used_actor[owner_index] = true;
             used_initiative[p.index] = true;
             let code = Some(ini.code.as_str());
-            let mut rows = vec![
-                row(acc.internal_cost, cost, Some(holder), code),
-                row(acc.internal_income, neg(cost)?, Some(owner), code),
-            ];
+            // Two internal rows, up to three cost kinds and the bank.
+            let mut rows = Vec::with_capacity(6);
+            rows.push(row(acc.internal_cost, cost, Some(holder), code));
+            rows.push(row(acc.internal_income, neg(cost)?, Some(owner), code));
             let by_kind = p.fund_cost_by_kind.get(i).copied().unwrap_or_default();
             for kind in CostKind::ALL {
                 let amount = by_kind[kind.index()];
@@ -519,7 +524,10 @@ pub fn journal(fund: &Fund, projection: &Projection) -> Result<Journal, LedgerEr
             rows.push(row(acc.bank, neg(cost)?, Some(owner), code));
             year_vouchers.push((
                 year_end.clone(),
-                format!("Fondmedel till {} {}", ini.code, ini.name.trim()),
+                voucher_text(
+                    &["Fondmedel till ", &ini.code, " ", ini.name.trim()],
+                    suffix,
+                ),
                 VoucherOrigin::Disbursement {
                     initiative: ini.code.clone(),
                 },
@@ -546,11 +554,16 @@ pub fn journal(fund: &Fund, projection: &Projection) -> Result<Journal, LedgerEr
                 let code = Some(ini.code.as_str());
                 year_vouchers.push((
                     year_end.clone(),
-                    format!(
-                        "Återföring från {} för {} {}",
-                        payer.code,
-                        ini.code,
-                        ini.name.trim()
+                    voucher_text(
+                        &[
+                            "Återföring från ",
+                            &payer.code,
+                            " för ",
+                            &ini.code,
+                            " ",
+                            ini.name.trim(),
+                        ],
+                        suffix,
                     ),
                     VoucherOrigin::Repayment {
                         initiative: ini.code.clone(),
@@ -570,7 +583,7 @@ pub fn journal(fund: &Fund, projection: &Projection) -> Result<Journal, LedgerEr
             if st.disbursed.0 > 0 {
                 year_vouchers.push((
                     year_end.clone(),
-                    "Ianspråktagande av öronmärkt eget kapital".to_string(),
+                    voucher_text(&["Ianspråktagande av öronmärkt eget kapital"], suffix),
                     VoucherOrigin::EquityUse,
                     vec![
                         row(acc.fund_equity, st.disbursed, None, None),
@@ -581,7 +594,7 @@ pub fn journal(fund: &Fund, projection: &Projection) -> Result<Journal, LedgerEr
             if st.repaid.0 > 0 {
                 year_vouchers.push((
                     year_end.clone(),
-                    "Återförda medel öronmärks på nytt".to_string(),
+                    voucher_text(&["Återförda medel öronmärks på nytt"], suffix),
                     VoucherOrigin::Reearmarking,
                     vec![
                         row(acc.free_equity, st.repaid, None, None),
@@ -592,10 +605,6 @@ pub fn journal(fund: &Fund, projection: &Projection) -> Result<Journal, LedgerEr
         }
 
         for (k, (date, text, origin, rows)) in year_vouchers.into_iter().enumerate() {
-            let text = match basis {
-                Basis::Plan => format!("{text} (plan)"),
-                Basis::Actual => text,
-            };
             let voucher = Voucher {
                 year,
                 series: SERIES.to_string(),
@@ -640,6 +649,17 @@ pub fn journal(fund: &Fund, projection: &Projection) -> Result<Journal, LedgerEr
         balances,
         horizon,
     })
+}
+
+/// A voucher's text from its parts and the suffix, in one allocation of the right size.
+fn voucher_text(parts: &[&str], suffix: &str) -> String {
+    let mut text =
+        String::with_capacity(parts.iter().map(|p| p.len()).sum::<usize>() + suffix.len());
+    for p in parts {
+        text.push_str(p);
+    }
+    text.push_str(suffix);
+    text
 }
 
 fn row(account: u32, amount: Money, dim1: Option<&str>, dim6: Option<&str>) -> Row {
@@ -926,16 +946,11 @@ impl Journal {
     /// The accounts and objects that the given vouchers use, in chart and object order.
     pub fn used_by<'a>(&'a self, vouchers: &[Voucher]) -> (Vec<&'a Account>, Vec<&'a Object>) {
         use std::collections::HashSet;
-        let mut accounts_used = HashSet::new();
-        let mut dim1 = HashSet::new();
-        let mut dim6 = HashSet::new();
+        // A chart has at most eight accounts: a short list beats hashing every row.
+        let mut accounts_used: Vec<u32> = Vec::with_capacity(self.accounts.len());
         for r in vouchers.iter().flat_map(|v| &v.rows) {
-            accounts_used.insert(r.account);
-            if let Some(c) = &r.dim1 {
-                dim1.insert(c.as_str());
-            }
-            if let Some(c) = &r.dim6 {
-                dim6.insert(c.as_str());
+            if !accounts_used.contains(&r.account) {
+                accounts_used.push(r.account);
             }
         }
         let accounts = self
@@ -943,6 +958,29 @@ impl Journal {
             .iter()
             .filter(|a| accounts_used.contains(&a.number))
             .collect();
+        // The journal's objects are by definition those its rows name: for the whole journal
+        // (every export without --year) there is nothing to search.
+        let whole = std::ptr::eq(vouchers, self.vouchers.as_slice());
+        if whole {
+            return (accounts, self.objects.iter().collect());
+        }
+        let mut dim1 = HashSet::new();
+        let mut dim6 = HashSet::new();
+        for v in vouchers {
+            // The rows of a voucher mostly name the same initiative: hash it once.
+            let mut last6: Option<&str> = None;
+            for r in &v.rows {
+                if let Some(c) = &r.dim1 {
+                    dim1.insert(c.as_str());
+                }
+                if let Some(c) = r.dim6.as_deref() {
+                    if last6 != Some(c) {
+                        dim6.insert(c);
+                        last6 = Some(c);
+                    }
+                }
+            }
+        }
         let objects = self
             .objects
             .iter()
