@@ -9,13 +9,17 @@
 //! Stages, each measured on its own input so that one stage's time never hides in another's:
 //! - `load`: parse the RON text into a `Fund` (`store::parse_str`, as `sif` does after reading
 //!   the file),
-//! - `validate`: the checks of SPEC §3.1,
+//! - `validate`: the checks of SPEC §3.1, with the warnings that need the base projection (as
+//!   `sif check` and the app run it),
+//! - `validate_without_projection`: the same errors without those warnings (as the exports and
+//!   `sif ledger` run it),
 //! - `project`: the engine, base scenario (SPEC §4–5),
 //! - `journal`: the double-entry journal of every horizon year (SPEC §6),
 //! - `export_*`: each export of SPEC §7 from that journal (whole horizon; SIE 4E of one year),
 //! - `trial_balance`: what `sif ledger --balance-only --format csv` prints,
 //! - `fund_file_to_trial_balance`: all of it in a row, from the RON text to the trial balance
-//!   — the path that `scripts/compare-balances.sh` times against hledger and ledger-cli.
+//!   — the path that `scripts/compare-balances.sh` times against hledger and ledger-cli
+//!   (here each round also frees what it built, which `sif` leaves to the end of the process).
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -31,7 +35,7 @@ use sif::ledger::hledger::journal_text;
 use sif::ledger::sie::{SieKind, SieOptions};
 use sif::model::Fund;
 use sif::store;
-use sif::validate::validate;
+use sif::validate::{validate, validate_without_projection};
 
 const SIZES: [usize; 3] = [100, 1_000, 5_000];
 const YEARS: i32 = 20;
@@ -90,6 +94,14 @@ fn stages(c: &mut Criterion) {
     for i in &inputs {
         group.bench_with_input(BenchmarkId::from_parameter(i.initiatives), i, |b, i| {
             b.iter(|| validate(black_box(&i.fund)));
+        });
+    }
+    group.finish();
+
+    let mut group = c.benchmark_group("validate_without_projection");
+    for i in &inputs {
+        group.bench_with_input(BenchmarkId::from_parameter(i.initiatives), i, |b, i| {
+            b.iter(|| validate_without_projection(black_box(&i.fund)));
         });
     }
     group.finish();
@@ -175,7 +187,7 @@ fn stages(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::from_parameter(i.initiatives), i, |b, i| {
             b.iter(|| {
                 let fund = store::parse_str(black_box(&i.text), "bench.ron").expect("parses");
-                assert!(!validate(&fund).has_errors());
+                assert!(!validate_without_projection(&fund).has_errors());
                 let p = project(&fund, &options).expect("projects");
                 let j = ledger::journal(&fund, &p).expect("books");
                 trial_balance_csv(&j, None).expect("csv")

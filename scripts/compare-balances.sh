@@ -25,6 +25,7 @@
 #   --runs N          timed runs of each way (default 10)
 #   --sif PATH        use this sif binary instead of building one
 #   --no-timing       check the agreement only
+#   --no-hyperfine    time with bash's `time` even when hyperfine is installed
 #   --keep DIR        write the fund, journal and balances to DIR and keep them
 #   --tamper-journal  add one krona to the exported journal before hledger and ledger read it,
 #                     to show that the check catches a difference of one krona (the tests use it)
@@ -39,6 +40,7 @@ sif=""
 timing=1
 keep=""
 tamper=0
+use_hyperfine=1
 
 die() {
     echo "compare-balances: $1" >&2
@@ -54,6 +56,7 @@ while [ $# -gt 0 ]; do
     --runs) runs="${2:?}"; shift 2 ;;
     --sif) sif="${2:?}"; shift 2 ;;
     --no-timing) timing=0; shift ;;
+    --no-hyperfine) use_hyperfine=0; shift ;;
     --keep) keep="${2:?}"; shift 2 ;;
     --tamper-journal) tamper=1; shift ;;
     -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
@@ -205,7 +208,7 @@ echo "Timing $runs runs of each way (wall-clock mean; CPU = user + system):"
 
 # Writes "NAME MEAN_WALL MIN_WALL MEAN_CPU" (seconds) per command to $work/times.
 : >"$work/times"
-if command -v hyperfine >/dev/null; then
+if [ "$use_hyperfine" = 1 ] && command -v hyperfine >/dev/null; then
     echo "  (with $(hyperfine --version))"
     hyperfine --shell=none --warmup 1 --runs "$runs" --style none \
         --export-csv "$work/hyperfine.csv" \
@@ -215,7 +218,7 @@ if command -v hyperfine >/dev/null; then
     # command,mean,stddev,median,user,system,min,max
     awk -F, 'NR > 1 { printf "%s %s %s %s\n", $1, $2, $7, $5 + $6 }' "$work/hyperfine.csv" >"$work/times"
 else
-    echo "  (hyperfine is not installed: bash's time over repeated runs)"
+    echo "  (without hyperfine: bash's time over repeated runs, after one warm-up run)"
     TIMEFORMAT='%R %U %S'
     for name in sif hledger ledger; do
         declare -n cmd="${name}_cmd"

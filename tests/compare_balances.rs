@@ -153,3 +153,94 @@ fn the_horizon_balance_sums_the_years() {
     assert_eq!(csv.lines().count(), 1 + year_rows + horizon.len());
     assert!(years > 1);
 }
+
+fn sif(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sif"))
+        .args(args)
+        .output()
+        .expect("sif runs")
+}
+
+fn golden(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(format!("{name}.ron"))
+        .display()
+        .to_string()
+}
+
+#[test]
+fn sif_ledger_balance_only_prints_the_trial_balances_without_vouchers() {
+    let f = golden("exempelkommun");
+    let o = sif(&["ledger", &f, "--balance-only"]);
+    assert!(o.status.success(), "{}", text(&o));
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(!out.contains("Verifikationer / Vouchers"), "{out}");
+    assert!(!out.contains("SI 2025:1"), "{out}");
+    assert!(out.contains("Råbalans / Trial balance 2025"));
+    assert!(out.contains("Råbalans / Trial balance 2034"));
+    // The whole horizon last: the bank paid out 15 000 000 over the years, and the sums of
+    // debit and credit are equal.
+    let horizon = out
+        .split("Trial balance of the whole period 2025–2034")
+        .nth(1)
+        .expect("the horizon's trial balance");
+    let bank = horizon.lines().find(|l| l.starts_with("1930")).unwrap();
+    assert!(bank.ends_with("\u{2212}15\u{a0}000\u{a0}000"), "{bank}");
+    let sum = horizon.lines().find(|l| l.starts_with("summa")).unwrap();
+    assert!(
+        sum.contains("94\u{a0}000\u{a0}000  94\u{a0}000\u{a0}000"),
+        "{sum}"
+    );
+
+    // Without --balance-only the vouchers are there, and so is the horizon.
+    let o = sif(&["ledger", &f]);
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(out.contains("Verifikationer / Vouchers"));
+    assert!(out.contains("Trial balance of the whole period 2025–2034"));
+    // One year alone has no horizon table.
+    let o = sif(&["ledger", &f, "--year", "2026", "--balance-only"]);
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(out.contains("Råbalans / Trial balance 2026"));
+    assert!(!out.contains("whole period"));
+}
+
+#[test]
+fn sif_ledger_trial_balance_as_csv_and_json() {
+    let f = golden("exempelkommun");
+    let o = sif(&["ledger", &f, "--format", "csv"]);
+    assert!(o.status.success(), "{}", text(&o));
+    let out = String::from_utf8(o.stdout).unwrap();
+    let mut lines = out.split("\r\n");
+    assert_eq!(
+        lines.next(),
+        Some("from_year,to_year,account,account_name,opening,debit,credit,closing")
+    );
+    assert!(
+        out.contains(
+            "\r\n2025,2025,2015,\"Öronmärkt eget kapital, sociala investeringar\",0,2000000,20000000,-18000000\r\n"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("\r\n2025,2034,1930,Kassa och bank,0,0,15000000,-15000000\r\n"));
+    assert!(out.ends_with("\r\n"));
+
+    let o = sif(&["ledger", &f, "--format", "json", "--year", "2025"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["scenario"], "base");
+    let periods = v["periods"].as_array().unwrap();
+    assert_eq!(periods.len(), 1, "one year, no horizon");
+    assert_eq!(periods[0]["from"], 2025);
+    let equity = periods[0]["accounts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["account"] == 2015)
+        .unwrap();
+    assert_eq!(equity["closing"], -18_000_000);
+    assert_eq!(equity["credit"], 20_000_000);
+
+    // A year outside the horizon is a bad argument.
+    let o = sif(&["ledger", &f, "--format", "csv", "--year", "2040"]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+}

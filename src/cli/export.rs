@@ -99,8 +99,9 @@ fn load_journal(
 
 /// Leave a value to the end of the process instead of freeing it: these commands end right
 /// after writing their output, and the operating system takes the memory back at once, while
-/// freeing a large fund's journal, projection and fund — about a million small allocations for
-/// 5,000 initiatives — one by one took a tenth of `sif ledger`'s time (docs/performance.md).
+/// freeing a large fund's journal, projection and fund (hundreds of thousands of small
+/// allocations at 5,000 initiatives) one by one took a sixth of `sif ledger`'s instructions
+/// (docs/performance.md).
 /// Only for the one-shot commands of this module; the app never calls them.
 fn keep_until_exit<T>(value: T) {
     std::mem::forget(value);
