@@ -77,7 +77,7 @@ if [ -z "$sif" ]; then
     command -v cargo >/dev/null || die "cargo is not installed"
     echo "Building sif (release)…" >&2
     cargo build --release --quiet --manifest-path "$root/Cargo.toml" --bin sif
-    sif="$root/target/release/sif"
+    sif="${CARGO_TARGET_DIR:-$root/target}/release/sif"
 fi
 [ -x "$sif" ] || die "no sif binary at $sif"
 
