@@ -973,11 +973,11 @@ impl Journal {
                 if let Some(c) = &r.dim1 {
                     dim1.insert(c.as_str());
                 }
-                if let Some(c) = r.dim6.as_deref() {
-                    if last6 != Some(c) {
-                        dim6.insert(c);
-                        last6 = Some(c);
-                    }
+                if let Some(c) = r.dim6.as_deref()
+                    && last6 != Some(c)
+                {
+                    dim6.insert(c);
+                    last6 = Some(c);
                 }
             }
         }
