@@ -10,6 +10,7 @@ pub mod command;
 pub mod dialogs;
 pub mod i18n;
 pub mod prefs;
+pub mod safety;
 pub mod screenshot;
 pub mod state;
 pub mod views;
@@ -47,6 +48,8 @@ pub struct SifApp {
     window_size: Option<[f32; 2]>,
     first_frame: bool,
     pub screenshots: Option<screenshot::Plan>,
+    /// Recovery files, the changed-on-disk check and their dialogs (`safety.rs`).
+    pub safety: safety::Safety,
 }
 
 /// The built-in sample fund (the app opens it when there is no last file).
@@ -82,6 +85,7 @@ impl SifApp {
             window_size: None,
             first_frame: true,
             screenshots: None,
+            safety: safety::Safety::without_recovery(),
         }
     }
 
@@ -124,12 +128,14 @@ impl SifApp {
             ctx.set_theme(egui::Theme::Light);
         }
         let mut out = Vec::new();
+        self.safety_frame(&ctx);
         self.shortcuts(&ctx, &mut out);
         self.cache
             .refresh(&self.doc, &self.ui.options, self.ui.selected);
 
         egui::Panel::top("menu_bar").show(ui, |ui| self.menu_ui(ui, &mut out));
         egui::Panel::top("options_bar").show(ui, |ui| self.options_ui(ui, &mut out));
+        let banner = self.safety_banner_ui(ui);
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_ui(ui, &mut out));
         egui::Panel::left("navigation")
             .resizable(false)
@@ -158,6 +164,10 @@ impl SifApp {
             for cmd in out {
                 self.run(&ctx, cmd);
             }
+            ctx.request_repaint();
+        }
+        if let Some(answer) = banner {
+            self.safety_banner_answer(answer);
             ctx.request_repaint();
         }
         self.update_title(&ctx);
@@ -391,6 +401,10 @@ impl SifApp {
         let Some(dialog) = self.ui.dialog.clone() else {
             return;
         };
+        if let DialogState::Safety(d) = dialog {
+            self.ui.dialog = self.safety_dialog_ui(ctx, d);
+            return;
+        }
         enum Answer {
             Keep(DialogState),
             Close,
@@ -452,6 +466,8 @@ impl SifApp {
                     answer = Answer::Close;
                 }
             }
+            // Drawn above.
+            DialogState::Safety(_) => {}
             DialogState::Message { title, text } => {
                 let modal = egui::Modal::new(Id::unique("message_dialog")).show(ctx, |ui| {
                     ui.set_max_width(560.0);
@@ -478,6 +494,8 @@ impl SifApp {
                 self.ui.dialog = None;
                 if self.save() {
                     self.proceed(ctx, then);
+                } else {
+                    self.save_then_later(then);
                 }
             }
             Answer::DiscardThen(then) => {
@@ -600,7 +618,10 @@ impl SifApp {
             }
             Pending::OpenPath(path) => self.open_path(&path),
             Pending::NewFrom(template) => self.new_from(template),
+            Pending::Restore(recovery) => self.restore_recovery(&recovery),
             Pending::Quit => {
+                // Closing without saving: the user chose to let the changes go.
+                self.safety_discarded();
                 self.allow_close = true;
                 self.closing = true;
                 ctx.send_viewport_cmd(ViewportCommand::Close);
@@ -637,16 +658,18 @@ impl SifApp {
         self.ui.initiatives = Default::default();
         self.ui.settings_focus = None;
         self.ui.options.scenario = None;
+        self.safety_document_replaced();
     }
 
     /// Open a fund file. A file with validation errors opens (showing Problems); a file that
     /// cannot be read leaves the current fund and says why.
     pub fn open_path(&mut self, path: &Path) {
         let lang = self.lang();
-        match store::load(path) {
-            Ok(fund) => {
+        match store::load_with_stamp(path) {
+            Ok((fund, stamp)) => {
                 let errors = sif::validate::validate(&fund).error_count();
                 self.replace_document(Document::new(fund, Some(path.to_path_buf())));
+                self.doc.stamp = Some(stamp);
                 self.prefs.note_recent(path);
                 let name = self.doc.file_name().unwrap_or_default();
                 if errors > 0 {
@@ -710,24 +733,14 @@ impl SifApp {
         }
     }
 
+    /// Save to `path`; to the file the fund came from only if nobody changed it since
+    /// (docs/safety.md §2). A failure changes nothing and says why (`safety.rs`).
     fn save_to(&mut self, path: PathBuf) -> bool {
-        let lang = self.lang();
-        match store::save(&self.doc.fund, &path) {
-            Ok(()) => {
-                self.prefs.note_recent(&path);
-                self.doc.mark_saved(path);
-                let name = self.doc.file_name().unwrap_or_default();
-                self.ui.status = Some(StatusNote::Saved(name));
-                true
-            }
-            Err(e) => {
-                self.ui.dialog = Some(DialogState::Message {
-                    title: T::SaveFailedTitle,
-                    text: widgets::one_language(lang, &e.to_string()),
-                });
-                false
-            }
-        }
+        let expected = self
+            .doc
+            .stamp
+            .filter(|_| self.doc.path.as_deref() == Some(path.as_path()));
+        self.write_fund(path, expected)
     }
 }
 
@@ -816,6 +829,13 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
                 };
             }
             let mut app = SifApp::start(prefs, Box::new(dialogs::NativeDialogs), file);
+            if screenshots.is_none() {
+                // Recovery files live in Sif's data folder (the viewport's app id), never
+                // beside the user's files; the temporary folder only where there is none.
+                let data_dir = eframe::storage_dir("sif").unwrap_or_else(std::env::temp_dir);
+                let dir = sif::recovery::recovery_dir(&data_dir);
+                app = app.with_recovery(&dir, Box::new(safety::SystemClock));
+            }
             app.screenshots = screenshots;
             Ok(Box::new(app))
         }),

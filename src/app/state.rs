@@ -27,6 +27,9 @@ pub struct Document {
     pub history: History,
     /// The history state that matches the file on disk (or the template it came from).
     saved_state: Option<u64>,
+    /// The file as it was when opened or last saved, to notice when someone else changes it
+    /// (docs/safety.md §2); `None` for a fund without a file, or one restored without a stamp.
+    pub stamp: Option<sif::store::FileStamp>,
 }
 
 impl Document {
@@ -38,6 +41,21 @@ impl Document {
             path,
             history,
             saved_state,
+            stamp: None,
+        }
+    }
+
+    /// A fund restored from a recovery file: unsaved from the start, so that it is saved (or
+    /// the user is asked) before it is closed.
+    pub fn recovered(
+        fund: Fund,
+        path: Option<PathBuf>,
+        stamp: Option<sif::store::FileStamp>,
+    ) -> Document {
+        Document {
+            saved_state: None,
+            stamp,
+            ..Document::new(fund, path)
         }
     }
 
@@ -351,6 +369,8 @@ pub enum Pending {
     OpenPath(PathBuf),
     NewFrom(Option<&'static str>),
     Quit,
+    /// Restore unsaved changes left by a Sif that ended without saving them.
+    Restore(Box<sif::recovery::Recovery>),
 }
 
 /// The open dialog, if any; its state goes when it closes.
@@ -362,6 +382,8 @@ pub enum DialogState {
     Unsaved { then: Pending },
     /// A message (a file that could not be read or written).
     Message { title: super::i18n::T, text: String },
+    /// A recovery offer or a changed-on-disk question (`safety.rs`).
+    Safety(super::safety::SafetyDialog),
 }
 
 /// A note for the status bar, kept as what happened so it follows a change of language.
@@ -372,6 +394,11 @@ pub enum StatusNote {
     Saved(String),
     /// An initiative was deleted (by its code); undo brings it back.
     Deleted(String),
+    /// Any other note, given in both languages.
+    Bilingual {
+        sv: String,
+        en: String,
+    },
 }
 
 impl StatusNote {
@@ -381,6 +408,7 @@ impl StatusNote {
             StatusNote::OpenedWithErrors(n) => super::i18n::errors_in_file(lang, *n),
             StatusNote::Saved(name) => super::i18n::saved_to(lang, name),
             StatusNote::Deleted(code) => super::i18n::deleted(lang, code),
+            StatusNote::Bilingual { sv, en } => lang.pick(sv, en).to_string(),
         }
     }
 }
