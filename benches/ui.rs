@@ -3,6 +3,9 @@
 //!
 //! Besides criterion's report, the bench prints the median of its own 300-frame sample per
 //! view and checks that nothing was recomputed in those idle frames.
+//!
+//! `whatif_5000_initiatives`: trainer mode on a generated fund of 5,000 initiatives; one
+//! what-if change (a slider step) and the frame that recomputes and draws it, per view.
 
 // `unused_imports`: the app's unit tests are compiled out of a bench without a harness.
 #[allow(dead_code, unused_imports)]
@@ -124,5 +127,77 @@ fn bench_views(c: &mut Criterion) {
     );
 }
 
-criterion_group!(benches, bench_views);
+/// An app on a generated fund of 5,000 initiatives in trainer mode, on `view`, settled.
+fn trainer_app(view: View) -> (egui::Context, SifApp) {
+    let fund = sif::generate::generate_fund(&sif::generate::GenerateParams {
+        initiatives: 5000,
+        years: 20,
+        actors: 30,
+        seed: 1,
+    });
+    let ctx = egui::Context::default();
+    let mut app = SifApp::new(Preferences::default(), Box::new(NoDialogs));
+    app.doc = app::state::Document::new(fund, None);
+    app.ui.trainer.whatif = Some(app::whatif::WhatIf::of_plan(&app.doc.fund, &app.ui.options));
+    app.ui.view = view;
+    for _ in 0..5 {
+        frame(&ctx, &mut app);
+    }
+    (ctx, app)
+}
+
+/// One what-if change (as a slider step does) and the frame that recomputes and draws it.
+fn whatif_step(ctx: &egui::Context, app: &mut SifApp, k: u32) -> usize {
+    if let Some(w) = &mut app.ui.trainer.whatif {
+        w.assumptions.savings_factor = if k.is_multiple_of(2) { 95 } else { 100 };
+    }
+    frame(ctx, app)
+}
+
+/// Trainer mode on a large fund: a slider step must recompute and draw within a frame.
+fn bench_whatif(c: &mut Criterion) {
+    const VIEWS: [View; 4] = [
+        View::Overview,
+        View::WhoGains,
+        View::Scenarios,
+        View::Initiatives,
+    ];
+    let mut group = c.benchmark_group("whatif_5000_initiatives");
+    group.sample_size(20);
+    group.measurement_time(Duration::from_secs(6));
+    for view in VIEWS {
+        let (ctx, mut app) = trainer_app(view);
+        let mut k = 0;
+        group.bench_function(view.slug(), |b| {
+            b.iter(|| {
+                k += 1;
+                whatif_step(&ctx, &mut app, k)
+            })
+        });
+    }
+    group.finish();
+
+    println!("\nwhat-if step + frame, 5,000 initiatives, 20 years, 30 actors (40 steps each):");
+    for view in VIEWS {
+        let (ctx, mut app) = trainer_app(view);
+        let before = app.cache.recomputations;
+        let mut times: Vec<Duration> = (0..40)
+            .map(|k| {
+                let t = Instant::now();
+                std::hint::black_box(whatif_step(&ctx, &mut app, k));
+                t.elapsed()
+            })
+            .collect();
+        times.sort();
+        println!(
+            "  {:<12} median {:>7.2} ms   max {:>7.2} ms   analyses: {}",
+            view.slug(),
+            times[times.len() / 2].as_secs_f64() * 1e3,
+            times[times.len() - 1].as_secs_f64() * 1e3,
+            app.cache.recomputations - before,
+        );
+    }
+}
+
+criterion_group!(benches, bench_views, bench_whatif);
 criterion_main!(benches);

@@ -82,11 +82,19 @@ pub struct ViewOptions {
     /// A scenario of the fund by name; `None` is the base scenario.
     pub scenario: Option<String>,
     pub include_proposed: bool,
+    /// The trainer's what-if assumptions; when set they replace the named scenario.
+    pub whatif: Option<super::whatif::Assumptions>,
 }
 
 impl ViewOptions {
     /// The engine's options; a scenario that no longer exists falls back to the base.
     pub fn engine_options(&self, fund: &Fund) -> Options {
+        if let Some(a) = self.whatif {
+            return Options {
+                scenario: a.scenario(super::whatif::WHATIF_SCENARIO),
+                include_proposed: self.include_proposed,
+            };
+        }
         Options::named(fund, self.scenario.as_deref(), self.include_proposed).unwrap_or_else(|_| {
             Options {
                 include_proposed: self.include_proposed,
@@ -401,6 +409,8 @@ pub struct UiState {
     /// The last thing that happened, for the status bar (shown in the current language).
     pub status: Option<StatusNote>,
     pub lang: Lang,
+    /// Trainer mode (the what-if), presentation mode, and the state of the trainers' views.
+    pub trainer: super::whatif::TrainerState,
 }
 
 impl UiState {
@@ -416,6 +426,7 @@ impl UiState {
             dialog: None,
             status: None,
             lang,
+            trainer: Default::default(),
         }
     }
 }
