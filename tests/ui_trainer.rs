@@ -764,3 +764,65 @@ fn english_texts_in_the_trainer_views() {
     h.get_by_label("Scenarios compared");
     h.get_by_label("New scenario");
 }
+
+/// Let the worker finish its projection, then draw until the app is idle. (The frame after
+/// a change starts the worker; the one after that may show a spinner.)
+fn settle(h: &mut Harness<'_, SifApp>) {
+    h.step();
+    let app = h.state_mut();
+    app.cache.finish_background(&app.doc);
+    h.run();
+}
+
+#[test]
+fn a_large_fund_projects_a_whatif_off_the_ui_thread() {
+    let fund = sif::generate::generate_fund(&sif::generate::GenerateParams {
+        initiatives: app::state::BACKGROUND_FROM,
+        years: 20,
+        actors: 30,
+        seed: 1,
+    });
+    let mut app = SifApp::new(Preferences::default(), Box::new(FakeDialogs::default()));
+    app.doc = app::state::Document::new(fund.clone(), None);
+    let mut h = harness_with(app);
+    h.run();
+    let base = closing(&project(&fund, &Options::default()).unwrap());
+    assert!(closing_shown(&h, base));
+    h.get_by_label("Visa").click();
+    h.run();
+    h.get_by_label_contains("Övningsläge").click();
+    h.step();
+    settle(&mut h);
+    let analyses = h.state().cache.recomputations;
+
+    h.get_by_label("Besparingar som realiseras")
+        .set_value_accesskit(50.0);
+    // One frame moves the slider, the next starts the projection.
+    h.step();
+    h.step();
+    // The step's frame does not wait for the projection: it is computed on a worker, and the
+    // bar shows that it is under way.
+    assert!(h.state().cache.is_computing());
+    assert!(
+        closing_shown(&h, base),
+        "the previous figures stay until the new ones are there"
+    );
+    assert!(shows(&h, "Räknar om …"));
+    settle(&mut h);
+    let half = closing(&projected(&fund, 50, 100, 0));
+    assert_ne!(half, base);
+    assert!(closing_shown(&h, half));
+    assert_eq!(
+        h.state()
+            .cache
+            .analysis
+            .options
+            .whatif
+            .unwrap()
+            .savings_factor,
+        50
+    );
+    assert_eq!(h.state().cache.recomputations, analyses + 1);
+    assert!(!h.state().cache.is_computing());
+    assert_eq!(h.state().doc.history.undo_len(), 0);
+}

@@ -132,6 +132,11 @@ impl SifApp {
         self.shortcuts(&ctx, &mut out);
         self.trainer_shortcuts(&ctx, &mut out);
         widgets::set_read_only(&ctx, self.ui.trainer.presenting);
+        if self.cache.wake.is_none() {
+            // A large fund's projection finishes on a worker thread, which asks for a frame.
+            let ctx = ctx.clone();
+            self.cache.wake = Some(std::sync::Arc::new(move || ctx.request_repaint()));
+        }
         let options = self.ui.trainer.effective(&self.ui.options);
         self.cache.refresh(&self.doc, &options, self.ui.selected);
 
@@ -317,7 +322,8 @@ impl SifApp {
         let lang = self.lang();
         if self.ui.trainer.whatif.is_some() {
             let (fund, plan) = (&self.doc.fund, &self.ui.options);
-            whatif::bar_ui(ui, fund, plan, &self.ui.trainer, lang, out);
+            let computing = self.cache.is_computing();
+            whatif::bar_ui(ui, fund, plan, &self.ui.trainer, computing, lang, out);
             return;
         }
         ui.horizontal(|ui| {
@@ -354,6 +360,10 @@ impl SifApp {
                 .changed()
             {
                 out.push(Command::SetIncludeProposed(include));
+            }
+            if self.cache.is_computing() {
+                let text = lang.pick("Räknar om …", "Recomputing …");
+                ui.spinner().on_hover_text(text).accessible_name(text);
             }
             if self.ui.trainer.presenting {
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {

@@ -460,6 +460,7 @@ pub fn bar_ui(
     fund: &Fund,
     plan: &ViewOptions,
     st: &TrainerState,
+    computing: bool,
     lang: Lang,
     out: &mut Vec<Command>,
 ) {
@@ -499,6 +500,11 @@ pub fn bar_ui(
                     }
                     if differs && ui.button(reset_label(lang)).clicked() {
                         out.push(Command::Trainer(TrainerCommand::ResetWhatIf));
+                    }
+                    if computing {
+                        // A large fund: the new figures come from a worker in a moment.
+                        let text = lang.pick("Räknar om …", "Recomputing …");
+                        ui.spinner().on_hover_text(text).accessible_name(text);
                     }
                     ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
                         ui.label(RichText::new(lang.pick("Övningsläge", "Trainer mode")).strong());
@@ -609,8 +615,10 @@ impl SifApp {
             return;
         }
         let f5 = ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::F5));
+        // Escape closes an open drop-down first.
         let escape = self.ui.trainer.presenting
             && !ctx.egui_wants_keyboard_input()
+            && !egui::Popup::is_any_open(ctx)
             && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::Escape));
         if f5 || escape {
             out.push(Command::Trainer(TrainerCommand::TogglePresenting));

@@ -143,8 +143,8 @@ fn status_rank(s: Status) -> usize {
 
 pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command>) {
     let lang = cx.lang;
-    // The figures sorted by are those shown: the what-if's while trainer mode is on.
-    let options = st.trainer.effective(&st.options);
+    // The figures sorted by are those shown: the options the analysis was made with.
+    let options = cx.analysis.options.clone();
     st.initiatives.refresh_rows(cx, &options);
 
     toolbar_ui(ui, cx, st, out);

@@ -117,8 +117,11 @@ fn figures_of(
 impl ScenariosState {
     /// The base scenario and every scenario of the fund, then the what-if (when trainer mode
     /// is on), each computed only when what it depends on changed.
-    fn refresh(&mut self, cx: &ViewCtx<'_>, options: &ViewOptions) {
+    fn refresh(&mut self, cx: &ViewCtx<'_>) {
         let lang = cx.lang;
+        // Proposed initiatives count as they do in the analysis shown (the what-if's choice
+        // while trainer mode is on).
+        let options = &cx.analysis.options;
         let key = RowsKey {
             state: cx.state,
             include_proposed: options.include_proposed,
@@ -214,7 +217,7 @@ fn factors_text(lang: Lang, a: Assumptions) -> String {
 
 pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command>) {
     let lang = cx.lang;
-    let options = st.trainer.effective(&st.options);
+    let include_proposed = cx.analysis.options.include_proposed;
     egui::ScrollArea::vertical()
         .id_salt("scenarios")
         .auto_shrink([false, false])
@@ -227,7 +230,7 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command
                 ))
                 .weak(),
             );
-            if options.include_proposed {
+            if include_proposed {
                 ui.label(RichText::new(lang.pick(
                     "Föreslagna insatser räknas med.",
                     "Proposed initiatives are counted.",
@@ -239,7 +242,7 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command
                 }
                 return;
             }
-            st.trainer.scenarios.refresh(cx, &options);
+            st.trainer.scenarios.refresh(cx);
             let cache = &st.trainer.scenarios;
             section(ui, lang.t(T::BalanceOverYears));
             balance_plot(ui, lang, cache);
@@ -306,7 +309,7 @@ type MoneyRow<'a> = (&'a str, fn(&KeyFigures) -> Money);
 /// The key figures with one column per scenario (scenarios are few, figures many: this way
 /// the table fits beside the what-if panel and on a projector).
 fn table_ui(ui: &mut Ui, lang: Lang, rules: RuleSet, cache: &ScenariosState) {
-    const COL: f32 = 130.0;
+    const COL: f32 = 115.0;
     let rows: Vec<&Row> = cache.all_rows().collect();
     let error = widgets::error_color(ui);
     egui::ScrollArea::horizontal()
@@ -332,7 +335,7 @@ fn table_ui(ui: &mut Ui, lang: Lang, rules: RuleSet, cache: &ScenariosState) {
                         (lang.t(T::Delay), |_, a| a.delay.to_string()),
                     ];
                     for (label, value) in assumptions {
-                        ui.label(RichText::new(label).weak());
+                        row_label(ui, RichText::new(label).weak());
                         for row in &rows {
                             let text = value(lang, row.assumptions);
                             widgets::num_cell_w(ui, COL, RichText::new(&text).weak())
@@ -347,7 +350,7 @@ fn table_ui(ui: &mut Ui, lang: Lang, rules: RuleSet, cache: &ScenariosState) {
                         (outstanding_label(lang), |f| f.outstanding),
                     ];
                     for (label, value) in money {
-                        ui.label(label);
+                        row_label(ui, RichText::new(label));
                         for row in &rows {
                             let Ok(f) = &row.figures else {
                                 failed_cell(ui, lang, row, COL);
@@ -366,7 +369,7 @@ fn table_ui(ui: &mut Ui, lang: Lang, rules: RuleSet, cache: &ScenariosState) {
                     }
 
                     let label = npv_label(lang);
-                    ui.label(label);
+                    row_label(ui, RichText::new(label));
                     for row in &rows {
                         let Ok(f) = &row.figures else {
                             failed_cell(ui, lang, row, COL);
@@ -391,7 +394,7 @@ fn table_ui(ui: &mut Ui, lang: Lang, rules: RuleSet, cache: &ScenariosState) {
                     for (k, rule) in order.into_iter().enumerate() {
                         let label = negative_label(lang, rule);
                         let head = RichText::new(&label);
-                        ui.label(if k == 0 { head.strong() } else { head.weak() });
+                        row_label(ui, if k == 0 { head.strong() } else { head.weak() });
                         for row in &rows {
                             let Ok(f) = &row.figures else {
                                 failed_cell(ui, lang, row, COL);
@@ -423,6 +426,20 @@ fn table_ui(ui: &mut Ui, lang: Lang, rules: RuleSet, cache: &ScenariosState) {
             "Outstanding: repayment under the agreements that is not reached within the horizon. The NPV is the sum of the net present values of the counted initiatives. The proposal is Sif's reading of ESO 2020:1, not law.",
         ))
         .weak(),
+    );
+}
+
+/// The label of a row of figures: wrapped in a column of fixed width, so that long names
+/// (the rule sets) leave room for the scenarios beside the what-if panel.
+fn row_label(ui: &mut Ui, text: RichText) {
+    const WIDTH: f32 = 230.0;
+    ui.allocate_ui_with_layout(
+        egui::vec2(WIDTH, ui.spacing().interact_size.y),
+        egui::Layout::left_to_right(egui::Align::Center).with_main_wrap(true),
+        |ui| {
+            ui.set_width(WIDTH);
+            ui.add(egui::Label::new(text).wrap());
+        },
     );
 }
 

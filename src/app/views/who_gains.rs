@@ -33,6 +33,8 @@ pub struct ActorRow {
     pub code: String,
     pub name: String,
     pub external: bool,
+    /// The fund's holder: bears the fund's costs and receives the repayments.
+    pub holder: bool,
     /// Costs borne (the fund's against the holder, own costs against the owner).
     pub cost: Money,
     /// Savings received (cashable or not).
@@ -94,6 +96,7 @@ pub fn matrix(
             code: actor.code.clone(),
             name: actor.name.clone(),
             external: actor.kind == ActorKind::External,
+            holder: Some(a) == holder,
             cost: cost[a],
             savings: savings[a],
             repaid: repaid[a],
@@ -102,6 +105,20 @@ pub fn matrix(
         });
     }
     Ok(rows)
+}
+
+/// The column totals of the matrix (cost, savings, repaid, received, net).
+pub fn totals(rows: &[ActorRow]) -> Result<[Money; 5], Overflow> {
+    let mut t = [Money::ZERO; 5];
+    for r in rows {
+        for (sum, m) in t
+            .iter_mut()
+            .zip([r.cost, r.savings, r.repaid, r.received, r.net])
+        {
+            *sum = sum.checked_add(m)?;
+        }
+    }
+    Ok(t)
 }
 
 /// The fund's effect on the balanced-budget result over the horizon under a rule set: what
@@ -135,6 +152,7 @@ pub struct WhoGainsState {
     pub initiative: Option<usize>,
     key: Option<Key>,
     rows: Vec<ActorRow>,
+    totals: [Money; 5],
     /// Why there are no rows (a sum overflowed; a validated fund cannot).
     error: Option<String>,
     /// The choices of the drop-down: the whole fund, then each counted initiative.
@@ -144,7 +162,7 @@ pub struct WhoGainsState {
 }
 
 impl WhoGainsState {
-    fn refresh(&mut self, cx: &ViewCtx<'_>, options: &ViewOptions, p: &Projection) {
+    fn refresh(&mut self, cx: &ViewCtx<'_>, p: &Projection) {
         let lang = cx.lang;
         // An initiative that no longer counts falls back to the whole fund.
         if let Some(i) = self.initiative
@@ -154,16 +172,18 @@ impl WhoGainsState {
         }
         let key = Key {
             state: cx.state,
-            options: options.clone(),
+            options: cx.analysis.options.clone(),
             initiative: self.initiative,
             lang,
         };
         if self.key.as_ref() == Some(&key) {
             return;
         }
-        (self.rows, self.error) = match matrix(cx.fund, p, self.initiative) {
-            Ok(rows) => (rows, None),
-            Err(e) => (Vec::new(), Some(e.to_string())),
+        let matrix =
+            matrix(cx.fund, p, self.initiative).and_then(|rows| totals(&rows).map(|t| (rows, t)));
+        (self.rows, self.totals, self.error) = match matrix {
+            Ok((rows, totals)) => (rows, totals, None),
+            Err(e) => (Vec::new(), [Money::ZERO; 5], Some(e.to_string())),
         };
         self.choices =
             std::iter::once((None, lang.pick("Hela fonden", "The whole fund").to_string()))
@@ -200,7 +220,6 @@ pub fn total_label(lang: Lang) -> &'static str {
 
 pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command>) {
     let lang = cx.lang;
-    let options = st.trainer.effective(&st.options);
     egui::ScrollArea::vertical()
         .id_salt("who_gains")
         .auto_shrink([false, false])
@@ -220,7 +239,7 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command
                 return;
             };
             let w = &mut st.trainer.who_gains;
-            w.refresh(cx, &options, p);
+            w.refresh(cx, p);
 
             ui.add_space(6.0);
             ui.horizontal(|ui| {
@@ -236,8 +255,9 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command
                 return;
             }
             let rows = &w.rows;
+            let totals = &w.totals;
             section(ui, lang.pick("Per aktör, hela perioden", "Per actor, the whole horizon"));
-            table_ui(ui, lang, rows);
+            table_ui(ui, lang, rows, totals);
             ui.add_space(4.0);
             explanation_ui(ui, cx, rows);
             section(ui, lang.pick("Pengar in och ut per aktör", "Money in and out per actor"));
@@ -263,7 +283,7 @@ fn headings(lang: Lang) -> [&'static str; 5] {
     ]
 }
 
-fn table_ui(ui: &mut Ui, lang: Lang, rows: &[ActorRow]) {
+fn table_ui(ui: &mut Ui, lang: Lang, rows: &[ActorRow], totals: &[Money; 5]) {
     const COL: f32 = 105.0;
     const NAME: f32 = 200.0;
     let names = columns(lang);
@@ -290,17 +310,18 @@ fn table_ui(ui: &mut Ui, lang: Lang, rows: &[ActorRow]) {
                         );
                     }
                     ui.end_row();
-                    let mut totals = [Money::ZERO; 5];
                     for row in rows {
-                        let label = if row.external {
-                            format!(
-                                "{} – {} ({})",
-                                row.code,
-                                row.name,
-                                lang.pick("extern", "external")
-                            )
+                        // Say why the holder bears costs and receives repayments.
+                        let note = if row.external {
+                            Some(lang.pick("extern", "external"))
+                        } else if row.holder {
+                            Some(lang.pick("fonden", "the fund"))
                         } else {
-                            format!("{} – {}", row.code, row.name)
+                            None
+                        };
+                        let label = match note {
+                            Some(note) => format!("{} – {} ({note})", row.code, row.name),
+                            None => format!("{} – {}", row.code, row.name),
                         };
                         ui.allocate_ui_with_layout(
                             egui::vec2(NAME, ui.spacing().interact_size.y),
@@ -312,7 +333,6 @@ fn table_ui(ui: &mut Ui, lang: Lang, rows: &[ActorRow]) {
                         );
                         let values = [row.cost, row.savings, row.repaid, row.received, row.net];
                         for (k, (m, h)) in values.iter().zip(names).enumerate() {
-                            totals[k] = Money(totals[k].0.saturating_add(m.0));
                             let text = money_text(lang, *m);
                             let mut rich = RichText::new(&text);
                             if k == 4 {
