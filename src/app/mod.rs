@@ -841,7 +841,7 @@ impl eframe::App for SifApp {
 pub fn run(file: Option<PathBuf>) -> ExitCode {
     let screenshots = screenshot::Plan::from_env();
     let size = if screenshots.is_some() {
-        [1280.0, 800.0]
+        screenshot::SIZE
     } else {
         [1280.0, 820.0]
     };

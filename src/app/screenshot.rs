@@ -40,7 +40,13 @@ pub struct Plan {
     next: usize,
     frames: u32,
     waiting: Option<mpsc::Receiver<std::sync::Arc<egui::ColorImage>>>,
+    /// How often the window was put back to [`SIZE`].
+    resizes: u32,
 }
+
+/// The size of every shot, in pixels. Under Xvfb the window sometimes opens at the size of
+/// the screen instead; the plan puts it back before a shot.
+pub const SIZE: [f32; 2] = [1280.0, 800.0];
 
 impl Plan {
     pub fn from_env() -> Option<Plan> {
@@ -104,6 +110,7 @@ impl Plan {
             next: 0,
             frames: 0,
             waiting: None,
+            resizes: 0,
         })
     }
 
@@ -113,6 +120,19 @@ impl Plan {
 
     /// Put the app in the state of the next shot.
     pub fn before_frame(&mut self, ctx: &egui::Context, ui: &mut UiState) {
+        let ppp = ctx.pixels_per_point();
+        if self.resizes < 20
+            && self.waiting.is_none()
+            && let Some(r) = ctx.input(|i| i.viewport().inner_rect)
+        {
+            let px = r.size() * ppp;
+            if (px.x - SIZE[0]).abs() > 1.0 || (px.y - SIZE[1]).abs() > 1.0 {
+                let size = egui::vec2(SIZE[0], SIZE[1]) / ppp;
+                ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(size));
+                self.resizes += 1;
+                self.frames = 0;
+            }
+        }
         if let Some((view, lang, _, offset)) = self.shots.get(self.next) {
             ui.view = *view;
             ui.lang = *lang;

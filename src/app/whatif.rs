@@ -698,13 +698,15 @@ impl SifApp {
         let mut fund = self.doc.fund.clone();
         let mut engine_options = options.engine_options(&fund);
         if let Some(a) = options.whatif {
-            let name = free_scenario_name(
-                &fund,
-                lang.pick(
-                    "Övning (ej sparat scenario)",
-                    "Exercise (not a saved scenario)",
-                ),
+            let stem = lang.pick(
+                "Övning (ej sparat scenario)",
+                "Exercise (not a saved scenario)",
             );
+            let name = if fund.scenario(stem).is_some() {
+                free_scenario_name(&fund, stem)
+            } else {
+                stem.to_string()
+            };
             let scenario = a.scenario(&name);
             fund.scenarios.push(scenario.clone());
             engine_options.scenario = scenario;
