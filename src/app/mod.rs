@@ -6,6 +6,7 @@
 //! The shell is drawn by [`SifApp::ui_root`], which needs only an `egui::Ui`, so the UI tests
 //! drive the real app headless; [`run`] puts it in a native window with the glow renderer.
 
+pub mod clock;
 pub mod command;
 pub mod dialogs;
 pub mod i18n;
@@ -13,6 +14,7 @@ pub mod prefs;
 pub mod screenshot;
 pub mod state;
 pub mod views;
+pub mod whatif;
 pub mod widgets;
 
 use std::path::{Path, PathBuf};
@@ -47,6 +49,8 @@ pub struct SifApp {
     window_size: Option<[f32; 2]>,
     first_frame: bool,
     pub screenshots: Option<screenshot::Plan>,
+    /// Today's date, for the printable report (tests put a fixed date here).
+    pub clock: Box<dyn clock::Clock>,
 }
 
 /// The built-in sample fund (the app opens it when there is no last file).
@@ -82,6 +86,7 @@ impl SifApp {
             window_size: None,
             first_frame: true,
             screenshots: None,
+            clock: Box::new(clock::SystemClock),
         }
     }
 
@@ -125,16 +130,33 @@ impl SifApp {
         }
         let mut out = Vec::new();
         self.shortcuts(&ctx, &mut out);
-        self.cache
-            .refresh(&self.doc, &self.ui.options, self.ui.selected);
+        self.trainer_shortcuts(&ctx, &mut out);
+        widgets::set_read_only(&ctx, self.ui.trainer.presenting);
+        if self.cache.wake.is_none() {
+            // A large fund's projection finishes on a worker thread, which asks for a frame.
+            let ctx = ctx.clone();
+            self.cache.wake = Some(std::sync::Arc::new(move || ctx.request_repaint()));
+        }
+        let options = self.ui.trainer.effective(&self.ui.options);
+        self.cache.refresh(&self.doc, &options, self.ui.selected);
 
         egui::Panel::top("menu_bar").show(ui, |ui| self.menu_ui(ui, &mut out));
         egui::Panel::top("options_bar").show(ui, |ui| self.options_ui(ui, &mut out));
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_ui(ui, &mut out));
+        // Presenting: narrower side panels leave the enlarged figures more room.
+        let presenting = self.ui.trainer.presenting;
         egui::Panel::left("navigation")
             .resizable(false)
-            .exact_size(190.0)
+            .exact_size(if presenting { 150.0 } else { 190.0 })
             .show(ui, |ui| self.nav_ui(ui, &mut out));
+        if self.ui.trainer.whatif.is_some() {
+            let (fund, lang) = (&self.doc.fund, self.ui.lang);
+            let trainer = &mut self.ui.trainer;
+            egui::Panel::right("whatif")
+                .resizable(false)
+                .exact_size(if presenting { 240.0 } else { 270.0 })
+                .show(ui, |ui| whatif::panel_ui(ui, fund, trainer, lang, &mut out));
+        }
         {
             let cx = ViewCtx {
                 fund: &self.doc.fund,
@@ -142,6 +164,8 @@ impl SifApp {
                 preview: self.cache.preview.as_ref(),
                 lang: self.ui.lang,
                 state: self.doc.state(),
+                presenting: self.ui.trainer.presenting,
+                rules: self.ui.trainer.rules(),
             };
             let st = &mut self.ui;
             egui::CentralPanel::default().show(ui, |ui| views::show(ui, &cx, st, &mut out));
@@ -185,8 +209,11 @@ impl SifApp {
             let Some(shortcut) = cmd.shortcut() else {
                 continue;
             };
-            // While typing, Ctrl+Z and Ctrl+Y belong to the text field.
-            if typing && matches!(cmd, ShellCommand::Undo | ShellCommand::Redo) {
+            // While typing, Ctrl+Z and Ctrl+Y belong to the text field; while presenting,
+            // nothing changes the document.
+            if (typing || self.ui.trainer.presenting)
+                && matches!(cmd, ShellCommand::Undo | ShellCommand::Redo)
+            {
                 continue;
             }
             if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
@@ -207,8 +234,8 @@ impl SifApp {
 
     fn shell_enabled(&self, cmd: ShellCommand) -> bool {
         match cmd {
-            ShellCommand::Undo => self.doc.history.can_undo(),
-            ShellCommand::Redo => self.doc.history.can_redo(),
+            ShellCommand::Undo => self.doc.history.can_undo() && !self.ui.trainer.presenting,
+            ShellCommand::Redo => self.doc.history.can_redo() && !self.ui.trainer.presenting,
             _ => true,
         }
     }
@@ -254,6 +281,8 @@ impl SifApp {
                 self.shell_button(ui, ShellCommand::Save, out);
                 self.shell_button(ui, ShellCommand::SaveAs, out);
                 ui.separator();
+                whatif::file_menu_ui(ui, lang, out);
+                ui.separator();
                 self.shell_button(ui, ShellCommand::Quit, out);
             });
             ui.menu_button(lang.t(T::MenuEdit), |ui| {
@@ -262,6 +291,9 @@ impl SifApp {
             });
             ui.menu_button(lang.t(T::MenuView), |ui| {
                 for view in View::ALL {
+                    if self.ui.trainer.presenting && whatif::hidden_when_presenting(view) {
+                        continue;
+                    }
                     if ui
                         .add(egui::Button::new(lang.t(view.text())).selected(self.ui.view == view))
                         .clicked()
@@ -270,6 +302,7 @@ impl SifApp {
                         ui.close();
                     }
                 }
+                whatif::view_menu_ui(ui, &self.ui.trainer, lang, out);
             });
             ui.menu_button(lang.t(T::MenuLanguage), |ui| {
                 for l in Lang::ALL {
@@ -287,6 +320,12 @@ impl SifApp {
 
     fn options_ui(&self, ui: &mut Ui, out: &mut Vec<Command>) {
         let lang = self.lang();
+        if self.ui.trainer.whatif.is_some() {
+            let (fund, plan) = (&self.doc.fund, &self.ui.options);
+            let computing = self.cache.is_computing();
+            whatif::bar_ui(ui, fund, plan, &self.ui.trainer, computing, lang, out);
+            return;
+        }
         ui.horizontal(|ui| {
             let label = widgets::form_label(ui, lang.t(T::Scenario));
             let mut options: Vec<(Option<String>, String)> =
@@ -322,6 +361,15 @@ impl SifApp {
             {
                 out.push(Command::SetIncludeProposed(include));
             }
+            if self.cache.is_computing() {
+                let text = lang.pick("Räknar om …", "Recomputing …");
+                ui.spinner().on_hover_text(text).accessible_name(text);
+            }
+            if self.ui.trainer.presenting {
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    whatif::leave_presenting_ui(ui, lang, out)
+                });
+            }
         });
     }
 
@@ -329,6 +377,9 @@ impl SifApp {
         let lang = self.lang();
         ui.add_space(8.0);
         for view in View::ALL {
+            if self.ui.trainer.presenting && whatif::hidden_when_presenting(view) {
+                continue;
+            }
             ui.horizontal(|ui| {
                 let text = RichText::new(lang.t(view.text())).size(15.0);
                 if ui
@@ -545,6 +596,7 @@ impl SifApp {
             Command::OpenRecent(path) => self.guard(ctx, Pending::OpenPath(path)),
             Command::NewFrom(template) => self.guard(ctx, Pending::NewFrom(template)),
             Command::Note(note) => self.ui.status = Some(note),
+            Command::Trainer(cmd) => self.run_trainer(ctx, cmd),
         }
     }
 
@@ -637,6 +689,7 @@ impl SifApp {
         self.ui.initiatives = Default::default();
         self.ui.settings_focus = None;
         self.ui.options.scenario = None;
+        self.ui.trainer.document_replaced();
     }
 
     /// Open a fund file. A file with validation errors opens (showing Problems); a file that
@@ -788,7 +841,7 @@ impl eframe::App for SifApp {
 pub fn run(file: Option<PathBuf>) -> ExitCode {
     let screenshots = screenshot::Plan::from_env();
     let size = if screenshots.is_some() {
-        [1280.0, 800.0]
+        screenshot::SIZE
     } else {
         [1280.0, 820.0]
     };
