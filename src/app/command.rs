@@ -259,6 +259,8 @@ pub enum Command {
     NewFrom(Option<&'static str>),
     /// Show a note in the status bar.
     Note(super::state::StatusNote),
+    /// Build an export, ask where to save it, and write it.
+    Export(super::export::ExportRequest),
 }
 
 /// The commands that have a menu item and a keyboard shortcut: the single source of both.

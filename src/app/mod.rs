@@ -6,8 +6,10 @@
 //! The shell is drawn by [`SifApp::ui_root`], which needs only an `egui::Ui`, so the UI tests
 //! drive the real app headless; [`run`] puts it in a native window with the glow renderer.
 
+pub mod clock;
 pub mod command;
 pub mod dialogs;
+pub mod export;
 pub mod i18n;
 pub mod prefs;
 pub mod screenshot;
@@ -47,6 +49,8 @@ pub struct SifApp {
     window_size: Option<[f32; 2]>,
     first_frame: bool,
     pub screenshots: Option<screenshot::Plan>,
+    /// Today's date, for the SIE `#GEN` record (tests put a fixed clock here).
+    pub clock: Box<dyn clock::Clock>,
 }
 
 /// The built-in sample fund (the app opens it when there is no last file).
@@ -82,6 +86,7 @@ impl SifApp {
             window_size: None,
             first_frame: true,
             screenshots: None,
+            clock: Box::new(clock::SystemClock),
         }
     }
 
@@ -127,6 +132,10 @@ impl SifApp {
         self.shortcuts(&ctx, &mut out);
         self.cache
             .refresh(&self.doc, &self.ui.options, self.ui.selected);
+        if self.ui.view == View::Ledger {
+            // The journal is written only for the view that shows it.
+            self.cache.refresh_journal(&self.doc.fund);
+        }
 
         egui::Panel::top("menu_bar").show(ui, |ui| self.menu_ui(ui, &mut out));
         egui::Panel::top("options_bar").show(ui, |ui| self.options_ui(ui, &mut out));
@@ -167,7 +176,7 @@ impl SifApp {
     }
 
     fn shortcuts(&mut self, ctx: &egui::Context, out: &mut Vec<Command>) {
-        if self.ui.dialog.is_some() {
+        if self.ui.dialog.is_some() || views::modal_open(&self.ui) {
             return;
         }
         let typing = ctx.egui_wants_keyboard_input();
@@ -545,6 +554,7 @@ impl SifApp {
             Command::OpenRecent(path) => self.guard(ctx, Pending::OpenPath(path)),
             Command::NewFrom(template) => self.guard(ctx, Pending::NewFrom(template)),
             Command::Note(note) => self.ui.status = Some(note),
+            Command::Export(request) => self.run_export(request),
         }
     }
 
@@ -635,6 +645,9 @@ impl SifApp {
         self.ui.fields.clear();
         self.ui.selected = None;
         self.ui.initiatives = Default::default();
+        self.ui.repayments = Default::default();
+        self.ui.budget = Default::default();
+        self.ui.ledger = Default::default();
         self.ui.settings_focus = None;
         self.ui.options.scenario = None;
     }

@@ -4,9 +4,12 @@
 //! To add a view: a variant here, its text in `i18n.rs`, a file with `pub fn ui(..)`, and a line
 //! in [`show`].
 
+pub mod budget;
 pub mod initiatives;
+pub mod ledger;
 pub mod overview;
 pub mod problems;
+pub mod repayments;
 pub mod settings;
 
 use eframe::egui::Ui;
@@ -22,14 +25,20 @@ pub enum View {
     #[default]
     Overview,
     Initiatives,
+    Repayments,
+    Budget,
+    Ledger,
     Settings,
     Problems,
 }
 
 impl View {
-    pub const ALL: [View; 4] = [
+    pub const ALL: [View; 7] = [
         View::Overview,
         View::Initiatives,
+        View::Repayments,
+        View::Budget,
+        View::Ledger,
         View::Settings,
         View::Problems,
     ];
@@ -38,6 +47,9 @@ impl View {
         match self {
             View::Overview => T::ViewOverview,
             View::Initiatives => T::ViewInitiatives,
+            View::Repayments => T::ViewRepayments,
+            View::Budget => T::ViewBudget,
+            View::Ledger => T::ViewLedger,
             View::Settings => T::ViewSettings,
             View::Problems => T::ViewProblems,
         }
@@ -48,6 +60,9 @@ impl View {
         match self {
             View::Overview => "overview",
             View::Initiatives => "initiatives",
+            View::Repayments => "repayments",
+            View::Budget => "budget",
+            View::Ledger => "ledger",
             View::Settings => "settings",
             View::Problems => "problems",
         }
@@ -73,9 +88,18 @@ pub fn show(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Comma
     match st.view {
         View::Overview => overview::ui(ui, cx, st, out),
         View::Initiatives => initiatives::ui(ui, cx, st, out),
+        View::Repayments => repayments::ui(ui, cx, st, out),
+        View::Budget => budget::ui(ui, cx, st, out),
+        View::Ledger => ledger::ui(ui, cx, st, out),
         View::Settings => settings::ui(ui, cx, st, out),
         View::Problems => problems::ui(ui, cx, st, out),
     }
+}
+
+/// Whether a view has a modal dialog open (the shell then leaves the keyboard shortcuts to
+/// it, as for its own dialogs).
+pub fn modal_open(st: &UiState) -> bool {
+    st.repayments.close_year.is_some() || st.ledger.export.is_some()
 }
 
 /// The banner shown above figures when the fund has errors.
