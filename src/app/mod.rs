@@ -792,6 +792,11 @@ impl eframe::App for SifApp {
         }
     }
 
+    /// Screenshot runs leave the user's stored egui memory (zoom, window state) alone.
+    fn persist_egui_memory(&self) -> bool {
+        self.screenshots.is_none()
+    }
+
     fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
         visuals.panel_fill.to_normalized_gamma_f32()
     }
@@ -814,6 +819,11 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
             .with_min_inner_size([820.0, 520.0]),
         // The window size is kept in Sif's own preferences (see prefs.rs).
         persist_window: false,
+        // Screenshots use storage of their own, so that a zoom or window state a session
+        // left in eframe's stored egui memory does not change them.
+        persistence_path: screenshots
+            .as_ref()
+            .map(|_| std::env::temp_dir().join("sif-screenshots")),
         ..Default::default()
     };
     let result = eframe::run_native(

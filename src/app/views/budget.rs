@@ -622,7 +622,7 @@ pub fn story(lang: Lang, model: FundingModel, r: &ReconcileYear, closed: bool) -
             restore(r.proposed.restore_by)
         ),
         (Lang::En, FundingModel::EarmarkedEquity) => format!(
-            "Under the proposal (Sif's reading of ESO 2020:1, not law) the {} the fund covers from earmarked equity do not burden the result, and the {} repaid are earmarked again and taken out. The balanced-budget result is then {}.{}",
+            "Under the proposal (Sif's reading of ESO 2020:1, not law) the {} the fund covers from earmarked equity does not burden the result, and the {} repaid is earmarked again and taken out. The balanced-budget result is then {}.{}",
             kr(r.proposed.fund_used),
             kr(r.proposed.fund_reearmarked),
             kr(r.proposed.balance_result),
@@ -658,10 +658,14 @@ fn story_ui(
         .explain
         .filter(|y| rows.iter().any(|r| r.year == *y))
         .unwrap_or(default);
-    ui.add_space(4.0);
+    ui.add_space(12.0);
     ui.horizontal(|ui| {
-        section(ui, lang.pick("Året i ord", "The year in words"));
-        ui.add_space(8.0);
+        ui.label(
+            RichText::new(lang.pick("Året i ord", "The year in words"))
+                .strong()
+                .size(16.0),
+        );
+        ui.add_space(12.0);
         let label = form_label(ui, lang.pick("År att förklara", "Year to explain"));
         let options: Vec<(i32, String)> =
             rows.iter().map(|r| (r.year, r.year.to_string())).collect();

@@ -268,10 +268,10 @@ fn vouchers_ui(
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
         .column(Column::exact(120.0))
         .column(Column::remainder().at_least(160.0).clip(true))
-        .column(Column::exact(100.0))
+        .column(Column::exact(116.0))
         .column(Column::exact(80.0))
         .columns(Column::exact(110.0), 2)
-        .column(Column::exact(120.0))
+        .column(Column::exact(104.0))
         .min_scrolled_height(0.0)
         .max_scroll_height(f32::INFINITY)
         .header(row_height + 2.0, |mut header| {

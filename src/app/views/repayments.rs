@@ -498,7 +498,7 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command
     );
     ui.separator();
 
-    let editor_width = 480.0_f32.min(ui.available_width() * 0.5);
+    let editor_width = 500.0_f32.min(ui.available_width() * 0.5);
     let list_width = (ui.available_width() - editor_width - 16.0).max(200.0);
     let height = ui.available_height();
     ui.horizontal_top(|ui| {
@@ -746,9 +746,13 @@ fn grid_ui(ui: &mut Ui, cx: &ViewCtx<'_>, p: &Projection, s: &Summary) {
     let row_height = grid_row_height(ui);
     let header_height = row_height + ui.text_style_height(&egui::TextStyle::Small) + 2.0;
     let available = ui.available_height();
+    // The totals come right after the labels, so they stay in view when a long horizon
+    // scrolls sideways; a solid scroll bar shows that there are more years.
+    ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
     egui::ScrollArea::horizontal()
         .id_salt("repayments_grid_h")
         .auto_shrink([false, true])
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
         .show(ui, |ui| {
             TableBuilder::new(ui)
                 .id_salt("repayments_grid")
@@ -756,10 +760,10 @@ fn grid_ui(ui: &mut Ui, cx: &ViewCtx<'_>, p: &Projection, s: &Summary) {
                 .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
                 .column(Column::exact(90.0))
                 .column(Column::exact(100.0))
-                .columns(Column::exact(86.0), s.years)
                 .column(Column::exact(100.0))
+                .columns(Column::exact(86.0), s.years)
                 .min_scrolled_height(0.0)
-                .max_scroll_height((available - header_height - 16.0).max(row_height))
+                .max_scroll_height((available - header_height - 20.0).max(row_height))
                 .header(header_height, |mut header| {
                     header.col(|ui| {
                         ui.with_layout(egui::Layout::top_down(egui::Align::LEFT), |ui| {
@@ -767,6 +771,21 @@ fn grid_ui(ui: &mut Ui, cx: &ViewCtx<'_>, p: &Projection, s: &Summary) {
                         });
                     });
                     header.col(|_| {});
+                    header.col(|ui| {
+                        ui.with_layout(egui::Layout::top_down(egui::Align::RIGHT), |ui| {
+                            ui.strong(lang.pick("Summa", "Total"));
+                            ui.label(
+                                RichText::new(lang.pick("hela perioden", "whole horizon"))
+                                    .small()
+                                    .weak(),
+                            );
+                        })
+                        .response
+                        .on_hover_text(lang.pick(
+                            "Planerat: hela perioden. Utfall och eftersläpning: de stängda åren.",
+                            "Planned: the whole horizon. Actual and arrears: the closed years.",
+                        ));
+                    });
                     for y in 0..s.years {
                         header.col(|ui| {
                             let year = s.year(y);
@@ -781,130 +800,115 @@ fn grid_ui(ui: &mut Ui, cx: &ViewCtx<'_>, p: &Projection, s: &Summary) {
                             });
                         });
                     }
-                    header.col(|ui| {
-                        ui.with_layout(egui::Layout::top_down(egui::Align::RIGHT), |ui| {
-                            ui.strong(lang.pick("Summa", "Total"))
-                        })
-                        .inner
-                        .on_hover_text(lang.pick(
-                                "Planerat: hela perioden. Utfall och eftersläpning: de stängda åren.",
-                                "Planned: the whole horizon. Actual and arrears: the closed years.",
-                            ));
-                    });
                 })
                 .body(|body| {
-                    body.rows(row_height, rows.len(), |mut row| {
-                        let r = rows[row.index()];
-                        match r {
-                            GridRow::Payer {
-                                payer,
-                                measure,
-                                first,
-                            } => {
-                                row.set_overline(first);
-                                let who = match payer.actor {
-                                    Some(a) => actor_code(cx.fund, a).to_string(),
-                                    None => all_payers(lang).to_string(),
-                                };
-                                row.col(|ui| {
-                                    if first {
-                                        let name = payer
-                                            .actor
-                                            .and_then(|a| cx.fund.actors.get(a))
-                                            .map(|a| a.name.clone());
-                                        let rich = RichText::new(&who).strong();
-                                        let r = ui.add(egui::Label::new(rich).truncate());
-                                        if let Some(n) = name {
-                                            r.on_hover_text(n);
-                                        }
+                    body.rows(row_height, rows.len(), |mut row| match rows[row.index()] {
+                        GridRow::Payer {
+                            payer,
+                            measure,
+                            first,
+                        } => {
+                            row.set_overline(first);
+                            let who = match payer.actor {
+                                Some(a) => actor_code(cx.fund, a).to_string(),
+                                None => all_payers(lang).to_string(),
+                            };
+                            row.col(|ui| {
+                                if first {
+                                    let name = payer
+                                        .actor
+                                        .and_then(|a| cx.fund.actors.get(a))
+                                        .map(|a| a.name.clone());
+                                    let rich = RichText::new(&who).strong();
+                                    let r = ui.add(egui::Label::new(rich).truncate());
+                                    if let Some(n) = name {
+                                        r.on_hover_text(n);
                                     }
-                                });
-                                row.col(|ui| {
-                                    ui.label(RichText::new(measure.label(lang)).weak());
-                                });
-                                for y in 0..s.years {
-                                    row.col(|ui| {
-                                        let value = match measure {
-                                            Measure::Planned => Some(payer.planned[y]),
-                                            Measure::Actual => {
-                                                (y < closed).then(|| payer.received[y])
-                                            }
-                                            Measure::Arrears => (y < closed)
-                                                .then(|| sub(payer.planned[y], payer.received[y])),
-                                            _ => None,
-                                        };
-                                        if let Some(m) = value {
-                                            let (text, rich) = figure(ui, lang, m, measure);
-                                            num_cell(ui, rich).accessible_name(grid_cell_name(
-                                                lang,
-                                                &who,
-                                                Some(s.year(y)),
-                                                measure,
-                                                &text,
-                                            ));
-                                        }
-                                    });
                                 }
+                            });
+                            row.col(|ui| {
+                                ui.label(RichText::new(measure.label(lang)).weak());
+                            });
+                            row.col(|ui| {
+                                let m = match measure {
+                                    Measure::Planned => payer.planned_total(),
+                                    Measure::Actual => payer.actual_total(closed),
+                                    _ => payer.arrears_total(closed),
+                                };
+                                let (text, rich) = figure(ui, lang, m, measure);
+                                num_cell(ui, rich.strong()).accessible_name(grid_cell_name(
+                                    lang, &who, None, measure, &text,
+                                ));
+                            });
+                            for y in 0..s.years {
                                 row.col(|ui| {
-                                    let m = match measure {
-                                        Measure::Planned => payer.planned_total(),
-                                        Measure::Actual => payer.actual_total(closed),
-                                        _ => payer.arrears_total(closed),
+                                    let value = match measure {
+                                        Measure::Planned => Some(payer.planned[y]),
+                                        Measure::Actual => (y < closed).then(|| payer.received[y]),
+                                        Measure::Arrears => (y < closed)
+                                            .then(|| sub(payer.planned[y], payer.received[y])),
+                                        _ => None,
                                     };
-                                    let (text, rich) = figure(ui, lang, m, measure);
-                                    num_cell(ui, rich.strong()).accessible_name(grid_cell_name(
-                                        lang, &who, None, measure, &text,
-                                    ));
+                                    if let Some(m) = value {
+                                        let (text, rich) = figure(ui, lang, m, measure);
+                                        num_cell(ui, rich).accessible_name(grid_cell_name(
+                                            lang,
+                                            &who,
+                                            Some(s.year(y)),
+                                            measure,
+                                            &text,
+                                        ));
+                                    }
                                 });
                             }
-                            GridRow::Fund(measure) => {
-                                row.set_overline(measure == Measure::FundRepaid);
-                                row.col(|ui| {
-                                    if measure == Measure::FundRepaid {
-                                        ui.strong(whole_fund(lang)).on_hover_text(lang.pick(
-                                            "Fondredovisningen för hela fonden, oavsett filter.",
-                                            "The fund statement of the whole fund, whatever the filter.",
-                                        ));
-                                    }
-                                });
-                                row.col(|ui| {
-                                    ui.label(RichText::new(measure.label(lang)).weak());
-                                });
-                                for y in 0..s.years {
-                                    row.col(|ui| {
-                                        let Some(sy) = p.statement.get(y) else {
-                                            return;
-                                        };
-                                        let m = if measure == Measure::FundRepaid {
-                                            sy.repaid
-                                        } else {
-                                            sy.closing
-                                        };
-                                        let (text, rich) = figure(ui, lang, m, measure);
-                                        num_cell(ui, rich).accessible_name(grid_cell_name(
-                                            lang,
-                                            whole_fund(lang),
-                                            Some(sy.year),
-                                            measure,
-                                            &text,
-                                        ));
-                                    });
+                        }
+                        GridRow::Fund(measure) => {
+                            row.set_overline(measure == Measure::FundRepaid);
+                            row.col(|ui| {
+                                if measure == Measure::FundRepaid {
+                                    ui.strong(whole_fund(lang)).on_hover_text(lang.pick(
+                                        "Fondredovisningen för hela fonden, oavsett filter.",
+                                        "The fund statement of the whole fund, whatever the filter.",
+                                    ));
                                 }
+                            });
+                            row.col(|ui| {
+                                ui.label(RichText::new(measure.label(lang)).weak());
+                            });
+                            row.col(|ui| {
+                                if measure == Measure::FundRepaid {
+                                    let m = p
+                                        .statement
+                                        .iter()
+                                        .fold(Money::ZERO, |a, y| add(a, y.repaid));
+                                    let (text, rich) = figure(ui, lang, m, measure);
+                                    num_cell(ui, rich).accessible_name(grid_cell_name(
+                                        lang,
+                                        whole_fund(lang),
+                                        None,
+                                        measure,
+                                        &text,
+                                    ));
+                                }
+                            });
+                            for y in 0..s.years {
                                 row.col(|ui| {
-                                    if measure == Measure::FundRepaid {
-                                        let m = p
-                                            .statement
-                                            .iter()
-                                            .fold(Money::ZERO, |a, y| add(a, y.repaid));
-                                        let (text, rich) = figure(ui, lang, m, measure);
-                                        num_cell(ui, rich).accessible_name(grid_cell_name(
-                                            lang,
-                                            whole_fund(lang),
-                                            None,
-                                            measure,
-                                            &text,
-                                        ));
-                                    }
+                                    let Some(sy) = p.statement.get(y) else {
+                                        return;
+                                    };
+                                    let m = if measure == Measure::FundRepaid {
+                                        sy.repaid
+                                    } else {
+                                        sy.closing
+                                    };
+                                    let (text, rich) = figure(ui, lang, m, measure);
+                                    num_cell(ui, rich).accessible_name(grid_cell_name(
+                                        lang,
+                                        whole_fund(lang),
+                                        Some(sy.year),
+                                        measure,
+                                        &text,
+                                    ));
                                 });
                             }
                         }
@@ -1006,18 +1010,21 @@ fn list_ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, s: &Summary, out: &m
                 row.col(|ui| {
                     ui.add(egui::Label::new(&ini.name).truncate());
                 });
-                for (m, measure) in [
+                for (k, (m, measure)) in [
                     (r.planned, Measure::Planned),
                     (r.actual, Measure::Actual),
                     (r.arrears, Measure::Arrears),
                     (r.outstanding, Measure::Planned),
-                ] {
+                ]
+                .into_iter()
+                .enumerate()
+                {
                     row.col(|ui| {
                         let (text, rich) = figure(ui, lang, m, measure);
                         num_cell(ui, rich).accessible_name(format!(
                             "{} {}: {text}",
                             ini.code,
-                            measure.label(lang)
+                            headers[k + 2].0
                         ));
                     });
                 }
