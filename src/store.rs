@@ -233,40 +233,49 @@ fn no_format() -> i64 {
 pub fn parse_str(text: &str, file: &str) -> Result<Fund, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let options = ron_options();
-    // The probe ignores every field but `format`; if the probe itself fails the full parse
-    // below reports the syntax error with its position.
-    if let Ok(probe) = options.from_str::<FormatProbe>(text) {
-        match probe.format {
-            i64::MIN => {
-                return Err(LoadError::MissingFormat {
-                    file: file.to_string(),
-                });
+    // A readable file is parsed once (parsing is most of the time it takes to open a large
+    // fund, docs/performance.md). Only when the full parse fails is the `format` probed on its
+    // own, so that a file from a newer Sif, or one without a version, is refused for that
+    // reason rather than for the first field this version does not know. The probe ignores
+    // every field but `format`; if the probe fails too, the full parse's syntax error, with its
+    // position, is the one reported.
+    match options.from_str::<Fund>(text) {
+        Ok(fund) => {
+            check_format(fund.format, file)?;
+            Ok(fund)
+        }
+        Err(e) => {
+            if let Ok(probe) = options.from_str::<FormatProbe>(text) {
+                check_format(probe.format, file)?;
             }
-            v if v > FORMAT_VERSION => {
-                return Err(LoadError::NewerFormat {
-                    file: file.to_string(),
-                    found: v,
-                });
-            }
-            v if v < 1 => {
-                return Err(LoadError::UnsupportedFormat {
-                    file: file.to_string(),
-                    found: v,
-                });
-            }
-            _ => {}
+            let (message_sv, message) = explain_ron_error(&e.code);
+            Err(LoadError::Syntax {
+                file: file.to_string(),
+                line: e.span.start.line.max(1),
+                col: e.span.start.col.max(1),
+                message_sv,
+                message,
+            })
         }
     }
-    options.from_str::<Fund>(text).map_err(|e| {
-        let (message_sv, message) = explain_ron_error(&e.code);
-        LoadError::Syntax {
+}
+
+/// Refuse a file whose `format` this version cannot read (or that has none).
+fn check_format(format: i64, file: &str) -> Result<(), LoadError> {
+    match format {
+        i64::MIN => Err(LoadError::MissingFormat {
             file: file.to_string(),
-            line: e.span.start.line.max(1),
-            col: e.span.start.col.max(1),
-            message_sv,
-            message,
-        }
-    })
+        }),
+        v if v > FORMAT_VERSION => Err(LoadError::NewerFormat {
+            file: file.to_string(),
+            found: v,
+        }),
+        v if v < 1 => Err(LoadError::UnsupportedFormat {
+            file: file.to_string(),
+            found: v,
+        }),
+        _ => Ok(()),
+    }
 }
 
 fn ron_options() -> ron::Options {

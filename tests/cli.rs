@@ -68,7 +68,10 @@ fn check_reports_warnings_and_still_exits_0() {
         "{out}"
     );
     assert!(out.contains("(arrears)"), "{out}");
-    assert!(out.contains("0 fel, 1 varningar"), "{out}");
+    assert!(
+        out.contains("0 fel, 1 varning / 0 errors, 1 warning"),
+        "{out}"
+    );
 }
 
 #[test]

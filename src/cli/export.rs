@@ -13,7 +13,7 @@ use std::process::ExitCode;
 use clap::ValueEnum;
 
 use super::table::{Align, Table};
-use super::{Failure, load_and_project, write_err};
+use super::{Failure, Format, load_and_project, write_err};
 use sif::ledger::csv::{CsvDialect, journal_csv};
 use sif::ledger::hledger::journal_text;
 use sif::ledger::sie::{SieKind, SieOptions};
@@ -77,6 +77,13 @@ pub struct LedgerArgs {
     /// Count initiatives with status Proposed too.
     #[arg(long)]
     pub include_proposed: bool,
+    /// Only the trial balances, without the vouchers.
+    #[arg(long)]
+    pub balance_only: bool,
+    /// text for people; csv or json for machines (the trial balances only: the vouchers as
+    /// CSV are `sif export --format csv`).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 }
 
 fn load_journal(
@@ -85,7 +92,19 @@ fn load_journal(
     include_proposed: bool,
 ) -> Result<Journal, Failure> {
     let (fund, projection) = load_and_project(file, scenario, include_proposed)?;
-    ledger::journal(&fund, &projection).map_err(|e| Failure::invalid(e.to_string()))
+    let journal = ledger::journal(&fund, &projection).map_err(|e| Failure::invalid(e.to_string()));
+    keep_until_exit((fund, projection));
+    journal
+}
+
+/// Leave a value to the end of the process instead of freeing it: these commands end right
+/// after writing their output, and the operating system takes the memory back at once, while
+/// freeing a large fund's journal, projection and fund (hundreds of thousands of small
+/// allocations at 5,000 initiatives) one by one took a sixth of `sif ledger`'s instructions
+/// (docs/performance.md).
+/// Only for the one-shot commands of this module; the app never calls them.
+fn keep_until_exit<T>(value: T) {
+    std::mem::forget(value);
 }
 
 /// Bad arguments (exit 2) or a fund the export cannot write (exit 1).
@@ -136,13 +155,28 @@ pub fn export(a: ExportArgs, out: &mut dyn Write) -> Result<ExitCode, Failure> {
     } else {
         store::write_atomically(&a.output, &bytes).map_err(|e| Failure::invalid(e.to_string()))?;
     }
+    keep_until_exit((journal, bytes));
     Ok(ExitCode::SUCCESS)
 }
 
 pub fn ledger(a: LedgerArgs, out: &mut dyn Write) -> Result<ExitCode, Failure> {
     let journal = load_journal(&a.file, a.scenario.as_deref(), a.include_proposed)?;
     journal.select(a.year).map_err(export_failure)?;
-    let years: Vec<i32> = match a.year {
+    let text = match a.format {
+        Format::Csv => ledger::balance::trial_balance_csv(&journal, a.year),
+        Format::Json => ledger::balance::trial_balance_json(&journal, a.year),
+        Format::Text => Ok(ledger_text(&journal, a.year, a.balance_only)),
+    }
+    .map_err(export_failure)?;
+    out.write_all(text.as_bytes()).map_err(write_err)?;
+    keep_until_exit(journal);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The vouchers (unless `balance_only`) and trial balance of each year, for people; without a
+/// year, the whole horizon's trial balance last.
+fn ledger_text(journal: &Journal, year: Option<i32>, balance_only: bool) -> String {
+    let years: Vec<i32> = match year {
         Some(y) => vec![y],
         None => journal.years().collect(),
     };
@@ -157,10 +191,22 @@ pub fn ledger(a: LedgerArgs, out: &mut dyn Write) -> Result<ExitCode, Failure> {
         }
     );
     for y in years {
-        text.push_str(&year_text(&journal, y));
+        text.push_str(&year_text(journal, y, balance_only));
     }
-    out.write_all(text.as_bytes()).map_err(write_err)?;
-    Ok(ExitCode::SUCCESS)
+    if year.is_none() {
+        let (first, last) = (journal.first_year(), journal.last_year());
+        text.push_str(&format!(
+            "\n== {first}–{last} ==\n\nRåbalans för hela perioden / Trial balance of the whole period {first}–{last}\n\n"
+        ));
+        text.push_str(&balance_table(journal, journal.horizon_balance()));
+        text.push_str(
+            "\nBokslutens omföring av årets resultat till eget kapital är ingen verifikation och ingår inte; \
+             resultatkontona visar hela periodens rörelse. / The year-end closings of each year's result \
+             into equity are not vouchers and are not included; result accounts show the whole \
+             period's movement.\n",
+        );
+    }
+    text
 }
 
 fn kr(m: Money) -> String {
@@ -177,16 +223,22 @@ fn account_name(journal: &Journal, number: u32) -> String {
         .map_or_else(String::new, |a| a.name.clone())
 }
 
-fn year_text(journal: &Journal, year: i32) -> String {
+fn year_text(journal: &Journal, year: i32, balance_only: bool) -> String {
     let basis = match journal.basis(year) {
         ledger::Basis::Plan => "plan / plan",
         ledger::Basis::Actual => "utfall / actual",
     };
-    let mut text = format!("\n== {year} ({basis}) ==\n\nVerifikationer / Vouchers\n\n");
-    let vouchers = journal.vouchers_in(year);
-    if vouchers.is_empty() {
-        text.push_str("(inga / none)\n");
-    }
+    let mut text = format!("\n== {year} ({basis}) ==\n\n");
+    let vouchers = if balance_only {
+        &[]
+    } else {
+        text.push_str("Verifikationer / Vouchers\n\n");
+        let vouchers = journal.vouchers_in(year);
+        if vouchers.is_empty() {
+            text.push_str("(inga / none)\n");
+        }
+        vouchers
+    };
     for v in vouchers {
         text.push_str(&format!("{}  {}  {}\n", v.label(), v.date, v.text));
         let mut t = Table::new(&[
@@ -216,6 +268,18 @@ fn year_text(journal: &Journal, year: i32) -> String {
         text.push('\n');
     }
     text.push_str(&format!("Råbalans / Trial balance {year}\n\n"));
+    text.push_str(&balance_table(journal, journal.trial_balance(year)));
+    if journal.model() == sif::model::FundingModel::EarmarkedEquity {
+        text.push_str(&format!(
+            "\nFondens saldo vid årets slut / Fund balance at year end: {} kr\n",
+            format_sv(journal.fund_balance(year))
+        ));
+    }
+    text
+}
+
+/// A trial balance as an aligned table with a sum row.
+fn balance_table(journal: &Journal, rows: &[ledger::TrialBalanceRow]) -> String {
     let mut t = Table::new(&[
         ("konto", Align::Left),
         ("namn", Align::Left),
@@ -225,7 +289,7 @@ fn year_text(journal: &Journal, year: i32) -> String {
         ("utgående balans", Align::Right),
     ]);
     let mut sums = [0_i64; 4];
-    for r in journal.trial_balance(year) {
+    for r in rows {
         // The journal computed these with checked arithmetic; their sums fit as well.
         for (sum, m) in sums
             .iter_mut()
@@ -250,14 +314,7 @@ fn year_text(journal: &Journal, year: i32) -> String {
         format_sv(Money(sums[2])),
         format_sv(Money(sums[3])),
     ]);
-    text.push_str(&t.to_text());
-    if journal.model() == sif::model::FundingModel::EarmarkedEquity {
-        text.push_str(&format!(
-            "\nFondens saldo vid årets slut / Fund balance at year end: {} kr\n",
-            format_sv(journal.fund_balance(year))
-        ));
-    }
-    text
+    t.to_text()
 }
 
 /// Today's date as `YYYY-MM-DD` (UTC), or the date of `SOURCE_DATE_EPOCH` when it is set.

@@ -188,7 +188,9 @@ pub fn load_and_project(
     include_proposed: bool,
 ) -> Result<(Fund, Projection), Failure> {
     let fund = load(path)?;
-    let report = validate::validate(&fund);
+    // Only errors block here, and none of these commands prints warnings: skip the projection
+    // that some warnings need (docs/performance.md).
+    let report = validate::validate_without_projection(&fund);
     if report.has_errors() {
         let mut msg = format!(
             "{} har {} fel och kan inte beräknas / {} has {} errors and cannot be computed:",

@@ -106,6 +106,33 @@ pub const LETTERS: &[(&str, &str)] = &[
     ("źżž", "z"),
 ];
 
+/// The upper half by character, for a binary search: every å, ä and ö of a large export is
+/// looked up here.
+const HIGH_HALF_BY_CHAR: [(char, u8); 128] = sort_high_half();
+
+const fn sort_high_half() -> [(char, u8); 128] {
+    let mut table = [('\0', 0_u8); 128];
+    let mut i = 0;
+    while i < 128 {
+        // i < 128, so 0x80 + i fits in a byte.
+        table[i] = (HIGH_HALF[i], 0x80 + i as u8);
+        i += 1;
+    }
+    // Insertion sort: const fn has no slice sort, and 128 entries sort at compile time.
+    let mut i = 1;
+    while i < 128 {
+        let mut j = i;
+        while j > 0 && (table[j - 1].0 as u32) > (table[j].0 as u32) {
+            let swap = table[j - 1];
+            table[j - 1] = table[j];
+            table[j] = swap;
+            j -= 1;
+        }
+        i += 1;
+    }
+    table
+}
+
 /// The CP437 byte for a character, if the code page has it (control characters included).
 pub fn byte_for(c: char) -> Option<u8> {
     let code = u32::from(c);
@@ -113,11 +140,10 @@ pub fn byte_for(c: char) -> Option<u8> {
         // ASCII: the low half of CP437 is ASCII.
         return u8::try_from(code).ok();
     }
-    HIGH_HALF
-        .iter()
-        .position(|&h| h == c)
-        // position < 128, so 0x80 + position fits in a byte.
-        .and_then(|i| u8::try_from(0x80 + i).ok())
+    HIGH_HALF_BY_CHAR
+        .binary_search_by_key(&code, |&(h, _)| u32::from(h))
+        .ok()
+        .map(|i| HIGH_HALF_BY_CHAR[i].1)
 }
 
 /// Decode CP437 bytes (for tests and for reading Sif's own files back).
@@ -167,6 +193,38 @@ pub fn to_sie_text(text: &str) -> Result<String, char> {
     Ok(out)
 }
 
+/// Append a text as the inside of a quoted SIE string, in CP437 bytes, in one pass and without
+/// allocating: the same bytes as [`to_sie_text`], then `"` escaped as `\"`, then [`encode`].
+/// The first character that cannot be written is returned as the error (nothing useful is
+/// left in `out` then; the caller drops the file).
+pub fn push_sie_text(out: &mut Vec<u8>, text: &str) -> Result<(), char> {
+    for c in text.chars() {
+        if c.is_whitespace() || c.is_control() {
+            out.push(b' ');
+        } else if c == '"' {
+            out.extend_from_slice(b"\\\"");
+        } else if c.is_ascii() && c != '\\' {
+            // Printable ASCII is the same in CP437; c < 0x80, so the cast keeps it whole.
+            out.push(c as u8);
+        } else if let Some(b) = byte_for(c).filter(|_| !c.is_ascii()) {
+            // The tables hold only characters CP437 lacks (and the backslash, which is
+            // ASCII), so looking the code page up first gives what to_sie_text gives.
+            out.push(b);
+        } else if let Some(s) = transliteration(c) {
+            for t in s.chars() {
+                match t {
+                    '"' => out.extend_from_slice(b"\\\""),
+                    // The tables write only CP437 (tested), so byte_for finds every t.
+                    _ => out.push(byte_for(t).ok_or(c)?),
+                }
+            }
+        } else {
+            return Err(c);
+        }
+    }
+    Ok(())
+}
+
 /// Encode a text that [`to_sie_text`] has prepared. Characters outside CP437 are refused.
 pub fn encode(text: &str) -> Result<Vec<u8>, char> {
     text.chars().map(|c| byte_for(c).ok_or(c)).collect()
@@ -206,6 +264,52 @@ mod tests {
         assert_eq!(to_sie_text("”citat”").unwrap(), "\"citat\"");
         assert_eq!(to_sie_text("Fest 🎉"), Err('🎉'));
         assert_eq!(to_sie_text("中"), Err('中'));
+    }
+
+    #[test]
+    fn the_one_pass_writer_writes_what_the_steps_write() {
+        let mut samples: Vec<String> = [
+            "Återföring från SN för P101 Tidiga insatser i förskolan (plan)",
+            "KF 2025-02-15 § 12 – ”citat” \"rakt\" C:\\x\ttab\u{a0}nbsp … €",
+            "Søren Łukasz Dvořák Þór Œuvre ĳs",
+            "",
+            "\"",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        samples.extend(
+            (0x20..=0x17F_u32)
+                .filter_map(char::from_u32)
+                .map(String::from),
+        );
+        samples.extend(SYMBOLS.iter().map(|(c, _)| c.to_string()));
+        samples.extend(HIGH_HALF.iter().map(|c| c.to_string()));
+        for s in &samples {
+            let mut one_pass = Vec::new();
+            let steps = to_sie_text(s).and_then(|t| encode(&t.replace('"', "\\\"")));
+            match steps {
+                Ok(bytes) => {
+                    assert_eq!(push_sie_text(&mut one_pass, s), Ok(()), "{s}");
+                    assert_eq!(one_pass, bytes, "{s}");
+                }
+                Err(c) => assert_eq!(push_sie_text(&mut one_pass, s), Err(c), "{s}"),
+            }
+        }
+        for s in ["Fest 🎉", "中", "a\u{200b}b"] {
+            assert_eq!(
+                push_sie_text(&mut Vec::new(), s),
+                to_sie_text(s).map(|_| ())
+            );
+        }
+    }
+
+    #[test]
+    fn the_sorted_high_half_finds_every_byte() {
+        for (i, &c) in HIGH_HALF.iter().enumerate() {
+            assert_eq!(byte_for(c), Some(0x80 + i as u8), "{c}");
+        }
+        assert_eq!(byte_for('€'), None);
     }
 
     #[test]

@@ -16,8 +16,8 @@
 //! carriage return is written with a leading apostrophe (`'=SUM(A1)`), so that a spreadsheet
 //! shows it as text instead of running it. Amounts are never negative, so no number is changed.
 
+use super::Journal;
 use super::{ExportError, Row, Voucher};
-use super::{Journal, amount_2dp};
 
 /// The CSV flavour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -78,42 +78,82 @@ pub fn journal_csv(
         CsvDialect::Swedish => HEADER_SV,
     };
     record(&mut out, &header.map(str::to_string), dialect);
+    // Every row is written straight into one buffer, field by field, with the same bytes as
+    // `record` (a string per cell was most of the time a large export took,
+    // docs/performance.md).
+    let rows: usize = vouchers.iter().map(|v| v.rows.len()).sum();
+    out.reserve(rows * 160);
+    let sep = dialect.separator();
+    let decimal = match dialect {
+        CsvDialect::Rfc4180 => '.',
+        CsvDialect::Swedish => ',',
+    };
     for v in vouchers {
         for r in &v.rows {
-            record(&mut out, &cells(journal, v, r, dialect), dialect);
+            write_row(&mut out, journal, v, r, sep, decimal);
         }
     }
     Ok(out.into_bytes())
 }
 
-fn cells(journal: &Journal, v: &Voucher, r: &Row, dialect: CsvDialect) -> [String; 10] {
-    let amount = |m: super::Money| {
-        let s = amount_2dp(m);
-        match dialect {
-            CsvDialect::Rfc4180 => s,
-            CsvDialect::Swedish => s.replace('.', ","),
-        }
-    };
-    let (debit, credit) = if r.amount.0 >= 0 {
-        (amount(r.amount), String::new())
+/// One booking row: the cells series, voucher, date, text, account, account name, dimension 1,
+/// dimension 6, debit and credit, each through [`push_cell`].
+fn write_row(out: &mut String, journal: &Journal, v: &Voucher, r: &Row, sep: char, decimal: char) {
+    use std::fmt::Write as _;
+    push_cell(out, &v.series, sep);
+    out.push(sep);
+    // Numbers never start with a formula character or hold a separator.
+    let _ = write!(out, "{}", v.number);
+    out.push(sep);
+    push_cell(out, &v.date, sep);
+    out.push(sep);
+    push_cell(out, &v.text, sep);
+    out.push(sep);
+    let _ = write!(out, "{}", r.account);
+    out.push(sep);
+    push_cell(
+        out,
+        journal.account(r.account).map_or("", |a| a.name.as_str()),
+        sep,
+    );
+    out.push(sep);
+    push_cell(out, r.dim1.as_deref().unwrap_or(""), sep);
+    out.push(sep);
+    push_cell(out, r.dim6.as_deref().unwrap_or(""), sep);
+    out.push(sep);
+    // Debit and credit: positive with two decimals, the other one empty. A positive amount
+    // needs neither the apostrophe nor quotes.
+    let amount = r.amount.0.unsigned_abs();
+    if r.amount.0 >= 0 {
+        let _ = write!(out, "{amount}{decimal}00{sep}");
     } else {
-        (String::new(), amount(super::Money(-r.amount.0)))
-    };
-    [
-        v.series.clone(),
-        v.number.to_string(),
-        v.date.clone(),
-        v.text.clone(),
-        r.account.to_string(),
-        journal
-            .account(r.account)
-            .map(|a| a.name.clone())
-            .unwrap_or_default(),
-        r.dim1.clone().unwrap_or_default(),
-        r.dim6.clone().unwrap_or_default(),
-        debit,
-        credit,
-    ]
+        let _ = write!(out, "{sep}{amount}{decimal}00");
+    }
+    out.push_str("\r\n");
+}
+
+/// A cell as `record` writes it: made inert against formulas (see [`neutralise`]), then quoted
+/// when it holds the separator, a quote, CR or LF.
+fn push_cell(out: &mut String, cell: &str, sep: char) {
+    let inert = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if cell.contains([sep, '"', '\r', '\n']) {
+        out.push('"');
+        if inert {
+            out.push('\'');
+        }
+        for part in cell.split('"').enumerate() {
+            if part.0 > 0 {
+                out.push_str("\"\"");
+            }
+            out.push_str(part.1);
+        }
+        out.push('"');
+    } else {
+        if inert {
+            out.push('\'');
+        }
+        out.push_str(cell);
+    }
 }
 
 /// A cell that a spreadsheet would take for a formula, made inert.

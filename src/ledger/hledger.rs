@@ -16,7 +16,9 @@
 //! becomes `,` in descriptions (a `;` would start a comment there). A code holding a comma
 //! cannot be a tag value and is refused.
 
-use super::{AccountKind, AccountRole, ExportError, Journal, TextSource, TextTarget, amount_2dp};
+use std::fmt::Write as _;
+
+use super::{AccountKind, AccountRole, ExportError, Journal, TextSource, TextTarget};
 
 /// The journal (one year, or all) as hledger journal text.
 pub fn journal_text(journal: &Journal, year: Option<i32>) -> Result<String, ExportError> {
@@ -85,47 +87,90 @@ pub fn journal_text(journal: &Journal, year: Option<i32>) -> Result<String, Expo
         })
         .collect();
 
+    // Each account's name, padded to the widest, is written once here and copied per row:
+    // a large fund has hundreds of thousands of rows (docs/performance.md).
+    let padded: Vec<(u32, String)> = accounts
+        .iter()
+        .map(|a| {
+            let n = name(a.number);
+            let pad = width.saturating_sub(n.chars().count()) + 2;
+            (a.number, format!("{n}{}", " ".repeat(pad)))
+        })
+        .collect();
+    let rows: usize = vouchers.iter().map(|v| v.rows.len()).sum();
+    out.reserve(vouchers.len() * 100 + rows * 130);
+
     for v in vouchers {
         let status = match v.basis {
             super::Basis::Actual => '*',
             super::Basis::Plan => '!',
         };
-        out.push_str(&format!(
-            "\n{} {status} ({}) {}\n",
-            v.date,
-            v.label(),
-            one_line(&v.text).replace(';', ",")
-        ));
+        // Writing to a String cannot fail.
+        let _ = write!(
+            out,
+            "\n{} {status} ({} {}:{}) ",
+            v.date, v.series, v.year, v.number
+        );
+        // One line: control characters become spaces, and `;` (a comment there) a comma.
+        out.extend(v.text.chars().map(|c| match c {
+            ';' => ',',
+            c if c.is_control() => ' ',
+            c => c,
+        }));
+        out.push('\n');
         let asserted = complete_history && last_fund_equity.contains(&(v.year, v.number));
         for r in &v.rows {
-            let account = name(r.account);
-            let pad = width.saturating_sub(account.chars().count()) + 2;
-            let mut line = format!(
-                "    {account}{}{:>16} SEK",
-                " ".repeat(pad),
-                amount_2dp(r.amount)
-            );
+            out.push_str("    ");
+            match padded.iter().find(|(n, _)| *n == r.account) {
+                Some((_, account)) => out.push_str(account),
+                // Every row's account is among those used; written the same way regardless.
+                None => {
+                    let n = name(r.account);
+                    let pad = width.saturating_sub(n.chars().count()) + 2;
+                    let _ = write!(out, "{n}{}", " ".repeat(pad));
+                }
+            }
+            let _ = write!(out, "{:>16} SEK", Amount2dp(r.amount));
             if asserted && Some(r.account) == fund_equity {
                 let closing = journal.balance(v.year, r.account).closing;
-                line.push_str(&format!(" = {} SEK", amount_2dp(closing)));
+                let _ = write!(out, " = {} SEK", Amount2dp(closing));
             }
-            out.push_str(&line);
             out.push('\n');
             if let Some(c) = &r.dim1 {
-                out.push_str(&format!(
-                    "        ; ansvar: {}\n",
-                    tag_value(c, TextSource::ActorCode(c.clone()))?
-                ));
+                out.push_str("        ; ansvar: ");
+                out.push_str(tag_value(c, || TextSource::ActorCode(c.clone()))?);
+                out.push('\n');
             }
             if let Some(c) = &r.dim6 {
-                out.push_str(&format!(
-                    "        ; projekt: {}\n",
-                    tag_value(c, TextSource::InitiativeCode(c.clone()))?
-                ));
+                out.push_str("        ; projekt: ");
+                out.push_str(tag_value(c, || TextSource::InitiativeCode(c.clone()))?);
+                out.push('\n');
             }
         }
     }
     Ok(out)
+}
+
+/// An amount as `amount_2dp` writes it, without a string of its own; padding applies to the
+/// whole figure.
+struct Amount2dp(super::Money);
+
+impl std::fmt::Display for Amount2dp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Whole kronor: the two decimals are always zero. Right-aligned to the width asked.
+        let n = self.0.0;
+        let mut digits = 1;
+        let mut rest = n.unsigned_abs() / 10;
+        while rest > 0 {
+            digits += 1;
+            rest /= 10;
+        }
+        let len = digits + usize::from(n < 0) + 3;
+        for _ in len..f.width().unwrap_or(0) {
+            f.write_str(" ")?;
+        }
+        write!(f, "{n}.00")
+    }
 }
 
 /// A text on one line: control characters (newlines, tabs) become spaces.
@@ -135,14 +180,16 @@ fn one_line(s: &str) -> String {
         .collect()
 }
 
-fn tag_value(code: &str, source: TextSource) -> Result<String, ExportError> {
+/// A code as a tag value: refused when it holds a comma (which would end the value) or a
+/// control character; the source is named only then.
+fn tag_value(code: &str, source: impl FnOnce() -> TextSource) -> Result<&str, ExportError> {
     match code.chars().find(|&c| c == ',' || c.is_control()) {
         Some(character) => Err(ExportError::Unencodable {
             text: code.to_string(),
             character,
-            origin: source,
+            origin: source(),
             target: TextTarget::HledgerTag,
         }),
-        None => Ok(code.trim().to_string()),
+        None => Ok(code.trim()),
     }
 }

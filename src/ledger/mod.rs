@@ -19,6 +19,7 @@
 //! disposition of a municipality's result), so that every year's opening balances sum to zero.
 //! See `docs/ledger.md`.
 
+pub mod balance;
 pub mod cp437;
 pub mod csv;
 pub mod hledger;
@@ -300,6 +301,8 @@ pub struct Journal {
     year_start: Vec<usize>,
     /// Per horizon year, the rows of accounts in use, in account order.
     balances: Vec<Vec<TrialBalanceRow>>,
+    /// The whole horizon as one period (no year-end closings), in account order.
+    horizon: Vec<TrialBalanceRow>,
 }
 
 /// Why the journal could not be written.
@@ -416,11 +419,14 @@ pub fn journal(fund: &Fund, projection: &Projection) -> Result<Journal, LedgerEr
     }
     let accounts = chart(fund)?;
     let acc = &fund.accounts;
-    let holder = fund
-        .actor(&fund.holder)
-        .ok_or_else(|| LedgerError::UnknownActor(fund.holder.clone()))?
-        .code
-        .clone();
+    let holder_index = fund
+        .actor_index(&fund.holder)
+        .ok_or_else(|| LedgerError::UnknownActor(fund.holder.clone()))?;
+    let holder = fund.actors[holder_index].code.as_str();
+    // Which actors and initiatives the rows name, marked as the rows are written: the objects
+    // (SIE #OBJEKT) are those, without searching the rows afterwards.
+    let mut used_actor = vec![false; fund.actors.len()];
+    let mut used_initiative = vec![false; fund.initiatives.len()];
     let earmarked = fund.model == FundingModel::EarmarkedEquity;
 
     let mut vouchers: Vec<Voucher> = Vec::new();
@@ -435,6 +441,11 @@ pub fn journal(fund: &Fund, projection: &Projection) -> Result<Journal, LedgerEr
             Basis::Plan
         };
         let year_end = format!("{year:04}-12-31");
+        // A plan voucher's text ends in " (plan)" (docs/ledger.md).
+        let suffix = match basis {
+            Basis::Plan => " (plan)",
+            Basis::Actual => "",
+        };
         let mut year_vouchers: Vec<(String, String, VoucherOrigin, Vec<Row>)> = Vec::new();
 
         // Step 1: capital events of the year in date order (ties in file order).
@@ -458,9 +469,9 @@ pub fn journal(fund: &Fund, projection: &Projection) -> Result<Journal, LedgerEr
                     ),
                 };
                 let text = if ev.note.trim().is_empty() {
-                    text.to_string()
+                    voucher_text(&[text], suffix)
                 } else {
-                    format!("{text}, {}", ev.note.trim())
+                    voucher_text(&[text, ", ", ev.note.trim()], suffix)
                 };
                 year_vouchers.push((
                     ev.date.clone(),
@@ -486,21 +497,18 @@ pub fn journal(fund: &Fund, projection: &Projection) -> Result<Journal, LedgerEr
             let Some(ini) = fund.initiatives.get(p.index) else {
                 return Err(LedgerError::ProjectionMismatch);
             };
-            let owner = fund
-                .actor(&ini.owner)
-                .ok_or_else(|| LedgerError::UnknownActor(ini.owner.clone()))?
-                .code
-                .clone();
-            let code = Some(ini.code.clone());
-            let mut rows = vec![
-                row(acc.internal_cost, cost, Some(&holder), code.as_deref()),
-                row(
-                    acc.internal_income,
-                    neg(cost)?,
-                    Some(&owner),
-                    code.as_deref(),
-                ),
-            ];
+            let owner_index = fund
+                .actor_index(&ini.owner)
+                .ok_or_else(|| LedgerError::UnknownActor(ini.owner.clone()))?;
+            let owner = fund.actors[owner_index].code.as_str();
+            used_actor[holder_index] = true;
+            used_actor[owner_index] = true;
+            used_initiative[p.index] = true;
+            let code = Some(ini.code.as_str());
+            // Two internal rows, up to three cost kinds and the bank.
+            let mut rows = Vec::with_capacity(6);
+            rows.push(row(acc.internal_cost, cost, Some(holder), code));
+            rows.push(row(acc.internal_income, neg(cost)?, Some(owner), code));
             let by_kind = p.fund_cost_by_kind.get(i).copied().unwrap_or_default();
             for kind in CostKind::ALL {
                 let amount = by_kind[kind.index()];
@@ -508,15 +516,18 @@ pub fn journal(fund: &Fund, projection: &Projection) -> Result<Journal, LedgerEr
                     rows.push(row(
                         AccountRole::for_kind(kind).number(fund),
                         amount,
-                        Some(&owner),
-                        code.as_deref(),
+                        Some(owner),
+                        code,
                     ));
                 }
             }
-            rows.push(row(acc.bank, neg(cost)?, Some(&owner), code.as_deref()));
+            rows.push(row(acc.bank, neg(cost)?, Some(owner), code));
             year_vouchers.push((
                 year_end.clone(),
-                format!("Fondmedel till {} {}", ini.code, ini.name.trim()),
+                voucher_text(
+                    &["Fondmedel till ", &ini.code, " ", ini.name.trim()],
+                    suffix,
+                ),
                 VoucherOrigin::Disbursement {
                     initiative: ini.code.clone(),
                 },
@@ -537,14 +548,22 @@ pub fn journal(fund: &Fund, projection: &Projection) -> Result<Journal, LedgerEr
                 let Some(payer) = fund.actors.get(flow.actor) else {
                     return Err(LedgerError::ProjectionMismatch);
                 };
+                used_actor[holder_index] = true;
+                used_actor[flow.actor] = true;
+                used_initiative[p.index] = true;
                 let code = Some(ini.code.as_str());
                 year_vouchers.push((
                     year_end.clone(),
-                    format!(
-                        "Återföring från {} för {} {}",
-                        payer.code,
-                        ini.code,
-                        ini.name.trim()
+                    voucher_text(
+                        &[
+                            "Återföring från ",
+                            &payer.code,
+                            " för ",
+                            &ini.code,
+                            " ",
+                            ini.name.trim(),
+                        ],
+                        suffix,
                     ),
                     VoucherOrigin::Repayment {
                         initiative: ini.code.clone(),
@@ -552,7 +571,7 @@ pub fn journal(fund: &Fund, projection: &Projection) -> Result<Journal, LedgerEr
                     },
                     vec![
                         row(acc.internal_cost, amount, Some(&payer.code), code),
-                        row(acc.internal_income, neg(amount)?, Some(&holder), code),
+                        row(acc.internal_income, neg(amount)?, Some(holder), code),
                     ],
                 ));
             }
@@ -564,7 +583,7 @@ pub fn journal(fund: &Fund, projection: &Projection) -> Result<Journal, LedgerEr
             if st.disbursed.0 > 0 {
                 year_vouchers.push((
                     year_end.clone(),
-                    "Ianspråktagande av öronmärkt eget kapital".to_string(),
+                    voucher_text(&["Ianspråktagande av öronmärkt eget kapital"], suffix),
                     VoucherOrigin::EquityUse,
                     vec![
                         row(acc.fund_equity, st.disbursed, None, None),
@@ -575,7 +594,7 @@ pub fn journal(fund: &Fund, projection: &Projection) -> Result<Journal, LedgerEr
             if st.repaid.0 > 0 {
                 year_vouchers.push((
                     year_end.clone(),
-                    "Återförda medel öronmärks på nytt".to_string(),
+                    voucher_text(&["Återförda medel öronmärks på nytt"], suffix),
                     VoucherOrigin::Reearmarking,
                     vec![
                         row(acc.free_equity, st.repaid, None, None),
@@ -586,10 +605,6 @@ pub fn journal(fund: &Fund, projection: &Projection) -> Result<Journal, LedgerEr
         }
 
         for (k, (date, text, origin, rows)) in year_vouchers.into_iter().enumerate() {
-            let text = match basis {
-                Basis::Plan => format!("{text} (plan)"),
-                Basis::Actual => text,
-            };
             let voucher = Voucher {
                 year,
                 series: SERIES.to_string(),
@@ -613,8 +628,8 @@ pub fn journal(fund: &Fund, projection: &Projection) -> Result<Journal, LedgerEr
     }
     year_start.push(vouchers.len());
 
-    let objects = objects_in_use(fund, &vouchers);
-    let balances = balances(&accounts, acc.free_equity, &vouchers, &year_start)?;
+    let objects = objects_in_use(fund, &used_actor, &used_initiative);
+    let (balances, horizon) = balances(&accounts, acc.free_equity, &vouchers, &year_start)?;
     Ok(Journal {
         fund_name: fund.name.clone(),
         organisation: fund.organisation.clone(),
@@ -632,7 +647,19 @@ pub fn journal(fund: &Fund, projection: &Projection) -> Result<Journal, LedgerEr
         vouchers,
         year_start,
         balances,
+        horizon,
     })
+}
+
+/// A voucher's text from its parts and the suffix, in one allocation of the right size.
+fn voucher_text(parts: &[&str], suffix: &str) -> String {
+    let mut text =
+        String::with_capacity(parts.iter().map(|p| p.len()).sum::<usize>() + suffix.len());
+    for p in parts {
+        text.push_str(p);
+    }
+    text.push_str(suffix);
+    text
 }
 
 fn row(account: u32, amount: Money, dim1: Option<&str>, dim6: Option<&str>) -> Row {
@@ -644,18 +671,26 @@ fn row(account: u32, amount: Money, dim1: Option<&str>, dim6: Option<&str>) -> R
     }
 }
 
-/// The committees (in actor order) and initiatives (in file order) that some row names.
-fn objects_in_use(fund: &Fund, vouchers: &[Voucher]) -> Vec<Object> {
-    let mut used1 = std::collections::HashSet::new();
-    let mut used6 = std::collections::HashSet::new();
-    for r in vouchers.iter().flat_map(|v| &v.rows) {
-        if let Some(c) = &r.dim1 {
-            used1.insert(c.as_str());
-        }
-        if let Some(c) = &r.dim6 {
-            used6.insert(c.as_str());
-        }
-    }
+/// The committees (in actor order) and initiatives (in file order) that some row names, from
+/// the flags set while the rows were written. Rows name objects by code, so every actor or
+/// initiative with a used code is listed (each initiative code once, the first in file order).
+fn objects_in_use(fund: &Fund, used_actor: &[bool], used_initiative: &[bool]) -> Vec<Object> {
+    use std::collections::HashSet;
+    let flagged = |used: &[bool], i: usize| used.get(i).copied().unwrap_or(false);
+    let used1: HashSet<&str> = fund
+        .actors
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| flagged(used_actor, *i))
+        .map(|(_, a)| a.code.as_str())
+        .collect();
+    let used6: HashSet<&str> = fund
+        .initiatives
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| flagged(used_initiative, *i))
+        .map(|(_, ini)| ini.code.as_str())
+        .collect();
     let mut objects: Vec<Object> = fund
         .actors
         .iter()
@@ -666,7 +701,7 @@ fn objects_in_use(fund: &Fund, vouchers: &[Voucher]) -> Vec<Object> {
             name: a.name.clone(),
         })
         .collect();
-    let mut seen6 = std::collections::HashSet::new();
+    let mut seen6 = HashSet::new();
     for ini in &fund.initiatives {
         if used6.contains(ini.code.as_str()) && seen6.insert(ini.code.as_str()) {
             objects.push(Object {
@@ -679,19 +714,26 @@ fn objects_in_use(fund: &Fund, vouchers: &[Voucher]) -> Vec<Object> {
     objects
 }
 
+/// Per-year and whole-horizon trial balances.
+type Balances = (Vec<Vec<TrialBalanceRow>>, Vec<TrialBalanceRow>);
+
 /// Opening, debit, credit and closing per account and year. Balance accounts carry over;
 /// result accounts start at zero, and the year's result moves into free equity at the start of
-/// the next year.
+/// the next year. Also the whole horizon as one period: the sums of every year's debits and
+/// credits on top of the first year's opening, without the year-end closings (they are not
+/// vouchers), which is what a journal reader such as hledger sums for the exported vouchers.
 fn balances(
     accounts: &[Account],
     free_equity: u32,
     vouchers: &[Voucher],
     year_start: &[usize],
-) -> Result<Vec<Vec<TrialBalanceRow>>, Overflow> {
+) -> Result<Balances, Overflow> {
     let years = year_start.len().saturating_sub(1);
     let index = |number: u32| accounts.iter().position(|a| a.number == number);
     let free = index(free_equity);
     let mut carried = vec![Money::ZERO; accounts.len()];
+    let mut total_debit = vec![Money::ZERO; accounts.len()];
+    let mut total_credit = vec![Money::ZERO; accounts.len()];
     let mut out = Vec::with_capacity(years);
     for y in 0..years {
         let mut debit = vec![Money::ZERO; accounts.len()];
@@ -738,8 +780,35 @@ fn balances(
         }
         carried = next;
         out.push(rows);
+        for a in 0..accounts.len() {
+            total_debit[a] = add(total_debit[a], debit[a])?;
+            total_credit[a] = add(total_credit[a], credit[a])?;
+        }
     }
-    Ok(out)
+    // Every account opens the horizon at zero (see the module comment); read from the first
+    // year all the same, so that the two views cannot drift apart.
+    let mut horizon = Vec::new();
+    for (a, account) in accounts.iter().enumerate() {
+        let opening = out
+            .first()
+            .and_then(|rows: &Vec<TrialBalanceRow>| {
+                rows.iter().find(|r| r.account == account.number)
+            })
+            .map_or(Money::ZERO, |r| r.opening);
+        if opening.is_zero() && total_debit[a].is_zero() && total_credit[a].is_zero() {
+            continue;
+        }
+        horizon.push(TrialBalanceRow {
+            account: account.number,
+            opening,
+            debit: total_debit[a],
+            credit: total_credit[a],
+            closing: opening
+                .checked_add(total_debit[a])?
+                .checked_sub(total_credit[a])?,
+        });
+    }
+    Ok((out, horizon))
 }
 
 impl Journal {
@@ -836,6 +905,16 @@ impl Journal {
         }
     }
 
+    /// The trial balance of the whole horizon as one period: per account in use, the first
+    /// year's opening balance, every year's debits and credits summed, and opening + debit −
+    /// credit. The year-end closings of results into free equity are not vouchers, so they are
+    /// not in these sums: result accounts show their movement over all the years, and the
+    /// closing column is what `hledger balance` and `ledger balance` print for the exported
+    /// journal of all years.
+    pub fn horizon_balance(&self) -> &[TrialBalanceRow] {
+        &self.horizon
+    }
+
     /// One account's figures for a year; zeros when it has none.
     pub fn balance(&self, year: i32, account: u32) -> TrialBalanceRow {
         self.trial_balance(year)
@@ -867,16 +946,11 @@ impl Journal {
     /// The accounts and objects that the given vouchers use, in chart and object order.
     pub fn used_by<'a>(&'a self, vouchers: &[Voucher]) -> (Vec<&'a Account>, Vec<&'a Object>) {
         use std::collections::HashSet;
-        let mut accounts_used = HashSet::new();
-        let mut dim1 = HashSet::new();
-        let mut dim6 = HashSet::new();
+        // A chart has at most eight accounts: a short list beats hashing every row.
+        let mut accounts_used: Vec<u32> = Vec::with_capacity(self.accounts.len());
         for r in vouchers.iter().flat_map(|v| &v.rows) {
-            accounts_used.insert(r.account);
-            if let Some(c) = &r.dim1 {
-                dim1.insert(c.as_str());
-            }
-            if let Some(c) = &r.dim6 {
-                dim6.insert(c.as_str());
+            if !accounts_used.contains(&r.account) {
+                accounts_used.push(r.account);
             }
         }
         let accounts = self
@@ -884,6 +958,29 @@ impl Journal {
             .iter()
             .filter(|a| accounts_used.contains(&a.number))
             .collect();
+        // The journal's objects are by definition those its rows name: for the whole journal
+        // (every export without --year) there is nothing to search.
+        let whole = std::ptr::eq(vouchers, self.vouchers.as_slice());
+        if whole {
+            return (accounts, self.objects.iter().collect());
+        }
+        let mut dim1 = HashSet::new();
+        let mut dim6 = HashSet::new();
+        for v in vouchers {
+            // The rows of a voucher mostly name the same initiative: hash it once.
+            let mut last6: Option<&str> = None;
+            for r in &v.rows {
+                if let Some(c) = &r.dim1 {
+                    dim1.insert(c.as_str());
+                }
+                if let Some(c) = r.dim6.as_deref()
+                    && last6 != Some(c)
+                {
+                    dim6.insert(c);
+                    last6 = Some(c);
+                }
+            }
+        }
         let objects = self
             .objects
             .iter()
