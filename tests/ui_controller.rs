@@ -501,12 +501,7 @@ fn the_ledger_shows_balanced_vouchers_and_the_trial_balance() {
     let fund_equity = h.state().doc.fund.accounts.fund_equity;
     assert!(shows(
         &h,
-        &app::views::ledger::trial_balance_name(
-            Lang::Sv,
-            fund_equity,
-            "Utgående balans",
-            &sv(-closing_2026)
-        )
+        &app::views::ledger::trial_balance_name(fund_equity, "Utgående balans", &sv(-closing_2026))
     ));
     h.get_by_label_contains(&format!(
         "vid slutet av 2026: {} – samma som i fondredovisningen",

@@ -196,7 +196,7 @@ impl SifApp {
             return Err(e);
         }
         let Some(p) = &self.cache.analysis.projection else {
-            return Err(String::new());
+            return Err(self.blocked_by_errors().unwrap_or_default());
         };
         let bytes = schedule_csv(
             &self.doc.fund,

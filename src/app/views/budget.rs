@@ -196,7 +196,6 @@ pub fn proposal_label(lang: Lang) -> &'static str {
 
 /// The name a figure is read by: "2027, Balanskravsresultat enligt gällande rätt: −600 000".
 pub fn figure_name(lang: Lang, year: i32, line: Line, value: &str) -> String {
-    let _ = lang;
     format!("{year}, {}: {value}", line.name(lang))
 }
 

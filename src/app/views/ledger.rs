@@ -96,8 +96,7 @@ pub fn check_name(lang: Lang, v: &Voucher, balanced: bool) -> String {
 }
 
 /// The name a trial balance figure is read by: "2015, utgående balans: −20 000 000".
-pub fn trial_balance_name(lang: Lang, account: u32, column: &str, value: &str) -> String {
-    let _ = lang;
+pub fn trial_balance_name(account: u32, column: &str, value: &str) -> String {
     format!("{account}, {column}: {value}")
 }
 
@@ -432,7 +431,7 @@ fn trial_balance_ui(ui: &mut Ui, cx: &ViewCtx<'_>, journal: &Journal, year: i32)
                     sums[k] = Money(sums[k].0.saturating_add(m.0));
                     let text = i18n::money(lang, m);
                     num_cell_w(ui, 120.0, &text)
-                        .accessible_name(trial_balance_name(lang, r.account, columns[k], &text));
+                        .accessible_name(trial_balance_name(r.account, columns[k], &text));
                 }
                 ui.end_row();
             }

@@ -393,6 +393,8 @@ fn planned_fund(ini: &Initiative, year: i32, cost_factor: i32) -> Money {
     ini.costs
         .iter()
         .filter(|c| c.year == year)
+        // A validated amount times a factor of at most 1000 % cannot overflow; should an
+        // unvalidated one, the plan is shown unscaled rather than not at all.
         .map(|c| c.fund.percent(factor).unwrap_or(c.fund))
         .fold(Money::ZERO, add)
 }
@@ -471,7 +473,6 @@ fn closed_years_text(lang: Lang, fund: &Fund) -> String {
 // ------------------------------------------------------------------ drawing
 
 pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command>) {
-    let lang = cx.lang;
     st.repayments.refresh(cx, &st.options);
 
     header_ui(ui, cx, st, out);
@@ -527,7 +528,6 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command
     }
     close_year_dialog(ui, cx, st, out);
     st.repayments.summary = Some(summary);
-    let _ = lang;
 }
 
 fn header_ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command>) {
