@@ -39,9 +39,9 @@ impl FileDialogs for NoDialogs {
     }
 }
 
-fn big_app() -> SifApp {
+fn big_app_of(initiatives: usize) -> SifApp {
     let fund = sif::generate::generate_fund(&sif::generate::GenerateParams {
-        initiatives: 1000,
+        initiatives,
         years: 20,
         actors: 30,
         seed: 1,
@@ -69,8 +69,12 @@ fn frame(ctx: &egui::Context, app: &mut SifApp) -> usize {
 }
 
 fn prepared(view: View) -> (egui::Context, SifApp) {
+    prepared_of(view, 1000)
+}
+
+fn prepared_of(view: View, initiatives: usize) -> (egui::Context, SifApp) {
     let ctx = egui::Context::default();
-    let mut app = big_app();
+    let mut app = big_app_of(initiatives);
     app.ui.view = view;
     if view == View::Initiatives {
         app.ui.selected = Some(0);
@@ -126,6 +130,53 @@ fn bench_views(c: &mut Criterion) {
         "  one edit + the frame that recomputes: {:.1} ms\n",
         t.elapsed().as_secs_f64() * 1e3
     );
+
+    // The controllers' views with 5,000 initiatives: their grids and lists are virtualised.
+    println!("median frame, 5,000 initiatives (100 frames each):");
+    for view in [View::Repayments, View::Budget, View::Ledger] {
+        let (ctx, mut app) = prepared_of(view, 5000);
+        app.ui.selected = Some(0);
+        frame(&ctx, &mut app);
+        let mut times: Vec<Duration> = (0..100)
+            .map(|_| {
+                let t = Instant::now();
+                std::hint::black_box(frame(&ctx, &mut app));
+                t.elapsed()
+            })
+            .collect();
+        times.sort();
+        println!(
+            "  {:<12} median {:>7.3} ms   p95 {:>7.3} ms",
+            view.slug(),
+            times[times.len() / 2].as_secs_f64() * 1e3,
+            times[times.len() * 95 / 100].as_secs_f64() * 1e3,
+        );
+    }
+    // Recording an actual repayment: the edit, then the frame that projects and aggregates
+    // again (and, in the Ledger view, writes the journal again).
+    for view in [View::Repayments, View::Ledger] {
+        let (ctx, mut app) = prepared_of(view, 5000);
+        let closed = app
+            .doc
+            .fund
+            .closed_through
+            .unwrap_or(app.doc.fund.first_year);
+        let ini = app.doc.fund.initiatives[0].clone();
+        let t = Instant::now();
+        let value =
+            app::views::repayments::with_actual_fund(&ini, closed, sif::money::Money(123_456));
+        app.doc.apply(app::command::Edit::Initiative {
+            index: 0,
+            value: Box::new(value),
+        });
+        frame(&ctx, &mut app);
+        println!(
+            "  {:<12} one recorded actual + the frame that recomputes: {:.1} ms",
+            view.slug(),
+            t.elapsed().as_secs_f64() * 1e3
+        );
+    }
+    println!();
 }
 
 /// An app on a generated fund of 5,000 initiatives in trainer mode, on `view`, settled.
