@@ -6,14 +6,17 @@
 //! The shell is drawn by [`SifApp::ui_root`], which needs only an `egui::Ui`, so the UI tests
 //! drive the real app headless; [`run`] puts it in a native window with the glow renderer.
 
+pub mod clock;
 pub mod command;
 pub mod dialogs;
+pub mod export;
 pub mod i18n;
 pub mod prefs;
 pub mod safety;
 pub mod screenshot;
 pub mod state;
 pub mod views;
+pub mod whatif;
 pub mod widgets;
 
 use std::path::{Path, PathBuf};
@@ -50,6 +53,9 @@ pub struct SifApp {
     pub screenshots: Option<screenshot::Plan>,
     /// Recovery files, the changed-on-disk check and their dialogs (`safety.rs`).
     pub safety: safety::Safety,
+    /// Today's date, for the printable report and the SIE `#GEN` record (tests put a fixed
+    /// clock here).
+    pub clock: Box<dyn clock::Clock>,
 }
 
 /// The built-in sample fund (the app opens it when there is no last file).
@@ -86,6 +92,7 @@ impl SifApp {
             first_frame: true,
             screenshots: None,
             safety: safety::Safety::without_recovery(),
+            clock: Box::new(clock::SystemClock),
         }
     }
 
@@ -130,17 +137,38 @@ impl SifApp {
         let mut out = Vec::new();
         self.safety_frame(&ctx);
         self.shortcuts(&ctx, &mut out);
-        self.cache
-            .refresh(&self.doc, &self.ui.options, self.ui.selected);
+        self.trainer_shortcuts(&ctx, &mut out);
+        widgets::set_read_only(&ctx, self.ui.trainer.presenting);
+        if self.cache.wake.is_none() {
+            // A large fund's projection finishes on a worker thread, which asks for a frame.
+            let ctx = ctx.clone();
+            self.cache.wake = Some(std::sync::Arc::new(move || ctx.request_repaint()));
+        }
+        let options = self.ui.trainer.effective(&self.ui.options);
+        self.cache.refresh(&self.doc, &options, self.ui.selected);
+        if self.ui.view == View::Ledger {
+            // The journal is written only for the view that shows it.
+            self.cache.refresh_journal(&self.doc.fund);
+        }
 
         egui::Panel::top("menu_bar").show(ui, |ui| self.menu_ui(ui, &mut out));
         egui::Panel::top("options_bar").show(ui, |ui| self.options_ui(ui, &mut out));
         let banner = self.safety_banner_ui(ui);
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_ui(ui, &mut out));
+        // Presenting: narrower side panels leave the enlarged figures more room.
+        let presenting = self.ui.trainer.presenting;
         egui::Panel::left("navigation")
             .resizable(false)
-            .exact_size(190.0)
+            .exact_size(if presenting { 150.0 } else { 190.0 })
             .show(ui, |ui| self.nav_ui(ui, &mut out));
+        if self.ui.trainer.whatif.is_some() {
+            let (fund, lang) = (&self.doc.fund, self.ui.lang);
+            let trainer = &mut self.ui.trainer;
+            egui::Panel::right("whatif")
+                .resizable(false)
+                .exact_size(if presenting { 240.0 } else { 270.0 })
+                .show(ui, |ui| whatif::panel_ui(ui, fund, trainer, lang, &mut out));
+        }
         {
             let cx = ViewCtx {
                 fund: &self.doc.fund,
@@ -148,6 +176,8 @@ impl SifApp {
                 preview: self.cache.preview.as_ref(),
                 lang: self.ui.lang,
                 state: self.doc.state(),
+                presenting: self.ui.trainer.presenting,
+                rules: self.ui.trainer.rules(),
             };
             let st = &mut self.ui;
             egui::CentralPanel::default().show(ui, |ui| views::show(ui, &cx, st, &mut out));
@@ -177,7 +207,7 @@ impl SifApp {
     }
 
     fn shortcuts(&mut self, ctx: &egui::Context, out: &mut Vec<Command>) {
-        if self.ui.dialog.is_some() {
+        if self.ui.dialog.is_some() || views::modal_open(&self.ui) {
             return;
         }
         let typing = ctx.egui_wants_keyboard_input();
@@ -195,8 +225,11 @@ impl SifApp {
             let Some(shortcut) = cmd.shortcut() else {
                 continue;
             };
-            // While typing, Ctrl+Z and Ctrl+Y belong to the text field.
-            if typing && matches!(cmd, ShellCommand::Undo | ShellCommand::Redo) {
+            // While typing, Ctrl+Z and Ctrl+Y belong to the text field; while presenting,
+            // nothing changes the document.
+            if (typing || self.ui.trainer.presenting)
+                && matches!(cmd, ShellCommand::Undo | ShellCommand::Redo)
+            {
                 continue;
             }
             if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
@@ -217,8 +250,8 @@ impl SifApp {
 
     fn shell_enabled(&self, cmd: ShellCommand) -> bool {
         match cmd {
-            ShellCommand::Undo => self.doc.history.can_undo(),
-            ShellCommand::Redo => self.doc.history.can_redo(),
+            ShellCommand::Undo => self.doc.history.can_undo() && !self.ui.trainer.presenting,
+            ShellCommand::Redo => self.doc.history.can_redo() && !self.ui.trainer.presenting,
             _ => true,
         }
     }
@@ -264,6 +297,8 @@ impl SifApp {
                 self.shell_button(ui, ShellCommand::Save, out);
                 self.shell_button(ui, ShellCommand::SaveAs, out);
                 ui.separator();
+                whatif::file_menu_ui(ui, lang, out);
+                ui.separator();
                 self.shell_button(ui, ShellCommand::Quit, out);
             });
             ui.menu_button(lang.t(T::MenuEdit), |ui| {
@@ -272,6 +307,9 @@ impl SifApp {
             });
             ui.menu_button(lang.t(T::MenuView), |ui| {
                 for view in View::ALL {
+                    if self.ui.trainer.presenting && whatif::hidden_when_presenting(view) {
+                        continue;
+                    }
                     if ui
                         .add(egui::Button::new(lang.t(view.text())).selected(self.ui.view == view))
                         .clicked()
@@ -280,6 +318,7 @@ impl SifApp {
                         ui.close();
                     }
                 }
+                whatif::view_menu_ui(ui, &self.ui.trainer, lang, out);
             });
             ui.menu_button(lang.t(T::MenuLanguage), |ui| {
                 for l in Lang::ALL {
@@ -297,6 +336,12 @@ impl SifApp {
 
     fn options_ui(&self, ui: &mut Ui, out: &mut Vec<Command>) {
         let lang = self.lang();
+        if self.ui.trainer.whatif.is_some() {
+            let (fund, plan) = (&self.doc.fund, &self.ui.options);
+            let computing = self.cache.is_computing();
+            whatif::bar_ui(ui, fund, plan, &self.ui.trainer, computing, lang, out);
+            return;
+        }
         ui.horizontal(|ui| {
             let label = widgets::form_label(ui, lang.t(T::Scenario));
             let mut options: Vec<(Option<String>, String)> =
@@ -332,6 +377,15 @@ impl SifApp {
             {
                 out.push(Command::SetIncludeProposed(include));
             }
+            if self.cache.is_computing() {
+                let text = lang.pick("Räknar om …", "Recomputing …");
+                ui.spinner().on_hover_text(text).accessible_name(text);
+            }
+            if self.ui.trainer.presenting {
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    whatif::leave_presenting_ui(ui, lang, out)
+                });
+            }
         });
     }
 
@@ -339,6 +393,9 @@ impl SifApp {
         let lang = self.lang();
         ui.add_space(8.0);
         for view in View::ALL {
+            if self.ui.trainer.presenting && whatif::hidden_when_presenting(view) {
+                continue;
+            }
             ui.horizontal(|ui| {
                 let text = RichText::new(lang.t(view.text())).size(15.0);
                 if ui
@@ -563,6 +620,8 @@ impl SifApp {
             Command::OpenRecent(path) => self.guard(ctx, Pending::OpenPath(path)),
             Command::NewFrom(template) => self.guard(ctx, Pending::NewFrom(template)),
             Command::Note(note) => self.ui.status = Some(note),
+            Command::Trainer(cmd) => self.run_trainer(ctx, cmd),
+            Command::Export(request) => self.run_export(request),
         }
     }
 
@@ -656,9 +715,13 @@ impl SifApp {
         self.ui.fields.clear();
         self.ui.selected = None;
         self.ui.initiatives = Default::default();
+        self.ui.repayments = Default::default();
+        self.ui.budget = Default::default();
+        self.ui.ledger = Default::default();
         self.ui.settings_focus = None;
         self.ui.options.scenario = None;
         self.safety_document_replaced();
+        self.ui.trainer.document_replaced();
     }
 
     /// Open a fund file. A file with validation errors opens (showing Problems); a file that
@@ -792,6 +855,11 @@ impl eframe::App for SifApp {
         }
     }
 
+    /// Screenshot runs leave the user's stored egui memory (zoom, window state) alone.
+    fn persist_egui_memory(&self) -> bool {
+        self.screenshots.is_none()
+    }
+
     fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
         visuals.panel_fill.to_normalized_gamma_f32()
     }
@@ -801,7 +869,7 @@ impl eframe::App for SifApp {
 pub fn run(file: Option<PathBuf>) -> ExitCode {
     let screenshots = screenshot::Plan::from_env();
     let size = if screenshots.is_some() {
-        [1280.0, 800.0]
+        screenshot::SIZE
     } else {
         [1280.0, 820.0]
     };
@@ -814,6 +882,11 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
             .with_min_inner_size([820.0, 520.0]),
         // The window size is kept in Sif's own preferences (see prefs.rs).
         persist_window: false,
+        // Screenshots use storage of their own, so that a zoom or window state a session
+        // left in eframe's stored egui memory does not change them.
+        persistence_path: screenshots
+            .as_ref()
+            .map(|_| std::env::temp_dir().join("sif-screenshots")),
         ..Default::default()
     };
     let result = eframe::run_native(
