@@ -9,8 +9,8 @@ pub mod initiatives;
 pub mod ledger;
 pub mod overview;
 pub mod problems;
-pub mod scenarios;
 pub mod repayments;
+pub mod scenarios;
 pub mod settings;
 pub mod who_gains;
 
