@@ -1,5 +1,7 @@
 //! How long the app takes to build one frame of each view, headless (layout and tessellation;
-//! no GPU), with a generated fund of 1,000 initiatives, 20 years and 30 actors.
+//! no GPU), with a generated fund of 1,000 initiatives, 20 years and 30 actors, and again with
+//! 5,000 initiatives (`frame_5000_initiatives`, the goal of `docs/performance.md`: a frame of
+//! every view under 4 ms median).
 //!
 //! Besides criterion's report, the bench prints the median of its own 300-frame sample per
 //! view and checks that nothing was recomputed in those idle frames.
@@ -35,9 +37,10 @@ impl FileDialogs for NoDialogs {
     }
 }
 
-fn big_app() -> SifApp {
+/// An app on a generated fund of `initiatives` initiatives, 20 years and 30 actors.
+fn big_app_of(initiatives: usize) -> SifApp {
     let fund = sif::generate::generate_fund(&sif::generate::GenerateParams {
-        initiatives: 1000,
+        initiatives,
         years: 20,
         actors: 30,
         seed: 1,
@@ -65,8 +68,12 @@ fn frame(ctx: &egui::Context, app: &mut SifApp) -> usize {
 }
 
 fn prepared(view: View) -> (egui::Context, SifApp) {
+    prepared_of(view, 1000)
+}
+
+fn prepared_of(view: View, initiatives: usize) -> (egui::Context, SifApp) {
     let ctx = egui::Context::default();
-    let mut app = big_app();
+    let mut app = big_app_of(initiatives);
     app.ui.view = view;
     if view == View::Initiatives {
         app.ui.selected = Some(0);
@@ -124,5 +131,38 @@ fn bench_views(c: &mut Criterion) {
     );
 }
 
-criterion_group!(benches, bench_views);
+/// Every view with 5,000 initiatives: criterion's estimate, and the median and 95th percentile
+/// of 300 frames of each view.
+fn bench_views_5000(c: &mut Criterion) {
+    let mut group = c.benchmark_group("frame_5000_initiatives");
+    group.measurement_time(Duration::from_secs(4));
+    for view in View::ALL {
+        let (ctx, mut app) = prepared_of(view, 5000);
+        group.bench_function(view.slug(), |b| b.iter(|| frame(&ctx, &mut app)));
+    }
+    group.finish();
+
+    println!("\nmedian frame, 5,000 initiatives (300 frames each):");
+    for view in View::ALL {
+        let (ctx, mut app) = prepared_of(view, 5000);
+        let recomputed_before = app.cache.recomputations;
+        let mut times: Vec<Duration> = (0..300)
+            .map(|_| {
+                let t = Instant::now();
+                std::hint::black_box(frame(&ctx, &mut app));
+                t.elapsed()
+            })
+            .collect();
+        times.sort();
+        let recomputed = app.cache.recomputations - recomputed_before;
+        println!(
+            "  {:<12} median {:>7.3} ms   p95 {:>7.3} ms   recomputations in idle frames: {recomputed}",
+            view.slug(),
+            times[times.len() / 2].as_secs_f64() * 1e3,
+            times[times.len() * 95 / 100].as_secs_f64() * 1e3,
+        );
+    }
+}
+
+criterion_group!(benches, bench_views, bench_views_5000);
 criterion_main!(benches);

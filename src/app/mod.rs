@@ -10,6 +10,7 @@ pub mod command;
 pub mod dialogs;
 pub mod i18n;
 pub mod prefs;
+pub mod probe;
 pub mod screenshot;
 pub mod state;
 pub mod views;
@@ -47,6 +48,8 @@ pub struct SifApp {
     window_size: Option<[f32; 2]>,
     first_frame: bool,
     pub screenshots: Option<screenshot::Plan>,
+    /// `SIF_EXIT_AFTER_FIRST_FRAME`: time the start-up and close (see `probe.rs`).
+    pub probe: Option<probe::Probe>,
 }
 
 /// The built-in sample fund (the app opens it when there is no last file).
@@ -82,6 +85,7 @@ impl SifApp {
             window_size: None,
             first_frame: true,
             screenshots: None,
+            probe: None,
         }
     }
 
@@ -645,8 +649,12 @@ impl SifApp {
         let lang = self.lang();
         match store::load(path) {
             Ok(fund) => {
-                let errors = sif::validate::validate(&fund).error_count();
                 self.replace_document(Document::new(fund, Some(path.to_path_buf())));
+                // The analysis the first frame needs anyway: validating here as well would
+                // validate (and project) a large fund twice on opening.
+                self.cache
+                    .refresh(&self.doc, &self.ui.options, self.ui.selected);
+                let errors = self.cache.analysis.report.error_count();
                 self.prefs.note_recent(path);
                 let name = self.doc.file_name().unwrap_or_default();
                 if errors > 0 {
@@ -736,6 +744,7 @@ impl eframe::App for SifApp {
         let ctx = ui.ctx().clone();
         if self.first_frame
             && self.screenshots.is_none()
+            && self.probe.is_none()
             && let Some([w, h]) = self.prefs.window_size
         {
             ctx.send_viewport_cmd(ViewportCommand::InnerSize(egui::vec2(w, h)));
@@ -746,7 +755,16 @@ impl eframe::App for SifApp {
         if let Some(plan) = &mut self.screenshots {
             plan.before_frame(&ctx, &mut self.ui);
         }
+        if let Some(probe) = &mut self.probe {
+            probe.before_frame(&ctx, &mut self.ui);
+        }
         self.ui_root(ui);
+        if let Some(probe) = &mut self.probe
+            && probe.after_frame()
+        {
+            self.allow_close = true;
+            ctx.send_viewport_cmd(ViewportCommand::Close);
+        }
         if let Some(plan) = &mut self.screenshots
             && plan.after_frame(&ctx)
         {
@@ -756,7 +774,7 @@ impl eframe::App for SifApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        if self.screenshots.is_some() {
+        if self.screenshots.is_some() || self.probe.is_some() {
             return;
         }
         if let Some(size) = self.window_size {
@@ -786,6 +804,7 @@ impl eframe::App for SifApp {
 
 /// Start the app in a window, on `file` or the last file or the sample fund.
 pub fn run(file: Option<PathBuf>) -> ExitCode {
+    let mut probe = probe::Probe::from_env();
     let screenshots = screenshot::Plan::from_env();
     let size = if screenshots.is_some() {
         [1280.0, 800.0]
@@ -815,8 +834,16 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
                     ..Preferences::default()
                 };
             }
+            if probe.is_some() {
+                // The probe measures a fixed start: the given file, nothing remembered.
+                prefs = Preferences::default();
+            }
             let mut app = SifApp::start(prefs, Box::new(dialogs::NativeDialogs), file);
             app.screenshots = screenshots;
+            if let Some(p) = &mut probe {
+                p.opened();
+            }
+            app.probe = probe.take();
             Ok(Box::new(app))
         }),
     );
