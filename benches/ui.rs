@@ -5,6 +5,10 @@
 //!
 //! Besides criterion's report, the bench prints the median of its own 300-frame sample per
 //! view and checks that nothing was recomputed in those idle frames.
+//!
+//! `whatif_5000_initiatives`: trainer mode on a generated fund of 5,000 initiatives; one
+//! what-if change (a slider step): the frame that follows it (the projection runs on a
+//! worker), and the time until the new figures are drawn, per view.
 
 // `unused_imports`: the app's unit tests are compiled out of a bench without a harness.
 #[allow(dead_code, unused_imports)]
@@ -164,5 +168,106 @@ fn bench_views_5000(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, bench_views, bench_views_5000);
+/// An app on a generated fund of 5,000 initiatives in trainer mode, on `view`, settled.
+fn trainer_app(view: View) -> (egui::Context, SifApp) {
+    let fund = sif::generate::generate_fund(&sif::generate::GenerateParams {
+        initiatives: 5000,
+        years: 20,
+        actors: 30,
+        seed: 1,
+    });
+    let ctx = egui::Context::default();
+    let mut app = SifApp::new(Preferences::default(), Box::new(NoDialogs));
+    app.doc = app::state::Document::new(fund, None);
+    app.ui.trainer.whatif = Some(app::whatif::WhatIf::of_plan(&app.doc.fund, &app.ui.options));
+    app.ui.view = view;
+    for _ in 0..5 {
+        frame(&ctx, &mut app);
+    }
+    (ctx, app)
+}
+
+/// One what-if change (as a slider step does) and the frame that follows: with 5,000
+/// initiatives the projection runs on a worker, so this is what a drag costs the UI thread.
+fn whatif_step(ctx: &egui::Context, app: &mut SifApp, k: u32) -> usize {
+    if let Some(w) = &mut app.ui.trainer.whatif {
+        w.assumptions.savings_factor = if k.is_multiple_of(2) { 95 } else { 100 };
+    }
+    frame(ctx, app)
+}
+
+/// A what-if change until its figures are drawn: the step's frame, the worker's projection,
+/// and the frame that shows it.
+fn whatif_until_shown(ctx: &egui::Context, app: &mut SifApp, k: u32) -> usize {
+    whatif_step(ctx, app, k);
+    app.cache.finish_background(&app.doc);
+    frame(ctx, app)
+}
+
+/// Trainer mode on a large fund: a slider step must not hold up a frame.
+fn bench_whatif(c: &mut Criterion) {
+    const VIEWS: [View; 4] = [
+        View::Overview,
+        View::WhoGains,
+        View::Scenarios,
+        View::Initiatives,
+    ];
+    let mut group = c.benchmark_group("whatif_5000_initiatives");
+    group.sample_size(20);
+    group.measurement_time(Duration::from_secs(6));
+    for view in VIEWS {
+        let (ctx, mut app) = trainer_app(view);
+        let mut k = 0;
+        group.bench_function(format!("{}_until_shown", view.slug()), |b| {
+            b.iter(|| {
+                k += 1;
+                whatif_until_shown(&ctx, &mut app, k)
+            })
+        });
+    }
+    group.finish();
+
+    println!(
+        "\nwhat-if step, 5,000 initiatives, 20 years, 30 actors (40 steps each; CPU = this thread):"
+    );
+    for view in VIEWS {
+        let (ctx, mut app) = trainer_app(view);
+        let before = app.cache.recomputations;
+        let mut step = Vec::new();
+        let mut shown = Vec::new();
+        let mut step_cpu = Vec::new();
+        for k in 0..40 {
+            let (t, c) = (Instant::now(), on_cpu_ns());
+            std::hint::black_box(whatif_step(&ctx, &mut app, k));
+            step.push(t.elapsed());
+            step_cpu.push(Duration::from_nanos(on_cpu_ns().saturating_sub(c)));
+            app.cache.finish_background(&app.doc);
+            std::hint::black_box(frame(&ctx, &mut app));
+            shown.push(t.elapsed());
+        }
+        let median = |v: &mut Vec<Duration>| {
+            v.sort();
+            v[v.len() / 2].as_secs_f64() * 1e3
+        };
+        println!(
+            "  {:<12} frame after a step: median {:>6.2} ms (CPU {:>5.2} ms)   until the new figures are drawn: median {:>6.2} ms   analyses: {}",
+            view.slug(),
+            median(&mut step),
+            median(&mut step_cpu),
+            median(&mut shown),
+            app.cache.recomputations - before,
+        );
+    }
+}
+
+/// Nanoseconds this thread has run on a CPU (Linux schedstat; 0 elsewhere): on a shared
+/// machine, wall-clock time includes waiting for a core.
+fn on_cpu_ns() -> u64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0)
+}
+
+criterion_group!(benches, bench_views, bench_views_5000, bench_whatif);
 criterion_main!(benches);

@@ -8,6 +8,7 @@ pub mod engine;
 pub mod ledger;
 pub mod model;
 pub mod money;
+pub mod recovery;
 pub mod store;
 pub mod validate;
 

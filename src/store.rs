@@ -1,17 +1,24 @@
-//! Reading and writing fund files (SPEC §3).
+//! Reading and writing fund files (SPEC §3), and keeping them safe (docs/safety.md).
 //!
 //! Loading goes in three steps so that every failure gets its own clear sentence: the bytes
-//! must be UTF-8 and within the size limit; a version probe reads only `format`, so that a file
-//! from a newer Sif is refused for what it is rather than for a field this version does not know;
-//! then the whole file is parsed, and RON errors carry the file, line and column.
+//! must be a regular file within the size limit, and UTF-8; a version probe reads only
+//! `format`, so that a file from a newer Sif is refused for what it is rather than for a field
+//! this version does not know; then the whole file is parsed, and RON errors carry the file,
+//! line and column. Parsing is all or nothing: a file that does not parse whole gives no fund.
 //!
-//! Saving is atomic: the new text goes to a temporary file in the same folder, is flushed to
-//! disk, and then renamed over the old file, whose previous version is kept as `NAME.bak`.
+//! Saving is atomic: the new text goes to a temporary file in the same folder (a name unique to
+//! this process and call), is flushed to disk, and is renamed over the old file; the previous
+//! version stays beside it as `NAME.bak`, and the folder is flushed so that the rename itself
+//! survives a power cut. Whatever fails, the old file is left as it was. A [`FileStamp`] taken
+//! at load lets [`save_checked`] refuse to overwrite a file someone else changed meanwhile.
 
+use std::ffi::OsString;
 use std::fmt;
-use std::fs;
-use std::io::Write;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::SystemTime;
 
 use serde::Deserialize;
 
@@ -28,6 +35,9 @@ pub enum LoadError {
     /// The file could not be opened or read.
     Io {
         file: String,
+        /// Why, in Swedish.
+        reason_sv: String,
+        /// Why, in English.
         reason: String,
     },
     NotAFile {
@@ -65,7 +75,22 @@ pub enum LoadError {
     },
 }
 
+/// Whole megabytes, rounded up, so that a file just over the limit never reads as "64 MB; at
+/// most 64 MB".
+fn megabytes_up(bytes: u64) -> u64 {
+    bytes.div_ceil(1024 * 1024)
+}
+
 impl LoadError {
+    fn io(file: &str, e: &io::Error) -> LoadError {
+        let (reason_sv, reason) = io_reasons(e);
+        LoadError::Io {
+            file: file.to_string(),
+            reason_sv,
+            reason,
+        }
+    }
+
     /// Line and column (1-based) where the problem is, when known.
     pub fn position(&self) -> Option<(usize, usize)> {
         match self {
@@ -78,13 +103,15 @@ impl LoadError {
 
     pub fn swedish(&self) -> String {
         match self {
-            LoadError::Io { file, reason } => format!("Kunde inte läsa {file}: {reason}."),
+            LoadError::Io {
+                file, reason_sv, ..
+            } => format!("Kunde inte läsa {file}: {reason_sv}."),
             LoadError::NotAFile { file } => {
                 format!("{file} är en mapp eller ingen vanlig fil; välj en fondfil (.ron).")
             }
             LoadError::TooLarge { file, bytes } => format!(
                 "{file} är för stor ({} MB); en fondfil får vara högst {} MB.",
-                bytes / (1024 * 1024),
+                megabytes_up(*bytes),
                 MAX_FILE_BYTES / (1024 * 1024)
             ),
             LoadError::NotUtf8 { file, line, col } => format!(
@@ -111,13 +138,13 @@ impl LoadError {
 
     pub fn english(&self) -> String {
         match self {
-            LoadError::Io { file, reason } => format!("Could not read {file}: {reason}."),
+            LoadError::Io { file, reason, .. } => format!("Could not read {file}: {reason}."),
             LoadError::NotAFile { file } => {
                 format!("{file} is a folder or not a regular file; choose a fund file (.ron).")
             }
             LoadError::TooLarge { file, bytes } => format!(
                 "{file} is too large ({} MB); a fund file may be at most {} MB.",
-                bytes / (1024 * 1024),
+                megabytes_up(*bytes),
                 MAX_FILE_BYTES / (1024 * 1024)
             ),
             LoadError::NotUtf8 { file, line, col } => format!(
@@ -154,35 +181,112 @@ impl std::error::Error for LoadError {}
 
 /// Read and parse a fund file. The fund is returned even when it would fail validation.
 pub fn load(path: &Path) -> Result<Fund, LoadError> {
+    load_with_stamp(path).map(|(fund, _)| fund)
+}
+
+/// Read and parse a fund file, and stamp exactly the bytes that were parsed, so that a later
+/// [`save_checked`] can tell whether someone else changed the file in between.
+pub fn load_with_stamp(path: &Path) -> Result<(Fund, FileStamp), LoadError> {
+    let (bytes, modified) = read_limited(path, MAX_FILE_BYTES)?;
+    let stamp = FileStamp::of_bytes(&bytes, modified);
+    let fund = parse_bytes(&bytes, &path.display().to_string())?;
+    Ok((fund, stamp))
+}
+
+/// The bytes of a regular file of at most `limit` bytes, and its modification time.
+pub(crate) fn read_limited(
+    path: &Path,
+    limit: u64,
+) -> Result<(Vec<u8>, Option<SystemTime>), LoadError> {
     let file = path.display().to_string();
-    let meta = fs::metadata(path).map_err(|e| LoadError::Io {
-        file: file.clone(),
-        reason: io_reason(&e),
-    })?;
+    // Look before opening: opening a FIFO would block, and a folder opens fine on Unix.
+    let meta = fs::metadata(path).map_err(|e| LoadError::io(&file, &e))?;
     if !meta.is_file() {
         return Err(LoadError::NotAFile { file });
     }
-    if meta.len() > MAX_FILE_BYTES {
+    if meta.len() > limit {
         return Err(LoadError::TooLarge {
             file,
             bytes: meta.len(),
         });
     }
-    let bytes = fs::read(path).map_err(|e| LoadError::Io {
-        file: file.clone(),
-        reason: io_reason(&e),
-    })?;
-    parse_bytes(&bytes, &file)
+    let f = File::open(path).map_err(|e| LoadError::io(&file, &e))?;
+    // What was opened may have been replaced since the look; judge the open file itself.
+    let meta = f.metadata().map_err(|e| LoadError::io(&file, &e))?;
+    if !meta.is_file() {
+        return Err(LoadError::NotAFile { file });
+    }
+    // Read at most one byte past the limit, so a file that grows while being read (or that
+    // reports a wrong length) cannot make Sif read without end.
+    let capacity = usize::try_from(meta.len().min(limit)).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(capacity);
+    f.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| LoadError::io(&file, &e))?;
+    if bytes.len() as u64 > limit {
+        return Err(LoadError::TooLarge {
+            file,
+            bytes: bytes.len() as u64,
+        });
+    }
+    Ok((bytes, meta.modified().ok()))
 }
 
-/// A short, plain reason for an I/O error, in both languages.
-pub fn io_reason(e: &std::io::Error) -> String {
-    use std::io::ErrorKind::*;
-    match e.kind() {
-        NotFound => "filen finns inte / the file does not exist".to_string(),
-        PermissionDenied => "behörighet saknas / permission denied".to_string(),
-        _ => e.to_string(),
-    }
+/// A short, plain reason for an I/O error, in Swedish and in English.
+pub fn io_reasons(e: &io::Error) -> (String, String) {
+    use io::ErrorKind as K;
+    let (sv, en) = match e.kind() {
+        K::NotFound => (
+            "filen eller mappen finns inte",
+            "the file or folder does not exist",
+        ),
+        K::PermissionDenied => (
+            "behörighet saknas (filen eller mappen är skrivskyddad eller tillhör någon annan)",
+            "permission denied (the file or folder is read-only or belongs to someone else)",
+        ),
+        K::ReadOnlyFilesystem => ("enheten är skrivskyddad", "the drive is read-only"),
+        K::StorageFull => ("disken är full", "the disk is full"),
+        K::QuotaExceeded => (
+            "ditt lagringsutrymme (kvot) är slut",
+            "your storage quota is used up",
+        ),
+        K::FileTooLarge => (
+            "filen är för stor för enheten",
+            "the file is too large for the drive",
+        ),
+        K::IsADirectory => ("det är en mapp, inte en fil", "it is a folder, not a file"),
+        K::NotADirectory => (
+            "en del av sökvägen är en fil, inte en mapp",
+            "part of the path is a file, not a folder",
+        ),
+        K::InvalidFilename => (
+            "filnamnet är ogiltigt eller för långt",
+            "the file name is invalid or too long",
+        ),
+        K::ResourceBusy | K::ExecutableFileBusy => (
+            "filen används av ett annat program",
+            "the file is in use by another program",
+        ),
+        K::StaleNetworkFileHandle
+        | K::TimedOut
+        | K::NotConnected
+        | K::NetworkUnreachable
+        | K::HostUnreachable
+        | K::ConnectionReset
+        | K::ConnectionAborted
+        | K::NetworkDown => (
+            "nätverksenheten svarar inte",
+            "the network drive does not respond",
+        ),
+        _ => return (format!("systemfel: {e}"), e.to_string()),
+    };
+    (sv.to_string(), en.to_string())
+}
+
+/// [`io_reasons`] in one string, Swedish then English.
+pub fn io_reason(e: &io::Error) -> String {
+    let (sv, en) = io_reasons(e);
+    format!("{sv} / {en}")
 }
 
 /// Parse fund-file bytes; `file` names the source in messages.
@@ -209,7 +313,6 @@ pub fn parse_bytes(bytes: &[u8], file: &str) -> Result<Fund, LoadError> {
     };
     parse_str(text, file)
 }
-
 /// 1-based line and column just after `prefix` (columns count characters).
 fn line_col_at(prefix: &str) -> (usize, usize) {
     let line = prefix.matches('\n').count() + 1;
@@ -232,6 +335,15 @@ fn no_format() -> i64 {
 /// Parse fund-file text; `file` names the source in messages.
 pub fn parse_str(text: &str, file: &str) -> Result<Fund, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(LoadError::Syntax {
+            file: file.to_string(),
+            line: 1,
+            col: 1,
+            message_sv: "filen är tom".to_string(),
+            message: "the file is empty".to_string(),
+        });
+    }
     let options = ron_options();
     // A readable file is parsed once (parsing is most of the time it takes to open a large
     // fund, docs/performance.md). Only when the full parse fails is the `format` probed on its
@@ -335,6 +447,85 @@ fn explain_ron_error(code: &ron::Error) -> (String, String) {
             "ett kommatecken saknas".to_string(),
             "a comma is missing".to_string(),
         ),
+        E::IntegerOutOfBounds => (
+            "talet är för stort eller för litet för fältet".to_string(),
+            "the number is too large or too small for this field".to_string(),
+        ),
+        E::ExceededRecursionLimit => (
+            "filen är för djupt nästlad (för många parenteser inuti varandra)".to_string(),
+            "the file is nested too deeply (too many brackets inside each other)".to_string(),
+        ),
+        E::ExpectedInteger => (
+            "här ska det stå ett heltal".to_string(),
+            "a whole number is expected here".to_string(),
+        ),
+        E::ExpectedFloat => (
+            "här ska det stå ett tal".to_string(),
+            "a number is expected here".to_string(),
+        ),
+        E::ExpectedString => (
+            "här ska det stå en text inom citattecken".to_string(),
+            "a text in quotes is expected here".to_string(),
+        ),
+        E::ExpectedStringEnd => (
+            "en text saknar sitt avslutande citattecken".to_string(),
+            "a text is missing its closing quote".to_string(),
+        ),
+        E::ExpectedBoolean => (
+            "här ska det stå true eller false".to_string(),
+            "true or false is expected here".to_string(),
+        ),
+        E::ExpectedArray => (
+            "här ska en lista börja med [".to_string(),
+            "a list starting with [ is expected here".to_string(),
+        ),
+        E::ExpectedArrayEnd => (
+            "en lista saknar sin avslutande ]".to_string(),
+            "a list is missing its closing ]".to_string(),
+        ),
+        E::ExpectedStructLike | E::ExpectedOption => (
+            "här ska det stå en öppnande parentes (".to_string(),
+            "an opening bracket ( is expected here".to_string(),
+        ),
+        E::ExpectedNamedStructLike("Fund")
+        | E::ExpectedDifferentStructName {
+            expected: "Fund", ..
+        } => (
+            "det här är ingen fondfil; en fondfil börjar med Fund(".to_string(),
+            "this is not a fund file; a fund file starts with Fund(".to_string(),
+        ),
+        E::ExpectedNamedStructLike(name) => (
+            format!("här ska det stå en öppnande parentes ( för {name}"),
+            format!("an opening bracket ( for {name} is expected here"),
+        ),
+        E::ExpectedStructLikeEnd | E::ExpectedOptionEnd => (
+            "en avslutande parentes ) saknas".to_string(),
+            "a closing bracket ) is missing".to_string(),
+        ),
+        E::ExpectedDifferentStructName { expected, found } => (
+            format!("här ska det stå {expected}, inte {found}"),
+            format!("{expected} is expected here, not {found}"),
+        ),
+        E::ExpectedIdentifier => (
+            "här ska det stå ett fältnamn eller ett värde som Committee".to_string(),
+            "a field name or a value such as Committee is expected here".to_string(),
+        ),
+        E::UnexpectedChar(c) => (
+            format!("tecknet {c:?} hör inte hit"),
+            format!("the character {c:?} does not belong here"),
+        ),
+        E::TrailingCharacters => (
+            "det står något efter fondens sista parentes".to_string(),
+            "there is something after the fund's closing bracket".to_string(),
+        ),
+        E::UnclosedBlockComment => (
+            "en kommentar /* saknar sitt avslutande */".to_string(),
+            "a comment /* is missing its closing */".to_string(),
+        ),
+        E::InvalidValueForType { expected, found } => (
+            format!("väntade {expected}, fann {found}"),
+            format!("expected {expected} but found {found}"),
+        ),
         other => (format!("RON-fel: {other}"), other.to_string()),
     }
 }
@@ -352,31 +543,222 @@ pub fn to_ron_string(fund: &Fund) -> Result<String, SaveError> {
     Ok(format!("Fund{body}\n"))
 }
 
-/// Why a save failed. The previous file is untouched in every case.
+/// What a fund file looked like when Sif read or wrote it: enough to tell later whether
+/// someone else has changed it (another program, a colleague on a shared drive, a
+/// version-control checkout).
+///
+/// Two stamps are the same file content when length and content hash agree; the modification
+/// time is kept to show the user *when* the file changed, not to decide *whether*, because a
+/// checkout or a copy may rewrite identical bytes with a new time, and a quick second save may
+/// keep the old time on file systems with coarse clocks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileStamp {
+    pub len: u64,
+    pub modified: Option<SystemTime>,
+    /// [`content_hash`] of the bytes.
+    pub hash: u64,
+}
+
+impl FileStamp {
+    /// Stamp the file at `path` as it is now (reads it whole; fund files are small).
+    pub fn of(path: &Path) -> Result<FileStamp, LoadError> {
+        let (bytes, modified) = read_limited(path, MAX_FILE_BYTES)?;
+        Ok(FileStamp::of_bytes(&bytes, modified))
+    }
+
+    /// Stamp bytes already read or written.
+    pub fn of_bytes(bytes: &[u8], modified: Option<SystemTime>) -> FileStamp {
+        FileStamp {
+            len: bytes.len() as u64,
+            modified,
+            hash: content_hash(bytes),
+        }
+    }
+
+    /// Whether the two stamps describe the same content.
+    pub fn same_content(&self, other: &FileStamp) -> bool {
+        self.len == other.len && self.hash == other.hash
+    }
+}
+
+/// A 64-bit FNV-1a hash of the bytes: not cryptographic, but any edit a person or a program
+/// makes changes it (and the length is compared too). Written out so that the stamp does not
+/// depend on a hashing crate whose output could change between versions.
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    const OFFSET_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    bytes
+        .iter()
+        .fold(OFFSET_BASIS, |h, &b| (h ^ u64::from(b)).wrapping_mul(PRIME))
+}
+
+/// The file on disk compared with the stamp taken when it was opened or last saved.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DiskState {
+    Unchanged,
+    /// Someone else wrote the file; this is how it looks now.
+    Changed(FileStamp),
+    /// The file is gone (deleted, moved, or a drive disconnected).
+    Removed,
+    /// The file is there but cannot be read now.
+    Unreadable(LoadError),
+}
+
+/// Compare the file at `path` with the stamp taken when it was opened or last saved. The app
+/// calls this when its window gains focus, and [`save_checked`] before every save.
+pub fn disk_state(path: &Path, opened: &FileStamp) -> DiskState {
+    match FileStamp::of(path) {
+        Ok(now) if now.same_content(opened) => DiskState::Unchanged,
+        Ok(now) => DiskState::Changed(now),
+        Err(_) if matches!(path.try_exists(), Ok(false)) => DiskState::Removed,
+        // A file that grew past the limit has certainly changed.
+        Err(LoadError::TooLarge { bytes, .. }) => DiskState::Changed(FileStamp {
+            len: bytes,
+            modified: None,
+            hash: 0,
+        }),
+        Err(e) => DiskState::Unreadable(e),
+    }
+}
+
+/// Why a save failed. The previous file is untouched in every case, and the caller still has
+/// the fund it tried to save.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SaveError {
-    Serialize { reason: String },
-    Io { file: String, reason: String },
+    Serialize {
+        reason: String,
+    },
+    Io {
+        file: String,
+        reason_sv: String,
+        reason: String,
+    },
+    /// The folder to save in does not exist (moved, or a network drive disconnected).
+    FolderMissing {
+        file: String,
+        folder: String,
+    },
+    /// The path names a folder or something else that is not a regular file.
+    NotAFile {
+        file: String,
+    },
+    /// The existing file is write-protected; Sif respects that rather than replacing it.
+    ReadOnlyFile {
+        file: String,
+    },
+    /// The previous version could not be kept as `NAME.bak`, so nothing was saved.
+    Backup {
+        file: String,
+        reason_sv: String,
+        reason: String,
+    },
+    /// The file on disk is no longer the one that was opened (see [`save_checked`]).
+    ChangedOnDisk {
+        file: String,
+        /// The file is gone rather than changed.
+        removed: bool,
+    },
+}
+
+impl SaveError {
+    fn io(file: &str, e: &io::Error) -> SaveError {
+        let (reason_sv, reason) = io_reasons(e);
+        SaveError::Io {
+            file: file.to_string(),
+            reason_sv,
+            reason,
+        }
+    }
+
+    pub fn swedish(&self) -> String {
+        const KEPT: &str = "Den tidigare filen är orörd.";
+        match self {
+            SaveError::Serialize { reason } => {
+                format!("Fonden kunde inte skrivas som text: {reason}. {KEPT}")
+            }
+            SaveError::Io {
+                file, reason_sv, ..
+            } => format!("Kunde inte spara {file}: {reason_sv}. {KEPT}"),
+            SaveError::FolderMissing { file, folder } => format!(
+                "Kunde inte spara {file}: mappen {folder} finns inte (den kan ha flyttats, eller en nätverksenhet kan vara frånkopplad)."
+            ),
+            SaveError::NotAFile { file } => format!(
+                "Kunde inte spara {file}: det är en mapp eller ingen vanlig fil; välj ett filnamn."
+            ),
+            SaveError::ReadOnlyFile { file } => format!(
+                "Kunde inte spara {file}: filen är skrivskyddad. Spara under ett annat namn eller ta bort skrivskyddet. {KEPT}"
+            ),
+            SaveError::Backup {
+                file, reason_sv, ..
+            } => format!(
+                "Kunde inte spara {file}: den tidigare versionen kunde inte behållas som säkerhetskopia (.bak): {reason_sv}. {KEPT}"
+            ),
+            SaveError::ChangedOnDisk {
+                file,
+                removed: false,
+            } => format!(
+                "{file} har ändrats av ett annat program eller en annan person sedan du öppnade den; ingenting sparades."
+            ),
+            SaveError::ChangedOnDisk {
+                file,
+                removed: true,
+            } => format!(
+                "{file} har tagits bort eller flyttats sedan du öppnade den; ingenting sparades."
+            ),
+        }
+    }
+
+    pub fn english(&self) -> String {
+        const KEPT: &str = "The previous file is unchanged.";
+        match self {
+            SaveError::Serialize { reason } => {
+                format!("The fund could not be written as text: {reason}. {KEPT}")
+            }
+            SaveError::Io { file, reason, .. } => {
+                format!("Could not save {file}: {reason}. {KEPT}")
+            }
+            SaveError::FolderMissing { file, folder } => format!(
+                "Could not save {file}: the folder {folder} does not exist (it may have been moved, or a network drive disconnected)."
+            ),
+            SaveError::NotAFile { file } => format!(
+                "Could not save {file}: it is a folder or not a regular file; choose a file name."
+            ),
+            SaveError::ReadOnlyFile { file } => format!(
+                "Could not save {file}: the file is write-protected. Save under another name or remove the protection. {KEPT}"
+            ),
+            SaveError::Backup { file, reason, .. } => format!(
+                "Could not save {file}: the previous version could not be kept as a backup (.bak): {reason}. {KEPT}"
+            ),
+            SaveError::ChangedOnDisk {
+                file,
+                removed: false,
+            } => format!(
+                "{file} has been changed by another program or person since you opened it; nothing was saved."
+            ),
+            SaveError::ChangedOnDisk {
+                file,
+                removed: true,
+            } => {
+                format!("{file} has been deleted or moved since you opened it; nothing was saved.")
+            }
+        }
+    }
 }
 
 impl fmt::Display for SaveError {
+    /// Swedish first, then English, in one line.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            SaveError::Serialize { reason } => write!(
-                f,
-                "Fonden kunde inte skrivas som text: {reason}. / The fund could not be written as text: {reason}."
-            ),
-            SaveError::Io { file, reason } => write!(
-                f,
-                "Kunde inte spara {file}: {reason}. Den tidigare filen är orörd. / Could not save {file}: {reason}. The previous file is unchanged."
-            ),
-        }
+        write!(f, "{} / {}", self.swedish(), self.english())
     }
 }
 
 impl std::error::Error for SaveError {}
 
 /// The path of the backup Sif keeps of the previous version: `NAME.bak` beside the file.
+///
+/// One backup, not a numbered history: it undoes the last save from outside the app, which is
+/// the mistake a backup is for; older versions belong to the organisation's file backups or
+/// version control, and a history that rotates on every Ctrl+S would hold minutes, not months.
 pub fn backup_path(path: &Path) -> PathBuf {
     let mut name = path
         .file_name()
@@ -386,52 +768,312 @@ pub fn backup_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// Save atomically: write a temporary file in the same folder, flush it to disk, copy the old
-/// file to `NAME.bak`, and rename the new one over the old. A failure leaves the old file as
-/// it was.
+/// Save atomically (see [`write_atomically`]), without checking what is on disk: for a new
+/// file, or Save As after the user agreed to replace the file.
 pub fn save(fund: &Fund, path: &Path) -> Result<(), SaveError> {
-    let text = to_ron_string(fund)?;
-    write_atomically(path, text.as_bytes())
+    save_checked(fund, path, None).map(|_| ())
 }
 
-/// Write bytes to `path` atomically (see [`save`]).
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+/// Save atomically, but only if the file on disk is still the one stamped in `expected` (taken
+/// by [`load_with_stamp`] or by the previous save). With `expected` `None` the file is written
+/// whatever is there. Returns the stamp of what was written, to check the next save against.
+///
+/// A file changed or removed since is refused with [`SaveError::ChangedOnDisk`]; the app then
+/// asks the user whether to overwrite it (call again with `None`) or reload it. The check and
+/// the rename are not one atomic step: a change in the instant between them is not noticed.
+pub fn save_checked(
+    fund: &Fund,
+    path: &Path,
+    expected: Option<&FileStamp>,
+) -> Result<FileStamp, SaveError> {
+    let text = to_ron_string(fund)?;
     let file = path.display().to_string();
-    let io = |e: std::io::Error| SaveError::Io {
-        file: file.clone(),
-        reason: io_reason(&e),
+    if let Some(expected) = expected {
+        match disk_state(path, expected) {
+            DiskState::Unchanged => {}
+            DiskState::Changed(_) => {
+                return Err(SaveError::ChangedOnDisk {
+                    file,
+                    removed: false,
+                });
+            }
+            DiskState::Removed => {
+                return Err(SaveError::ChangedOnDisk {
+                    file,
+                    removed: true,
+                });
+            }
+            DiskState::Unreadable(LoadError::NotAFile { .. }) => {
+                return Err(SaveError::NotAFile { file });
+            }
+            DiskState::Unreadable(LoadError::Io {
+                reason_sv, reason, ..
+            }) => {
+                return Err(SaveError::Io {
+                    file,
+                    reason_sv,
+                    reason,
+                });
+            }
+            DiskState::Unreadable(e) => {
+                return Err(SaveError::Io {
+                    file,
+                    reason_sv: e.swedish(),
+                    reason: e.english(),
+                });
+            }
+        }
+    }
+    write_atomically(path, text.as_bytes())?;
+    let modified = fs::metadata(path).and_then(|m| m.modified()).ok();
+    Ok(FileStamp::of_bytes(text.as_bytes(), modified))
+}
+
+/// Write bytes to `path` atomically and keep the previous version as `NAME.bak`:
+///
+/// 1. write a new temporary file in the same folder (hidden, named after the file, this
+///    process and a counter, created exclusively so that two Sif processes or threads never
+///    share one), give it the old file's permissions, and flush it to disk;
+/// 2. link (or, where links are not supported, copy) the old file to a second temporary name;
+/// 3. rename the new file over the old one — the one step that changes what the name shows;
+/// 4. rename the linked old version to `NAME.bak`, and flush the folder so the renames last.
+///
+/// A failure in steps 1–3 removes the temporary files and leaves both the file and its
+/// `NAME.bak` as they were. A symbolic link is written through, so the link stays a link.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    write_with(path, bytes, WriteOptions::FUND)
+}
+
+/// How [`write_with`] writes.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct WriteOptions {
+    /// Keep the previous version as `NAME.bak`.
+    pub backup: bool,
+    /// Readable by the owner only (recovery files hold a municipality's unsaved figures).
+    pub private: bool,
+}
+
+impl WriteOptions {
+    pub(crate) const FUND: WriteOptions = WriteOptions {
+        backup: true,
+        private: false,
     };
-    let dir = match path.parent() {
+}
+
+/// The steps of a save, for tests that make one of them fail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    CreateTemp,
+    WriteTemp,
+    SyncTemp,
+    Backup,
+    Rename,
+}
+
+pub(crate) fn write_with(
+    path: &Path,
+    bytes: &[u8],
+    options: WriteOptions,
+) -> Result<(), SaveError> {
+    write_steps(path, bytes, options, &|_| Ok(()))
+}
+
+/// Makes every temporary name of this process distinct, also across threads.
+static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
+
+/// Create something at a fresh hidden temporary path beside `name` in `dir`, trying the next
+/// name if one is taken (by another process, or a leftover of a killed one).
+fn at_temp_path<T>(
+    dir: &Path,
+    name: &str,
+    tag: &str,
+    mut create: impl FnMut(&Path) -> io::Result<T>,
+) -> io::Result<(PathBuf, T)> {
+    // Keep temporary names well inside the usual 255-byte limit, whatever the file is called.
+    let short: String = name.chars().take(64).collect();
+    let pid = std::process::id();
+    let mut last = io::Error::from(io::ErrorKind::AlreadyExists);
+    for _ in 0..64 {
+        let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
+        let mut tmp_name = OsString::from(".");
+        tmp_name.push(&short);
+        tmp_name.push(format!(".{tag}-{pid}-{n}.tmp"));
+        let tmp = dir.join(tmp_name);
+        match create(&tmp) {
+            Ok(v) => return Ok((tmp, v)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = e,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(last)
+}
+
+fn create_new(path: &Path, private: bool) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    if private {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    #[cfg(not(unix))]
+    let _ = private;
+    options.open(path)
+}
+
+/// The file a path means: a symbolic link is followed, so that saving replaces the file it
+/// points at and leaves the link in place.
+fn resolve_target(path: &Path) -> PathBuf {
+    let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return path.to_path_buf();
+    }
+    if let Ok(real) = fs::canonicalize(path) {
+        return real;
+    }
+    // A dangling link: write where it points.
+    match fs::read_link(path) {
+        Ok(to) if to.is_absolute() => to,
+        Ok(to) => path.parent().map_or(to.clone(), |p| p.join(&to)),
+        Err(_) => path.to_path_buf(),
+    }
+}
+
+fn write_steps(
+    path: &Path,
+    bytes: &[u8],
+    options: WriteOptions,
+    fault: &dyn Fn(Step) -> io::Result<()>,
+) -> Result<(), SaveError> {
+    let file = path.display().to_string();
+    let target = resolve_target(path);
+    let dir = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let stem = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "fund.ron".to_string());
-    let tmp = dir.join(format!(".{stem}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        drop(f);
-        if path.is_file() {
-            // The backup is a copy, so the original stays in place until the rename.
-            fs::copy(path, backup_path(path))?;
+    let Some(name) = target.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+        return Err(SaveError::NotAFile { file });
+    };
+    match fs::metadata(&dir) {
+        Ok(m) if m.is_dir() => {}
+        Ok(_) => {
+            return Err(SaveError::io(
+                &file,
+                &io::Error::from(io::ErrorKind::NotADirectory),
+            ));
         }
-        fs::rename(&tmp, path)?;
-        // Make the rename itself durable where the platform allows it.
-        if let Ok(d) = fs::File::open(&dir) {
-            let _ = d.sync_all();
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            return Err(SaveError::FolderMissing {
+                file,
+                folder: dir.display().to_string(),
+            });
         }
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
+        Err(e) => return Err(SaveError::io(&file, &e)),
     }
-    result.map_err(io)
+    let old = match fs::metadata(&target) {
+        Ok(m) if m.is_file() => Some(m),
+        Ok(_) => return Err(SaveError::NotAFile { file }),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(SaveError::io(&file, &e)),
+    };
+    if old.as_ref().is_some_and(|m| m.permissions().readonly()) {
+        return Err(SaveError::ReadOnlyFile { file });
+    }
+
+    // 1. The new text in a temporary file, on disk.
+    let (tmp, mut f) = fault(Step::CreateTemp)
+        .and_then(|()| at_temp_path(&dir, &name, "sif", |p| create_new(p, options.private)))
+        .map_err(|e| SaveError::io(&file, &e))?;
+    let written = (|| -> io::Result<()> {
+        fault(Step::WriteTemp)?;
+        f.write_all(bytes)?;
+        if let (Some(m), false) = (&old, options.private) {
+            // Keep who may read the fund (a group-shared file stays shared); not worth
+            // failing the save over.
+            let _ = f.set_permissions(m.permissions());
+        }
+        fault(Step::SyncTemp)?;
+        f.sync_all()
+    })();
+    drop(f);
+    if let Err(e) = written {
+        let _ = fs::remove_file(&tmp);
+        return Err(SaveError::io(&file, &e));
+    }
+
+    // 2. The old version under a second temporary name, still in place under its own name.
+    let staged_backup = if options.backup && old.is_some() {
+        match fault(Step::Backup).and_then(|()| stage_backup(&target, &dir, &name)) {
+            Ok(p) => Some(p),
+            Err(e) => {
+                let _ = fs::remove_file(&tmp);
+                let (reason_sv, reason) = io_reasons(&e);
+                return Err(SaveError::Backup {
+                    file,
+                    reason_sv,
+                    reason,
+                });
+            }
+        }
+    } else {
+        None
+    };
+
+    // 3. The switch.
+    if let Err(e) = fault(Step::Rename).and_then(|()| fs::rename(&tmp, &target)) {
+        let _ = fs::remove_file(&tmp);
+        if let Some(b) = &staged_backup {
+            let _ = fs::remove_file(b);
+        }
+        return Err(SaveError::io(&file, &e));
+    }
+
+    // 4. The previous version becomes NAME.bak. The save itself has succeeded by now; if this
+    // rename fails the older backup stays, which is no reason to report the save as failed.
+    if let Some(b) = staged_backup {
+        let _ = fs::rename(&b, backup_path(&target));
+        // Renaming a link onto another link of the same file succeeds without doing anything
+        // (POSIX), which happens when two saves race; the staged name must not stay behind.
+        let _ = fs::remove_file(&b);
+    }
+    sync_dir(&dir);
+    Ok(())
 }
 
+/// Put the current file under a temporary name beside it: a hard link (no copying, and the
+/// exact bytes), or a copy flushed to disk where the file system has no links.
+fn stage_backup(target: &Path, dir: &Path, name: &str) -> io::Result<PathBuf> {
+    match at_temp_path(dir, name, "bak", |p| fs::hard_link(target, p)) {
+        Ok((p, ())) => Ok(p),
+        Err(_) => {
+            let (p, mut out) = at_temp_path(dir, name, "bak", |p| create_new(p, false))?;
+            let copied = (|| -> io::Result<()> {
+                let mut src = File::open(target)?;
+                io::copy(&mut src, &mut out)?;
+                out.set_permissions(src.metadata()?.permissions())?;
+                out.sync_all()
+            })();
+            drop(out);
+            match copied {
+                Ok(()) => Ok(p),
+                Err(e) => {
+                    let _ = fs::remove_file(&p);
+                    Err(e)
+                }
+            }
+        }
+    }
+}
+
+/// Flush a folder's entries (the renames) to disk where the platform allows it.
+fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -515,5 +1157,171 @@ mod tests {
         let g = parse_str(&text, "m2.ron").unwrap();
         assert_eq!(f, g);
         assert_eq!(text, to_ron_string(&g).unwrap());
+    }
+
+    /// Every file in `dir`, by name, sorted.
+    fn names(dir: &Path) -> Vec<String> {
+        let mut v: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn a_save_that_fails_at_any_step_changes_nothing() {
+        for step in [
+            Step::CreateTemp,
+            Step::WriteTemp,
+            Step::SyncTemp,
+            Step::Backup,
+            Step::Rename,
+        ] {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("fond.ron");
+            fs::write(&path, "old").unwrap();
+            fs::write(backup_path(&path), "older").unwrap();
+            let before = names(dir.path());
+            let fail = |s: Step| {
+                if s == step {
+                    Err(io::Error::from(io::ErrorKind::StorageFull))
+                } else {
+                    Ok(())
+                }
+            };
+            let e = write_steps(&path, b"new", WriteOptions::FUND, &fail).unwrap_err();
+            assert_eq!(fs::read_to_string(&path).unwrap(), "old", "{step:?}");
+            assert_eq!(
+                fs::read_to_string(backup_path(&path)).unwrap(),
+                "older",
+                "{step:?}"
+            );
+            assert_eq!(
+                names(dir.path()),
+                before,
+                "{step:?}: a temporary file was left"
+            );
+            let text = e.to_string();
+            assert!(text.contains("fond.ron"), "{text}");
+            assert!(text.contains("disken är full"), "{text}");
+            assert!(text.contains("the disk is full"), "{text}");
+            if step == Step::Backup {
+                assert!(matches!(e, SaveError::Backup { .. }), "{step:?}: {e:?}");
+                assert!(text.contains("(.bak)"), "{text}");
+            } else {
+                assert!(matches!(e, SaveError::Io { .. }), "{step:?}: {e:?}");
+            }
+            assert!(text.contains("Den tidigare filen är orörd."), "{text}");
+            assert!(text.contains("The previous file is unchanged."), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_save_keeps_the_previous_version_as_bak() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("fond.ron");
+        write_atomically(&path, b"first").unwrap();
+        assert!(
+            !backup_path(&path).exists(),
+            "no previous version, no backup"
+        );
+        write_atomically(&path, b"second").unwrap();
+        write_atomically(&path, b"third").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "third");
+        assert_eq!(fs::read_to_string(backup_path(&path)).unwrap(), "second");
+        assert_eq!(names(dir.path()), ["fond.ron", "fond.ron.bak"]);
+    }
+
+    #[test]
+    fn a_save_keeps_the_file_permissions() {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("fond.ron");
+            fs::write(&path, "old").unwrap();
+            fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+            write_atomically(&path, b"new").unwrap();
+            let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o640);
+            let bak = fs::metadata(backup_path(&path))
+                .unwrap()
+                .permissions()
+                .mode()
+                & 0o777;
+            assert_eq!(bak, 0o640);
+        }
+    }
+
+    #[test]
+    fn private_files_are_for_the_owner_only() {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("r.sifrec");
+            let options = WriteOptions {
+                backup: false,
+                private: true,
+            };
+            write_with(&path, b"x", options).unwrap();
+            write_with(&path, b"y", options).unwrap();
+            let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600);
+            assert_eq!(names(dir.path()), ["r.sifrec"]);
+        }
+    }
+
+    #[test]
+    fn a_symbolic_link_stays_a_link() {
+        #[cfg(unix)]
+        {
+            let dir = tempfile::tempdir().unwrap();
+            let real = dir.path().join("real.ron");
+            let link = dir.path().join("link.ron");
+            fs::write(&real, "old").unwrap();
+            std::os::unix::fs::symlink(&real, &link).unwrap();
+            write_atomically(&link, b"new").unwrap();
+            assert!(
+                fs::symlink_metadata(&link)
+                    .unwrap()
+                    .file_type()
+                    .is_symlink()
+            );
+            assert_eq!(fs::read_to_string(&real).unwrap(), "new");
+            assert_eq!(fs::read_to_string(backup_path(&real)).unwrap(), "old");
+        }
+    }
+
+    #[test]
+    fn temporary_names_never_collide_between_threads() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("fond.ron");
+        std::thread::scope(|s| {
+            for t in 0..8 {
+                let path = &path;
+                s.spawn(move || {
+                    for k in 0..20 {
+                        let text = format!("thread {t} save {k}\n").repeat(200);
+                        write_atomically(path, text.as_bytes()).unwrap();
+                    }
+                });
+            }
+        });
+        // Whatever save came last, the file is one whole save, not a mix of two.
+        let text = fs::read_to_string(&path).unwrap();
+        let first = text.lines().next().unwrap().to_string();
+        assert!(text.lines().all(|l| l == first), "mixed content");
+        assert_eq!(text.lines().count(), 200);
+        assert_eq!(names(dir.path()), ["fond.ron", "fond.ron.bak"]);
+    }
+
+    #[test]
+    fn content_hash_is_fnv1a() {
+        // Published FNV-1a 64 test vectors.
+        assert_eq!(content_hash(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(content_hash(b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(content_hash(b"foobar"), 0x8594_4171_f739_67e8);
     }
 }

@@ -5,7 +5,7 @@
 //! from 1 as in the file), a [`Location`] the app can take the user to, and a sentence in
 //! Swedish and in English.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use crate::engine::{self, Options};
@@ -92,7 +92,9 @@ impl Report {
 struct Collector<'a> {
     fund: &'a Fund,
     issues: Vec<Issue>,
-    actor_codes: HashSet<&'a str>,
+    /// Each actor code with its kind; the first actor wins where a code is duplicated (that
+    /// is an error of its own). A map keeps the check linear in the fund's size.
+    actor_kinds: HashMap<&'a str, ActorKind>,
 }
 
 impl Collector<'_> {
@@ -196,19 +198,16 @@ impl Collector<'_> {
         role_sv: &str,
         role_en: &str,
     ) {
-        if !self.actor_codes.contains(code) {
+        let Some(&kind) = self.actor_kinds.get(code) else {
             self.error(
                 loc,
                 path.to_string(),
                 format!("aktören ”{code}” finns inte bland fondens aktörer"),
                 format!("the actor “{code}” is not one of the fund's actors"),
             );
-        } else if committee
-            && self
-                .fund
-                .actor(code)
-                .is_some_and(|a| a.kind != ActorKind::Committee)
-        {
+            return;
+        };
+        if committee && kind != ActorKind::Committee {
             self.error(
                 loc,
                 path.to_string(),
@@ -256,7 +255,13 @@ pub fn validate_without_projection(fund: &Fund) -> Report {
     let mut c = Collector {
         fund,
         issues: Vec::new(),
-        actor_codes: fund.actors.iter().map(|a| a.code.as_str()).collect(),
+        actor_kinds: {
+            let mut m = HashMap::with_capacity(fund.actors.len());
+            for a in &fund.actors {
+                m.entry(a.code.as_str()).or_insert(a.kind);
+            }
+            m
+        },
     };
     let f = Location::Fund;
 
@@ -680,6 +685,12 @@ fn label(code: &str, i: usize) -> String {
 /// proposed initiatives too: each initiative's schedule does not depend on the others, and a
 /// repayment that cannot finish is worth knowing before the proposal is approved.
 fn projection_warnings(fund: &Fund) -> Vec<Issue> {
+    let committees: HashSet<&str> = fund
+        .actors
+        .iter()
+        .filter(|a| a.kind == ActorKind::Committee)
+        .map(|a| a.code.as_str())
+        .collect();
     use crate::money::{format_en_kr, format_sv_kr};
     let mut out = Vec::new();
     let too_large = || Issue {
@@ -760,13 +771,10 @@ fn projection_warnings(fund: &Fund) -> Vec<Issue> {
         }
         let mut no_cashable = false;
         if let Repayment::FromSavings { .. } = ini.repayment {
-            let has_cashable_committee = ini.savings.iter().any(|s| {
-                s.cashable
-                    && s.amount.0 > 0
-                    && fund
-                        .actor(&s.actor)
-                        .is_some_and(|a| a.kind == ActorKind::Committee)
-            });
+            let has_cashable_committee = ini
+                .savings
+                .iter()
+                .any(|s| s.cashable && s.amount.0 > 0 && committees.contains(s.actor.as_str()));
             if !has_cashable_committee {
                 no_cashable = true;
                 out.push(Issue {

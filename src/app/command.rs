@@ -259,6 +259,8 @@ pub enum Command {
     NewFrom(Option<&'static str>),
     /// Show a note in the status bar.
     Note(super::state::StatusNote),
+    /// Trainer mode, presentation mode, the report and the sample fund (`whatif.rs`).
+    Trainer(super::whatif::TrainerCommand),
 }
 
 /// The commands that have a menu item and a keyboard shortcut: the single source of both.

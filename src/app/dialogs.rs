@@ -17,6 +17,16 @@ pub trait FileDialogs {
         start_dir: Option<&Path>,
         suggested: &str,
     ) -> Option<PathBuf>;
+    /// Where to write the printable report (HTML), or `None` when the user cancels. By default
+    /// the same question as [`FileDialogs::pick_save`], so a fake answers both from one queue.
+    fn pick_save_report(
+        &mut self,
+        lang: Lang,
+        start_dir: Option<&Path>,
+        suggested: &str,
+    ) -> Option<PathBuf> {
+        self.pick_save(lang, start_dir, suggested)
+    }
 }
 
 /// The native dialogs (rfd with the xdg portal on Linux).
@@ -53,6 +63,30 @@ impl FileDialogs for NativeDialogs {
         // A fund file always ends in .ron, so it opens again from the Open dialog's filter.
         Some(if path.extension().is_none() {
             path.with_extension("ron")
+        } else {
+            path
+        })
+    }
+
+    fn pick_save_report(
+        &mut self,
+        lang: Lang,
+        start_dir: Option<&Path>,
+        suggested: &str,
+    ) -> Option<PathBuf> {
+        let mut d = rfd::FileDialog::new()
+            .add_filter(
+                lang.pick("Webbsidor (.html)", "Web pages (.html)"),
+                &["html", "htm"],
+            )
+            .set_title(lang.pick("Skriv ut rapport", "Printable report"))
+            .set_file_name(suggested);
+        if let Some(dir) = start_dir.filter(|d| d.is_dir()) {
+            d = d.set_directory(dir);
+        }
+        let path = d.save_file()?;
+        Some(if path.extension().is_none() {
+            path.with_extension("html")
         } else {
             path
         })

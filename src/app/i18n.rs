@@ -90,6 +90,8 @@ texts! {
     ViewInitiatives => "Insatser", "Initiatives";
     ViewSettings => "Fondinställningar", "Fund settings";
     ViewProblems => "Problem", "Problems";
+    ViewWhoGains => "Vem vinner", "Who gains";
+    ViewScenarios => "Scenarier", "Scenarios";
     // Dialogs.
     NewFundTitle => "Ny fond", "New fund";
     NewFundIntro => "Välj en mall att börja från. Fonden sparas först när du väljer Spara.", "Choose a template to start from. The fund is saved only when you choose Save.";

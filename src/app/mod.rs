@@ -6,6 +6,7 @@
 //! The shell is drawn by [`SifApp::ui_root`], which needs only an `egui::Ui`, so the UI tests
 //! drive the real app headless; [`run`] puts it in a native window with the glow renderer.
 
+pub mod clock;
 pub mod command;
 pub mod dialogs;
 pub mod i18n;
@@ -14,6 +15,7 @@ pub mod probe;
 pub mod screenshot;
 pub mod state;
 pub mod views;
+pub mod whatif;
 pub mod widgets;
 
 use std::path::{Path, PathBuf};
@@ -50,6 +52,8 @@ pub struct SifApp {
     pub screenshots: Option<screenshot::Plan>,
     /// `SIF_EXIT_AFTER_FIRST_FRAME`: time the start-up and close (see `probe.rs`).
     pub probe: Option<probe::Probe>,
+    /// Today's date, for the printable report (tests put a fixed date here).
+    pub clock: Box<dyn clock::Clock>,
 }
 
 /// The built-in sample fund (the app opens it when there is no last file).
@@ -86,6 +90,7 @@ impl SifApp {
             first_frame: true,
             screenshots: None,
             probe: None,
+            clock: Box::new(clock::SystemClock),
         }
     }
 
@@ -129,16 +134,33 @@ impl SifApp {
         }
         let mut out = Vec::new();
         self.shortcuts(&ctx, &mut out);
-        self.cache
-            .refresh(&self.doc, &self.ui.options, self.ui.selected);
+        self.trainer_shortcuts(&ctx, &mut out);
+        widgets::set_read_only(&ctx, self.ui.trainer.presenting);
+        if self.cache.wake.is_none() {
+            // A large fund's projection finishes on a worker thread, which asks for a frame.
+            let ctx = ctx.clone();
+            self.cache.wake = Some(std::sync::Arc::new(move || ctx.request_repaint()));
+        }
+        let options = self.ui.trainer.effective(&self.ui.options);
+        self.cache.refresh(&self.doc, &options, self.ui.selected);
 
         egui::Panel::top("menu_bar").show(ui, |ui| self.menu_ui(ui, &mut out));
         egui::Panel::top("options_bar").show(ui, |ui| self.options_ui(ui, &mut out));
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_ui(ui, &mut out));
+        // Presenting: narrower side panels leave the enlarged figures more room.
+        let presenting = self.ui.trainer.presenting;
         egui::Panel::left("navigation")
             .resizable(false)
-            .exact_size(190.0)
+            .exact_size(if presenting { 150.0 } else { 190.0 })
             .show(ui, |ui| self.nav_ui(ui, &mut out));
+        if self.ui.trainer.whatif.is_some() {
+            let (fund, lang) = (&self.doc.fund, self.ui.lang);
+            let trainer = &mut self.ui.trainer;
+            egui::Panel::right("whatif")
+                .resizable(false)
+                .exact_size(if presenting { 240.0 } else { 270.0 })
+                .show(ui, |ui| whatif::panel_ui(ui, fund, trainer, lang, &mut out));
+        }
         {
             let cx = ViewCtx {
                 fund: &self.doc.fund,
@@ -146,6 +168,8 @@ impl SifApp {
                 preview: self.cache.preview.as_ref(),
                 lang: self.ui.lang,
                 state: self.doc.state(),
+                presenting: self.ui.trainer.presenting,
+                rules: self.ui.trainer.rules(),
             };
             let st = &mut self.ui;
             egui::CentralPanel::default().show(ui, |ui| views::show(ui, &cx, st, &mut out));
@@ -189,8 +213,11 @@ impl SifApp {
             let Some(shortcut) = cmd.shortcut() else {
                 continue;
             };
-            // While typing, Ctrl+Z and Ctrl+Y belong to the text field.
-            if typing && matches!(cmd, ShellCommand::Undo | ShellCommand::Redo) {
+            // While typing, Ctrl+Z and Ctrl+Y belong to the text field; while presenting,
+            // nothing changes the document.
+            if (typing || self.ui.trainer.presenting)
+                && matches!(cmd, ShellCommand::Undo | ShellCommand::Redo)
+            {
                 continue;
             }
             if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
@@ -211,8 +238,8 @@ impl SifApp {
 
     fn shell_enabled(&self, cmd: ShellCommand) -> bool {
         match cmd {
-            ShellCommand::Undo => self.doc.history.can_undo(),
-            ShellCommand::Redo => self.doc.history.can_redo(),
+            ShellCommand::Undo => self.doc.history.can_undo() && !self.ui.trainer.presenting,
+            ShellCommand::Redo => self.doc.history.can_redo() && !self.ui.trainer.presenting,
             _ => true,
         }
     }
@@ -258,6 +285,8 @@ impl SifApp {
                 self.shell_button(ui, ShellCommand::Save, out);
                 self.shell_button(ui, ShellCommand::SaveAs, out);
                 ui.separator();
+                whatif::file_menu_ui(ui, lang, out);
+                ui.separator();
                 self.shell_button(ui, ShellCommand::Quit, out);
             });
             ui.menu_button(lang.t(T::MenuEdit), |ui| {
@@ -266,6 +295,9 @@ impl SifApp {
             });
             ui.menu_button(lang.t(T::MenuView), |ui| {
                 for view in View::ALL {
+                    if self.ui.trainer.presenting && whatif::hidden_when_presenting(view) {
+                        continue;
+                    }
                     if ui
                         .add(egui::Button::new(lang.t(view.text())).selected(self.ui.view == view))
                         .clicked()
@@ -274,6 +306,7 @@ impl SifApp {
                         ui.close();
                     }
                 }
+                whatif::view_menu_ui(ui, &self.ui.trainer, lang, out);
             });
             ui.menu_button(lang.t(T::MenuLanguage), |ui| {
                 for l in Lang::ALL {
@@ -291,6 +324,12 @@ impl SifApp {
 
     fn options_ui(&self, ui: &mut Ui, out: &mut Vec<Command>) {
         let lang = self.lang();
+        if self.ui.trainer.whatif.is_some() {
+            let (fund, plan) = (&self.doc.fund, &self.ui.options);
+            let computing = self.cache.is_computing();
+            whatif::bar_ui(ui, fund, plan, &self.ui.trainer, computing, lang, out);
+            return;
+        }
         ui.horizontal(|ui| {
             let label = widgets::form_label(ui, lang.t(T::Scenario));
             let mut options: Vec<(Option<String>, String)> =
@@ -326,6 +365,15 @@ impl SifApp {
             {
                 out.push(Command::SetIncludeProposed(include));
             }
+            if self.cache.is_computing() {
+                let text = lang.pick("Räknar om …", "Recomputing …");
+                ui.spinner().on_hover_text(text).accessible_name(text);
+            }
+            if self.ui.trainer.presenting {
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    whatif::leave_presenting_ui(ui, lang, out)
+                });
+            }
         });
     }
 
@@ -333,6 +381,9 @@ impl SifApp {
         let lang = self.lang();
         ui.add_space(8.0);
         for view in View::ALL {
+            if self.ui.trainer.presenting && whatif::hidden_when_presenting(view) {
+                continue;
+            }
             ui.horizontal(|ui| {
                 let text = RichText::new(lang.t(view.text())).size(15.0);
                 if ui
@@ -549,6 +600,7 @@ impl SifApp {
             Command::OpenRecent(path) => self.guard(ctx, Pending::OpenPath(path)),
             Command::NewFrom(template) => self.guard(ctx, Pending::NewFrom(template)),
             Command::Note(note) => self.ui.status = Some(note),
+            Command::Trainer(cmd) => self.run_trainer(ctx, cmd),
         }
     }
 
@@ -641,6 +693,7 @@ impl SifApp {
         self.ui.initiatives = Default::default();
         self.ui.settings_focus = None;
         self.ui.options.scenario = None;
+        self.ui.trainer.document_replaced();
     }
 
     /// Open a fund file. A file with validation errors opens (showing Problems); a file that
@@ -807,7 +860,7 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
     let mut probe = probe::Probe::from_env();
     let screenshots = screenshot::Plan::from_env();
     let size = if screenshots.is_some() {
-        [1280.0, 800.0]
+        screenshot::SIZE
     } else {
         [1280.0, 820.0]
     };

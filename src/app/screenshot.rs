@@ -2,7 +2,9 @@
 //!
 //! `SIF_SCREENSHOTS=DIR sif FILE` opens FILE, shows each view in turn, saves `DIR/VIEW.png`
 //! (and the overview in English as `DIR/overview-en.png`), and closes. `SIF_SCREENSHOT_VIEWS`
-//! may list the views to take, comma-separated (`overview,initiatives,settings,problems`).
+//! may list the views to take, comma-separated (`overview,initiatives,settings,problems`);
+//! `trainer` and `presenting` in the list add shots of trainer mode (a what-if in the panel)
+//! and presentation mode.
 //! `scripts/screenshots.sh` runs this under Xvfb.
 
 use std::path::{Path, PathBuf};
@@ -13,6 +15,17 @@ use eframe::egui;
 use super::i18n::Lang;
 use super::state::UiState;
 use super::views::View;
+use super::whatif::{Assumptions, PRESENTATION_ZOOM, RuleSet, WhatIf};
+
+/// The mode a shot is taken in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Normal,
+    /// Trainer mode with a what-if: 70 % of the savings, 20 % cost overrun, a year late.
+    Trainer,
+    /// Presentation mode, with the what-if panel open.
+    Presenting,
+}
 
 /// Frames to let a view settle (layout, scroll areas, plots) before the shot.
 const SETTLE_FRAMES: u32 = 8;
@@ -22,20 +35,33 @@ pub struct Plan {
     /// The view, the language, the file name, and how far down to scroll the initiative
     /// editor.
     shots: Vec<(View, Lang, String, f32)>,
+    /// The mode of each shot (same order as `shots`).
+    modes: Vec<Mode>,
     next: usize,
     frames: u32,
     waiting: Option<mpsc::Receiver<std::sync::Arc<egui::ColorImage>>>,
+    /// How often the window was put back to [`SIZE`].
+    resizes: u32,
 }
+
+/// The size of every shot, in pixels. Under Xvfb the window sometimes opens at the size of
+/// the screen instead; the plan puts it back before a shot.
+pub const SIZE: [f32; 2] = [1280.0, 800.0];
 
 impl Plan {
     pub fn from_env() -> Option<Plan> {
         let dir = PathBuf::from(std::env::var_os("SIF_SCREENSHOTS")?);
-        let views: Vec<View> = match std::env::var("SIF_SCREENSHOT_VIEWS") {
-            Ok(list) => list
+        let list = std::env::var("SIF_SCREENSHOT_VIEWS").ok();
+        let views: Vec<View> = match &list {
+            Some(list) => list
                 .split(',')
                 .filter_map(|s| View::from_slug(s.trim()))
                 .collect(),
-            Err(_) => View::ALL.to_vec(),
+            None => View::ALL.to_vec(),
+        };
+        let wants = |mode: &str| {
+            list.as_deref()
+                .is_none_or(|l| l.split(',').any(|s| s.trim() == mode))
         };
         let mut shots: Vec<(View, Lang, String, f32)> = views
             .iter()
@@ -60,12 +86,31 @@ impl Plan {
                 0.0,
             ));
         }
+        let mut modes = vec![Mode::Normal; shots.len()];
+        if views.contains(&View::WhoGains) {
+            shots.push((View::WhoGains, Lang::En, "who-gains-en".to_string(), 0.0));
+            modes.push(Mode::Normal);
+        }
+        if wants("trainer") {
+            for view in [View::Overview, View::Scenarios, View::WhoGains] {
+                shots.push((view, Lang::Sv, format!("{}-trainer", view.slug()), 0.0));
+                modes.push(Mode::Trainer);
+            }
+        }
+        if wants("presenting") {
+            for view in [View::Overview, View::Initiatives, View::Scenarios] {
+                shots.push((view, Lang::Sv, format!("{}-presenting", view.slug()), 0.0));
+                modes.push(Mode::Presenting);
+            }
+        }
         Some(Plan {
             dir,
             shots,
+            modes,
             next: 0,
             frames: 0,
             waiting: None,
+            resizes: 0,
         })
     }
 
@@ -75,6 +120,19 @@ impl Plan {
 
     /// Put the app in the state of the next shot.
     pub fn before_frame(&mut self, ctx: &egui::Context, ui: &mut UiState) {
+        let ppp = ctx.pixels_per_point();
+        if self.resizes < 20
+            && self.waiting.is_none()
+            && let Some(r) = ctx.input(|i| i.viewport().inner_rect)
+        {
+            let px = r.size() * ppp;
+            if (px.x - SIZE[0]).abs() > 1.0 || (px.y - SIZE[1]).abs() > 1.0 {
+                let size = egui::vec2(SIZE[0], SIZE[1]) / ppp;
+                ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(size));
+                self.resizes += 1;
+                self.frames = 0;
+            }
+        }
         if let Some((view, lang, _, offset)) = self.shots.get(self.next) {
             ui.view = *view;
             ui.lang = *lang;
@@ -83,6 +141,26 @@ impl Plan {
             }
             if self.frames == 0 {
                 ui.initiatives.editor_offset = Some(*offset);
+            }
+            let mode = self.modes.get(self.next).copied().unwrap_or(Mode::Normal);
+            let whatif = WhatIf {
+                assumptions: Assumptions {
+                    savings_factor: 70,
+                    cost_factor: 120,
+                    delay: 1,
+                },
+                include_proposed: false,
+                rules: RuleSet::CurrentLaw,
+            };
+            ui.trainer.whatif = (mode != Mode::Normal).then_some(whatif);
+            ui.trainer.presenting = mode == Mode::Presenting;
+            let zoom = if ui.trainer.presenting {
+                PRESENTATION_ZOOM
+            } else {
+                1.0
+            };
+            if ctx.zoom_factor() != zoom {
+                ctx.set_zoom_factor(zoom);
             }
         }
         ctx.request_repaint();

@@ -82,11 +82,19 @@ pub struct ViewOptions {
     /// A scenario of the fund by name; `None` is the base scenario.
     pub scenario: Option<String>,
     pub include_proposed: bool,
+    /// The trainer's what-if assumptions; when set they replace the named scenario.
+    pub whatif: Option<super::whatif::Assumptions>,
 }
 
 impl ViewOptions {
     /// The engine's options; a scenario that no longer exists falls back to the base.
     pub fn engine_options(&self, fund: &Fund) -> Options {
+        if let Some(a) = self.whatif {
+            return Options {
+                scenario: a.scenario(super::whatif::WHATIF_SCENARIO),
+                include_proposed: self.include_proposed,
+            };
+        }
         Options::named(fund, self.scenario.as_deref(), self.include_proposed).unwrap_or_else(|_| {
             Options {
                 include_proposed: self.include_proposed,
@@ -110,6 +118,9 @@ pub struct InitiativeFigures {
 /// Validation and projection of the document under the chosen options.
 #[derive(Debug, Clone, Default)]
 pub struct Analysis {
+    /// The options the projection was made with (views key what they derive from it on
+    /// these, as a large fund's projection can arrive a frame after the options changed).
+    pub options: ViewOptions,
     pub report: Report,
     /// `None` when the fund has validation errors (they block the computations, SPEC §3.1),
     /// or when the engine failed.
@@ -128,6 +139,81 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// The analysis under new options of a document whose analysis `previous` already is:
+    /// only the projection and what follows from it are computed again (a what-if step must
+    /// fit in a frame). Returns the previous projection too, for the caller to drop.
+    fn reproject(
+        fund: &Fund,
+        options: &ViewOptions,
+        previous: Analysis,
+    ) -> (Analysis, Option<Projection>) {
+        let (projection, engine_error) = Analysis::project(fund, options, &previous.report);
+        Analysis::with_projection(fund, options, previous, projection, engine_error)
+    }
+
+    /// `previous` with a new projection (for the same document state).
+    fn with_projection(
+        fund: &Fund,
+        options: &ViewOptions,
+        previous: Analysis,
+        projection: Option<Projection>,
+        engine_error: Option<String>,
+    ) -> (Analysis, Option<Projection>) {
+        let Analysis {
+            report,
+            projection: old,
+            by_status,
+            errors_per_initiative,
+            actor_in_use,
+            ..
+        } = previous;
+        let figures = Analysis::figures(fund, projection.as_ref());
+        let analysis = Analysis {
+            options: options.clone(),
+            report,
+            projection,
+            engine_error,
+            figures,
+            by_status,
+            errors_per_initiative,
+            actor_in_use,
+        };
+        (analysis, old)
+    }
+
+    fn project(
+        fund: &Fund,
+        options: &ViewOptions,
+        report: &Report,
+    ) -> (Option<Projection>, Option<String>) {
+        if report.has_errors() {
+            (None, None)
+        } else {
+            match engine::project(fund, &options.engine_options(fund)) {
+                Ok(p) => (Some(p), None),
+                Err(e) => (None, Some(e.to_string())),
+            }
+        }
+    }
+
+    fn figures(fund: &Fund, projection: Option<&Projection>) -> Vec<InitiativeFigures> {
+        let mut figures = vec![InitiativeFigures::default(); fund.initiatives.len()];
+        if let Some(p) = projection {
+            for (ip, ap) in p.initiatives.iter().zip(&p.appraisal) {
+                if let Some(f) = figures.get_mut(ip.index) {
+                    *f = InitiativeFigures {
+                        fund_cost: Some(ip.fund_total),
+                        savings: Some(ap.savings),
+                        repaid: Some(ap.repaid),
+                        npv: Some(ap.npv),
+                        payback_year: ap.payback_year,
+                    };
+                }
+            }
+        }
+        figures
+    }
+
     fn compute(fund: &Fund, options: &ViewOptions, report: Report) -> Analysis {
         let mut by_status = [0; 4];
         for ini in &fund.initiatives {
@@ -145,34 +231,15 @@ impl Analysis {
                 *n += 1;
             }
         }
-        let (projection, engine_error) = if report.has_errors() {
-            (None, None)
-        } else {
-            match engine::project(fund, &options.engine_options(fund)) {
-                Ok(p) => (Some(p), None),
-                Err(e) => (None, Some(e.to_string())),
-            }
-        };
-        let mut figures = vec![InitiativeFigures::default(); fund.initiatives.len()];
-        if let Some(p) = &projection {
-            for (ip, ap) in p.initiatives.iter().zip(&p.appraisal) {
-                if let Some(f) = figures.get_mut(ip.index) {
-                    *f = InitiativeFigures {
-                        fund_cost: Some(ip.fund_total),
-                        savings: Some(ap.savings),
-                        repaid: Some(ap.repaid),
-                        npv: Some(ap.npv),
-                        payback_year: ap.payback_year,
-                    };
-                }
-            }
-        }
+        let (projection, engine_error) = Analysis::project(fund, options, &report);
+        let figures = Analysis::figures(fund, projection.as_ref());
         let actor_in_use = fund
             .actors
             .iter()
             .map(|a| actor_in_use(fund, &a.code))
             .collect();
         Analysis {
+            options: options.clone(),
             report,
             projection,
             engine_error,
@@ -259,6 +326,35 @@ impl CloneWithoutLists for Fund {
     }
 }
 
+/// Free a large projection on another thread: freeing the many small vectors of a fund of
+/// thousands of initiatives takes milliseconds that a frame does not have.
+fn drop_later(projection: Option<Projection>) {
+    match projection {
+        Some(p) if p.initiatives.len() >= 500 => {
+            // If no thread can be started, it is simply dropped here.
+            let _ = std::thread::Builder::new()
+                .name("sif-drop".into())
+                .spawn(move || drop(p));
+        }
+        _ => {}
+    }
+}
+
+/// Funds with at least this many initiatives project a change of options (a what-if step, a
+/// scenario) on a worker thread, so that dragging a slider keeps the frame rate; the views show
+/// the previous figures until the new ones are there, a frame or two later. Smaller funds
+/// project at once, within the frame.
+pub const BACKGROUND_FROM: usize = 2000;
+
+/// A projection being computed off the UI thread.
+struct Worker {
+    key: (u64, ViewOptions),
+    rx: std::sync::mpsc::Receiver<(Option<Projection>, Option<String>)>,
+}
+
+/// Asks the UI for a frame (from the worker thread, when its projection is done).
+pub type Wake = std::sync::Arc<dyn Fn() + Send + Sync>;
+
 /// The cached analysis, keyed by the document state and the options.
 #[derive(Default)]
 pub struct Cache {
@@ -269,6 +365,11 @@ pub struct Cache {
     /// How many times anything was recomputed: a test asserts it stays put in a frame where
     /// nothing changed.
     pub recomputations: u64,
+    worker: Option<Worker>,
+    /// The fund as the worker reads it: one shared copy per document state.
+    snapshot: Option<(u64, std::sync::Arc<Fund>)>,
+    /// Called by the worker when its projection is ready.
+    pub wake: Option<Wake>,
 }
 
 impl Cache {
@@ -279,18 +380,39 @@ impl Cache {
         options: &ViewOptions,
         selected: Option<usize>,
     ) -> bool {
-        let mut recomputed = false;
+        let mut recomputed = self.take_worker_result(doc, false);
         let key = (doc.state(), options.clone());
         if self.key.as_ref() != Some(&key) {
-            // Validation depends only on the document; keep it when only the options changed.
-            let report = match &self.key {
-                Some((state, _)) if *state == doc.state() => self.analysis.report.clone(),
-                _ => validate::validate(&doc.fund),
-            };
-            self.analysis = Analysis::compute(&doc.fund, options, report);
-            self.key = Some(key);
-            self.recomputations += 1;
-            recomputed = true;
+            match &self.key {
+                // Only the options changed (a scenario, a what-if step): what depends on the
+                // document alone (validation, counts, actors in use) is kept.
+                Some((state, _)) if *state == doc.state() => {
+                    if doc.fund.initiatives.len() >= BACKGROUND_FROM {
+                        self.project_in_background(doc, key);
+                    } else {
+                        let previous = std::mem::take(&mut self.analysis);
+                        let (analysis, old) = Analysis::reproject(&doc.fund, options, previous);
+                        self.analysis = analysis;
+                        drop_later(old);
+                        self.key = Some(key);
+                        self.recomputations += 1;
+                        recomputed = true;
+                    }
+                }
+                _ => {
+                    // A projection of an earlier document state would be stale.
+                    self.worker = None;
+                    let report = validate::validate(&doc.fund);
+                    let old = std::mem::replace(
+                        &mut self.analysis,
+                        Analysis::compute(&doc.fund, options, report),
+                    );
+                    drop_later(old.projection);
+                    self.key = Some(key);
+                    self.recomputations += 1;
+                    recomputed = true;
+                }
+            }
         }
         match selected {
             Some(index) => {
@@ -310,10 +432,108 @@ impl Cache {
         recomputed
     }
 
+    /// Whether a projection is being computed off the UI thread (the figures shown are those
+    /// of the previous options).
+    pub fn is_computing(&self) -> bool {
+        self.worker.is_some()
+    }
+
+    /// Start projecting `key` on a worker, unless one is running: then the latest options are
+    /// projected when it is done (the next refresh finds them still different).
+    fn project_in_background(&mut self, doc: &Document, key: (u64, ViewOptions)) {
+        if self.worker.is_some() {
+            return;
+        }
+        let fund = match &self.snapshot {
+            Some((state, fund)) if *state == doc.state() => fund.clone(),
+            _ => {
+                let fund = std::sync::Arc::new(doc.fund.clone());
+                self.snapshot = Some((doc.state(), fund.clone()));
+                fund
+            }
+        };
+        let report_has_errors = self.analysis.report.has_errors();
+        let engine_options = key.1.engine_options(&fund);
+        let (tx, rx) = std::sync::mpsc::channel();
+        let wake = self.wake.clone();
+        let spawned = std::thread::Builder::new()
+            .name("sif-projection".into())
+            .spawn(move || {
+                let result = if report_has_errors {
+                    (None, None)
+                } else {
+                    match engine::project(&fund, &engine_options) {
+                        Ok(p) => (Some(p), None),
+                        Err(e) => (None, Some(e.to_string())),
+                    }
+                };
+                // The app may have moved on (another document); then nobody listens.
+                let _ = tx.send(result);
+                if let Some(wake) = wake {
+                    wake();
+                }
+            });
+        match spawned {
+            Ok(_) => self.worker = Some(Worker { key, rx }),
+            // No thread to be had: project here, as for a small fund.
+            Err(_) => {
+                let previous = std::mem::take(&mut self.analysis);
+                let (analysis, old) = Analysis::reproject(&doc.fund, &key.1, previous);
+                self.analysis = analysis;
+                drop_later(old);
+                self.key = Some(key);
+                self.recomputations += 1;
+            }
+        }
+    }
+
+    /// Put a finished worker's projection in place (`wait`: block until it is finished).
+    /// Returns whether the analysis changed.
+    fn take_worker_result(&mut self, doc: &Document, wait: bool) -> bool {
+        let Some(worker) = &self.worker else {
+            return false;
+        };
+        let received = if wait {
+            worker.rx.recv().ok()
+        } else {
+            match worker.rx.try_recv() {
+                Ok(r) => Some(r),
+                Err(std::sync::mpsc::TryRecvError::Empty) => return false,
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => None,
+            }
+        };
+        let Some(worker) = self.worker.take() else {
+            return false;
+        };
+        let Some((projection, engine_error)) = received else {
+            return false;
+        };
+        if worker.key.0 != doc.state() {
+            drop_later(projection);
+            return false;
+        }
+        let previous = std::mem::take(&mut self.analysis);
+        let (analysis, old) =
+            Analysis::with_projection(&doc.fund, &worker.key.1, previous, projection, engine_error);
+        self.analysis = analysis;
+        drop_later(old);
+        self.key = Some(worker.key);
+        self.recomputations += 1;
+        true
+    }
+
+    /// Wait for the worker's projection and put it in place (tests and benchmarks).
+    #[allow(dead_code)]
+    pub fn finish_background(&mut self, doc: &Document) -> bool {
+        self.take_worker_result(doc, true)
+    }
+
     /// Forget everything (a new document was opened: its states reuse ids).
     pub fn invalidate(&mut self) {
         self.key = None;
         self.preview_key = None;
+        self.worker = None;
+        self.snapshot = None;
     }
 }
 
@@ -401,6 +621,8 @@ pub struct UiState {
     /// The last thing that happened, for the status bar (shown in the current language).
     pub status: Option<StatusNote>,
     pub lang: Lang,
+    /// Trainer mode (the what-if), presentation mode, and the state of the trainers' views.
+    pub trainer: super::whatif::TrainerState,
 }
 
 impl UiState {
@@ -416,6 +638,7 @@ impl UiState {
             dialog: None,
             status: None,
             lang,
+            trainer: Default::default(),
         }
     }
 }

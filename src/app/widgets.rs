@@ -49,6 +49,21 @@ pub fn one_language(lang: Lang, message: &str) -> String {
     }
 }
 
+fn read_only_id() -> Id {
+    Id::unique("sif_read_only_fields")
+}
+
+/// Presentation mode for every commit field of every view: while on, a field shows its value
+/// as text and cannot be edited. Views hide their editors themselves ([`super::views::ViewCtx`]
+/// `presenting`); this is the safety net, so that no view can edit the fund in front of a room.
+pub fn set_read_only(ctx: &egui::Context, on: bool) {
+    ctx.data_mut(|d| d.insert_temp(read_only_id(), on));
+}
+
+fn is_read_only(ui: &Ui) -> bool {
+    ui.data(|d| d.get_temp(read_only_id()).unwrap_or(false))
+}
+
 /// A text field that commits on Enter or focus loss. `display` is what it shows when not being
 /// edited; `parse` reads the typed text (an `Err` is shown beside the field). Returns the new
 /// value when one was committed.
@@ -63,6 +78,15 @@ pub fn commit_field<V>(
     numeric: bool,
     parse: impl FnOnce(&str) -> Result<V, String>,
 ) -> Option<V> {
+    if is_read_only(ui) {
+        let r = if numeric {
+            num_cell_w(ui, width, display)
+        } else {
+            ui.label(display)
+        };
+        name.apply(r);
+        return None;
+    }
     let (mut text, error) = match fields.map.get(&id) {
         Some(b) => (b.text.clone(), b.error.clone()),
         None => (display.to_string(), None),

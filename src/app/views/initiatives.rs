@@ -143,7 +143,8 @@ fn status_rank(s: Status) -> usize {
 
 pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command>) {
     let lang = cx.lang;
-    let options = st.options.clone();
+    // The figures sorted by are those shown: the options the analysis was made with.
+    let options = cx.analysis.options.clone();
     st.initiatives.refresh_rows(cx, &options);
 
     toolbar_ui(ui, cx, st, out);
@@ -162,6 +163,12 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command
         editor = editor.vertical_scroll_offset(offset);
     }
     editor.show(ui, |ui| match st.selected {
+        // Presenting: the selected initiative's schedule and appraisal, without the editor.
+        Some(index) if index < cx.fund.initiatives.len() && cx.presenting => {
+            let ini = &cx.fund.initiatives[index];
+            ui.heading(format!("{} – {}", ini.code, ini.name));
+            preview_ui(ui, cx, index);
+        }
         Some(index) if index < cx.fund.initiatives.len() => {
             let scroll_to = st.initiatives.scroll_to_path.take();
             editor_ui(ui, cx, &mut st.fields, index, scroll_to.as_deref(), out);
@@ -209,6 +216,9 @@ fn toolbar_ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Com
             ))
             .weak(),
         );
+        if cx.presenting {
+            return;
+        }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let selected = st.selected.filter(|i| *i < cx.fund.initiatives.len());
             if ui

@@ -7,7 +7,9 @@
 pub mod initiatives;
 pub mod overview;
 pub mod problems;
+pub mod scenarios;
 pub mod settings;
+pub mod who_gains;
 
 use eframe::egui::Ui;
 use sif::model::Fund;
@@ -22,14 +24,18 @@ pub enum View {
     #[default]
     Overview,
     Initiatives,
+    WhoGains,
+    Scenarios,
     Settings,
     Problems,
 }
 
 impl View {
-    pub const ALL: [View; 4] = [
+    pub const ALL: [View; 6] = [
         View::Overview,
         View::Initiatives,
+        View::WhoGains,
+        View::Scenarios,
         View::Settings,
         View::Problems,
     ];
@@ -38,6 +44,8 @@ impl View {
         match self {
             View::Overview => T::ViewOverview,
             View::Initiatives => T::ViewInitiatives,
+            View::WhoGains => T::ViewWhoGains,
+            View::Scenarios => T::ViewScenarios,
             View::Settings => T::ViewSettings,
             View::Problems => T::ViewProblems,
         }
@@ -48,6 +56,8 @@ impl View {
         match self {
             View::Overview => "overview",
             View::Initiatives => "initiatives",
+            View::WhoGains => "who-gains",
+            View::Scenarios => "scenarios",
             View::Settings => "settings",
             View::Problems => "problems",
         }
@@ -66,6 +76,11 @@ pub struct ViewCtx<'a> {
     pub lang: Lang,
     /// The id of the document state (views key their own caches by it).
     pub state: u64,
+    /// Presentation mode: views show figures only and hide every control that edits the
+    /// document (editors, add and delete buttons).
+    pub presenting: bool,
+    /// The rule set whose balanced-budget result the views emphasise (trainer mode).
+    pub rules: super::whatif::RuleSet,
 }
 
 /// Draw the current view.
@@ -73,6 +88,8 @@ pub fn show(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Comma
     match st.view {
         View::Overview => overview::ui(ui, cx, st, out),
         View::Initiatives => initiatives::ui(ui, cx, st, out),
+        View::WhoGains => who_gains::ui(ui, cx, st, out),
+        View::Scenarios => scenarios::ui(ui, cx, st, out),
         View::Settings => settings::ui(ui, cx, st, out),
         View::Problems => problems::ui(ui, cx, st, out),
     }

@@ -39,7 +39,10 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, _st: &mut UiState, out: &mut Vec<Comman
             let Some(p) = &cx.analysis.projection else {
                 return;
             };
-            ui.horizontal_top(|ui| {
+            // Side by side when there is room; one under the other in a narrow window (beside
+            // the what-if panel, or zoomed for a presentation).
+            let wide = ui.available_width() >= 780.0;
+            let key_figures_ui = |ui: &mut Ui| {
                 ui.vertical(|ui| {
                     section(ui, lang.t(T::KeyFigures));
                     let sum = |f: fn(&sif::engine::StatementYear) -> Money| {
@@ -81,24 +84,45 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, _st: &mut UiState, out: &mut Vec<Comman
                         ui.label(RichText::new(lang.t(T::AnnualNote)).small().weak());
                     }
                 });
-                ui.add_space(40.0);
-                ui.vertical(|ui| counts_ui(ui, cx));
-            });
+            };
+            let side_ui = |ui: &mut Ui| {
+                ui.vertical(|ui| {
+                    counts_ui(ui, cx);
+                    super::scenarios::balance_years_ui(ui, cx, p);
+                });
+            };
+            if wide {
+                ui.horizontal_top(|ui| {
+                    key_figures_ui(ui);
+                    ui.add_space(40.0);
+                    side_ui(ui);
+                });
+            } else {
+                key_figures_ui(ui);
+                side_ui(ui);
+            }
 
             let width = ui.available_width();
-            let plot_w = ((width - 16.0) / 2.0).max(300.0);
-            ui.horizontal_top(|ui| {
-                ui.vertical(|ui| {
-                    ui.set_width(plot_w);
-                    section(ui, lang.t(T::BalanceOverYears));
-                    balance_plot(ui, lang, p, plot_w);
+            if width >= 640.0 {
+                let plot_w = (width - 16.0) / 2.0;
+                ui.horizontal_top(|ui| {
+                    ui.vertical(|ui| {
+                        ui.set_width(plot_w);
+                        section(ui, lang.t(T::BalanceOverYears));
+                        balance_plot(ui, lang, p, plot_w);
+                    });
+                    ui.vertical(|ui| {
+                        ui.set_width(plot_w);
+                        section(ui, lang.t(T::FlowsPerYear));
+                        flows_plot(ui, lang, p, plot_w);
+                    });
                 });
-                ui.vertical(|ui| {
-                    ui.set_width(plot_w);
-                    section(ui, lang.t(T::FlowsPerYear));
-                    flows_plot(ui, lang, p, plot_w);
-                });
-            });
+            } else {
+                section(ui, lang.t(T::BalanceOverYears));
+                balance_plot(ui, lang, p, width);
+                section(ui, lang.t(T::FlowsPerYear));
+                flows_plot(ui, lang, p, width);
+            }
             warnings_ui(ui, cx, out);
         });
 }
@@ -123,7 +147,7 @@ fn counts_ui(ui: &mut Ui, cx: &ViewCtx<'_>) {
 
 /// Millions for the value axis: `12,5` / `12.5`; whole and grouped from 100 millions
 /// (`1 250` / `1,250`).
-fn millions(lang: Lang, v: f64) -> String {
+pub(crate) fn millions(lang: Lang, v: f64) -> String {
     let m = v / 1e6;
     if m.abs() >= 100.0 {
         i18n::money(lang, Money(m.round() as i64))
@@ -132,7 +156,7 @@ fn millions(lang: Lang, v: f64) -> String {
     }
 }
 
-fn unit_label(lang: Lang) -> &'static str {
+pub(crate) fn unit_label(lang: Lang) -> &'static str {
     lang.pick("mnkr", "SEK m")
 }
 
@@ -145,14 +169,23 @@ fn year_axis(mark: GridMark, _range: &std::ops::RangeInclusive<f64>) -> String {
 }
 
 /// A grid line and label for every year (every fifth year when the years are many).
-fn year_marks(input: GridInput) -> Vec<GridMark> {
+pub(crate) fn year_marks(input: GridInput) -> Vec<GridMark> {
     let (lo, hi) = input.bounds;
     let (lo, hi) = (lo.ceil() as i64, hi.floor() as i64);
-    let step = match hi - lo {
+    let by_range = match hi - lo {
         ..=12 => 1,
         13..=24 => 2,
         _ => 5,
     };
+    // A narrow plot (beside the what-if panel, or zoomed for a presentation) needs a longer
+    // step to keep its labels: at least 48 points apart (`base_step_size` spans 8 points),
+    // where the axis shows them at full strength.
+    let min_step = input.base_step_size * 6.0;
+    let by_width = [1, 2, 5, 10, 20]
+        .into_iter()
+        .find(|s| *s as f64 >= min_step)
+        .unwrap_or(20);
+    let step = by_range.max(by_width);
     (lo..=hi)
         .filter(|y| y % step == 0)
         .map(|y| GridMark {
@@ -164,7 +197,7 @@ fn year_marks(input: GridInput) -> Vec<GridMark> {
 
 /// The year axis: labels may sit closer than egui_plot's default (60 points), as a year is
 /// only four digits wide.
-fn year_axis_hints() -> AxisHints<'static> {
+pub(crate) fn year_axis_hints() -> AxisHints<'static> {
     AxisHints::new_x()
         .formatter(year_axis)
         .label_spacing(36.0..=48.0)

@@ -78,11 +78,13 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, _st: &mut UiState, out: &mut Vec<Comman
                     ui.add(egui::Label::new(issue.message(lang.is_sv())).truncate());
                 });
                 row.col(|ui| {
-                    if ui
-                        .button(lang.t(T::GoToIt))
-                        .accessible_name(go_to_name(lang, issue))
-                        .on_hover_text(&issue.path)
-                        .clicked()
+                    // Go there leads to an editor, which a presentation does not show.
+                    if !cx.presenting
+                        && ui
+                            .button(lang.t(T::GoToIt))
+                            .accessible_name(go_to_name(lang, issue))
+                            .on_hover_text(&issue.path)
+                            .clicked()
                     {
                         out.push(Command::GoTo(issue.location, issue.path.clone()));
                     }

@@ -39,6 +39,18 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command
             .filter(|loc| cx.analysis.report.issues.iter().any(|i| i.location == *loc)),
         scroll: std::mem::take(&mut st.settings_scroll),
     };
+    if cx.presenting {
+        // The settings only edit; presentation mode shows no editor.
+        ui.add_space(12.0);
+        ui.label(
+            RichText::new(cx.lang.pick(
+                "Fondinställningarna visas inte i presentationsläget (F5 avslutar det).",
+                "The fund settings are not shown in presentation mode (F5 leaves it).",
+            ))
+            .weak(),
+        );
+        return;
+    }
     egui::ScrollArea::vertical()
         .id_salt("settings")
         .auto_shrink([false, false])

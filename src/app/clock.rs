@@ -1,0 +1,65 @@
+//! Today's date behind a small trait (STYLE.md: I/O at the edges), so that the printable
+//! report made from the app carries a date that tests can fix.
+
+/// Tells the date.
+pub trait Clock {
+    /// Today as `YYYY-MM-DD`.
+    fn today(&self) -> String;
+}
+
+/// The system clock (UTC), or the date of `SOURCE_DATE_EPOCH` when it is set, as the
+/// command line's `sif report` does, so a report can be made byte for byte again.
+#[derive(Debug, Default)]
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn today(&self) -> String {
+        let seconds = std::env::var("SOURCE_DATE_EPOCH")
+            .ok()
+            .and_then(|s| s.trim().parse::<i64>().ok())
+            .unwrap_or_else(|| {
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))
+            });
+        let (y, m, d) = civil_from_days(seconds.div_euclid(86_400));
+        format!("{y:04}-{m:02}-{d:02}")
+    }
+}
+
+/// A clock stopped at one date (tests, screenshots).
+#[derive(Debug, Clone)]
+#[allow(dead_code)] // used by the tests
+pub struct FixedClock(pub String);
+
+impl Clock for FixedClock {
+    fn today(&self) -> String {
+        self.0.clone()
+    }
+}
+
+/// The proleptic Gregorian date of a day count from 1970-01-01 (Howard Hinnant's algorithm).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn day_counts_to_dates() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(19_782), (2024, 2, 29));
+        assert_eq!(civil_from_days(-1), (1969, 12, 31));
+    }
+}

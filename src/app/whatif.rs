@@ -1,0 +1,786 @@
+//! Trainer mode and presentation mode.
+//!
+//! **Trainer mode** (*övningsläge*) opens the what-if panel: sliders for the savings realised,
+//! a cost overrun and a delay, whether proposed initiatives count, and which rule set's
+//! balanced-budget result to emphasise. Together they form a transient scenario held in UI
+//! state, never in the document: while trainer mode is on, the analysis is projected with it
+//! instead of the scenario chosen in the bar, so every view follows the sliders live, and a
+//! drag creates no undo step and no unsaved mark. **Save as scenario** turns it into a real
+//! scenario of the fund (one undo step). The bar under the menu says, while it is on, that the
+//! figures are the panel's and not the plan.
+//!
+//! **Presentation mode** (*presentationsläge*, F5) enlarges everything and hides every control
+//! that edits the document; views ask one flag, [`super::views::ViewCtx::presenting`].
+//!
+//! The shell's part of both (commands, the report written from the app, reset to the sample
+//! fund) is the `impl SifApp` block at the end of this file.
+
+use eframe::egui::{self, Color32, Key, RichText, Ui};
+use sif::model::{Fund, Scenario};
+
+use super::SifApp;
+use super::command::{Command, Edit};
+use super::i18n::{Lang, T};
+use super::state::{DialogState, StatusNote, ViewOptions};
+use super::views::{View, scenarios::ScenariosState, who_gains::WhoGainsState};
+use super::widgets::{self, Name};
+
+/// The name the what-if scenario carries inside a projection. It is never shown or saved.
+pub const WHATIF_SCENARIO: &str = "what-if";
+
+/// How much larger everything is drawn in presentation mode.
+pub const PRESENTATION_ZOOM: f32 = 1.3;
+
+/// The rule set whose balanced-budget result (*balanskravsresultat*) the views emphasise
+/// (SPEC §5.1 and §5.2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum RuleSet {
+    #[default]
+    CurrentLaw,
+    /// Sif's reading of ESO 2020:1: a proposal, not law.
+    Proposed,
+}
+
+impl RuleSet {
+    pub const ALL: [RuleSet; 2] = [RuleSet::CurrentLaw, RuleSet::Proposed];
+
+    pub fn name(self, lang: Lang) -> &'static str {
+        match self {
+            RuleSet::CurrentLaw => lang.pick("Gällande lag", "Current law"),
+            RuleSet::Proposed => lang.pick(
+                "Förslaget (ESO 2020:1, inte lag)",
+                "The proposal (ESO 2020:1, not law)",
+            ),
+        }
+    }
+}
+
+/// A scenario's multipliers and delay without its name (SPEC §4.2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Assumptions {
+    /// Percent of the expected savings that is realised.
+    pub savings_factor: i32,
+    /// Percent applied to every cost: 110 is a 10 % overrun.
+    pub cost_factor: i32,
+    /// Years by which the savings come later.
+    pub delay: i32,
+}
+
+impl Assumptions {
+    pub const BASE: Assumptions = Assumptions {
+        savings_factor: 100,
+        cost_factor: 100,
+        delay: 0,
+    };
+
+    pub fn of(s: &Scenario) -> Assumptions {
+        Assumptions {
+            savings_factor: s.savings_factor,
+            cost_factor: s.cost_factor,
+            delay: s.delay,
+        }
+    }
+
+    pub fn scenario(self, name: &str) -> Scenario {
+        Scenario {
+            name: name.to_string(),
+            savings_factor: self.savings_factor,
+            cost_factor: self.cost_factor,
+            delay: self.delay,
+        }
+    }
+
+    /// The assumptions of a scenario of the fund by name; the base for `None` or a name that
+    /// no longer exists (as the engine options fall back).
+    pub fn named(fund: &Fund, name: Option<&str>) -> Assumptions {
+        name.and_then(|n| fund.scenario(n))
+            .map_or(Assumptions::BASE, Assumptions::of)
+    }
+}
+
+/// The what-if of trainer mode: transient assumptions, never part of the document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WhatIf {
+    pub assumptions: Assumptions,
+    pub include_proposed: bool,
+    pub rules: RuleSet,
+}
+
+impl WhatIf {
+    /// The what-if that shows exactly the plan: the scenario and choice of the bar.
+    pub fn of_plan(fund: &Fund, plan: &ViewOptions) -> WhatIf {
+        WhatIf {
+            assumptions: Assumptions::named(fund, plan.scenario.as_deref()),
+            include_proposed: plan.include_proposed,
+            rules: RuleSet::CurrentLaw,
+        }
+    }
+
+    /// Whether the figures differ from the plan's (the rule set changes no figure).
+    pub fn differs_from(&self, fund: &Fund, plan: &ViewOptions) -> bool {
+        self.assumptions != Assumptions::named(fund, plan.scenario.as_deref())
+            || self.include_proposed != plan.include_proposed
+    }
+}
+
+/// Commands of trainer and presentation mode, run by the shell after the frame.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TrainerCommand {
+    /// Open or close the what-if panel (trainer mode).
+    ToggleTrainerMode,
+    /// Back to the plan's assumptions.
+    ResetWhatIf,
+    TogglePresenting,
+    /// Replace the fund by the built-in sample (after the unsaved-changes question).
+    ResetToSample,
+    /// Save the what-if as a new scenario of the fund with this name (one undo step).
+    SaveWhatIf(String),
+    /// Write the printable report (HTML) of what the views show, through the save dialog.
+    WriteReport,
+}
+
+/// Trainer mode, presentation mode and the state of the trainers' views.
+#[derive(Debug, Default)]
+pub struct TrainerState {
+    /// `Some` while trainer mode is on: the assumptions every view is projected with.
+    pub whatif: Option<WhatIf>,
+    pub presenting: bool,
+    /// The zoom factor before presentation mode, to return to.
+    zoom_before: Option<f32>,
+    /// The name typed for Save as scenario (`None`: the suggested one).
+    pub save_name: Option<String>,
+    pub scenarios: ScenariosState,
+    pub who_gains: WhoGainsState,
+}
+
+impl TrainerState {
+    /// The options the analysis is projected with: the what-if while trainer mode is on,
+    /// otherwise the plan chosen in the bar.
+    pub fn effective(&self, plan: &ViewOptions) -> ViewOptions {
+        match &self.whatif {
+            Some(w) => ViewOptions {
+                scenario: None,
+                include_proposed: w.include_proposed,
+                whatif: Some(w.assumptions),
+            },
+            None => plan.clone(),
+        }
+    }
+
+    pub fn rules(&self) -> RuleSet {
+        self.whatif.map_or(RuleSet::CurrentLaw, |w| w.rules)
+    }
+
+    /// A new document was opened: the what-if starts again from its plan (the base).
+    pub fn document_replaced(&mut self) {
+        if let Some(w) = &mut self.whatif {
+            w.assumptions = Assumptions::BASE;
+            w.include_proposed = false;
+        }
+        self.save_name = None;
+        self.scenarios = ScenariosState::default();
+        self.who_gains = WhoGainsState::default();
+    }
+}
+
+/// A scenario name not yet used in the fund: `Övning 1`, `Övning 2` …
+pub fn free_scenario_name(fund: &Fund, stem: &str) -> String {
+    (1..)
+        .map(|n| format!("{stem} {n}"))
+        .find(|c| {
+            !fund
+                .scenarios
+                .iter()
+                .any(|s| s.name.eq_ignore_ascii_case(c))
+        })
+        .unwrap_or_else(|| stem.to_string())
+}
+
+/// Why a scenario name cannot be used (`None`: it can). `except` is the index of the scenario
+/// being renamed, whose own name is no conflict.
+pub fn scenario_name_problem(
+    lang: Lang,
+    fund: &Fund,
+    name: &str,
+    except: Option<usize>,
+) -> Option<&'static str> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Some(lang.t(T::EmptyNotAllowed));
+    }
+    if name.eq_ignore_ascii_case("base") {
+        return Some(lang.pick(
+            "”base” är grundscenariots namn",
+            "“base” is the name of the base scenario",
+        ));
+    }
+    let taken = fund
+        .scenarios
+        .iter()
+        .enumerate()
+        .any(|(k, s)| Some(k) != except && s.name.trim().eq_ignore_ascii_case(name));
+    taken.then(|| {
+        lang.pick(
+            "det finns redan ett scenario med det namnet",
+            "a scenario with that name already exists",
+        )
+    })
+}
+
+/// A percentage for the panel: `110 %` / `110%`.
+fn percent(lang: Lang, p: i32) -> String {
+    let n = super::i18n::decimal(lang, f64::from(p), 0);
+    match lang {
+        Lang::Sv => format!("{n}\u{a0}%"),
+        Lang::En => format!("{n}%"),
+    }
+}
+
+fn years(lang: Lang, n: i32) -> String {
+    match (lang, n) {
+        (Lang::Sv, 1) => "1 år".to_string(),
+        (Lang::Sv, n) => format!("{n} år"),
+        (Lang::En, 1) => "1 year".to_string(),
+        (Lang::En, n) => format!("{n} years"),
+    }
+}
+
+/// The amber of the what-if bar: the same warning colour as elsewhere, so it reads as "take
+/// care, this is not the plan".
+fn whatif_fill(ui: &Ui) -> Color32 {
+    widgets::warn_color(ui).gamma_multiply(0.18)
+}
+
+/// The label of the three sliders (and their accessible names).
+pub fn savings_label(lang: Lang) -> &'static str {
+    lang.pick("Besparingar som realiseras", "Savings realised")
+}
+pub fn overrun_label(lang: Lang) -> &'static str {
+    lang.pick("Kostnadsöverdrag", "Cost overrun")
+}
+pub fn delay_label(lang: Lang) -> &'static str {
+    lang.pick("Besparingarna kommer senare", "Savings come later by")
+}
+pub fn save_label(lang: Lang) -> &'static str {
+    lang.pick("Spara som scenario", "Save as scenario")
+}
+pub fn name_label(lang: Lang) -> &'static str {
+    lang.pick("Scenariots namn", "Scenario name")
+}
+pub fn reset_label(lang: Lang) -> &'static str {
+    lang.pick("Återställ till planen", "Reset to the plan")
+}
+pub fn trainer_mode_label(lang: Lang) -> &'static str {
+    lang.pick("Övningsläge (vad händer om …)", "Trainer mode (what if …)")
+}
+pub fn presenting_label(lang: Lang) -> &'static str {
+    lang.pick("Presentationsläge", "Presentation mode")
+}
+pub fn report_label(lang: Lang) -> &'static str {
+    lang.pick("Skriv ut rapport…", "Printable report…")
+}
+pub fn reset_sample_label(lang: Lang) -> &'static str {
+    lang.pick("Återställ exempelfonden", "Reset to the sample fund")
+}
+
+/// A slider of whole numbers with its label above and its value beside it. The range grows
+/// to hold a value loaded from a scenario, so loading never clamps it.
+fn int_slider(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut i32,
+    range: std::ops::RangeInclusive<i32>,
+    step: f64,
+    shown: impl Fn(i32) -> String,
+) -> bool {
+    let lo = (*range.start()).min(*value);
+    let hi = (*range.end()).max(*value);
+    let id = ui.label(label).id;
+    let mut changed = false;
+    ui.horizontal(|ui| {
+        ui.spacing_mut().slider_width = (ui.available_width() - 70.0).clamp(100.0, 190.0);
+        let r = ui
+            .add(
+                egui::Slider::new(value, lo..=hi)
+                    .step_by(step)
+                    .show_value(false)
+                    .clamping(egui::SliderClamping::Edits),
+            )
+            .labelled_by(id);
+        changed = r.changed();
+        ui.label(RichText::new(shown(*value)).strong());
+    });
+    ui.add_space(4.0);
+    changed
+}
+
+/// The what-if panel. Moving a slider changes UI state only; the analysis follows next frame.
+pub fn panel_ui(
+    ui: &mut Ui,
+    fund: &Fund,
+    st: &mut TrainerState,
+    lang: Lang,
+    out: &mut Vec<Command>,
+) {
+    let Some(mut w) = st.whatif else {
+        return;
+    };
+    egui::ScrollArea::vertical()
+        .id_salt("whatif_panel")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.add_space(6.0);
+            ui.heading(lang.pick("Vad händer om …", "What if …"));
+            ui.label(
+                RichText::new(lang.pick(
+                    "Ändra antagandena: alla vyer räknas om direkt. Fonden ändras inte förrän du sparar antagandena som ett scenario.",
+                    "Change the assumptions: every view is recomputed at once. The fund does not change until you save them as a scenario.",
+                ))
+                .weak(),
+            );
+            ui.add_space(8.0);
+
+            // Start from one of the fund's scenarios.
+            let l = widgets::form_label(ui, lang.pick("Hämta värden från", "Load values from"));
+            let mut options: Vec<(Option<usize>, String)> =
+                vec![(None, lang.t(T::BaseScenario).to_string())];
+            options.extend(
+                fund.scenarios
+                    .iter()
+                    .enumerate()
+                    .map(|(k, s)| (Some(k), s.name.clone())),
+            );
+            let current = fund
+                .scenarios
+                .iter()
+                .position(|s| Assumptions::of(s) == w.assumptions)
+                .map(Some)
+                .or((w.assumptions == Assumptions::BASE).then_some(None));
+            // When the sliders match no scenario, the drop-down says so.
+            const OWN: Option<usize> = Some(usize::MAX);
+            let shown = current.unwrap_or(OWN);
+            if shown == OWN {
+                options.push((OWN, lang.pick("(egna värden)", "(own values)").to_string()));
+            }
+            if let Some(pick) =
+                widgets::choice(ui, "whatif_load", Name::By(l), &shown, &options, 200.0)
+                && pick != OWN
+            {
+                w.assumptions = pick
+                    .and_then(|k| fund.scenarios.get(k))
+                    .map_or(Assumptions::BASE, Assumptions::of);
+            }
+            ui.add_space(8.0);
+
+            let a = &mut w.assumptions;
+            int_slider(
+                ui,
+                savings_label(lang),
+                &mut a.savings_factor,
+                0..=200,
+                5.0,
+                |v| percent(lang, v),
+            );
+            let mut overrun = a.cost_factor - 100;
+            let signed = |v: i32| {
+                if v > 0 {
+                    format!("+{}", percent(lang, v))
+                } else {
+                    percent(lang, v)
+                }
+            };
+            if int_slider(ui, overrun_label(lang), &mut overrun, -50..=100, 5.0, signed) {
+                a.cost_factor = (100 + overrun).clamp(0, 1000);
+            }
+            int_slider(ui, delay_label(lang), &mut a.delay, 0..=10, 1.0, |v| {
+                years(lang, v)
+            });
+            ui.checkbox(&mut w.include_proposed, lang.t(T::IncludeProposed));
+            ui.add_space(8.0);
+
+            ui.label(lang.pick(
+                "Balanskravsresultat enligt",
+                "Balanced-budget result under",
+            ));
+            for rules in RuleSet::ALL {
+                ui.radio_value(&mut w.rules, rules, rules.name(lang));
+            }
+            if !st.presenting {
+                ui.add_space(12.0);
+                ui.separator();
+                ui.label(
+                    RichText::new(lang.pick("Behåll antagandena", "Keep the assumptions"))
+                        .strong(),
+                );
+                let suggested = free_scenario_name(fund, lang.pick("Övning", "Exercise"));
+                let mut name = st.save_name.clone().unwrap_or(suggested);
+                let l = widgets::form_label(ui, name_label(lang));
+                let output = egui::TextEdit::singleline(&mut name)
+                    .desired_width(200.0)
+                    .show(ui);
+                let r = output.response.response.clone().labelled_by(l);
+                if r.gained_focus() {
+                    // Select the suggestion, so typing replaces it.
+                    let mut state = output.state.clone();
+                    state
+                        .cursor
+                        .set_char_range(Some(egui::text::CCursorRange::two(
+                            egui::text::CCursor::new(0),
+                            egui::text::CCursor::new(name.chars().count()),
+                        )));
+                    state.store(ui.ctx(), r.id);
+                }
+                if r.changed() {
+                    st.save_name = Some(name.clone());
+                }
+                let problem = scenario_name_problem(lang, fund, &name, None);
+                if let Some(p) = problem {
+                    ui.label(RichText::new(p).color(widgets::error_color(ui)).small());
+                }
+                let enter = r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+                let clicked = ui
+                    .add_enabled(problem.is_none(), egui::Button::new(save_label(lang)))
+                    .clicked();
+                if problem.is_none() && (clicked || enter) {
+                    out.push(Command::Trainer(TrainerCommand::SaveWhatIf(
+                        name.trim().to_string(),
+                    )));
+                }
+            }
+        });
+    if st.whatif != Some(w) {
+        st.whatif = Some(w);
+        ui.ctx().request_repaint();
+    }
+}
+
+/// The bar under the menu while trainer mode is on: what the figures are, and a way back.
+pub fn bar_ui(
+    ui: &mut Ui,
+    fund: &Fund,
+    plan: &ViewOptions,
+    st: &TrainerState,
+    computing: bool,
+    lang: Lang,
+    out: &mut Vec<Command>,
+) {
+    let Some(w) = st.whatif else {
+        return;
+    };
+    let plan_name = plan
+        .scenario
+        .as_deref()
+        .filter(|n| fund.scenario(n).is_some())
+        .unwrap_or(lang.t(T::BaseScenario))
+        .to_string();
+    let differs = w.differs_from(fund, plan);
+    let text = bar_text(lang, &w, differs, &plan_name);
+    let fill = if differs {
+        whatif_fill(ui)
+    } else {
+        Color32::TRANSPARENT
+    };
+    egui::Frame::new()
+        .fill(fill)
+        .inner_margin(egui::Margin::symmetric(6, 2))
+        .corner_radius(3.0)
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                // The buttons first, from the right, so the text takes what is left and is
+                // cut (in full on hover) rather than pushed under them.
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if st.presenting {
+                        leave_presenting_ui(ui, lang, out);
+                    }
+                    if ui
+                        .button(lang.pick("Avsluta övningsläget", "Leave trainer mode"))
+                        .clicked()
+                    {
+                        out.push(Command::Trainer(TrainerCommand::ToggleTrainerMode));
+                    }
+                    if differs && ui.button(reset_label(lang)).clicked() {
+                        out.push(Command::Trainer(TrainerCommand::ResetWhatIf));
+                    }
+                    if computing {
+                        // A large fund: the new figures come from a worker in a moment.
+                        let text = lang.pick("Räknar om …", "Recomputing …");
+                        ui.spinner().on_hover_text(text).accessible_name(text);
+                    }
+                    ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                        ui.label(RichText::new(lang.pick("Övningsläge", "Trainer mode")).strong());
+                        let rich = if differs {
+                            RichText::new(&text).color(ui.visuals().strong_text_color())
+                        } else {
+                            RichText::new(&text)
+                        };
+                        ui.add(egui::Label::new(rich).truncate());
+                    });
+                });
+            });
+        });
+}
+
+/// What the bar says: whether the figures are the plan's, and the assumptions when not.
+pub fn bar_text(lang: Lang, w: &WhatIf, differs: bool, plan_name: &str) -> String {
+    let a = w.assumptions;
+    if !differs {
+        return match lang {
+            Lang::Sv => format!(
+                "Antagandena är planens ({plan_name}). Dra i reglagen till höger för att se vad som händer."
+            ),
+            Lang::En => format!(
+                "The assumptions are the plan's ({plan_name}). Move the sliders on the right to see what happens."
+            ),
+        };
+    }
+    let (savings, costs, later) = (
+        percent(lang, a.savings_factor),
+        percent(lang, a.cost_factor),
+        years(lang, a.delay),
+    );
+    match lang {
+        Lang::Sv => format!(
+            "Siffrorna visar panelens antaganden – inte fondens plan ({plan_name}): besparingar {savings}, kostnader {costs}, {later} senare{}.",
+            if w.include_proposed {
+                ", med föreslagna insatser"
+            } else {
+                ""
+            }
+        ),
+        Lang::En => format!(
+            "The figures show the panel's assumptions – not the fund's plan ({plan_name}): savings {savings}, costs {costs}, {later} later{}.",
+            if w.include_proposed {
+                ", with proposed initiatives"
+            } else {
+                ""
+            }
+        ),
+    }
+}
+
+/// The button that leaves presentation mode, at the right of the bar under the menu.
+pub fn leave_presenting_ui(ui: &mut Ui, lang: Lang, out: &mut Vec<Command>) {
+    let text = lang.pick("Avsluta presentationen (F5)", "Leave the presentation (F5)");
+    if ui.button(text).clicked() {
+        out.push(Command::Trainer(TrainerCommand::TogglePresenting));
+    }
+}
+
+/// The items of the View menu for the trainers' modes.
+pub fn view_menu_ui(ui: &mut Ui, st: &TrainerState, lang: Lang, out: &mut Vec<Command>) {
+    ui.separator();
+    if ui
+        .add(egui::Button::new(trainer_mode_label(lang)).selected(st.whatif.is_some()))
+        .clicked()
+    {
+        out.push(Command::Trainer(TrainerCommand::ToggleTrainerMode));
+        ui.close();
+    }
+    if ui
+        .add(
+            egui::Button::new(presenting_label(lang))
+                .selected(st.presenting)
+                .shortcut_text("F5"),
+        )
+        .clicked()
+    {
+        out.push(Command::Trainer(TrainerCommand::TogglePresenting));
+        ui.close();
+    }
+}
+
+/// The items of the File menu: the printable report and the reset to the sample fund.
+pub fn file_menu_ui(ui: &mut Ui, lang: Lang, out: &mut Vec<Command>) {
+    if ui.button(report_label(lang)).clicked() {
+        out.push(Command::Trainer(TrainerCommand::WriteReport));
+        ui.close();
+    }
+    if ui.button(reset_sample_label(lang)).clicked() {
+        out.push(Command::Trainer(TrainerCommand::ResetToSample));
+        ui.close();
+    }
+}
+
+/// Views that edit the document and are left out of the navigation while presenting.
+pub fn hidden_when_presenting(view: View) -> bool {
+    view == View::Settings
+}
+
+// ---------------------------------------------------------------- the shell's part
+
+impl SifApp {
+    /// F5 toggles presentation mode; Escape leaves it (when no text field has the keys).
+    pub(super) fn trainer_shortcuts(&mut self, ctx: &egui::Context, out: &mut Vec<Command>) {
+        if self.ui.dialog.is_some() {
+            return;
+        }
+        let f5 = ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::F5));
+        // Escape closes an open drop-down first.
+        let escape = self.ui.trainer.presenting
+            && !ctx.egui_wants_keyboard_input()
+            && !egui::Popup::is_any_open(ctx)
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::Escape));
+        if f5 || escape {
+            out.push(Command::Trainer(TrainerCommand::TogglePresenting));
+        }
+    }
+
+    pub(super) fn run_trainer(&mut self, ctx: &egui::Context, cmd: TrainerCommand) {
+        match cmd {
+            TrainerCommand::ToggleTrainerMode => {
+                let t = &mut self.ui.trainer;
+                t.whatif = match t.whatif {
+                    Some(_) => None,
+                    None => Some(WhatIf::of_plan(&self.doc.fund, &self.ui.options)),
+                };
+                t.save_name = None;
+            }
+            TrainerCommand::ResetWhatIf => {
+                if let Some(w) = &mut self.ui.trainer.whatif {
+                    let plan = WhatIf::of_plan(&self.doc.fund, &self.ui.options);
+                    w.assumptions = plan.assumptions;
+                    w.include_proposed = plan.include_proposed;
+                }
+            }
+            TrainerCommand::TogglePresenting => {
+                let t = &mut self.ui.trainer;
+                t.presenting = !t.presenting;
+                if t.presenting {
+                    let before = ctx.zoom_factor();
+                    t.zoom_before = Some(before);
+                    ctx.set_zoom_factor(before * PRESENTATION_ZOOM);
+                    // Edit buffers and the views that only edit have no place in a presentation.
+                    self.ui.fields.clear();
+                    if hidden_when_presenting(self.ui.view) {
+                        self.ui.view = View::Overview;
+                    }
+                } else {
+                    ctx.set_zoom_factor(t.zoom_before.take().unwrap_or(1.0));
+                }
+            }
+            TrainerCommand::ResetToSample => {
+                let name = sif::samples::default_sample().name;
+                self.run(ctx, Command::NewFrom(Some(name)));
+            }
+            TrainerCommand::SaveWhatIf(name) => self.save_whatif(ctx, name),
+            TrainerCommand::WriteReport => self.write_report(),
+        }
+    }
+
+    /// The what-if becomes a scenario of the fund (one undo step) and the plan's choice, so
+    /// that the bar says the figures are now the plan's.
+    fn save_whatif(&mut self, ctx: &egui::Context, name: String) {
+        let Some(w) = self.ui.trainer.whatif else {
+            return;
+        };
+        if scenario_name_problem(self.lang(), &self.doc.fund, &name, None).is_some() {
+            return;
+        }
+        let mut scenarios = self.doc.fund.scenarios.clone();
+        scenarios.push(w.assumptions.scenario(&name));
+        self.run(ctx, Command::Edit(Edit::Scenarios(scenarios)));
+        self.ui.options.scenario = Some(name);
+        self.ui.options.include_proposed = w.include_proposed;
+        self.ui.trainer.save_name = None;
+    }
+
+    /// The printable report of what the views show (the what-if included, under a name that
+    /// says it is not saved), written where the user chooses.
+    fn write_report(&mut self) {
+        let lang = self.lang();
+        // A what-if that changes no figure is the plan, and the report says so.
+        let options = match self.ui.trainer.whatif {
+            Some(w) if w.differs_from(&self.doc.fund, &self.ui.options) => {
+                self.ui.trainer.effective(&self.ui.options)
+            }
+            _ => self.ui.options.clone(),
+        };
+        let mut fund = self.doc.fund.clone();
+        let mut engine_options = options.engine_options(&fund);
+        if let Some(a) = options.whatif {
+            let stem = lang.pick(
+                "Övning (ej sparat scenario)",
+                "Exercise (not a saved scenario)",
+            );
+            let name = if fund.scenario(stem).is_some() {
+                free_scenario_name(&fund, stem)
+            } else {
+                stem.to_string()
+            };
+            let scenario = a.scenario(&name);
+            fund.scenarios.push(scenario.clone());
+            engine_options.scenario = scenario;
+        }
+        if sif::validate::validate(&fund).has_errors() {
+            self.ui.dialog = Some(DialogState::Message {
+                title: T::SaveFailedTitle,
+                text: lang.t(T::ErrorsBlock).to_string(),
+            });
+            return;
+        }
+        let projection = match sif::engine::project(&fund, &engine_options) {
+            Ok(p) => p,
+            Err(e) => {
+                self.ui.dialog = Some(DialogState::Message {
+                    title: T::SaveFailedTitle,
+                    text: widgets::one_language(lang, &e.to_string()),
+                });
+                return;
+            }
+        };
+        let source_file = self
+            .doc
+            .path
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|| lang.t(T::Untitled).to_string());
+        let meta = sif::report::ReportMeta {
+            lang: match lang {
+                Lang::Sv => sif::report::Lang::Sv,
+                Lang::En => sif::report::Lang::En,
+            },
+            source_file,
+            made_on: self.clock.today(),
+        };
+        let html = match sif::report::html(&fund, &projection, &meta) {
+            Ok(h) => h,
+            Err(e) => {
+                self.ui.dialog = Some(DialogState::Message {
+                    title: T::SaveFailedTitle,
+                    text: widgets::one_language(lang, &e.to_string()),
+                });
+                return;
+            }
+        };
+        let stem = self
+            .doc
+            .path
+            .as_deref()
+            .and_then(|p| p.file_stem())
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "fond".to_string());
+        let suggested = format!("{stem}-{}.html", lang.pick("rapport", "report"));
+        let dir = self.start_dir();
+        let Some(path) = self
+            .dialogs
+            .pick_save_report(lang, dir.as_deref(), &suggested)
+        else {
+            return;
+        };
+        match sif::store::write_atomically(&path, html.as_bytes()) {
+            Ok(()) => {
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                self.ui.status = Some(StatusNote::Saved(name));
+            }
+            Err(e) => {
+                self.ui.dialog = Some(DialogState::Message {
+                    title: T::SaveFailedTitle,
+                    text: widgets::one_language(lang, &e.to_string()),
+                });
+            }
+        }
+    }
+}
