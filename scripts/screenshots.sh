@@ -25,4 +25,12 @@ export NO_AT_BRIDGE=1
 SIF_SCREENSHOTS="$out" timeout 180 \
     xvfb-run --auto-servernum --server-args="-screen 0 1400x900x24" \
     target/debug/sif "$fund"
+# The controllers' views once more, on a fund with closed years, actual figures and arrears:
+# VIEW-uppfoljning.png.
+if [ -z "${SIF_SCREENSHOT_VIEWS:-}" ]; then
+    SIF_SCREENSHOT_VIEWS=repayments,budget,ledger SIF_SCREENSHOT_SUFFIX=-uppfoljning \
+        SIF_SCREENSHOTS="$out" timeout 180 \
+        xvfb-run --auto-servernum --server-args="-screen 0 1400x900x24" \
+        target/debug/sif sample_funds/uppfoljning.ron
+fi
 ls -l "$out"/*.png

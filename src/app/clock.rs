@@ -1,15 +1,16 @@
-//! Today's date behind a small trait (STYLE.md: I/O at the edges), so that the printable
-//! report made from the app carries a date that tests can fix.
+//! "Today", behind a small trait (STYLE.md §6: I/O at the edges). The app needs the date only
+//! for the `#GEN` record of a SIE export; the library knows no clock, and the UI tests use a
+//! fixed date so that an exported file is the same every run.
 
 /// Tells the date.
 pub trait Clock {
-    /// Today as `YYYY-MM-DD`.
+    /// Today's date as `YYYY-MM-DD`.
     fn today(&self) -> String;
 }
 
-/// The system clock (UTC), or the date of `SOURCE_DATE_EPOCH` when it is set, as the
-/// command line's `sif report` does, so a report can be made byte for byte again.
-#[derive(Debug, Default)]
+/// The system clock (UTC), or the date of `SOURCE_DATE_EPOCH` when it is set, like the
+/// command line's `sif export`.
+#[derive(Debug, Default, Clone, Copy)]
 pub struct SystemClock;
 
 impl Clock for SystemClock {
@@ -27,9 +28,9 @@ impl Clock for SystemClock {
     }
 }
 
-/// A clock stopped at one date (tests, screenshots).
-#[derive(Debug, Clone)]
+/// A clock that always says the same date (the UI tests).
 #[allow(dead_code)] // used by the tests
+#[derive(Debug, Clone)]
 pub struct FixedClock(pub String);
 
 impl Clock for FixedClock {
@@ -38,16 +39,16 @@ impl Clock for FixedClock {
     }
 }
 
-/// The proleptic Gregorian date of a day count from 1970-01-01 (Howard Hinnant's algorithm).
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
+/// Days since 1970-01-01 to a proleptic Gregorian date (H. Hinnant's `civil_from_days`).
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
     let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
     let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
     let y = yoe + era * 400 + i64::from(m <= 2);
     (y, m, d)
 }
@@ -57,9 +58,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn day_counts_to_dates() {
+    fn days_become_calendar_dates() {
         assert_eq!(civil_from_days(0), (1970, 1, 1));
         assert_eq!(civil_from_days(19_782), (2024, 2, 29));
-        assert_eq!(civil_from_days(-1), (1969, 12, 31));
+        assert_eq!(civil_from_days(20_454), (2026, 1, 1));
+        let today = SystemClock.today();
+        assert!(sif::model::parse_date(&today).is_some(), "{today}");
     }
 }

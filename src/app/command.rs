@@ -261,6 +261,8 @@ pub enum Command {
     Note(super::state::StatusNote),
     /// Trainer mode, presentation mode, the report and the sample fund (`whatif.rs`).
     Trainer(super::whatif::TrainerCommand),
+    /// Build an export, ask where to save it, and write it.
+    Export(super::export::ExportRequest),
 }
 
 /// The commands that have a menu item and a keyboard shortcut: the single source of both.

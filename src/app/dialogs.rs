@@ -27,6 +27,21 @@ pub trait FileDialogs {
     ) -> Option<PathBuf> {
         self.pick_save(lang, start_dir, suggested)
     }
+
+    /// Where to write an export, or `None` when the user cancels. `filter` names the file
+    /// type (`SIE-importfil (.si)`) and `extension` is its extension without the dot. Without
+    /// an implementation of its own, a dialog asks as for saving a fund.
+    fn pick_export(
+        &mut self,
+        lang: Lang,
+        start_dir: Option<&Path>,
+        suggested: &str,
+        filter: &str,
+        extension: &str,
+    ) -> Option<PathBuf> {
+        let _ = (filter, extension);
+        self.pick_save(lang, start_dir, suggested)
+    }
 }
 
 /// The native dialogs (rfd with the xdg portal on Linux).
@@ -87,6 +102,30 @@ impl FileDialogs for NativeDialogs {
         let path = d.save_file()?;
         Some(if path.extension().is_none() {
             path.with_extension("html")
+        } else {
+            path
+        })
+    }
+
+    fn pick_export(
+        &mut self,
+        lang: Lang,
+        start_dir: Option<&Path>,
+        suggested: &str,
+        filter: &str,
+        extension: &str,
+    ) -> Option<PathBuf> {
+        let mut d = rfd::FileDialog::new()
+            .add_filter(filter, &[extension])
+            .set_title(lang.pick("Exportera", "Export"))
+            .set_file_name(suggested);
+        if let Some(dir) = start_dir.filter(|d| d.is_dir()) {
+            d = d.set_directory(dir);
+        }
+        let path = d.save_file()?;
+        // The export keeps its extension, so the receiving program recognises it.
+        Some(if path.extension().is_none() {
+            path.with_extension(extension)
         } else {
             path
         })

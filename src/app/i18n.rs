@@ -92,6 +92,10 @@ texts! {
     ViewProblems => "Problem", "Problems";
     ViewWhoGains => "Vem vinner", "Who gains";
     ViewScenarios => "Scenarier", "Scenarios";
+    ViewRepayments => "Återföringar", "Repayments";
+    ViewBudget => "Balanskrav", "Balanced budget";
+    ViewLedger => "Bokföring", "Ledger";
+    ExportFailedTitle => "Exporten misslyckades", "The export failed";
     // Dialogs.
     NewFundTitle => "Ny fond", "New fund";
     NewFundIntro => "Välj en mall att börja från. Fonden sparas först när du väljer Spara.", "Choose a template to start from. The fund is saved only when you choose Save.";

@@ -9,6 +9,7 @@
 pub mod clock;
 pub mod command;
 pub mod dialogs;
+pub mod export;
 pub mod i18n;
 pub mod prefs;
 pub mod probe;
@@ -52,7 +53,8 @@ pub struct SifApp {
     pub screenshots: Option<screenshot::Plan>,
     /// `SIF_EXIT_AFTER_FIRST_FRAME`: time the start-up and close (see `probe.rs`).
     pub probe: Option<probe::Probe>,
-    /// Today's date, for the printable report (tests put a fixed date here).
+    /// Today's date, for the printable report and the SIE `#GEN` record (tests put a fixed
+    /// clock here).
     pub clock: Box<dyn clock::Clock>,
 }
 
@@ -143,6 +145,10 @@ impl SifApp {
         }
         let options = self.ui.trainer.effective(&self.ui.options);
         self.cache.refresh(&self.doc, &options, self.ui.selected);
+        if self.ui.view == View::Ledger {
+            // The journal is written only for the view that shows it.
+            self.cache.refresh_journal(&self.doc.fund);
+        }
 
         egui::Panel::top("menu_bar").show(ui, |ui| self.menu_ui(ui, &mut out));
         egui::Panel::top("options_bar").show(ui, |ui| self.options_ui(ui, &mut out));
@@ -195,7 +201,7 @@ impl SifApp {
     }
 
     fn shortcuts(&mut self, ctx: &egui::Context, out: &mut Vec<Command>) {
-        if self.ui.dialog.is_some() {
+        if self.ui.dialog.is_some() || views::modal_open(&self.ui) {
             return;
         }
         let typing = ctx.egui_wants_keyboard_input();
@@ -601,6 +607,7 @@ impl SifApp {
             Command::NewFrom(template) => self.guard(ctx, Pending::NewFrom(template)),
             Command::Note(note) => self.ui.status = Some(note),
             Command::Trainer(cmd) => self.run_trainer(ctx, cmd),
+            Command::Export(request) => self.run_export(request),
         }
     }
 
@@ -691,6 +698,9 @@ impl SifApp {
         self.ui.fields.clear();
         self.ui.selected = None;
         self.ui.initiatives = Default::default();
+        self.ui.repayments = Default::default();
+        self.ui.budget = Default::default();
+        self.ui.ledger = Default::default();
         self.ui.settings_focus = None;
         self.ui.options.scenario = None;
         self.ui.trainer.document_replaced();
@@ -850,6 +860,11 @@ impl eframe::App for SifApp {
         }
     }
 
+    /// Screenshot runs leave the user's stored egui memory (zoom, window state) alone.
+    fn persist_egui_memory(&self) -> bool {
+        self.screenshots.is_none()
+    }
+
     fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
         visuals.panel_fill.to_normalized_gamma_f32()
     }
@@ -873,6 +888,11 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
             .with_min_inner_size([820.0, 520.0]),
         // The window size is kept in Sif's own preferences (see prefs.rs).
         persist_window: false,
+        // Screenshots use storage of their own, so that a zoom or window state a session
+        // left in eframe's stored egui memory does not change them.
+        persistence_path: screenshots
+            .as_ref()
+            .map(|_| std::env::temp_dir().join("sif-screenshots")),
         ..Default::default()
     };
     let result = eframe::run_native(

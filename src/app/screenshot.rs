@@ -4,7 +4,8 @@
 //! (and the overview in English as `DIR/overview-en.png`), and closes. `SIF_SCREENSHOT_VIEWS`
 //! may list the views to take, comma-separated (`overview,initiatives,settings,problems`);
 //! `trainer` and `presenting` in the list add shots of trainer mode (a what-if in the panel)
-//! and presentation mode.
+//! and presentation mode. `SIF_SCREENSHOT_SUFFIX` is added to every file name (a second run on
+//! another fund).
 //! `scripts/screenshots.sh` runs this under Xvfb.
 
 use std::path::{Path, PathBuf};
@@ -103,6 +104,13 @@ impl Plan {
                 modes.push(Mode::Presenting);
             }
         }
+        shots.extend(controller_shots(&views));
+        modes.resize(shots.len(), Mode::Normal);
+        // A second run on another fund can keep the first run's files: `-uppfoljning`.
+        let suffix = std::env::var("SIF_SCREENSHOT_SUFFIX").unwrap_or_default();
+        for shot in &mut shots {
+            shot.2.push_str(&suffix);
+        }
         Some(Plan {
             dir,
             shots,
@@ -133,7 +141,7 @@ impl Plan {
                 self.frames = 0;
             }
         }
-        if let Some((view, lang, _, offset)) = self.shots.get(self.next) {
+        if let Some((view, lang, name, offset)) = self.shots.get(self.next) {
             ui.view = *view;
             ui.lang = *lang;
             if ui.selected.is_none() {
@@ -141,6 +149,7 @@ impl Plan {
             }
             if self.frames == 0 {
                 ui.initiatives.editor_offset = Some(*offset);
+                controller_setup(name, ui);
             }
             let mode = self.modes.get(self.next).copied().unwrap_or(Mode::Normal);
             let whatif = WhatIf {
@@ -194,6 +203,32 @@ impl Plan {
         }
         false
     }
+}
+
+/// The extra shots of the Repayments, Balanced budget and Ledger views: their dialogs, and
+/// each in English.
+fn controller_shots(views: &[View]) -> Vec<(View, Lang, String, f32)> {
+    let mut shots = Vec::new();
+    if views.contains(&View::Repayments) {
+        shots.push((View::Repayments, Lang::Sv, "repayments-close".into(), 0.0));
+        shots.push((View::Repayments, Lang::En, "repayments-en".into(), 0.0));
+    }
+    if views.contains(&View::Budget) {
+        shots.push((View::Budget, Lang::En, "budget-en".into(), 0.0));
+    }
+    if views.contains(&View::Ledger) {
+        shots.push((View::Ledger, Lang::Sv, "ledger-export".into(), 0.0));
+        shots.push((View::Ledger, Lang::En, "ledger-en".into(), 0.0));
+    }
+    shots
+}
+
+/// Open the dialog a shot shows (by its name), and close the previous shot's.
+fn controller_setup(name: &str, ui: &mut UiState) {
+    ui.repayments.close_year = None;
+    ui.ledger.export = None;
+    ui.repayments.open_close_year = name.starts_with("repayments-close");
+    ui.ledger.open_export = name.starts_with("ledger-export");
 }
 
 /// Write an RGBA image as PNG.

@@ -17,7 +17,10 @@ use sif::validate::{self, Location, Report};
 
 use super::command::{Edit, History};
 use super::i18n::Lang;
-use super::views::{View, initiatives::InitiativesState};
+use super::views::{
+    View, budget::BudgetState, initiatives::InitiativesState, ledger::LedgerState,
+    repayments::RepaymentsState,
+};
 
 /// The open fund.
 pub struct Document {
@@ -136,6 +139,11 @@ pub struct Analysis {
     /// Whether each actor (in list order) is referred to anywhere in the fund, so it cannot be
     /// removed.
     pub actor_in_use: Vec<bool>,
+    /// The journal of the projection (SPEC §6), computed on demand by
+    /// [`Cache::refresh_journal`] — only for the views and exports that need it — and again
+    /// only when the projection changes. `None` until then, or when there is no projection;
+    /// an error (an account chart the ledger cannot book on) as a "sv / en" message.
+    pub journal: Option<Result<sif::ledger::Journal, String>>,
 }
 
 impl Analysis {
@@ -177,6 +185,7 @@ impl Analysis {
             by_status,
             errors_per_initiative,
             actor_in_use,
+            journal: None,
         };
         (analysis, old)
     }
@@ -247,6 +256,7 @@ impl Analysis {
             by_status,
             errors_per_initiative,
             actor_in_use,
+            journal: None,
         }
     }
 }
@@ -370,6 +380,8 @@ pub struct Cache {
     snapshot: Option<(u64, std::sync::Arc<Fund>)>,
     /// Called by the worker when its projection is ready.
     pub wake: Option<Wake>,
+    /// The analysis key the journal was written for.
+    journal_key: Option<(u64, ViewOptions)>,
 }
 
 impl Cache {
@@ -430,6 +442,22 @@ impl Cache {
             }
         }
         recomputed
+    }
+
+    /// Bring the journal up to date with the projection (call after [`Cache::refresh`]);
+    /// returns whether it was written anew.
+    pub fn refresh_journal(&mut self, fund: &Fund) -> bool {
+        if self.key.is_none() || self.journal_key == self.key {
+            return false;
+        }
+        self.analysis.journal = self
+            .analysis
+            .projection
+            .as_ref()
+            .map(|p| sif::ledger::journal(fund, p).map_err(|e| e.to_string()));
+        self.journal_key = self.key.clone();
+        self.recomputations += 1;
+        true
     }
 
     /// Whether a projection is being computed off the UI thread (the figures shown are those
@@ -532,6 +560,7 @@ impl Cache {
     pub fn invalidate(&mut self) {
         self.key = None;
         self.preview_key = None;
+        self.journal_key = None;
         self.worker = None;
         self.snapshot = None;
     }
@@ -592,6 +621,8 @@ pub enum StatusNote {
     Saved(String),
     /// An initiative was deleted (by its code); undo brings it back.
     Deleted(String),
+    /// An export was written (the file name).
+    Exported(String),
 }
 
 impl StatusNote {
@@ -601,6 +632,10 @@ impl StatusNote {
             StatusNote::OpenedWithErrors(n) => super::i18n::errors_in_file(lang, *n),
             StatusNote::Saved(name) => super::i18n::saved_to(lang, name),
             StatusNote::Deleted(code) => super::i18n::deleted(lang, code),
+            StatusNote::Exported(name) => match lang {
+                Lang::Sv => format!("Exporterad: {name}"),
+                Lang::En => format!("Exported: {name}"),
+            },
         }
     }
 }
@@ -613,6 +648,9 @@ pub struct UiState {
     pub selected: Option<usize>,
     pub fields: FieldBuffers,
     pub initiatives: InitiativesState,
+    pub repayments: RepaymentsState,
+    pub budget: BudgetState,
+    pub ledger: LedgerState,
     /// A settings section to bring into view once (after Go there).
     pub settings_focus: Option<Location>,
     /// Scroll the settings to `settings_focus` once.
@@ -633,6 +671,9 @@ impl UiState {
             selected: None,
             fields: FieldBuffers::default(),
             initiatives: InitiativesState::default(),
+            repayments: RepaymentsState::default(),
+            budget: BudgetState::default(),
+            ledger: LedgerState::default(),
             settings_focus: None,
             settings_scroll: false,
             dialog: None,

@@ -4,9 +4,12 @@
 //! To add a view: a variant here, its text in `i18n.rs`, a file with `pub fn ui(..)`, and a line
 //! in [`show`].
 
+pub mod budget;
 pub mod initiatives;
+pub mod ledger;
 pub mod overview;
 pub mod problems;
+pub mod repayments;
 pub mod scenarios;
 pub mod settings;
 pub mod who_gains;
@@ -24,18 +27,24 @@ pub enum View {
     #[default]
     Overview,
     Initiatives,
+    Repayments,
+    Budget,
     WhoGains,
     Scenarios,
+    Ledger,
     Settings,
     Problems,
 }
 
 impl View {
-    pub const ALL: [View; 6] = [
+    pub const ALL: [View; 9] = [
         View::Overview,
         View::Initiatives,
+        View::Repayments,
+        View::Budget,
         View::WhoGains,
         View::Scenarios,
+        View::Ledger,
         View::Settings,
         View::Problems,
     ];
@@ -46,6 +55,9 @@ impl View {
             View::Initiatives => T::ViewInitiatives,
             View::WhoGains => T::ViewWhoGains,
             View::Scenarios => T::ViewScenarios,
+            View::Repayments => T::ViewRepayments,
+            View::Budget => T::ViewBudget,
+            View::Ledger => T::ViewLedger,
             View::Settings => T::ViewSettings,
             View::Problems => T::ViewProblems,
         }
@@ -58,6 +70,9 @@ impl View {
             View::Initiatives => "initiatives",
             View::WhoGains => "who-gains",
             View::Scenarios => "scenarios",
+            View::Repayments => "repayments",
+            View::Budget => "budget",
+            View::Ledger => "ledger",
             View::Settings => "settings",
             View::Problems => "problems",
         }
@@ -90,9 +105,18 @@ pub fn show(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Comma
         View::Initiatives => initiatives::ui(ui, cx, st, out),
         View::WhoGains => who_gains::ui(ui, cx, st, out),
         View::Scenarios => scenarios::ui(ui, cx, st, out),
+        View::Repayments => repayments::ui(ui, cx, st, out),
+        View::Budget => budget::ui(ui, cx, st, out),
+        View::Ledger => ledger::ui(ui, cx, st, out),
         View::Settings => settings::ui(ui, cx, st, out),
         View::Problems => problems::ui(ui, cx, st, out),
     }
+}
+
+/// Whether a view has a modal dialog open (the shell then leaves the keyboard shortcuts to
+/// it, as for its own dialogs).
+pub fn modal_open(st: &UiState) -> bool {
+    st.repayments.close_year.is_some() || st.ledger.export.is_some()
 }
 
 /// The banner shown above figures when the fund has errors.

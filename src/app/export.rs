@@ -1,0 +1,512 @@
+//! Exports from the app: the repayment schedule as CSV (the Repayments view) and the ledger as
+//! SIE 4I, SIE 4E, CSV or an hledger journal (the Ledger view's export dialog).
+//!
+//! A view says what to export in an [`ExportRequest`]; the shell builds the bytes (from the
+//! cached projection and journal — an export never recomputes money its own way), then asks
+//! where through the file dialog and writes them with `sif::store::write_atomically`. The bytes
+//! are built first, so a text that SIE cannot hold is reported before the user picks a file.
+
+use sif::engine::{Options, Projection};
+use sif::ledger::csv::{CsvDialect, neutralise};
+use sif::ledger::{self, ExportError, Journal, hledger, sie};
+use sif::model::Fund;
+use sif::money::Money;
+
+use super::SifApp;
+use super::i18n::{Lang, T};
+use super::state::{DialogState, StatusNote};
+use super::widgets::one_language;
+
+/// The ledger's export formats (SPEC §7).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LedgerFormat {
+    Sie4i,
+    Sie4e,
+    Csv,
+    Journal,
+}
+
+impl LedgerFormat {
+    pub const ALL: [LedgerFormat; 4] = [
+        LedgerFormat::Sie4i,
+        LedgerFormat::Sie4e,
+        LedgerFormat::Csv,
+        LedgerFormat::Journal,
+    ];
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            LedgerFormat::Sie4i => "si",
+            LedgerFormat::Sie4e => "se",
+            LedgerFormat::Csv => "csv",
+            LedgerFormat::Journal => "journal",
+        }
+    }
+
+    /// The choice as the export dialog shows it.
+    pub fn name(self, lang: Lang) -> &'static str {
+        match self {
+            LedgerFormat::Sie4i => lang.pick(
+                "SIE 4I – verifikationer för import i ekonomisystemet",
+                "SIE 4I – vouchers to import into the financial system",
+            ),
+            LedgerFormat::Sie4e => lang.pick(
+                "SIE 4E – ett räkenskapsår med balanser och verifikationer",
+                "SIE 4E – one financial year with balances and vouchers",
+            ),
+            LedgerFormat::Csv => lang.pick(
+                "CSV – en rad per kontering, för kalkylprogram",
+                "CSV – one row per booking line, for spreadsheets",
+            ),
+            LedgerFormat::Journal => lang.pick(
+                "hledger-journal – för hledger och ledger-cli",
+                "hledger journal – for hledger and ledger-cli",
+            ),
+        }
+    }
+
+    /// The file type filter of the save dialog.
+    fn filter_name(self, lang: Lang) -> &'static str {
+        match self {
+            LedgerFormat::Sie4i => lang.pick("SIE-importfil (.si)", "SIE import file (.si)"),
+            LedgerFormat::Sie4e => lang.pick("SIE-exportfil (.se)", "SIE export file (.se)"),
+            LedgerFormat::Csv => lang.pick("CSV-fil (.csv)", "CSV file (.csv)"),
+            LedgerFormat::Journal => {
+                lang.pick("hledger-journal (.journal)", "hledger journal (.journal)")
+            }
+        }
+    }
+
+    /// SIE 4E covers one financial year (SPEC §8: `sie4e` needs `--year`).
+    pub fn needs_year(self) -> bool {
+        self == LedgerFormat::Sie4e
+    }
+}
+
+/// What the ledger export dialog asks for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LedgerExport {
+    pub format: LedgerFormat,
+    /// One year, or `None` for the whole horizon.
+    pub year: Option<i32>,
+    /// A scenario of the fund by name; `None` is the base scenario.
+    pub scenario: Option<String>,
+    pub dialect: CsvDialect,
+}
+
+/// The repayment schedule of the initiatives a controller has chosen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScheduleExport {
+    /// Indices into `fund.initiatives`, of counted initiatives.
+    pub initiatives: Vec<usize>,
+    /// Only this payer (an index into `fund.actors`), or every payer.
+    pub payer: Option<usize>,
+    pub dialect: CsvDialect,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExportRequest {
+    Schedule(ScheduleExport),
+    Ledger(LedgerExport),
+}
+
+/// The bytes of an export and how to offer them in the save dialog.
+struct Built {
+    bytes: Vec<u8>,
+    suggested: String,
+    filter: &'static str,
+    extension: &'static str,
+}
+
+impl SifApp {
+    /// Build an export, ask where to write it, and write it. A failure is shown in a message;
+    /// cancelling the dialog does nothing.
+    pub(super) fn run_export(&mut self, request: ExportRequest) {
+        let lang = self.lang();
+        let built = match &request {
+            ExportRequest::Schedule(s) => self.schedule_export(s),
+            ExportRequest::Ledger(l) => self.ledger_export(l),
+        };
+        let built = match built {
+            Ok(b) => b,
+            Err(message) => {
+                self.export_failed(message);
+                return;
+            }
+        };
+        let dir = self.start_dir();
+        let Some(path) = self.dialogs.pick_export(
+            lang,
+            dir.as_deref(),
+            &built.suggested,
+            built.filter,
+            built.extension,
+        ) else {
+            return;
+        };
+        match sif::store::write_atomically(&path, &built.bytes) {
+            Ok(()) => {
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                self.ui.status = Some(StatusNote::Exported(name));
+            }
+            Err(e) => self.export_failed(one_language(lang, &e.to_string())),
+        }
+    }
+
+    fn export_failed(&mut self, text: String) {
+        self.ui.dialog = Some(DialogState::Message {
+            title: T::ExportFailedTitle,
+            text,
+        });
+    }
+
+    fn blocked_by_errors(&self) -> Option<String> {
+        self.cache.analysis.projection.is_none().then(|| {
+            self.lang()
+                .pick(
+                    "Fonden har fel som måste rättas innan något kan exporteras (se Problem).",
+                    "The fund has errors that must be fixed before anything can be exported (see Problems).",
+                )
+                .to_string()
+        })
+    }
+
+    /// The file name the save dialog proposes: the fund file's name (or the fund's name) and
+    /// what the export holds.
+    fn export_stem(&self) -> String {
+        let stem = self
+            .doc
+            .path
+            .as_deref()
+            .and_then(|p| p.file_stem())
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| slug(&self.doc.fund.name));
+        if stem.is_empty() {
+            "sif".to_string()
+        } else {
+            stem
+        }
+    }
+
+    fn schedule_export(&self, request: &ScheduleExport) -> Result<Built, String> {
+        if let Some(e) = self.blocked_by_errors() {
+            return Err(e);
+        }
+        let Some(p) = &self.cache.analysis.projection else {
+            return Err(self.blocked_by_errors().unwrap_or_default());
+        };
+        let bytes = schedule_csv(
+            &self.doc.fund,
+            p,
+            &request.initiatives,
+            request.payer,
+            request.dialect,
+        );
+        let lang = self.lang();
+        Ok(Built {
+            bytes,
+            suggested: format!(
+                "{}-{}.csv",
+                self.export_stem(),
+                lang.pick("aterforingsplan", "repayment-schedule")
+            ),
+            filter: LedgerFormat::Csv.filter_name(lang),
+            extension: "csv",
+        })
+    }
+
+    fn ledger_export(&mut self, request: &LedgerExport) -> Result<Built, String> {
+        if let Some(e) = self.blocked_by_errors() {
+            return Err(e);
+        }
+        let lang = self.lang();
+        let today = self.clock.today();
+        let fund = &self.doc.fund;
+        let current = self
+            .ui
+            .options
+            .scenario
+            .clone()
+            .filter(|n| fund.scenario(n).is_some());
+        let bytes = if request.scenario == current {
+            // The journal of what the views show: cached.
+            self.cache.refresh_journal(&self.doc.fund);
+            match &self.cache.analysis.journal {
+                Some(Ok(journal)) => ledger_bytes(journal, request, &today),
+                Some(Err(e)) => return Err(one_language(lang, e)),
+                None => return Err(self.blocked_by_errors().unwrap_or_default()),
+            }
+        } else {
+            // Another scenario: its own projection and journal, once, for this export.
+            let options = Options::named(
+                fund,
+                request.scenario.as_deref(),
+                self.ui.options.include_proposed,
+            )
+            .map_err(|e| one_language(lang, &e.to_string()))?;
+            let projection = sif::engine::project(fund, &options)
+                .map_err(|e| one_language(lang, &e.to_string()))?;
+            let journal = ledger::journal(fund, &projection)
+                .map_err(|e| one_language(lang, &e.to_string()))?;
+            ledger_bytes(&journal, request, &today)
+        }
+        .map_err(|e| one_language(lang, &e.to_string()))?;
+
+        let mut name = self.export_stem();
+        if let Some(s) = &request.scenario {
+            name.push('-');
+            name.push_str(&slug(s));
+        }
+        match request.year {
+            Some(y) => name.push_str(&format!("-{y}")),
+            None => name.push_str(lang.pick("-alla-ar", "-all-years")),
+        }
+        Ok(Built {
+            bytes,
+            suggested: format!("{name}.{}", request.format.extension()),
+            filter: request.format.filter_name(lang),
+            extension: request.format.extension(),
+        })
+    }
+}
+
+/// The bytes of a ledger export from a journal (SPEC §7).
+pub fn ledger_bytes(
+    journal: &Journal,
+    request: &LedgerExport,
+    today: &str,
+) -> Result<Vec<u8>, ExportError> {
+    let sie_options = || sie::SieOptions {
+        generated_on: today.to_string(),
+        year: request.year,
+    };
+    match request.format {
+        LedgerFormat::Sie4i => sie::sie4i(journal, &sie_options()),
+        LedgerFormat::Sie4e => sie::sie4e(journal, &sie_options()),
+        LedgerFormat::Csv => ledger::csv::journal_csv(journal, request.year, request.dialect),
+        LedgerFormat::Journal => {
+            hledger::journal_text(journal, request.year).map(String::into_bytes)
+        }
+    }
+}
+
+/// Lower-case letters and digits, other characters as `-`: a name fit for a file name.
+fn slug(name: &str) -> String {
+    let s: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_lowercase().next().unwrap_or(c)
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    s.trim_matches('-').to_string()
+}
+
+/// The column names of the schedule CSV, per dialect (the Swedish dialect is for Swedish
+/// spreadsheet programs, so its header is Swedish too, like the ledger CSV's).
+pub const SCHEDULE_HEADER_EN: [&str; 9] = [
+    "initiative",
+    "initiative_name",
+    "payer",
+    "payer_name",
+    "year",
+    "planned",
+    "actual",
+    "arrears",
+    "outstanding_after_horizon",
+];
+pub const SCHEDULE_HEADER_SV: [&str; 9] = [
+    "Insats",
+    "Insatsens namn",
+    "Betalare",
+    "Betalarens namn",
+    "År",
+    "Planerat",
+    "Utfall",
+    "Eftersläpning",
+    "Återstår efter perioden",
+];
+
+/// The repayment schedule of the chosen initiatives as CSV (UTF-8; the Swedish dialect with a
+/// byte-order mark and `;`).
+///
+/// One row per initiative, payer and year where something is planned or was paid, sorted by
+/// year, then initiative (file order), then payer (actor order) — the order of `sif schedule`.
+/// `actual` and `arrears` are filled in closed years only. Then, when no payer is chosen, one
+/// row per initiative with an amount still due after the horizon, in the last column (it is
+/// not split by payer: a repayment from savings has no fixed payer shares). Amounts are whole
+/// kronor without grouping; text cells are protected against formula injection.
+pub fn schedule_csv(
+    fund: &Fund,
+    p: &Projection,
+    initiatives: &[usize],
+    payer: Option<usize>,
+    dialect: CsvDialect,
+) -> Vec<u8> {
+    let mut chosen: Vec<usize> = initiatives.to_vec();
+    chosen.sort_unstable();
+    chosen.dedup();
+    let inis: Vec<_> = chosen.iter().filter_map(|&i| p.initiative(i)).collect();
+    let mut out = String::new();
+    if dialect == CsvDialect::Swedish {
+        out.push('\u{feff}');
+    }
+    let header = match dialect {
+        CsvDialect::Rfc4180 => SCHEDULE_HEADER_EN,
+        CsvDialect::Swedish => SCHEDULE_HEADER_SV,
+    };
+    record(&mut out, &header.map(String::from), dialect);
+    let code = |actor: usize| fund.actors.get(actor).map_or("", |a| a.code.as_str());
+    let actor_name = |actor: usize| fund.actors.get(actor).map_or("", |a| a.name.as_str());
+    let years = p.statement.len();
+    for y in 0..years {
+        let year = p.first_year.saturating_add(y as i32);
+        let closed = y < p.closed_years;
+        for ip in &inis {
+            let Some(ini) = fund.initiatives.get(ip.index) else {
+                continue;
+            };
+            for flow in ip
+                .repayments
+                .iter()
+                .filter(|f| payer.is_none_or(|a| f.actor == a))
+            {
+                let planned = flow.planned.get(y).copied().unwrap_or(Money::ZERO);
+                let actual = closed.then(|| flow.received.get(y).copied().unwrap_or(Money::ZERO));
+                if planned.0 <= 0 && actual.is_none_or(|a| a.0 <= 0) {
+                    continue;
+                }
+                // Saturating: a validated fund's amounts are far below the limit.
+                let arrears = actual.map(|a| Money(planned.0.saturating_sub(a.0)));
+                let cells = [
+                    neutralise(&ini.code),
+                    neutralise(&ini.name),
+                    neutralise(code(flow.actor)),
+                    neutralise(actor_name(flow.actor)),
+                    year.to_string(),
+                    planned.0.to_string(),
+                    actual.map_or_else(String::new, |a| a.0.to_string()),
+                    arrears.map_or_else(String::new, |a| a.0.to_string()),
+                    String::new(),
+                ];
+                record(&mut out, &cells, dialect);
+            }
+        }
+    }
+    if payer.is_none() {
+        for ip in inis.iter().filter(|ip| ip.outstanding.0 > 0) {
+            let Some(ini) = fund.initiatives.get(ip.index) else {
+                continue;
+            };
+            let cells = [
+                neutralise(&ini.code),
+                neutralise(&ini.name),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                ip.outstanding.0.to_string(),
+            ];
+            record(&mut out, &cells, dialect);
+        }
+    }
+    out.into_bytes()
+}
+
+/// One CSV record (RFC 4180 quoting); cells are already neutralised where they are text.
+fn record(out: &mut String, cells: &[String], dialect: CsvDialect) {
+    let sep = match dialect {
+        CsvDialect::Rfc4180 => ',',
+        CsvDialect::Swedish => ';',
+    };
+    for (k, cell) in cells.iter().enumerate() {
+        if k > 0 {
+            out.push(sep);
+        }
+        if cell.contains([sep, '"', '\r', '\n']) {
+            out.push('"');
+            out.push_str(&cell.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(cell);
+        }
+    }
+    out.push_str("\r\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn uppfoljning() -> Fund {
+        sif::store::parse_str(sif::samples::SAMPLES[1].text, "uppfoljning").unwrap()
+    }
+
+    #[test]
+    fn the_schedule_csv_has_the_engine_rows_and_the_arrears() {
+        let fund = uppfoljning();
+        let p = sif::engine::project(&fund, &Options::default()).unwrap();
+        let all: Vec<usize> = p.initiatives.iter().map(|i| i.index).collect();
+        let text =
+            String::from_utf8(schedule_csv(&fund, &p, &all, None, CsvDialect::Rfc4180)).unwrap();
+        let mut lines = text.lines();
+        assert_eq!(lines.next(), Some(SCHEDULE_HEADER_EN.join(",").as_str()));
+        let rows: Vec<Vec<&str>> = text
+            .lines()
+            .skip(1)
+            .map(|l| l.split(',').collect())
+            .collect();
+        // Every schedule row of the engine is there, with its planned and actual amounts.
+        let schedule: Vec<_> = rows.iter().filter(|r| !r[4].is_empty()).collect();
+        assert_eq!(schedule.len(), p.schedule.rows.len());
+        for (csv, row) in schedule.iter().zip(&p.schedule.rows) {
+            assert_eq!(csv[0], row.initiative);
+            assert_eq!(csv[2], row.payer);
+            assert_eq!(csv[4], row.year.to_string());
+            assert_eq!(csv[5], row.planned.0.to_string());
+            assert_eq!(
+                csv[6],
+                row.actual.map_or_else(String::new, |a| a.0.to_string())
+            );
+            if let Some(a) = row.actual {
+                assert_eq!(csv[7], (row.planned.0 - a.0).to_string());
+            }
+        }
+        // Outstanding amounts follow, one per initiative.
+        let outstanding: Vec<_> = rows.iter().filter(|r| r[4].is_empty()).collect();
+        assert_eq!(outstanding.len(), p.schedule.outstanding.len());
+        for (csv, o) in outstanding.iter().zip(&p.schedule.outstanding) {
+            assert_eq!(csv[0], o.initiative);
+            assert_eq!(csv[8], o.amount.0.to_string());
+        }
+    }
+
+    #[test]
+    fn the_swedish_dialect_uses_semicolons_and_protects_text_cells() {
+        let mut fund = uppfoljning();
+        fund.initiatives[0].name = "=HYPERLINK(\"x\"); test".into();
+        let p = sif::engine::project(&fund, &Options::default()).unwrap();
+        let soc = fund.actor_index("SOC").unwrap();
+        let text = String::from_utf8(schedule_csv(
+            &fund,
+            &p,
+            &[0],
+            Some(soc),
+            CsvDialect::Swedish,
+        ))
+        .unwrap();
+        assert!(text.starts_with('\u{feff}'));
+        assert!(text.contains("Insats;Insatsens namn;Betalare"));
+        assert!(text.contains("M1;\"'=HYPERLINK(\"\"x\"\"); test\";SOC;Socialnämnden;2025;"));
+        // Only SOC's rows, and no outstanding rows (they are not split by payer).
+        assert!(text.lines().skip(1).all(|l| l.contains(";SOC;")));
+    }
+}
