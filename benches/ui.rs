@@ -4,6 +4,9 @@
 //! Besides criterion's report, the bench prints the median of its own 300-frame sample per
 //! view and checks that nothing was recomputed in those idle frames.
 //!
+//! `frame_5000_initiatives`: every view again with 5,000 initiatives (the goal of
+//! `docs/performance.md`, "The app at scale": a frame of every view under 4 ms median).
+//!
 //! `whatif_5000_initiatives`: trainer mode on a generated fund of 5,000 initiatives; one
 //! what-if change (a slider step): the frame that follows it (the projection runs on a
 //! worker), and the time until the new figures are drawn, per view.
@@ -179,6 +182,39 @@ fn bench_views(c: &mut Criterion) {
     println!();
 }
 
+/// Every view with 5,000 initiatives: criterion's estimate, and the median and 95th percentile
+/// of 300 frames of each view.
+fn bench_views_5000(c: &mut Criterion) {
+    let mut group = c.benchmark_group("frame_5000_initiatives");
+    group.measurement_time(Duration::from_secs(4));
+    for view in View::ALL {
+        let (ctx, mut app) = prepared_of(view, 5000);
+        group.bench_function(view.slug(), |b| b.iter(|| frame(&ctx, &mut app)));
+    }
+    group.finish();
+
+    println!("\nmedian frame, 5,000 initiatives (300 frames each):");
+    for view in View::ALL {
+        let (ctx, mut app) = prepared_of(view, 5000);
+        let recomputed_before = app.cache.recomputations;
+        let mut times: Vec<Duration> = (0..300)
+            .map(|_| {
+                let t = Instant::now();
+                std::hint::black_box(frame(&ctx, &mut app));
+                t.elapsed()
+            })
+            .collect();
+        times.sort();
+        let recomputed = app.cache.recomputations - recomputed_before;
+        println!(
+            "  {:<12} median {:>7.3} ms   p95 {:>7.3} ms   recomputations in idle frames: {recomputed}",
+            view.slug(),
+            times[times.len() / 2].as_secs_f64() * 1e3,
+            times[times.len() * 95 / 100].as_secs_f64() * 1e3,
+        );
+    }
+}
+
 /// An app on a generated fund of 5,000 initiatives in trainer mode, on `view`, settled.
 fn trainer_app(view: View) -> (egui::Context, SifApp) {
     let fund = sif::generate::generate_fund(&sif::generate::GenerateParams {
@@ -280,5 +316,5 @@ fn on_cpu_ns() -> u64 {
         .unwrap_or(0)
 }
 
-criterion_group!(benches, bench_views, bench_whatif);
+criterion_group!(benches, bench_views, bench_views_5000, bench_whatif);
 criterion_main!(benches);

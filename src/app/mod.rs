@@ -12,6 +12,7 @@ pub mod dialogs;
 pub mod export;
 pub mod i18n;
 pub mod prefs;
+pub mod probe;
 pub mod safety;
 pub mod screenshot;
 pub mod state;
@@ -53,6 +54,8 @@ pub struct SifApp {
     pub screenshots: Option<screenshot::Plan>,
     /// Recovery files, the changed-on-disk check and their dialogs (`safety.rs`).
     pub safety: safety::Safety,
+    /// `SIF_EXIT_AFTER_FIRST_FRAME`: time the start-up and close (see `probe.rs`).
+    pub probe: Option<probe::Probe>,
     /// Today's date, for the printable report and the SIE `#GEN` record (tests put a fixed
     /// clock here).
     pub clock: Box<dyn clock::Clock>,
@@ -92,6 +95,7 @@ impl SifApp {
             first_frame: true,
             screenshots: None,
             safety: safety::Safety::without_recovery(),
+            probe: None,
             clock: Box::new(clock::SystemClock),
         }
     }
@@ -730,9 +734,13 @@ impl SifApp {
         let lang = self.lang();
         match store::load_with_stamp(path) {
             Ok((fund, stamp)) => {
-                let errors = sif::validate::validate(&fund).error_count();
                 self.replace_document(Document::new(fund, Some(path.to_path_buf())));
                 self.doc.stamp = Some(stamp);
+                // The analysis the first frame needs anyway: validating here as well would
+                // validate (and project) a large fund twice on opening.
+                self.cache
+                    .refresh(&self.doc, &self.ui.options, self.ui.selected);
+                let errors = self.cache.analysis.report.error_count();
                 self.prefs.note_recent(path);
                 let name = self.doc.file_name().unwrap_or_default();
                 if errors > 0 {
@@ -812,6 +820,7 @@ impl eframe::App for SifApp {
         let ctx = ui.ctx().clone();
         if self.first_frame
             && self.screenshots.is_none()
+            && self.probe.is_none()
             && let Some([w, h]) = self.prefs.window_size
         {
             ctx.send_viewport_cmd(ViewportCommand::InnerSize(egui::vec2(w, h)));
@@ -822,7 +831,16 @@ impl eframe::App for SifApp {
         if let Some(plan) = &mut self.screenshots {
             plan.before_frame(&ctx, &mut self.ui);
         }
+        if let Some(probe) = &mut self.probe {
+            probe.before_frame(&ctx, &mut self.ui);
+        }
         self.ui_root(ui);
+        if let Some(probe) = &mut self.probe
+            && probe.after_frame()
+        {
+            self.allow_close = true;
+            ctx.send_viewport_cmd(ViewportCommand::Close);
+        }
         if let Some(plan) = &mut self.screenshots
             && plan.after_frame(&ctx)
         {
@@ -832,7 +850,7 @@ impl eframe::App for SifApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        if self.screenshots.is_some() {
+        if self.screenshots.is_some() || self.probe.is_some() {
             return;
         }
         if let Some(size) = self.window_size {
@@ -867,6 +885,7 @@ impl eframe::App for SifApp {
 
 /// Start the app in a window, on `file` or the last file or the sample fund.
 pub fn run(file: Option<PathBuf>) -> ExitCode {
+    let mut probe = probe::Probe::from_env();
     let screenshots = screenshot::Plan::from_env();
     let size = if screenshots.is_some() {
         screenshot::SIZE
@@ -901,8 +920,13 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
                     ..Preferences::default()
                 };
             }
+            if probe.is_some() {
+                // The probe measures a fixed start: the given file, nothing remembered.
+                prefs = Preferences::default();
+            }
             let mut app = SifApp::start(prefs, Box::new(dialogs::NativeDialogs), file);
-            if screenshots.is_none() {
+            // Screenshot and probe runs measure a fixed start: no recovery offers.
+            if screenshots.is_none() && probe.is_none() {
                 // Recovery files live in Sif's data folder (the viewport's app id), never
                 // beside the user's files; the temporary folder only where there is none.
                 let data_dir = eframe::storage_dir("sif").unwrap_or_else(std::env::temp_dir);
@@ -910,6 +934,10 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
                 app = app.with_recovery(&dir, Box::new(safety::SystemClock));
             }
             app.screenshots = screenshots;
+            if let Some(p) = &mut probe {
+                p.opened();
+            }
+            app.probe = probe.take();
             Ok(Box::new(app))
         }),
     );
