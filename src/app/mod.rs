@@ -153,6 +153,8 @@ impl SifApp {
         if self.ui.view == View::Ledger {
             // The journal is written only for the view that shows it.
             self.cache.refresh_journal(&self.doc.fund);
+        } else {
+            self.cache.release_journal();
         }
 
         egui::Panel::top("menu_bar").show(ui, |ui| self.menu_ui(ui, &mut out));

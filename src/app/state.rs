@@ -478,6 +478,18 @@ impl Cache {
         true
     }
 
+    /// Let go of the journal when no view shows it: a large fund's journal is tens of
+    /// megabytes, and it is written again (once) when the Ledger view or an export needs it.
+    pub fn release_journal(&mut self) {
+        if let Some(journal) = self.analysis.journal.take() {
+            self.journal_key = None;
+            // Freeing tens of thousands of postings is left to another thread.
+            let _ = std::thread::Builder::new()
+                .name("sif-drop".into())
+                .spawn(move || drop(journal));
+        }
+    }
+
     /// Whether a projection is being computed off the UI thread (the figures shown are those
     /// of the previous options).
     pub fn is_computing(&self) -> bool {
