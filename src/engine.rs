@@ -314,6 +314,16 @@ pub fn counts(status: Status, include_proposed: bool) -> bool {
 
 /// Project the fund under the options' scenario (SPEC §4–5).
 pub fn project(fund: &Fund, options: &Options) -> Result<Projection, EngineError> {
+    project_with_threads(fund, options, worker_threads())
+}
+
+/// [`project`] on at most `threads` threads (1: all on the calling thread). The result does not
+/// depend on the number; tests compare them.
+pub fn project_with_threads(
+    fund: &Fund,
+    options: &Options,
+    threads: usize,
+) -> Result<Projection, EngineError> {
     let n = usize::try_from(fund.years.clamp(1, 60)).unwrap_or(1);
     let first = fund.first_year;
     let closed_years = match fund.closed_through {
@@ -334,18 +344,20 @@ pub fn project(fund: &Fund, options: &Options) -> Result<Projection, EngineError
             .map(|(i, a)| (a.code.as_str(), i))
             .collect(),
         scenario: &options.scenario,
+        threads: threads.max(1),
     };
 
-    let mut initiatives = Vec::with_capacity(fund.initiatives.len());
-    for (index, ini) in fund.initiatives.iter().enumerate() {
-        if counts(ini.status, options.include_proposed) {
-            initiatives.push(ctx.initiative(index, ini)?);
-        }
-    }
+    let counted: Vec<(usize, &Initiative)> = fund
+        .initiatives
+        .iter()
+        .enumerate()
+        .filter(|(_, ini)| counts(ini.status, options.include_proposed))
+        .collect();
+    let initiatives = ctx.initiatives(&counted)?;
 
     let statement = ctx.statement(&initiatives)?;
-    let schedule = ctx.schedule(&initiatives);
-    let appraisal = ctx.appraisal(&initiatives)?;
+    let (schedule, appraisal) = ctx.schedule_and_appraisal(&initiatives);
+    let appraisal = appraisal?;
     let reconciliation = ctx.reconcile(&statement)?;
     Ok(Projection {
         scenario: options.scenario.name.clone(),
@@ -366,6 +378,8 @@ struct Ctx<'a> {
     closed_years: usize,
     actor_index: HashMap<&'a str, usize, ActorCodeHash>,
     scenario: &'a Scenario,
+    /// How many threads a large fund may be projected on.
+    threads: usize,
 }
 
 /// FNV-1a for the actor-code lookup: codes are a few bytes, and the default SipHash was a
@@ -402,7 +416,83 @@ fn factor(f: i32) -> u32 {
     u32::try_from(f).unwrap_or(0)
 }
 
+/// Funds with at least this many counted initiatives are projected on more than one thread:
+/// a trainer's what-if step on a large fund must fit in a frame. Smaller funds stay on one
+/// thread, where starting threads would cost more than it saves. Each initiative's figures
+/// depend only on the fund, so the split cannot change a result (the property and golden tests
+/// run both paths).
+pub const PARALLEL_FROM: usize = 1_000;
+
+fn worker_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+}
+
 impl Ctx<'_> {
+    /// Every counted initiative, in file order; split over threads for large funds.
+    fn initiatives(
+        &self,
+        counted: &[(usize, &Initiative)],
+    ) -> Result<Vec<InitiativeProjection>, Overflow> {
+        let serial = |part: &[(usize, &Initiative)]| {
+            part.iter()
+                .map(|&(index, ini)| self.initiative(index, ini))
+                .collect::<Result<Vec<_>, Overflow>>()
+        };
+        let threads = self.threads;
+        if counted.len() < PARALLEL_FROM || threads < 2 {
+            return serial(counted);
+        }
+        let chunk = counted.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            let mut handles = Vec::with_capacity(threads);
+            let mut parts = counted.chunks(chunk);
+            // The first chunk is done on this thread.
+            let first = parts.next().unwrap_or(&[]);
+            for part in parts {
+                match std::thread::Builder::new().spawn_scoped(scope, move || serial(part)) {
+                    Ok(h) => handles.push(Ok(h)),
+                    // No thread to be had: do that part here.
+                    Err(_) => handles.push(Err(part)),
+                }
+            }
+            let mut out = serial(first)?;
+            out.reserve(counted.len() - out.len());
+            for h in handles {
+                let part = match h {
+                    Ok(h) => h
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?,
+                    Err(part) => serial(part)?,
+                };
+                out.extend(part);
+            }
+            Ok(out)
+        })
+    }
+
+    /// The schedule and the appraisal read the same initiatives and nothing of each other:
+    /// for a large fund they are made at the same time.
+    fn schedule_and_appraisal(
+        &self,
+        inis: &[InitiativeProjection],
+    ) -> (Schedule, Result<Vec<Appraisal>, Overflow>) {
+        if inis.len() < PARALLEL_FROM || self.threads < 2 {
+            return (self.schedule(inis), self.appraisal(inis));
+        }
+        std::thread::scope(|scope| {
+            match std::thread::Builder::new().spawn_scoped(scope, || self.schedule(inis)) {
+                Ok(h) => {
+                    let appraisal = self.appraisal(inis);
+                    let schedule = h
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                    (schedule, appraisal)
+                }
+                Err(_) => (self.schedule(inis), self.appraisal(inis)),
+            }
+        })
+    }
+
     fn idx(&self, year: i32) -> Option<usize> {
         let i = i64::from(year) - i64::from(self.first);
         usize::try_from(i).ok().filter(|&i| i < self.n)

@@ -992,3 +992,36 @@ fn an_unvalidated_fund_does_not_stall_or_panic() {
     f.years = 1000;
     let _ = project(&f, &Options::default());
 }
+
+/// A large fund is projected on several threads; the figures must be exactly those of one
+/// thread, for every scenario and with proposed initiatives counted too.
+#[test]
+fn a_large_fund_projects_the_same_on_one_thread_and_on_several() {
+    use sif::engine::{PARALLEL_FROM, project_with_threads};
+    use sif::generate::{GenerateParams, generate_fund};
+    let fund = generate_fund(&GenerateParams {
+        initiatives: PARALLEL_FROM * 2 + 37,
+        years: 15,
+        actors: 20,
+        seed: 11,
+    });
+    let mut names: Vec<Option<&str>> = vec![None];
+    names.extend(fund.scenarios.iter().map(|s| Some(s.name.as_str())));
+    for name in names {
+        for include_proposed in [false, true] {
+            let options = sif::Options::named(&fund, name, include_proposed).unwrap();
+            let one = project_with_threads(&fund, &options, 1).unwrap();
+            assert!(
+                one.initiatives.len() >= PARALLEL_FROM,
+                "the test must take the parallel path"
+            );
+            for threads in [2, 3, 4] {
+                let many = project_with_threads(&fund, &options, threads).unwrap();
+                assert_eq!(
+                    one, many,
+                    "{threads} threads, scenario {name:?}, proposed {include_proposed}"
+                );
+            }
+        }
+    }
+}
