@@ -157,6 +157,11 @@ pub struct WhoGainsState {
     error: Option<String>,
     /// The choices of the drop-down: the whole fund, then each counted initiative.
     choices: Vec<(Option<usize>, String)>,
+    /// What the choices were made for: the document state, how many initiatives count (with
+    /// the same document, the counted set differs only by the proposed ones, and so in
+    /// number) and the language. A what-if step keeps them, so it need not format thousands
+    /// of names again.
+    choices_key: Option<(u64, usize, Lang)>,
     effect: [Option<Money>; 2],
     pub recomputations: u64,
 }
@@ -185,13 +190,17 @@ impl WhoGainsState {
             Ok((rows, totals)) => (rows, totals, None),
             Err(e) => (Vec::new(), [Money::ZERO; 5], Some(e.to_string())),
         };
-        self.choices =
-            std::iter::once((None, lang.pick("Hela fonden", "The whole fund").to_string()))
-                .chain(p.initiatives.iter().filter_map(|ip| {
-                    let ini = cx.fund.initiatives.get(ip.index)?;
-                    Some((Some(ip.index), format!("{} – {}", ini.code, ini.name)))
-                }))
-                .collect();
+        let choices_key = (cx.state, p.initiatives.len(), lang);
+        if self.choices_key != Some(choices_key) {
+            self.choices =
+                std::iter::once((None, lang.pick("Hela fonden", "The whole fund").to_string()))
+                    .chain(p.initiatives.iter().filter_map(|ip| {
+                        let ini = cx.fund.initiatives.get(ip.index)?;
+                        Some((Some(ip.index), format!("{} – {}", ini.code, ini.name)))
+                    }))
+                    .collect();
+            self.choices_key = Some(choices_key);
+        }
         self.effect = RuleSet::ALL.map(|r| balance_effect(p, r).ok());
         self.key = Some(key);
         self.recomputations += 1;
