@@ -1,6 +1,7 @@
-//! "Today", behind a small trait (STYLE.md §6: I/O at the edges). The app needs the date only
-//! for the `#GEN` record of a SIE export; the library knows no clock, and the UI tests use a
-//! fixed date so that an exported file is the same every run.
+//! "Today", behind a small trait (STYLE.md §6: I/O at the edges): the SIE `#GEN` record and the
+//! printable report's date, in the app and on the command line (which uses [`SystemClock`] from
+//! here too). The library knows no clock, and the UI tests use a fixed date so that an exported
+//! file is the same every run.
 
 /// Tells the date.
 pub trait Clock {
@@ -8,8 +9,8 @@ pub trait Clock {
     fn today(&self) -> String;
 }
 
-/// The system clock (UTC), or the date of `SOURCE_DATE_EPOCH` when it is set, like the
-/// command line's `sif export`.
+/// The system clock (UTC), or the date of `SOURCE_DATE_EPOCH` when it is set, so that an export
+/// or a report can be made byte for byte again.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct SystemClock;
 
@@ -62,6 +63,8 @@ mod tests {
         assert_eq!(civil_from_days(0), (1970, 1, 1));
         assert_eq!(civil_from_days(19_782), (2024, 2, 29));
         assert_eq!(civil_from_days(20_454), (2026, 1, 1));
+        assert_eq!(civil_from_days(20_088), (2024, 12, 31));
+        assert_eq!(civil_from_days(-1), (1969, 12, 31));
         let today = SystemClock.today();
         assert!(sif::model::parse_date(&today).is_some(), "{today}");
     }

@@ -132,7 +132,7 @@ pub fn export(a: ExportArgs, out: &mut dyn Write) -> Result<ExitCode, Failure> {
     let journal = load_journal(&a.file, a.scenario.as_deref(), a.include_proposed)?;
     let sie = |kind| {
         let options = SieOptions {
-            generated_on: today(),
+            generated_on: crate::app::clock::Clock::today(&crate::app::clock::SystemClock),
             year: a.year,
         };
         ledger::sie::write(&journal, &options, kind)
@@ -315,45 +315,4 @@ fn balance_table(journal: &Journal, rows: &[ledger::TrialBalanceRow]) -> String 
         format_sv(Money(sums[3])),
     ]);
     t.to_text()
-}
-
-/// Today's date as `YYYY-MM-DD` (UTC), or the date of `SOURCE_DATE_EPOCH` when it is set.
-fn today() -> String {
-    let seconds = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))
-        });
-    let (y, m, d) = civil_from_days(seconds.div_euclid(86_400));
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
-/// Days since 1970-01-01 to a proleptic Gregorian date (H. Hinnant's `civil_from_days`).
-fn civil_from_days(days: i64) -> (i64, i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::civil_from_days;
-
-    #[test]
-    fn days_become_calendar_dates() {
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(19_723), (2024, 1, 1));
-        assert_eq!(civil_from_days(19_782), (2024, 2, 29));
-        assert_eq!(civil_from_days(20_454), (2026, 1, 1));
-    }
 }

@@ -53,7 +53,7 @@ pub fn run(a: ReportHtmlArgs, out: &mut dyn Write) -> Result<ExitCode, Failure> 
             LangArg::En => Lang::En,
         },
         source_file: a.file.display().to_string(),
-        made_on: today(),
+        made_on: crate::app::clock::Clock::today(&crate::app::clock::SystemClock),
     };
     let html =
         report::html(&fund, &projection, &meta).map_err(|e| Failure::invalid(e.to_string()))?;
@@ -74,35 +74,6 @@ pub fn run(a: ReportHtmlArgs, out: &mut dyn Write) -> Result<ExitCode, Failure> 
     }
     writeln!(out, "{}", a.output.display()).map_err(write_err)?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// Today's date (UTC) as `YYYY-MM-DD`, or the date of `SOURCE_DATE_EPOCH` when it is set, so
-/// that a report can be made byte for byte again.
-pub(crate) fn today() -> String {
-    let seconds = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .unwrap_or_else(|| {
-            SystemTime::now()
-                .duration_since(UNIX_EPOCH)
-                .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))
-        });
-    let (y, m, d) = civil_from_days(seconds.div_euclid(86_400));
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
-/// The proleptic Gregorian date of a day count from 1970-01-01 (Howard Hinnant's algorithm).
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d)
 }
 
 /// The browsers that can print HTML to PDF headless, in the order they are tried.
@@ -244,14 +215,6 @@ fn file_url(path: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn civil_dates_from_day_counts() {
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(19_782), (2024, 2, 29));
-        assert_eq!(civil_from_days(20_088), (2024, 12, 31));
-        assert_eq!(civil_from_days(-1), (1969, 12, 31));
-    }
 
     #[test]
     fn file_urls_encode_spaces_and_non_ascii() {
