@@ -89,18 +89,12 @@ fn prepared_of(view: View, initiatives: usize) -> (egui::Context, SifApp) {
     (ctx, app)
 }
 
-fn bench_views(c: &mut Criterion) {
-    let mut group = c.benchmark_group("frame_1000_initiatives");
-    group.measurement_time(Duration::from_secs(4));
+/// The median and 95th percentile of 300 frames of each view, and how many times anything was
+/// recomputed in those idle frames (it must be 0).
+fn print_frame_medians(initiatives: usize) {
+    println!("\nmedian frame, {initiatives} initiatives (300 frames each):");
     for view in View::ALL {
-        let (ctx, mut app) = prepared(view);
-        group.bench_function(view.slug(), |b| b.iter(|| frame(&ctx, &mut app)));
-    }
-    group.finish();
-
-    println!("\nmedian frame, 1,000 initiatives (300 frames each):");
-    for view in View::ALL {
-        let (ctx, mut app) = prepared(view);
+        let (ctx, mut app) = prepared_of(view, initiatives);
         let recomputed_before = app.cache.recomputations;
         let mut times: Vec<Duration> = (0..300)
             .map(|_| {
@@ -118,6 +112,18 @@ fn bench_views(c: &mut Criterion) {
             times[times.len() * 95 / 100].as_secs_f64() * 1e3,
         );
     }
+}
+
+fn bench_views(c: &mut Criterion) {
+    let mut group = c.benchmark_group("frame_1000_initiatives");
+    group.measurement_time(Duration::from_secs(4));
+    for view in View::ALL {
+        let (ctx, mut app) = prepared(view);
+        group.bench_function(view.slug(), |b| b.iter(|| frame(&ctx, &mut app)));
+    }
+    group.finish();
+
+    print_frame_medians(1000);
 
     // And the cost of one change: an edit to one initiative, then the frame that follows.
     let (ctx, mut app) = prepared(View::Overview);
@@ -193,26 +199,7 @@ fn bench_views_5000(c: &mut Criterion) {
     }
     group.finish();
 
-    println!("\nmedian frame, 5,000 initiatives (300 frames each):");
-    for view in View::ALL {
-        let (ctx, mut app) = prepared_of(view, 5000);
-        let recomputed_before = app.cache.recomputations;
-        let mut times: Vec<Duration> = (0..300)
-            .map(|_| {
-                let t = Instant::now();
-                std::hint::black_box(frame(&ctx, &mut app));
-                t.elapsed()
-            })
-            .collect();
-        times.sort();
-        let recomputed = app.cache.recomputations - recomputed_before;
-        println!(
-            "  {:<12} median {:>7.3} ms   p95 {:>7.3} ms   recomputations in idle frames: {recomputed}",
-            view.slug(),
-            times[times.len() / 2].as_secs_f64() * 1e3,
-            times[times.len() * 95 / 100].as_secs_f64() * 1e3,
-        );
-    }
+    print_frame_medians(5000);
 }
 
 /// An app on a generated fund of 5,000 initiatives in trainer mode, on `view`, settled.
