@@ -294,6 +294,23 @@ fn sie4e_needs_a_year_inside_the_horizon() {
 // ---------------------------------------------------------------------------------------------
 // hledger and ledger-cli
 
+/// `hledger check`, strict: accounts and commodities declared, balance assertions hold, dates
+/// ordered.
+fn hledger_check(file: &str) {
+    run(
+        "hledger",
+        &[
+            "-f",
+            file,
+            "check",
+            "-s",
+            "ordereddates",
+            "accounts",
+            "commodities",
+        ],
+    );
+}
+
 fn run(tool: &str, args: &[&str]) -> String {
     let output = Command::new(tool).args(args).output().unwrap_or_else(|e| {
         panic!(
@@ -374,18 +391,7 @@ fn hledger_checks_every_journal_export_and_its_balances_equal_the_trial_balance(
         std::fs::write(&file, journal_text(&journal, None).unwrap()).unwrap();
         let f = file.to_str().unwrap();
         // Strict: accounts and commodities declared, balance assertions hold, dates ordered.
-        run(
-            "hledger",
-            &[
-                "-f",
-                f,
-                "check",
-                "-s",
-                "ordereddates",
-                "accounts",
-                "commodities",
-            ],
-        );
+        hledger_check(f);
 
         let (first, last) = (journal.first_year(), journal.last_year());
         let movements = hledger_balances(&file, false, first, last);
@@ -421,18 +427,7 @@ fn hledger_checks_every_journal_export_and_its_balances_equal_the_trial_balance(
                 .join(format!("{}-{y}.journal", name.replace('/', "-")));
             std::fs::write(&file, journal_text(&journal, Some(y)).unwrap()).unwrap();
             let f = file.to_str().unwrap();
-            run(
-                "hledger",
-                &[
-                    "-f",
-                    f,
-                    "check",
-                    "-s",
-                    "ordereddates",
-                    "accounts",
-                    "commodities",
-                ],
-            );
+            hledger_check(f);
             if journal.vouchers_in(y).is_empty() {
                 continue;
             }
@@ -690,18 +685,7 @@ fn unusual_names_hledger_keeps_them_as_utf8() {
     let file = dir.path().join("unusual.journal");
     std::fs::write(&file, &text).unwrap();
     let f = file.to_str().unwrap();
-    run(
-        "hledger",
-        &[
-            "-f",
-            f,
-            "check",
-            "-s",
-            "ordereddates",
-            "accounts",
-            "commodities",
-        ],
-    );
+    hledger_check(f);
     let reg = run(
         "hledger",
         &["-f", f, "register", "tag:projekt=P102", "-O", "csv"],
