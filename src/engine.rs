@@ -8,6 +8,10 @@
 
 use std::collections::HashMap;
 
+mod appraisal;
+
+pub use appraisal::{AdjustedActorFigures, AdjustedAppraisal, Coverage, Sensitivity, Switching};
+
 use crate::model::{
     ActorKind, CapitalKind, CostKind, Fund, FundingModel, Initiative, Repayment, Scenario, Status,
     date_year,
@@ -239,6 +243,10 @@ pub struct Appraisal {
     pub bcr: Option<f64>,
     pub payback_year: Option<i32>,
     pub by_actor: Vec<ActorFigures>,
+    /// The risk-adjusted appraisal beside the gross one (SPEC §4.7).
+    pub adjusted: AdjustedAppraisal,
+    /// Each savings row with a range, alone at its low and high value, widest first.
+    pub sensitivity: Vec<Sensitivity>,
 }
 
 /// How a year's balanced-budget result moves the deficits still to restore (SPEC §5.3).
@@ -375,6 +383,8 @@ pub struct Projection {
     pub statement: Vec<StatementYear>,
     pub schedule: Schedule,
     pub appraisal: Vec<Appraisal>,
+    /// The adjusted appraisal per actor over the counted initiatives (`fund.by_actor`, §4.7).
+    pub appraisal_by_actor: Vec<AdjustedActorFigures>,
     pub reconciliation: Vec<ReconcileYear>,
     /// The balanced-budget deficits of each rule set, with what became of them (SPEC §5.3).
     pub deficits: Deficits,
@@ -450,7 +460,7 @@ pub fn project_with_threads(
 
     let statement = ctx.statement(&initiatives)?;
     let (schedule, appraisal) = ctx.schedule_and_appraisal(&initiatives);
-    let appraisal = appraisal?;
+    let (appraisal, appraisal_by_actor) = appraisal?;
     let (reconciliation, deficits) = ctx.reconcile(&statement)?;
     Ok(Projection {
         scenario: options.scenario.name.clone(),
@@ -460,10 +470,14 @@ pub fn project_with_threads(
         statement,
         schedule,
         appraisal,
+        appraisal_by_actor,
         reconciliation,
         deficits,
     })
 }
+
+/// The appraisal of every counted initiative and the adjusted fund-level sums per actor.
+type AppraisalParts = (Vec<Appraisal>, Vec<AdjustedActorFigures>);
 
 struct Ctx<'a> {
     fund: &'a Fund,
@@ -569,7 +583,7 @@ impl Ctx<'_> {
     fn schedule_and_appraisal(
         &self,
         inis: &[InitiativeProjection],
-    ) -> (Schedule, Result<Vec<Appraisal>, Overflow>) {
+    ) -> (Schedule, Result<AppraisalParts, Overflow>) {
         if inis.len() < PARALLEL_FROM || self.threads < 2 {
             return (self.schedule(inis), self.appraisal(inis));
         }
@@ -980,7 +994,7 @@ impl Ctx<'_> {
         Schedule { rows, outstanding }
     }
 
-    fn appraisal(&self, inis: &[InitiativeProjection]) -> Result<Vec<Appraisal>, Overflow> {
+    fn appraisal(&self, inis: &[InitiativeProjection]) -> Result<AppraisalParts, Overflow> {
         let n = self.n;
         let rate = if self.fund.discount_rate.is_finite() {
             self.fund.discount_rate
@@ -991,6 +1005,8 @@ impl Ctx<'_> {
             .map(|i| (1.0 + rate / 100.0).powi(i as i32))
             .collect();
         let holder = self.actor_index.get(self.fund.holder.as_str()).copied();
+        let adjusted_discount = appraisal::discount_factors(self);
+        let mut fund_totals = Vec::new();
         let mut out = Vec::with_capacity(inis.len());
         for p in inis {
             let ini = &self.fund.initiatives[p.index];
@@ -1064,6 +1080,9 @@ impl Ctx<'_> {
                     repaid,
                 })
                 .collect();
+            let (adjusted, sensitivity, totals) =
+                self.adjusted_appraisal(ini, p, &adjusted_discount)?;
+            fund_totals.extend(totals);
             out.push(Appraisal {
                 code: ini.code.clone(),
                 cost,
@@ -1074,9 +1093,11 @@ impl Ctx<'_> {
                 bcr,
                 payback_year,
                 by_actor,
+                adjusted,
+                sensitivity,
             });
         }
-        Ok(out)
+        Ok((out, appraisal::fund_by_actor(self, fund_totals)?))
     }
 
     /// The balanced-budget reconciliation of every year, with the deficits of each rule set
