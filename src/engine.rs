@@ -994,7 +994,55 @@ impl Ctx<'_> {
         Schedule { rows, outstanding }
     }
 
+    /// The appraisal of every counted initiative; split over threads for large funds (the
+    /// adjusted appraisal makes it the larger part of a projection).
     fn appraisal(&self, inis: &[InitiativeProjection]) -> Result<AppraisalParts, Overflow> {
+        let totals_of = |parts: Vec<(Vec<Appraisal>, Vec<appraisal::ActorTotals>)>| {
+            let mut out = Vec::with_capacity(inis.len());
+            let mut totals = Vec::new();
+            for (a, t) in parts {
+                out.extend(a);
+                totals.extend(t);
+            }
+            Ok((out, appraisal::fund_by_actor(self, totals)?))
+        };
+        // The schedule, made at the same time, is the lighter part: every thread takes a share.
+        let threads = self.threads;
+        if inis.len() < PARALLEL_FROM || threads < 2 {
+            return totals_of(vec![self.appraisal_part(inis)?]);
+        }
+        let chunk = inis.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            let mut handles = Vec::with_capacity(threads);
+            let mut parts = inis.chunks(chunk);
+            let first = parts.next().unwrap_or(&[]);
+            for part in parts {
+                match std::thread::Builder::new()
+                    .spawn_scoped(scope, move || self.appraisal_part(part))
+                {
+                    Ok(h) => handles.push(Ok(h)),
+                    Err(_) => handles.push(Err(part)),
+                }
+            }
+            let mut done = vec![self.appraisal_part(first)?];
+            for h in handles {
+                done.push(match h {
+                    Ok(h) => h
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?,
+                    Err(part) => self.appraisal_part(part)?,
+                });
+            }
+            totals_of(done)
+        })
+    }
+
+    /// The gross and adjusted appraisal of some counted initiatives, with the adjusted totals
+    /// per actor for the fund-level sums.
+    fn appraisal_part(
+        &self,
+        inis: &[InitiativeProjection],
+    ) -> Result<(Vec<Appraisal>, Vec<appraisal::ActorTotals>), Overflow> {
         let n = self.n;
         let rate = if self.fund.discount_rate.is_finite() {
             self.fund.discount_rate
@@ -1097,7 +1145,7 @@ impl Ctx<'_> {
                 sensitivity,
             });
         }
-        Ok((out, appraisal::fund_by_actor(self, fund_totals)?))
+        Ok((out, fund_totals))
     }
 
     /// The balanced-budget reconciliation of every year, with the deficits of each rule set

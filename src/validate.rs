@@ -1187,7 +1187,12 @@ fn coverage_warnings(fund: &Fund, p: &engine::Projection) -> Vec<Issue> {
             continue;
         };
         let adjusted = ini.savings.iter().any(|r| !r.is_unadjusted());
-        for c in a.adjusted.repayment_coverage.iter().filter(|c| c.shortfall.0 > 0) {
+        for c in a
+            .adjusted
+            .repayment_coverage
+            .iter()
+            .filter(|c| c.shortfall.0 > 0)
+        {
             out.push(Issue {
                 severity: Severity::Warning,
                 location: Location::Initiative(ip.index),

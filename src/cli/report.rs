@@ -513,12 +513,7 @@ fn appraisal_text(fund: &Fund, p: &Projection) -> String {
         }
         if !a.sensitivity.is_empty() {
             out.push_str("Känslighet (nuvärde med en rad i taget på lågt och högt):\n");
-            let mut s = Table::new(&[
-                ("Rad", r),
-                ("Aktör", Align::Left),
-                ("Lågt", r),
-                ("Högt", r),
-            ]);
+            let mut s = Table::new(&[("Rad", r), ("Aktör", Align::Left), ("Lågt", r), ("Högt", r)]);
             for x in &a.sensitivity {
                 s.push(vec![
                     (x.row + 1).to_string(),
@@ -539,7 +534,12 @@ fn appraisal_text(fund: &Fund, p: &Projection) -> String {
             ("Nuvärde", r),
         ]);
         for b in &p.appraisal_by_actor {
-            f.push(vec![b.actor.clone(), kr(b.cost), kr(b.savings), kr_f(b.npv)]);
+            f.push(vec![
+                b.actor.clone(),
+                kr(b.cost),
+                kr(b.savings),
+                kr_f(b.npv),
+            ]);
         }
         out.push_str(&f.to_text());
     }

@@ -242,25 +242,23 @@ impl Ctx<'_> {
         let holder = self.actor_index.get(self.fund.holder.as_str()).copied();
         let owner = self.actor_index.get(ini.owner.as_str()).copied();
 
+        // n <= 60, so every series of the initiative fits on the stack.
+        let mut buffers = [[Money::ZERO; 60]; 7];
+        let [fund_cost, own_cost, cost, central, low, high, row_series] = &mut buffers;
+        let (fund_cost, own_cost, cost) = (&mut fund_cost[..n], &mut own_cost[..n], &mut cost[..n]);
+        let (central, low, high) = (&mut central[..n], &mut low[..n], &mut high[..n]);
+        let row_series = &mut row_series[..n];
+
         // Costs: the fund part borne by the holder, the own part by the owner.
-        let mut fund_cost = Vec::with_capacity(n);
-        let mut own_cost = Vec::with_capacity(n);
-        let mut cost = Vec::with_capacity(n);
         for i in 0..n {
-            let f = p.fund_cost[i].percent(bias)?;
-            let o = p.own_cost[i].percent(bias)?;
-            fund_cost.push(f);
-            own_cost.push(o);
-            cost.push(add(f, o)?);
+            fund_cost[i] = p.fund_cost[i].percent(bias)?;
+            own_cost[i] = p.own_cost[i].percent(bias)?;
+            cost[i] = add(fund_cost[i], own_cost[i])?;
         }
 
         // Savings: each row's central, low and high series, and the sums per actor and year.
-        let mut central = vec![Money::ZERO; n];
-        let mut low = vec![Money::ZERO; n];
-        let mut high = vec![Money::ZERO; n];
-        let mut row_series = vec![Money::ZERO; n];
         // (actor, total per year, cashable per year), in order of first appearance.
-        let mut by_actor: Vec<(usize, Vec<Money>, Vec<Money>)> = Vec::new();
+        let mut by_actor: Vec<(usize, [Money; 60], [Money; 60])> = Vec::new();
         let mut sensitivity = Vec::new();
         let mut pending: Vec<(usize, &str, f64, f64, f64)> = Vec::new();
         for (r, row) in ini.savings.iter().enumerate() {
@@ -268,11 +266,11 @@ impl Ctx<'_> {
                 continue;
             };
             row_series.fill(Money::ZERO);
-            self.adjusted_row(row, ended, &mut row_series)?;
+            self.adjusted_row(row, ended, row_series)?;
             let slot = match by_actor.iter().position(|(a, _, _)| *a == actor) {
                 Some(s) => s,
                 None => {
-                    by_actor.push((actor, vec![Money::ZERO; n], vec![Money::ZERO; n]));
+                    by_actor.push((actor, [Money::ZERO; 60], [Money::ZERO; 60]));
                     by_actor.len() - 1
                 }
             };
@@ -284,8 +282,11 @@ impl Ctx<'_> {
                 if c.is_zero() {
                     continue;
                 }
-                let lo = c.percent(lo_pct)?;
-                let hi = c.percent(hi_pct)?;
+                let (lo, hi) = if varies {
+                    (c.percent(lo_pct)?, c.percent(hi_pct)?)
+                } else {
+                    (c, c)
+                };
                 central[i] = add(central[i], c)?;
                 low[i] = add(low[i], lo)?;
                 high[i] = add(high[i], hi)?;
@@ -306,11 +307,11 @@ impl Ctx<'_> {
         }
         by_actor.sort_by_key(|(a, _, _)| *a);
 
-        let pv_cost = present_value(d, &cost);
-        let pv_savings = present_value(d, &central);
+        let pv_cost = present_value(d, cost);
+        let pv_savings = present_value(d, central);
         let npv = pv_savings - pv_cost;
-        let npv_low = present_value(d, &low) - pv_cost;
-        let npv_high = present_value(d, &high) - pv_cost;
+        let npv_low = present_value(d, low) - pv_cost;
+        let npv_high = present_value(d, high) - pv_cost;
 
         // The row alone at its low or high value moves the net present value by its own
         // discounted difference (the value is linear in each row).
@@ -331,16 +332,20 @@ impl Ctx<'_> {
             wb.cmp(&wa).then(a.row.cmp(&b.row))
         });
 
-        let net: Vec<Money> = central
-            .iter()
-            .zip(&cost)
-            .map(|(s, c)| s.checked_sub(*c))
-            .collect::<Result<_, _>>()?;
-        let payback_year = payback(net.iter().zip(&cost).map(|(x, c)| (x.0, !c.is_zero())))
-            .map(|i| self.year(i));
+        let mut net = [Money::ZERO; 60];
+        let net = &mut net[..n];
+        for i in 0..n {
+            net[i] = central[i].checked_sub(cost[i])?;
+        }
+        let payback_year = payback(
+            net.iter()
+                .zip(cost.iter())
+                .map(|(x, c)| (x.0, !c.is_zero())),
+        )
+        .map(|i| self.year(i));
         let discounted_payback_year = payback(
             net.iter()
-                .zip(&cost)
+                .zip(cost.iter())
                 .zip(d)
                 .map(|((x, c), d)| (x.as_f64() * d, !c.is_zero())),
         )
@@ -369,42 +374,34 @@ impl Ctx<'_> {
 
         // Net present budget impact per actor, in actor order.
         let mut totals: Vec<ActorTotals> = Vec::new();
-        let mut actor_cost: Vec<(usize, &[Money])> = Vec::new();
-        if let Some(h) = holder {
-            actor_cost.push((h, &fund_cost));
-        }
-        if let Some(o) = owner {
-            actor_cost.push((o, &own_cost));
-        }
-        let mut actors: Vec<usize> = actor_cost
-            .iter()
-            .map(|(a, _)| *a)
+        let mut actors: Vec<usize> = holder
+            .into_iter()
+            .chain(owner)
             .chain(by_actor.iter().map(|(a, _, _)| *a))
             .collect();
         actors.sort_unstable();
         actors.dedup();
+        let total = |x: &[Money]| crate::money::checked_sum(x.iter().copied());
         for a in actors {
-            let mut c = vec![Money::ZERO; n];
-            for (_, series) in actor_cost.iter().filter(|(x, _)| *x == a) {
-                for (ci, &s) in c.iter_mut().zip(series.iter()) {
-                    *ci = add(*ci, s)?;
+            let (mut cost_total, mut pv_cost_a) = (Money::ZERO, 0.0_f64);
+            for (bearer, series) in [(holder, &*fund_cost), (owner, &*own_cost)] {
+                if bearer == Some(a) {
+                    cost_total = add(cost_total, total(series)?)?;
+                    pv_cost_a += present_value(d, series);
                 }
             }
-            let zero = vec![Money::ZERO; n];
-            let s = by_actor
-                .iter()
-                .find(|(x, _, _)| *x == a)
-                .map_or(&zero, |(_, t, _)| t);
-            let cost = crate::money::checked_sum(c.iter().copied())?;
-            let savings = crate::money::checked_sum(s.iter().copied())?;
-            if cost.is_zero() && savings.is_zero() {
+            let (savings, pv_savings_a) = match by_actor.iter().find(|(x, _, _)| *x == a) {
+                Some((_, s, _)) => (total(&s[..n])?, present_value(d, &s[..n])),
+                None => (Money::ZERO, 0.0),
+            };
+            if cost_total.is_zero() && savings.is_zero() {
                 continue;
             }
             totals.push(ActorTotals {
                 actor: a,
-                cost,
+                cost: cost_total,
                 savings,
-                npv: present_value(d, s) - present_value(d, &c),
+                npv: pv_savings_a - pv_cost_a,
             });
         }
 
@@ -422,7 +419,7 @@ impl Ctx<'_> {
             let cashable = by_actor
                 .iter()
                 .find(|(a, _, _)| *a == flow.actor)
-                .map(|(_, _, c)| c.as_slice());
+                .map(|(_, _, c)| &c[..n]);
             let mut covered = Money::ZERO;
             for (i, &due) in flow.planned.iter().enumerate() {
                 let have = cashable.map_or(Money::ZERO, |c| c[i]);
@@ -436,14 +433,13 @@ impl Ctx<'_> {
             });
         }
 
-        let total = |x: &[Money]| crate::money::checked_sum(x.iter().copied());
         let mut cashable_total = Money::ZERO;
         for (_, _, c) in &by_actor {
-            cashable_total = add(cashable_total, total(c)?)?;
+            cashable_total = add(cashable_total, total(&c[..n])?)?;
         }
         let adjusted = AdjustedAppraisal {
-            cost: total(&cost)?,
-            savings: total(&central)?,
+            cost: total(cost)?,
+            savings: total(central)?,
             cashable_savings: cashable_total,
             npv: round2(npv),
             npv_low: round2(npv_low),
