@@ -240,7 +240,7 @@ pub fn appraisal(fund: &Fund, p: &Projection, format: Format) -> String {
             let mut out = heading(fund, p, "Samhällsekonomisk bedömning");
             out.push_str(&format!(
                 "Diskonteringsränta {} %\n\n",
-                fund.discount_rate.to_string().replace('.', ",")
+                sif::text::decimal(fund.discount_rate).replace('.', ",")
             ));
             out.push_str(&t.to_text());
             out.push_str("\nVem betalar, vem vinner:\n");
