@@ -18,3 +18,4 @@ pub use money::Money;
 pub mod generate;
 pub mod report;
 pub mod samples;
+pub mod text;

@@ -330,6 +330,7 @@ fn io_save_error(file: &str, e: &io::Error) -> SaveError {
         file: file.to_string(),
         reason_sv,
         reason,
+        existed: true,
     }
 }
 

@@ -7,12 +7,12 @@
 //! line and column. Parsing is all or nothing: a file that does not parse whole gives no fund.
 //!
 //! Saving is atomic: the new text goes to a temporary file in the same folder (a name unique to
-//! this process and call), is flushed to disk, and is renamed over the old file; the previous
+//! this process and call, created with the final permissions), is flushed to disk, and is
+//! renamed over the old file; the previous
 //! version stays beside it as `NAME.bak`, and the folder is flushed so that the rename itself
 //! survives a power cut. Whatever fails, the old file is left as it was. A [`FileStamp`] taken
 //! at load lets [`save_checked`] refuse to overwrite a file someone else changed meanwhile.
 
-use std::ffi::OsString;
 use std::fmt;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Write};
@@ -199,8 +199,17 @@ pub(crate) fn read_limited(
     limit: u64,
 ) -> Result<(Vec<u8>, Option<SystemTime>), LoadError> {
     let file = path.display().to_string();
-    // Look before opening: opening a FIFO would block, and a folder opens fine on Unix.
-    let meta = fs::metadata(path).map_err(|e| LoadError::io(&file, &e))?;
+    // Open first, then judge what was opened: a look before opening can be overtaken by a FIFO
+    // swapped in between, and opening that would block for ever. The open itself never blocks.
+    let f = match open_for_reading(path) {
+        Ok(f) => f,
+        // Where a folder cannot be opened at all (Windows), say what it is.
+        Err(_) if fs::metadata(path).is_ok_and(|m| !m.is_file()) => {
+            return Err(LoadError::NotAFile { file });
+        }
+        Err(e) => return Err(LoadError::io(&file, &e)),
+    };
+    let meta = f.metadata().map_err(|e| LoadError::io(&file, &e))?;
     if !meta.is_file() {
         return Err(LoadError::NotAFile { file });
     }
@@ -209,12 +218,6 @@ pub(crate) fn read_limited(
             file,
             bytes: meta.len(),
         });
-    }
-    let f = File::open(path).map_err(|e| LoadError::io(&file, &e))?;
-    // What was opened may have been replaced since the look; judge the open file itself.
-    let meta = f.metadata().map_err(|e| LoadError::io(&file, &e))?;
-    if !meta.is_file() {
-        return Err(LoadError::NotAFile { file });
     }
     // Read at most one byte past the limit, so a file that grows while being read (or that
     // reports a wrong length) cannot make Sif read without end.
@@ -230,6 +233,41 @@ pub(crate) fn read_limited(
         });
     }
     Ok((bytes, meta.modified().ok()))
+}
+
+/// Open a file for reading without blocking: a FIFO opens at once instead of waiting for a
+/// writer, and a terminal does not become the process's controlling terminal. Reading a
+/// regular file is not affected by these flags.
+pub(crate) fn open_for_reading(path: &Path) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+    }
+    options.open(path)
+}
+
+/// Whether two paths name the same file: the same device and inode on Unix (so a hard link,
+/// a symbolic link or another spelling of the path is recognised), the same canonical path
+/// elsewhere. A path that does not exist is no file's name.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (fs::metadata(a), fs::metadata(b)) {
+            (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        match (fs::canonicalize(a), fs::canonicalize(b)) {
+            (Ok(x), Ok(y)) => x == y,
+            _ => false,
+        }
+    }
 }
 
 /// A short, plain reason for an I/O error, in Swedish and in English.
@@ -532,15 +570,47 @@ fn explain_ron_error(code: &ron::Error) -> (String, String) {
 
 /// The exact text Sif writes for a fund: RON, pretty-printed, fields in SPEC order.
 pub fn to_ron_string(fund: &Fund) -> Result<String, SaveError> {
-    let config = ron::ser::PrettyConfig::new()
+    let body =
+        ron::ser::to_string_pretty(fund, pretty_config()).map_err(|e| SaveError::Serialize {
+            reason: e.to_string(),
+        })?;
+    Ok(format!("Fund{body}\n"))
+}
+
+/// Write a fund as the text [`to_ron_string`] makes, as it goes, without holding the whole
+/// text in memory (`sif generate` writes funds of tens of megabytes).
+pub fn write_fund(w: &mut dyn Write, fund: &Fund) -> io::Result<()> {
+    /// Keeps the writer's own error, which RON turns into text, so that a full disk is
+    /// still reported as a full disk.
+    struct KeepError<'a> {
+        w: &'a mut dyn Write,
+        error: Option<io::Error>,
+    }
+    impl Write for KeepError<'_> {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            self.w.write(buf).inspect_err(|e| {
+                self.error = Some(io::Error::new(e.kind(), e.to_string()));
+            })
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            self.w.flush()
+        }
+    }
+    w.write_all(b"Fund")?;
+    let mut keep = KeepError { w, error: None };
+    let written = ron::Options::default().to_io_writer_pretty(&mut keep, fund, pretty_config());
+    if let Err(e) = written {
+        return Err(keep.error.unwrap_or_else(|| io::Error::other(e.to_string())));
+    }
+    keep.w.write_all(b"\n")
+}
+
+fn pretty_config() -> ron::ser::PrettyConfig {
+    ron::ser::PrettyConfig::new()
         .indentor("    ".to_string())
         .struct_names(false)
         .separate_tuple_members(false)
-        .enumerate_arrays(false);
-    let body = ron::ser::to_string_pretty(fund, config).map_err(|e| SaveError::Serialize {
-        reason: e.to_string(),
-    })?;
-    Ok(format!("Fund{body}\n"))
+        .enumerate_arrays(false)
 }
 
 /// What a fund file looked like when Sif read or wrote it: enough to tell later whether
@@ -632,6 +702,8 @@ pub enum SaveError {
         file: String,
         reason_sv: String,
         reason: String,
+        /// There was a file by that name before, and it is as it was.
+        existed: bool,
     },
     /// The folder to save in does not exist (moved, or a network drive disconnected).
     FolderMissing {
@@ -661,12 +733,13 @@ pub enum SaveError {
 }
 
 impl SaveError {
-    fn io(file: &str, e: &io::Error) -> SaveError {
+    pub(crate) fn io(file: &str, e: &io::Error, existed: bool) -> SaveError {
         let (reason_sv, reason) = io_reasons(e);
         SaveError::Io {
             file: file.to_string(),
             reason_sv,
             reason,
+            existed,
         }
     }
 
@@ -674,11 +747,20 @@ impl SaveError {
         const KEPT: &str = "Den tidigare filen är orörd.";
         match self {
             SaveError::Serialize { reason } => {
-                format!("Fonden kunde inte skrivas som text: {reason}. {KEPT}")
+                format!("Fonden kunde inte skrivas som text: {reason}. Ingenting skrevs.")
             }
             SaveError::Io {
-                file, reason_sv, ..
+                file,
+                reason_sv,
+                existed: true,
+                ..
             } => format!("Kunde inte spara {file}: {reason_sv}. {KEPT}"),
+            SaveError::Io {
+                file,
+                reason_sv,
+                existed: false,
+                ..
+            } => format!("Kunde inte spara {file}: {reason_sv}. Ingen fil skrevs."),
             SaveError::FolderMissing { file, folder } => format!(
                 "Kunde inte spara {file}: mappen {folder} finns inte (den kan ha flyttats, eller en nätverksenhet kan vara frånkopplad)."
             ),
@@ -712,11 +794,20 @@ impl SaveError {
         const KEPT: &str = "The previous file is unchanged.";
         match self {
             SaveError::Serialize { reason } => {
-                format!("The fund could not be written as text: {reason}. {KEPT}")
+                format!("The fund could not be written as text: {reason}. Nothing was written.")
             }
-            SaveError::Io { file, reason, .. } => {
-                format!("Could not save {file}: {reason}. {KEPT}")
-            }
+            SaveError::Io {
+                file,
+                reason,
+                existed: true,
+                ..
+            } => format!("Could not save {file}: {reason}. {KEPT}"),
+            SaveError::Io {
+                file,
+                reason,
+                existed: false,
+                ..
+            } => format!("Could not save {file}: {reason}. No file was written."),
             SaveError::FolderMissing { file, folder } => format!(
                 "Could not save {file}: the folder {folder} does not exist (it may have been moved, or a network drive disconnected)."
             ),
@@ -813,6 +904,7 @@ pub fn save_checked(
                     file,
                     reason_sv,
                     reason,
+                    existed: true,
                 });
             }
             DiskState::Unreadable(e) => {
@@ -820,6 +912,7 @@ pub fn save_checked(
                     file,
                     reason_sv: e.swedish(),
                     reason: e.english(),
+                    existed: true,
                 });
             }
         }
@@ -831,9 +924,13 @@ pub fn save_checked(
 
 /// Write bytes to `path` atomically and keep the previous version as `NAME.bak`:
 ///
-/// 1. write a new temporary file in the same folder (hidden, named after the file, this
-///    process and a counter, created exclusively so that two Sif processes or threads never
-///    share one), give it the old file's permissions, and flush it to disk;
+/// 0. refuse, before writing anything, a save whose backup cannot be made (`NAME.bak` is a
+///    folder, or the name is too long to add `.bak`), and remove what killed saves of this
+///    file left behind (temporary files no running save holds);
+/// 1. write a new temporary file in the same folder (hidden, a short form of the file's name,
+///    this process and a counter, created exclusively so that two Sif processes or threads
+///    never share one, and locked while the save runs) with the old file's permissions from
+///    its creation, and flush it to disk;
 /// 2. link (or, where links are not supported, copy) the old file to a second temporary name;
 /// 3. rename the new file over the old one — the one step that changes what the name shows;
 /// 4. rename the linked old version to `NAME.bak`, and flush the folder so the renames last.
@@ -875,32 +972,66 @@ pub(crate) fn write_with(
     bytes: &[u8],
     options: WriteOptions,
 ) -> Result<(), SaveError> {
-    write_steps(path, bytes, options, &|_| Ok(()))
+    write_steps(path, &mut |w| w.write_all(bytes), options, &|_| Ok(()))
+}
+
+/// Write a file atomically as [`write_atomically`] does, with its bytes produced as they are
+/// written: for files too large to build in memory first (`sif generate`). An error from
+/// `content` is a failed save like any other; nothing replaces the old file.
+pub fn write_atomically_with(
+    path: &Path,
+    content: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), SaveError> {
+    write_steps(path, content, WriteOptions::FUND, &|_| Ok(()))
 }
 
 /// Makes every temporary name of this process distinct, also across threads.
 static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 
-/// Create something at a fresh hidden temporary path beside `name` in `dir`, trying the next
-/// name if one is taken (by another process, or a leftover of a killed one).
-fn at_temp_path<T>(
+/// How temporary files of the file `name` begin: hidden, at most 32 bytes of the name (so that
+/// a file name near the 255-byte limit still has room for its temporary names), and a hash of
+/// the whole name, so that the leftovers of one file are told from another's:
+/// `.fond.ron.sif-1a2b3c4d-`. The process id, a counter and the kind follow
+/// (`.fond.ron.sif-1a2b3c4d-4711-3.new.tmp`).
+fn temp_stem(name: &str) -> String {
+    let mut end = name.len().min(32);
+    while !name.is_char_boundary(end) {
+        end -= 1;
+    }
+    // Truncating the 64-bit hash: 32 bits tell apart the names of one folder.
+    let hash = content_hash(name.as_bytes()) as u32;
+    format!(".{}.sif-{hash:08x}-", &name[..end])
+}
+
+/// The kinds of temporary file of a save: the new text, and the staged previous version.
+const TEMP_KINDS: [&str; 2] = [".new.tmp", ".old.tmp"];
+
+/// Create a file at a fresh temporary path beside `name` in `dir` and hold a shared lock on
+/// it while the save runs, trying the next name if one is taken (by another process, or a
+/// leftover) or was taken away before the lock held.
+///
+/// The lock is how a later save tells a live save's files from a killed one's: it removes
+/// only the temporary files it can lock exclusively ([`remove_stale_temps`]). The operating
+/// system releases the lock when the process ends, however it ends.
+fn create_temp(
     dir: &Path,
     name: &str,
-    tag: &str,
-    mut create: impl FnMut(&Path) -> io::Result<T>,
-) -> io::Result<(PathBuf, T)> {
-    // Keep temporary names well inside the usual 255-byte limit, whatever the file is called.
-    let short: String = name.chars().take(64).collect();
+    kind: &str,
+    mut create: impl FnMut(&Path) -> io::Result<File>,
+) -> io::Result<(PathBuf, File)> {
+    let stem = temp_stem(name);
     let pid = std::process::id();
     let mut last = io::Error::from(io::ErrorKind::AlreadyExists);
     for _ in 0..64 {
         let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
-        let mut tmp_name = OsString::from(".");
-        tmp_name.push(&short);
-        tmp_name.push(format!(".{tag}-{pid}-{n}.tmp"));
-        let tmp = dir.join(tmp_name);
+        let tmp = dir.join(format!("{stem}{pid}-{n}{kind}"));
         match create(&tmp) {
-            Ok(v) => return Ok((tmp, v)),
+            Ok(f) => {
+                if hold(&f, &tmp) {
+                    return Ok((tmp, f));
+                }
+                last = io::Error::from(io::ErrorKind::NotFound);
+            }
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = e,
             Err(e) => return Err(e),
         }
@@ -908,17 +1039,89 @@ fn at_temp_path<T>(
     Err(last)
 }
 
-fn create_new(path: &Path, private: bool) -> io::Result<File> {
+/// Lock `f` shared and check that `path` still names it: a save elsewhere may have found the
+/// file in the instant before the lock and removed it as a leftover. Where the file system
+/// has no locks the file is kept unlocked (and no save can remove it as stale).
+fn hold(f: &File, path: &Path) -> bool {
+    for _ in 0..50 {
+        match f.try_lock_shared() {
+            Ok(()) => return still_names(path, f),
+            // Another save is looking at it as a possible leftover, for an instant.
+            Err(fs::TryLockError::WouldBlock) => {
+                std::thread::sleep(std::time::Duration::from_millis(1));
+            }
+            Err(fs::TryLockError::Error(_)) => return true,
+        }
+    }
+    still_names(path, f)
+}
+
+/// Whether `path` is (still) a name of the open file `f`.
+fn still_names(path: &Path, f: &File) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (fs::symlink_metadata(path), f.metadata()) {
+            (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = f;
+        path.exists()
+    }
+}
+
+/// Remove what killed saves of the file `name` left in `dir`: temporary files of Sif's
+/// naming that no running save holds. Only regular files are touched, never a link or
+/// anything else that happens to have such a name.
+fn remove_stale_temps(dir: &Path, name: &str) {
+    let stem = temp_stem(name);
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let file_name = file_name.to_string_lossy();
+        if !file_name.starts_with(&stem) || !TEMP_KINDS.iter().any(|k| file_name.ends_with(k)) {
+            continue;
+        }
+        let p = entry.path();
+        if !fs::symlink_metadata(&p).is_ok_and(|m| m.file_type().is_file()) {
+            continue;
+        }
+        let Ok(f) = open_for_reading(&p) else {
+            continue;
+        };
+        if f.try_lock().is_ok() {
+            let _ = fs::remove_file(&p);
+        }
+    }
+}
+
+/// Create a new file exclusively, with its final permissions from the first byte: owner-only
+/// for a private file, otherwise those of the file it replaces (`like`), so that a save killed
+/// half-way never leaves a copy of an owner-only fund that others can read.
+fn create_new(path: &Path, private: bool, like: Option<&fs::Permissions>) -> io::Result<File> {
     let mut options = OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
-    if private {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
+    {
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        if private {
+            options.mode(0o600);
+        } else if let Some(p) = like {
+            options.mode(p.mode() & 0o777);
+        }
     }
-    #[cfg(not(unix))]
-    let _ = private;
-    options.open(path)
+    let f = options.open(path)?;
+    if let (false, Some(p)) = (private, like) {
+        // The umask may have narrowed the bits; give exactly the old file's (a group-shared
+        // file stays shared), before anything is written. Not worth failing the save over.
+        let _ = f.set_permissions(p.clone());
+    }
+    Ok(f)
 }
 
 /// The file a path means: a symbolic link is followed, so that saving replaces the file it
@@ -939,9 +1142,33 @@ fn resolve_target(path: &Path) -> PathBuf {
     }
 }
 
+/// Refuse a save whose backup cannot be made, before anything is written: `NAME.bak` is a
+/// folder (or something else that is not a file), or the name with `.bak` is longer than the
+/// file system allows. The promise of a backup is never dropped in silence.
+fn check_backup_name(target: &Path, file: &str) -> Result<(), SaveError> {
+    let bak = backup_path(target);
+    let (reason_sv, reason) = match fs::symlink_metadata(&bak) {
+        Ok(m) if m.is_file() || m.file_type().is_symlink() => return Ok(()),
+        Ok(_) => (
+            format!("{} är en mapp eller ingen vanlig fil", bak.display()),
+            format!("{} is a folder or not a regular file", bak.display()),
+        ),
+        Err(e) if e.kind() == io::ErrorKind::InvalidFilename => (
+            "filnamnet blir för långt med .bak; ge filen ett kortare namn".to_string(),
+            "the file name is too long to add .bak; give the file a shorter name".to_string(),
+        ),
+        Err(_) => return Ok(()),
+    };
+    Err(SaveError::Backup {
+        file: file.to_string(),
+        reason_sv,
+        reason,
+    })
+}
+
 fn write_steps(
     path: &Path,
-    bytes: &[u8],
+    content: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
     options: WriteOptions,
     fault: &dyn Fn(Step) -> io::Result<()>,
 ) -> Result<(), SaveError> {
@@ -960,6 +1187,7 @@ fn write_steps(
             return Err(SaveError::io(
                 &file,
                 &io::Error::from(io::ErrorKind::NotADirectory),
+                false,
             ));
         }
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
@@ -968,44 +1196,54 @@ fn write_steps(
                 folder: dir.display().to_string(),
             });
         }
-        Err(e) => return Err(SaveError::io(&file, &e)),
+        Err(e) => return Err(SaveError::io(&file, &e, false)),
     }
     let old = match fs::metadata(&target) {
         Ok(m) if m.is_file() => Some(m),
         Ok(_) => return Err(SaveError::NotAFile { file }),
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-        Err(e) => return Err(SaveError::io(&file, &e)),
+        Err(e) => return Err(SaveError::io(&file, &e, true)),
     };
+    let existed = old.is_some();
     if old.as_ref().is_some_and(|m| m.permissions().readonly()) {
         return Err(SaveError::ReadOnlyFile { file });
     }
+    if options.backup && existed {
+        check_backup_name(&target, &file)?;
+    }
+    remove_stale_temps(&dir, &name);
 
-    // 1. The new text in a temporary file, on disk.
-    let (tmp, mut f) = fault(Step::CreateTemp)
-        .and_then(|()| at_temp_path(&dir, &name, "sif", |p| create_new(p, options.private)))
-        .map_err(|e| SaveError::io(&file, &e))?;
+    // 1. The new text in a temporary file, on disk. The file stays open, and so locked, until
+    // the save is over.
+    let old_permissions = old.as_ref().map(fs::Metadata::permissions);
+    let (tmp, f) = fault(Step::CreateTemp)
+        .and_then(|()| {
+            create_temp(&dir, &name, TEMP_KINDS[0], |p| {
+                create_new(p, options.private, old_permissions.as_ref())
+            })
+        })
+        .map_err(|e| SaveError::io(&file, &e, existed))?;
     let written = (|| -> io::Result<()> {
         fault(Step::WriteTemp)?;
-        f.write_all(bytes)?;
-        if let (Some(m), false) = (&old, options.private) {
-            // Keep who may read the fund (a group-shared file stays shared); not worth
-            // failing the save over.
-            let _ = f.set_permissions(m.permissions());
-        }
+        let mut w = io::BufWriter::with_capacity(1 << 16, &f);
+        content(&mut w)?;
+        w.flush()?;
+        drop(w);
         fault(Step::SyncTemp)?;
         f.sync_all()
     })();
-    drop(f);
     if let Err(e) = written {
+        drop(f);
         let _ = fs::remove_file(&tmp);
-        return Err(SaveError::io(&file, &e));
+        return Err(SaveError::io(&file, &e, existed));
     }
 
     // 2. The old version under a second temporary name, still in place under its own name.
-    let staged_backup = if options.backup && old.is_some() {
+    let staged_backup = if options.backup && existed {
         match fault(Step::Backup).and_then(|()| stage_backup(&target, &dir, &name)) {
             Ok(p) => Some(p),
             Err(e) => {
+                drop(f);
                 let _ = fs::remove_file(&tmp);
                 let (reason_sv, reason) = io_reasons(&e);
                 return Err(SaveError::Backup {
@@ -1021,42 +1259,51 @@ fn write_steps(
 
     // 3. The switch.
     if let Err(e) = fault(Step::Rename).and_then(|()| fs::rename(&tmp, &target)) {
+        drop(f);
         let _ = fs::remove_file(&tmp);
-        if let Some(b) = &staged_backup {
+        if let Some((b, held)) = staged_backup {
+            drop(held);
             let _ = fs::remove_file(b);
         }
-        return Err(SaveError::io(&file, &e));
+        return Err(SaveError::io(&file, &e, existed));
     }
 
     // 4. The previous version becomes NAME.bak. The save itself has succeeded by now; if this
-    // rename fails the older backup stays, which is no reason to report the save as failed.
-    if let Some(b) = staged_backup {
+    // rename fails the older backup stays, which is no reason to report the save as failed
+    // (the causes known beforehand were refused by `check_backup_name`).
+    if let Some((b, held)) = staged_backup {
         let _ = fs::rename(&b, backup_path(&target));
         // Renaming a link onto another link of the same file succeeds without doing anything
         // (POSIX), which happens when two saves race; the staged name must not stay behind.
         let _ = fs::remove_file(&b);
+        drop(held);
     }
+    drop(f);
     sync_dir(&dir);
     Ok(())
 }
 
 /// Put the current file under a temporary name beside it: a hard link (no copying, and the
-/// exact bytes), or a copy flushed to disk where the file system has no links.
-fn stage_backup(target: &Path, dir: &Path, name: &str) -> io::Result<PathBuf> {
-    match at_temp_path(dir, name, "bak", |p| fs::hard_link(target, p)) {
-        Ok((p, ())) => Ok(p),
+/// exact bytes), or a copy flushed to disk where the file system has no links. The returned
+/// file holds the lock that keeps other saves from removing it.
+fn stage_backup(target: &Path, dir: &Path, name: &str) -> io::Result<(PathBuf, File)> {
+    let linked = create_temp(dir, name, TEMP_KINDS[1], |p| {
+        fs::hard_link(target, p)?;
+        open_for_reading(p)
+    });
+    match linked {
+        Ok(staged) => Ok(staged),
         Err(_) => {
-            let (p, mut out) = at_temp_path(dir, name, "bak", |p| create_new(p, false))?;
-            let copied = (|| -> io::Result<()> {
-                let mut src = File::open(target)?;
-                io::copy(&mut src, &mut out)?;
-                out.set_permissions(src.metadata()?.permissions())?;
-                out.sync_all()
-            })();
-            drop(out);
+            let mut src = open_for_reading(target)?;
+            let permissions = src.metadata()?.permissions();
+            let (p, mut out) = create_temp(dir, name, TEMP_KINDS[1], |p| {
+                create_new(p, false, Some(&permissions))
+            })?;
+            let copied = io::copy(&mut src, &mut out).and_then(|_| out.sync_all());
             match copied {
-                Ok(()) => Ok(p),
+                Ok(()) => Ok((p, out)),
                 Err(e) => {
+                    drop(out);
                     let _ = fs::remove_file(&p);
                     Err(e)
                 }
@@ -1190,7 +1437,8 @@ mod tests {
                     Ok(())
                 }
             };
-            let e = write_steps(&path, b"new", WriteOptions::FUND, &fail).unwrap_err();
+            let e = write_steps(&path, &mut |w| w.write_all(b"new"), WriteOptions::FUND, &fail)
+                .unwrap_err();
             assert_eq!(fs::read_to_string(&path).unwrap(), "old", "{step:?}");
             assert_eq!(
                 fs::read_to_string(backup_path(&path)).unwrap(),
@@ -1315,6 +1563,112 @@ mod tests {
         assert!(text.lines().all(|l| l == first), "mixed content");
         assert_eq!(text.lines().count(), 200);
         assert_eq!(names(dir.path()), ["fond.ron", "fond.ron.bak"]);
+    }
+
+    #[test]
+    fn temporary_files_have_the_final_permissions_before_a_byte_is_written() {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            for (mode, private) in [(0o600, false), (0o640, false), (0o644, true)] {
+                let dir = tempfile::tempdir().unwrap();
+                let path = dir.path().join("fond.ron");
+                fs::write(&path, "old").unwrap();
+                fs::set_permissions(&path, fs::Permissions::from_mode(mode)).unwrap();
+                let seen = std::cell::RefCell::new(Vec::new());
+                let look = |s: Step| {
+                    if s == Step::WriteTemp {
+                        for e in fs::read_dir(dir.path()).unwrap() {
+                            let e = e.unwrap();
+                            let name = e.file_name().to_string_lossy().into_owned();
+                            if name.ends_with(".new.tmp") {
+                                let m = e.metadata().unwrap().permissions().mode() & 0o777;
+                                seen.borrow_mut().push((name, m));
+                            }
+                        }
+                    }
+                    Ok(())
+                };
+                let options = WriteOptions {
+                    backup: !private,
+                    private,
+                };
+                write_steps(&path, &mut |w| w.write_all(b"new"), options, &look).unwrap();
+                let seen = seen.into_inner();
+                let want = if private { 0o600 } else { mode };
+                assert_eq!(seen.len(), 1, "{seen:?}");
+                assert_eq!(seen[0].1, want, "{seen:?}");
+                assert!(seen[0].0.starts_with(".fond.ron.sif-"), "{seen:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn stale_temporary_files_go_and_live_ones_stay() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("fond.ron");
+        write_atomically(&path, b"first").unwrap();
+        let stem = temp_stem("fond.ron");
+        // Left by saves that were killed: the new text and the staged old version.
+        let stale_new = dir.path().join(format!("{stem}999999-1.new.tmp"));
+        let stale_old = dir.path().join(format!("{stem}999999-2.old.tmp"));
+        fs::write(&stale_new, "half a fund").unwrap();
+        fs::write(&stale_old, "old").unwrap();
+        // A save running right now holds its file.
+        let live = dir.path().join(format!("{stem}999998-1.new.tmp"));
+        let held = File::create(&live).unwrap();
+        held.lock_shared().unwrap();
+        // Another file's leftovers, and a folder with a temporary name, are not touched.
+        let other = dir.path().join(format!("{}999999-1.new.tmp", temp_stem("annan.ron")));
+        fs::write(&other, "x").unwrap();
+        let folder = dir.path().join(format!("{stem}999999-3.new.tmp"));
+        fs::create_dir(&folder).unwrap();
+
+        write_atomically(&path, b"second").unwrap();
+        assert!(!stale_new.exists() && !stale_old.exists());
+        assert!(live.exists() && other.exists() && folder.exists());
+        drop(held);
+        write_atomically(&path, b"third").unwrap();
+        assert!(!live.exists());
+        assert_eq!(fs::read_to_string(&path).unwrap(), "third");
+        assert_eq!(fs::read_to_string(backup_path(&path)).unwrap(), "second");
+    }
+
+    #[test]
+    fn temporary_names_stay_short_for_long_file_names() {
+        let name = format!("{}.ron", "🙂".repeat(60));
+        let stem = temp_stem(&name);
+        assert!(stem.len() <= 1 + 32 + 14, "{stem}");
+        assert!(stem.starts_with(".🙂"), "{stem}");
+        assert_ne!(temp_stem("a.ron"), temp_stem("b.ron"));
+    }
+
+    #[test]
+    fn a_failed_first_save_says_no_file_was_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ny.ron");
+        let fail = |s: Step| {
+            if s == Step::WriteTemp {
+                Err(io::Error::from(io::ErrorKind::StorageFull))
+            } else {
+                Ok(())
+            }
+        };
+        let e = write_steps(&path, &mut |w| w.write_all(b"x"), WriteOptions::FUND, &fail)
+            .unwrap_err();
+        let text = e.to_string();
+        assert!(text.contains("Ingen fil skrevs."), "{text}");
+        assert!(text.contains("No file was written."), "{text}");
+        assert!(!text.contains("unchanged"), "{text}");
+        assert!(names(dir.path()).is_empty());
+    }
+
+    #[test]
+    fn a_streamed_fund_is_the_same_text() {
+        let f = parse_str(MINIMAL, "m.ron").unwrap();
+        let mut out = Vec::new();
+        write_fund(&mut out, &f).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), to_ron_string(&f).unwrap());
     }
 
     #[test]

@@ -142,7 +142,10 @@ impl Collector<'_> {
     }
 
     fn year(&mut self, loc: Location, path: fmt::Arguments<'_>, year: i32) {
-        if !self.fund.in_horizon(year) {
+        // A horizon that is itself wrong has its own error; years are not judged against it.
+        let horizon_valid =
+            (1900..=2200).contains(&self.fund.first_year) && (1..=60).contains(&self.fund.years);
+        if horizon_valid && !self.fund.in_horizon(year) {
             let (a, b) = (self.fund.first_year, self.fund.last_year());
             self.error(
                 loc,
@@ -339,11 +342,11 @@ pub fn validate_without_projection(fund: &Fund) -> Report {
             "discount_rate",
             format!(
                 "diskonteringsräntan {} % ligger utanför 0–20 %",
-                fund.discount_rate
+                crate::text::decimal(fund.discount_rate).replace('.', ",")
             ),
             format!(
                 "the discount rate {} % is outside 0–20 %",
-                fund.discount_rate
+                crate::text::decimal(fund.discount_rate)
             ),
         );
     }
@@ -826,6 +829,8 @@ pub fn validate_without_projection(fund: &Fund) -> Report {
     }
 
     let mut issues = c.issues;
+    issues.extend(hidden_control_issues(fund));
+    issues.extend(sie_code_collisions(fund));
     // Errors first; the sort is stable, so file order is kept within each severity.
     issues.sort_by_key(|i| i.severity);
     Report { issues }
@@ -1236,5 +1241,151 @@ fn coverage_warnings(fund: &Fund, p: &engine::Projection) -> Vec<Issue> {
             });
         }
     }
+    out
+}
+
+/// A text for a message: control characters and bidirectional overrides shown escaped
+/// (`\u{1b}`), so that a message never carries them raw to a terminal.
+fn shown(text: &str) -> std::borrow::Cow<'_, str> {
+    crate::text::escape_all_controls(text)
+}
+
+/// Control characters and bidirectional overrides (docs/safety.md §4): in a code they are an
+/// error, since a code is a key that two texts that look alike must never share and that SIE
+/// writes as a space; in a name or note a warning, since they are invisible or reorder text
+/// on screen. Line feeds and tabs in notes are layout and allowed.
+fn hidden_control_issues(fund: &Fund) -> Vec<Issue> {
+    use crate::text::is_hidden_control;
+    let mut out = Vec::new();
+    let first = |text: &str, layout_ok: bool| {
+        text.chars()
+            .find(|&c| is_hidden_control(c) && !(layout_ok && (c == '\n' || c == '\t')))
+    };
+    let mut check = |location: Location, path: String, text: &str, code: bool, layout: bool| {
+        let Some(c) = first(text, layout) else {
+            return;
+        };
+        let c = format!("\\u{{{:x}}}", u32::from(c));
+        let (severity, sv, en) = if code {
+            (
+                Severity::Error,
+                format!(
+                    "koden ”{}” innehåller ett styrtecken eller en riktningsmarkering ({c}); en kod får bara ha synliga tecken",
+                    shown(text)
+                ),
+                format!(
+                    "the code “{}” holds a control character or a direction mark ({c}); a code may hold only visible characters",
+                    shown(text)
+                ),
+            )
+        } else {
+            (
+                Severity::Warning,
+                format!(
+                    "texten ”{}” innehåller ett osynligt styrtecken eller en riktningsmarkering ({c}); ta bort det",
+                    shown(text)
+                ),
+                format!(
+                    "the text “{}” holds an invisible control character or direction mark ({c}); remove it",
+                    shown(text)
+                ),
+            )
+        };
+        out.push(Issue {
+            severity,
+            location,
+            path,
+            sv,
+            en,
+        });
+    };
+    let f = Location::Fund;
+    check(f, "name".into(), &fund.name, false, false);
+    check(f, "organisation".into(), &fund.organisation, false, false);
+    if let Some(org) = &fund.org_number {
+        check(f, "org_number".into(), org, false, false);
+    }
+    for (i, a) in fund.actors.iter().enumerate() {
+        let p = format!("actors[{}]", shown(&label(&a.code, i)));
+        check(Location::Actor(i), format!("{p}.code"), &a.code, true, false);
+        check(Location::Actor(i), format!("{p}.name"), &a.name, false, false);
+    }
+    for (i, ev) in fund.capital.iter().enumerate() {
+        let p = format!("capital[{}]", i + 1);
+        check(Location::Capital(i), format!("{p}.note"), &ev.note, false, true);
+    }
+    for (i, ini) in fund.initiatives.iter().enumerate() {
+        let loc = Location::Initiative(i);
+        let p = format!("initiatives[{}]", shown(&label(&ini.code, i)));
+        check(loc, format!("{p}.code"), &ini.code, true, false);
+        check(loc, format!("{p}.name"), &ini.name, false, false);
+        check(loc, format!("{p}.note"), &ini.note, false, true);
+    }
+    for (i, sc) in fund.scenarios.iter().enumerate() {
+        let p = format!("scenarios[{}]", shown(&label(&sc.name, i)));
+        check(Location::Scenario(i), format!("{p}.name"), &sc.name, false, false);
+    }
+    out
+}
+
+/// Actor or initiative codes that differ in the file but are one code in a SIE export (SPEC
+/// §7): SIE text is code page 437, so `P–1` and `P-1`, `Ø1` and `Ö1`, `P 1` and `P<tab>1`
+/// are written alike, and a financial system would book two committees or two initiatives as
+/// one object. An error that names both codes. (Account numbers are numbers, and their names
+/// are Sif's own, so the chart cannot collide this way.)
+fn sie_code_collisions(fund: &Fund) -> Vec<Issue> {
+    use crate::ledger::cp437::to_sie_text;
+    let mut out = Vec::new();
+    let mut check = |codes: &mut dyn Iterator<Item = (usize, &str)>,
+                     location: fn(usize) -> Location,
+                     list: &str,
+                     what_sv: &str,
+                     what_en: &str| {
+        let mut seen: HashMap<String, &str> = HashMap::new();
+        for (i, code) in codes {
+            // A code SIE cannot write at all is the export's own error.
+            let Ok(written) = to_sie_text(code) else {
+                continue;
+            };
+            match seen.get(written.as_str()) {
+                // The very same code twice is the duplicate-code error.
+                Some(&first) if first != code => out.push(Issue {
+                    severity: Severity::Error,
+                    location: location(i),
+                    path: format!("{list}[{}].code", shown(&label(code, i))),
+                    sv: format!(
+                        "{what_sv} ”{}” och ”{}” skrivs likadant i SIE (”{}”) och skulle bli ett och samma objekt; ändra den ena",
+                        shown(first),
+                        shown(code),
+                        shown(&written)
+                    ),
+                    en: format!(
+                        "the {what_en} “{}” and “{}” are written alike in SIE (“{}”) and would become one object; change one of them",
+                        shown(first),
+                        shown(code),
+                        shown(&written)
+                    ),
+                }),
+                Some(_) => {}
+                None => {
+                    seen.insert(written, code);
+                }
+            }
+        }
+    };
+    check(
+        &mut fund.actors.iter().map(|a| a.code.as_str()).enumerate(),
+        Location::Actor,
+        "actors",
+        "aktörskoderna",
+        "actor codes",
+    );
+    check(
+        &mut fund.initiatives.iter().map(|i| i.code.as_str()).enumerate(),
+        Location::Initiative,
+        "initiatives",
+        "insatskoderna",
+        "initiative codes",
+    );
     out
 }

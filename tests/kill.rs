@@ -1,7 +1,8 @@
 //! The kill test (docs/safety.md): a child process saves a large generated fund in a loop,
 //! alternating two versions, and is killed with SIGKILL at random moments, over and over.
 //! After every kill the fund file loads and is exactly one of the two versions — never empty,
-//! never a mix, never a partial write — and so is its backup.
+//! never a mix, never a partial write — and so is its backup. The fund is readable by its
+//! owner only, and so is every temporary file a kill leaves; the next save removes them.
 //!
 //! The child is this test binary run again with an environment variable that makes
 //! `saving_child` act as the saver. It saves as `store::save` does — `to_ron_string` then
@@ -97,6 +98,8 @@ fn a_killed_save_leaves_the_old_or_the_new_version_never_a_broken_file() {
     let path = dir.path().join("fond.ron");
     let backup = store::backup_path(&path);
     store::save(&versions[0], &path).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
     for (k, text) in texts.iter().enumerate() {
         std::fs::write(version_path(versions_dir.path(), k), text).unwrap();
     }
@@ -180,9 +183,23 @@ fn a_killed_save_leaves_the_old_or_the_new_version_never_a_broken_file() {
         if !leftovers.is_empty() {
             mid_save += 1;
         }
-        for p in leftovers {
-            std::fs::remove_file(p).unwrap();
+        for p in &leftovers {
+            let mode = std::fs::symlink_metadata(p).unwrap().permissions().mode();
+            assert_eq!(
+                mode & 0o077,
+                0,
+                "after kill {kill} {} is readable by others ({mode:o})",
+                p.display()
+            );
         }
+        // The next save (of the same version) leaves nothing behind.
+        store::write_atomically(&path, &bytes).unwrap();
+        let mut after: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        after.sort();
+        assert_eq!(after, ["fond.ron", "fond.ron.bak"], "after kill {kill}");
     }
     eprintln!(
         "kill test: {KILLS} kills; {mid_save} fell inside a save (a temporary file was left); \

@@ -144,6 +144,18 @@ impl SifApp {
         ) else {
             return;
         };
+        // Never write an export onto the fund file itself (compared by identity, so a link
+        // or another spelling of the path is caught too).
+        if let Some(fund_path) = self.doc.path.as_deref()
+            && sif::store::same_file(&path, fund_path)
+        {
+            let text = lang.pick(
+                "Exporten kan inte skrivas över fondfilen själv; välj ett annat namn.",
+                "The export cannot be written over the fund file itself; choose another name.",
+            );
+            self.export_failed(text.to_string());
+            return;
+        }
         match sif::store::write_atomically(&path, &built.bytes) {
             Ok(()) => {
                 let name = path

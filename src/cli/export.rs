@@ -13,7 +13,7 @@ use std::process::ExitCode;
 use clap::ValueEnum;
 
 use super::table::{Align, Table};
-use super::{Failure, Format, load_and_project, write_err};
+use super::{Failure, Format, check_output, load_and_project, write_err};
 use sif::ledger::csv::{CsvDialect, journal_csv};
 use sif::ledger::hledger::journal_text;
 use sif::ledger::sie::{SieKind, SieOptions};
@@ -62,6 +62,9 @@ pub struct ExportArgs {
     /// Where to write; `-` is standard output.
     #[arg(short = 'o', long = "output")]
     pub output: PathBuf,
+    /// Overwrite an existing file (its previous version is kept as NAME.bak).
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -129,6 +132,7 @@ pub fn export(a: ExportArgs, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             "--csv-dialect gäller bara --format csv / --csv-dialect applies to --format csv only",
         ));
     }
+    check_output(&a.output, Some(&a.file), a.force)?;
     let journal = load_journal(&a.file, a.scenario.as_deref(), a.include_proposed)?;
     let sie = |kind| {
         let options = SieOptions {
@@ -168,7 +172,8 @@ pub fn ledger(a: LedgerArgs, out: &mut dyn Write) -> Result<ExitCode, Failure> {
         Format::Text => Ok(ledger_text(&journal, a.year, a.balance_only)),
     }
     .map_err(export_failure)?;
-    out.write_all(text.as_bytes()).map_err(write_err)?;
+    out.write_all(super::terminal_safe(&text, a.format).as_bytes())
+        .map_err(write_err)?;
     keep_until_exit(journal);
     Ok(ExitCode::SUCCESS)
 }

@@ -102,6 +102,9 @@ pub enum Command {
         seed: u64,
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
+        /// Overwrite an existing file (its previous version is kept as NAME.bak).
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -159,7 +162,8 @@ pub fn run(command: Command) -> ExitCode {
         Err(f) => {
             let _ = out.flush();
             if !f.message.is_empty() {
-                eprintln!("sif: {}", f.message);
+                // Names and paths in a message are shown escaped, never raw to a terminal.
+                eprintln!("sif: {}", sif::text::escape_controls(&f.message));
             }
             ExitCode::from(f.code)
         }
@@ -177,6 +181,57 @@ fn write_err(e: std::io::Error) -> Failure {
     Failure::invalid(format!(
         "kunde inte skriva utdata / could not write output: {e}"
     ))
+}
+
+/// A path for a line of output, with control characters escaped.
+pub fn shown_path(path: &Path) -> String {
+    sif::text::escape_all_controls(&path.display().to_string()).into_owned()
+}
+
+/// A rendered report or table for standard output: control characters and bidirectional
+/// overrides from the fund's texts escaped, the JSON way in JSON, so that none reaches the
+/// terminal raw and JSON stays JSON.
+pub fn terminal_safe(text: &str, format: Format) -> std::borrow::Cow<'_, str> {
+    match format {
+        Format::Json => sif::text::escape_json_controls(text),
+        Format::Text | Format::Csv => sif::text::escape_controls(text),
+    }
+}
+
+/// Refuse to write `output` when a file of that name exists, unless `force` is given, and
+/// always when it is the fund file the command reads (`input`), or when replacing it would
+/// put the fund file's place to its backup (`input` is `output.bak`). Files are compared by
+/// identity (device and inode on Unix), so a link or another spelling of the path is caught
+/// too. `-` (standard output) is never refused.
+pub fn check_output(output: &Path, input: Option<&Path>, force: bool) -> Result<(), Failure> {
+    if output.as_os_str() == "-" {
+        return Ok(());
+    }
+    let shown = output.display();
+    if let Some(input) = input {
+        if store::same_file(output, input) {
+            return Err(Failure::invalid(format!(
+                "{shown} är fondfilen som läses; välj ett annat namn för det som skrivs / {shown} is the fund file being read; choose another name for the output"
+            )));
+        }
+        let existing = std::fs::metadata(output).is_ok_and(|m| m.is_file());
+        let target = std::fs::canonicalize(output).unwrap_or_else(|_| output.to_path_buf());
+        if existing && store::same_file(&store::backup_path(&target), input) {
+            return Err(Failure::invalid(format!(
+                "att skriva {shown} skulle ersätta fondfilen {} med säkerhetskopian av {shown}; välj ett annat namn / writing {shown} would replace the fund file {} with the backup of {shown}; choose another name",
+                input.display(),
+                input.display()
+            )));
+        }
+    }
+    // A dangling symbolic link counts as existing: writing would create the file it names.
+    let exists = std::fs::symlink_metadata(output).is_ok();
+    if exists && !force {
+        return Err(Failure::invalid(format!(
+            "{shown} finns redan; använd --force för att skriva över (den tidigare versionen sparas som {shown}.bak) / {shown} already exists; use --force to overwrite (the previous version is kept as {shown}.bak)"
+        )));
+    }
+    Ok(())
 }
 
 /// Load a fund, refusing unreadable files with exit code 2.
@@ -230,26 +285,20 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<ExitCode, Failure> {
                     names.join(", ")
                 )));
             };
-            if file.exists() && !force {
-                return Err(Failure::invalid(format!(
-                    "{} finns redan; använd --force för att skriva över / {} already exists; use --force to overwrite",
-                    file.display(),
-                    file.display()
-                )));
-            }
+            check_output(&file, None, force)?;
             store::write_atomically(&file, text.as_bytes())
                 .map_err(|e| Failure::invalid(e.to_string()))?;
-            writeln!(out, "{}", file.display()).map_err(write_err)?;
+            writeln!(out, "{}", shown_path(&file)).map_err(write_err)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { file } => {
             let fund = load(&file)?;
             let report = validate::validate(&fund);
+            let shown = shown_path(&file);
             if fund.format < sif::model::FORMAT_VERSION {
                 writeln!(
                     out,
-                    "{}: skriven av en äldre Sif (filformat {}); sparas som filformat {} / written by an older Sif (file format {}); will be saved as file format {}",
-                    file.display(),
+                    "{shown}: skriven av en äldre Sif (filformat {}); sparas som filformat {} / written by an older Sif (file format {}); will be saved as file format {}",
                     fund.format,
                     sif::model::FORMAT_VERSION,
                     fund.format,
@@ -258,7 +307,8 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<ExitCode, Failure> {
                 .map_err(write_err)?;
             }
             for issue in &report.issues {
-                writeln!(out, "{}: {issue}", file.display()).map_err(write_err)?;
+                let line = format!("{shown}: {issue}");
+                writeln!(out, "{}", sif::text::escape_all_controls(&line)).map_err(write_err)?;
             }
             let (e, w) = (report.error_count(), report.warning_count());
             let plural = |n: usize, one: &str, many: &str| {
@@ -267,7 +317,7 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             writeln!(
                 out,
                 "{}: {}, {} / {}, {}",
-                file.display(),
+                shown,
                 plural(e, "fel", "fel"),
                 plural(w, "varning", "varningar"),
                 plural(e, "error", "errors"),
@@ -296,23 +346,77 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             actors,
             seed,
             output,
+            force,
         } => {
             if !(1..=60).contains(&years) || actors < 2 {
                 return Err(Failure::unreadable(
                     "--years ska vara 1–60 och --actors minst 2 / --years must be 1–60 and --actors at least 2",
                 ));
             }
-            let fund = generate_fund(&GenerateParams {
+            check_output(&output, None, force)?;
+            let params = GenerateParams {
                 initiatives,
                 years,
                 actors,
                 seed,
+            };
+            let estimate = sif::generate::estimated_file_bytes(&params);
+            if estimate > store::MAX_FILE_BYTES {
+                return Err(too_large_to_generate(&params, estimate));
+            }
+            let fund = generate_fund(&params);
+            // Written as it is serialised, never held whole as text, and stopped at the limit
+            // should the estimate have been short.
+            let mut written = 0_u64;
+            let saved = store::write_atomically_with(&output, &mut |w| {
+                let mut limited = Limited {
+                    inner: w,
+                    written: &mut written,
+                };
+                store::write_fund(&mut limited, &fund)
             });
-            store::save(&fund, &output).map_err(|e| Failure::invalid(e.to_string()))?;
-            writeln!(out, "{}", output.display()).map_err(write_err)?;
+            if written > store::MAX_FILE_BYTES {
+                return Err(too_large_to_generate(&params, written));
+            }
+            saved.map_err(|e| Failure::invalid(e.to_string()))?;
+            writeln!(out, "{}", shown_path(&output)).map_err(write_err)?;
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// A writer that refuses to write more than Sif reads back ([`store::MAX_FILE_BYTES`]).
+struct Limited<'a> {
+    inner: &'a mut dyn Write,
+    written: &'a mut u64,
+}
+
+impl Write for Limited<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let after = self.written.saturating_add(buf.len() as u64);
+        if after > store::MAX_FILE_BYTES {
+            *self.written = after;
+            return Err(std::io::Error::other("over the size limit of a fund file"));
+        }
+        let n = self.inner.write(buf)?;
+        *self.written += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// `sif generate` asked for a fund larger than Sif reads: nothing is written.
+fn too_large_to_generate(params: &GenerateParams, bytes: u64) -> Failure {
+    let mb = bytes.div_ceil(1024 * 1024);
+    let limit = store::MAX_FILE_BYTES / (1024 * 1024);
+    let (n, y) = (params.initiatives, params.years);
+    Failure::unreadable(format!(
+        "{n} insatser över {y} år blir en fondfil på omkring {mb} MB, och Sif läser fondfiler på högst {limit} MB; ingenting skrevs (välj färre insatser eller år) / \
+         {n} initiatives over {y} years make a fund file of about {mb} MB, and Sif reads fund files of at most {limit} MB; nothing was written (choose fewer initiatives or years)"
+    ))
 }
 
 fn report_cmd(
@@ -322,6 +426,7 @@ fn report_cmd(
 ) -> Result<ExitCode, Failure> {
     let (fund, projection) = load_and_project(&a.file, a.scenario.as_deref(), a.include_proposed)?;
     let text = render(&fund, &projection, a.format);
-    out.write_all(text.as_bytes()).map_err(write_err)?;
+    out.write_all(terminal_safe(&text, a.format).as_bytes())
+        .map_err(write_err)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -353,7 +353,7 @@ fn ratio_sv(x: Option<f64>) -> String {
 }
 
 fn rate_sv(r: f64) -> String {
-    r.to_string().replace('.', ",")
+    sif::text::decimal(r).replace('.', ",")
 }
 
 /// The discounting in words: one rate, or the bands with the years they cover.

@@ -14,7 +14,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use clap::ValueEnum;
 
-use super::{Failure, load_and_project, write_err};
+use super::{Failure, check_output, load_and_project, write_err};
 use sif::report::{self, Lang, ReportMeta};
 use sif::store;
 
@@ -52,9 +52,13 @@ pub struct ReportHtmlArgs {
     /// Where to write: NAME.html, NAME.pdf (printed with Chromium), or - for standard output.
     #[arg(short = 'o', long = "output")]
     pub output: PathBuf,
+    /// Overwrite an existing file (its previous version is kept as NAME.bak).
+    #[arg(long)]
+    pub force: bool,
 }
 
 pub fn run(a: ReportHtmlArgs, out: &mut dyn Write) -> Result<ExitCode, Failure> {
+    check_output(&a.output, Some(&a.file), a.force)?;
     let (fund, projection) = load_and_project(&a.file, a.scenario.as_deref(), a.include_proposed)?;
     let meta = ReportMeta {
         lang: a.lang.into(),
@@ -78,7 +82,7 @@ pub fn run(a: ReportHtmlArgs, out: &mut dyn Write) -> Result<ExitCode, Failure> 
         store::write_atomically(&a.output, html.as_bytes())
             .map_err(|e| Failure::invalid(e.to_string()))?;
     }
-    writeln!(out, "{}", a.output.display()).map_err(write_err)?;
+    writeln!(out, "{}", super::shown_path(&a.output)).map_err(write_err)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -120,18 +124,61 @@ pub(crate) fn print_pdf(html: &str, output: &Path) -> Result<(), Failure> {
              PDF is printed with Chromium or Google Chrome, and neither was found (install e.g. the chromium package, or write HTML with -o report.html and print it from a browser)",
         ));
     };
-    let stamp = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos());
-    let work = std::env::temp_dir().join(format!("sif-report-{}-{stamp}", std::process::id()));
-    std::fs::create_dir_all(&work).map_err(|e| {
-        Failure::invalid(format!(
+    let work = WorkFolder::create()?;
+    print_pdf_in(&browser, html, &work.0, output)
+}
+
+/// The report's private work folder in the temporary directory: readable by the owner only
+/// (the HTML holds the fund's figures), created fresh (never an existing folder or link of
+/// that name), and removed when dropped, however printing ended.
+struct WorkFolder(PathBuf);
+
+impl WorkFolder {
+    fn create() -> Result<WorkFolder, Failure> {
+        let mut last = None;
+        for attempt in 0..16_u32 {
+            let stamp = SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map_or(0, |d| d.as_nanos());
+            let path = std::env::temp_dir().join(format!(
+                "sif-report-{}-{stamp}-{attempt}",
+                std::process::id()
+            ));
+            let mut builder = std::fs::DirBuilder::new();
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::DirBuilderExt;
+                builder.mode(0o700);
+            }
+            match builder.create(&path) {
+                Ok(()) => return Ok(WorkFolder(path)),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last = Some(e),
+                Err(e) => {
+                    last = Some(e);
+                    break;
+                }
+            }
+        }
+        let e = last.map_or_else(String::new, |e| e.to_string());
+        Err(Failure::invalid(format!(
             "kunde inte skapa en tillfällig mapp / could not create a temporary folder: {e}"
-        ))
-    })?;
-    let result = print_pdf_in(&browser, html, &work, output);
-    let _ = std::fs::remove_dir_all(&work);
-    result
+        )))
+    }
+}
+
+impl Drop for WorkFolder {
+    fn drop(&mut self) {
+        // A browser's helper processes may still write into its profile for a moment after
+        // the browser itself has ended; try again for a few seconds rather than leave the
+        // folder behind.
+        for _ in 0..40 {
+            match std::fs::remove_dir_all(&self.0) {
+                Ok(()) => return,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => return,
+                Err(_) => std::thread::sleep(Duration::from_millis(50)),
+            }
+        }
+    }
 }
 
 fn print_pdf_in(browser: &Path, html: &str, work: &Path, output: &Path) -> Result<(), Failure> {
@@ -143,7 +190,12 @@ fn print_pdf_in(browser: &Path, html: &str, work: &Path, output: &Path) -> Resul
         ))
     })?;
     let url = file_url(&page);
-    let mut child = Command::new(browser)
+    let mut command = Command::new(browser);
+    // In a process group of its own, so that its helper processes can be ended with it and
+    // stop writing into the work folder.
+    #[cfg(unix)]
+    std::os::unix::process::CommandExt::process_group(&mut command, 0);
+    let mut child = command
         .args([
             "--headless",
             "--no-sandbox",
@@ -178,6 +230,7 @@ fn print_pdf_in(browser: &Path, html: &str, work: &Path, output: &Path) -> Resul
             Ok(Some(status)) => break status,
             Ok(None) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(50)),
             Ok(None) => {
+                end_group(child.id());
                 let _ = child.kill();
                 let _ = child.wait();
                 return Err(Failure::invalid(
@@ -198,6 +251,23 @@ fn print_pdf_in(browser: &Path, html: &str, work: &Path, output: &Path) -> Resul
             browser.display()
         ))),
     }
+}
+
+/// End the browser's process group (its helpers too), best effort: through the system's
+/// `kill`, since Sif's code has no `unsafe` for the system call. Only called while the
+/// browser is not yet waited for, so that its id cannot have been given to another process.
+fn end_group(pid: u32) {
+    #[cfg(unix)]
+    {
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &format!("-{pid}")])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
+    }
+    #[cfg(not(unix))]
+    let _ = pid;
 }
 
 /// A `file://` URL for an absolute path, with the bytes a URL cannot hold percent-encoded.

@@ -86,6 +86,7 @@ pub fn trial_balance_csv(journal: &Journal, year: Option<i32>) -> Result<String,
 /// A field quoted when it holds a comma, quote or line break (RFC 4180 §2). Account names are
 /// Sif's own, but a shared number joins two names, so quote by the rule, not by assumption.
 fn push_csv_field(out: &mut String, field: &str) {
+    let field = &*crate::text::escape_controls(field);
     if field.contains([',', '"', '\r', '\n']) {
         out.push('"');
         out.push_str(&field.replace('"', "\"\""));

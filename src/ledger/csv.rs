@@ -132,9 +132,11 @@ fn write_row(out: &mut String, journal: &Journal, v: &Voucher, r: &Row, sep: cha
     out.push_str("\r\n");
 }
 
-/// A cell as `record` writes it: made inert against formulas (see [`neutralise`]), then quoted
-/// when it holds the separator, a quote, CR or LF.
+/// A cell as `record` writes it: control characters and bidirectional overrides escaped
+/// (`\u{0}`, [`crate::text::escape_controls`]), made inert against formulas (see
+/// [`neutralise`]), then quoted when it holds the separator, a quote, CR or LF.
 fn push_cell(out: &mut String, cell: &str, sep: char) {
+    let cell = &*crate::text::escape_controls(cell);
     let inert = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
     if cell.contains([sep, '"', '\r', '\n']) {
         out.push('"');
@@ -171,7 +173,7 @@ fn record(out: &mut String, cells: &[String], dialect: CsvDialect) {
         if k > 0 {
             out.push(sep);
         }
-        let cell = neutralise(cell);
+        let cell = neutralise(&crate::text::escape_controls(cell));
         if cell.contains([sep, '"', '\r', '\n']) {
             out.push('"');
             out.push_str(&cell.replace('"', "\"\""));

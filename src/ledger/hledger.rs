@@ -114,7 +114,7 @@ pub fn journal_text(journal: &Journal, year: Option<i32>) -> Result<String, Expo
         // One line: control characters become spaces, and `;` (a comment there) a comma.
         out.extend(v.text.chars().map(|c| match c {
             ';' => ',',
-            c if c.is_control() => ' ',
+            c if crate::text::is_hidden_control(c) => ' ',
             c => c,
         }));
         out.push('\n');
@@ -173,17 +173,27 @@ impl std::fmt::Display for Amount2dp {
     }
 }
 
-/// A text on one line: control characters (newlines, tabs) become spaces.
+/// A text on one line: control characters (newlines, tabs) and bidirectional overrides become
+/// spaces.
 fn one_line(s: &str) -> String {
     s.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
+        .map(|c| {
+            if crate::text::is_hidden_control(c) {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect()
 }
 
 /// A code as a tag value: refused when it holds a comma (which would end the value) or a
 /// control character; the source is named only then.
 fn tag_value(code: &str, source: impl FnOnce() -> TextSource) -> Result<&str, ExportError> {
-    match code.chars().find(|&c| c == ',' || c.is_control()) {
+    match code
+        .chars()
+        .find(|&c| c == ',' || crate::text::is_hidden_control(c))
+    {
         Some(character) => Err(ExportError::Unencodable {
             text: code.to_string(),
             character,

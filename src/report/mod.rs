@@ -71,7 +71,7 @@ impl Lang {
 
     /// A decimal number as the language writes it (`3,5` or `3.5`).
     pub fn decimal(self, x: f64) -> String {
-        let s = x.to_string();
+        let s = crate::text::decimal(x);
         match self {
             Lang::Sv => s.replace('.', ",").replace('-', "\u{2212}"),
             Lang::En => s,
@@ -120,6 +120,10 @@ pub fn escape(text: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
             '\t' | '\n' | '\r' => out.push(c),
+            // Bidirectional overrides would reorder what the report shows: written visibly.
+            c if crate::text::is_hidden_control(c) && !c.is_control() => {
+                out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+            }
             c if c.is_control() || c == '\u{fffe}' || c == '\u{ffff}' => out.push('\u{fffd}'),
             c => out.push(c),
         }
