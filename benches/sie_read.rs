@@ -41,7 +41,10 @@ fn bench(c: &mut Criterion) {
         ("map_costs", FundFrom::Costs),
     ] {
         g.bench_function(name, |b| {
-            b.iter(|| preview(&fund, black_box(&file), "x.se", Some(2025), from).map(|p| p.unmatched.len()))
+            b.iter(|| {
+                preview(&fund, black_box(&file), "x.se", Some(2025), from)
+                    .map(|p| p.unmatched.len())
+            })
         });
     }
     g.finish();

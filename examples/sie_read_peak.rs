@@ -15,7 +15,10 @@ fn main() -> std::process::ExitCode {
     let args: Vec<String> = std::env::args().collect();
     match args.get(1).map(String::as_str) {
         Some("generate") if args.len() >= 3 => {
-            let rows = args.get(3).and_then(|r| r.parse().ok()).unwrap_or(1_000_000);
+            let rows = args
+                .get(3)
+                .and_then(|r| r.parse().ok())
+                .unwrap_or(1_000_000);
             let bytes = support::sie_file(rows);
             if let Err(e) = std::fs::write(&args[2], &bytes) {
                 eprintln!("{e}");

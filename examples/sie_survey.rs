@@ -57,7 +57,9 @@ fn main() -> std::process::ExitCode {
         for t in &file.totals {
             if (4000..=7999).contains(&t.account) {
                 if let Some(p) = t.dim6 {
-                    *mine.entry((t.year, file.object(p).to_string())).or_insert(0) += t.ore;
+                    *mine
+                        .entry((t.year, file.object(p).to_string()))
+                        .or_insert(0) += t.ore;
                 }
             }
         }

@@ -26,7 +26,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
 use crate::engine::Projection;
-use crate::model::{Actual, ActualRepayment, ActorKind, Fund};
+use crate::model::{ActorKind, Actual, ActualRepayment, Fund};
 use crate::money::Money;
 use crate::sie_read::{SieFile, SieWarning, ore_en, ore_sv};
 
@@ -186,9 +186,9 @@ impl ActualsError {
             ActualsError::OutsideHorizon { year, first, last } => {
                 format!("{year} ligger utanför fondens år {first}–{last}")
             }
-            ActualsError::NotClosed { year } => format!(
-                "{year} är inte stängt; stäng året (closed_through) innan utfallet används"
-            ),
+            ActualsError::NotClosed { year } => {
+                format!("{year} är inte stängt; stäng året (closed_through) innan utfallet används")
+            }
             ActualsError::TooLarge { code } => {
                 format!("{code}: beloppen i SIE-filen är för stora för en fond")
             }
@@ -285,8 +285,12 @@ pub fn preview(
             last: fund.last_year(),
         });
     }
-    let mut warnings: Vec<ActualsWarning> =
-        sie.warnings.iter().cloned().map(ActualsWarning::Sie).collect();
+    let mut warnings: Vec<ActualsWarning> = sie
+        .warnings
+        .iter()
+        .cloned()
+        .map(ActualsWarning::Sie)
+        .collect();
     if !sie.voucher_years.iter().any(|&(y, n)| y == year && n > 0) {
         warnings.push(ActualsWarning::NoVouchers { year });
     }
@@ -301,7 +305,9 @@ pub fn preview(
     for (i, ini) in fund.initiatives.iter().enumerate() {
         by_code.entry(ini.code.trim()).or_insert(i);
     }
-    let mut acc: Vec<Acc> = (0..fund.initiatives.len()).map(|_| Acc::default()).collect();
+    let mut acc: Vec<Acc> = (0..fund.initiatives.len())
+        .map(|_| Acc::default())
+        .collect();
     let mut unmatched: BTreeMap<(String, u32), i128> = BTreeMap::new();
 
     for t in sie.totals_in(year) {
@@ -490,7 +496,7 @@ pub fn apply(fund: &mut Fund, preview: &ActualsPreview) -> Result<usize, Actuals
             },
         };
         let ini = &mut fund.initiatives[index];
-        let mut row = Actual {
+        let row = Actual {
             year,
             fund: figures.fund,
             repaid: figures
@@ -501,8 +507,8 @@ pub fn apply(fund: &mut Fund, preview: &ActualsPreview) -> Result<usize, Actuals
                     amount: *amount,
                 })
                 .collect(),
+            source: source.clone(),
         };
-        set_source(&mut row, &source);
         let before = ini.actuals.clone();
         let at = ini
             .actuals
@@ -517,9 +523,6 @@ pub fn apply(fund: &mut Fund, preview: &ActualsPreview) -> Result<usize, Actuals
     }
     Ok(changed)
 }
-
-/// Format 2 records where an actual row came from.
-fn set_source(_row: &mut Actual, _source: &str) {}
 
 /// One line of the comparison people read before applying: an initiative's fund payment
 /// (`payer` `None`) or one payer's repayment.
@@ -570,7 +573,11 @@ pub fn comparison(
         let ip = projection.and_then(|p| p.initiatives.iter().find(|p| p.index == f.index));
         for (k, actor) in fund.actors.iter().enumerate() {
             let read = f.repaid.iter().find(|(a, _)| *a == actor.code).map(|x| x.1);
-            let rec = recorded.repaid.iter().find(|(a, _)| *a == actor.code).map(|x| x.1);
+            let rec = recorded
+                .repaid
+                .iter()
+                .find(|(a, _)| *a == actor.code)
+                .map(|x| x.1);
             let planned = ip.and_then(|p| {
                 p.repayments
                     .iter()

@@ -179,10 +179,7 @@ pub enum Problem {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SieReadError {
     #[error("{} / {}", self.swedish(), self.english())]
-    Io {
-        reason_sv: String,
-        reason: String,
-    },
+    Io { reason_sv: String, reason: String },
     #[error("{} / {}", self.swedish(), self.english())]
     TooLarge { bytes: u64 },
     #[error("{} / {}", self.swedish(), self.english())]
@@ -259,7 +256,9 @@ impl SieReadError {
                     Problem::NestedVoucher => {
                         "en #VER står inuti en annan verifikation (en } saknas)".to_string()
                     }
-                    Problem::StrayBrace => "en klammer hör inte till någon verifikation".to_string(),
+                    Problem::StrayBrace => {
+                        "en klammer hör inte till någon verifikation".to_string()
+                    }
                 };
                 format!("SIE-filen kan inte läsas: på rad {line} {what}")
             }
@@ -345,7 +344,11 @@ fn ore_parts(ore: i128) -> (i64, u32, bool) {
 /// `−12 899,00` (Swedish, non-breaking spaces, real minus).
 pub fn ore_sv(ore: i128) -> String {
     let (kr, rest, negative) = ore_parts(ore);
-    let sign = if negative { MINUS.to_string() } else { String::new() };
+    let sign = if negative {
+        MINUS.to_string()
+    } else {
+        String::new()
+    };
     format!(
         "{sign}{},{rest:02}",
         group_digits(kr, &NBSP.to_string(), "")
@@ -1071,10 +1074,7 @@ mod tests {
         );
         assert_eq!(f.vouchers, 1);
         assert_eq!(f.rows, 2);
-        assert_eq!(
-            sum(&f, 2025, 3890, Some("BUN"), Some("P101")),
-            -200_000_000
-        );
+        assert_eq!(sum(&f, 2025, 3890, Some("BUN"), Some("P101")), -200_000_000);
         assert_eq!(sum(&f, 2025, 7890, Some("KS"), Some("P101")), 200_000_000);
         assert!(f.warnings.is_empty(), "{:?}", f.warnings);
     }
@@ -1382,7 +1382,7 @@ mod tests {
 
     #[test]
     fn lines_that_are_no_records_are_skipped_with_a_warning() {
-        let text = format!("{HEAD}skräp\n\n  \nmer skräp\n");
+        let text = format!("{HEAD}skrap\n\n  \nmer skrap\n");
         let f = ok(text.as_bytes());
         assert_eq!(
             f.warnings,

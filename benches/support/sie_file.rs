@@ -33,8 +33,9 @@ pub fn sie_file(rows: usize) -> Vec<u8> {
         let amount = (r >> 24) % 10_000_000 + 1; // öre
         let (kr, ore) = (amount / 100, amount % 100);
         let kind = (r >> 48) % 4;
-        push(&mut out, &
-            format!(
+        push(
+            &mut out,
+            &format!(
                 "#VER \"IF\" {number} {date} \"Internfördelning P{project} {}\" 20260105\r\n{{\r\n",
                 r % 1000
             ),
@@ -43,8 +44,18 @@ pub fn sie_file(rows: usize) -> Vec<u8> {
         match kind {
             0 | 1 => {
                 // Allocation: internal cost at the holder, income at the owner.
-                push(&mut out, &format!("   #TRANS 7890 {{1 \"KS\" 6 \"P{project}\"}} {kr}.{ore:02} {date} \"Fördelning från fonden\"\r\n"));
-                push(&mut out, &format!("   #TRANS 3890 {{1 \"{payer}\" 6 \"P{project}\"}} -{kr}.{ore:02} {date} \"Fördelning från fonden\"\r\n"));
+                push(
+                    &mut out,
+                    &format!(
+                        "   #TRANS 7890 {{1 \"KS\" 6 \"P{project}\"}} {kr}.{ore:02} {date} \"Fördelning från fonden\"\r\n"
+                    ),
+                );
+                push(
+                    &mut out,
+                    &format!(
+                        "   #TRANS 3890 {{1 \"{payer}\" 6 \"P{project}\"}} -{kr}.{ore:02} {date} \"Fördelning från fonden\"\r\n"
+                    ),
+                );
                 written += 2;
             }
             2 => {
@@ -53,17 +64,47 @@ pub fn sie_file(rows: usize) -> Vec<u8> {
                 let b = amount / 4;
                 let c = amount - a - b;
                 for (account, part) in [(5110, a), (4610, b), (7690, c)] {
-                    push(&mut out, &format!("\t#TRANS\t{account}\t{{1 {payer} 6 P{project}}}\t{}.{:02}\t{date}\t\"Kostnad projekt\"\r\n", part / 100, part % 100));
+                    push(
+                        &mut out,
+                        &format!(
+                            "\t#TRANS\t{account}\t{{1 {payer} 6 P{project}}}\t{}.{:02}\t{date}\t\"Kostnad projekt\"\r\n",
+                            part / 100,
+                            part % 100
+                        ),
+                    );
                 }
-                push(&mut out, &format!("\t#BTRANS\t1930\t{{}}\t-1.00\t{date}\t\"\"\t\"\"\t\"Anna\"\r\n"));
-                push(&mut out, &format!("\t#RTRANS\t1930\t{{}}\t-{kr}.{ore:02}\t{date}\t\"\"\t\"\"\t\"Anna\"\r\n"));
-                push(&mut out, &format!("\t#TRANS\t1930\t{{}}\t-{kr}.{ore:02}\t{date}\t\"Utbetalning leverantör\"\r\n"));
+                push(
+                    &mut out,
+                    &format!("\t#BTRANS\t1930\t{{}}\t-1.00\t{date}\t\"\"\t\"\"\t\"Anna\"\r\n"),
+                );
+                push(
+                    &mut out,
+                    &format!(
+                        "\t#RTRANS\t1930\t{{}}\t-{kr}.{ore:02}\t{date}\t\"\"\t\"\"\t\"Anna\"\r\n"
+                    ),
+                );
+                push(
+                    &mut out,
+                    &format!(
+                        "\t#TRANS\t1930\t{{}}\t-{kr}.{ore:02}\t{date}\t\"Utbetalning leverantör\"\r\n"
+                    ),
+                );
                 written += 4;
             }
             _ => {
                 // A repayment from a committee, and the holder's income row.
-                push(&mut out, &format!("   #TRANS 7890 {{1 \"{payer}\" 6 \"P{project}\"}} {kr}.{ore:02} {date} \"Återföring till fonden\"\r\n"));
-                push(&mut out, &format!("   #TRANS 3890 {{1 \"KS\" 6 \"P{project}\"}} -{kr}.{ore:02} {date} \"Återföring till fonden\"\r\n"));
+                push(
+                    &mut out,
+                    &format!(
+                        "   #TRANS 7890 {{1 \"{payer}\" 6 \"P{project}\"}} {kr}.{ore:02} {date} \"Återföring till fonden\"\r\n"
+                    ),
+                );
+                push(
+                    &mut out,
+                    &format!(
+                        "   #TRANS 3890 {{1 \"KS\" 6 \"P{project}\"}} -{kr}.{ore:02} {date} \"Återföring till fonden\"\r\n"
+                    ),
+                );
                 written += 2;
             }
         }

@@ -77,8 +77,8 @@ fn mapping_failure(e: ActualsError) -> Failure {
 }
 
 pub fn actuals(a: ActualsArgs, out: &mut dyn Write) -> Result<ExitCode, Failure> {
-    let (mut fund, stamp) = store::load_with_stamp(&a.file)
-        .map_err(|e| Failure::unreadable(e.to_string()))?;
+    let (mut fund, stamp) =
+        store::load_with_stamp(&a.file).map_err(|e| Failure::unreadable(e.to_string()))?;
     let sie = sie_read::read_file(&a.from_sie)
         .map_err(|e| Failure::unreadable(format!("{}: {e}", a.from_sie.display())))?;
     let fund_from = match a.fund_from {
