@@ -93,7 +93,7 @@ fn main() -> std::process::ExitCode {
             Err(_) => None,
         };
         let verdict = match &theirs {
-            None => "sie-parser cannot read it".to_string(),
+            None => format!("sie-parser cannot read it; ours: {mine:?}"),
             Some(m) if *m == mine => {
                 compared += 1;
                 format!("{} project sums agree", m.len())

@@ -2,7 +2,7 @@
 //! (included with `#[path]` on both sides): any bytes as the financial system's SIE file
 //! (SPEC §10). Reading never panics; a file that is read maps onto two sample funds with both
 //! mappings and every year the funds have, and applying the figures twice gives the same fund,
-//! which saves and loads back equal.
+//! which saves and loads back to the same text.
 
 use std::sync::OnceLock;
 
@@ -59,7 +59,13 @@ pub fn sie_read(data: &[u8]) -> bool {
                 let text = store::to_ron_string(&applied).unwrap();
                 let again = store::parse_str(&text, "again.ron")
                     .unwrap_or_else(|e| panic!("Sif cannot read what it wrote: {e}\n{text}"));
-                assert_eq!(again, applied, "round trip changed the fund");
+                // A format 1 sample is saved as format 2: compare what is written.
+                assert_eq!(
+                    store::to_ron_string(&again).unwrap(),
+                    text,
+                    "round trip changed the fund"
+                );
+                assert_eq!(again.initiatives, applied.initiatives);
             }
         }
     }

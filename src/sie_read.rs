@@ -1374,6 +1374,19 @@ mod tests {
     }
 
     #[test]
+    fn sums_beyond_any_books_are_refused_not_wrapped() {
+        let mut text = format!("{HEAD}#VER A 1 20250101 x\n{{\n");
+        for _ in 0..10_001 {
+            text.push_str("#TRANS 7890 {6 P1} 9999999999999999.99\n");
+        }
+        text.push_str("}\n");
+        assert_eq!(
+            read(text.as_bytes()),
+            Err(SieReadError::Overflow { line: 10_009 })
+        );
+    }
+
+    #[test]
     fn a_file_without_sietyp_but_with_vouchers_is_read_with_a_warning() {
         let text = "#FLAGGA 0\n#VER A 1 20250101 x\n{\n#TRANS 5110 {} 1\n#TRANS 1930 {} -1\n}\n";
         let f = ok(text.as_bytes());
