@@ -81,6 +81,14 @@ pub enum ActualsWarning {
     NoVouchers { year: i32 },
     /// The year is not closed: the figures can be previewed but not applied.
     YearOpen { year: i32 },
+    /// The file has vouchers in the year but no row on the accounts the mapping reads: the
+    /// fund's accounts (`accounts.*`) may not be the organisation's.
+    NoMappedRows {
+        year: i32,
+        fund_from: FundFrom,
+        internal_income: u32,
+        internal_cost: u32,
+    },
     /// A negative net fund payment, not imported.
     NegativeFund { code: String, ore: i128 },
     /// A negative net repayment, not imported.
@@ -109,6 +117,19 @@ impl ActualsWarning {
             ActualsWarning::YearOpen { year } => format!(
                 "{year} är inte stängt; utfallet kan visas men inte användas förrän året är stängt"
             ),
+            ActualsWarning::NoMappedRows {
+                year,
+                fund_from,
+                internal_income,
+                internal_cost,
+            } => match fund_from {
+                FundFrom::Allocation => format!(
+                    "filen har inga rader {year} på kontona för interna intäkter ({internal_income}) och interna kostnader ({internal_cost}); stämmer fondens konton med organisationens kontoplan?"
+                ),
+                FundFrom::Costs => format!(
+                    "filen har inga rader {year} på kostnadskontona 4000–7999; stämmer fondens konton med organisationens kontoplan?"
+                ),
+            },
             ActualsWarning::NegativeFund { code, ore } => format!(
                 "{code}: fondens utbetalning enligt filen är netto {} kr; den lästes inte in (det registrerade beloppet står kvar)",
                 ore_sv(*ore)
@@ -137,6 +158,19 @@ impl ActualsWarning {
             ActualsWarning::YearOpen { year } => format!(
                 "{year} is not closed; the figures can be shown but not applied until the year is closed"
             ),
+            ActualsWarning::NoMappedRows {
+                year,
+                fund_from,
+                internal_income,
+                internal_cost,
+            } => match fund_from {
+                FundFrom::Allocation => format!(
+                    "the file has no rows in {year} on the accounts for internal income ({internal_income}) and internal costs ({internal_cost}); do the fund's accounts match the organisation's chart?"
+                ),
+                FundFrom::Costs => format!(
+                    "the file has no rows in {year} on the cost accounts 4000–7999; do the fund's accounts match the organisation's chart?"
+                ),
+            },
             ActualsWarning::NegativeFund { code, ore } => format!(
                 "{code}: the fund's payment in the file nets to SEK {}; it was not imported (the recorded figure stays)",
                 ore_en(*ore)
@@ -309,6 +343,7 @@ pub fn preview(
         .map(|_| Acc::default())
         .collect();
     let mut unmatched: BTreeMap<(String, u32), i128> = BTreeMap::new();
+    let mut mapped_rows = false;
 
     for t in sie.totals_in(year) {
         let mapped = match fund_from {
@@ -318,6 +353,7 @@ pub fn preview(
         if !mapped {
             continue;
         }
+        mapped_rows = true;
         let object = t.dim6.map_or("", |i| sie.object(i));
         let Some(&index) = by_code.get(object).filter(|_| !object.is_empty()) else {
             *unmatched
@@ -346,6 +382,16 @@ pub fn preview(
             FundFrom::Costs if t.account != cost => a.fund += t.ore,
             _ => {}
         }
+    }
+
+    let has_vouchers = sie.voucher_years.iter().any(|&(y, n)| y == year && n > 0);
+    if has_vouchers && !mapped_rows {
+        warnings.push(ActualsWarning::NoMappedRows {
+            year,
+            fund_from,
+            internal_income: income,
+            internal_cost: cost,
+        });
     }
 
     let mut initiatives = Vec::new();

@@ -369,6 +369,21 @@ fn a_broken_fiscal_year_needs_the_year_given() {
 }
 
 #[test]
+fn a_file_on_other_accounts_says_so() {
+    let text = raindance_like()
+        .replace("7890", "7511")
+        .replace("3890", "3511");
+    let p = preview_of(&text, FundFrom::Allocation);
+    assert!(p.initiatives.is_empty());
+    assert_eq!(
+        p.warnings.iter().map(|w| w.english()).collect::<Vec<_>>(),
+        vec![
+            "the file has no rows in 2025 on the accounts for internal income (3890) and internal costs (7890); do the fund's accounts match the organisation's chart?"
+        ]
+    );
+}
+
+#[test]
 fn a_year_outside_the_horizon_or_open_is_refused_or_warned() {
     let sie = read(&raindance_like());
     let e = sie_actuals::preview(

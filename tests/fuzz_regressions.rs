@@ -108,13 +108,22 @@ fn sie_seeds_read_and_findings_are_refused_without_panic() {
     assert!(seeds.len() >= 5);
     for path in seeds {
         let data = std::fs::read(&path).unwrap();
-        assert!(sie_checks::sie_read(&data), "{} is not read", path.display());
+        assert!(
+            sie_checks::sie_read(&data),
+            "{} is not read",
+            path.display()
+        );
     }
     let findings = files_in(&root.join("tests/fuzz_regressions/sie"));
     assert!(findings.len() >= 5);
     for path in findings {
         let data = std::fs::read(&path).unwrap();
         let result = std::panic::catch_unwind(|| sie_checks::sie_read(&data));
-        assert_eq!(result.ok(), Some(false), "{} is not refused", path.display());
+        assert_eq!(
+            result.ok(),
+            Some(false),
+            "{} is not refused",
+            path.display()
+        );
     }
 }
