@@ -55,12 +55,12 @@ fn main() -> std::process::ExitCode {
         };
         let mut mine: BTreeMap<(i32, String), i128> = BTreeMap::new();
         for t in &file.totals {
-            if (4000..=7999).contains(&t.account) {
-                if let Some(p) = t.dim6 {
-                    *mine
-                        .entry((t.year, file.object(p).to_string()))
-                        .or_insert(0) += t.ore;
-                }
+            if (4000..=7999).contains(&t.account)
+                && let Some(p) = t.dim6
+            {
+                *mine
+                    .entry((t.year, file.object(p).to_string()))
+                    .or_insert(0) += t.ore;
             }
         }
         mine.retain(|_, v| *v != 0);

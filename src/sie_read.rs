@@ -730,28 +730,27 @@ impl<'a> Reader<'a> {
             if let Err(e) = self.line(k + 1, raw) {
                 // A row that cannot be read on the last line of a file that does not end
                 // with a line break was cut off: say that the file is truncated.
-                if let (true, true, Some(v)) = (cut, k + 1 == lines, &self.voucher) {
-                    if matches!(e, SieReadError::Malformed { .. })
-                        && matches!(self.state, State::InVoucher)
-                    {
-                        return Err(SieReadError::Truncated {
-                            series: self.text(&v.series),
-                            number: self.text(&v.number),
-                            line: v.line,
-                        });
-                    }
+                if let (true, true, Some(v)) = (cut, k + 1 == lines, &self.voucher)
+                    && matches!(e, SieReadError::Malformed { .. })
+                    && matches!(self.state, State::InVoucher)
+                {
+                    return Err(SieReadError::Truncated {
+                        series: self.text(&v.series),
+                        number: self.text(&v.number),
+                        line: v.line,
+                    });
                 }
                 return Err(e);
             }
         }
-        if let Some(v) = &self.voucher {
-            if matches!(self.state, State::InVoucher | State::AfterVer) {
-                return Err(SieReadError::Truncated {
-                    series: self.text(&v.series),
-                    number: self.text(&v.number),
-                    line: v.line,
-                });
-            }
+        if let Some(v) = &self.voucher
+            && matches!(self.state, State::InVoucher | State::AfterVer)
+        {
+            return Err(SieReadError::Truncated {
+                series: self.text(&v.series),
+                number: self.text(&v.number),
+                line: v.line,
+            });
         }
         if !self.seen_record {
             return Err(SieReadError::NotSie);
