@@ -69,6 +69,27 @@ fn inputs() -> Vec<Input> {
         .collect()
 }
 
+/// The fund with every adjustment of SPEC §4.7 in use.
+fn adjusted(fund: &Fund) -> Fund {
+    let mut f = fund.clone();
+    f.appraisal.cost_optimism_bias = 10;
+    f.appraisal.discount_bands = vec![sif::model::DiscountBand {
+        from_year: 6,
+        rate: 3.0,
+    }];
+    for ini in &mut f.initiatives {
+        for row in &mut ini.savings {
+            row.deadweight = 20;
+            row.attribution = 10;
+            row.drop_off = 5;
+            row.optimism_bias = 10;
+            row.low = 60;
+            row.high = 130;
+        }
+    }
+    f
+}
+
 fn stages(c: &mut Criterion) {
     let inputs = inputs();
     let options = Options::default();
@@ -110,6 +131,18 @@ fn stages(c: &mut Criterion) {
     for i in &inputs {
         group.bench_with_input(BenchmarkId::from_parameter(i.initiatives), i, |b, i| {
             b.iter(|| project(black_box(&i.fund), &options).expect("projects"));
+        });
+    }
+    group.finish();
+
+    // The same projection with every savings row adjusted and ranged, the costs with an
+    // optimism bias and a discount band (SPEC §4.7): the adjusted appraisal's worst case, with
+    // a sensitivity bar for every row.
+    let mut group = c.benchmark_group("project_adjusted");
+    for i in &inputs {
+        let fund = adjusted(&i.fund);
+        group.bench_with_input(BenchmarkId::from_parameter(i.initiatives), &fund, |b, f| {
+            b.iter(|| project(black_box(f), &options).expect("projects"));
         });
     }
     group.finish();

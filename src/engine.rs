@@ -8,6 +8,10 @@
 
 use std::collections::HashMap;
 
+mod appraisal;
+
+pub use appraisal::{AdjustedActorFigures, AdjustedAppraisal, Coverage, Sensitivity, Switching};
+
 use crate::model::{
     ActorKind, CapitalKind, CostKind, Fund, FundingModel, Initiative, Repayment, Scenario, Status,
     date_year,
@@ -106,6 +110,27 @@ impl PayerFlow {
 /// A saturating sum for the convenience totals below; the engine's own sums are checked.
 fn saturating_total<'a>(items: impl Iterator<Item = &'a Money>) -> i64 {
     items.fold(0_i64, |acc, m| acc.saturating_add(m.0))
+}
+
+/// How an initiative's arrears are to be read (SPEC §4.4), so that no one counts them twice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArrearsKind {
+    /// FromSavings: a shortfall leaves more of the cap for later years, so the later plan
+    /// already grows by it (up to the cap); it is not owed again on top.
+    CarriedIntoPlan,
+    /// Fixed: the instalments never move, so the arrears are owed in addition to the plan.
+    OwedInAddition,
+}
+
+impl ArrearsKind {
+    /// The kind for a repayment agreement; `None` for a grant, which has no repayments.
+    pub fn of(repayment: &Repayment) -> Option<ArrearsKind> {
+        match repayment {
+            Repayment::Grant => None,
+            Repayment::Fixed { .. } => Some(ArrearsKind::OwedInAddition),
+            Repayment::FromSavings { .. } => Some(ArrearsKind::CarriedIntoPlan),
+        }
+    }
 }
 
 /// One actor's expected savings from one initiative, per horizon year (scenario applied).
@@ -239,6 +264,10 @@ pub struct Appraisal {
     pub bcr: Option<f64>,
     pub payback_year: Option<i32>,
     pub by_actor: Vec<ActorFigures>,
+    /// The risk-adjusted appraisal beside the gross one (SPEC §4.7).
+    pub adjusted: AdjustedAppraisal,
+    /// Each savings row with a range, alone at its low and high value, widest first.
+    pub sensitivity: Vec<Sensitivity>,
 }
 
 /// How a year's balanced-budget result moves the deficits still to restore (SPEC §5.3).
@@ -375,6 +404,8 @@ pub struct Projection {
     pub statement: Vec<StatementYear>,
     pub schedule: Schedule,
     pub appraisal: Vec<Appraisal>,
+    /// The adjusted appraisal per actor over the counted initiatives (`fund.by_actor`, §4.7).
+    pub appraisal_by_actor: Vec<AdjustedActorFigures>,
     pub reconciliation: Vec<ReconcileYear>,
     /// The balanced-budget deficits of each rule set, with what became of them (SPEC §5.3).
     pub deficits: Deficits,
@@ -450,7 +481,7 @@ pub fn project_with_threads(
 
     let statement = ctx.statement(&initiatives)?;
     let (schedule, appraisal) = ctx.schedule_and_appraisal(&initiatives);
-    let appraisal = appraisal?;
+    let (appraisal, appraisal_by_actor) = appraisal?;
     let (reconciliation, deficits) = ctx.reconcile(&statement)?;
     Ok(Projection {
         scenario: options.scenario.name.clone(),
@@ -460,10 +491,14 @@ pub fn project_with_threads(
         statement,
         schedule,
         appraisal,
+        appraisal_by_actor,
         reconciliation,
         deficits,
     })
 }
+
+/// The appraisal of every counted initiative and the adjusted fund-level sums per actor.
+type AppraisalParts = (Vec<Appraisal>, Vec<AdjustedActorFigures>);
 
 struct Ctx<'a> {
     fund: &'a Fund,
@@ -569,7 +604,7 @@ impl Ctx<'_> {
     fn schedule_and_appraisal(
         &self,
         inis: &[InitiativeProjection],
-    ) -> (Schedule, Result<Vec<Appraisal>, Overflow>) {
+    ) -> (Schedule, Result<AppraisalParts, Overflow>) {
         if inis.len() < PARALLEL_FROM || self.threads < 2 {
             return (self.schedule(inis), self.appraisal(inis));
         }
@@ -980,7 +1015,55 @@ impl Ctx<'_> {
         Schedule { rows, outstanding }
     }
 
-    fn appraisal(&self, inis: &[InitiativeProjection]) -> Result<Vec<Appraisal>, Overflow> {
+    /// The appraisal of every counted initiative; split over threads for large funds (the
+    /// adjusted appraisal makes it the larger part of a projection).
+    fn appraisal(&self, inis: &[InitiativeProjection]) -> Result<AppraisalParts, Overflow> {
+        let totals_of = |parts: Vec<(Vec<Appraisal>, Vec<appraisal::ActorTotals>)>| {
+            let mut out = Vec::with_capacity(inis.len());
+            let mut totals = Vec::new();
+            for (a, t) in parts {
+                out.extend(a);
+                totals.extend(t);
+            }
+            Ok((out, appraisal::fund_by_actor(self, totals)?))
+        };
+        // The schedule, made at the same time, is the lighter part: every thread takes a share.
+        let threads = self.threads;
+        if inis.len() < PARALLEL_FROM || threads < 2 {
+            return totals_of(vec![self.appraisal_part(inis)?]);
+        }
+        let chunk = inis.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            let mut handles = Vec::with_capacity(threads);
+            let mut parts = inis.chunks(chunk);
+            let first = parts.next().unwrap_or(&[]);
+            for part in parts {
+                match std::thread::Builder::new()
+                    .spawn_scoped(scope, move || self.appraisal_part(part))
+                {
+                    Ok(h) => handles.push(Ok(h)),
+                    Err(_) => handles.push(Err(part)),
+                }
+            }
+            let mut done = vec![self.appraisal_part(first)?];
+            for h in handles {
+                done.push(match h {
+                    Ok(h) => h
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?,
+                    Err(part) => self.appraisal_part(part)?,
+                });
+            }
+            totals_of(done)
+        })
+    }
+
+    /// The gross and adjusted appraisal of some counted initiatives, with the adjusted totals
+    /// per actor for the fund-level sums.
+    fn appraisal_part(
+        &self,
+        inis: &[InitiativeProjection],
+    ) -> Result<(Vec<Appraisal>, Vec<appraisal::ActorTotals>), Overflow> {
         let n = self.n;
         let rate = if self.fund.discount_rate.is_finite() {
             self.fund.discount_rate
@@ -991,6 +1074,8 @@ impl Ctx<'_> {
             .map(|i| (1.0 + rate / 100.0).powi(i as i32))
             .collect();
         let holder = self.actor_index.get(self.fund.holder.as_str()).copied();
+        let adjusted_discount = appraisal::discount_factors(self);
+        let mut fund_totals = Vec::new();
         let mut out = Vec::with_capacity(inis.len());
         for p in inis {
             let ini = &self.fund.initiatives[p.index];
@@ -1064,6 +1149,9 @@ impl Ctx<'_> {
                     repaid,
                 })
                 .collect();
+            let (adjusted, sensitivity, totals) =
+                self.adjusted_appraisal(ini, p, &adjusted_discount)?;
+            fund_totals.extend(totals);
             out.push(Appraisal {
                 code: ini.code.clone(),
                 cost,
@@ -1074,9 +1162,11 @@ impl Ctx<'_> {
                 bcr,
                 payback_year,
                 by_actor,
+                adjusted,
+                sensitivity,
             });
         }
-        Ok(out)
+        Ok((out, fund_totals))
     }
 
     /// The balanced-budget reconciliation of every year, with the deficits of each rule set

@@ -943,11 +943,16 @@ fn projection_warnings(fund: &Fund) -> Vec<Issue> {
             });
         }
     }
-    if let Some(y) = base
-        .statement
-        .iter()
-        .find(|y| y.uncommitted.0 < 0 && y.unfunded.is_zero())
-    {
+    // A yearly pot is not over-committed by later years' disbursements: they are paid from
+    // later pots. Only an earmarked fund carries its balance forward.
+    let over_committed = (fund.model == FundingModel::EarmarkedEquity)
+        .then(|| {
+            base.statement
+                .iter()
+                .find(|y| y.uncommitted.0 < 0 && y.unfunded.is_zero())
+        })
+        .flatten();
+    if let Some(y) = over_committed {
         out.push(Issue {
             severity: Severity::Warning,
             location: Location::Fund,
@@ -1048,6 +1053,7 @@ fn projection_warnings(fund: &Fund) -> Vec<Issue> {
             }
         }
     }
+    out.extend(coverage_warnings(fund, all));
     out
 }
 
@@ -1055,6 +1061,8 @@ fn projection_warnings(fund: &Fund) -> Vec<Issue> {
 fn reconciliation_warnings(fund: &Fund, base: &engine::Projection) -> Vec<Issue> {
     use crate::money::{format_en_kr as en, format_sv_kr as sv};
     let mut out = Vec::new();
+    // A deficit is warned about in the year it turns overdue, not again every year after.
+    let mut overdue_before = Money::ZERO;
     let warn = |out: &mut Vec<Issue>, year: i32, field: &str, sv_text: String, en_text: String| {
         let location = fund
             .budget
@@ -1086,7 +1094,10 @@ fn reconciliation_warnings(fund: &Fund, base: &engine::Projection) -> Vec<Issue>
                 ),
             );
         }
-        if r.current.restoration.overdue.0 > 0 {
+        let overdue = r.current.restoration.overdue;
+        let newly_overdue = overdue > overdue_before;
+        overdue_before = overdue;
+        if newly_overdue {
             warn(
                 &mut out,
                 year,
@@ -1169,6 +1180,60 @@ fn reconciliation_warnings(fund: &Fund, base: &engine::Projection) -> Vec<Issue>
                     en(r.current.special_reasons_applied)
                 ),
             );
+        }
+    }
+    out
+}
+
+/// The adjusted appraisal's warnings (SPEC §3.1, §4.7): a committee whose planned repayments
+/// are not covered by its adjusted cashable savings from the initiative. The agreement itself
+/// is not wrong — it is computed on the gross savings — but the committee may have to repay out
+/// of the rest of its budget, which is worth knowing before the agreement is signed.
+fn coverage_warnings(fund: &Fund, p: &engine::Projection) -> Vec<Issue> {
+    use crate::money::{format_en_kr as en, format_sv_kr as sv};
+    let mut out = Vec::new();
+    for (ip, a) in p.initiatives.iter().zip(&p.appraisal) {
+        let Some(ini) = fund.initiatives.get(ip.index) else {
+            continue;
+        };
+        let adjusted = ini.savings.iter().any(|r| !r.is_unadjusted());
+        for c in a
+            .adjusted
+            .repayment_coverage
+            .iter()
+            .filter(|c| c.shortfall.0 > 0)
+        {
+            out.push(Issue {
+                severity: Severity::Warning,
+                location: Location::Initiative(ip.index),
+                path: format!("initiatives[{}].repayment", label(&ini.code, ip.index)),
+                sv: format!(
+                    "{}:s {}kontantmässiga besparingar av insatsen{} räcker inte till de återföringar nämnden ska göra: av planerade {} täcks {}, och {} får nämnden ta ur sin övriga budget; se över återföringsavtalet",
+                    c.actor,
+                    if adjusted { "justerade " } else { "" },
+                    if adjusted {
+                        " (efter dödvikt, tillskrivning, avtagande effekt och optimismjustering)"
+                    } else {
+                        ""
+                    },
+                    sv(c.planned),
+                    sv(c.covered),
+                    sv(c.shortfall)
+                ),
+                en: format!(
+                    "{}'s {}cashable savings from the initiative{} do not cover the repayments it is to make: of {} planned, {} is covered and {} must come from the rest of the committee's budget; review the repayment agreement",
+                    c.actor,
+                    if adjusted { "adjusted " } else { "" },
+                    if adjusted {
+                        " (after deadweight, attribution, drop-off and optimism bias)"
+                    } else {
+                        ""
+                    },
+                    en(c.planned),
+                    en(c.covered),
+                    en(c.shortfall)
+                ),
+            });
         }
     }
     out

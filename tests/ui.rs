@@ -898,3 +898,34 @@ fn terminating_an_initiative_asks_for_its_end_year() {
     // One step each: the status, then the year.
     assert_eq!(h.state().doc.history.undo_len(), 2);
 }
+
+#[test]
+fn a_savings_rows_adjustments_are_edited_behind_a_disclosure_and_draw_a_tornado() {
+    let (mut h, _) = harness(Lang::Sv);
+    select_initiative(&mut h, "P101");
+    let code = h.state().doc.fund.initiatives[0].code.clone();
+    let last = h.state().doc.fund.initiatives[0].savings.len();
+    let row = |what: &str| format!("{what}, rad {last}");
+    // The adjustments sit behind a disclosure per row, each term explained.
+    assert!(h.query_by_label(&row("Dödvikt (%)")).is_none());
+    h.get_by_label_contains(&format!("Justeringar, rad {last}"))
+        .click();
+    h.run();
+    h.get_by_label(T::DeadweightHelp.get(Lang::Sv));
+    type_into(&mut h, &row("Dödvikt (%)"), "25");
+    type_into(&mut h, &row("Lågt (%)"), "50");
+    let edited = h.state().doc.fund.initiatives[0].savings[last - 1].clone();
+    assert_eq!((edited.deadweight, edited.low), (25, 50));
+    // Each edit is one step to undo.
+    assert_eq!(h.state().doc.history.undo_len(), 2);
+    // The row now has a range: the tornado chart is drawn with its bar.
+    let p = project(&h.state().doc.fund, &Options::default()).unwrap();
+    let a = &p.appraisal[0];
+    assert!(a.sensitivity.iter().any(|s| s.row == last - 1));
+    assert!(a.adjusted.npv_low < a.adjusted.npv);
+    h.get_by_label(T::Tornado.get(Lang::Sv));
+    assert!(shows(
+        &h,
+        &app::views::initiatives::tornado_name(Lang::Sv, &code)
+    ));
+}

@@ -134,6 +134,10 @@ pub struct InitiativeFigures {
     pub repaid: Option<Money>,
     pub npv: Option<f64>,
     pub payback_year: Option<i32>,
+    /// The adjusted appraisal's net present value and its range (SPEC §4.7).
+    pub adjusted_npv: Option<f64>,
+    pub npv_low: Option<f64>,
+    pub npv_high: Option<f64>,
 }
 
 /// Validation and projection of the document under the chosen options.
@@ -234,6 +238,9 @@ impl Analysis {
                         repaid: Some(ap.repaid),
                         npv: Some(ap.npv),
                         payback_year: ap.payback_year,
+                        adjusted_npv: Some(ap.adjusted.npv),
+                        npv_low: Some(ap.adjusted.npv_low),
+                        npv_high: Some(ap.adjusted.npv_high),
                     };
                 }
             }

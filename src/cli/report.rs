@@ -229,99 +229,321 @@ pub fn appraisal(fund: &Fund, p: &Projection, format: Format) -> String {
         Format::Json => json_text(json!({
             "discount_rate": fund.discount_rate,
             "initiatives": p.appraisal,
+            "fund": {"by_actor": p.appraisal_by_actor},
         })),
-        Format::Csv => {
-            let mut rows = Vec::new();
-            for a in &p.appraisal {
-                for b in &a.by_actor {
-                    rows.push(vec![
-                        a.code.clone(),
-                        a.cost.0.to_string(),
-                        a.savings.0.to_string(),
-                        a.cashable_savings.0.to_string(),
-                        a.repaid.0.to_string(),
-                        format!("{:.2}", a.npv),
-                        a.bcr.map_or_else(String::new, |b| format!("{b:.2}")),
-                        a.payback_year.map_or_else(String::new, |y| y.to_string()),
-                        b.actor.clone(),
-                        b.cost.0.to_string(),
-                        b.savings.0.to_string(),
-                        b.repaid.0.to_string(),
-                    ]);
-                }
-            }
-            csv(
-                &[
-                    "code",
-                    "cost",
-                    "savings",
-                    "cashable_savings",
-                    "repaid",
-                    "npv",
-                    "bcr",
-                    "payback_year",
-                    "actor",
-                    "actor_cost",
-                    "actor_savings",
-                    "actor_repaid",
-                ],
-                rows,
-            )
-        }
-        Format::Text => {
-            let r = Align::Right;
-            let mut t = Table::new(&[
-                ("Insats", Align::Left),
-                ("Kostnad", r),
-                ("Besparing", r),
-                ("varav kontant", r),
-                ("Återfört", r),
-                ("Nuvärde", r),
-                ("Kvot", r),
-                ("Betalar sig år", r),
+        Format::Csv => appraisal_csv(fund, p),
+        Format::Text => appraisal_text(fund, p),
+    }
+}
+
+fn money_or_empty(m: Option<Money>) -> String {
+    m.map_or_else(String::new, |m| m.0.to_string())
+}
+
+fn two(x: f64) -> String {
+    format!("{x:.2}")
+}
+
+fn opt_two(x: Option<f64>) -> String {
+    x.map_or_else(String::new, two)
+}
+
+fn opt_num<T: ToString>(x: Option<T>) -> String {
+    x.map_or_else(String::new, |x| x.to_string())
+}
+
+/// One row per initiative and actor: the gross figures of SPEC §4.6 and, after them, the
+/// adjusted ones of §4.7 (initiative columns repeated on each of its rows; an actor column is
+/// empty where the actor has no such figure).
+fn appraisal_csv(fund: &Fund, p: &Projection) -> String {
+    let mut rows = Vec::new();
+    for a in &p.appraisal {
+        let j = &a.adjusted;
+        // The actors of either picture, in actor list order.
+        let position = |code: &str| fund.actors.iter().position(|x| x.code == code);
+        let mut actors: Vec<&str> = a
+            .by_actor
+            .iter()
+            .map(|b| b.actor.as_str())
+            .chain(j.by_actor.iter().map(|b| b.actor.as_str()))
+            .chain(j.repayment_coverage.iter().map(|c| c.actor.as_str()))
+            .collect();
+        actors.sort_by_key(|c| position(c));
+        actors.dedup();
+        for actor in actors {
+            let gross = a.by_actor.iter().find(|b| b.actor == actor);
+            let adjusted = j.by_actor.iter().find(|b| b.actor == actor);
+            let coverage = j.repayment_coverage.iter().find(|c| c.actor == actor);
+            rows.push(vec![
+                a.code.clone(),
+                a.cost.0.to_string(),
+                a.savings.0.to_string(),
+                a.cashable_savings.0.to_string(),
+                a.repaid.0.to_string(),
+                two(a.npv),
+                opt_two(a.bcr),
+                opt_num(a.payback_year),
+                actor.to_string(),
+                money_or_empty(gross.map(|b| b.cost).or(Some(Money::ZERO))),
+                money_or_empty(gross.map(|b| b.savings).or(Some(Money::ZERO))),
+                money_or_empty(gross.map(|b| b.repaid).or(Some(Money::ZERO))),
+                j.cost.0.to_string(),
+                j.savings.0.to_string(),
+                j.cashable_savings.0.to_string(),
+                two(j.npv),
+                two(j.npv_low),
+                two(j.npv_high),
+                opt_two(j.bcr),
+                opt_num(j.payback_year),
+                opt_num(j.discounted_payback_year),
+                opt_two(j.switching.savings_percent),
+                opt_num(j.switching.delay_years),
+                money_or_empty(adjusted.map(|b| b.cost).or(Some(Money::ZERO))),
+                money_or_empty(adjusted.map(|b| b.savings).or(Some(Money::ZERO))),
+                adjusted.map_or_else(|| two(0.0), |b| two(b.npv)),
+                money_or_empty(coverage.map(|c| c.planned)),
+                money_or_empty(coverage.map(|c| c.covered)),
+                money_or_empty(coverage.map(|c| c.shortfall)),
             ]);
-            for a in &p.appraisal {
-                t.push(vec![
-                    a.code.clone(),
-                    kr(a.cost),
-                    kr(a.savings),
-                    kr(a.cashable_savings),
-                    kr(a.repaid),
-                    kr(Money(a.npv.round() as i64)),
-                    a.bcr
-                        .map_or_else(|| "–".to_string(), |b| format!("{b:.2}").replace('.', ",")),
-                    opt_year(a.payback_year),
-                ]);
-            }
-            let mut out = heading(fund, p, "Samhällsekonomisk bedömning");
-            out.push_str(&format!(
-                "Diskonteringsränta {} %\n\n",
-                fund.discount_rate.to_string().replace('.', ",")
-            ));
-            out.push_str(&t.to_text());
-            out.push_str("\nVem betalar, vem vinner:\n");
-            let mut w = Table::new(&[
-                ("Insats", Align::Left),
-                ("Aktör", Align::Left),
-                ("Bär kostnad", r),
-                ("Får besparing", r),
-                ("Återför", r),
-            ]);
-            for a in &p.appraisal {
-                for b in &a.by_actor {
-                    w.push(vec![
-                        a.code.clone(),
-                        b.actor.clone(),
-                        kr(b.cost),
-                        kr(b.savings),
-                        kr(b.repaid),
-                    ]);
-                }
-            }
-            out.push_str(&w.to_text());
-            out
         }
     }
+    csv(
+        &[
+            "code",
+            "cost",
+            "savings",
+            "cashable_savings",
+            "repaid",
+            "npv",
+            "bcr",
+            "payback_year",
+            "actor",
+            "actor_cost",
+            "actor_savings",
+            "actor_repaid",
+            "adjusted_cost",
+            "adjusted_savings",
+            "adjusted_cashable_savings",
+            "adjusted_npv",
+            "adjusted_npv_low",
+            "adjusted_npv_high",
+            "adjusted_bcr",
+            "adjusted_payback_year",
+            "adjusted_discounted_payback_year",
+            "switching_savings_percent",
+            "switching_delay_years",
+            "actor_adjusted_cost",
+            "actor_adjusted_savings",
+            "actor_adjusted_npv",
+            "actor_repayment_planned",
+            "actor_repayment_covered",
+            "actor_repayment_shortfall",
+        ],
+        rows,
+    )
+}
+
+/// A krona figure from a two-decimal present value, for people.
+fn kr_f(x: f64) -> String {
+    kr(Money(x.round() as i64))
+}
+
+fn ratio_sv(x: Option<f64>) -> String {
+    x.map_or_else(|| "–".to_string(), |b| format!("{b:.2}").replace('.', ","))
+}
+
+fn rate_sv(r: f64) -> String {
+    r.to_string().replace('.', ",")
+}
+
+/// The discounting in words: one rate, or the bands with the years they cover.
+fn discounting_sv(fund: &Fund) -> String {
+    let mut bands: Vec<(i32, f64)> = fund
+        .appraisal
+        .discount_bands
+        .iter()
+        .map(|b| (b.from_year, b.rate))
+        .collect();
+    bands.sort_by_key(|b| b.0);
+    if bands.is_empty() {
+        return format!("{} % alla år", rate_sv(fund.discount_rate));
+    }
+    let mut parts = Vec::new();
+    if bands[0].0 > 0 {
+        parts.push(format!(
+            "{} % år 0–{}",
+            rate_sv(fund.discount_rate),
+            bands[0].0 - 1
+        ));
+    }
+    for (k, &(from, rate)) in bands.iter().enumerate() {
+        parts.push(match bands.get(k + 1) {
+            Some(&(next, _)) => format!("{} % år {from}–{}", rate_sv(rate), next - 1),
+            None => format!("{} % från år {from}", rate_sv(rate)),
+        });
+    }
+    parts.join(", ")
+}
+
+fn appraisal_text(fund: &Fund, p: &Projection) -> String {
+    let r = Align::Right;
+    let mut t = Table::new(&[
+        ("Insats", Align::Left),
+        ("Kostnad", r),
+        ("Besparing", r),
+        ("varav kontant", r),
+        ("Återfört", r),
+        ("Nuvärde", r),
+        ("Kvot", r),
+        ("Betalar sig år", r),
+    ]);
+    for a in &p.appraisal {
+        t.push(vec![
+            a.code.clone(),
+            kr(a.cost),
+            kr(a.savings),
+            kr(a.cashable_savings),
+            kr(a.repaid),
+            kr_f(a.npv),
+            ratio_sv(a.bcr),
+            opt_year(a.payback_year),
+        ]);
+    }
+    let mut out = heading(fund, p, "Samhällsekonomisk bedömning");
+    out.push_str(&format!(
+        "Diskonteringsränta {} %\n\n",
+        rate_sv(fund.discount_rate)
+    ));
+    out.push_str(&t.to_text());
+    out.push_str("\nVem betalar, vem vinner:\n");
+    let mut w = Table::new(&[
+        ("Insats", Align::Left),
+        ("Aktör", Align::Left),
+        ("Bär kostnad", r),
+        ("Får besparing", r),
+        ("Återför", r),
+    ]);
+    for a in &p.appraisal {
+        for b in &a.by_actor {
+            w.push(vec![
+                a.code.clone(),
+                b.actor.clone(),
+                kr(b.cost),
+                kr(b.savings),
+                kr(b.repaid),
+            ]);
+        }
+    }
+    out.push_str(&w.to_text());
+
+    out.push_str(&format!(
+        "\nJusterad bedömning (dödvikt, tillskrivning, avtagande effekt och optimismjustering på \
+         besparingarna; kostnaderna +{} %; diskontering {}). Bara en bedömning: \
+         återföringsavtalet, fondredovisningen och bokföringen använder bruttobeloppen.\n",
+        fund.appraisal.cost_optimism_bias,
+        discounting_sv(fund)
+    ));
+    for a in &p.appraisal {
+        let j = &a.adjusted;
+        let name = fund
+            .initiatives
+            .iter()
+            .find(|i| i.code == a.code)
+            .map_or("", |i| i.name.as_str());
+        out.push_str(&format!("\n{} {name}\n", a.code));
+        let mut g = Table::new(&[("", Align::Left), ("Brutto", r), ("Justerat", r)]);
+        g.push(vec!["Kostnad".into(), kr(a.cost), kr(j.cost)]);
+        g.push(vec!["Besparing".into(), kr(a.savings), kr(j.savings)]);
+        g.push(vec![
+            "varav kontant".into(),
+            kr(a.cashable_savings),
+            kr(j.cashable_savings),
+        ]);
+        g.push(vec!["Nuvärde".into(), kr_f(a.npv), kr_f(j.npv)]);
+        g.push(vec![
+            "  lågt – högt".into(),
+            String::new(),
+            format!("{} – {}", kr_f(j.npv_low), kr_f(j.npv_high)),
+        ]);
+        g.push(vec!["Kvot".into(), ratio_sv(a.bcr), ratio_sv(j.bcr)]);
+        g.push(vec![
+            "Betalar sig år".into(),
+            opt_year(a.payback_year),
+            opt_year(j.payback_year),
+        ]);
+        g.push(vec![
+            "  diskonterat".into(),
+            String::new(),
+            opt_year(j.discounted_payback_year),
+        ]);
+        out.push_str(&g.to_text());
+        out.push_str(&format!(
+            "Brytpunkt: {}; {}.\n",
+            match j.switching.savings_percent {
+                Some(s) => format!(
+                    "nuvärdet blir noll om besparingarna blir {} % av de justerade",
+                    format!("{s:.2}").replace('.', ",")
+                ),
+                None => "inga besparingar att falla".to_string(),
+            },
+            match j.switching.delay_years {
+                Some(0) => "nuvärdet är redan negativt".to_string(),
+                Some(1) => "en försening med 1 år gör nuvärdet negativt".to_string(),
+                Some(d) => format!("en försening med {d} år gör nuvärdet negativt"),
+                None => "inte ens 20 års försening gör nuvärdet negativt".to_string(),
+            }
+        ));
+        if !j.repayment_coverage.is_empty() {
+            out.push_str("Täcker de justerade kontanta besparingarna återföringen?\n");
+            let mut c = Table::new(&[
+                ("Nämnd", Align::Left),
+                ("Planerat", r),
+                ("Täckt", r),
+                ("Brist", r),
+            ]);
+            for x in &j.repayment_coverage {
+                c.push(vec![
+                    x.actor.clone(),
+                    kr(x.planned),
+                    kr(x.covered),
+                    kr(x.shortfall),
+                ]);
+            }
+            out.push_str(&c.to_text());
+        }
+        if !a.sensitivity.is_empty() {
+            out.push_str("Känslighet (nuvärde med en rad i taget på lågt och högt):\n");
+            let mut s = Table::new(&[("Rad", r), ("Aktör", Align::Left), ("Lågt", r), ("Högt", r)]);
+            for x in &a.sensitivity {
+                s.push(vec![
+                    (x.row + 1).to_string(),
+                    x.actor.clone(),
+                    kr_f(x.npv_low),
+                    kr_f(x.npv_high),
+                ]);
+            }
+            out.push_str(&s.to_text());
+        }
+    }
+    if !p.appraisal_by_actor.is_empty() {
+        out.push_str("\nHela fonden per aktör, justerat (nuvärde = nettoeffekt på budgeten):\n");
+        let mut f = Table::new(&[
+            ("Aktör", Align::Left),
+            ("Bär kostnad", r),
+            ("Får besparing", r),
+            ("Nuvärde", r),
+        ]);
+        for b in &p.appraisal_by_actor {
+            f.push(vec![
+                b.actor.clone(),
+                kr(b.cost),
+                kr(b.savings),
+                kr_f(b.npv),
+            ]);
+        }
+        out.push_str(&f.to_text());
+    }
+    out
 }
 
 pub fn reconcile(fund: &Fund, p: &Projection, format: Format, lang: Lang) -> String {

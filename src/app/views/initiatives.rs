@@ -38,6 +38,7 @@ pub enum SortColumn {
     Savings,
     Repaid,
     Npv,
+    AdjustedNpv,
     Payback,
 }
 
@@ -120,6 +121,11 @@ impl InitiativesState {
                 SortColumn::Npv => {
                     let x = fig(a).and_then(|f| f.npv);
                     let y = fig(b).and_then(|f| f.npv);
+                    x.partial_cmp(&y).unwrap_or(Ordering::Equal)
+                }
+                SortColumn::AdjustedNpv => {
+                    let x = fig(a).and_then(|f| f.adjusted_npv);
+                    let y = fig(b).and_then(|f| f.adjusted_npv);
                     x.partial_cmp(&y).unwrap_or(Ordering::Equal)
                 }
                 SortColumn::Payback => fig(a)
@@ -356,6 +362,7 @@ fn table_ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Comma
         .column(Column::initial(56.0).at_least(40.0).clip(true))
         .column(Column::initial(84.0).at_least(60.0).clip(true))
         .columns(Column::initial(108.0).at_least(80.0).clip(true), 4)
+        .column(Column::initial(220.0).at_least(100.0).clip(true))
         .column(Column::initial(128.0).at_least(80.0).clip(true))
         .min_scrolled_height(0.0)
         .max_scroll_height(f32::INFINITY);
@@ -374,6 +381,7 @@ fn table_ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Comma
         (T::SavingsShort, SortColumn::Savings),
         (T::RepaidCol, SortColumn::Repaid),
         (T::Npv, SortColumn::Npv),
+        (T::AdjustedNpvRange, SortColumn::AdjustedNpv),
         (T::PaybackYear, SortColumn::Payback),
     ];
     let rows = std::mem::take(&mut st.initiatives.rows);
@@ -435,6 +443,20 @@ fn table_ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Comma
                         fig.npv
                             .map_or_else(|| "–".to_string(), |v| i18n::money_f64(lang, v)),
                     );
+                });
+                row.col(|ui| {
+                    // The adjusted value with its range: what a committee can trust.
+                    let text = match (fig.adjusted_npv, fig.npv_low, fig.npv_high) {
+                        (Some(v), Some(lo), Some(hi)) if lo != v || hi != v => format!(
+                            "{} ({} – {})",
+                            i18n::money_f64(lang, v),
+                            i18n::money_f64(lang, lo),
+                            i18n::money_f64(lang, hi)
+                        ),
+                        (Some(v), _, _) => i18n::money_f64(lang, v),
+                        _ => "–".to_string(),
+                    };
+                    num_cell(ui, text);
                 });
                 row.col(|ui| {
                     num_cell(
@@ -695,7 +717,7 @@ fn issues_ui(ui: &mut Ui, cx: &ViewCtx<'_>, index: usize) {
                 }),
             );
             ui.label(issue.message(lang.is_sv()));
-            ui.label(RichText::new(&issue.path).weak().small());
+            ui.label(RichText::new(super::problems::readable_path(lang, &issue.path)).small());
         });
     }
 }
@@ -910,6 +932,9 @@ fn savings_ui(
     if let Some(k) = remove {
         ini.savings.remove(k);
     }
+    for (k, row) in ini.savings.iter_mut().enumerate() {
+        adjustments_ui(ui, fields, lang, index, k, row);
+    }
     if ui.button(lang.t(T::AddSavingsRow)).clicked() {
         let (from, to) = match ini.savings.last() {
             Some(r) => (r.from, r.to),
@@ -931,6 +956,84 @@ fn savings_ui(
         ini.savings
             .push(SavingsRow::new(&actor, from, to, Money::ZERO, true));
     }
+}
+
+/// One savings row's adjustments for the adjusted appraisal (SPEC §4.7), behind a disclosure
+/// so the plain plan stays simple: each term with a one-line explanation.
+fn adjustments_ui(
+    ui: &mut Ui,
+    fields: &mut FieldBuffers,
+    lang: Lang,
+    index: usize,
+    k: usize,
+    row: &mut SavingsRow,
+) {
+    let title = format!(
+        "{}: {} {}–{}{}",
+        i18n::row_label(lang, T::Adjustments, k),
+        row.actor,
+        row.from,
+        row.to,
+        if row.is_unadjusted() {
+            format!(" ({})", lang.t(T::AdjustmentsNone))
+        } else {
+            String::new()
+        }
+    );
+    egui::CollapsingHeader::new(title)
+        .id_salt(("adjustments", index, k))
+        .show(ui, |ui| {
+            egui::Grid::new(("adjustments_grid", index, k))
+                .num_columns(3)
+                .spacing([12.0, 4.0])
+                .show(ui, |ui| {
+                    let terms: [(T, T, &str, &mut i32); 6] = [
+                        (
+                            T::Deadweight,
+                            T::DeadweightHelp,
+                            "adj_deadweight",
+                            &mut row.deadweight,
+                        ),
+                        (
+                            T::Attribution,
+                            T::AttributionHelp,
+                            "adj_attribution",
+                            &mut row.attribution,
+                        ),
+                        (
+                            T::DropOff,
+                            T::DropOffHelp,
+                            "adj_drop_off",
+                            &mut row.drop_off,
+                        ),
+                        (
+                            T::OptimismBias,
+                            T::OptimismBiasHelp,
+                            "adj_optimism",
+                            &mut row.optimism_bias,
+                        ),
+                        (T::RangeLow, T::RangeLowHelp, "adj_low", &mut row.low),
+                        (T::RangeHigh, T::RangeHighHelp, "adj_high", &mut row.high),
+                    ];
+                    for (label, help, what, value) in terms {
+                        ui.label(lang.t(label));
+                        let name = i18n::row_label(lang, label, k);
+                        if let Some(v) = int_field(
+                            ui,
+                            fields,
+                            fid(index, what, k),
+                            Name::Text(&name),
+                            lang,
+                            *value,
+                            60.0,
+                        ) {
+                            *value = v;
+                        }
+                        ui.label(RichText::new(lang.t(help)).weak());
+                        ui.end_row();
+                    }
+                });
+        });
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1231,10 +1334,16 @@ fn preview_ui(ui: &mut Ui, cx: &ViewCtx<'_>, index: usize) {
                 ui.end_row();
                 for &y in &years {
                     let year = p.first_year + y as i32;
-                    ui.label(year.to_string());
+                    // The planned figures, as Återföringar shows them; a closed year says
+                    // so, and its actual figures and arrears are in Återföringar.
+                    if y < p.closed_years {
+                        ui.label(format!("{year} ({})", lang.t(T::ClosedYearShort)));
+                    } else {
+                        ui.label(year.to_string());
+                    }
                     let mut total = Money::ZERO;
                     for r in &ip.repayments {
-                        let v = r.received[y];
+                        let v = r.planned[y];
                         total = Money(total.0.saturating_add(v.0));
                         let text = i18n::money(lang, v);
                         num_cell_w(ui, 110.0, &text).accessible_name(schedule_cell_name(
@@ -1259,6 +1368,19 @@ fn preview_ui(ui: &mut Ui, cx: &ViewCtx<'_>, index: usize) {
                 i18n::money_kr(lang, ip.outstanding)
             ))
             .color(widgets::warn_color(ui)),
+        );
+    }
+    if p.closed_years > 0
+        && let Some(kind) = fund
+            .initiatives
+            .get(index)
+            .and_then(|ini| sif::engine::ArrearsKind::of(&ini.repayment))
+    {
+        ui.add(
+            egui::Label::new(
+                RichText::new(super::repayments::arrears_kind_text(lang, kind)).small(),
+            )
+            .wrap(),
         );
     }
 
@@ -1301,4 +1423,203 @@ fn preview_ui(ui: &mut Ui, cx: &ViewCtx<'_>, index: usize) {
                 ui.end_row();
             }
         });
+    adjusted_ui(ui, cx, index, ap);
+}
+
+/// The adjusted appraisal of the initiative beside the gross one (SPEC §4.7): what it is
+/// worth after deadweight and optimism bias, in what range, how far the savings may fall or
+/// slip, whether each committee can repay, and a tornado chart of the rows' ranges.
+fn adjusted_ui(ui: &mut Ui, cx: &ViewCtx<'_>, index: usize, ap: &sif::engine::Appraisal) {
+    let lang = cx.lang;
+    let j = &ap.adjusted;
+    section(ui, lang.t(T::AdjustedAppraisal));
+    let kr = |v: f64| format!("{} {}", i18n::money_f64(lang, v), lang.pick("kr", "SEK"));
+    egui::Grid::new(("adjusted_preview", index))
+        .num_columns(3)
+        .spacing([24.0, 4.0])
+        .show(ui, |ui| {
+            ui.label("");
+            num_cell_w(ui, 130.0, RichText::new(lang.t(T::Gross)).strong());
+            num_cell_w(ui, 130.0, RichText::new(lang.t(T::Adjusted)).strong());
+            ui.end_row();
+            let bcr =
+                |b: Option<f64>| b.map_or_else(|| "–".to_string(), |b| i18n::decimal(lang, b, 2));
+            let year = |y: Option<i32>| {
+                y.map_or_else(|| lang.t(T::NoPayback).to_string(), |y| y.to_string())
+            };
+            let rows: [(T, String, String); 6] = [
+                (
+                    T::TotalCost,
+                    i18n::money_kr(lang, ap.cost),
+                    i18n::money_kr(lang, j.cost),
+                ),
+                (
+                    T::ExpectedSavings,
+                    i18n::money_kr(lang, ap.savings),
+                    i18n::money_kr(lang, j.savings),
+                ),
+                (
+                    T::CashableSavings,
+                    i18n::money_kr(lang, ap.cashable_savings),
+                    i18n::money_kr(lang, j.cashable_savings),
+                ),
+                (T::Npv, kr(ap.npv), kr(j.npv)),
+                (T::Bcr, bcr(ap.bcr), bcr(j.bcr)),
+                (T::PaybackYear, year(ap.payback_year), year(j.payback_year)),
+            ];
+            for (what, gross, adjusted) in rows {
+                ui.label(lang.t(what));
+                num_cell_w(ui, 130.0, &gross).accessible_name(format!(
+                    "{}, {}: {gross}",
+                    lang.t(what),
+                    lang.t(T::Gross)
+                ));
+                num_cell_w(ui, 130.0, RichText::new(&adjusted).strong()).accessible_name(format!(
+                    "{}, {}: {adjusted}",
+                    lang.t(what),
+                    lang.t(T::Adjusted)
+                ));
+                ui.end_row();
+            }
+            let range = format!("{} – {}", kr(j.npv_low), kr(j.npv_high));
+            let discounted = year(j.discounted_payback_year);
+            let percent = j.switching.savings_percent.map_or_else(
+                || "–".to_string(),
+                |p| format!("{} %", i18n::decimal(lang, p, 2)),
+            );
+            let delay = match j.switching.delay_years {
+                Some(0) => lang.t(T::AlreadyNegative).to_string(),
+                Some(d) => format!("{d} {}", lang.pick("år", "years")),
+                None => lang.t(T::NoDelayFails).to_string(),
+            };
+            for (what, value) in [
+                (T::NpvRange, range),
+                (T::DiscountedPayback, discounted),
+                (T::SwitchingSavings, percent),
+                (T::SwitchingDelay, delay),
+            ] {
+                ui.label(lang.t(what));
+                ui.label("");
+                num_cell_w(ui, 130.0, RichText::new(&value).strong())
+                    .accessible_name(format!("{}: {value}", lang.t(what)));
+                ui.end_row();
+            }
+        });
+
+    if !j.repayment_coverage.is_empty() {
+        ui.add_space(6.0);
+        ui.label(RichText::new(lang.t(T::Coverage)).strong());
+        egui::Grid::new(("coverage", index))
+            .num_columns(4)
+            .spacing([20.0, 4.0])
+            .striped(true)
+            .show(ui, |ui| {
+                ui.label(RichText::new(lang.t(T::Committee)).strong());
+                for t in [T::Planned, T::Covered, T::Shortfall] {
+                    num_cell_w(ui, 110.0, RichText::new(lang.t(t)).strong());
+                }
+                ui.end_row();
+                for c in &j.repayment_coverage {
+                    ui.label(&c.actor);
+                    for (t, m) in [
+                        (T::Planned, c.planned),
+                        (T::Covered, c.covered),
+                        (T::Shortfall, c.shortfall),
+                    ] {
+                        let text = i18n::money(lang, m);
+                        let mut rt = RichText::new(&text);
+                        if t == T::Shortfall && m.0 > 0 {
+                            rt = rt.color(widgets::warn_color(ui));
+                        }
+                        num_cell_w(ui, 110.0, rt).accessible_name(format!(
+                            "{} {}: {text}",
+                            lang.t(t),
+                            c.actor
+                        ));
+                    }
+                    ui.end_row();
+                }
+            });
+        if j.repayment_coverage.iter().any(|c| c.shortfall.0 > 0) {
+            ui.label(RichText::new(lang.t(T::ShortfallWarning)).color(widgets::warn_color(ui)));
+        }
+    }
+
+    if !ap.sensitivity.is_empty() {
+        ui.add_space(6.0);
+        ui.label(RichText::new(lang.t(T::Tornado)).strong());
+        tornado_ui(ui, cx, index, ap);
+    }
+}
+
+/// The name the tornado chart is read by (and found by in tests).
+pub fn tornado_name(lang: Lang, code: &str) -> String {
+    format!("{}: {code}", lang.t(T::Tornado))
+}
+
+/// A tornado chart: one horizontal bar per savings row with a range, from its low to its high
+/// net present value, widest at the top, around the central adjusted value.
+fn tornado_ui(ui: &mut Ui, cx: &ViewCtx<'_>, index: usize, ap: &sif::engine::Appraisal) {
+    use egui_plot::{Bar, BarChart, Plot, VLine};
+    let lang = cx.lang;
+    let central = ap.adjusted.npv;
+    let count = ap.sensitivity.len();
+    let bars: Vec<Bar> = ap
+        .sensitivity
+        .iter()
+        .enumerate()
+        .map(|(k, s)| {
+            // Widest at the top: the first bar gets the highest position.
+            let y = (count - k) as f64;
+            Bar::new(y, s.npv_high - s.npv_low)
+                .base_offset(s.npv_low)
+                .width(0.6)
+                .name(format!(
+                    "{} {}, {}: {} – {}",
+                    lang.pick("rad", "row"),
+                    s.row + 1,
+                    s.actor,
+                    i18n::money_f64(lang, s.npv_low),
+                    i18n::money_f64(lang, s.npv_high)
+                ))
+        })
+        .collect();
+    let labels: Vec<(f64, String)> = ap
+        .sensitivity
+        .iter()
+        .enumerate()
+        .map(|(k, s)| {
+            (
+                (count - k) as f64,
+                format!("{} {} {}", lang.pick("rad", "row"), s.row + 1, s.actor),
+            )
+        })
+        .collect();
+    let height = 40.0 + 28.0 * count as f32;
+    let response = Plot::new(("tornado", index))
+        .height(height)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .show_y(false)
+        .y_axis_formatter(move |mark, _range| {
+            labels
+                .iter()
+                .find(|(y, _)| (mark.value - y).abs() < 1e-6)
+                .map(|(_, l)| l.clone())
+                .unwrap_or_default()
+        })
+        .x_axis_formatter(move |mark, _range| i18n::money_f64(lang, mark.value))
+        .show(ui, |plot| {
+            plot.bar_chart(BarChart::new(lang.t(T::Tornado), bars).horizontal());
+            plot.vline(VLine::new(lang.t(T::AdjustedNpv), central));
+        })
+        .response;
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::Role::Image,
+            true,
+            tornado_name(lang, &cx.fund.initiatives[index].code),
+        )
+    });
 }

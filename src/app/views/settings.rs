@@ -56,6 +56,7 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command
         .auto_shrink([false, false])
         .show(ui, |ui| {
             fund_ui(ui, cx, &mut st.fields, focus, out);
+            appraisal_ui(ui, cx, &mut st.fields, out);
             actors_ui(ui, cx, &mut st.fields, focus, out);
             capital_ui(ui, cx, &mut st.fields, focus, out);
             budget_ui(ui, cx, &mut st.fields, focus, out);
@@ -89,6 +90,125 @@ fn field_note(ui: &mut Ui, cx: &ViewCtx<'_>, path: &str) {
             widgets::warn_color(ui)
         };
         ui.label(RichText::new(issue.message(cx.lang.is_sv())).color(color));
+    }
+}
+
+/// The adjusted appraisal's fund-wide settings (SPEC §4.7): the optimism bias on costs and
+/// the discount bands, with HM Treasury's Green Book bands one click away.
+fn appraisal_ui(ui: &mut Ui, cx: &ViewCtx<'_>, fields: &mut FieldBuffers, out: &mut Vec<Command>) {
+    let lang = cx.lang;
+    let fund = cx.fund;
+    let original = &fund.appraisal;
+    let mut a = original.clone();
+    section(ui, lang.t(T::AdjustedAppraisal));
+    ui.label(RichText::new(lang.t(T::AppraisalSettingsHelp)).weak());
+    egui::Grid::new("appraisal_settings")
+        .num_columns(3)
+        .spacing([16.0, 6.0])
+        .show(ui, |ui| {
+            let l = form_label(ui, lang.t(T::CostOptimismBias));
+            if let Some(v) = int_field(
+                ui,
+                fields,
+                fid("cost_optimism_bias", 0),
+                Name::By(l),
+                lang,
+                a.cost_optimism_bias,
+                60.0,
+            ) {
+                a.cost_optimism_bias = v;
+            }
+            field_note(ui, cx, "appraisal.cost_optimism_bias");
+            ui.end_row();
+        });
+    ui.label(RichText::new(lang.t(T::DiscountBands)).strong());
+    let mut remove = None;
+    egui::Grid::new("discount_bands")
+        .num_columns(4)
+        .spacing([16.0, 4.0])
+        .show(ui, |ui| {
+            ui.label(RichText::new(lang.t(T::BandFromYear)).strong());
+            ui.label(RichText::new(lang.t(T::DiscountRate)).strong());
+            ui.label("");
+            ui.label("");
+            ui.end_row();
+            for (k, band) in a.discount_bands.iter_mut().enumerate() {
+                let name = i18n::row_label(lang, T::BandFromYear, k);
+                if let Some(v) = int_field(
+                    ui,
+                    fields,
+                    fid("band_from_year", k),
+                    Name::Text(&name),
+                    lang,
+                    band.from_year,
+                    60.0,
+                ) {
+                    band.from_year = v;
+                }
+                let name = i18n::row_label(lang, T::DiscountRate, k);
+                if let Some(v) = commit_field(
+                    ui,
+                    fields,
+                    fid("band_rate", k),
+                    Name::Text(&name),
+                    &i18n::percent_value(lang, band.rate),
+                    70.0,
+                    true,
+                    |t| i18n::parse_percent(t).ok_or_else(|| lang.t(T::NotAPercent).to_string()),
+                ) {
+                    band.rate = v;
+                }
+                if ui
+                    .small_button("×")
+                    .accessible_name(i18n::remove_label(lang, T::RemoveBand, k))
+                    .on_hover_text(lang.t(T::RemoveBand))
+                    .clicked()
+                {
+                    remove = Some(k);
+                }
+                field_note(ui, cx, &format!("appraisal.discount_bands[{}].rate", k + 1));
+                ui.end_row();
+            }
+        });
+    if let Some(k) = remove {
+        a.discount_bands.remove(k);
+    }
+    ui.horizontal(|ui| {
+        if ui.button(lang.t(T::AddBand)).clicked() {
+            let from_year = a
+                .discount_bands
+                .iter()
+                .map(|b| b.from_year)
+                .max()
+                .unwrap_or(0)
+                + 1;
+            a.discount_bands.push(sif::model::DiscountBand {
+                from_year,
+                rate: fund.discount_rate,
+            });
+        }
+        if ui
+            .button(lang.t(T::GreenBookBands))
+            .on_hover_text(lang.t(T::GreenBookHelp))
+            .clicked()
+        {
+            // 3.5 % for years 0–30 (the fund's rate), 3.0 % from year 31.
+            a.discount_bands = vec![
+                sif::model::DiscountBand {
+                    from_year: 1,
+                    rate: 3.5,
+                },
+                sif::model::DiscountBand {
+                    from_year: 31,
+                    rate: 3.0,
+                },
+            ];
+        }
+    });
+    if a != *original {
+        let mut whole = fund.clone();
+        whole.appraisal = a;
+        out.push(Command::Edit(Edit::Whole(Box::new(whole))));
     }
 }
 

@@ -164,6 +164,9 @@ pub struct WhoGainsState {
     choices_key: Option<(u64, usize, Lang)>,
     effect: [Option<Money>; 2],
     pub recomputations: u64,
+    /// Show the adjusted appraisal's net present budget impact per actor (SPEC §4.7) instead
+    /// of the gross sums.
+    pub adjusted: bool,
 }
 
 impl WhoGainsState {
@@ -259,6 +262,18 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command
                     w.initiative = v;
                 }
             });
+            ui.horizontal(|ui| {
+                ui.selectable_value(&mut w.adjusted, false, lang.pick("Brutto", "Gross"));
+                ui.selectable_value(
+                    &mut w.adjusted,
+                    true,
+                    lang.pick("Justerat, nuvärde", "Adjusted, present value"),
+                );
+            });
+            if w.adjusted {
+                adjusted_ui(ui, cx, p, w.initiative);
+                return;
+            }
             if let Some(e) = &w.error {
                 ui.colored_label(widgets::error_color(ui), widgets::one_language(lang, e));
                 return;
@@ -273,6 +288,78 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command
             chart_ui(ui, lang, rows);
             if w.initiative.is_none() {
                 effect_ui(ui, cx, w.effect);
+            }
+        });
+}
+
+/// The adjusted appraisal per actor (SPEC §4.7): costs borne and savings received after the
+/// adjustments, and the net present budget impact, for the fund or one initiative.
+fn adjusted_ui(ui: &mut Ui, cx: &ViewCtx<'_>, p: &Projection, initiative: Option<usize>) {
+    let lang = cx.lang;
+    let rows = match initiative {
+        None => &p.appraisal_by_actor,
+        Some(i) => match p
+            .initiatives
+            .iter()
+            .zip(&p.appraisal)
+            .find(|(ip, _)| ip.index == i)
+        {
+            Some((_, a)) => &a.adjusted.by_actor,
+            None => return,
+        },
+    };
+    section(
+        ui,
+        lang.pick(
+            "Per aktör, justerat och diskonterat (nettoeffekt på budgeten i nuvärde)",
+            "Per actor, adjusted and discounted (net present budget impact)",
+        ),
+    );
+    ui.label(
+        RichText::new(lang.pick(
+            "Besparingarna efter dödvikt, tillskrivning, avtagande effekt och optimismjustering, kostnaderna med optimismjustering; nuvärdet är besparingar minus kostnader, diskonterat.",
+            "Savings after deadweight, attribution, drop-off and optimism bias, costs with optimism bias; the present value is savings less costs, discounted.",
+        ))
+        .weak(),
+    );
+    egui::Grid::new("who_gains_adjusted")
+        .num_columns(4)
+        .spacing([24.0, 4.0])
+        .striped(true)
+        .show(ui, |ui| {
+            ui.label(RichText::new(lang.pick("Aktör", "Actor")).strong());
+            for h in [
+                lang.pick("Bär kostnader", "Costs borne"),
+                lang.pick("Får besparingar", "Savings received"),
+                lang.pick("Nuvärde", "Present value"),
+            ] {
+                widgets::num_cell(ui, RichText::new(h).strong());
+            }
+            ui.end_row();
+            for r in rows {
+                let name = cx
+                    .fund
+                    .actor(&r.actor)
+                    .map_or(r.actor.as_str(), |a| a.name.as_str());
+                ui.label(format!("{} – {name}", r.actor));
+                widgets::num_cell(ui, money_text(lang, r.cost));
+                widgets::num_cell(ui, money_text(lang, r.savings));
+                let npv = format!(
+                    "{} {}",
+                    i18n::money_f64(lang, r.npv),
+                    lang.pick("kr", "SEK")
+                );
+                let color = if r.npv < 0.0 {
+                    COST_COLOR
+                } else {
+                    SAVINGS_COLOR
+                };
+                widgets::num_cell(ui, RichText::new(&npv).color(color)).accessible_name(format!(
+                    "{} {}: {npv}",
+                    lang.pick("Nuvärde", "Present value"),
+                    r.actor
+                ));
+                ui.end_row();
             }
         });
 }
