@@ -9,6 +9,8 @@ pub mod ledger;
 pub mod model;
 pub mod money;
 pub mod recovery;
+pub mod sie_actuals;
+pub mod sie_read;
 pub mod store;
 pub mod validate;
 

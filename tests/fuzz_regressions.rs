@@ -15,6 +15,9 @@ use sif::{store, validate};
 mod checks;
 use checks::{exports, load_validate_project};
 
+#[path = "../fuzz/sie_checks.rs"]
+mod sie_checks;
+
 fn files_in(dir: &Path) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
         .unwrap()
@@ -94,4 +97,33 @@ fn instalments_after_the_horizon_are_outstanding_without_walking_them() {
         .collect();
     assert_eq!(planned, vec![(2026, 250), (2027, 250)]);
     assert_eq!(p.schedule.outstanding[0].amount, sif::Money(500));
+}
+
+/// The `sie_read` target's seeds (whole SIE files that are read and mapped) and its hand-made
+/// refusals (`tests/fuzz_regressions/sie/`) through the target's checks.
+#[test]
+fn sie_seeds_read_and_findings_are_refused_without_panic() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let seeds = files_in(&root.join("fuzz/corpus/sie_read"));
+    assert!(seeds.len() >= 5);
+    for path in seeds {
+        let data = std::fs::read(&path).unwrap();
+        assert!(
+            sie_checks::sie_read(&data),
+            "{} is not read",
+            path.display()
+        );
+    }
+    let findings = files_in(&root.join("tests/fuzz_regressions/sie"));
+    assert!(findings.len() >= 5);
+    for path in findings {
+        let data = std::fs::read(&path).unwrap();
+        let result = std::panic::catch_unwind(|| sie_checks::sie_read(&data));
+        assert_eq!(
+            result.ok(),
+            Some(false),
+            "{} is not refused",
+            path.display()
+        );
+    }
 }

@@ -3,6 +3,7 @@
 //! Exit codes: 0 ok, 1 invalid fund or failed command, 2 unreadable input or bad arguments.
 //! Errors go to standard error as one sentence each, Swedish then English.
 
+mod actuals;
 mod export;
 mod report;
 pub(crate) mod report_cmd;
@@ -90,6 +91,9 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Show the vouchers and the trial balance per year.
     Ledger(export::LedgerArgs),
+    /// A closed year's actual figures from the financial system's SIE 4 file: a preview, or
+    /// recorded with --apply.
+    Actuals(actuals::ActualsArgs),
     /// Write a deterministic, valid, realistic large fund for benchmarks and tests.
     Generate {
         #[arg(long, default_value_t = 100)]
@@ -340,6 +344,7 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<ExitCode, Failure> {
         Command::Report(a) => report_cmd::run(a, out),
         Command::Export(a) => export::export(a, out),
         Command::Ledger(a) => export::ledger(a, out),
+        Command::Actuals(a) => actuals::actuals(a, out),
         Command::Generate {
             initiatives,
             years,
