@@ -11,6 +11,7 @@ pub mod money;
 pub mod recovery;
 pub mod store;
 pub mod validate;
+pub mod xlsx;
 
 pub use engine::{Options, Projection, project};
 pub use model::Fund;

@@ -7,6 +7,7 @@ mod export;
 mod report;
 pub(crate) mod report_cmd;
 mod table;
+mod xlsx;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -87,6 +88,11 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Show the vouchers and the trial balance per year.
     Ledger(export::LedgerArgs),
+    /// Write the initiatives template (.xlsx, or .csv) for applicants to fill in.
+    Template(xlsx::TemplateArgs),
+    /// Read initiatives from a filled-in template into the fund as Proposed (a preview
+    /// unless --apply).
+    Import(xlsx::ImportArgs),
     /// Write a deterministic, valid, realistic large fund for benchmarks and tests.
     Generate {
         #[arg(long, default_value_t = 100)]
@@ -272,6 +278,8 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<ExitCode, Failure> {
         Command::Report(a) => report_cmd::run(a, out),
         Command::Export(a) => export::export(a, out),
         Command::Ledger(a) => export::ledger(a, out),
+        Command::Template(a) => xlsx::template(a, out),
+        Command::Import(a) => xlsx::import(a, out),
         Command::Generate {
             initiatives,
             years,
