@@ -156,20 +156,8 @@ fn an_initiative_typed_by_hand_comes_in_with_the_same_figures() {
             },
         ],
         savings: vec![
-            SavingsRow {
-                actor: "SN".into(),
-                from: 2027,
-                to: 2030,
-                amount: Money(600_000),
-                cashable: true,
-            },
-            SavingsRow {
-                actor: "REG".into(),
-                from: 2028,
-                to: 2028,
-                amount: Money(100_000),
-                cashable: false,
-            },
+            SavingsRow::new("SN", 2027, 2030, Money(600_000), true),
+            SavingsRow::new("REG", 2028, 2028, Money(100_000), false),
         ],
         repayment: Repayment::Fixed {
             share: 50,

@@ -318,6 +318,8 @@ fn statement_sheet(fund: &Fund, p: &Projection, lang: Lang) -> Result<Sheet, Ove
         c("capital", "Kapital", "Capital"),
         c("disbursed", "Utbetalt", "Disbursed"),
         c("repaid", "Återfört", "Repaid"),
+        c("fund_used", "Betalt av fonden", "Paid by the fund"),
+        c("unfunded", "Ofinansierat", "Unfunded"),
         c("closing", "Utgående saldo", "Closing balance"),
         c("committed", "Åtaganden", "Committed"),
         c("uncommitted", "Ej intecknat", "Uncommitted"),
@@ -332,6 +334,8 @@ fn statement_sheet(fund: &Fund, p: &Projection, lang: Lang) -> Result<Sheet, Ove
                 Cell::Money(y.capital),
                 Cell::Money(y.disbursed),
                 Cell::Money(y.repaid),
+                Cell::Money(y.fund_used),
+                Cell::Money(y.unfunded),
                 Cell::Money(y.closing),
                 Cell::Money(y.committed),
                 Cell::Money(y.uncommitted),
@@ -339,8 +343,15 @@ fn statement_sheet(fund: &Fund, p: &Projection, lang: Lang) -> Result<Sheet, Ove
         })
         .collect();
     // Balances do not add up over years; only the flows get a total.
-    let total = totals(lang, &columns, &rows, &[2, 3, 4])?;
-    let mut notes = vec![scenario_note(p, lang)];
+    let total = totals(lang, &columns, &rows, &[2, 3, 4, 5, 6])?;
+    let mut notes = vec![
+        scenario_note(p, lang),
+        lang.pick(
+            "Fonden betalar bara det den har; resten (ofinansierat) belastar fritt eget kapital.",
+            "The fund pays only what it holds; the rest (unfunded) is charged to free equity.",
+        )
+        .to_string(),
+    ];
     if fund.model == FundingModel::AnnualAppropriation {
         notes.push(
             lang.pick(
@@ -622,64 +633,109 @@ pub fn proposal_label(lang: Lang) -> &'static str {
 }
 
 fn reconciliation_sheet(fund: &Fund, p: &Projection, lang: Lang) -> Result<Sheet, Overflow> {
-    let columns = vec![
+    // The lines in the order a balanskravsutredning publishes them, years as rows.
+    let lines = [
         c("year", "År", "Year"),
         c("result_before_fund", "Resultat före fonden", "Result before the fund"),
         c("disbursed", "Fondens utbetalningar", "Fund disbursements"),
-        c("repaid", "Återföringar", "Repayments"),
-        c("result", "Årets resultat", "Result"),
+        c("repaid", "Återföringar (interna)", "Repayments (internal)"),
+        c("result", "Årets resultat", "Result for the year"),
         c("realisation_gains", "Realisationsvinster", "Realisation gains"),
-        c(
-            "current.balance_result",
-            "Gällande rätt: balanskravsresultat",
-            "Current law: balance result",
-        ),
-        c(
-            "current.restore_by",
-            "Gällande rätt: återställs senast",
-            "Current law: restore by",
-        ),
-        c(
-            "proposed.fund_used",
-            "Förslag: fondmedel som används",
-            "Proposal: fund used",
-        ),
-        c(
-            "proposed.fund_reearmarked",
-            "Förslag: återförs till fonden",
-            "Proposal: re-earmarked",
-        ),
-        c(
-            "proposed.balance_result",
-            "Förslag: balanskravsresultat",
-            "Proposal: balance result",
-        ),
-        c(
-            "proposed.restore_by",
-            "Förslag: återställs senast",
-            "Proposal: restore by",
-        ),
+        c("exemption_adjustment", "Undantagsmöjlighet", "Exemption adjustment"),
+        c("securities_adjustment", "Värdepapper", "Securities adjustment"),
+        c("adjusted_result", "Resultat efter balanskravsjusteringar", "Adjusted result"),
+        c("reserve_reservation", "Till resultatutjämningsreserv", "Reserved to the reserve"),
+        c("reserve_use", "Från resultatutjämningsreserv", "Used from the reserve"),
     ];
-    let rows: Vec<Vec<Cell>> = p
-        .reconciliation
-        .iter()
-        .map(|y| {
-            vec![
-                Cell::Int(i64::from(y.year)),
-                Cell::Money(y.result_before_fund),
-                Cell::Money(y.disbursed),
-                Cell::Money(y.repaid),
-                Cell::Money(y.result),
-                Cell::Money(y.realisation_gains),
-                Cell::Money(y.current.balance_result),
-                Cell::opt_year(y.current.restore_by),
-                Cell::Money(y.proposed.fund_used),
-                Cell::Money(y.proposed.fund_reearmarked),
-                Cell::Money(y.proposed.balance_result),
-                Cell::opt_year(y.proposed.restore_by),
+    let common = |y: &crate::engine::ReconcileYear| {
+        vec![
+            Cell::Int(i64::from(y.year)),
+            Cell::Money(y.result_before_fund),
+            Cell::Money(y.disbursed),
+            Cell::Money(y.repaid),
+            Cell::Money(y.result),
+            Cell::Money(y.realisation_gains),
+            Cell::Money(y.exemption_adjustment),
+            Cell::Money(y.securities_adjustment),
+            Cell::Money(y.adjusted_result),
+            Cell::Money(y.reserve_reservation),
+            Cell::Money(y.reserve_use),
+        ]
+    };
+    // Each rule set's own lines, with the JSON key of its object.
+    macro_rules! tail {
+        ($p:literal) => {
+            [
+                c(concat!($p, ".special_reasons_applied"), "Synnerliga skäl", "Special reasons"),
+                c(concat!($p, ".balance_result"), "Balanskravsresultat", "Balance result"),
+                c(concat!($p, ".restore_by"), "Återställs senast", "Restore by"),
+                c(concat!($p, ".restored"), "Återställt", "Restored"),
+                c(concat!($p, ".to_restore"), "Kvar att återställa", "Still to restore"),
+                c(concat!($p, ".overdue"), "Förfallet", "Overdue"),
             ]
-        })
-        .collect();
+        };
+    }
+    let mut current_columns = lines.to_vec();
+    current_columns.extend(tail!("current"));
+    let mut proposed_columns = lines.to_vec();
+    proposed_columns.extend([
+        c("proposed.fund_used", "Fondmedel som används", "Fund used"),
+        c("proposed.fund_reearmarked", "Återförs till fonden", "Re-earmarked"),
+        c("proposed.fund_adjustment", "Fondens rad", "The fund's line"),
+    ]);
+    proposed_columns.extend(tail!("proposed"));
+    let mut current_rows = Vec::new();
+    let mut proposed_rows = Vec::new();
+    for y in &p.reconciliation {
+        let k = &y.current;
+        let mut row = common(y);
+        row.extend([
+            Cell::Money(k.special_reasons_applied),
+            Cell::Money(k.balance_result),
+            Cell::opt_year(k.restore_by),
+            Cell::Money(k.restoration.restored),
+            Cell::Money(k.restoration.to_restore),
+            Cell::Money(k.restoration.overdue),
+        ]);
+        current_rows.push(row);
+        let q = &y.proposed;
+        let mut row = common(y);
+        row.extend([
+            Cell::Money(q.fund_used),
+            Cell::Money(q.fund_reearmarked),
+            Cell::Money(q.fund_adjustment),
+            Cell::Money(q.special_reasons_applied),
+            Cell::Money(q.balance_result),
+            Cell::opt_year(q.restore_by),
+            Cell::Money(q.restoration.restored),
+            Cell::Money(q.restoration.to_restore),
+            Cell::Money(q.restoration.overdue),
+        ]);
+        proposed_rows.push(row);
+    }
+    let deficits: String = fund
+        .unrestored_deficits
+        .iter()
+        .map(|d| format!("{} {}", d.year, lang.money(d.amount)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut notes = vec![
+        scenario_note(p, lang),
+        lang.pick(
+            "Ett negativt balanskravsresultat ska återställas inom tre år (KL 11 kap. 12 §); varje regelverk har sina egna underskott.",
+            "A negative balance result must be restored within three years (KL 11 kap. 12 §); each rule set keeps its own deficits.",
+        )
+        .to_string(),
+    ];
+    if !deficits.is_empty() {
+        notes.push(format!(
+            "{}: {deficits}",
+            lang.pick(
+                "Ej återställda underskott från före horisonten",
+                "Deficits from before the horizon still to restore"
+            )
+        ));
+    }
     Ok(Sheet {
         key: "reconciliation",
         name: lang.pick("Balanskrav", "Balanced budget").to_string(),
@@ -689,17 +745,23 @@ fn reconciliation_sheet(fund: &Fund, p: &Projection, lang: Lang) -> Result<Sheet
             "Balanskravsutredning",
             "Balanced-budget reconciliation",
         ),
-        notes: vec![
-            scenario_note(p, lang),
-            proposal_label(lang).to_string(),
+        notes,
+        blocks: vec![
+            Block {
+                title: Some(lang.pick("Gällande rätt", "Current law").to_string()),
+                json: "reconcile.years",
+                columns: current_columns,
+                rows: current_rows,
+                total: None,
+            },
+            Block {
+                title: Some(proposal_label(lang).to_string()),
+                json: "reconcile.years",
+                columns: proposed_columns,
+                rows: proposed_rows,
+                total: None,
+            },
         ],
-        blocks: vec![Block {
-            title: None,
-            json: "reconcile.years",
-            columns,
-            rows,
-            total: None,
-        }],
     })
 }
 

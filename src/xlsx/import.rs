@@ -13,11 +13,11 @@ use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 use std::io::Cursor;
 
-use calamine::{DataRef, Reader, Xlsx};
+use calamine::{DataRef, Reader as _, Xlsx};
 
 use super::{
-    COSTS, Column, DATA_SHEETS, INITIATIVES, MAX_FILE_BYTES, MAX_ROWS, PAYERS, RepaymentType,
-    SAVINGS, SheetSpec, column_name, find_actor, parse_kind, parse_yes_no,
+    Column, DATA_SHEETS, INITIATIVES, MAX_FILE_BYTES, MAX_ROWS, RepaymentType, SheetSpec,
+    column_name, find_actor, parse_kind, parse_yes_no,
 };
 use crate::model::{
     ActorKind, CostKind, CostRow, Fund, Initiative, Payer, Repayment, SavingsRow, Status,
@@ -274,7 +274,7 @@ fn read_xlsx(bytes: &[u8], file_name: &str) -> Result<Vec<Option<Table>>, Import
     let mut problems = Vec::new();
     let mut tables = Vec::new();
     for spec in DATA_SHEETS {
-        let Some(name) = names.iter().find(|n| spec.matches(n)).cloned() else {
+        let Some(name) = names.iter().find(|n| spec.matches(n)).map(|n| n.to_string()) else {
             problems.push(problem(
                 "",
                 format!(
@@ -689,12 +689,12 @@ fn money_of(v: &Value) -> CellResult<Option<Money>> {
 }
 
 /// Interprets the tables against the fund, collecting every problem.
-struct Reader<'a> {
+struct Cells<'a> {
     fund: &'a Fund,
     problems: Vec<Problem>,
 }
 
-impl Reader<'_> {
+impl Cells<'_> {
     fn report(&mut self, place: String, (sv, en): (String, String)) {
         self.problems.push(Problem {
             place,
@@ -866,7 +866,7 @@ pub fn read_initiatives(
     fund: &Fund,
 ) -> Result<Vec<ImportedInitiative>, ImportError> {
     let tables = read_tables(bytes, file_name)?;
-    let mut rd = Reader {
+    let mut rd = Cells {
         fund,
         problems: Vec::new(),
     };
@@ -904,7 +904,7 @@ pub fn read_initiatives(
     Ok(initiatives)
 }
 
-fn read_initiative_rows(rd: &mut Reader<'_>, t: &Table, drafts: &mut Vec<Draft>) {
+fn read_initiative_rows(rd: &mut Cells<'_>, t: &Table, drafts: &mut Vec<Draft>) {
     let horizon = (
         i64::from(rd.fund.first_year),
         i64::from(rd.fund.last_year()),
@@ -1014,7 +1014,7 @@ fn read_initiative_rows(rd: &mut Reader<'_>, t: &Table, drafts: &mut Vec<Draft>)
 }
 
 /// The draft a row of another sheet belongs to, by the initiative's name or code in column A.
-fn owner_of(rd: &mut Reader<'_>, t: &Table, r: &Row, drafts: &[Draft]) -> Option<usize> {
+fn owner_of(rd: &mut Cells<'_>, t: &Table, r: &Row, drafts: &[Draft]) -> Option<usize> {
     let reference = rd.text(t, r, 0);
     match reference {
         None if drafts.len() == 1 => Some(0),
@@ -1049,7 +1049,7 @@ fn owner_of(rd: &mut Reader<'_>, t: &Table, r: &Row, drafts: &[Draft]) -> Option
     }
 }
 
-fn read_cost_rows(rd: &mut Reader<'_>, t: &Table, drafts: &mut [Draft]) {
+fn read_cost_rows(rd: &mut Cells<'_>, t: &Table, drafts: &mut [Draft]) {
     for r in &t.rows {
         if r.cells.iter().all(Value::is_empty) {
             continue;
@@ -1098,7 +1098,7 @@ fn read_cost_rows(rd: &mut Reader<'_>, t: &Table, drafts: &mut [Draft]) {
     }
 }
 
-fn read_savings_rows(rd: &mut Reader<'_>, t: &Table, drafts: &mut [Draft]) {
+fn read_savings_rows(rd: &mut Cells<'_>, t: &Table, drafts: &mut [Draft]) {
     for r in &t.rows {
         if r.cells.iter().all(Value::is_empty) {
             continue;
@@ -1150,27 +1150,40 @@ fn read_savings_rows(rd: &mut Reader<'_>, t: &Table, drafts: &mut [Draft]) {
                 }
             },
         };
+        // The adjusted appraisal's estimates: empty cells take the file format's defaults.
+        let mut adjustment = |c: usize, range: (i64, i64), default: i32| -> Option<i32> {
+            if t.cell(r, c).is_empty() {
+                Some(default)
+            } else {
+                rd.whole(t, r, c, range).map(|v| v as i32)
+            }
+        };
+        let deadweight = adjustment(6, (0, 100), 0);
+        let attribution = adjustment(7, (0, 100), 0);
+        let drop_off = adjustment(8, (0, 100), 0);
+        let optimism_bias = adjustment(9, (0, 100), 0);
+        let low = adjustment(10, (0, 100), 100);
+        let high = adjustment(11, (100, 300), 100);
         if let (Some(i), Some(actor), Some(from), Some(to), Some(amount), Some(cashable)) =
             (owner, actor, from, to, amount, cashable)
+            && let (Some(deadweight), Some(attribution), Some(drop_off), Some(optimism_bias)) =
+                (deadweight, attribution, drop_off, optimism_bias)
+            && let (Some(low), Some(high)) = (low, high)
         {
-            drafts[i].savings.push(savings_row(actor, from, to, amount, cashable));
+            drafts[i].savings.push(SavingsRow {
+                deadweight,
+                attribution,
+                drop_off,
+                optimism_bias,
+                low,
+                high,
+                ..SavingsRow::new(&actor, from, to, amount, cashable)
+            });
         }
     }
 }
 
-/// A savings row as the template describes it; fields the template does not ask for take
-/// the file format's defaults.
-fn savings_row(actor: String, from: i32, to: i32, amount: Money, cashable: bool) -> SavingsRow {
-    SavingsRow {
-        actor,
-        from,
-        to,
-        amount,
-        cashable,
-    }
-}
-
-fn read_payer_rows(rd: &mut Reader<'_>, t: &Table, drafts: &mut [Draft]) {
+fn read_payer_rows(rd: &mut Cells<'_>, t: &Table, drafts: &mut [Draft]) {
     for r in &t.rows {
         if r.cells.iter().all(Value::is_empty) {
             continue;
@@ -1214,7 +1227,7 @@ fn read_payer_rows(rd: &mut Reader<'_>, t: &Table, drafts: &mut [Draft]) {
 }
 
 /// Codes, payers and the repayment agreement: the drafts become initiatives.
-fn finish(rd: &mut Reader<'_>, drafts: Vec<Draft>) -> Vec<ImportedInitiative> {
+fn finish(rd: &mut Cells<'_>, drafts: Vec<Draft>) -> Vec<ImportedInitiative> {
     let mut taken: HashSet<String> = rd.fund.initiatives.iter().map(|i| i.code.clone()).collect();
     // Given codes first, so that assigned ones never take a code someone wrote.
     for d in &drafts {

@@ -125,6 +125,13 @@ pub const SAVINGS: SheetSpec = SheetSpec {
         col("Till år", "To year", Year, 12.0),
         col("Belopp per år", "Amount per year", MoneyCol, 22.0),
         col("Hämtbar", "Cashable", YesNo, 14.0),
+        // The adjusted appraisal's estimates (SPEC §4.7); empty means none.
+        col("Dödvikt %", "Deadweight %", Percent, 14.0),
+        col("Tillskrivning %", "Attribution %", Percent, 16.0),
+        col("Avtagande %", "Drop-off %", Percent, 14.0),
+        col("Optimism %", "Optimism bias %", Percent, 16.0),
+        col("Låg %", "Low %", Percent, 10.0),
+        col("Hög %", "High %", Percent, 10.0),
     ],
 };
 
