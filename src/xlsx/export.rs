@@ -166,6 +166,9 @@ pub fn write_sheets(sheets: &[Sheet], lang: Lang) -> Result<Vec<u8>, ExportError
     for sheet in sheets {
         let ws = wb.add_worksheet();
         ws.set_name(&sheet.name)?;
+        // Printed (or saved as PDF) one page wide, as a committee's appendix is.
+        ws.set_landscape();
+        ws.set_print_fit_to_pages(1, 0);
         let mut widths: Vec<usize> = Vec::new();
         let mut fit = |col: usize, chars: usize| {
             if widths.len() <= col {

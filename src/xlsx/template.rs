@@ -72,12 +72,19 @@ pub fn template_xlsx(fund: Option<&Fund>, prefill: &[Initiative]) -> Result<Vec<
 fn instructions(ws: &mut Worksheet, fund: Option<&Fund>) -> Result<(), XlsxError> {
     ws.set_name(INSTRUCTIONS_SHEET)?;
     ws.set_column_width(0, 110)?;
+    ws.set_print_fit_to_pages(1, 0);
     let title = Format::new().set_bold().set_font_size(14);
     let bold = Format::new().set_bold();
     let wrap = Format::new().set_text_wrap();
     let mut row = 0;
     let mut line = |ws: &mut Worksheet, text: &str, f: &Format| -> Result<(), XlsxError> {
         ws.write_string_with_format(row, 0, text, f)?;
+        // Spreadsheet programs do not grow a row for wrapped text written by another program:
+        // give a long paragraph the lines it needs (about 100 characters a line at width 110).
+        let lines = text.chars().count().div_ceil(100).max(1);
+        if lines > 1 {
+            ws.set_row_height(row, 15.0 * lines as f64)?;
+        }
         row += 1;
         Ok(())
     };
