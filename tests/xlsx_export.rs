@@ -129,7 +129,9 @@ fn compare_sheet(sheet: &Sheet, range: &Range<Data>, reports: &[(&str, Value)], 
                     let key = b.columns[i].key;
                     let sum: f64 = if key.is_empty() {
                         (0..rows.len())
-                            .map(|k| number(cell(heading + 1 + k as u32, i).unwrap_or(&Data::Empty)))
+                            .map(|k| {
+                                number(cell(heading + 1 + k as u32, i).unwrap_or(&Data::Empty))
+                            })
                             .sum()
                     } else {
                         rows.iter()
@@ -167,17 +169,35 @@ fn compare_vouchers(sheet: &Sheet, range: &Range<Data>, file: &Path, scenario: &
     for (k, rec) in csv.records().enumerate() {
         let rec = rec.unwrap();
         let r = heading + 1 + k as u32;
-        let text = |c: u32| range.get_value((r, c)).map_or(String::new(), |d| d.to_string());
+        let text = |c: u32| {
+            range
+                .get_value((r, c))
+                .map_or(String::new(), |d| d.to_string())
+        };
         let amount = |c: u32| range.get_value((r, c)).map_or(0.0, number);
         assert_eq!(text(2), rec[0], "{label} voucher row {k} series");
         assert_eq!(amount(3), rec[1].parse::<f64>().unwrap(), "{label} row {k}");
         assert_eq!(text(4), rec[2], "{label} row {k} date");
         // The CSV neutralises a leading formula character; a workbook string needs no such care.
-        assert_eq!(text(5), rec[3].trim_start_matches('\''), "{label} row {k} text");
-        assert_eq!(amount(6), rec[4].parse::<f64>().unwrap(), "{label} row {k} account");
+        assert_eq!(
+            text(5),
+            rec[3].trim_start_matches('\''),
+            "{label} row {k} text"
+        );
+        assert_eq!(
+            amount(6),
+            rec[4].parse::<f64>().unwrap(),
+            "{label} row {k} account"
+        );
         assert_eq!(text(8), rec[6], "{label} row {k} dim1");
         assert_eq!(text(9), rec[7], "{label} row {k} dim6");
-        let money = |s: &str| if s.is_empty() { 0.0 } else { s.parse::<f64>().unwrap() };
+        let money = |s: &str| {
+            if s.is_empty() {
+                0.0
+            } else {
+                s.parse::<f64>().unwrap()
+            }
+        };
         assert_eq!(amount(10), money(&rec[8]), "{label} row {k} debit");
         assert_eq!(amount(11), money(&rec[9]), "{label} row {k} credit");
         n += 1;
@@ -208,7 +228,11 @@ fn the_workbook_equals_the_json_reports_for_every_sample_and_scenario() {
                 "-o",
                 out.to_str().unwrap(),
             ]);
-            assert!(o.status.success(), "{label}: {}", String::from_utf8_lossy(&o.stderr));
+            assert!(
+                o.status.success(),
+                "{label}: {}",
+                String::from_utf8_lossy(&o.stderr)
+            );
             let reports: Vec<(&str, Value)> = ["statement", "schedule", "appraisal", "reconcile"]
                 .iter()
                 .map(|c| (*c, json(c, &file, scenario)))
@@ -310,10 +334,9 @@ fn english_names_and_the_proposal_label() {
     let mut wb: Xlsx<_> =
         open_workbook_from_rs(std::io::Cursor::new(std::fs::read(&out).unwrap())).unwrap();
     let rec = wb.worksheet_range("Balanskrav").unwrap();
-    assert!(
-        rec.cells()
-            .any(|(_, _, d)| d.to_string() == "Förslag: Sifs tolkning av ESO 2020:1, inte gällande rätt")
-    );
+    assert!(rec.cells().any(
+        |(_, _, d)| d.to_string() == "Förslag: Sifs tolkning av ESO 2020:1, inte gällande rätt"
+    ));
 }
 
 #[test]

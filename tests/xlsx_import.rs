@@ -72,10 +72,17 @@ fn several_initiatives_in_one_template_get_free_codes() {
     let bytes = template_xlsx(Some(&fund), &[a, b]).unwrap();
     let imported = import(&bytes, "t.xlsx", &fund).unwrap();
     assert_eq!(imported.added.len(), 2);
-    let codes: Vec<&str> = imported.added.iter().map(|&i| imported.fund.initiatives[i].code.as_str()).collect();
+    let codes: Vec<&str> = imported
+        .added
+        .iter()
+        .map(|&i| imported.fund.initiatives[i].code.as_str())
+        .collect();
     assert_ne!(codes[0], codes[1]);
     for c in &codes {
-        assert!(!fund.initiatives.iter().any(|i| i.code == *c), "{c} was taken");
+        assert!(
+            !fund.initiatives.iter().any(|i| i.code == *c),
+            "{c} was taken"
+        );
         assert!(c.starts_with('P'));
     }
     let first = &imported.fund.initiatives[imported.added[0]];
@@ -97,7 +104,8 @@ fn hand_filled(edit: impl FnOnce(&mut Workbook)) -> Vec<u8> {
     }
     let ws = wb.worksheet_from_name("Insatser").unwrap();
     ws.write_string(1, 1, "Läxhjälp i Norra").unwrap();
-    ws.write_string(1, 2, "BUN – Barn- och utbildningsnämnden").unwrap();
+    ws.write_string(1, 2, "BUN – Barn- och utbildningsnämnden")
+        .unwrap();
     ws.write_string(1, 3, "Fast").unwrap();
     ws.write_string(1, 4, "50 %").unwrap();
     ws.write_number(1, 5, 2027).unwrap();
@@ -201,7 +209,10 @@ fn text_in_a_number_cell_names_the_sheet_and_cell() {
         text.contains("Kostnader!D7: ”12,5 mkr” är inget belopp i hela kronor"),
         "{text}"
     );
-    assert!(text.contains("Kostnader!B8: ”tjugotjugofem” är inget år"), "{text}");
+    assert!(
+        text.contains("Kostnader!B8: ”tjugotjugofem” är inget år"),
+        "{text}"
+    );
     assert!(text.contains("inget lästes in / "), "{text}");
     assert_eq!(e.problems().len(), 2, "{text}");
 }
@@ -218,7 +229,10 @@ fn wrong_sheet_names_are_named() {
         text.contains("arbetsboken saknar bladet ”Insatser” (den har: Blad1, Kostnader)"),
         "{text}"
     );
-    assert!(text.contains("the workbook has no sheet “Besparingar”"), "{text}");
+    assert!(
+        text.contains("the workbook has no sheet “Besparingar”"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -258,7 +272,10 @@ fn merged_cells_are_refused() {
             .unwrap();
     });
     let text = problems(&import(&bytes, "a.xlsx", &fund).unwrap_err());
-    assert!(text.contains("Kostnader!A5:C5: sammanfogade celler"), "{text}");
+    assert!(
+        text.contains("Kostnader!A5:C5: sammanfogade celler"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -385,11 +402,20 @@ fn the_template_has_the_sheets_headings_and_lists() {
     let instructions = wb.worksheet_range("Instruktioner").unwrap();
     let text: Vec<String> = instructions.rows().map(|r| r[0].to_string()).collect();
     assert!(text.iter().any(|t| t.contains("Fyll i en rad per insats")));
-    assert!(text.iter().any(|t| t.contains("Write one row per initiative")));
+    assert!(
+        text.iter()
+            .any(|t| t.contains("Write one row per initiative"))
+    );
     assert!(text.iter().any(|t| t.contains("2025–2034")), "{text:?}");
     for spec in [INITIATIVES, COSTS, SAVINGS] {
         let range = wb.worksheet_range(spec.sv).unwrap();
-        let headings: Vec<String> = range.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
+        let headings: Vec<String> = range
+            .rows()
+            .next()
+            .unwrap()
+            .iter()
+            .map(|c| c.to_string())
+            .collect();
         let want: Vec<String> = spec.columns.iter().map(|c| c.heading()).collect();
         assert_eq!(headings, want);
     }
@@ -402,8 +428,14 @@ fn the_template_has_the_sheets_headings_and_lists() {
             _ => None,
         })
         .collect();
-    assert!(committees.contains(&"SN – Socialnämnden".to_string()), "{committees:?}");
-    assert!(!committees.iter().any(|c| c.starts_with("REG")), "an external is no committee");
+    assert!(
+        committees.contains(&"SN – Socialnämnden".to_string()),
+        "{committees:?}"
+    );
+    assert!(
+        !committees.iter().any(|c| c.starts_with("REG")),
+        "an external is no committee"
+    );
 }
 
 fn tmp_copy(dir: &Path, name: &str) -> PathBuf {
@@ -450,7 +482,12 @@ fn the_commands_preview_apply_and_change_nothing_on_error() {
             file.to_str().unwrap(),
             "--apply",
         ]);
-        assert_eq!(o.status.code(), Some(code), "{}", String::from_utf8_lossy(&o.stderr));
+        assert_eq!(
+            o.status.code(),
+            Some(code),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
         assert!(String::from_utf8_lossy(&o.stderr).starts_with("sif: "));
         assert_eq!(std::fs::read(&fund_path).unwrap(), before);
         assert!(!store::backup_path(&fund_path).exists());
@@ -469,7 +506,10 @@ fn the_commands_preview_apply_and_change_nothing_on_error() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let text = String::from_utf8_lossy(&o.stdout);
     assert!(text.contains("Läxhjälp i Norra"), "{text}");
-    assert!(text.contains("Förhandsvisning: inget har sparats"), "{text}");
+    assert!(
+        text.contains("Förhandsvisning: inget har sparats"),
+        "{text}"
+    );
     assert_eq!(std::fs::read(&fund_path).unwrap(), before);
 
     let out = dir.path().join("ny.ron");
@@ -483,7 +523,10 @@ fn the_commands_preview_apply_and_change_nothing_on_error() {
     let o = sif(&[&args[..], &["--apply"]].concat());
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert_eq!(store::load(&fund_path).unwrap(), written);
-    assert_eq!(std::fs::read(store::backup_path(&fund_path)).unwrap(), before);
+    assert_eq!(
+        std::fs::read(store::backup_path(&fund_path)).unwrap(),
+        before
+    );
     let check = sif(&["check", fund_path.to_str().unwrap()]);
     assert!(check.status.success());
 }

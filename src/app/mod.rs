@@ -305,7 +305,10 @@ impl SifApp {
                 ui.separator();
                 ui.menu_button(lang.pick("Exportera", "Export"), |ui| {
                     if ui
-                        .button(lang.pick("Excel-arbetsbok med rapporterna…", "Excel workbook of the reports…"))
+                        .button(lang.pick(
+                            "Excel-arbetsbok med rapporterna…",
+                            "Excel workbook of the reports…",
+                        ))
                         .clicked()
                     {
                         out.push(Command::Export(export::ExportRequest::Workbook));

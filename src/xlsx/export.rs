@@ -194,7 +194,14 @@ pub fn write_sheets(sheets: &[Sheet], lang: Lang) -> Result<Vec<u8>, ExportError
                 let h = lang.pick(col.sv, col.en);
                 ws.write_string_with_format(row, i as u16, h, &heading)?;
                 // Headings wrap at spaces; the longest word must fit.
-                fit(i, h.split(' ').map(str::len).max().unwrap_or(0).max(h.len() / 2));
+                fit(
+                    i,
+                    h.split(' ')
+                        .map(str::len)
+                        .max()
+                        .unwrap_or(0)
+                        .max(h.len() / 2),
+                );
             }
             row += 1;
             for cells in &b.rows {
@@ -276,7 +283,12 @@ fn write_cell(
 }
 
 /// The sums of a block's money columns, with a label in the first cell.
-fn totals(lang: Lang, columns: &[Column], rows: &[Vec<Cell>], money_cols: &[usize]) -> Result<Vec<Cell>, Overflow> {
+fn totals(
+    lang: Lang,
+    columns: &[Column],
+    rows: &[Vec<Cell>],
+    money_cols: &[usize],
+) -> Result<Vec<Cell>, Overflow> {
     let mut out = vec![Cell::Empty; columns.len()];
     out[0] = Cell::text(lang.pick("Summa", "Total"));
     for &i in money_cols {
@@ -291,8 +303,11 @@ fn totals(lang: Lang, columns: &[Column], rows: &[Vec<Cell>], money_cols: &[usiz
 
 fn scenario_note(p: &Projection, lang: Lang) -> String {
     if p.scenario == "base" {
-        lang.pick("Grundscenario, belopp i kronor", "Base scenario, amounts in kronor")
-            .to_string()
+        lang.pick(
+            "Grundscenario, belopp i kronor",
+            "Base scenario, amounts in kronor",
+        )
+        .to_string()
     } else {
         format!(
             "{} {}, {}",
@@ -304,7 +319,12 @@ fn scenario_note(p: &Projection, lang: Lang) -> String {
 }
 
 fn title(fund: &Fund, lang: Lang, sv: &str, en: &str) -> String {
-    format!("{} – {} ({})", lang.pick(sv, en), fund.name, fund.organisation)
+    format!(
+        "{} – {} ({})",
+        lang.pick(sv, en),
+        fund.name,
+        fund.organisation
+    )
 }
 
 fn initiative_name(fund: &Fund, code: &str) -> String {
@@ -381,7 +401,12 @@ fn statement_sheet(fund: &Fund, p: &Projection, lang: Lang) -> Result<Sheet, Ove
 
 /// How arrears are treated under the initiative's repayment agreement (SPEC §4.4).
 fn arrears_kind(fund: &Fund, code: &str, lang: Lang) -> &'static str {
-    match fund.initiatives.iter().find(|i| i.code == code).map(|i| &i.repayment) {
+    match fund
+        .initiatives
+        .iter()
+        .find(|i| i.code == code)
+        .map(|i| &i.repayment)
+    {
         Some(Repayment::Fixed { .. }) => lang.pick(
             "Fast: skuld utöver planen",
             "Fixed: owed in addition to the plan",
@@ -434,7 +459,11 @@ fn schedule_sheet(fund: &Fund, p: &Projection, lang: Lang) -> Result<Sheet, Over
     let out_columns = vec![
         c("initiative", "Insats", "Initiative"),
         c("", "Namn", "Name"),
-        c("amount", "Utestående efter horisonten", "Outstanding after the horizon"),
+        c(
+            "amount",
+            "Utestående efter horisonten",
+            "Outstanding after the horizon",
+        ),
     ];
     let out_rows: Vec<Vec<Cell>> = p
         .schedule
@@ -488,7 +517,11 @@ fn appraisal_sheet(fund: &Fund, p: &Projection, lang: Lang) -> Result<Sheet, Ove
         c("", "Namn", "Name"),
         c("cost", "Kostnad", "Cost"),
         c("savings", "Besparingar", "Savings"),
-        c("cashable_savings", "Hämtbara besparingar", "Cashable savings"),
+        c(
+            "cashable_savings",
+            "Hämtbara besparingar",
+            "Cashable savings",
+        ),
         c("repaid", "Återfört", "Repaid"),
         c("npv", "Nuvärde", "Net present value"),
         c("bcr", "Nytta/kostnad", "Benefit-cost ratio"),
@@ -548,7 +581,10 @@ fn who_gains_sheet(fund: &Fund, p: &Projection, lang: Lang) -> Result<Sheet, Ove
         c("savings", "Får besparing", "Gains savings"),
         c("repaid", "Betalar tillbaka", "Repays"),
     ];
-    let actor_name = |code: &str| fund.actor(code).map_or_else(String::new, |a| a.name.clone());
+    let actor_name = |code: &str| {
+        fund.actor(code)
+            .map_or_else(String::new, |a| a.name.clone())
+    };
     let mut rows = Vec::new();
     for a in &p.appraisal {
         for b in &a.by_actor {
@@ -639,16 +675,44 @@ fn reconciliation_sheet(fund: &Fund, p: &Projection, lang: Lang) -> Result<Sheet
     // The lines in the order a balanskravsutredning publishes them, years as rows.
     let lines = [
         c("year", "År", "Year"),
-        c("result_before_fund", "Resultat före fonden", "Result before the fund"),
+        c(
+            "result_before_fund",
+            "Resultat före fonden",
+            "Result before the fund",
+        ),
         c("disbursed", "Fondens utbetalningar", "Fund disbursements"),
         c("repaid", "Återföringar (interna)", "Repayments (internal)"),
         c("result", "Årets resultat", "Result for the year"),
-        c("realisation_gains", "Realisationsvinster", "Realisation gains"),
-        c("exemption_adjustment", "Undantagsmöjlighet", "Exemption adjustment"),
-        c("securities_adjustment", "Värdepapper", "Securities adjustment"),
-        c("adjusted_result", "Resultat efter balanskravsjusteringar", "Adjusted result"),
-        c("reserve_reservation", "Till resultatutjämningsreserv", "Reserved to the reserve"),
-        c("reserve_use", "Från resultatutjämningsreserv", "Used from the reserve"),
+        c(
+            "realisation_gains",
+            "Realisationsvinster",
+            "Realisation gains",
+        ),
+        c(
+            "exemption_adjustment",
+            "Undantagsmöjlighet",
+            "Exemption adjustment",
+        ),
+        c(
+            "securities_adjustment",
+            "Värdepapper",
+            "Securities adjustment",
+        ),
+        c(
+            "adjusted_result",
+            "Resultat efter balanskravsjusteringar",
+            "Adjusted result",
+        ),
+        c(
+            "reserve_reservation",
+            "Till resultatutjämningsreserv",
+            "Reserved to the reserve",
+        ),
+        c(
+            "reserve_use",
+            "Från resultatutjämningsreserv",
+            "Used from the reserve",
+        ),
     ];
     let common = |y: &crate::engine::ReconcileYear| {
         vec![
@@ -669,11 +733,27 @@ fn reconciliation_sheet(fund: &Fund, p: &Projection, lang: Lang) -> Result<Sheet
     macro_rules! tail {
         ($p:literal) => {
             [
-                c(concat!($p, ".special_reasons_applied"), "Synnerliga skäl", "Special reasons"),
-                c(concat!($p, ".balance_result"), "Balanskravsresultat", "Balance result"),
-                c(concat!($p, ".restore_by"), "Återställs senast", "Restore by"),
+                c(
+                    concat!($p, ".special_reasons_applied"),
+                    "Synnerliga skäl",
+                    "Special reasons",
+                ),
+                c(
+                    concat!($p, ".balance_result"),
+                    "Balanskravsresultat",
+                    "Balance result",
+                ),
+                c(
+                    concat!($p, ".restore_by"),
+                    "Återställs senast",
+                    "Restore by",
+                ),
                 c(concat!($p, ".restored"), "Återställt", "Restored"),
-                c(concat!($p, ".to_restore"), "Kvar att återställa", "Still to restore"),
+                c(
+                    concat!($p, ".to_restore"),
+                    "Kvar att återställa",
+                    "Still to restore",
+                ),
                 c(concat!($p, ".overdue"), "Förfallet", "Overdue"),
             ]
         };
@@ -683,7 +763,11 @@ fn reconciliation_sheet(fund: &Fund, p: &Projection, lang: Lang) -> Result<Sheet
     let mut proposed_columns = lines.to_vec();
     proposed_columns.extend([
         c("proposed.fund_used", "Fondmedel som används", "Fund used"),
-        c("proposed.fund_reearmarked", "Återförs till fonden", "Re-earmarked"),
+        c(
+            "proposed.fund_reearmarked",
+            "Återförs till fonden",
+            "Re-earmarked",
+        ),
         c("proposed.fund_adjustment", "Fondens rad", "The fund's line"),
     ]);
     proposed_columns.extend(tail!("proposed"));
@@ -847,12 +931,13 @@ fn settings_sheet(fund: &Fund, p: &Projection, options: &ExportOptions) -> Sheet
     let text = |sv: &str, en: &str, v: String| vec![Cell::text(lang.pick(sv, en)), Cell::Text(v)];
     let int = |sv: &str, en: &str, v: i64| vec![Cell::text(lang.pick(sv, en)), Cell::Int(v)];
     let scenario = fund.scenario(&p.scenario).cloned();
-    let (sf, cf, delay) = scenario
-        .as_ref()
-        .map_or((100, 100, 0), |s| (s.savings_factor, s.cost_factor, s.delay));
-    let holder = fund
-        .actor(&fund.holder)
-        .map_or_else(|| fund.holder.clone(), |a| format!("{} – {}", a.code, a.name));
+    let (sf, cf, delay) = scenario.as_ref().map_or((100, 100, 0), |s| {
+        (s.savings_factor, s.cost_factor, s.delay)
+    });
+    let holder = fund.actor(&fund.holder).map_or_else(
+        || fund.holder.clone(),
+        |a| format!("{} – {}", a.code, a.name),
+    );
     let a = &fund.accounts;
     let rows = vec![
         text("Fond", "Fund", fund.name.clone()),
@@ -886,7 +971,8 @@ fn settings_sheet(fund: &Fund, p: &Projection, options: &ExportOptions) -> Sheet
         text(
             "Stängt till och med",
             "Closed through",
-            fund.closed_through.map_or_else(String::new, |y| y.to_string()),
+            fund.closed_through
+                .map_or_else(String::new, |y| y.to_string()),
         ),
         text(
             "Scenario",
@@ -910,10 +996,26 @@ fn settings_sheet(fund: &Fund, p: &Projection, options: &ExportOptions) -> Sheet
             }
             .to_string(),
         ),
-        int("Konto: fondens eget kapital", "Account: fund equity", i64::from(a.fund_equity)),
-        int("Konto: fritt eget kapital", "Account: free equity", i64::from(a.free_equity)),
-        int("Konto: interna intäkter", "Account: internal income", i64::from(a.internal_income)),
-        int("Konto: interna kostnader", "Account: internal cost", i64::from(a.internal_cost)),
+        int(
+            "Konto: fondens eget kapital",
+            "Account: fund equity",
+            i64::from(a.fund_equity),
+        ),
+        int(
+            "Konto: fritt eget kapital",
+            "Account: free equity",
+            i64::from(a.free_equity),
+        ),
+        int(
+            "Konto: interna intäkter",
+            "Account: internal income",
+            i64::from(a.internal_income),
+        ),
+        int(
+            "Konto: interna kostnader",
+            "Account: internal cost",
+            i64::from(a.internal_cost),
+        ),
         text("Regler", "Rules", proposal_label(lang).to_string()),
     ];
     Sheet {

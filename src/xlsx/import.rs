@@ -50,7 +50,10 @@ pub enum ImportError {
     /// The file as a whole cannot be read: not a workbook, too large, encrypted.
     Unreadable { file: String, message: String },
     /// The file was read, and these cells (or the resulting fund) are wrong.
-    Problems { file: String, problems: Vec<Problem> },
+    Problems {
+        file: String,
+        problems: Vec<Problem>,
+    },
 }
 
 /// At most this many problems are listed; the count says how many there were.
@@ -274,7 +277,11 @@ fn read_xlsx(bytes: &[u8], file_name: &str) -> Result<Vec<Option<Table>>, Import
     let mut problems = Vec::new();
     let mut tables = Vec::new();
     for spec in DATA_SHEETS {
-        let Some(name) = names.iter().find(|n| spec.matches(n)).map(|n| n.to_string()) else {
+        let Some(name) = names
+            .iter()
+            .find(|n| spec.matches(n))
+            .map(|n| n.to_string())
+        else {
             problems.push(problem(
                 "",
                 format!(
@@ -311,9 +318,7 @@ fn read_xlsx(bytes: &[u8], file_name: &str) -> Result<Vec<Option<Table>>, Import
         }
         let mut rows: BTreeMap<u32, Vec<Value>> = BTreeMap::new();
         let width = spec.columns.len();
-        let mut reader = wb
-            .worksheet_cells_reader(&name)
-            .map_err(|e| not_xlsx(&e))?;
+        let mut reader = wb.worksheet_cells_reader(&name).map_err(|e| not_xlsx(&e))?;
         while let Some(cell) = reader.next_cell_with_formula().map_err(|e| not_xlsx(&e))? {
             let (r, c) = cell.pos;
             let value = match cell.formula.filter(|f| !f.trim().is_empty()) {
@@ -611,7 +616,9 @@ fn text_of(v: &Value) -> CellResult<Option<String>> {
         Value::Empty => Ok(None),
         Value::Text(t) if t.trim().is_empty() => Ok(None),
         Value::Text(t) => Ok(Some(t.trim().to_string())),
-        Value::Number(x) if x.fract() == 0.0 && x.abs() < 1e15 => Ok(Some(format!("{}", *x as i64))),
+        Value::Number(x) if x.fract() == 0.0 && x.abs() < 1e15 => {
+            Ok(Some(format!("{}", *x as i64)))
+        }
         Value::Number(x) => Ok(Some(x.to_string())),
         Value::Bool(b) => Ok(Some(if *b { "Ja" } else { "Nej" }.to_string())),
         Value::Formula(f) => Err(formula_refused(f)),
@@ -1007,7 +1014,10 @@ fn read_initiative_rows(rd: &mut Cells<'_>, t: &Table, drafts: &mut Vec<Draft>) 
             rd.problems.push(problem(
                 d.place.clone(),
                 format!("två insatser heter ”{}”; ge dem olika namn", d.name),
-                format!("two initiatives are named “{}”; give them different names", d.name),
+                format!(
+                    "two initiatives are named “{}”; give them different names",
+                    d.name
+                ),
             ));
         }
     }
@@ -1086,7 +1096,8 @@ fn read_cost_rows(rd: &mut Cells<'_>, t: &Table, drafts: &mut [Draft]) {
             );
             continue;
         }
-        if let (Some(i), Some(year), Some(kind), Some(fund), Some(own)) = (owner, year, kind, fund, own)
+        if let (Some(i), Some(year), Some(kind), Some(fund), Some(own)) =
+            (owner, year, kind, fund, own)
         {
             drafts[i].costs.push(CostRow {
                 year,

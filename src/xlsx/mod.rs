@@ -57,12 +57,19 @@ impl Column {
         norm(t) == norm(&self.heading())
             || norm(t) == norm(self.sv)
             || norm(t) == norm(self.en)
-            || t.split(" / ").next().is_some_and(|sv| norm(sv) == norm(self.sv))
+            || t.split(" / ")
+                .next()
+                .is_some_and(|sv| norm(sv) == norm(self.sv))
     }
 }
 
 const fn col(sv: &'static str, en: &'static str, kind: ColumnKind, width: f64) -> Column {
-    Column { sv, en, kind, width }
+    Column {
+        sv,
+        en,
+        kind,
+        width,
+    }
 }
 
 /// A data sheet of the template.
@@ -235,7 +242,11 @@ pub fn find_actor(fund: &Fund, text: &str) -> Option<usize> {
     fund.actors
         .iter()
         .position(|a| a.code == code)
-        .or_else(|| fund.actors.iter().position(|a| a.code.eq_ignore_ascii_case(t)))
+        .or_else(|| {
+            fund.actors
+                .iter()
+                .position(|a| a.code.eq_ignore_ascii_case(t))
+        })
         .or_else(|| {
             fund.actors
                 .iter()

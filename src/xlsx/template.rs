@@ -13,8 +13,8 @@ use rust_xlsxwriter::{
 
 use super::{
     COSTS, ColumnKind, DATA_SHEETS, INITIATIVES, INSTRUCTIONS_SHEET, KIND_LABELS, KRONA_FORMAT,
-    LISTS_SHEET, NO, PAYERS, REPAYMENT_TYPES, RepaymentType, SAVINGS, SheetSpec, YES,
-    actor_label, kind_label,
+    LISTS_SHEET, NO, PAYERS, REPAYMENT_TYPES, RepaymentType, SAVINGS, SheetSpec, YES, actor_label,
+    kind_label,
 };
 use crate::model::{ActorKind, Fund, Initiative, Repayment};
 
@@ -29,7 +29,10 @@ pub struct TemplateError(#[from] XlsxError);
 /// The template as `.xlsx` bytes. With a fund, the lists offer its committees and actors and
 /// the instructions name its horizon; `prefill` writes initiatives into the sheets (a filled
 /// template, for a round trip or to hand an initiative back to its applicant).
-pub fn template_xlsx(fund: Option<&Fund>, prefill: &[Initiative]) -> Result<Vec<u8>, TemplateError> {
+pub fn template_xlsx(
+    fund: Option<&Fund>,
+    prefill: &[Initiative],
+) -> Result<Vec<u8>, TemplateError> {
     let mut wb = Workbook::new();
     let heading = Format::new()
         .set_bold()
@@ -139,7 +142,11 @@ fn instructions(ws: &mut Worksheet, fund: Option<&Fund>) -> Result<(), XlsxError
                 ActorKind::Committee => "nämnd / committee",
                 ActorKind::External => "extern / external",
             };
-            line(ws, &format!("{} ({kind})", actor_label(&a.code, &a.name)), &wrap)?;
+            line(
+                ws,
+                &format!("{} ({kind})", actor_label(&a.code, &a.name)),
+                &wrap,
+            )?;
         }
     }
     Ok(())
@@ -218,11 +225,10 @@ fn validations(ws: &mut Worksheet, spec: SheetSpec, fund: Option<&Fund>) -> Resu
             last + 1
         )))
         .set_error_style(DataValidationErrorStyle::Warning);
-    let committee = (committees > 0).then(|| {
-        list_from('A', committees).set_error_style(DataValidationErrorStyle::Warning)
-    });
-    let actor =
-        (actors > 0).then(|| list_from('B', actors).set_error_style(DataValidationErrorStyle::Warning));
+    let committee = (committees > 0)
+        .then(|| list_from('A', committees).set_error_style(DataValidationErrorStyle::Warning));
+    let actor = (actors > 0)
+        .then(|| list_from('B', actors).set_error_style(DataValidationErrorStyle::Warning));
     let add = |ws: &mut Worksheet, c: u16, v: &DataValidation| -> Result<(), XlsxError> {
         ws.add_data_validation(1, c, last, c, v)?;
         Ok(())
