@@ -67,8 +67,7 @@ impl fmt::Display for ImportError {
                 let n = problems.len();
                 write!(
                     f,
-                    "{file}: {n} {} – inget lästes in / {n} {} – nothing was imported:",
-                    if n == 1 { "fel" } else { "fel" },
+                    "{file}: {n} fel – inget lästes in / {n} {} – nothing was imported:",
                     if n == 1 { "problem" } else { "problems" },
                 )?;
                 for p in problems.iter().take(SHOWN_PROBLEMS) {
@@ -1242,16 +1241,16 @@ fn finish(rd: &mut Cells<'_>, drafts: Vec<Draft>) -> Vec<ImportedInitiative> {
     let mut taken: HashSet<String> = rd.fund.initiatives.iter().map(|i| i.code.clone()).collect();
     // Given codes first, so that assigned ones never take a code someone wrote.
     for d in &drafts {
-        if let Some(code) = &d.code {
-            if !taken.insert(code.clone()) {
-                rd.problems.push(problem(
-                    d.place.replacen("!B", "!A", 1),
-                    format!("koden {code} finns redan; lämna koden tom så ger Sif en ledig kod"),
-                    format!(
-                        "the code {code} is already taken; leave the code empty and Sif gives a free one"
-                    ),
-                ));
-            }
+        if let Some(code) = &d.code
+            && !taken.insert(code.clone())
+        {
+            rd.problems.push(problem(
+                d.place.replacen("!B", "!A", 1),
+                format!("koden {code} finns redan; lämna koden tom så ger Sif en ledig kod"),
+                format!(
+                    "the code {code} is already taken; leave the code empty and Sif gives a free one"
+                ),
+            ));
         }
     }
     let mut out = Vec::new();
