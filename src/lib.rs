@@ -13,6 +13,7 @@ pub mod sie_actuals;
 pub mod sie_read;
 pub mod store;
 pub mod validate;
+pub mod xlsx;
 
 pub use engine::{Options, Projection, project};
 pub use model::Fund;

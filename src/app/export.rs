@@ -108,6 +108,8 @@ pub struct ScheduleExport {
 pub enum ExportRequest {
     Schedule(ScheduleExport),
     Ledger(LedgerExport),
+    /// Every report of what the views show as one Excel workbook (Arkiv → Exportera).
+    Workbook,
 }
 
 /// The bytes of an export and how to offer them in the save dialog.
@@ -126,6 +128,7 @@ impl SifApp {
         let built = match &request {
             ExportRequest::Schedule(s) => self.schedule_export(s),
             ExportRequest::Ledger(l) => self.ledger_export(l),
+            ExportRequest::Workbook => self.workbook_export(),
         };
         let built = match built {
             Ok(b) => b,
@@ -281,6 +284,40 @@ impl SifApp {
             suggested: format!("{name}.{}", request.format.extension()),
             filter: request.format.filter_name(lang),
             extension: request.format.extension(),
+        })
+    }
+}
+
+impl SifApp {
+    /// The report workbook of the current scenario and options, from the cached projection
+    /// and journal.
+    fn workbook_export(&mut self) -> Result<Built, String> {
+        if let Some(e) = self.blocked_by_errors() {
+            return Err(e);
+        }
+        let lang = self.lang();
+        self.cache.refresh_journal(&self.doc.fund);
+        let (Some(projection), Some(journal)) = (
+            &self.cache.analysis.projection,
+            &self.cache.analysis.journal,
+        ) else {
+            return Err(self.blocked_by_errors().unwrap_or_default());
+        };
+        let journal = journal.as_ref().map_err(|e| one_language(lang, e))?;
+        let options = sif::xlsx::export::ExportOptions {
+            lang: match lang {
+                Lang::Sv => sif::report::Lang::Sv,
+                Lang::En => sif::report::Lang::En,
+            },
+            include_proposed: self.ui.options.include_proposed,
+        };
+        let bytes = sif::xlsx::export::workbook(&self.doc.fund, projection, journal, &options)
+            .map_err(|e| one_language(lang, &e.to_string()))?;
+        Ok(Built {
+            bytes,
+            suggested: format!("{}.xlsx", self.export_stem()),
+            filter: lang.pick("Excel-arbetsbok (.xlsx)", "Excel workbook (.xlsx)"),
+            extension: "xlsx",
         })
     }
 }

@@ -303,6 +303,19 @@ impl SifApp {
                 self.shell_button(ui, ShellCommand::Save, out);
                 self.shell_button(ui, ShellCommand::SaveAs, out);
                 ui.separator();
+                ui.menu_button(lang.pick("Exportera", "Export"), |ui| {
+                    if ui
+                        .button(lang.pick(
+                            "Excel-arbetsbok med rapporterna…",
+                            "Excel workbook of the reports…",
+                        ))
+                        .clicked()
+                    {
+                        out.push(Command::Export(export::ExportRequest::Workbook));
+                        ui.close();
+                    }
+                });
+                ui.separator();
                 whatif::file_menu_ui(ui, lang, out);
                 ui.separator();
                 self.shell_button(ui, ShellCommand::Quit, out);

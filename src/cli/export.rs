@@ -31,6 +31,17 @@ pub enum ExportFormat {
     Csv,
     /// hledger journal (also read by ledger-cli).
     Journal,
+    /// An Excel workbook with a sheet per report, the vouchers and the settings.
+    Xlsx,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum LangArg {
+    /// Swedish sheet and column names.
+    #[default]
+    Sv,
+    /// English sheet and column names.
+    En,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -59,6 +70,9 @@ pub struct ExportArgs {
     /// CSV flavour (only with --format csv).
     #[arg(long, value_enum)]
     pub csv_dialect: Option<CsvDialectArg>,
+    /// The language of sheet and column names (only with --format xlsx).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
     /// Where to write; `-` is standard output.
     #[arg(short = 'o', long = "output")]
     pub output: PathBuf,
@@ -133,6 +147,14 @@ pub fn export(a: ExportArgs, out: &mut dyn Write) -> Result<ExitCode, Failure> {
         ));
     }
     check_output(&a.output, Some(&a.file), a.force)?;
+    if a.lang.is_some() && a.format != ExportFormat::Xlsx {
+        return Err(Failure::unreadable(
+            "--lang gäller bara --format xlsx / --lang applies to --format xlsx only",
+        ));
+    }
+    if a.format == ExportFormat::Xlsx {
+        return export_xlsx(&a, out);
+    }
     let journal = load_journal(&a.file, a.scenario.as_deref(), a.include_proposed)?;
     let sie = |kind| {
         let options = SieOptions {
@@ -152,6 +174,7 @@ pub fn export(a: ExportArgs, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             journal_csv(&journal, a.year, dialect)
         }
         ExportFormat::Journal => journal_text(&journal, a.year).map(String::into_bytes),
+        ExportFormat::Xlsx => return export_xlsx(&a, out),
     }
     .map_err(export_failure)?;
     if a.output.as_os_str() == "-" {
@@ -160,6 +183,33 @@ pub fn export(a: ExportArgs, out: &mut dyn Write) -> Result<ExitCode, Failure> {
         store::write_atomically(&a.output, &bytes).map_err(|e| Failure::invalid(e.to_string()))?;
     }
     keep_until_exit((journal, bytes));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The report workbook: every report of the projection, the vouchers and the settings.
+fn export_xlsx(a: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode, Failure> {
+    if a.year.is_some() {
+        return Err(Failure::unreadable(
+            "--year gäller inte --format xlsx: arbetsboken har hela horisonten / --year does not apply to --format xlsx: the workbook holds the whole horizon",
+        ));
+    }
+    let (fund, projection) = load_and_project(&a.file, a.scenario.as_deref(), a.include_proposed)?;
+    let journal =
+        ledger::journal(&fund, &projection).map_err(|e| Failure::invalid(e.to_string()))?;
+    let options = sif::xlsx::export::ExportOptions {
+        lang: match a.lang.unwrap_or_default() {
+            LangArg::Sv => sif::report::Lang::Sv,
+            LangArg::En => sif::report::Lang::En,
+        },
+        include_proposed: a.include_proposed,
+    };
+    let bytes = sif::xlsx::export::workbook(&fund, &projection, &journal, &options)
+        .map_err(|e| Failure::invalid(e.to_string()))?;
+    if a.output.as_os_str() == "-" {
+        out.write_all(&bytes).map_err(write_err)?;
+    } else {
+        store::write_atomically(&a.output, &bytes).map_err(|e| Failure::invalid(e.to_string()))?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 

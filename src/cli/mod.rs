@@ -8,6 +8,7 @@ mod export;
 mod report;
 pub(crate) mod report_cmd;
 mod table;
+mod xlsx;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -94,6 +95,11 @@ pub enum Command {
     /// A closed year's actual figures from the financial system's SIE 4 file: a preview, or
     /// recorded with --apply.
     Actuals(actuals::ActualsArgs),
+    /// Write the initiatives template (.xlsx, or .csv) for applicants to fill in.
+    Template(xlsx::TemplateArgs),
+    /// Read initiatives from a filled-in template into the fund as Proposed (a preview
+    /// unless --apply).
+    Import(xlsx::ImportArgs),
     /// Write a deterministic, valid, realistic large fund for benchmarks and tests.
     Generate {
         #[arg(long, default_value_t = 100)]
@@ -345,6 +351,8 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<ExitCode, Failure> {
         Command::Export(a) => export::export(a, out),
         Command::Ledger(a) => export::ledger(a, out),
         Command::Actuals(a) => actuals::actuals(a, out),
+        Command::Template(a) => xlsx::template(a, out),
+        Command::Import(a) => xlsx::import(a, out),
         Command::Generate {
             initiatives,
             years,

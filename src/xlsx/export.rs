@@ -1,0 +1,1039 @@
+//! The reports as one workbook: a sheet per report (fund statement, repayment schedule with
+//! arrears, appraisal, who gains, reconciliation, vouchers) and a sheet of the fund's settings
+//! and the scenario.
+//!
+//! Every figure comes from the engine's [`Projection`] or the [`Journal`]; totals are sums of
+//! the figures shown, computed here with checked arithmetic and written as values, never as
+//! formulas that could drift. The sheets are first built as plain [`Sheet`] values (headings,
+//! typed cells, each column's JSON key), then written by one function, so a report gains a
+//! column in its builder alone, and tests can compare the workbook with the JSON reports.
+
+use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
+
+use super::KRONA_FORMAT;
+use crate::engine::Projection;
+use crate::ledger::{Basis, Journal};
+use crate::model::{ActorKind, Fund, FundingModel, Repayment};
+use crate::money::{Money, Overflow, checked_sum};
+use crate::report::Lang;
+
+/// One cell of a report sheet.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Empty,
+    Text(String),
+    /// Whole kronor, written as a number with the krona format.
+    Money(Money),
+    /// A year, a count or an account number.
+    Int(i64),
+    /// A ratio or a present value, written with two decimals.
+    Decimal(f64),
+}
+
+impl Cell {
+    fn text(s: impl Into<String>) -> Cell {
+        Cell::Text(s.into())
+    }
+
+    fn opt_year(y: Option<i32>) -> Cell {
+        y.map_or(Cell::Empty, |y| Cell::Int(i64::from(y)))
+    }
+}
+
+/// A column: its heading in both languages, and the field of the JSON report it mirrors
+/// (`current.balance_result`), or `""` for a column of its own (a name, a label).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Column {
+    pub key: &'static str,
+    pub sv: &'static str,
+    pub en: &'static str,
+}
+
+const fn c(key: &'static str, sv: &'static str, en: &'static str) -> Column {
+    Column { key, sv, en }
+}
+
+/// A table on a sheet: a heading row, data rows and an optional row of totals.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    /// A line above the heading row.
+    pub title: Option<String>,
+    /// Which JSON array the rows mirror (`statement.years`), for tests; `""` for none.
+    pub json: &'static str,
+    pub columns: Vec<Column>,
+    pub rows: Vec<Vec<Cell>>,
+    /// Totals: a label in the first cell, sums of money columns, empty cells elsewhere.
+    pub total: Option<Vec<Cell>>,
+}
+
+/// One sheet of the workbook.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sheet {
+    /// What the sheet is, stable across languages: `statement`, `schedule`, …
+    pub key: &'static str,
+    pub name: String,
+    pub title: String,
+    /// Lines under the title: the scenario, the proposal's label, how arrears are treated.
+    pub notes: Vec<String>,
+    pub blocks: Vec<Block>,
+}
+
+impl Sheet {
+    /// The 0-based row of each block's heading row, as [`workbook`] lays the sheet out: the
+    /// title, the notes, an empty row, then each block (its title, headings, rows, totals)
+    /// followed by an empty row.
+    pub fn heading_rows(&self) -> Vec<u32> {
+        let mut row = 1 + self.notes.len() as u32 + 1;
+        let mut out = Vec::new();
+        for b in &self.blocks {
+            if b.title.is_some() {
+                row += 1;
+            }
+            out.push(row);
+            row += 1 + b.rows.len() as u32 + u32::from(b.total.is_some()) + 1;
+        }
+        out
+    }
+}
+
+/// What the workbook shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExportOptions {
+    pub lang: Lang,
+    pub include_proposed: bool,
+}
+
+/// Why the workbook could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("{0}")]
+    Overflow(#[from] Overflow),
+    #[error("kunde inte skriva arbetsboken / could not write the workbook: {0}")]
+    Xlsx(#[from] XlsxError),
+}
+
+/// The sheets of the report workbook, in order.
+pub fn sheets(
+    fund: &Fund,
+    projection: &Projection,
+    journal: &Journal,
+    options: &ExportOptions,
+) -> Result<Vec<Sheet>, Overflow> {
+    let l = options.lang;
+    Ok(vec![
+        statement_sheet(fund, projection, l)?,
+        schedule_sheet(fund, projection, l)?,
+        appraisal_sheet(fund, projection, l)?,
+        who_gains_sheet(fund, projection, l)?,
+        reconciliation_sheet(fund, projection, l)?,
+        vouchers_sheet(journal, l)?,
+        settings_sheet(fund, projection, options),
+    ])
+}
+
+/// The report workbook as `.xlsx` bytes.
+pub fn workbook(
+    fund: &Fund,
+    projection: &Projection,
+    journal: &Journal,
+    options: &ExportOptions,
+) -> Result<Vec<u8>, ExportError> {
+    let sheets = sheets(fund, projection, journal, options)?;
+    write_sheets(&sheets, options.lang)
+}
+
+/// Write built sheets into a workbook.
+pub fn write_sheets(sheets: &[Sheet], lang: Lang) -> Result<Vec<u8>, ExportError> {
+    let mut wb = Workbook::new();
+    let title = Format::new().set_bold().set_font_size(14);
+    let note = Format::new().set_italic();
+    let block_title = Format::new().set_bold();
+    let heading = Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_align(FormatAlign::Top)
+        .set_background_color(Color::RGB(0xDDEBF7))
+        .set_border_bottom(FormatBorder::Thin);
+    let money = Format::new().set_num_format(KRONA_FORMAT);
+    let decimal = Format::new().set_num_format("0.00");
+    let integer = Format::new().set_num_format("0");
+    let total_text = Format::new().set_bold().set_border_top(FormatBorder::Thin);
+    let total_money = Format::new()
+        .set_bold()
+        .set_num_format(KRONA_FORMAT)
+        .set_border_top(FormatBorder::Thin);
+    let total_blank = Format::new().set_border_top(FormatBorder::Thin);
+    for sheet in sheets {
+        let ws = wb.add_worksheet();
+        ws.set_name(&sheet.name)?;
+        // Printed (or saved as PDF) one page wide, as a committee's appendix is.
+        ws.set_landscape();
+        ws.set_print_fit_to_pages(1, 0);
+        let mut widths: Vec<usize> = Vec::new();
+        let mut fit = |col: usize, chars: usize| {
+            if widths.len() <= col {
+                widths.resize(col + 1, 8);
+            }
+            widths[col] = widths[col].max(chars);
+        };
+        ws.write_string_with_format(0, 0, &sheet.title, &title)?;
+        let mut row = 1_u32;
+        for n in &sheet.notes {
+            ws.write_string_with_format(row, 0, n, &note)?;
+            row += 1;
+        }
+        row += 1;
+        let mut first_heading = None;
+        for b in &sheet.blocks {
+            if let Some(t) = &b.title {
+                ws.write_string_with_format(row, 0, t, &block_title)?;
+                row += 1;
+            }
+            first_heading.get_or_insert(row);
+            for (i, col) in b.columns.iter().enumerate() {
+                let h = lang.pick(col.sv, col.en);
+                ws.write_string_with_format(row, i as u16, h, &heading)?;
+                // Headings wrap at spaces; the longest word must fit.
+                fit(
+                    i,
+                    h.split(' ')
+                        .map(str::len)
+                        .max()
+                        .unwrap_or(0)
+                        .max(h.len() / 2),
+                );
+            }
+            row += 1;
+            for cells in &b.rows {
+                for (i, cell) in cells.iter().enumerate() {
+                    let w = write_cell(ws, row, i as u16, cell, &money, &decimal, &integer)?;
+                    fit(i, w);
+                }
+                row += 1;
+            }
+            if let Some(total) = &b.total {
+                for (i, cell) in total.iter().enumerate() {
+                    let col = i as u16;
+                    match cell {
+                        Cell::Money(m) => {
+                            ws.write_number_with_format(row, col, m.0 as f64, &total_money)?;
+                            fit(i, money_width(*m));
+                        }
+                        Cell::Text(t) => {
+                            ws.write_string_with_format(row, col, t, &total_text)?;
+                            fit(i, t.chars().count());
+                        }
+                        _ => {
+                            ws.write_blank(row, col, &total_blank)?;
+                        }
+                    }
+                }
+                row += 1;
+            }
+            row += 1;
+        }
+        for (i, w) in widths.iter().enumerate() {
+            ws.set_column_width(i as u16, (*w as f64 + 2.0).min(60.0))?;
+        }
+        if let Some(h) = first_heading {
+            ws.set_freeze_panes(h + 1, 0)?;
+        }
+    }
+    if let Ok(ws) = wb.worksheet_from_index(0) {
+        ws.set_active(true);
+    }
+    Ok(wb.save_to_buffer()?)
+}
+
+/// The characters a money cell shows: digits, group separators and " kr".
+fn money_width(m: Money) -> usize {
+    let digits = m.0.unsigned_abs().to_string().len();
+    digits + (digits - 1) / 3 + 3 + usize::from(m.0 < 0)
+}
+
+fn write_cell(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    cell: &Cell,
+    money: &Format,
+    decimal: &Format,
+    integer: &Format,
+) -> Result<usize, XlsxError> {
+    Ok(match cell {
+        Cell::Empty => 0,
+        Cell::Text(t) => {
+            ws.write_string(row, col, t)?;
+            t.chars().count().min(60)
+        }
+        Cell::Money(m) => {
+            // Whole kronor up to 10^12 (the validator's limit) are exact in an f64.
+            ws.write_number_with_format(row, col, m.0 as f64, money)?;
+            money_width(*m)
+        }
+        Cell::Int(i) => {
+            ws.write_number_with_format(row, col, *i as f64, integer)?;
+            i.to_string().len()
+        }
+        Cell::Decimal(x) => {
+            ws.write_number_with_format(row, col, *x, decimal)?;
+            format!("{x:.2}").len()
+        }
+    })
+}
+
+/// The sums of a block's money columns, with a label in the first cell.
+fn totals(
+    lang: Lang,
+    columns: &[Column],
+    rows: &[Vec<Cell>],
+    money_cols: &[usize],
+) -> Result<Vec<Cell>, Overflow> {
+    let mut out = vec![Cell::Empty; columns.len()];
+    out[0] = Cell::text(lang.pick("Summa", "Total"));
+    for &i in money_cols {
+        let sum = checked_sum(rows.iter().filter_map(|r| match r.get(i) {
+            Some(Cell::Money(m)) => Some(*m),
+            _ => None,
+        }))?;
+        out[i] = Cell::Money(sum);
+    }
+    Ok(out)
+}
+
+fn scenario_note(p: &Projection, lang: Lang) -> String {
+    if p.scenario == "base" {
+        lang.pick(
+            "Grundscenario, belopp i kronor",
+            "Base scenario, amounts in kronor",
+        )
+        .to_string()
+    } else {
+        format!(
+            "{} {}, {}",
+            lang.pick("Scenario", "Scenario"),
+            p.scenario,
+            lang.pick("belopp i kronor", "amounts in kronor")
+        )
+    }
+}
+
+fn title(fund: &Fund, lang: Lang, sv: &str, en: &str) -> String {
+    format!(
+        "{} – {} ({})",
+        lang.pick(sv, en),
+        fund.name,
+        fund.organisation
+    )
+}
+
+fn initiative_name(fund: &Fund, code: &str) -> String {
+    fund.initiatives
+        .iter()
+        .find(|i| i.code == code)
+        .map_or_else(String::new, |i| i.name.clone())
+}
+
+fn statement_sheet(fund: &Fund, p: &Projection, lang: Lang) -> Result<Sheet, Overflow> {
+    let columns = vec![
+        c("year", "År", "Year"),
+        c("opening", "Ingående saldo", "Opening balance"),
+        c("capital", "Kapital", "Capital"),
+        c("disbursed", "Utbetalt", "Disbursed"),
+        c("repaid", "Återfört", "Repaid"),
+        c("fund_used", "Betalt av fonden", "Paid by the fund"),
+        c("unfunded", "Ofinansierat", "Unfunded"),
+        c("closing", "Utgående saldo", "Closing balance"),
+        c("committed", "Åtaganden", "Committed"),
+        c("uncommitted", "Ej intecknat", "Uncommitted"),
+    ];
+    let rows: Vec<Vec<Cell>> = p
+        .statement
+        .iter()
+        .map(|y| {
+            vec![
+                Cell::Int(i64::from(y.year)),
+                Cell::Money(y.opening),
+                Cell::Money(y.capital),
+                Cell::Money(y.disbursed),
+                Cell::Money(y.repaid),
+                Cell::Money(y.fund_used),
+                Cell::Money(y.unfunded),
+                Cell::Money(y.closing),
+                Cell::Money(y.committed),
+                Cell::Money(y.uncommitted),
+            ]
+        })
+        .collect();
+    // Balances do not add up over years; only the flows get a total.
+    let total = totals(lang, &columns, &rows, &[2, 3, 4, 5, 6])?;
+    let mut notes = vec![
+        scenario_note(p, lang),
+        lang.pick(
+            "Fonden betalar bara det den har; resten (ofinansierat) belastar fritt eget kapital.",
+            "The fund pays only what it holds; the rest (unfunded) is charged to free equity.",
+        )
+        .to_string(),
+    ];
+    if fund.model == FundingModel::AnnualAppropriation {
+        notes.push(
+            lang.pick(
+                "Årliga anslag: det som inte används förfaller vid årets slut, och återföringar går till den allmänna budgeten.",
+                "Annual appropriation: what is unspent lapses at year end, and repayments go to the general budget.",
+            )
+            .to_string(),
+        );
+    }
+    Ok(Sheet {
+        key: "statement",
+        name: lang.pick("Fonden", "Fund statement").to_string(),
+        title: title(fund, lang, "Fondens utveckling", "Fund statement"),
+        notes,
+        blocks: vec![Block {
+            title: None,
+            json: "statement.years",
+            columns,
+            rows,
+            total: Some(total),
+        }],
+    })
+}
+
+/// How arrears are treated under the initiative's repayment agreement (SPEC §4.4).
+fn arrears_kind(fund: &Fund, code: &str, lang: Lang) -> &'static str {
+    match fund
+        .initiatives
+        .iter()
+        .find(|i| i.code == code)
+        .map(|i| &i.repayment)
+    {
+        Some(Repayment::Fixed { .. }) => lang.pick(
+            "Fast: skuld utöver planen",
+            "Fixed: owed in addition to the plan",
+        ),
+        Some(Repayment::FromSavings { .. }) => lang.pick(
+            "Ur besparingar: förs in i planen",
+            "From savings: carried into the plan",
+        ),
+        _ => "",
+    }
+}
+
+fn schedule_sheet(fund: &Fund, p: &Projection, lang: Lang) -> Result<Sheet, Overflow> {
+    let columns = vec![
+        c("year", "År", "Year"),
+        c("initiative", "Insats", "Initiative"),
+        c("", "Namn", "Name"),
+        c("payer", "Betalare", "Payer"),
+        c("planned", "Planerat", "Planned"),
+        c("actual", "Utfall", "Actual"),
+        c("", "Eftersläpning", "Arrears"),
+        c("", "Eftersläpningens art", "Kind of arrears"),
+    ];
+    let mut rows = Vec::new();
+    for r in &p.schedule.rows {
+        let (actual, arrears, kind) = match r.actual {
+            Some(a) => {
+                let arrears = r.planned.checked_sub(a)?;
+                let kind = if arrears.is_zero() {
+                    ""
+                } else {
+                    arrears_kind(fund, &r.initiative, lang)
+                };
+                (Cell::Money(a), Cell::Money(arrears), kind)
+            }
+            None => (Cell::Empty, Cell::Empty, ""),
+        };
+        rows.push(vec![
+            Cell::Int(i64::from(r.year)),
+            Cell::text(r.initiative.clone()),
+            Cell::text(initiative_name(fund, &r.initiative)),
+            Cell::text(r.payer.clone()),
+            Cell::Money(r.planned),
+            actual,
+            arrears,
+            Cell::text(kind),
+        ]);
+    }
+    let total = totals(lang, &columns, &rows, &[4, 5, 6])?;
+    let out_columns = vec![
+        c("initiative", "Insats", "Initiative"),
+        c("", "Namn", "Name"),
+        c(
+            "amount",
+            "Utestående efter horisonten",
+            "Outstanding after the horizon",
+        ),
+    ];
+    let out_rows: Vec<Vec<Cell>> = p
+        .schedule
+        .outstanding
+        .iter()
+        .map(|o| {
+            vec![
+                Cell::text(o.initiative.clone()),
+                Cell::text(initiative_name(fund, &o.initiative)),
+                Cell::Money(o.amount),
+            ]
+        })
+        .collect();
+    let out_total = totals(lang, &out_columns, &out_rows, &[2])?;
+    Ok(Sheet {
+        key: "schedule",
+        name: lang.pick("Återbetalningar", "Repayments").to_string(),
+        title: title(fund, lang, "Återbetalningsplan", "Repayment schedule"),
+        notes: vec![
+            scenario_note(p, lang),
+            lang.pick(
+                "Utfall och eftersläpning (planerat − utfall) gäller stängda år. Fast återbetalning: eftersläpningen är skuld utöver planen. Ur besparingar: den förs in i senare års plan, upp till taket.",
+                "Actual and arrears (planned − actual) are for closed years. Fixed repayment: arrears are owed in addition to the plan. From savings: they are carried into later years' plan, up to the cap.",
+            )
+            .to_string(),
+        ],
+        blocks: vec![
+            Block {
+                title: None,
+                json: "schedule.rows",
+                columns,
+                rows,
+                total: Some(total),
+            },
+            Block {
+                title: Some(
+                    lang.pick("Utestående", "Outstanding").to_string(),
+                ),
+                json: "schedule.outstanding",
+                columns: out_columns,
+                rows: out_rows,
+                total: Some(out_total),
+            },
+        ],
+    })
+}
+
+fn appraisal_sheet(fund: &Fund, p: &Projection, lang: Lang) -> Result<Sheet, Overflow> {
+    let columns = vec![
+        c("code", "Insats", "Initiative"),
+        c("", "Namn", "Name"),
+        c("cost", "Kostnad", "Cost"),
+        c("savings", "Besparingar", "Savings"),
+        c(
+            "cashable_savings",
+            "Hämtbara besparingar",
+            "Cashable savings",
+        ),
+        c("repaid", "Återfört", "Repaid"),
+        c("npv", "Nuvärde", "Net present value"),
+        c("bcr", "Nytta/kostnad", "Benefit-cost ratio"),
+        c("payback_year", "Återbetalningsår", "Payback year"),
+    ];
+    let rows: Vec<Vec<Cell>> = p
+        .appraisal
+        .iter()
+        .map(|a| {
+            vec![
+                Cell::text(a.code.clone()),
+                Cell::text(initiative_name(fund, &a.code)),
+                Cell::Money(a.cost),
+                Cell::Money(a.savings),
+                Cell::Money(a.cashable_savings),
+                Cell::Money(a.repaid),
+                Cell::Decimal(a.npv),
+                a.bcr.map_or(Cell::Empty, Cell::Decimal),
+                Cell::opt_year(a.payback_year),
+            ]
+        })
+        .collect();
+    let total = totals(lang, &columns, &rows, &[2, 3, 4, 5])?;
+    Ok(Sheet {
+        key: "appraisal",
+        name: lang.pick("Kalkyl", "Appraisal").to_string(),
+        title: title(
+            fund,
+            lang,
+            "Samhällsekonomisk kalkyl per insats",
+            "Socio-economic appraisal per initiative",
+        ),
+        notes: vec![
+            scenario_note(p, lang),
+            format!(
+                "{} {} %",
+                lang.pick("Kalkylränta", "Discount rate"),
+                lang.decimal(fund.discount_rate)
+            ),
+        ],
+        blocks: vec![Block {
+            title: None,
+            json: "appraisal.initiatives",
+            columns,
+            rows,
+            total: Some(total),
+        }],
+    })
+}
+
+fn who_gains_sheet(fund: &Fund, p: &Projection, lang: Lang) -> Result<Sheet, Overflow> {
+    let columns = vec![
+        c("code", "Insats", "Initiative"),
+        c("actor", "Aktör", "Actor"),
+        c("", "Namn", "Name"),
+        c("cost", "Bär kostnad", "Bears cost"),
+        c("savings", "Får besparing", "Gains savings"),
+        c("repaid", "Betalar tillbaka", "Repays"),
+    ];
+    let actor_name = |code: &str| {
+        fund.actor(code)
+            .map_or_else(String::new, |a| a.name.clone())
+    };
+    let mut rows = Vec::new();
+    for a in &p.appraisal {
+        for b in &a.by_actor {
+            rows.push(vec![
+                Cell::text(a.code.clone()),
+                Cell::text(b.actor.clone()),
+                Cell::text(actor_name(&b.actor)),
+                Cell::Money(b.cost),
+                Cell::Money(b.savings),
+                Cell::Money(b.repaid),
+            ]);
+        }
+    }
+    let total = totals(lang, &columns, &rows, &[3, 4, 5])?;
+    // The same figures summed per actor: the wrong-pocket picture of the whole fund.
+    let per_columns = vec![
+        c("actor", "Aktör", "Actor"),
+        c("", "Namn", "Name"),
+        c("", "Slag", "Kind"),
+        c("cost", "Bär kostnad", "Bears cost"),
+        c("savings", "Får besparing", "Gains savings"),
+        c("repaid", "Betalar tillbaka", "Repays"),
+    ];
+    let mut per_rows = Vec::new();
+    for actor in &fund.actors {
+        let figures: Vec<_> = p
+            .appraisal
+            .iter()
+            .flat_map(|a| a.by_actor.iter())
+            .filter(|b| b.actor == actor.code)
+            .collect();
+        if figures.is_empty() {
+            continue;
+        }
+        per_rows.push(vec![
+            Cell::text(actor.code.clone()),
+            Cell::text(actor.name.clone()),
+            Cell::text(match actor.kind {
+                ActorKind::Committee => lang.pick("nämnd", "committee"),
+                ActorKind::External => lang.pick("extern", "external"),
+            }),
+            Cell::Money(checked_sum(figures.iter().map(|b| b.cost))?),
+            Cell::Money(checked_sum(figures.iter().map(|b| b.savings))?),
+            Cell::Money(checked_sum(figures.iter().map(|b| b.repaid))?),
+        ]);
+    }
+    let per_total = totals(lang, &per_columns, &per_rows, &[3, 4, 5])?;
+    Ok(Sheet {
+        key: "who_gains",
+        name: lang.pick("Vem vinner", "Who gains").to_string(),
+        title: title(fund, lang, "Vem betalar, vem vinner", "Who pays, who gains"),
+        notes: vec![
+            scenario_note(p, lang),
+            lang.pick(
+                "Fondens kostnader bärs av fondens förvaltare, egna kostnader av ägaren.",
+                "The fund's costs are borne by the fund's holder, own costs by the owner.",
+            )
+            .to_string(),
+        ],
+        blocks: vec![
+            Block {
+                title: None,
+                json: "appraisal.by_actor",
+                columns,
+                rows,
+                total: Some(total),
+            },
+            Block {
+                title: Some(lang.pick("Per aktör", "Per actor").to_string()),
+                json: "",
+                columns: per_columns,
+                rows: per_rows,
+                total: Some(per_total),
+            },
+        ],
+    })
+}
+
+/// The proposal's label, everywhere it is shown (SPEC §5.2).
+pub fn proposal_label(lang: Lang) -> &'static str {
+    lang.pick(
+        "Förslag: Sifs tolkning av ESO 2020:1, inte gällande rätt",
+        "Proposal: Sif's reading of ESO 2020:1, not law",
+    )
+}
+
+fn reconciliation_sheet(fund: &Fund, p: &Projection, lang: Lang) -> Result<Sheet, Overflow> {
+    // The lines in the order a balanskravsutredning publishes them, years as rows.
+    let lines = [
+        c("year", "År", "Year"),
+        c(
+            "result_before_fund",
+            "Resultat före fonden",
+            "Result before the fund",
+        ),
+        c("disbursed", "Fondens utbetalningar", "Fund disbursements"),
+        c("repaid", "Återföringar (interna)", "Repayments (internal)"),
+        c("result", "Årets resultat", "Result for the year"),
+        c(
+            "realisation_gains",
+            "Realisationsvinster",
+            "Realisation gains",
+        ),
+        c(
+            "exemption_adjustment",
+            "Undantagsmöjlighet",
+            "Exemption adjustment",
+        ),
+        c(
+            "securities_adjustment",
+            "Värdepapper",
+            "Securities adjustment",
+        ),
+        c(
+            "adjusted_result",
+            "Resultat efter balanskravsjusteringar",
+            "Adjusted result",
+        ),
+        c(
+            "reserve_reservation",
+            "Till resultatutjämningsreserv",
+            "Reserved to the reserve",
+        ),
+        c(
+            "reserve_use",
+            "Från resultatutjämningsreserv",
+            "Used from the reserve",
+        ),
+    ];
+    let common = |y: &crate::engine::ReconcileYear| {
+        vec![
+            Cell::Int(i64::from(y.year)),
+            Cell::Money(y.result_before_fund),
+            Cell::Money(y.disbursed),
+            Cell::Money(y.repaid),
+            Cell::Money(y.result),
+            Cell::Money(y.realisation_gains),
+            Cell::Money(y.exemption_adjustment),
+            Cell::Money(y.securities_adjustment),
+            Cell::Money(y.adjusted_result),
+            Cell::Money(y.reserve_reservation),
+            Cell::Money(y.reserve_use),
+        ]
+    };
+    // Each rule set's own lines, with the JSON key of its object.
+    macro_rules! tail {
+        ($p:literal) => {
+            [
+                c(
+                    concat!($p, ".special_reasons_applied"),
+                    "Synnerliga skäl",
+                    "Special reasons",
+                ),
+                c(
+                    concat!($p, ".balance_result"),
+                    "Balanskravsresultat",
+                    "Balance result",
+                ),
+                c(
+                    concat!($p, ".restore_by"),
+                    "Återställs senast",
+                    "Restore by",
+                ),
+                c(concat!($p, ".restored"), "Återställt", "Restored"),
+                c(
+                    concat!($p, ".to_restore"),
+                    "Kvar att återställa",
+                    "Still to restore",
+                ),
+                c(concat!($p, ".overdue"), "Förfallet", "Overdue"),
+            ]
+        };
+    }
+    let mut current_columns = lines.to_vec();
+    current_columns.extend(tail!("current"));
+    let mut proposed_columns = lines.to_vec();
+    proposed_columns.extend([
+        c("proposed.fund_used", "Fondmedel som används", "Fund used"),
+        c(
+            "proposed.fund_reearmarked",
+            "Återförs till fonden",
+            "Re-earmarked",
+        ),
+        c("proposed.fund_adjustment", "Fondens rad", "The fund's line"),
+    ]);
+    proposed_columns.extend(tail!("proposed"));
+    let mut current_rows = Vec::new();
+    let mut proposed_rows = Vec::new();
+    for y in &p.reconciliation {
+        let k = &y.current;
+        let mut row = common(y);
+        row.extend([
+            Cell::Money(k.special_reasons_applied),
+            Cell::Money(k.balance_result),
+            Cell::opt_year(k.restore_by),
+            Cell::Money(k.restoration.restored),
+            Cell::Money(k.restoration.to_restore),
+            Cell::Money(k.restoration.overdue),
+        ]);
+        current_rows.push(row);
+        let q = &y.proposed;
+        let mut row = common(y);
+        row.extend([
+            Cell::Money(q.fund_used),
+            Cell::Money(q.fund_reearmarked),
+            Cell::Money(q.fund_adjustment),
+            Cell::Money(q.special_reasons_applied),
+            Cell::Money(q.balance_result),
+            Cell::opt_year(q.restore_by),
+            Cell::Money(q.restoration.restored),
+            Cell::Money(q.restoration.to_restore),
+            Cell::Money(q.restoration.overdue),
+        ]);
+        proposed_rows.push(row);
+    }
+    let deficits: String = fund
+        .unrestored_deficits
+        .iter()
+        .map(|d| format!("{} {}", d.year, lang.money(d.amount)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut notes = vec![
+        scenario_note(p, lang),
+        lang.pick(
+            "Ett negativt balanskravsresultat ska återställas inom tre år (KL 11 kap. 12 §); varje regelverk har sina egna underskott.",
+            "A negative balance result must be restored within three years (KL 11 kap. 12 §); each rule set keeps its own deficits.",
+        )
+        .to_string(),
+    ];
+    if !deficits.is_empty() {
+        notes.push(format!(
+            "{}: {deficits}",
+            lang.pick(
+                "Ej återställda underskott från före horisonten",
+                "Deficits from before the horizon still to restore"
+            )
+        ));
+    }
+    Ok(Sheet {
+        key: "reconciliation",
+        name: lang.pick("Balanskrav", "Balanced budget").to_string(),
+        title: title(
+            fund,
+            lang,
+            "Balanskravsutredning",
+            "Balanced-budget reconciliation",
+        ),
+        notes,
+        blocks: vec![
+            Block {
+                title: Some(lang.pick("Gällande rätt", "Current law").to_string()),
+                json: "reconcile.years",
+                columns: current_columns,
+                rows: current_rows,
+                total: None,
+            },
+            Block {
+                title: Some(proposal_label(lang).to_string()),
+                json: "reconcile.years",
+                columns: proposed_columns,
+                rows: proposed_rows,
+                total: None,
+            },
+        ],
+    })
+}
+
+fn vouchers_sheet(journal: &Journal, lang: Lang) -> Result<Sheet, Overflow> {
+    let columns = vec![
+        c("year", "År", "Year"),
+        c("basis", "Grund", "Basis"),
+        c("series", "Serie", "Series"),
+        c("voucher", "Verifikation", "Voucher"),
+        c("date", "Datum", "Date"),
+        c("text", "Text", "Text"),
+        c("account", "Konto", "Account"),
+        c("account_name", "Kontonamn", "Account name"),
+        c("dim1", "Ansvar", "Responsibility"),
+        c("dim6", "Projekt", "Project"),
+        c("debit", "Debet", "Debit"),
+        c("credit", "Kredit", "Credit"),
+    ];
+    let mut rows = Vec::new();
+    for v in journal.vouchers() {
+        let basis = match v.basis {
+            Basis::Plan => lang.pick("plan", "plan"),
+            Basis::Actual => lang.pick("utfall", "actual"),
+        };
+        for r in &v.rows {
+            let (debit, credit) = if r.amount.0 >= 0 {
+                (Cell::Money(r.amount), Cell::Empty)
+            } else {
+                (Cell::Empty, Cell::Money(r.amount.checked_neg()?))
+            };
+            rows.push(vec![
+                Cell::Int(i64::from(v.year)),
+                Cell::text(basis),
+                Cell::text(v.series.clone()),
+                Cell::Int(i64::from(v.number)),
+                Cell::text(v.date.clone()),
+                Cell::text(v.text.clone()),
+                Cell::Int(i64::from(r.account)),
+                Cell::text(
+                    journal
+                        .account(r.account)
+                        .map_or_else(String::new, |a| a.name.clone()),
+                ),
+                Cell::text(r.dim1.clone().unwrap_or_default()),
+                Cell::text(r.dim6.clone().unwrap_or_default()),
+                debit,
+                credit,
+            ]);
+        }
+    }
+    let total = totals(lang, &columns, &rows, &[10, 11])?;
+    Ok(Sheet {
+        key: "vouchers",
+        name: lang.pick("Verifikationer", "Vouchers").to_string(),
+        title: format!(
+            "{} – {} ({})",
+            lang.pick("Fondens verifikationer", "The fund's vouchers"),
+            journal.fund_name(),
+            journal.organisation()
+        ),
+        notes: vec![lang
+            .pick(
+                "Stängda år med utfall, öppna år med plan; samma verifikationer som SIE- och CSV-exporten.",
+                "Closed years with actual figures, open years with the plan; the same vouchers as the SIE and CSV exports.",
+            )
+            .to_string()],
+        blocks: vec![Block {
+            title: None,
+            json: "vouchers",
+            columns,
+            rows,
+            total: Some(total),
+        }],
+    })
+}
+
+fn settings_sheet(fund: &Fund, p: &Projection, options: &ExportOptions) -> Sheet {
+    let lang = options.lang;
+    let columns = vec![c("", "Inställning", "Setting"), c("", "Värde", "Value")];
+    let text = |sv: &str, en: &str, v: String| vec![Cell::text(lang.pick(sv, en)), Cell::Text(v)];
+    let int = |sv: &str, en: &str, v: i64| vec![Cell::text(lang.pick(sv, en)), Cell::Int(v)];
+    let scenario = fund.scenario(&p.scenario).cloned();
+    let (sf, cf, delay) = scenario.as_ref().map_or((100, 100, 0), |s| {
+        (s.savings_factor, s.cost_factor, s.delay)
+    });
+    let holder = fund.actor(&fund.holder).map_or_else(
+        || fund.holder.clone(),
+        |a| format!("{} – {}", a.code, a.name),
+    );
+    let a = &fund.accounts;
+    let rows = vec![
+        text("Fond", "Fund", fund.name.clone()),
+        text("Organisation", "Organisation", fund.organisation.clone()),
+        text(
+            "Organisationsnummer",
+            "Organisation number",
+            fund.org_number.clone().unwrap_or_default(),
+        ),
+        text(
+            "Finansiering",
+            "Funding model",
+            match fund.model {
+                FundingModel::EarmarkedEquity => {
+                    lang.pick("Öronmärkt eget kapital", "Earmarked equity")
+                }
+                FundingModel::AnnualAppropriation => {
+                    lang.pick("Årliga anslag", "Annual appropriation")
+                }
+            }
+            .to_string(),
+        ),
+        int("Första år", "First year", i64::from(fund.first_year)),
+        int("Sista år", "Last year", i64::from(fund.last_year())),
+        text(
+            "Kalkylränta",
+            "Discount rate",
+            format!("{} %", lang.decimal(fund.discount_rate)),
+        ),
+        text("Förvaltare", "Holder", holder),
+        text(
+            "Stängt till och med",
+            "Closed through",
+            fund.closed_through
+                .map_or_else(String::new, |y| y.to_string()),
+        ),
+        text(
+            "Scenario",
+            "Scenario",
+            if p.scenario == "base" {
+                lang.pick("grundscenario", "base").to_string()
+            } else {
+                p.scenario.clone()
+            },
+        ),
+        int("Besparingar, %", "Savings factor, %", i64::from(sf)),
+        int("Kostnader, %", "Cost factor, %", i64::from(cf)),
+        int("Fördröjning, år", "Delay, years", i64::from(delay)),
+        text(
+            "Föreslagna insatser",
+            "Proposed initiatives",
+            if options.include_proposed {
+                lang.pick("räknas med", "counted")
+            } else {
+                lang.pick("räknas inte", "not counted")
+            }
+            .to_string(),
+        ),
+        int(
+            "Konto: fondens eget kapital",
+            "Account: fund equity",
+            i64::from(a.fund_equity),
+        ),
+        int(
+            "Konto: fritt eget kapital",
+            "Account: free equity",
+            i64::from(a.free_equity),
+        ),
+        int(
+            "Konto: interna intäkter",
+            "Account: internal income",
+            i64::from(a.internal_income),
+        ),
+        int(
+            "Konto: interna kostnader",
+            "Account: internal cost",
+            i64::from(a.internal_cost),
+        ),
+        text("Regler", "Rules", proposal_label(lang).to_string()),
+    ];
+    Sheet {
+        key: "settings",
+        name: lang.pick("Inställningar", "Settings").to_string(),
+        title: title(fund, lang, "Fondens inställningar och scenariot", "The fund's settings and the scenario"),
+        notes: vec![lang
+            .pick(
+                "Alla belopp i arbetsboken kommer från Sifs beräkning; summor är värden, inte formler.",
+                "Every amount in the workbook comes from Sif's computation; totals are values, not formulas.",
+            )
+            .to_string()],
+        blocks: vec![Block {
+            title: None,
+            json: "",
+            columns,
+            rows,
+            total: None,
+        }],
+    }
+}

@@ -1,0 +1,1441 @@
+//! Reading a filled-in initiatives template (`.xlsx`, or CSV of the same columns) back into a
+//! fund as Proposed initiatives.
+//!
+//! All or nothing: every problem is collected, each naming its sheet and cell
+//! (`Kostnader!D7: ”12,5 mkr” är inget belopp …`), and if there is one, nothing is added. The
+//! resulting fund is checked with the fund's own validator as a last net. Amounts are read as
+//! people type them ([`crate::money::parse_money`]); formulas and merged cells are refused
+//! rather than guessed at, since a formula's cached value may be missing or stale and a merged
+//! cell hides which row a value belongs to. Sheets are streamed and refused past
+//! [`MAX_ROWS`] rows, so a hostile file costs little time or memory.
+
+use std::collections::{BTreeMap, HashSet};
+use std::fmt;
+use std::io::Cursor;
+
+use calamine::{DataRef, Reader as _, Xlsx};
+
+use super::{
+    Column, DATA_SHEETS, INITIATIVES, MAX_FILE_BYTES, MAX_ROWS, RepaymentType, SheetSpec,
+    column_name, find_actor, parse_kind, parse_yes_no,
+};
+use crate::model::{
+    ActorKind, CostKind, CostRow, Fund, Initiative, Payer, Repayment, SavingsRow, Status,
+};
+use crate::money::{MAX_AMOUNT, Money, ParseMoneyError, parse_money};
+use crate::validate::{self, Location};
+
+/// One problem in the file: where it is and what is wrong, in Swedish and English.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// `Kostnader!D7`, or `ansokan.csv rad 7 (Kostnader, Från fonden)` for CSV.
+    pub place: String,
+    /// `sv / en`.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.place.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.place, self.message)
+        }
+    }
+}
+
+/// Why nothing was imported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    /// The file as a whole cannot be read: not a workbook, too large, encrypted.
+    Unreadable { file: String, message: String },
+    /// The file was read, and these cells (or the resulting fund) are wrong.
+    Problems {
+        file: String,
+        problems: Vec<Problem>,
+    },
+}
+
+/// At most this many problems are listed; the count says how many there were.
+const SHOWN_PROBLEMS: usize = 50;
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::Unreadable { file, message } => write!(f, "{file}: {message}"),
+            ImportError::Problems { file, problems } => {
+                let n = problems.len();
+                write!(
+                    f,
+                    "{file}: {n} fel – inget lästes in / {n} {} – nothing was imported:",
+                    if n == 1 { "problem" } else { "problems" },
+                )?;
+                for p in problems.iter().take(SHOWN_PROBLEMS) {
+                    write!(f, "\n  {p}")?;
+                }
+                if n > SHOWN_PROBLEMS {
+                    write!(
+                        f,
+                        "\n  … och {} till / … and {} more",
+                        n - SHOWN_PROBLEMS,
+                        n - SHOWN_PROBLEMS
+                    )?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+impl ImportError {
+    /// The problems, for tests and the app's preview (empty for an unreadable file).
+    pub fn problems(&self) -> &[Problem] {
+        match self {
+            ImportError::Unreadable { .. } => &[],
+            ImportError::Problems { problems, .. } => problems,
+        }
+    }
+}
+
+/// An initiative read from the file, with the place of its row (for later messages).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportedInitiative {
+    pub initiative: Initiative,
+    /// `Insatser!B3`.
+    pub place: String,
+}
+
+/// The fund with the initiatives added, and what the validator warns about them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    pub fund: Fund,
+    /// Indices of the added initiatives in `fund.initiatives`.
+    pub added: Vec<usize>,
+    /// New warnings (`sv / en`), for the preview.
+    pub warnings: Vec<String>,
+}
+
+/// Read a filled-in template (`.xlsx`, or CSV when `file_name` ends in `.csv`) and add its
+/// initiatives to a copy of `fund` as Proposed, or say why not. `fund` is not changed.
+pub fn import(bytes: &[u8], file_name: &str, fund: &Fund) -> Result<Imported, ImportError> {
+    let read = read_initiatives(bytes, file_name, fund)?;
+    add_initiatives(fund, read, file_name)
+}
+
+/// A cell's content as the import sees it.
+#[derive(Debug, Clone, PartialEq)]
+enum Value {
+    Empty,
+    Number(f64),
+    Text(String),
+    Bool(bool),
+    /// A formula, with its text; refused.
+    Formula(String),
+    /// A date, an error value or anything else that is not typed text or a number.
+    Other(String),
+}
+
+impl Value {
+    fn is_empty(&self) -> bool {
+        match self {
+            Value::Empty => true,
+            Value::Text(t) => t.trim().is_empty(),
+            _ => false,
+        }
+    }
+
+    /// How the cell reads, for messages.
+    fn shown(&self) -> String {
+        match self {
+            Value::Empty => String::new(),
+            Value::Number(x) => format!("{x}"),
+            Value::Text(t) => t.trim().to_string(),
+            Value::Bool(b) => b.to_string(),
+            Value::Formula(f) => format!("={}", f.trim_start_matches('=')),
+            Value::Other(s) => s.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Row {
+    /// 1-based row (line) number in the sheet or file.
+    number: u32,
+    cells: Vec<Value>,
+}
+
+#[derive(Debug, Clone)]
+enum Origin {
+    Sheet(String),
+    Csv(String),
+}
+
+#[derive(Debug, Clone)]
+struct Table {
+    spec: SheetSpec,
+    origin: Origin,
+    rows: Vec<Row>,
+}
+
+impl Table {
+    fn place(&self, row: &Row, col: usize) -> String {
+        match &self.origin {
+            Origin::Sheet(name) => format!(
+                "{}!{}{}",
+                quote_sheet(name),
+                column_name(col as u32),
+                row.number
+            ),
+            Origin::Csv(file) => format!(
+                "{file} rad {} ({}, {})",
+                row.number,
+                self.spec.sv,
+                self.spec.columns.get(col).map_or("", |c| c.sv)
+            ),
+        }
+    }
+
+    fn cell<'a>(&self, row: &'a Row, col: usize) -> &'a Value {
+        row.cells.get(col).unwrap_or(&Value::Empty)
+    }
+}
+
+/// A sheet name as a formula would write it: quoted when it has spaces or odd characters.
+fn quote_sheet(name: &str) -> String {
+    if name.chars().all(|c| c.is_alphanumeric() || c == '_') {
+        name.to_string()
+    } else {
+        format!("'{}'", name.replace('\'', "''"))
+    }
+}
+
+fn problem(place: impl Into<String>, sv: impl fmt::Display, en: impl fmt::Display) -> Problem {
+    Problem {
+        place: place.into(),
+        message: format!("{sv} / {en}"),
+    }
+}
+
+fn unreadable(file: &str, sv: impl fmt::Display, en: impl fmt::Display) -> ImportError {
+    ImportError::Unreadable {
+        file: file.to_string(),
+        message: format!("{sv} / {en}"),
+    }
+}
+
+/// Read the file into the four tables, without interpreting the values yet.
+fn read_tables(bytes: &[u8], file_name: &str) -> Result<Vec<Option<Table>>, ImportError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(unreadable(
+            file_name,
+            format!(
+                "filen är {} MiB; Sif läser mallar upp till {} MiB",
+                bytes.len() / (1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+            format!(
+                "the file is {} MiB; Sif reads templates up to {} MiB",
+                bytes.len() / (1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    let is_csv = file_name.to_lowercase().ends_with(".csv");
+    if is_csv {
+        return read_csv(bytes, file_name);
+    }
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return Err(unreadable(
+            file_name,
+            "filen är en äldre Excel-fil (.xls) eller krypterad; spara den som Excel-arbetsbok (.xlsx) utan lösenord",
+            "the file is an older Excel file (.xls) or encrypted; save it as an Excel workbook (.xlsx) without a password",
+        ));
+    }
+    if !bytes.starts_with(b"PK\x03\x04") {
+        return Err(unreadable(
+            file_name,
+            "filen är ingen Excel-arbetsbok (.xlsx); använd mallen från sif template, eller en CSV-fil med ändelsen .csv",
+            "the file is not an Excel workbook (.xlsx); use the template from sif template, or a CSV file ending in .csv",
+        ));
+    }
+    read_xlsx(bytes, file_name)
+}
+
+fn read_xlsx(bytes: &[u8], file_name: &str) -> Result<Vec<Option<Table>>, ImportError> {
+    let not_xlsx = |e: &dyn fmt::Display| {
+        unreadable(
+            file_name,
+            format!("filen kan inte läsas som Excel-arbetsbok (.xlsx) ({e})"),
+            format!("the file cannot be read as an Excel workbook (.xlsx) ({e})"),
+        )
+    };
+    let mut wb: Xlsx<Cursor<&[u8]>> = Xlsx::new(Cursor::new(bytes)).map_err(|e| not_xlsx(&e))?;
+    let names = wb.sheet_names();
+    let mut problems = Vec::new();
+    let mut tables = Vec::new();
+    for spec in DATA_SHEETS {
+        let Some(name) = names
+            .iter()
+            .find(|n| spec.matches(n))
+            .map(|n| n.to_string())
+        else {
+            problems.push(problem(
+                "",
+                format!(
+                    "arbetsboken saknar bladet ”{}” (den har: {}); använd mallen från sif template och byt inte namn på bladen",
+                    spec.sv,
+                    names.join(", ")
+                ),
+                format!(
+                    "the workbook has no sheet “{}” (it has: {}); use the template from sif template and do not rename its sheets",
+                    spec.sv,
+                    names.join(", ")
+                ),
+            ));
+            tables.push(None);
+            continue;
+        };
+        let merged = wb
+            .merge_cells_by_sheet_name(&name)
+            .map_err(|e| not_xlsx(&e))?;
+        for m in merged {
+            let range = format!(
+                "{}!{}{}:{}{}",
+                quote_sheet(&name),
+                column_name(m.start.1),
+                m.start.0 + 1,
+                column_name(m.end.1),
+                m.end.0 + 1
+            );
+            problems.push(problem(
+                range,
+                "sammanfogade celler; dela upp dem (Sammanfoga och centrera av) så att varje värde står i sin egen cell",
+                "merged cells; unmerge them so that every value is in a cell of its own",
+            ));
+        }
+        let mut rows: BTreeMap<u32, Vec<Value>> = BTreeMap::new();
+        let width = spec.columns.len();
+        let mut reader = wb.worksheet_cells_reader(&name).map_err(|e| not_xlsx(&e))?;
+        while let Some(cell) = reader.next_cell_with_formula().map_err(|e| not_xlsx(&e))? {
+            let (r, c) = cell.pos;
+            let value = match cell.formula.filter(|f| !f.trim().is_empty()) {
+                Some(f) => Value::Formula(f),
+                None => value_of(&cell.value),
+            };
+            if value.is_empty() {
+                continue;
+            }
+            if r > MAX_ROWS {
+                problems.push(problem(
+                    quote_sheet(&name),
+                    format!(
+                        "bladet har värden på rad {} och fler; Sif läser högst {MAX_ROWS} rader per blad",
+                        r + 1
+                    ),
+                    format!(
+                        "the sheet has values on row {} and more; Sif reads at most {MAX_ROWS} rows per sheet",
+                        r + 1
+                    ),
+                ));
+                break;
+            }
+            let c = c as usize;
+            if c >= width {
+                // Notes beside the table are the applicant's own; a shifted table is caught
+                // by the heading check.
+                continue;
+            }
+            let row = rows.entry(r).or_insert_with(|| vec![Value::Empty; width]);
+            row[c] = value;
+        }
+        let table = Table {
+            spec,
+            origin: Origin::Sheet(name.clone()),
+            rows: rows
+                .into_iter()
+                .map(|(r, cells)| Row {
+                    number: r + 1,
+                    cells,
+                })
+                .collect(),
+        };
+        check_headings(&table, &mut problems);
+        tables.push(Some(table));
+    }
+    if !problems.is_empty() {
+        return Err(ImportError::Problems {
+            file: file_name.to_string(),
+            problems,
+        });
+    }
+    // The heading row is checked; the data follows it.
+    Ok(tables
+        .into_iter()
+        .map(|t| {
+            t.map(|mut t| {
+                t.rows.retain(|r| r.number > 1);
+                t
+            })
+        })
+        .collect())
+}
+
+fn value_of(v: &DataRef<'_>) -> Value {
+    match v {
+        DataRef::Empty => Value::Empty,
+        DataRef::Int(i) => Value::Number(*i as f64),
+        DataRef::Float(x) => Value::Number(*x),
+        DataRef::String(s) => Value::Text(s.clone()),
+        DataRef::SharedString(s) => Value::Text((*s).to_string()),
+        DataRef::Bool(b) => Value::Bool(*b),
+        DataRef::DateTime(d) => Value::Other(format!("datum / date {}", d.as_f64())),
+        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Value::Other(s.clone()),
+        DataRef::Error(e) => Value::Other(format!("#{e:?}")),
+    }
+}
+
+fn check_headings(table: &Table, problems: &mut Vec<Problem>) {
+    let Origin::Sheet(name) = &table.origin else {
+        return;
+    };
+    let heading = table.rows.first().filter(|r| r.number == 1);
+    for (c, column) in table.spec.columns.iter().enumerate() {
+        let found = heading.map_or(Value::Empty, |r| table.cell(r, c).clone());
+        let ok = matches!(&found, Value::Text(t) if column.matches(t));
+        if !ok {
+            problems.push(problem(
+                format!("{}!{}1", quote_sheet(name), column_name(c as u32)),
+                format!(
+                    "väntade rubriken ”{}”, fann ”{}”; ändra inte mallens kolumner",
+                    column.heading(),
+                    found.shown()
+                ),
+                format!(
+                    "expected the heading “{}”, found “{}”; do not change the template's columns",
+                    column.heading(),
+                    found.shown()
+                ),
+            ));
+        }
+    }
+}
+
+/// Text as UTF-8 (with or without a BOM), or else Windows-1252, as Excel saves "CSV (semicolon
+/// separated)" on Swedish Windows.
+fn decode_text(bytes: &[u8]) -> String {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(_) => bytes.iter().map(|&b| windows_1252(b)).collect(),
+    }
+}
+
+fn windows_1252(b: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    match b {
+        0x80..=0x9F => HIGH[(b - 0x80) as usize],
+        _ => b as char,
+    }
+}
+
+/// Split CSV text into records (RFC 4180 quoting, `""` escapes, LF or CR LF, line breaks inside
+/// quotes), each with the line it starts on. The separator is `;`, `,` or tab, whichever the
+/// first line has most of outside quotes.
+fn csv_records(text: &str) -> Vec<(u32, Vec<String>)> {
+    let first_line = text.lines().next().unwrap_or("");
+    let count = |sep: char| {
+        let mut quoted = false;
+        first_line
+            .chars()
+            .filter(|&c| {
+                if c == '"' {
+                    quoted = !quoted;
+                }
+                !quoted && c == sep
+            })
+            .count()
+    };
+    let sep = [';', ',', '\t']
+        .into_iter()
+        .max_by_key(|&s| (count(s), s == ';'))
+        .unwrap_or(';');
+    let mut records = Vec::new();
+    let mut field = String::new();
+    let mut record = Vec::new();
+    let (mut line, mut start) = (1_u32, 1_u32);
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted => {
+                if chars.peek() == Some(&'"') {
+                    chars.next();
+                    field.push('"');
+                } else {
+                    quoted = false;
+                }
+            }
+            '"' if field.is_empty() => quoted = true,
+            '\n' if quoted => {
+                line += 1;
+                field.push('\n');
+            }
+            '\r' if !quoted && chars.peek() == Some(&'\n') => {}
+            '\n' => {
+                record.push(std::mem::take(&mut field));
+                records.push((start, std::mem::take(&mut record)));
+                line += 1;
+                start = line;
+            }
+            c if c == sep && !quoted => record.push(std::mem::take(&mut field)),
+            c => field.push(c),
+        }
+    }
+    if !field.is_empty() || !record.is_empty() {
+        record.push(field);
+        records.push((start, record));
+    }
+    records
+}
+
+fn read_csv(bytes: &[u8], file_name: &str) -> Result<Vec<Option<Table>>, ImportError> {
+    let text = decode_text(bytes);
+    if text.contains('\0') {
+        return Err(unreadable(
+            file_name,
+            "filen är ingen textfil (CSV); spara mallen som CSV med semikolon, eller läs in arbetsboken (.xlsx)",
+            "the file is not a text (CSV) file; save the template as CSV with semicolons, or read the workbook (.xlsx)",
+        ));
+    }
+    let mut tables: Vec<Table> = DATA_SHEETS
+        .iter()
+        .map(|&spec| Table {
+            spec,
+            origin: Origin::Csv(file_name.to_string()),
+            rows: Vec::new(),
+        })
+        .collect();
+    let mut problems = Vec::new();
+    let mut data_rows = 0_u32;
+    for (line, record) in csv_records(&text) {
+        let sheet = record.first().map_or("", |s| s.trim());
+        if record.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        let lower = sheet.to_lowercase();
+        if lower.starts_with("blad") || lower.starts_with("sheet") || lower.starts_with('#') {
+            continue;
+        }
+        let Some(table) = tables.iter_mut().find(|t| t.spec.matches(sheet)) else {
+            problems.push(problem(
+                format!("{file_name} rad {line}"),
+                format!(
+                    "första kolumnen ska namnge ett blad ({}), inte ”{sheet}”",
+                    sheet_list()
+                ),
+                format!(
+                    "the first column must name a sheet ({}), not “{sheet}”",
+                    sheet_list()
+                ),
+            ));
+            continue;
+        };
+        let cells: Vec<Value> = record[1..]
+            .iter()
+            .take(table.spec.columns.len())
+            .map(|f| csv_value(f))
+            .collect();
+        // A heading row, as the CSV template writes one per sheet.
+        if matches!(cells.first(), Some(Value::Text(t)) if table.spec.columns[0].matches(t))
+            && matches!(cells.get(1), Some(Value::Text(t)) if table.spec.columns[1].matches(t))
+        {
+            continue;
+        }
+        data_rows += 1;
+        if data_rows > MAX_ROWS {
+            return Err(unreadable(
+                file_name,
+                format!("filen har fler än {MAX_ROWS} rader; Sif läser högst {MAX_ROWS}"),
+                format!("the file has more than {MAX_ROWS} rows; Sif reads at most {MAX_ROWS}"),
+            ));
+        }
+        table.rows.push(Row {
+            number: line,
+            cells,
+        });
+    }
+    if !problems.is_empty() {
+        return Err(ImportError::Problems {
+            file: file_name.to_string(),
+            problems,
+        });
+    }
+    Ok(tables.into_iter().map(Some).collect())
+}
+
+fn sheet_list() -> String {
+    DATA_SHEETS.map(|s| s.sv).join(", ")
+}
+
+fn csv_value(field: &str) -> Value {
+    let t = field.trim();
+    if t.is_empty() {
+        Value::Empty
+    } else if let Some(f) = t.strip_prefix('=') {
+        Value::Formula(f.to_string())
+    } else {
+        Value::Text(t.to_string())
+    }
+}
+
+/// What went wrong with one cell: Swedish and English.
+type CellResult<T> = Result<T, (String, String)>;
+
+fn formula_refused(f: &str) -> (String, String) {
+    (
+        format!(
+            "cellen har en formel (={}); skriv in värdet (Klistra in special → Värden)",
+            f.trim_start_matches('=')
+        ),
+        format!(
+            "the cell holds a formula (={}); type in the value (Paste Special → Values)",
+            f.trim_start_matches('=')
+        ),
+    )
+}
+
+fn text_of(v: &Value) -> CellResult<Option<String>> {
+    match v {
+        Value::Empty => Ok(None),
+        Value::Text(t) if t.trim().is_empty() => Ok(None),
+        Value::Text(t) => Ok(Some(t.trim().to_string())),
+        Value::Number(x) if x.fract() == 0.0 && x.abs() < 1e15 => {
+            Ok(Some(format!("{}", *x as i64)))
+        }
+        Value::Number(x) => Ok(Some(x.to_string())),
+        Value::Bool(b) => Ok(Some(if *b { "Ja" } else { "Nej" }.to_string())),
+        Value::Formula(f) => Err(formula_refused(f)),
+        Value::Other(s) => Ok(Some(s.clone())),
+    }
+}
+
+/// A whole number typed as a number or as text (`2027`, `50 %`).
+fn whole_of(v: &Value, what_sv: &str, what_en: &str) -> CellResult<Option<i64>> {
+    let bad = |shown: String| {
+        (
+            format!("”{shown}” är inget {what_sv}"),
+            format!("“{shown}” is not {what_en}"),
+        )
+    };
+    match v {
+        Value::Empty => Ok(None),
+        Value::Number(x) => {
+            if x.fract() == 0.0 && x.abs() < 1e15 {
+                Ok(Some(*x as i64))
+            } else {
+                Err(bad(v.shown()))
+            }
+        }
+        Value::Text(t) => {
+            let s: String = t
+                .trim()
+                .trim_end_matches('%')
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            if s.is_empty() {
+                return Ok(None);
+            }
+            s.parse::<i64>().map(Some).map_err(|_| bad(v.shown()))
+        }
+        Value::Formula(f) => Err(formula_refused(f)),
+        Value::Bool(_) | Value::Other(_) => Err(bad(v.shown())),
+    }
+}
+
+fn money_of(v: &Value) -> CellResult<Option<Money>> {
+    let split = |e: ParseMoneyError| {
+        let s = e.to_string();
+        match s.split_once(" / ") {
+            Some((sv, en)) => (sv.to_string(), en.to_string()),
+            None => (s.clone(), s),
+        }
+    };
+    let m = match v {
+        Value::Empty => return Ok(None),
+        Value::Text(t) if t.trim().is_empty() => return Ok(None),
+        Value::Text(t) => parse_money(t).map_err(split)?,
+        Value::Number(x) => {
+            if !x.is_finite() || x.abs() > MAX_AMOUNT as f64 {
+                return Err(split(ParseMoneyError::TooLarge));
+            }
+            if x.fract() != 0.0 {
+                return Err(split(ParseMoneyError::Fraction));
+            }
+            Money(*x as i64)
+        }
+        Value::Formula(f) => return Err(formula_refused(f)),
+        Value::Bool(_) | Value::Other(_) => {
+            return Err(split(ParseMoneyError::Invalid(v.shown())));
+        }
+    };
+    if m.0 < 0 {
+        return Err((
+            format!("beloppet {} är negativt; ange 0 eller mer", v.shown()),
+            format!("the amount {} is negative; enter 0 or more", v.shown()),
+        ));
+    }
+    Ok(Some(m))
+}
+
+/// Interprets the tables against the fund, collecting every problem.
+struct Cells<'a> {
+    fund: &'a Fund,
+    problems: Vec<Problem>,
+}
+
+impl Cells<'_> {
+    fn report(&mut self, place: String, (sv, en): (String, String)) {
+        self.problems.push(Problem {
+            place,
+            message: format!("{sv} / {en}"),
+        });
+    }
+
+    fn text(&mut self, t: &Table, r: &Row, c: usize) -> Option<String> {
+        match text_of(t.cell(r, c)) {
+            Ok(v) => v,
+            Err(e) => {
+                self.report(t.place(r, c), e);
+                None
+            }
+        }
+    }
+
+    fn required_text(&mut self, t: &Table, r: &Row, c: usize) -> Option<String> {
+        if t.cell(r, c).is_empty() {
+            let col = t.spec.columns[c];
+            self.missing(t, r, c, col);
+            return None;
+        }
+        self.text(t, r, c)
+    }
+
+    fn missing(&mut self, t: &Table, r: &Row, c: usize, col: Column) {
+        self.report(
+            t.place(r, c),
+            (
+                format!("ange {}", col.sv.to_lowercase()),
+                format!("enter the {}", col.en.to_lowercase()),
+            ),
+        );
+    }
+
+    fn whole(&mut self, t: &Table, r: &Row, c: usize, range: (i64, i64)) -> Option<i64> {
+        let col = t.spec.columns[c];
+        let (sv, en) = match col.kind {
+            super::ColumnKind::Year => ("år", "a year"),
+            super::ColumnKind::Percent => ("heltal i procent", "a whole percentage"),
+            _ => ("heltal", "a whole number"),
+        };
+        match whole_of(t.cell(r, c), sv, en) {
+            Ok(Some(v)) if v < range.0 || v > range.1 => {
+                let (a, b) = range;
+                let (what_sv, what_en) = if col.kind == super::ColumnKind::Year {
+                    (
+                        format!("år {v} ligger utanför fondens år {a}–{b}"),
+                        format!("the year {v} is outside the fund's years {a}–{b}"),
+                    )
+                } else {
+                    (
+                        format!("{v} ska vara {a}–{b}"),
+                        format!("{v} must be {a}–{b}"),
+                    )
+                };
+                self.report(t.place(r, c), (what_sv, what_en));
+                None
+            }
+            Ok(v) => v,
+            Err(e) => {
+                self.report(t.place(r, c), e);
+                None
+            }
+        }
+    }
+
+    fn required_whole(&mut self, t: &Table, r: &Row, c: usize, range: (i64, i64)) -> Option<i64> {
+        if t.cell(r, c).is_empty() {
+            self.missing(t, r, c, t.spec.columns[c]);
+            return None;
+        }
+        self.whole(t, r, c, range)
+    }
+
+    fn year(&mut self, t: &Table, r: &Row, c: usize) -> Option<i32> {
+        let range = (
+            i64::from(self.fund.first_year),
+            i64::from(self.fund.last_year()),
+        );
+        self.required_whole(t, r, c, range).map(|y| y as i32)
+    }
+
+    fn money(&mut self, t: &Table, r: &Row, c: usize) -> Option<Option<Money>> {
+        match money_of(t.cell(r, c)) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.report(t.place(r, c), e);
+                None
+            }
+        }
+    }
+
+    /// An actor of the fund, by code, list label or name; committees only when asked.
+    fn actor(&mut self, t: &Table, r: &Row, c: usize, committee: bool) -> Option<String> {
+        let text = self.required_text(t, r, c)?;
+        let fund = self.fund;
+        let known = |kind: Option<ActorKind>| {
+            fund.actors
+                .iter()
+                .filter(|a| kind.is_none_or(|k| a.kind == k))
+                .map(|a| a.code.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        match find_actor(fund, &text).map(|i| &fund.actors[i]) {
+            Some(a) if committee && a.kind != ActorKind::Committee => {
+                self.report(
+                    t.place(r, c),
+                    (
+                        format!(
+                            "{} är ingen nämnd; bara nämnder kan äga insatser och betala tillbaka (nämnder: {})",
+                            a.code,
+                            known(Some(ActorKind::Committee))
+                        ),
+                        format!(
+                            "{} is not a committee; only committees can own initiatives and repay (committees: {})",
+                            a.code,
+                            known(Some(ActorKind::Committee))
+                        ),
+                    ),
+                );
+                None
+            }
+            Some(a) => Some(a.code.clone()),
+            None => {
+                let kind = committee.then_some(ActorKind::Committee);
+                self.report(
+                    t.place(r, c),
+                    (
+                        format!(
+                            "”{text}” finns inte bland fondens {} ({})",
+                            if committee { "nämnder" } else { "aktörer" },
+                            known(kind)
+                        ),
+                        format!(
+                            "“{text}” is not one of the fund's {} ({})",
+                            if committee { "committees" } else { "actors" },
+                            known(kind)
+                        ),
+                    ),
+                );
+                None
+            }
+        }
+    }
+}
+
+/// An initiative as read from its row, before costs, savings and payers are attached.
+struct Draft {
+    code: Option<String>,
+    name: String,
+    owner: String,
+    repayment: Option<(RepaymentType, i32, i32, i32, i32)>,
+    note: String,
+    place: String,
+    costs: Vec<CostRow>,
+    savings: Vec<SavingsRow>,
+    payers: Vec<Payer>,
+    /// The place of the first payer row's weight, for a message about the sum.
+    payers_place: Option<String>,
+}
+
+/// Read the initiatives of a filled-in template, checking every cell against the fund.
+pub fn read_initiatives(
+    bytes: &[u8],
+    file_name: &str,
+    fund: &Fund,
+) -> Result<Vec<ImportedInitiative>, ImportError> {
+    let tables = read_tables(bytes, file_name)?;
+    let mut rd = Cells {
+        fund,
+        problems: Vec::new(),
+    };
+    let table = |i: usize| tables.get(i).and_then(Option::as_ref);
+    let mut drafts: Vec<Draft> = Vec::new();
+    if let Some(t) = table(0) {
+        read_initiative_rows(&mut rd, t, &mut drafts);
+    }
+    if drafts.is_empty() && rd.problems.is_empty() {
+        return Err(ImportError::Problems {
+            file: file_name.to_string(),
+            problems: vec![problem(
+                INITIATIVES.sv,
+                "inga insatser: fyll i minst en rad med namn på bladet Insatser",
+                "no initiatives: fill in at least one row with a name on the sheet Insatser",
+            )],
+        });
+    }
+    if let Some(t) = table(1) {
+        read_cost_rows(&mut rd, t, &mut drafts);
+    }
+    if let Some(t) = table(2) {
+        read_savings_rows(&mut rd, t, &mut drafts);
+    }
+    if let Some(t) = table(3) {
+        read_payer_rows(&mut rd, t, &mut drafts);
+    }
+    let initiatives = finish(&mut rd, drafts);
+    if !rd.problems.is_empty() {
+        return Err(ImportError::Problems {
+            file: file_name.to_string(),
+            problems: rd.problems,
+        });
+    }
+    Ok(initiatives)
+}
+
+fn read_initiative_rows(rd: &mut Cells<'_>, t: &Table, drafts: &mut Vec<Draft>) {
+    let horizon = (
+        i64::from(rd.fund.first_year),
+        i64::from(rd.fund.last_year()),
+    );
+    for r in &t.rows {
+        if r.cells.iter().all(Value::is_empty) {
+            continue;
+        }
+        let code = rd.text(t, r, 0);
+        let name = rd.required_text(t, r, 1);
+        let owner = rd.actor(t, r, 2, true);
+        let kind = match rd.required_text(t, r, 3) {
+            Some(text) => match RepaymentType::parse(&text) {
+                Some(k) => Some(k),
+                None => {
+                    rd.report(
+                        t.place(r, 3),
+                        (
+                            format!(
+                                "”{text}” är ingen återföring (Bidrag, Fast eller Ur besparingar)"
+                            ),
+                            format!(
+                                "“{text}” is not a repayment type (Bidrag = grant, Fast = fixed or Ur besparingar = from savings)"
+                            ),
+                        ),
+                    );
+                    None
+                }
+            },
+            None => None,
+        };
+        let repayment = match kind {
+            Some(RepaymentType::Grant) => Some((RepaymentType::Grant, 0, 0, 0, 0)),
+            Some(RepaymentType::Fixed) => {
+                let share = rd.required_whole(t, r, 4, (0, 100));
+                let start = rd.required_whole(t, r, 5, horizon);
+                let n = rd.required_whole(t, r, 6, (1, 60));
+                match (share, start, n) {
+                    (Some(s), Some(y), Some(n)) => {
+                        Some((RepaymentType::Fixed, s as i32, y as i32, n as i32, 0))
+                    }
+                    _ => None,
+                }
+            }
+            Some(RepaymentType::FromSavings) => {
+                let share = rd.required_whole(t, r, 4, (0, 100));
+                let start = rd.required_whole(t, r, 5, horizon);
+                // An empty cap is 100 %: the whole fund cost may come back.
+                let cap = if t.cell(r, 7).is_empty() {
+                    Some(100)
+                } else {
+                    rd.whole(t, r, 7, (0, 200))
+                };
+                match (share, start, cap) {
+                    (Some(s), Some(y), Some(c)) => {
+                        Some((RepaymentType::FromSavings, s as i32, y as i32, 0, c as i32))
+                    }
+                    _ => None,
+                }
+            }
+            None => None,
+        };
+        let note = rd.text(t, r, 8).unwrap_or_default();
+        if let (Some(name), Some(owner)) = (name, owner) {
+            drafts.push(Draft {
+                code,
+                name,
+                owner,
+                repayment,
+                note,
+                place: t.place(r, 1),
+                costs: Vec::new(),
+                savings: Vec::new(),
+                payers: Vec::new(),
+                payers_place: None,
+            });
+        } else {
+            // Keep the row's place so that later sheets referring to it are not also wrong.
+            drafts.push(Draft {
+                code: None,
+                name: String::new(),
+                owner: String::new(),
+                repayment: None,
+                note: String::new(),
+                place: t.place(r, 1),
+                costs: Vec::new(),
+                savings: Vec::new(),
+                payers: Vec::new(),
+                payers_place: None,
+            });
+        }
+    }
+    // Names and codes must tell the initiatives apart.
+    let mut seen: HashSet<String> = HashSet::new();
+    for d in drafts.iter() {
+        if d.name.is_empty() {
+            continue;
+        }
+        if !seen.insert(d.name.to_lowercase()) {
+            rd.problems.push(problem(
+                d.place.clone(),
+                format!("två insatser heter ”{}”; ge dem olika namn", d.name),
+                format!(
+                    "two initiatives are named “{}”; give them different names",
+                    d.name
+                ),
+            ));
+        }
+    }
+}
+
+/// The draft a row of another sheet belongs to, by the initiative's name or code in column A.
+fn owner_of(rd: &mut Cells<'_>, t: &Table, r: &Row, drafts: &[Draft]) -> Option<usize> {
+    let reference = rd.text(t, r, 0);
+    match reference {
+        None if drafts.len() == 1 => Some(0),
+        None => {
+            rd.report(
+                t.place(r, 0),
+                (
+                    "ange vilken insats raden gäller (namnet från bladet Insatser)".to_string(),
+                    "enter the initiative the row belongs to (its name from the sheet Insatser)"
+                        .to_string(),
+                ),
+            );
+            None
+        }
+        Some(text) => {
+            let key = text.to_lowercase();
+            let found = drafts.iter().position(|d| {
+                (!d.name.is_empty() && d.name.to_lowercase() == key)
+                    || d.code.as_ref().is_some_and(|c| c.to_lowercase() == key)
+            });
+            if found.is_none() && !drafts.iter().any(|d| d.name.is_empty()) {
+                rd.report(
+                    t.place(r, 0),
+                    (
+                        format!("”{text}” är ingen insats på bladet Insatser"),
+                        format!("“{text}” is not an initiative on the sheet Insatser"),
+                    ),
+                );
+            }
+            found
+        }
+    }
+}
+
+fn read_cost_rows(rd: &mut Cells<'_>, t: &Table, drafts: &mut [Draft]) {
+    for r in &t.rows {
+        if r.cells.iter().all(Value::is_empty) {
+            continue;
+        }
+        let owner = owner_of(rd, t, r, drafts);
+        let year = rd.year(t, r, 1);
+        let kind = match rd.text(t, r, 2) {
+            None => Some(CostKind::Other),
+            Some(text) => {
+                let k = parse_kind(&text);
+                if k.is_none() {
+                    rd.report(
+                        t.place(r, 2),
+                        (
+                            format!("”{text}” är inget kostnadsslag (Personal, Tjänster, Övrigt)"),
+                            format!(
+                                "“{text}” is not a kind of cost (Personal = staff, Tjänster = services, Övrigt = other)"
+                            ),
+                        ),
+                    );
+                }
+                k
+            }
+        };
+        let fund = rd.money(t, r, 3);
+        let own = rd.money(t, r, 4);
+        if let (Some(None), Some(None)) = (&fund, &own) {
+            rd.report(
+                t.place(r, 3),
+                (
+                    "ange ett belopp från fonden eller från den egna budgeten".to_string(),
+                    "enter an amount from the fund or from the own budget".to_string(),
+                ),
+            );
+            continue;
+        }
+        if let (Some(i), Some(year), Some(kind), Some(fund), Some(own)) =
+            (owner, year, kind, fund, own)
+        {
+            drafts[i].costs.push(CostRow {
+                year,
+                fund: fund.unwrap_or(Money::ZERO),
+                own: own.unwrap_or(Money::ZERO),
+                kind,
+            });
+        }
+    }
+}
+
+fn read_savings_rows(rd: &mut Cells<'_>, t: &Table, drafts: &mut [Draft]) {
+    for r in &t.rows {
+        if r.cells.iter().all(Value::is_empty) {
+            continue;
+        }
+        let owner = owner_of(rd, t, r, drafts);
+        let actor = rd.actor(t, r, 1, false);
+        let from = rd.year(t, r, 2);
+        let to = rd.year(t, r, 3);
+        if let (Some(f), Some(to)) = (from, to)
+            && f > to
+        {
+            rd.report(
+                t.place(r, 3),
+                (
+                    format!("till år {to} ligger före från år {f}"),
+                    format!("the to year {to} is before the from year {f}"),
+                ),
+            );
+            continue;
+        }
+        let amount = match rd.money(t, r, 4) {
+            Some(None) => {
+                rd.missing(t, r, 4, t.spec.columns[4]);
+                None
+            }
+            Some(Some(m)) => Some(m),
+            None => None,
+        };
+        let cashable = match t.cell(r, 5) {
+            Value::Bool(b) => Some(*b),
+            v => match text_of(v) {
+                Ok(None) => Some(false),
+                Ok(Some(text)) => {
+                    let b = parse_yes_no(&text);
+                    if b.is_none() {
+                        rd.report(
+                            t.place(r, 5),
+                            (
+                                format!("”{text}” är varken Ja eller Nej"),
+                                format!("“{text}” is neither Ja (yes) nor Nej (no)"),
+                            ),
+                        );
+                    }
+                    b
+                }
+                Err(e) => {
+                    rd.report(t.place(r, 5), e);
+                    None
+                }
+            },
+        };
+        // The adjusted appraisal's estimates: empty cells take the file format's defaults.
+        let mut adjustment = |c: usize, range: (i64, i64), default: i32| -> Option<i32> {
+            if t.cell(r, c).is_empty() {
+                Some(default)
+            } else {
+                rd.whole(t, r, c, range).map(|v| v as i32)
+            }
+        };
+        let deadweight = adjustment(6, (0, 100), 0);
+        let attribution = adjustment(7, (0, 100), 0);
+        let drop_off = adjustment(8, (0, 100), 0);
+        let optimism_bias = adjustment(9, (0, 100), 0);
+        let low = adjustment(10, (0, 100), 100);
+        let high = adjustment(11, (100, 300), 100);
+        if let (Some(i), Some(actor), Some(from), Some(to), Some(amount), Some(cashable)) =
+            (owner, actor, from, to, amount, cashable)
+            && let (Some(deadweight), Some(attribution), Some(drop_off), Some(optimism_bias)) =
+                (deadweight, attribution, drop_off, optimism_bias)
+            && let (Some(low), Some(high)) = (low, high)
+        {
+            drafts[i].savings.push(SavingsRow {
+                deadweight,
+                attribution,
+                drop_off,
+                optimism_bias,
+                low,
+                high,
+                ..SavingsRow::new(&actor, from, to, amount, cashable)
+            });
+        }
+    }
+}
+
+fn read_payer_rows(rd: &mut Cells<'_>, t: &Table, drafts: &mut [Draft]) {
+    for r in &t.rows {
+        if r.cells.iter().all(Value::is_empty) {
+            continue;
+        }
+        let owner = owner_of(rd, t, r, drafts);
+        let actor = rd.actor(t, r, 1, true);
+        let weight = rd.required_whole(t, r, 2, (0, 100));
+        if let Some(i) = owner {
+            let d = &mut drafts[i];
+            if let Some((kind, ..)) = d.repayment
+                && kind != RepaymentType::Fixed
+            {
+                let name = d.name.clone();
+                rd.report(
+                    t.place(r, 0),
+                    (
+                        format!(
+                            "återbetalare gäller bara återföringen Fast, och ”{name}” har {}",
+                            kind.label()
+                        ),
+                        format!(
+                            "payers apply only to a Fast (fixed) repayment, and “{name}” has {}",
+                            kind.label()
+                        ),
+                    ),
+                );
+                continue;
+            }
+            if let (Some(actor), Some(weight)) = (actor, weight) {
+                let d = &mut drafts[i];
+                if d.payers_place.is_none() {
+                    d.payers_place = Some(t.place(r, 2));
+                }
+                d.payers.push(Payer {
+                    actor,
+                    weight: weight as i32,
+                });
+            }
+        }
+    }
+}
+
+/// Codes, payers and the repayment agreement: the drafts become initiatives.
+fn finish(rd: &mut Cells<'_>, drafts: Vec<Draft>) -> Vec<ImportedInitiative> {
+    let mut taken: HashSet<String> = rd.fund.initiatives.iter().map(|i| i.code.clone()).collect();
+    // Given codes first, so that assigned ones never take a code someone wrote.
+    for d in &drafts {
+        if let Some(code) = &d.code
+            && !taken.insert(code.clone())
+        {
+            rd.problems.push(problem(
+                d.place.replacen("!B", "!A", 1),
+                format!("koden {code} finns redan; lämna koden tom så ger Sif en ledig kod"),
+                format!(
+                    "the code {code} is already taken; leave the code empty and Sif gives a free one"
+                ),
+            ));
+        }
+    }
+    let mut out = Vec::new();
+    for d in drafts {
+        if d.name.is_empty() {
+            continue;
+        }
+        let Some((kind, share, start, instalments, cap)) = d.repayment else {
+            continue;
+        };
+        let repayment = match kind {
+            RepaymentType::Grant => Repayment::Grant,
+            RepaymentType::FromSavings => Repayment::FromSavings { share, start, cap },
+            RepaymentType::Fixed => {
+                let payers = if d.payers.is_empty() {
+                    vec![Payer {
+                        actor: d.owner.clone(),
+                        weight: 100,
+                    }]
+                } else {
+                    d.payers
+                };
+                let sum: i32 = payers.iter().map(|p| p.weight).sum();
+                if sum != 100 {
+                    rd.problems.push(problem(
+                        d.payers_place.clone().unwrap_or_else(|| d.place.clone()),
+                        format!(
+                            "vikterna för ”{}” summerar till {sum} %; de ska bli 100 %",
+                            d.name
+                        ),
+                        format!(
+                            "the weights of “{}” add up to {sum} %; they must make 100 %",
+                            d.name
+                        ),
+                    ));
+                }
+                Repayment::Fixed {
+                    share,
+                    start,
+                    instalments,
+                    payers,
+                }
+            }
+        };
+        let code = match d.code {
+            Some(c) => c,
+            None => next_code(&mut taken),
+        };
+        out.push(ImportedInitiative {
+            initiative: Initiative {
+                code,
+                name: d.name,
+                owner: d.owner,
+                status: Status::Proposed,
+                ended: None,
+                costs: d.costs,
+                savings: d.savings,
+                repayment,
+                actuals: Vec::new(),
+                note: d.note,
+            },
+            place: d.place,
+        });
+    }
+    out
+}
+
+/// The next free code `P<n>`, after the largest number among codes of that shape.
+fn next_code(taken: &mut HashSet<String>) -> String {
+    let max = taken
+        .iter()
+        .filter_map(|c| c.strip_prefix('P').and_then(|n| n.parse::<u64>().ok()))
+        .max()
+        .unwrap_or(0);
+    let mut n = max + 1;
+    loop {
+        let code = format!("P{n}");
+        if taken.insert(code.clone()) {
+            return code;
+        }
+        n += 1;
+    }
+}
+
+/// Add read initiatives to a copy of the fund and validate it: a new error anywhere refuses
+/// the whole import, naming the initiative's row.
+pub fn add_initiatives(
+    fund: &Fund,
+    read: Vec<ImportedInitiative>,
+    file_name: &str,
+) -> Result<Imported, ImportError> {
+    let before = validate::validate(fund);
+    let known: HashSet<(String, String)> = before
+        .issues
+        .iter()
+        .map(|i| (i.path.clone(), i.sv.clone()))
+        .collect();
+    let mut next = fund.clone();
+    let first = next.initiatives.len();
+    let places: Vec<String> = read.iter().map(|r| r.place.clone()).collect();
+    next.initiatives
+        .extend(read.into_iter().map(|r| r.initiative));
+    let after = validate::validate(&next);
+    let place_of = |loc: Location| match loc {
+        Location::Initiative(i) if i >= first => places.get(i - first).cloned(),
+        _ => None,
+    };
+    let mut problems = Vec::new();
+    let mut warnings = Vec::new();
+    for issue in after.issues {
+        if known.contains(&(issue.path.clone(), issue.sv.clone())) {
+            continue;
+        }
+        let place = place_of(issue.location).unwrap_or_default();
+        let text = format!("{}: {} / {}", issue.path, issue.sv, issue.en);
+        if issue.is_error() {
+            problems.push(Problem {
+                place,
+                message: text,
+            });
+        } else if place.is_empty() {
+            warnings.push(text);
+        } else {
+            warnings.push(format!("{place}: {text}"));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(ImportError::Problems {
+            file: file_name.to_string(),
+            problems,
+        });
+    }
+    let added = (first..next.initiatives.len()).collect();
+    Ok(Imported {
+        fund: next,
+        added,
+        warnings,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_records_keep_quotes_and_lines() {
+        let r = csv_records("a;\"b;c\";\"d\"\"e\"\r\nf;\"g\nh\";i\n\nj");
+        assert_eq!(
+            r,
+            vec![
+                (1, vec!["a".into(), "b;c".into(), "d\"e".into()]),
+                (2, vec!["f".into(), "g\nh".into(), "i".into()]),
+                (4, vec!["".into()]),
+                (5, vec!["j".into()]),
+            ]
+        );
+        let r = csv_records("x,y\n1,\"2,5\"\n");
+        assert_eq!(r[1].1, vec!["1".to_string(), "2,5".to_string()]);
+    }
+
+    #[test]
+    fn windows_1252_text_is_read() {
+        assert_eq!(decode_text(b"\xc5terbetalare;\x96"), "Återbetalare;–");
+        assert_eq!(decode_text("\u{feff}År".as_bytes()), "År");
+    }
+
+    #[test]
+    fn next_code_follows_the_largest() {
+        let mut taken: HashSet<String> = ["P101", "P7", "X1"].map(String::from).into();
+        assert_eq!(next_code(&mut taken), "P102");
+        assert_eq!(next_code(&mut taken), "P103");
+    }
+
+    #[test]
+    fn amounts_as_typed() {
+        assert_eq!(money_of(&Value::Number(1200.0)), Ok(Some(Money(1200))));
+        assert_eq!(
+            money_of(&Value::Text("1 200 000 kr".into())),
+            Ok(Some(Money(1_200_000)))
+        );
+        assert!(money_of(&Value::Number(12.5)).is_err());
+        let (sv, en) = money_of(&Value::Text("12,5 mkr".into())).unwrap_err();
+        assert!(sv.contains("”12,5 mkr” är inget belopp"), "{sv}");
+        assert!(en.contains("not an amount"), "{en}");
+        assert!(money_of(&Value::Text("-5".into())).is_err());
+        assert!(money_of(&Value::Formula("A1*2".into())).is_err());
+    }
+}

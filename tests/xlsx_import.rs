@@ -1,0 +1,532 @@
+//! The initiatives template and its import (issue: Excel in and out): a filled template comes
+//! back as the same initiative, hand-typed values are read as people write them, and hostile
+//! workbooks get one clear sentence each and change nothing.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+use rust_xlsxwriter::{Formula, Workbook};
+use sif::model::{CostKind, CostRow, Fund, Initiative, Payer, Repayment, SavingsRow, Status};
+use sif::money::Money;
+use sif::samples::SAMPLES;
+use sif::store;
+use sif::xlsx::import::{ImportError, import};
+use sif::xlsx::template::{template_csv, template_xlsx};
+use sif::xlsx::{COSTS, DATA_SHEETS, INITIATIVES, SAVINGS};
+
+fn sample(name: &str) -> Fund {
+    let s = SAMPLES.iter().find(|s| s.name == name).unwrap();
+    store::parse_str(s.text, s.name).unwrap()
+}
+
+fn sif(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sif"))
+        .args(args)
+        .output()
+        .expect("sif runs")
+}
+
+/// What the template carries of an initiative, as it comes back: Proposed, no actuals.
+fn as_proposed(i: &Initiative) -> Initiative {
+    let mut i = i.clone();
+    i.status = Status::Proposed;
+    i.ended = None;
+    i.actuals.clear();
+    i
+}
+
+#[test]
+fn every_sample_initiative_round_trips_through_a_filled_template() {
+    let mut checked = 0;
+    for s in SAMPLES {
+        let fund = sample(s.name);
+        for (k, original) in fund.initiatives.iter().enumerate() {
+            let mut without = fund.clone();
+            without.initiatives.remove(k);
+            let bytes = template_xlsx(Some(&fund), std::slice::from_ref(original)).unwrap();
+            let imported = import(&bytes, "ansokan.xlsx", &without)
+                .unwrap_or_else(|e| panic!("{} {}: {e}", s.name, original.code));
+            assert_eq!(imported.added, vec![without.initiatives.len()]);
+            let back = imported.fund.initiatives.last().unwrap();
+            assert_eq!(*back, as_proposed(original), "{} {}", s.name, original.code);
+            // Nothing else in the fund changed.
+            let mut rest = imported.fund.clone();
+            rest.initiatives.pop();
+            assert_eq!(rest, without);
+            checked += 1;
+        }
+    }
+    assert!(checked >= 8, "only {checked} initiatives checked");
+}
+
+#[test]
+fn several_initiatives_in_one_template_get_free_codes() {
+    let fund = sample("exempelkommun");
+    let mut a = fund.initiatives[0].clone();
+    let mut b = fund.initiatives[1].clone();
+    a.code.clear();
+    b.code.clear();
+    a.name = "Första ansökan".into();
+    b.name = "Andra ansökan".into();
+    let bytes = template_xlsx(Some(&fund), &[a, b]).unwrap();
+    let imported = import(&bytes, "t.xlsx", &fund).unwrap();
+    assert_eq!(imported.added.len(), 2);
+    let codes: Vec<&str> = imported
+        .added
+        .iter()
+        .map(|&i| imported.fund.initiatives[i].code.as_str())
+        .collect();
+    assert_ne!(codes[0], codes[1]);
+    for c in &codes {
+        assert!(
+            !fund.initiatives.iter().any(|i| i.code == *c),
+            "{c} was taken"
+        );
+        assert!(c.starts_with('P'));
+    }
+    let first = &imported.fund.initiatives[imported.added[0]];
+    assert_eq!(first.name, "Första ansökan");
+    assert_eq!(first.costs, fund.initiatives[0].costs);
+}
+
+/// A workbook written the way a person fills in the template: text where numbers go, list
+/// labels for committees, Ja/Nej, the initiative column left empty.
+fn hand_filled(edit: impl FnOnce(&mut Workbook)) -> Vec<u8> {
+    let mut wb = Workbook::new();
+    wb.add_worksheet().set_name("Instruktioner").unwrap();
+    for spec in DATA_SHEETS {
+        let ws = wb.add_worksheet();
+        ws.set_name(spec.sv).unwrap();
+        for (c, col) in spec.columns.iter().enumerate() {
+            ws.write_string(0, c as u16, col.heading()).unwrap();
+        }
+    }
+    let ws = wb.worksheet_from_name("Insatser").unwrap();
+    ws.write_string(1, 1, "Läxhjälp i Norra").unwrap();
+    ws.write_string(1, 2, "BUN – Barn- och utbildningsnämnden")
+        .unwrap();
+    ws.write_string(1, 3, "Fast").unwrap();
+    ws.write_string(1, 4, "50 %").unwrap();
+    ws.write_number(1, 5, 2027).unwrap();
+    ws.write_string(1, 6, "3").unwrap();
+    ws.write_string(1, 8, "Ansökan 2025-03").unwrap();
+    let ws = wb.worksheet_from_name("Kostnader").unwrap();
+    ws.write_string(1, 1, "2025").unwrap();
+    ws.write_string(1, 2, "Personal").unwrap();
+    ws.write_string(1, 3, "1 200 000 kr").unwrap();
+    ws.write_number(1, 4, 150000).unwrap();
+    ws.write_number(2, 1, 2026).unwrap();
+    ws.write_string(2, 2, "tjänster").unwrap();
+    ws.write_string(2, 3, "800 000:-").unwrap();
+    let ws = wb.worksheet_from_name("Besparingar").unwrap();
+    ws.write_string(1, 1, "SN").unwrap();
+    ws.write_number(1, 2, 2027).unwrap();
+    ws.write_number(1, 3, 2030).unwrap();
+    ws.write_string(1, 4, "600 000").unwrap();
+    ws.write_string(1, 5, "Ja").unwrap();
+    ws.write_string(2, 1, "Region Exempel").unwrap();
+    ws.write_number(2, 2, 2028).unwrap();
+    ws.write_number(2, 3, 2028).unwrap();
+    ws.write_number(2, 4, 100000).unwrap();
+    let ws = wb.worksheet_from_name("Återbetalare").unwrap();
+    ws.write_string(1, 1, "SN – Socialnämnden").unwrap();
+    ws.write_number(1, 2, 70).unwrap();
+    ws.write_string(2, 1, "BUN").unwrap();
+    ws.write_number(2, 2, 30).unwrap();
+    edit(&mut wb);
+    wb.save_to_buffer().unwrap()
+}
+
+#[test]
+fn an_initiative_typed_by_hand_comes_in_with_the_same_figures() {
+    let fund = sample("exempelkommun");
+    let imported = import(&hand_filled(|_| {}), "hand.xlsx", &fund).unwrap();
+    let got = &imported.fund.initiatives[imported.added[0]];
+    let expected = Initiative {
+        code: got.code.clone(),
+        name: "Läxhjälp i Norra".into(),
+        owner: "BUN".into(),
+        status: Status::Proposed,
+        ended: None,
+        costs: vec![
+            CostRow {
+                year: 2025,
+                fund: Money(1_200_000),
+                own: Money(150_000),
+                kind: CostKind::Staff,
+            },
+            CostRow {
+                year: 2026,
+                fund: Money(800_000),
+                own: Money(0),
+                kind: CostKind::Services,
+            },
+        ],
+        savings: vec![
+            SavingsRow::new("SN", 2027, 2030, Money(600_000), true),
+            SavingsRow::new("REG", 2028, 2028, Money(100_000), false),
+        ],
+        repayment: Repayment::Fixed {
+            share: 50,
+            start: 2027,
+            instalments: 3,
+            payers: vec![
+                Payer {
+                    actor: "SN".into(),
+                    weight: 70,
+                },
+                Payer {
+                    actor: "BUN".into(),
+                    weight: 30,
+                },
+            ],
+        },
+        actuals: vec![],
+        note: "Ansökan 2025-03".into(),
+    };
+    assert_eq!(*got, expected);
+    assert!(!fund.initiatives.iter().any(|i| i.code == got.code));
+}
+
+fn problems(e: &ImportError) -> String {
+    e.to_string()
+}
+
+#[test]
+fn text_in_a_number_cell_names_the_sheet_and_cell() {
+    let fund = sample("exempelkommun");
+    let bytes = hand_filled(|wb| {
+        let ws = wb.worksheet_from_name("Kostnader").unwrap();
+        ws.write_string(6, 3, "12,5 mkr").unwrap();
+        ws.write_number(6, 1, 2025).unwrap();
+        ws.write_string(7, 1, "tjugotjugofem").unwrap();
+        ws.write_number(7, 3, 5).unwrap();
+    });
+    let e = import(&bytes, "ansokan.xlsx", &fund).unwrap_err();
+    let text = problems(&e);
+    assert!(
+        text.contains("Kostnader!D7: ”12,5 mkr” är inget belopp i hela kronor"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Kostnader!B8: ”tjugotjugofem” är inget år"),
+        "{text}"
+    );
+    assert!(text.contains("inget lästes in / "), "{text}");
+    assert_eq!(e.problems().len(), 2, "{text}");
+}
+
+#[test]
+fn wrong_sheet_names_are_named() {
+    let fund = sample("exempelkommun");
+    let mut wb = Workbook::new();
+    wb.add_worksheet().set_name("Blad1").unwrap();
+    wb.add_worksheet().set_name("Kostnader").unwrap();
+    let e = import(&wb.save_to_buffer().unwrap(), "fel.xlsx", &fund).unwrap_err();
+    let text = problems(&e);
+    assert!(
+        text.contains("arbetsboken saknar bladet ”Insatser” (den har: Blad1, Kostnader)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("the workbook has no sheet “Besparingar”"),
+        "{text}"
+    );
+}
+
+#[test]
+fn moved_columns_are_caught_by_their_headings() {
+    let fund = sample("exempelkommun");
+    let bytes = hand_filled(|wb| {
+        let ws = wb.worksheet_from_name("Kostnader").unwrap();
+        ws.write_string(0, 3, "Belopp").unwrap();
+    });
+    let text = problems(&import(&bytes, "a.xlsx", &fund).unwrap_err());
+    assert!(
+        text.contains("Kostnader!D1: väntade rubriken ”Från fonden / Fund”, fann ”Belopp”"),
+        "{text}"
+    );
+}
+
+#[test]
+fn formulas_are_refused() {
+    let fund = sample("exempelkommun");
+    let bytes = hand_filled(|wb| {
+        let ws = wb.worksheet_from_name("Besparingar").unwrap();
+        ws.write_formula(1, 4, Formula::new("=300000*2")).unwrap();
+    });
+    let text = problems(&import(&bytes, "a.xlsx", &fund).unwrap_err());
+    assert!(
+        text.contains("Besparingar!E2: cellen har en formel (=300000*2)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn merged_cells_are_refused() {
+    let fund = sample("exempelkommun");
+    let bytes = hand_filled(|wb| {
+        let ws = wb.worksheet_from_name("Kostnader").unwrap();
+        ws.merge_range(4, 0, 4, 2, "sammanfogat", &rust_xlsxwriter::Format::new())
+            .unwrap();
+    });
+    let text = problems(&import(&bytes, "a.xlsx", &fund).unwrap_err());
+    assert!(
+        text.contains("Kostnader!A5:C5: sammanfogade celler"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_hundred_thousand_rows_are_refused_quickly() {
+    let fund = sample("exempelkommun");
+    let bytes = hand_filled(|wb| {
+        let ws = wb.worksheet_from_name("Kostnader").unwrap();
+        for r in 3..100_003 {
+            ws.write_number(r, 1, 2025).unwrap();
+            ws.write_number(r, 3, 1000).unwrap();
+        }
+    });
+    let start = std::time::Instant::now();
+    let text = problems(&import(&bytes, "stor.xlsx", &fund).unwrap_err());
+    assert!(
+        text.contains("Kostnader: bladet har värden på rad 10002 och fler; Sif läser högst 10000 rader per blad"),
+        "{text}"
+    );
+    assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
+}
+
+#[test]
+fn files_that_are_not_workbooks_get_one_sentence() {
+    let fund = sample("exempelkommun");
+    let ron = SAMPLES[0].text.as_bytes();
+    let e = import(ron, "fond.ron", &fund).unwrap_err();
+    assert!(matches!(e, ImportError::Unreadable { .. }));
+    assert_eq!(
+        e.to_string(),
+        "fond.ron: filen är ingen Excel-arbetsbok (.xlsx); använd mallen från sif template, eller en CSV-fil med ändelsen .csv / the file is not an Excel workbook (.xlsx); use the template from sif template, or a CSV file ending in .csv"
+    );
+    // A zip that is no workbook, and a truncated workbook.
+    let good = template_xlsx(Some(&fund), &[]).unwrap();
+    let e = import(&good[..good.len() / 2], "halv.xlsx", &fund).unwrap_err();
+    assert!(
+        e.to_string()
+            .starts_with("halv.xlsx: filen kan inte läsas som Excel-arbetsbok (.xlsx)"),
+        "{e}"
+    );
+    let e = import(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest", "gammal.xls", &fund).unwrap_err();
+    assert!(e.to_string().contains("äldre Excel-fil (.xls)"), "{e}");
+    // The empty template: nothing to import is said, not silently accepted.
+    let e = import(&good, "tom.xlsx", &fund).unwrap_err();
+    assert!(e.to_string().contains("inga insatser"), "{e}");
+}
+
+#[test]
+fn unknown_committees_and_bad_weights_are_named() {
+    let fund = sample("exempelkommun");
+    let bytes = hand_filled(|wb| {
+        let ws = wb.worksheet_from_name("Insatser").unwrap();
+        ws.write_string(1, 2, "Kulturnämnden").unwrap();
+        let ws = wb.worksheet_from_name("Återbetalare").unwrap();
+        ws.write_number(2, 2, 20).unwrap();
+    });
+    let text = problems(&import(&bytes, "a.xlsx", &fund).unwrap_err());
+    assert!(
+        text.contains("Insatser!C2: ”Kulturnämnden” finns inte bland fondens nämnder"),
+        "{text}"
+    );
+}
+
+#[test]
+fn weights_must_make_a_hundred() {
+    let fund = sample("exempelkommun");
+    let bytes = hand_filled(|wb| {
+        let ws = wb.worksheet_from_name("Återbetalare").unwrap();
+        ws.write_number(2, 2, 20).unwrap();
+    });
+    let text = problems(&import(&bytes, "a.xlsx", &fund).unwrap_err());
+    assert!(
+        text.contains("Återbetalare!C2: vikterna för ”Läxhjälp i Norra” summerar till 90 %"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_csv_of_the_same_columns_is_read() {
+    let fund = sample("exempelkommun");
+    let mut csv = template_csv();
+    csv.push_str("Insatser;;Läxhjälp;BUN;Ur besparingar;50;2027;;;\r\n");
+    csv.push_str("Kostnader;;2025;Personal;\"1 200 000\";0\r\n");
+    csv.push_str("Besparingar;;SN;2027;2030;600 000 kr;Ja\r\n");
+    let imported = import(csv.as_bytes(), "ansokan.csv", &fund).unwrap();
+    let got = &imported.fund.initiatives[imported.added[0]];
+    assert_eq!(got.name, "Läxhjälp");
+    assert_eq!(
+        got.repayment,
+        Repayment::FromSavings {
+            share: 50,
+            start: 2027,
+            cap: 100
+        }
+    );
+    assert_eq!(got.costs[0].fund, Money(1_200_000));
+    assert_eq!(got.savings[0].amount, Money(600_000));
+    assert!(got.savings[0].cashable);
+
+    csv.push_str("Kostnader;;2026;Personal;12,5 mkr;0\r\n");
+    let e = import(csv.as_bytes(), "ansokan.csv", &fund).unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("ansokan.csv rad 9 (Kostnader, Från fonden): ”12,5 mkr” är inget belopp"),
+        "{e}"
+    );
+}
+
+#[test]
+fn the_template_has_the_sheets_headings_and_lists() {
+    let fund = sample("exempelkommun");
+    let bytes = template_xlsx(Some(&fund), &[]).unwrap();
+    let mut wb: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    assert_eq!(
+        wb.sheet_names(),
+        vec![
+            "Instruktioner",
+            "Insatser",
+            "Kostnader",
+            "Besparingar",
+            "Återbetalare",
+            "Listor"
+        ]
+    );
+    let instructions = wb.worksheet_range("Instruktioner").unwrap();
+    let text: Vec<String> = instructions.rows().map(|r| r[0].to_string()).collect();
+    assert!(text.iter().any(|t| t.contains("Fyll i en rad per insats")));
+    assert!(
+        text.iter()
+            .any(|t| t.contains("Write one row per initiative"))
+    );
+    assert!(text.iter().any(|t| t.contains("2025–2034")), "{text:?}");
+    for spec in [INITIATIVES, COSTS, SAVINGS] {
+        let range = wb.worksheet_range(spec.sv).unwrap();
+        let headings: Vec<String> = range
+            .rows()
+            .next()
+            .unwrap()
+            .iter()
+            .map(|c| c.to_string())
+            .collect();
+        let want: Vec<String> = spec.columns.iter().map(|c| c.heading()).collect();
+        assert_eq!(headings, want);
+    }
+    let lists = wb.worksheet_range("Listor").unwrap();
+    let committees: Vec<String> = lists
+        .rows()
+        .skip(1)
+        .filter_map(|r| match &r[0] {
+            Data::String(s) => Some(s.clone()),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        committees.contains(&"SN – Socialnämnden".to_string()),
+        "{committees:?}"
+    );
+    assert!(
+        !committees.iter().any(|c| c.starts_with("REG")),
+        "an external is no committee"
+    );
+}
+
+fn tmp_copy(dir: &Path, name: &str) -> PathBuf {
+    let p = dir.join(format!("{name}.ron"));
+    std::fs::write(&p, SAMPLES.iter().find(|s| s.name == name).unwrap().text).unwrap();
+    p
+}
+
+#[test]
+fn the_commands_preview_apply_and_change_nothing_on_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let fund_path = tmp_copy(dir.path(), "exempelkommun");
+    let before = std::fs::read(&fund_path).unwrap();
+    let template = dir.path().join("mall.xlsx");
+    let o = sif(&[
+        "template",
+        template.to_str().unwrap(),
+        "--fund",
+        fund_path.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(std::fs::read(&template).unwrap().starts_with(b"PK"));
+
+    // Hostile files: exit 1 or 2, one message, the fund file and its backup untouched.
+    let bad = dir.path().join("fel.xlsx");
+    let fund = sample("exempelkommun");
+    std::fs::write(
+        &bad,
+        hand_filled(|wb| {
+            wb.worksheet_from_name("Kostnader")
+                .unwrap()
+                .write_string(1, 3, "12,5 mkr")
+                .unwrap();
+        }),
+    )
+    .unwrap();
+    let not_xlsx = dir.path().join("inte.xlsx");
+    std::fs::write(&not_xlsx, b"hello").unwrap();
+    for (file, code) in [(&bad, 1), (&not_xlsx, 2), (&template, 1)] {
+        let o = sif(&[
+            "import",
+            fund_path.to_str().unwrap(),
+            "--initiatives",
+            file.to_str().unwrap(),
+            "--apply",
+        ]);
+        assert_eq!(
+            o.status.code(),
+            Some(code),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        assert!(String::from_utf8_lossy(&o.stderr).starts_with("sif: "));
+        assert_eq!(std::fs::read(&fund_path).unwrap(), before);
+        assert!(!store::backup_path(&fund_path).exists());
+    }
+
+    // A good file: the preview saves nothing, --apply saves with a backup.
+    let good = dir.path().join("ansokan.xlsx");
+    std::fs::write(&good, hand_filled(|_| {})).unwrap();
+    let args = [
+        "import",
+        fund_path.to_str().unwrap(),
+        "--initiatives",
+        good.to_str().unwrap(),
+    ];
+    let o = sif(&args);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("Läxhjälp i Norra"), "{text}");
+    assert!(
+        text.contains("Förhandsvisning: inget har sparats"),
+        "{text}"
+    );
+    assert_eq!(std::fs::read(&fund_path).unwrap(), before);
+
+    let out = dir.path().join("ny.ron");
+    let o = sif(&[&args[..], &["--apply", "-o", out.to_str().unwrap()]].concat());
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(std::fs::read(&fund_path).unwrap(), before);
+    let written = store::load(&out).unwrap();
+    assert_eq!(written.initiatives.len(), fund.initiatives.len() + 1);
+    assert_eq!(written.initiatives.last().unwrap().status, Status::Proposed);
+
+    let o = sif(&[&args[..], &["--apply"]].concat());
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(store::load(&fund_path).unwrap(), written);
+    assert_eq!(
+        std::fs::read(store::backup_path(&fund_path)).unwrap(),
+        before
+    );
+    let check = sif(&["check", fund_path.to_str().unwrap()]);
+    assert!(check.status.success());
+}
