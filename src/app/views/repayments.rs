@@ -491,14 +491,56 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command
     // may take a line at the bottom.
     let pitch = grid_row_height(ui) + ui.spacing().item_spacing.y;
     let needed = pitch * (grid_rows(&summary).len() as f32 + 3.0) + 16.0;
-    let grid_height = needed.min(ui.available_height() * 0.6).max(120.0);
-    ui.allocate_ui_with_layout(
-        egui::vec2(ui.available_width(), grid_height),
-        egui::Layout::top_down(egui::Align::LEFT),
-        |ui| grid_ui(ui, cx, p, &summary),
-    );
-    ui.separator();
+    if ui.available_width() < 960.0 || ui.available_height() < 560.0 {
+        // A small screen: the grid, the list and the editor one under the other, scrolled
+        // together, so nothing is cut off.
+        egui::ScrollArea::vertical()
+            .id_salt("repayments_stacked")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                ui.allocate_ui_with_layout(
+                    egui::vec2(ui.available_width(), needed.min(360.0)),
+                    egui::Layout::top_down(egui::Align::LEFT),
+                    |ui| grid_ui(ui, cx, p, &summary),
+                );
+                ui.separator();
+                ui.allocate_ui_with_layout(
+                    egui::vec2(ui.available_width(), 240.0),
+                    egui::Layout::top_down(egui::Align::LEFT),
+                    |ui| list_ui(ui, cx, st, &summary, out),
+                );
+                ui.separator();
+                editor_ui(ui, cx, st, p, out);
+            });
+    } else {
+        let grid_height = needed.min(ui.available_height() * 0.6).max(120.0);
+        ui.allocate_ui_with_layout(
+            egui::vec2(ui.available_width(), grid_height),
+            egui::Layout::top_down(egui::Align::LEFT),
+            |ui| grid_ui(ui, cx, p, &summary),
+        );
+        ui.separator();
+        side_by_side_ui(ui, cx, st, p, &summary, out);
+    }
 
+    if std::mem::take(&mut st.repayments.open_close_year)
+        && let Some(year) = next_year_to_close(cx.fund)
+    {
+        st.repayments.close_year = Some(close_year_preview(cx.fund, &st.options, p, year));
+    }
+    close_year_dialog(ui, cx, st, out);
+    st.repayments.summary = Some(summary);
+}
+
+/// The list and the editor side by side (a screen wide and tall enough for both).
+fn side_by_side_ui(
+    ui: &mut Ui,
+    cx: &ViewCtx<'_>,
+    st: &mut UiState,
+    p: &Projection,
+    summary: &Summary,
+    out: &mut Vec<Command>,
+) {
     let editor_width = 500.0_f32.min(ui.available_width() * 0.5);
     let list_width = (ui.available_width() - editor_width - 16.0).max(200.0);
     let height = ui.available_height();
@@ -506,7 +548,7 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command
         ui.allocate_ui_with_layout(
             egui::vec2(list_width, height),
             egui::Layout::top_down(egui::Align::LEFT),
-            |ui| list_ui(ui, cx, st, &summary, out),
+            |ui| list_ui(ui, cx, st, summary, out),
         );
         ui.separator();
         ui.allocate_ui_with_layout(
@@ -520,14 +562,6 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command
             },
         );
     });
-
-    if std::mem::take(&mut st.repayments.open_close_year)
-        && let Some(year) = next_year_to_close(cx.fund)
-    {
-        st.repayments.close_year = Some(close_year_preview(cx.fund, &st.options, p, year));
-    }
-    close_year_dialog(ui, cx, st, out);
-    st.repayments.summary = Some(summary);
 }
 
 fn header_ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command>) {
@@ -974,6 +1008,8 @@ fn list_ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, s: &Summary, out: &m
             ),
         ),
     ];
+    // A click anywhere on a row selects it (cell text is not selectable).
+    ui.style_mut().interaction.selectable_labels = false;
     TableBuilder::new(ui)
         .id_salt("repayments_list")
         .striped(true)

@@ -422,7 +422,7 @@ fn table_ui(ui: &mut Ui, lang: Lang, rules: RuleSet, cache: &ScenariosState) {
     ui.add_space(4.0);
     ui.label(
         RichText::new(lang.pick(
-            "Återstår efter perioden: återföring enligt avtalen som inte hinner betalas inom perioden. Nuvärdet är summan av nuvärdena för de insatser som räknas. Förslaget är Sifs läsning av ESO 2020:1, inte gällande lag.",
+            "Återstår efter perioden: återföring enligt avtalen som inte hinner betalas inom perioden. Nuvärdet är summan av nuvärdena för de insatser som räknas. Förslaget är Sifs tolkning av ESO 2020:1, inte gällande rätt.",
             "Outstanding: repayment under the agreements that is not reached within the horizon. The NPV is the sum of the net present values of the counted initiatives. The proposal is Sif's reading of ESO 2020:1, not law.",
         ))
         .weak(),
