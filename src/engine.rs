@@ -184,6 +184,10 @@ pub struct StatementYear {
     pub capital: Money,
     pub disbursed: Money,
     pub repaid: Money,
+    /// What the fund itself paid of `disbursed`: never more than it holds.
+    pub fund_used: Money,
+    /// Disbursed but beyond what the fund holds: charged to free equity (SPEC §4.5).
+    pub unfunded: Money,
     pub closing: Money,
     pub committed: Money,
     pub uncommitted: Money,
@@ -237,38 +241,125 @@ pub struct Appraisal {
     pub by_actor: Vec<ActorFigures>,
 }
 
+/// How a year's balanced-budget result moves the deficits still to restore (SPEC §5.3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+pub struct Restoration {
+    /// Restored this year out of a surplus (*återställt*), oldest deficits first.
+    pub restored: Money,
+    /// Σ still to restore at the end of the year (*kvar att återställa*).
+    pub to_restore: Money,
+    /// Of that, deficits whose three years have run out (restore by <= this year).
+    pub overdue: Money,
+}
+
 /// The balanced-budget result under current law (SPEC §5.1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct CurrentLaw {
+    /// *Synnerliga skäl* applied: never more than the deficit.
+    pub special_reasons_applied: Money,
     /// Balanced-budget result (*balanskravsresultat*).
     pub balance_result: Money,
     /// A negative result must be restored by this year (KL 11 kap. 12 §).
     pub restore_by: Option<i32>,
+    #[serde(flatten)]
+    pub restoration: Restoration,
 }
 
 /// The balanced-budget result under Sif's reading of the proposal in ESO 2020:1 (SPEC §5.2):
 /// a proposal, not law.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct ProposedRules {
-    /// Spending covered by the earmarked fund, shown on its own line.
+    /// What the fund paid this year (the statement's `fund_used`).
     pub fund_used: Money,
     /// Repayments re-earmarked to the fund.
     pub fund_reearmarked: Money,
+    /// The fund's own line: its net use covering a deficit (+), or a re-earmarking set aside
+    /// out of a surplus (−).
+    pub fund_adjustment: Money,
+    pub special_reasons_applied: Money,
     pub balance_result: Money,
     pub restore_by: Option<i32>,
+    #[serde(flatten)]
+    pub restoration: Restoration,
 }
 
-/// The reconciliation (*balanskravsutredning*) for one year (SPEC §5).
+/// The reconciliation (*balanskravsutredning*) for one year (SPEC §5), lines in the order
+/// municipalities publish them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct ReconcileYear {
     pub year: i32,
+    /// *Årets resultat* without the fund's spending (input).
     pub result_before_fund: Money,
     pub disbursed: Money,
+    /// Shown for reference: repayments are internal and do not change the result.
     pub repaid: Money,
+    /// *Årets resultat* = result_before_fund − disbursed.
     pub result: Money,
     pub realisation_gains: Money,
+    pub exemption_adjustment: Money,
+    pub securities_adjustment: Money,
+    /// *Årets resultat efter balanskravsjusteringar*.
+    pub adjusted_result: Money,
+    pub reserve_reservation: Money,
+    pub reserve_use: Money,
+    pub special_reasons: Money,
     pub current: CurrentLaw,
     pub proposed: ProposedRules,
+}
+
+impl ReconcileYear {
+    /// The result after the reserve movements, before *synnerliga skäl* and the fund's line.
+    pub fn after_reserves(&self) -> Money {
+        Money(
+            self.adjusted_result
+                .0
+                .saturating_sub(self.reserve_reservation.0)
+                .saturating_add(self.reserve_use.0),
+        )
+    }
+}
+
+/// One balanced-budget deficit (*balanskravsunderskott*) and what became of it by the end of
+/// the horizon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Deficit {
+    /// The year of the deficit (before `first_year` for deficits carried in).
+    pub year: i32,
+    pub amount: Money,
+    /// year + 3 (KL 11 kap. 12 §).
+    pub restore_by: i32,
+    /// Restored by the end of the horizon.
+    pub restored: Money,
+    /// Still to restore at the end of the horizon.
+    pub left: Money,
+    /// The year the last krona was restored.
+    pub restored_in: Option<i32>,
+}
+
+impl Deficit {
+    fn new(year: i32, amount: Money) -> Deficit {
+        Deficit {
+            year,
+            amount,
+            restore_by: year.saturating_add(3),
+            restored: Money::ZERO,
+            left: amount,
+            restored_in: None,
+        }
+    }
+
+    /// Whether the deficit was (or is) not restored in time: still left after its year, or
+    /// restored later than it should have been.
+    pub fn overdue_at(&self, year: i32) -> bool {
+        self.restore_by <= year && !self.left.is_zero()
+    }
+}
+
+/// The deficits of both rule sets, oldest first.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Deficits {
+    pub current: Vec<Deficit>,
+    pub proposed: Vec<Deficit>,
 }
 
 /// Everything the engine computes for a fund under one scenario.
@@ -285,6 +376,8 @@ pub struct Projection {
     pub schedule: Schedule,
     pub appraisal: Vec<Appraisal>,
     pub reconciliation: Vec<ReconcileYear>,
+    /// The balanced-budget deficits of each rule set, with what became of them (SPEC §5.3).
+    pub deficits: Deficits,
 }
 
 impl Projection {
@@ -358,7 +451,7 @@ pub fn project_with_threads(
     let statement = ctx.statement(&initiatives)?;
     let (schedule, appraisal) = ctx.schedule_and_appraisal(&initiatives);
     let appraisal = appraisal?;
-    let reconciliation = ctx.reconcile(&statement)?;
+    let (reconciliation, deficits) = ctx.reconcile(&statement)?;
     Ok(Projection {
         scenario: options.scenario.name.clone(),
         first_year: first,
@@ -368,6 +461,7 @@ pub fn project_with_threads(
         schedule,
         appraisal,
         reconciliation,
+        deficits,
     })
 }
 
@@ -814,17 +908,20 @@ impl Ctx<'_> {
         let mut out = Vec::with_capacity(n);
         let mut previous = Money::ZERO;
         for i in 0..n {
-            let (opening, closing) = match self.fund.model {
+            // The fund pays only what it holds; the rest of the year's disbursements is
+            // `unfunded` and burdens free equity (SPEC §4.5). Repayments are re-earmarked before
+            // the year's use, so they can pay for the same year's disbursements.
+            let (opening, fund_used, closing) = match self.fund.model {
                 FundingModel::EarmarkedEquity => {
-                    let closing = previous
-                        .checked_add(capital[i])?
-                        .checked_sub(disbursed[i])?
-                        .checked_add(repaid[i])?;
-                    (previous, closing)
+                    let available = previous.checked_add(capital[i])?.checked_add(repaid[i])?;
+                    let fund_used = disbursed[i].min(available.max(Money::ZERO));
+                    (previous, fund_used, available.checked_sub(fund_used)?)
                 }
-                FundingModel::AnnualAppropriation => {
-                    (Money::ZERO, capital[i].checked_sub(disbursed[i])?)
-                }
+                FundingModel::AnnualAppropriation => (
+                    Money::ZERO,
+                    disbursed[i].min(capital[i].max(Money::ZERO)),
+                    capital[i].checked_sub(disbursed[i])?,
+                ),
             };
             previous = closing;
             out.push(StatementYear {
@@ -833,6 +930,8 @@ impl Ctx<'_> {
                 capital: capital[i],
                 disbursed: disbursed[i],
                 repaid: repaid[i],
+                fund_used,
+                unfunded: disbursed[i].checked_sub(fund_used)?,
                 closing,
                 committed: committed[i],
                 uncommitted: closing.checked_sub(committed[i])?,
@@ -980,52 +1079,169 @@ impl Ctx<'_> {
         Ok(out)
     }
 
-    fn reconcile(&self, statement: &[StatementYear]) -> Result<Vec<ReconcileYear>, Overflow> {
+    /// The balanced-budget reconciliation of every year, with the deficits of each rule set
+    /// carried forward (SPEC §5).
+    fn reconcile(
+        &self,
+        statement: &[StatementYear],
+    ) -> Result<(Vec<ReconcileYear>, Deficits), Overflow> {
         let mut out = Vec::with_capacity(statement.len());
+        let earlier = || {
+            let mut d: Vec<Deficit> = self
+                .fund
+                .unrestored_deficits
+                .iter()
+                .map(|e| Deficit::new(e.year, e.amount))
+                .collect();
+            d.sort_by_key(|d| d.year);
+            d
+        };
+        let mut current_book = DeficitBook::new(earlier());
+        let mut proposed_book = DeficitBook::new(earlier());
         for st in statement {
-            let (result_before_fund, realisation_gains) = self
+            let zero = crate::model::BudgetYear::new(st.year, Money::ZERO);
+            let b = self
                 .fund
                 .budget
                 .iter()
-                .filter(|b| b.year == st.year)
-                .try_fold((Money::ZERO, Money::ZERO), |(r, g), b| {
-                    Ok::<_, Overflow>((add(r, b.result_before_fund)?, add(g, b.realisation_gains)?))
-                })?;
-            let result = result_before_fund
-                .checked_sub(st.disbursed)?
-                .checked_add(st.repaid)?;
-            let current_balance = result.checked_sub(realisation_gains)?;
+                .find(|b| b.year == st.year)
+                .unwrap_or(&zero);
+            // Repayments are internal (a frame cut moved to the fund) and net to zero in the
+            // organisation's result; only the fund's spending is an external cost (SPEC §5).
+            let result = b.result_before_fund.checked_sub(st.disbursed)?;
+            let adjusted_result = result
+                .checked_sub(b.realisation_gains)?
+                .checked_add(b.exemption_adjustment)?
+                .checked_add(b.securities_adjustment)?;
+            let pre = adjusted_result
+                .checked_sub(b.reserve_reservation)?
+                .checked_add(b.reserve_use)?;
+
+            // Current law (§5.1): synnerliga skäl can only cover a deficit.
+            let current_special = b.special_reasons.min(deficit_of(pre));
+            let current_balance = pre.checked_add(current_special)?;
+
+            // Sif's reading of ESO 2020:1 (§5.2): the fund works like a reserve.
             let (fund_used, fund_reearmarked) = match self.fund.model {
-                FundingModel::EarmarkedEquity => {
-                    let available = st.opening.checked_add(st.capital)?.max(Money::ZERO);
-                    (st.disbursed.min(available), st.repaid)
-                }
+                FundingModel::EarmarkedEquity => (st.fund_used, st.repaid),
                 FundingModel::AnnualAppropriation => (Money::ZERO, Money::ZERO),
             };
-            let proposed_balance = current_balance
-                .checked_add(fund_used)?
-                .checked_sub(fund_reearmarked)?;
-            let restore = |b: Money| (b.0 < 0).then(|| st.year.saturating_add(3));
+            let net = fund_used.checked_sub(fund_reearmarked)?;
+            let fund_adjustment = if net.0 > 0 {
+                net.min(deficit_of(pre))
+            } else {
+                Money::ZERO.checked_sub(net.checked_neg()?.min(pre.max(Money::ZERO)))?
+            };
+            let after_fund = pre.checked_add(fund_adjustment)?;
+            let proposed_special = b.special_reasons.min(deficit_of(after_fund));
+            let proposed_balance = after_fund.checked_add(proposed_special)?;
+
+            let current_restoration = current_book.year(st.year, current_balance)?;
+            let proposed_restoration = proposed_book.year(st.year, proposed_balance)?;
             out.push(ReconcileYear {
                 year: st.year,
-                result_before_fund,
+                result_before_fund: b.result_before_fund,
                 disbursed: st.disbursed,
                 repaid: st.repaid,
                 result,
-                realisation_gains,
+                realisation_gains: b.realisation_gains,
+                exemption_adjustment: b.exemption_adjustment,
+                securities_adjustment: b.securities_adjustment,
+                adjusted_result,
+                reserve_reservation: b.reserve_reservation,
+                reserve_use: b.reserve_use,
+                special_reasons: b.special_reasons,
                 current: CurrentLaw {
+                    special_reasons_applied: current_special,
                     balance_result: current_balance,
-                    restore_by: restore(current_balance),
+                    restore_by: restore_by(st.year, current_balance),
+                    restoration: current_restoration,
                 },
                 proposed: ProposedRules {
                     fund_used,
                     fund_reearmarked,
+                    fund_adjustment,
+                    special_reasons_applied: proposed_special,
                     balance_result: proposed_balance,
-                    restore_by: restore(proposed_balance),
+                    restore_by: restore_by(st.year, proposed_balance),
+                    restoration: proposed_restoration,
                 },
             });
         }
-        Ok(out)
+        Ok((
+            out,
+            Deficits {
+                current: current_book.deficits,
+                proposed: proposed_book.deficits,
+            },
+        ))
+    }
+}
+
+/// The deficit a result leaves: −result when negative, else 0.
+fn deficit_of(result: Money) -> Money {
+    if result.0 < 0 {
+        Money(result.0.saturating_neg())
+    } else {
+        Money::ZERO
+    }
+}
+
+/// A negative balanced-budget result must be restored within three years (KL 11 kap. 12 §).
+fn restore_by(year: i32, balance_result: Money) -> Option<i32> {
+    (balance_result.0 < 0).then(|| year.saturating_add(3))
+}
+
+/// The deficits of one rule set, carried forward year by year (SPEC §5.3).
+struct DeficitBook {
+    deficits: Vec<Deficit>,
+    /// Index of the oldest deficit with something left to restore.
+    oldest: usize,
+}
+
+impl DeficitBook {
+    fn new(deficits: Vec<Deficit>) -> DeficitBook {
+        DeficitBook {
+            deficits,
+            oldest: 0,
+        }
+    }
+
+    /// Book one year's balanced-budget result: a surplus restores the oldest deficits first, a
+    /// deficit is added.
+    fn year(&mut self, year: i32, balance_result: Money) -> Result<Restoration, Overflow> {
+        let mut restored = Money::ZERO;
+        if balance_result.0 > 0 {
+            let mut left = balance_result;
+            while left.0 > 0 && self.oldest < self.deficits.len() {
+                let d = &mut self.deficits[self.oldest];
+                let take = left.min(d.left);
+                d.left = d.left.checked_sub(take)?;
+                d.restored = d.restored.checked_add(take)?;
+                if d.left.is_zero() {
+                    d.restored_in = Some(year);
+                    self.oldest += 1;
+                }
+                left = left.checked_sub(take)?;
+                restored = restored.checked_add(take)?;
+            }
+        } else if balance_result.0 < 0 {
+            self.deficits
+                .push(Deficit::new(year, deficit_of(balance_result)));
+        }
+        let mut to_restore = Money::ZERO;
+        let mut overdue = Money::ZERO;
+        for d in &self.deficits[self.oldest..] {
+            to_restore = to_restore.checked_add(d.left)?;
+            if d.restore_by <= year {
+                overdue = overdue.checked_add(d.left)?;
+            }
+        }
+        Ok(Restoration {
+            restored,
+            to_restore,
+            overdue,
+        })
     }
 }
 

@@ -231,13 +231,9 @@ pub fn generate_fund(params: &GenerateParams) -> Fund {
             let external = actors
                 .iter()
                 .any(|a| a.code == actor && a.kind == ActorKind::External);
-            savings.push(SavingsRow {
-                actor,
-                from,
-                to,
-                amount: Money(rng.range(2, 30) * 50_000),
-                cashable: !external && (k == 0 || rng.chance(70)),
-            });
+            let amount = Money(rng.range(2, 30) * 50_000);
+            let cashable = !external && (k == 0 || rng.chance(70));
+            savings.push(SavingsRow::new(&actor, from, to, amount, cashable));
         }
         let cashable_committee = savings.iter().any(|s| s.cashable);
         let repayment = match rng.range(0, 9) {
@@ -300,6 +296,7 @@ pub fn generate_fund(params: &GenerateParams) -> Fund {
                         year,
                         fund: Money(planned * rng.range(85, 110) / 100 / 1000 * 1000),
                         repaid: Vec::new(),
+                        source: String::new(),
                     });
                 }
             }
@@ -326,14 +323,14 @@ pub fn generate_fund(params: &GenerateParams) -> Fund {
         });
     }
     let budget = (first_year..=last)
-        .map(|y| BudgetYear {
-            year: y,
-            result_before_fund: Money(rng.range(-20, 120) * 1_000_000),
-            realisation_gains: Money(if rng.chance(20) {
+        .map(|y| {
+            let mut b = BudgetYear::new(y, Money(rng.range(-20, 120) * 1_000_000));
+            b.realisation_gains = Money(if rng.chance(20) {
                 rng.range(1, 20) * 100_000
             } else {
                 0
-            }),
+            });
+            b
         })
         .collect();
 
@@ -366,6 +363,8 @@ pub fn generate_fund(params: &GenerateParams) -> Fund {
             },
         ],
         budget,
+        unrestored_deficits: Vec::new(),
+        appraisal: Default::default(),
         accounts: Default::default(),
     };
     record_repayments(&mut fund, &mut rng);
@@ -418,6 +417,7 @@ fn record_repayments(fund: &mut Fund, rng: &mut Rng) {
                             year,
                             fund: Money::ZERO,
                             repaid: paid,
+                            source: String::new(),
                         },
                     );
                 }

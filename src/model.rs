@@ -1,4 +1,5 @@
-//! The fund file format, version 1 (SPEC §3), as plain serde types.
+//! The fund file format, version 2 (SPEC §3), as plain serde types. Format 1 files load into
+//! the same types (SPEC §3.2): their one retired field, `accounts.bank`, is read and dropped.
 //!
 //! The types are deliberately permissive: a file that parses loads into them even when its
 //! values are wrong (a negative amount, an unknown actor), so the app can open it and show the
@@ -10,12 +11,19 @@ use serde::{Deserialize, Serialize};
 use crate::money::Money;
 
 /// The newest file format this version of Sif reads and writes.
-pub const FORMAT_VERSION: i64 = 1;
+pub const FORMAT_VERSION: i64 = 2;
+
+/// Sif always writes the newest format: a file read as format 1 is saved as format 2 (SPEC §3.2).
+fn write_current_format<S: serde::Serializer>(_: &i64, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_i64(FORMAT_VERSION)
+}
 
 /// A social-investment fund (*social investeringsfond*): the top-level value of a fund file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename = "Fund", deny_unknown_fields)]
 pub struct Fund {
+    /// The format the file was written in; Sif saves every file as [`FORMAT_VERSION`].
+    #[serde(serialize_with = "write_current_format")]
     pub format: i64,
     pub name: String,
     pub organisation: String,
@@ -43,8 +51,51 @@ pub struct Fund {
     pub scenarios: Vec<Scenario>,
     #[serde(default)]
     pub budget: Vec<BudgetYear>,
+    /// Balanced-budget deficits from before `first_year` still to restore (SPEC §5.3).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unrestored_deficits: Vec<EarlierDeficit>,
+    /// Settings of the adjusted appraisal (SPEC §4.7).
+    #[serde(default, skip_serializing_if = "AppraisalSettings::is_default")]
+    pub appraisal: AppraisalSettings,
     #[serde(default, skip_serializing_if = "Accounts::is_default")]
     pub accounts: Accounts,
+}
+
+/// A balanced-budget deficit (*balanskravsunderskott*) from a year before the horizon that is
+/// still to be restored; it must be restored by `year + 3` (KL 11 kap. 12 §).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EarlierDeficit {
+    pub year: i32,
+    pub amount: Money,
+}
+
+/// The fund-wide settings of the adjusted appraisal (SPEC §4.7).
+///
+/// The defaults (no cost optimism bias, one discount rate) make the adjusted figures equal the
+/// gross ones for an initiative whose savings rows are unadjusted.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AppraisalSettings {
+    /// Percent added to every cost (optimism bias on costs), 0..=200.
+    pub cost_optimism_bias: i32,
+    /// Discount rates from a year offset on (Green Book: 3.0 % from year 31).
+    pub discount_bands: Vec<DiscountBand>,
+}
+
+impl AppraisalSettings {
+    pub fn is_default(&self) -> bool {
+        *self == AppraisalSettings::default()
+    }
+}
+
+/// A discount rate that applies from the `from_year`-th year of the horizon on (an offset from
+/// `first_year`, so year 0 is the first year).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DiscountBand {
+    pub from_year: i32,
+    pub rate: f64,
 }
 
 pub fn default_discount_rate() -> f64 {
@@ -178,6 +229,67 @@ pub struct SavingsRow {
     /// gain only.
     #[serde(default)]
     pub cashable: bool,
+    /// Adjusted appraisal (SPEC §4.7), percent: the part that would have happened anyway
+    /// (*dödvikt*).
+    #[serde(default, skip_serializing_if = "is_zero_i32")]
+    pub deadweight: i32,
+    /// The part due to others (*tillskrivning*).
+    #[serde(default, skip_serializing_if = "is_zero_i32")]
+    pub attribution: i32,
+    /// How much the effect fades each year after the first (*avtagande effekt*).
+    #[serde(default, skip_serializing_if = "is_zero_i32")]
+    pub drop_off: i32,
+    /// Optimism bias on the savings estimate (*optimismjustering*).
+    #[serde(default, skip_serializing_if = "is_zero_i32")]
+    pub optimism_bias: i32,
+    /// Low end of the range, percent of the adjusted amount (0..=100).
+    #[serde(default = "hundred", skip_serializing_if = "is_hundred")]
+    pub low: i32,
+    /// High end of the range, percent of the adjusted amount (100..=300).
+    #[serde(default = "hundred", skip_serializing_if = "is_hundred")]
+    pub high: i32,
+}
+
+impl SavingsRow {
+    /// A savings row with no appraisal adjustments.
+    pub fn new(actor: &str, from: i32, to: i32, amount: Money, cashable: bool) -> SavingsRow {
+        SavingsRow {
+            actor: actor.to_string(),
+            from,
+            to,
+            amount,
+            cashable,
+            deadweight: 0,
+            attribution: 0,
+            drop_off: 0,
+            optimism_bias: 0,
+            low: 100,
+            high: 100,
+        }
+    }
+
+    /// Whether every adjustment of SPEC §4.7 is at its default.
+    pub fn is_unadjusted(&self) -> bool {
+        self.deadweight == 0
+            && self.attribution == 0
+            && self.drop_off == 0
+            && self.optimism_bias == 0
+            && self.low == 100
+            && self.high == 100
+    }
+}
+
+fn hundred() -> i32 {
+    100
+}
+fn is_hundred(v: &i32) -> bool {
+    *v == 100
+}
+fn is_zero_i32(v: &i32) -> bool {
+    *v == 0
+}
+fn is_zero_money(v: &Money) -> bool {
+    v.is_zero()
 }
 
 /// The repayment agreement (*återföring*).
@@ -214,6 +326,10 @@ pub struct Actual {
     pub fund: Money,
     #[serde(default)]
     pub repaid: Vec<ActualRepayment>,
+    /// Where the figures came from, e.g. `SIE ekonomi2025.se (Raindance, 2026-01-20)`; empty
+    /// when typed in.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -253,23 +369,63 @@ impl Scenario {
 #[serde(deny_unknown_fields)]
 pub struct BudgetYear {
     pub year: i32,
-    /// The organisation's result without the fund's flows.
+    /// The organisation's result (*årets resultat*) **without** the fund's spending: budgeted in
+    /// open years, actual in closed years.
     pub result_before_fund: Money,
+    /// *Samtliga realisationsvinster* (subtracted).
     #[serde(default)]
     pub realisation_gains: Money,
+    /// ± *Vissa realisationsvinster/-förluster enligt undantagsmöjlighet*.
+    #[serde(default, skip_serializing_if = "is_zero_money")]
+    pub exemption_adjustment: Money,
+    /// ± *Orealiserade förluster i värdepapper / återföring av orealiserade förluster*.
+    #[serde(default, skip_serializing_if = "is_zero_money")]
+    pub securities_adjustment: Money,
+    /// *Reservering till resultatreserv/RUR* (>= 0, subtracted).
+    #[serde(default, skip_serializing_if = "is_zero_money")]
+    pub reserve_reservation: Money,
+    /// *Disponering från resultatreserv/RUR* (>= 0, added).
+    #[serde(default, skip_serializing_if = "is_zero_money")]
+    pub reserve_use: Money,
+    /// *Synnerliga skäl* (>= 0): a deficit the council decided not to restore.
+    #[serde(default, skip_serializing_if = "is_zero_money")]
+    pub special_reasons: Money,
+    /// The decision behind `special_reasons`; required when it is > 0.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub special_reasons_note: String,
+    /// Tax revenue, general state grants and equalisation (*skatteintäkter, generella
+    /// statsbidrag och utjämning*); 0 = not given. Only used for the reservation warning.
+    #[serde(default, skip_serializing_if = "is_zero_money")]
+    pub tax_base: Money,
+}
+
+impl BudgetYear {
+    /// A year with only the result given.
+    pub fn new(year: i32, result_before_fund: Money) -> BudgetYear {
+        BudgetYear {
+            year,
+            result_before_fund,
+            realisation_gains: Money::ZERO,
+            exemption_adjustment: Money::ZERO,
+            securities_adjustment: Money::ZERO,
+            reserve_reservation: Money::ZERO,
+            reserve_use: Money::ZERO,
+            special_reasons: Money::ZERO,
+            special_reasons_note: String::new(),
+            tax_base: Money::ZERO,
+        }
+    }
 }
 
 /// Account numbers for the ledger (SPEC §3, §6). The defaults are placeholders to verify
 /// against the organisation's Kommun-Bas chart; a field equal to its default is not written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Accounts {
     #[serde(skip_serializing_if = "is_2015")]
     pub fund_equity: u32,
     #[serde(skip_serializing_if = "is_2010")]
     pub free_equity: u32,
-    #[serde(skip_serializing_if = "is_1930")]
-    pub bank: u32,
     #[serde(skip_serializing_if = "is_3890")]
     pub internal_income: u32,
     #[serde(skip_serializing_if = "is_7890")]
@@ -280,6 +436,13 @@ pub struct Accounts {
     pub services: u32,
     #[serde(skip_serializing_if = "is_7690")]
     pub other: u32,
+    /// The voucher series of every exported voucher (SIE `#VER`).
+    #[serde(skip_serializing_if = "is_si")]
+    pub voucher_series: String,
+    /// Format 1's bank account, read and dropped (SPEC §3.2): the fund's ledger no longer books
+    /// the bank. Never written; in a format 2 file it is an error.
+    #[serde(rename = "bank", skip_serializing)]
+    pub format1_bank: Option<u32>,
 }
 
 impl Default for Accounts {
@@ -287,12 +450,13 @@ impl Default for Accounts {
         Accounts {
             fund_equity: 2015,
             free_equity: 2010,
-            bank: 1930,
             internal_income: 3890,
             internal_cost: 7890,
             staff: 5110,
             services: 4610,
             other: 7690,
+            voucher_series: "SI".to_string(),
+            format1_bank: None,
         }
     }
 }
@@ -317,8 +481,8 @@ fn is_2015(v: &u32) -> bool {
 fn is_2010(v: &u32) -> bool {
     *v == 2010
 }
-fn is_1930(v: &u32) -> bool {
-    *v == 1930
+fn is_si(v: &str) -> bool {
+    v == "SI"
 }
 fn is_3890(v: &u32) -> bool {
     *v == 3890
@@ -389,6 +553,8 @@ impl Fund {
             initiatives: Vec::new(),
             scenarios: Vec::new(),
             budget: Vec::new(),
+            unrestored_deficits: Vec::new(),
+            appraisal: AppraisalSettings::default(),
             accounts: Accounts::default(),
         }
     }

@@ -265,7 +265,7 @@ pub fn validate_without_projection(fund: &Fund) -> Report {
     };
     let f = Location::Fund;
 
-    if fund.format != FORMAT_VERSION {
+    if !(1..=FORMAT_VERSION).contains(&fund.format) {
         c.error(
             f,
             "format",
@@ -475,6 +475,24 @@ pub fn validate_without_projection(fund: &Fund) -> Report {
                 );
             }
             c.amount(loc, format_args!("{rp}.amount"), row.amount);
+            c.percent(loc, format_args!("{rp}.deadweight"), row.deadweight, 100);
+            c.percent(loc, format_args!("{rp}.attribution"), row.attribution, 100);
+            c.percent(loc, format_args!("{rp}.drop_off"), row.drop_off, 100);
+            c.percent(
+                loc,
+                format_args!("{rp}.optimism_bias"),
+                row.optimism_bias,
+                100,
+            );
+            c.percent(loc, format_args!("{rp}.low"), row.low, 100);
+            if !(100..=300).contains(&row.high) {
+                c.error(
+                    loc,
+                    format!("{rp}.high"),
+                    format!("{} % ligger utanför 100–300 %", row.high),
+                    format!("{} % is outside 100–300 %", row.high),
+                );
+            }
         }
         match &ini.repayment {
             Repayment::Grant => {}
@@ -659,12 +677,171 @@ pub fn validate_without_projection(fund: &Fund) -> Report {
             format_args!("{p}.realisation_gains"),
             b.realisation_gains,
         );
+        c.limit(
+            loc,
+            format_args!("{p}.exemption_adjustment"),
+            b.exemption_adjustment,
+        );
+        c.limit(
+            loc,
+            format_args!("{p}.securities_adjustment"),
+            b.securities_adjustment,
+        );
+        c.amount(
+            loc,
+            format_args!("{p}.reserve_reservation"),
+            b.reserve_reservation,
+        );
+        c.amount(loc, format_args!("{p}.reserve_use"), b.reserve_use);
+        c.amount(loc, format_args!("{p}.special_reasons"), b.special_reasons);
+        c.amount(loc, format_args!("{p}.tax_base"), b.tax_base);
+        if b.special_reasons.0 > 0 && b.special_reasons_note.trim().is_empty() {
+            c.error(
+                loc,
+                format!("{p}.special_reasons_note"),
+                "synnerliga skäl måste motiveras: skriv beslutet (t.ex. ”KF 2026-04-20 § 41”) i anteckningen",
+                "special reasons (synnerliga skäl) must be justified: write the decision (e.g. “KF 2026-04-20 § 41”) in the note",
+            );
+        }
+    }
+
+    // Deficits carried in from before the horizon.
+    let mut years = HashSet::new();
+    let (lo, hi) = (
+        fund.first_year.saturating_sub(3),
+        fund.first_year.saturating_sub(1),
+    );
+    for (i, d) in fund.unrestored_deficits.iter().enumerate() {
+        let p = format!("unrestored_deficits[{}]", i + 1);
+        if !(lo..=hi).contains(&d.year) {
+            c.error(
+                f,
+                format!("{p}.year"),
+                format!(
+                    "ett underskott från {} kan inte föras in: bara underskott från {lo}–{hi} (de tre åren före {}) är kvar att återställa",
+                    d.year, fund.first_year
+                ),
+                format!(
+                    "a deficit from {} cannot be carried in: only deficits from {lo}–{hi} (the three years before {}) are still to restore",
+                    d.year, fund.first_year
+                ),
+            );
+        }
+        if d.amount.0 <= 0 {
+            c.error(
+                f,
+                format!("{p}.amount"),
+                "ett underskott att återställa måste vara större än 0 kr",
+                "a deficit to restore must be larger than SEK 0",
+            );
+        } else {
+            c.limit(f, format_args!("{p}.amount"), d.amount);
+        }
+        if !years.insert(d.year) {
+            c.error(
+                f,
+                format!("{p}.year"),
+                format!("underskottet från {} förekommer mer än en gång", d.year),
+                format!("the deficit from {} appears more than once", d.year),
+            );
+        }
+    }
+
+    // The adjusted appraisal's fund-wide settings (SPEC §4.7).
+    let ap = &fund.appraisal;
+    c.percent(
+        f,
+        format_args!("appraisal.cost_optimism_bias"),
+        ap.cost_optimism_bias,
+        200,
+    );
+    let mut seen_from = HashSet::new();
+    for (i, band) in ap.discount_bands.iter().enumerate() {
+        let p = format!("appraisal.discount_bands[{}]", i + 1);
+        if band.from_year < 1 {
+            c.error(
+                f,
+                format!("{p}.from_year"),
+                format!(
+                    "en diskonteringsperiod börjar tidigast år 1 efter första året, inte {}",
+                    band.from_year
+                ),
+                format!(
+                    "a discount band starts at year 1 after the first year at the earliest, not {}",
+                    band.from_year
+                ),
+            );
+        }
+        if !seen_from.insert(band.from_year) {
+            c.error(
+                f,
+                format!("{p}.from_year"),
+                format!(
+                    "två diskonteringsperioder börjar år {}; ta bort den ena",
+                    band.from_year
+                ),
+                format!(
+                    "two discount bands start in year {}; remove one",
+                    band.from_year
+                ),
+            );
+        }
+        if !band.rate.is_finite() || !(0.0..=20.0).contains(&band.rate) {
+            c.error(
+                f,
+                format!("{p}.rate"),
+                format!(
+                    "diskonteringsräntan {} % ligger utanför 0–20 %",
+                    shown_rate(band.rate)
+                ),
+                format!(
+                    "the discount rate {} % is outside 0–20 %",
+                    shown_rate(band.rate)
+                ),
+            );
+        }
+    }
+
+    // Accounts.
+    let series = &fund.accounts.voucher_series;
+    if series.trim().is_empty() || series.chars().any(|ch| ch.is_whitespace() || ch == '"') {
+        c.error(
+            f,
+            "accounts.voucher_series",
+            format!(
+                "verifikationsserien ”{series}” duger inte: den får inte vara tom eller innehålla mellanslag eller citattecken"
+            ),
+            format!(
+                "the voucher series “{series}” cannot be used: it must not be empty or contain spaces or quotes"
+            ),
+        );
+    }
+    if fund.format >= 2 && fund.accounts.format1_bank.is_some() {
+        c.error(
+            f,
+            "accounts.bank",
+            "fältet bank finns inte i filformat 2: fondens bokföring bokar inte banken; ta bort raden",
+            "the field bank does not exist in file format 2: the fund's ledger does not book the bank; remove the line",
+        );
     }
 
     let mut issues = c.issues;
     // Errors first; the sort is stable, so file order is kept within each severity.
     issues.sort_by_key(|i| i.severity);
     Report { issues }
+}
+
+/// A rate as a person reads it: never "-0", never hundreds of digits.
+fn shown_rate(rate: f64) -> String {
+    if !rate.is_finite() {
+        return rate.to_string();
+    }
+    if rate.abs() >= 1e6 {
+        return format!("{rate:.3e}");
+    }
+    let r = (rate * 1000.0).round() / 1000.0;
+    let r = if r == 0.0 { 0.0 } else { r };
+    r.to_string()
 }
 
 /// A readable key for a list item: its code when it has one, else its 1-based row number.
@@ -723,40 +900,75 @@ fn projection_warnings(fund: &Fund) -> Vec<Issue> {
     } else {
         &base
     };
-    let first_negative = base.statement.iter().find(|y| y.closing.0 < 0);
-    match (fund.model, first_negative) {
-        (FundingModel::EarmarkedEquity, Some(y)) => out.push(Issue {
-            severity: Severity::Warning,
-            location: Location::Fund,
-            path: format!("statement[{}].closing", y.year),
-            sv: format!(
-                "fondens saldo blir negativt år {} ({}): fonden är överintecknad",
-                y.year,
-                format_sv_kr(y.closing)
-            ),
-            en: format!(
-                "the fund balance goes negative in {} ({}): the fund is over-committed",
-                y.year,
-                format_en_kr(y.closing)
-            ),
-        }),
-        (FundingModel::AnnualAppropriation, Some(y)) => out.push(Issue {
-            severity: Severity::Warning,
-            location: Location::Fund,
-            path: format!("statement[{}].closing", y.year),
-            sv: format!(
-                "årets anslag {} räcker inte: utbetalningarna överskrider det med {}",
-                y.year,
-                format_sv_kr(Money(y.closing.0.saturating_neg()))
-            ),
-            en: format!(
-                "the pot for {} is overspent: disbursements exceed it by {}",
-                y.year,
-                format_en_kr(Money(y.closing.0.saturating_neg()))
-            ),
-        }),
-        _ => {}
+    let sv = format_sv_kr;
+    let en = format_en_kr;
+    for y in &base.statement {
+        if y.unfunded.0 > 0 {
+            let (sv_text, en_text) = match fund.model {
+                FundingModel::EarmarkedEquity => (
+                    format!(
+                        "fonden räcker inte år {}: av utbetalningarna {} kan fonden betala {}; {} belastar det fria egna kapitalet",
+                        y.year,
+                        sv(y.disbursed),
+                        sv(y.fund_used),
+                        sv(y.unfunded)
+                    ),
+                    format!(
+                        "the fund is not enough in {}: of the disbursements of {} the fund can pay {}; {} burdens free equity",
+                        y.year,
+                        en(y.disbursed),
+                        en(y.fund_used),
+                        en(y.unfunded)
+                    ),
+                ),
+                FundingModel::AnnualAppropriation => (
+                    format!(
+                        "årets anslag {} räcker inte: utbetalningarna överskrider det med {}",
+                        y.year,
+                        sv(y.unfunded)
+                    ),
+                    format!(
+                        "the pot for {} is overspent: disbursements exceed it by {}",
+                        y.year,
+                        en(y.unfunded)
+                    ),
+                ),
+            };
+            out.push(Issue {
+                severity: Severity::Warning,
+                location: Location::Fund,
+                path: format!("statement[{}].unfunded", y.year),
+                sv: sv_text,
+                en: en_text,
+            });
+        }
     }
+    if let Some(y) = base
+        .statement
+        .iter()
+        .find(|y| y.uncommitted.0 < 0 && y.unfunded.is_zero())
+    {
+        out.push(Issue {
+            severity: Severity::Warning,
+            location: Location::Fund,
+            path: format!("statement[{}].uncommitted", y.year),
+            sv: format!(
+                "fonden är överintecknad från {}: senare års utbetalningar ({}) är större än saldot ({}) med {}",
+                y.year,
+                sv(y.committed),
+                sv(y.closing),
+                sv(Money(y.uncommitted.0.saturating_neg()))
+            ),
+            en: format!(
+                "the fund is over-committed from {}: later years' disbursements ({}) exceed the balance ({}) by {}",
+                y.year,
+                en(y.committed),
+                en(y.closing),
+                en(Money(y.uncommitted.0.saturating_neg()))
+            ),
+        });
+    }
+    out.extend(reconciliation_warnings(fund, &base));
     for (i, ini) in fund.initiatives.iter().enumerate() {
         let loc = Location::Initiative(i);
         let path = format!("initiatives[{}]", label(&ini.code, i));
@@ -810,20 +1022,153 @@ fn projection_warnings(fund: &Fund) -> Vec<Issue> {
             let arrears = flow.arrears(all.closed_years);
             if arrears.0 > 0 {
                 let actor = &fund.actors[flow.actor].code;
+                let (kind_sv, kind_en) = match ini.repayment {
+                    Repayment::FromSavings { .. } => (
+                        "förs in i planen för senare år, upp till taket, och ska inte betalas därutöver",
+                        "carried into the plan of later years, up to the cap, and not owed on top",
+                    ),
+                    _ => (
+                        "ska betalas utöver planen, som inte ändras",
+                        "owed in addition to the plan, which does not change",
+                    ),
+                };
                 out.push(Issue {
                     severity: Severity::Warning,
                     location: loc,
                     path: format!("{path}.actuals"),
                     sv: format!(
-                        "{actor} har betalat {} mindre än planerat under stängda år (eftersläpning)",
+                        "{actor} har betalat {} mindre än planerat under stängda år (eftersläpning; {kind_sv})",
                         format_sv_kr(arrears)
                     ),
                     en: format!(
-                        "{actor} has repaid {} less than planned in closed years (arrears)",
+                        "{actor} has repaid {} less than planned in closed years (arrears; {kind_en})",
                         format_en_kr(arrears)
                     ),
                 });
             }
+        }
+    }
+    out
+}
+
+/// The reconciliation's warnings (SPEC §3.1, §5), from the base projection.
+fn reconciliation_warnings(fund: &Fund, base: &engine::Projection) -> Vec<Issue> {
+    use crate::money::{format_en_kr as en, format_sv_kr as sv};
+    let mut out = Vec::new();
+    let warn = |out: &mut Vec<Issue>, year: i32, field: &str, sv_text: String, en_text: String| {
+        let location = fund
+            .budget
+            .iter()
+            .position(|b| b.year == year)
+            .map_or(Location::Fund, Location::Budget);
+        out.push(Issue {
+            severity: Severity::Warning,
+            location,
+            path: format!("budget[{year}].{field}"),
+            sv: sv_text,
+            en: en_text,
+        });
+    };
+    for r in &base.reconciliation {
+        let year = r.year;
+        if !fund.is_closed(year) && r.current.balance_result.0 < 0 {
+            warn(
+                &mut out,
+                year,
+                "result_before_fund",
+                format!(
+                    "budgeten för {year} är inte i balans: balanskravsresultatet enligt gällande rätt är {} (KL 11 kap. 5 §)",
+                    sv(r.current.balance_result)
+                ),
+                format!(
+                    "the budget for {year} is not balanced: the balanced-budget result under current law is {} (KL 11 kap. 5 §)",
+                    en(r.current.balance_result)
+                ),
+            );
+        }
+        if r.current.restoration.overdue.0 > 0 {
+            warn(
+                &mut out,
+                year,
+                "result_before_fund",
+                format!(
+                    "{} av balanskravsunderskotten har inte återställts inom tre år och är försenade {year} (KL 11 kap. 12 §)",
+                    sv(r.current.restoration.overdue)
+                ),
+                format!(
+                    "{} of the balanced-budget deficits has not been restored within three years and is overdue in {year} (KL 11 kap. 12 §)",
+                    en(r.current.restoration.overdue)
+                ),
+            );
+        }
+        let before_use = r.adjusted_result.0.saturating_sub(r.reserve_reservation.0);
+        let covers = Money(before_use.saturating_neg().max(0));
+        if r.reserve_use > covers {
+            warn(
+                &mut out,
+                year,
+                "reserve_use",
+                format!(
+                    "disponeringen från resultatreserven {year} ({}) är större än underskottet den ska täcka ({}): en reserv får bara täcka ett underskott",
+                    sv(r.reserve_use),
+                    sv(covers)
+                ),
+                format!(
+                    "the use of the result reserve in {year} ({}) is larger than the deficit it covers ({}): a reserve may only cover a deficit",
+                    en(r.reserve_use),
+                    en(covers)
+                ),
+            );
+        }
+        let tax_base = fund
+            .budget
+            .iter()
+            .find(|b| b.year == year)
+            .map_or(Money::ZERO, |b| b.tax_base);
+        if tax_base.0 > 0 && r.reserve_reservation.0 > 0 {
+            let one = tax_base.percent(1).unwrap_or(Money::ZERO);
+            let two = tax_base.percent(2).unwrap_or(Money::ZERO);
+            let room = Money(r.adjusted_result.0.saturating_sub(one.0).max(0));
+            if r.reserve_reservation > room {
+                let room2 = Money(r.adjusted_result.0.saturating_sub(two.0).max(0));
+                warn(
+                    &mut out,
+                    year,
+                    "reserve_reservation",
+                    format!(
+                        "reserveringen till resultatreserven {year} ({}) är större än den del av resultatet som överstiger 1 % av skatteintäkter och statsbidrag ({}); är det egna kapitalet inklusive pensionsförpliktelser negativt gäller 2 % ({})",
+                        sv(r.reserve_reservation),
+                        sv(room),
+                        sv(room2)
+                    ),
+                    format!(
+                        "the reservation to the result reserve in {year} ({}) is larger than the part of the result above 1 % of tax revenue and state grants ({}); when equity including pension commitments is negative, 2 % applies ({})",
+                        en(r.reserve_reservation),
+                        en(room),
+                        en(room2)
+                    ),
+                );
+            }
+        }
+        let deficit = Money(r.after_reserves().0.saturating_neg().max(0));
+        if r.special_reasons > deficit {
+            warn(
+                &mut out,
+                year,
+                "special_reasons",
+                format!(
+                    "synnerliga skäl {year} ({}) är mer än underskottet ({}): bara {} räknas",
+                    sv(r.special_reasons),
+                    sv(deficit),
+                    sv(r.current.special_reasons_applied)
+                ),
+                format!(
+                    "the special reasons in {year} ({}) are more than the deficit ({}): only {} counts",
+                    en(r.special_reasons),
+                    en(deficit),
+                    en(r.current.special_reasons_applied)
+                ),
+            );
         }
     }
     out

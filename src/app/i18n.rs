@@ -245,7 +245,8 @@ texts! {
     AccountsNote => "Kontonumren är platshållare; stäm av dem mot organisationens kontoplan (Kommun-Bas).", "The account numbers are placeholders; check them against the organisation's chart of accounts (Kommun-Bas).";
     AccFundEquity => "Öronmärkt eget kapital", "Earmarked equity";
     AccFreeEquity => "Fritt eget kapital", "Free equity";
-    AccBank => "Bank", "Bank";
+    VoucherSeries => "Verifikationsserie", "Voucher series";
+    NotAVoucherSeries => "en verifikationsserie får inte vara tom eller innehålla mellanslag eller citattecken", "a voucher series must not be empty or contain spaces or quotes";
     AccInternalIncome => "Interna intäkter", "Internal income";
     AccInternalCost => "Interna kostnader", "Internal costs";
     AccStaff => "Personalkostnader", "Staff costs";

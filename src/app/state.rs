@@ -349,7 +349,9 @@ impl CloneWithoutLists for Fund {
             initiatives: Vec::new(),
             scenarios: self.scenarios.clone(),
             budget: Vec::new(),
-            accounts: self.accounts,
+            unrestored_deficits: Vec::new(),
+            appraisal: self.appraisal.clone(),
+            accounts: self.accounts.clone(),
         }
     }
 }

@@ -56,6 +56,9 @@ pub struct ReportArgs {
     pub include_proposed: bool,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// The language of text output (reconcile).
+    #[arg(long, value_enum, default_value_t = report_cmd::LangArg::Sv)]
+    pub lang: report_cmd::LangArg,
 }
 
 #[derive(Debug, Subcommand)]
@@ -242,6 +245,18 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<ExitCode, Failure> {
         Command::Check { file } => {
             let fund = load(&file)?;
             let report = validate::validate(&fund);
+            if fund.format < sif::model::FORMAT_VERSION {
+                writeln!(
+                    out,
+                    "{}: skriven av en äldre Sif (filformat {}); sparas som filformat {} / written by an older Sif (file format {}); will be saved as file format {}",
+                    file.display(),
+                    fund.format,
+                    sif::model::FORMAT_VERSION,
+                    fund.format,
+                    sif::model::FORMAT_VERSION
+                )
+                .map_err(write_err)?;
+            }
             for issue in &report.issues {
                 writeln!(out, "{}: {issue}", file.display()).map_err(write_err)?;
             }
@@ -268,7 +283,10 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<ExitCode, Failure> {
         Command::Statement(a) => report_cmd(a, out, report::statement),
         Command::Schedule(a) => report_cmd(a, out, report::schedule),
         Command::Appraisal(a) => report_cmd(a, out, report::appraisal),
-        Command::Reconcile(a) => report_cmd(a, out, report::reconcile),
+        Command::Reconcile(a) => {
+            let lang = a.lang.into();
+            report_cmd(a, out, |f, p, fmt| report::reconcile(f, p, fmt, lang))
+        }
         Command::Report(a) => report_cmd::run(a, out),
         Command::Export(a) => export::export(a, out),
         Command::Ledger(a) => export::ledger(a, out),
@@ -297,9 +315,11 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<ExitCode, Failure> {
     }
 }
 
-type Renderer = fn(&Fund, &Projection, Format) -> String;
-
-fn report_cmd(a: ReportArgs, out: &mut dyn Write, render: Renderer) -> Result<ExitCode, Failure> {
+fn report_cmd(
+    a: ReportArgs,
+    out: &mut dyn Write,
+    render: impl Fn(&Fund, &Projection, Format) -> String,
+) -> Result<ExitCode, Failure> {
     let (fund, projection) = load_and_project(&a.file, a.scenario.as_deref(), a.include_proposed)?;
     let text = render(&fund, &projection, a.format);
     out.write_all(text.as_bytes()).map_err(write_err)?;

@@ -6,8 +6,9 @@ use serde_json::{Value, json};
 use super::Format;
 use super::table::{Align, Table, csv_record};
 use sif::engine::Projection;
-use sif::model::Fund;
+use sif::model::{Fund, Repayment};
 use sif::money::{Money, format_sv};
+use sif::report::Lang;
 
 fn kr(m: Money) -> String {
     format_sv(m)
@@ -58,6 +59,8 @@ pub fn statement(fund: &Fund, p: &Projection, format: Format) -> String {
                 "capital",
                 "disbursed",
                 "repaid",
+                "fund_used",
+                "unfunded",
                 "closing",
                 "committed",
                 "uncommitted",
@@ -69,6 +72,8 @@ pub fn statement(fund: &Fund, p: &Projection, format: Format) -> String {
                     y.capital.0.to_string(),
                     y.disbursed.0.to_string(),
                     y.repaid.0.to_string(),
+                    y.fund_used.0.to_string(),
+                    y.unfunded.0.to_string(),
                     y.closing.0.to_string(),
                     y.committed.0.to_string(),
                     y.uncommitted.0.to_string(),
@@ -83,6 +88,8 @@ pub fn statement(fund: &Fund, p: &Projection, format: Format) -> String {
                 ("Kapital", r),
                 ("Utbetalt", r),
                 ("Återfört", r),
+                ("Ur fonden", r),
+                ("Ofinansierat", r),
                 ("Utgående", r),
                 ("Intecknat", r),
                 ("Ointecknat", r),
@@ -99,12 +106,27 @@ pub fn statement(fund: &Fund, p: &Projection, format: Format) -> String {
                     kr(y.capital),
                     kr(y.disbursed),
                     kr(y.repaid),
+                    kr(y.fund_used),
+                    kr(y.unfunded),
                     kr(y.closing),
                     kr(y.committed),
                     kr(y.uncommitted),
                 ]);
             }
-            heading(fund, p, "Fondredovisning") + &t.to_text()
+            let mut out = heading(fund, p, "Fondredovisning") + &t.to_text();
+            let unfunded: Vec<String> = p
+                .statement
+                .iter()
+                .filter(|y| y.unfunded.0 > 0)
+                .map(|y| format!("{} ({} kr)", y.year, kr(y.unfunded)))
+                .collect();
+            if !unfunded.is_empty() {
+                out.push_str(&format!(
+                    "\nOfinansierat: det fonden inte kan betala belastar det fria egna kapitalet: {}.\n",
+                    unfunded.join(", ")
+                ));
+            }
+            out
         }
     }
 }
@@ -140,7 +162,10 @@ pub fn schedule(fund: &Fund, p: &Projection, format: Format) -> String {
             ]);
             for row in &p.schedule.rows {
                 let (actual, arrears) = match row.actual {
-                    Some(a) => (kr(a), kr(Money(row.planned.0 - a.0))),
+                    Some(a) => (
+                        kr(a),
+                        row.planned.checked_sub(a).map(kr).unwrap_or_default(),
+                    ),
                     None => (String::new(), String::new()),
                 };
                 t.push(vec![
@@ -153,6 +178,9 @@ pub fn schedule(fund: &Fund, p: &Projection, format: Format) -> String {
                 ]);
             }
             let mut out = heading(fund, p, "Återföringsplan") + &t.to_text();
+            if p.closed_years > 0 {
+                out.push_str(&arrears_kinds(fund, p));
+            }
             if p.schedule.outstanding.is_empty() {
                 out.push_str("\nInget återstår efter periodens slut.\n");
             } else {
@@ -166,6 +194,34 @@ pub fn schedule(fund: &Fund, p: &Projection, format: Format) -> String {
             out
         }
     }
+}
+
+/// How each initiative's arrears are to be read (SPEC §4.4), so that no one counts them twice.
+fn arrears_kinds(fund: &Fund, p: &Projection) -> String {
+    let mut fixed = Vec::new();
+    let mut from_savings = Vec::new();
+    for ip in &p.initiatives {
+        let ini = &fund.initiatives[ip.index];
+        match ini.repayment {
+            Repayment::Fixed { .. } => fixed.push(ini.code.as_str()),
+            Repayment::FromSavings { .. } => from_savings.push(ini.code.as_str()),
+            Repayment::Grant => {}
+        }
+    }
+    let mut out = String::from("\nEftersläpning = planerat − utfall under stängda år:\n");
+    if !fixed.is_empty() {
+        out.push_str(&format!(
+            "  fast plan ({}): eftersläpningen ska betalas utöver planen, som inte ändras.\n",
+            fixed.join(", ")
+        ));
+    }
+    if !from_savings.is_empty() {
+        out.push_str(&format!(
+            "  ur besparingar ({}): eftersläpningen förs in i senare års plan, upp till taket, och ska inte betalas därutöver.\n",
+            from_savings.join(", ")
+        ));
+    }
+    out
 }
 
 pub fn appraisal(fund: &Fund, p: &Projection, format: Format) -> String {
@@ -268,78 +324,247 @@ pub fn appraisal(fund: &Fund, p: &Projection, format: Format) -> String {
     }
 }
 
-pub fn reconcile(fund: &Fund, p: &Projection, format: Format) -> String {
+pub fn reconcile(fund: &Fund, p: &Projection, format: Format, lang: Lang) -> String {
     match format {
         Format::Json => json_text(json!({ "years": p.reconciliation })),
-        Format::Csv => csv(
-            &[
+        Format::Csv => {
+            let header = [
                 "year",
                 "result_before_fund",
                 "disbursed",
                 "repaid",
                 "result",
                 "realisation_gains",
+                "exemption_adjustment",
+                "securities_adjustment",
+                "adjusted_result",
+                "reserve_reservation",
+                "reserve_use",
+                "special_reasons",
+                "current_special_reasons_applied",
                 "current_balance_result",
                 "current_restore_by",
+                "current_restored",
+                "current_to_restore",
+                "current_overdue",
                 "proposed_fund_used",
                 "proposed_fund_reearmarked",
+                "proposed_fund_adjustment",
+                "proposed_special_reasons_applied",
                 "proposed_balance_result",
                 "proposed_restore_by",
-            ],
-            p.reconciliation.iter().map(|y| {
-                let oy = |v: Option<i32>| v.map_or_else(String::new, |y| y.to_string());
-                vec![
-                    y.year.to_string(),
-                    y.result_before_fund.0.to_string(),
-                    y.disbursed.0.to_string(),
-                    y.repaid.0.to_string(),
-                    y.result.0.to_string(),
-                    y.realisation_gains.0.to_string(),
-                    y.current.balance_result.0.to_string(),
-                    oy(y.current.restore_by),
-                    y.proposed.fund_used.0.to_string(),
-                    y.proposed.fund_reearmarked.0.to_string(),
-                    y.proposed.balance_result.0.to_string(),
-                    oy(y.proposed.restore_by),
-                ]
-            }),
-        ),
-        Format::Text => {
-            let r = Align::Right;
-            let mut t = Table::new(&[
-                ("År", Align::Left),
-                ("Resultat före fond", r),
-                ("Utbetalt", r),
-                ("Återfört", r),
-                ("Resultat", r),
-                ("Realisationsvinster", r),
-                ("Balanskrav (gällande)", r),
-                ("Återställ", r),
-                ("Fond använd", r),
-                ("Återöronmärkt", r),
-                ("Balanskrav (förslag)", r),
-                ("Återställ", r),
-            ]);
-            for y in &p.reconciliation {
-                t.push(vec![
-                    y.year.to_string(),
-                    kr(y.result_before_fund),
-                    kr(y.disbursed),
-                    kr(y.repaid),
-                    kr(y.result),
-                    kr(y.realisation_gains),
-                    kr(y.current.balance_result),
-                    opt_year(y.current.restore_by),
-                    kr(y.proposed.fund_used),
-                    kr(y.proposed.fund_reearmarked),
-                    kr(y.proposed.balance_result),
-                    opt_year(y.proposed.restore_by),
-                ]);
-            }
-            heading(fund, p, "Balanskravsutredning")
-                + &t.to_text()
-                + "\nGällande: balanskravsresultat enligt kommunallagen idag.\n\
-                   Förslag: Sifs tolkning av förslaget i ESO 2020:1 – ett förslag, inte gällande rätt.\n"
+                "proposed_restored",
+                "proposed_to_restore",
+                "proposed_overdue",
+            ];
+            csv(
+                &header,
+                p.reconciliation.iter().map(|y| {
+                    let m = |v: Money| v.0.to_string();
+                    let oy = |v: Option<i32>| v.map_or_else(String::new, |y| y.to_string());
+                    let (c, q) = (&y.current, &y.proposed);
+                    vec![
+                        y.year.to_string(),
+                        m(y.result_before_fund),
+                        m(y.disbursed),
+                        m(y.repaid),
+                        m(y.result),
+                        m(y.realisation_gains),
+                        m(y.exemption_adjustment),
+                        m(y.securities_adjustment),
+                        m(y.adjusted_result),
+                        m(y.reserve_reservation),
+                        m(y.reserve_use),
+                        m(y.special_reasons),
+                        m(c.special_reasons_applied),
+                        m(c.balance_result),
+                        oy(c.restore_by),
+                        m(c.restoration.restored),
+                        m(c.restoration.to_restore),
+                        m(c.restoration.overdue),
+                        m(q.fund_used),
+                        m(q.fund_reearmarked),
+                        m(q.fund_adjustment),
+                        m(q.special_reasons_applied),
+                        m(q.balance_result),
+                        oy(q.restore_by),
+                        m(q.restoration.restored),
+                        m(q.restoration.to_restore),
+                        m(q.restoration.overdue),
+                    ]
+                }),
+            )
         }
+        Format::Text => reconcile_text(fund, p, lang),
     }
+}
+
+/// The reconciliation as a *förvaltningsberättelse* prints it: one block per year, the lines
+/// in the published order, current law and the proposal side by side.
+fn reconcile_text(fund: &Fund, p: &Projection, lang: Lang) -> String {
+    let l = |sv: &'static str, en: &'static str| lang.pick(sv, en).to_string();
+    let m = |v: Money| lang.money(v);
+    let r = Align::Right;
+    let scenario = if p.scenario == "base" {
+        l("grundscenario", "base scenario")
+    } else {
+        format!("{} {}", l("scenario", "scenario"), p.scenario)
+    };
+    let mut out = format!(
+        "{} – {} ({}), {scenario}, {}\n",
+        l("Balanskravsutredning", "Balanced-budget reconciliation"),
+        fund.name,
+        fund.organisation,
+        l("belopp i kr", "amounts in SEK")
+    );
+    let proposal = l(
+        "Förslag: Sifs tolkning av ESO 2020:1, inte gällande rätt",
+        "Proposal: Sif's reading of ESO 2020:1, not law",
+    );
+    let mut previous = (
+        checked_earlier(fund, true).unwrap_or(Money::ZERO),
+        checked_earlier(fund, false).unwrap_or(Money::ZERO),
+    );
+    for y in &p.reconciliation {
+        let closed = p.year_index(y.year).is_some_and(|i| i < p.closed_years);
+        let year = if closed {
+            format!("{} ({})", y.year, l("utfall", "actual"))
+        } else {
+            format!("{} ({})", y.year, l("budget", "budget"))
+        };
+        let mut t = Table::new(&[
+            (year.as_str(), Align::Left),
+            (lang.pick("Gällande rätt", "Current law"), r),
+            (lang.pick("Förslag", "Proposal"), r),
+        ]);
+        let both = |t: &mut Table, label: String, v: Money| {
+            t.push(vec![label, m(v), m(v)]);
+        };
+        let (c, q) = (&y.current, &y.proposed);
+        both(
+            &mut t,
+            l(
+                "Årets resultat före fondens utbetalningar",
+                "Result for the year before the fund's disbursements",
+            ),
+            y.result_before_fund,
+        );
+        both(
+            &mut t,
+            l("Fondens utbetalningar", "The fund's disbursements"),
+            Money(y.disbursed.0.saturating_neg()),
+        );
+        both(&mut t, l("Årets resultat", "Result for the year"), y.result);
+        both(
+            &mut t,
+            l("Samtliga realisationsvinster", "All realisation gains"),
+            Money(y.realisation_gains.0.saturating_neg()),
+        );
+        both(
+            &mut t,
+            l(
+                "Vissa realisationsvinster/-förluster enligt undantagsmöjlighet",
+                "Certain realisation gains/losses under the exemption",
+            ),
+            y.exemption_adjustment,
+        );
+        both(
+            &mut t,
+            l(
+                "Orealiserade förluster/återföring i värdepapper",
+                "Unrealised losses/reversals in securities",
+            ),
+            y.securities_adjustment,
+        );
+        both(
+            &mut t,
+            l(
+                "Årets resultat efter balanskravsjusteringar",
+                "Result after balanced-budget adjustments",
+            ),
+            y.adjusted_result,
+        );
+        both(
+            &mut t,
+            l(
+                "Reservering till/användning av resultatreserv",
+                "Reservation to/use of the result reserve",
+            ),
+            Money(y.reserve_use.0.saturating_sub(y.reserve_reservation.0)),
+        );
+        t.push(vec![
+            l(
+                "Social investeringsfond: använd (+) / återförd (−)",
+                "Social investment fund: used (+) / re-earmarked (−)",
+            ),
+            "–".to_string(),
+            m(q.fund_adjustment),
+        ]);
+        t.push(vec![
+            l("Synnerliga skäl", "Special reasons (synnerliga skäl)"),
+            m(c.special_reasons_applied),
+            m(q.special_reasons_applied),
+        ]);
+        t.push(vec![
+            l(
+                "Årets balanskravsresultat",
+                "Balanced-budget result for the year",
+            ),
+            m(c.balance_result),
+            m(q.balance_result),
+        ]);
+        t.push(vec![
+            l(
+                "Balanskravsunderskott från tidigare år",
+                "Balanced-budget deficits from earlier years",
+            ),
+            m(previous.0),
+            m(previous.1),
+        ]);
+        t.push(vec![
+            l("Återställt", "Restored"),
+            m(c.restoration.restored),
+            m(q.restoration.restored),
+        ]);
+        t.push(vec![
+            l("Kvar att återställa", "Still to restore"),
+            m(c.restoration.to_restore),
+            m(q.restoration.to_restore),
+        ]);
+        t.push(vec![
+            l(
+                "varav försenat (mer än tre år)",
+                "of which overdue (more than three years)",
+            ),
+            m(c.restoration.overdue),
+            m(q.restoration.overdue),
+        ]);
+        t.push(vec![
+            l("Återställ senast", "Restore by"),
+            opt_year(c.restore_by),
+            opt_year(q.restore_by),
+        ]);
+        previous = (c.restoration.to_restore, q.restoration.to_restore);
+        out.push('\n');
+        out.push_str(&t.to_text());
+    }
+    out.push_str(&format!(
+        "\n{}\n{proposal}.\n",
+        l(
+            "Gällande rätt: balanskravsresultatet enligt kommunallagen (KL 11 kap.) och LKBR 11 kap. 10 §.",
+            "Current law: the balanced-budget result under the Local Government Act (KL ch. 11) and LKBR ch. 11 § 10."
+        )
+    ));
+    out.push_str(&l(
+        "Återföringar till fonden är interna och ändrar inte årets resultat.\n",
+        "Repayments to the fund are internal and do not change the result for the year.\n",
+    ));
+    out
+}
+
+/// Σ deficits carried in from before the horizon (both rule sets start from them).
+fn checked_earlier(fund: &Fund, _current: bool) -> Option<Money> {
+    fund.unrestored_deficits
+        .iter()
+        .try_fold(Money::ZERO, |acc, d| acc.checked_add(d.amount).ok())
 }

@@ -27,6 +27,15 @@ pub enum LangArg {
     En,
 }
 
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Sv => Lang::Sv,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
 #[derive(Debug, Clone, clap::Args)]
 pub struct ReportHtmlArgs {
     /// The fund file (.ron).
@@ -48,10 +57,7 @@ pub struct ReportHtmlArgs {
 pub fn run(a: ReportHtmlArgs, out: &mut dyn Write) -> Result<ExitCode, Failure> {
     let (fund, projection) = load_and_project(&a.file, a.scenario.as_deref(), a.include_proposed)?;
     let meta = ReportMeta {
-        lang: match a.lang {
-            LangArg::Sv => Lang::Sv,
-            LangArg::En => Lang::En,
-        },
+        lang: a.lang.into(),
         source_file: a.file.display().to_string(),
         made_on: crate::app::clock::Clock::today(&crate::app::clock::SystemClock),
     };

@@ -28,7 +28,7 @@ pub mod sie;
 use std::fmt;
 
 use crate::engine::Projection;
-use crate::model::{CapitalKind, CostKind, Fund, FundingModel, date_year, parse_date};
+use crate::model::{CapitalKind, Fund, FundingModel, date_year, parse_date};
 use crate::money::{Money, Overflow};
 
 /// The voucher series Sif writes (SPEC §6).
@@ -39,7 +39,6 @@ pub const SERIES: &str = "SI";
 pub enum AccountRole {
     FundEquity,
     FreeEquity,
-    Bank,
     InternalIncome,
     InternalCost,
     Staff,
@@ -48,10 +47,9 @@ pub enum AccountRole {
 }
 
 impl AccountRole {
-    pub const ALL: [AccountRole; 8] = [
+    pub const ALL: [AccountRole; 7] = [
         AccountRole::FundEquity,
         AccountRole::FreeEquity,
-        AccountRole::Bank,
         AccountRole::InternalIncome,
         AccountRole::InternalCost,
         AccountRole::Staff,
@@ -65,7 +63,6 @@ impl AccountRole {
         match self {
             AccountRole::FundEquity => "Öronmärkt eget kapital, sociala investeringar",
             AccountRole::FreeEquity => "Övrigt eget kapital",
-            AccountRole::Bank => "Kassa och bank",
             AccountRole::InternalIncome => "Interna intäkter, sociala investeringar",
             AccountRole::InternalCost => "Interna kostnader, sociala investeringar",
             AccountRole::Staff => "Personalkostnader",
@@ -79,7 +76,6 @@ impl AccountRole {
         match self {
             AccountRole::FundEquity => "Earmarked equity, social investments",
             AccountRole::FreeEquity => "Other equity",
-            AccountRole::Bank => "Cash and bank",
             AccountRole::InternalIncome => "Internal income, social investments",
             AccountRole::InternalCost => "Internal costs, social investments",
             AccountRole::Staff => "Staff costs",
@@ -93,7 +89,6 @@ impl AccountRole {
         match self {
             AccountRole::FundEquity => "fund_equity",
             AccountRole::FreeEquity => "free_equity",
-            AccountRole::Bank => "bank",
             AccountRole::InternalIncome => "internal_income",
             AccountRole::InternalCost => "internal_cost",
             AccountRole::Staff => "staff",
@@ -105,7 +100,6 @@ impl AccountRole {
     /// The account type of the SIE `#KTYP` record.
     pub fn kind(self) -> AccountKind {
         match self {
-            AccountRole::Bank => AccountKind::Asset,
             AccountRole::FundEquity | AccountRole::FreeEquity => AccountKind::EquityOrLiability,
             AccountRole::InternalIncome => AccountKind::Income,
             AccountRole::InternalCost
@@ -120,20 +114,11 @@ impl AccountRole {
         match self {
             AccountRole::FundEquity => a.fund_equity,
             AccountRole::FreeEquity => a.free_equity,
-            AccountRole::Bank => a.bank,
             AccountRole::InternalIncome => a.internal_income,
             AccountRole::InternalCost => a.internal_cost,
             AccountRole::Staff => a.staff,
             AccountRole::Services => a.services,
             AccountRole::Other => a.other,
-        }
-    }
-
-    fn for_kind(kind: CostKind) -> AccountRole {
-        match kind {
-            CostKind::Staff => AccountRole::Staff,
-            CostKind::Services => AccountRole::Services,
-            CostKind::Other => AccountRole::Other,
         }
     }
 }
@@ -505,23 +490,12 @@ pub fn journal(fund: &Fund, projection: &Projection) -> Result<Journal, LedgerEr
             used_actor[owner_index] = true;
             used_initiative[p.index] = true;
             let code = Some(ini.code.as_str());
-            // Two internal rows, up to three cost kinds and the bank.
-            let mut rows = Vec::with_capacity(6);
-            rows.push(row(acc.internal_cost, cost, Some(holder), code));
-            rows.push(row(acc.internal_income, neg(cost)?, Some(owner), code));
-            let by_kind = p.fund_cost_by_kind.get(i).copied().unwrap_or_default();
-            for kind in CostKind::ALL {
-                let amount = by_kind[kind.index()];
-                if !amount.is_zero() {
-                    rows.push(row(
-                        AccountRole::for_kind(kind).number(fund),
-                        amount,
-                        Some(owner),
-                        code,
-                    ));
-                }
-            }
-            rows.push(row(acc.bank, neg(cost)?, Some(owner), code));
+            // The internal allocation only: the owner's real costs (wages, purchases) and the
+            // bank are booked by the financial system from payroll and accounts payable.
+            let rows = vec![
+                row(acc.internal_cost, cost, Some(holder), code),
+                row(acc.internal_income, neg(cost)?, Some(owner), code),
+            ];
             year_vouchers.push((
                 year_end.clone(),
                 voucher_text(
@@ -577,20 +551,9 @@ pub fn journal(fund: &Fund, projection: &Projection) -> Result<Journal, LedgerEr
             }
         }
 
-        // Step 4: earmarked equity is used for the year's disbursements, and repayments are
-        // earmarked again.
+        // Step 4: the year's repayments are earmarked again, then earmarked equity is used
+        // for the year's disbursements — never more than the fund holds (SPEC §4.5).
         if earmarked {
-            if st.disbursed.0 > 0 {
-                year_vouchers.push((
-                    year_end.clone(),
-                    voucher_text(&["Ianspråktagande av öronmärkt eget kapital"], suffix),
-                    VoucherOrigin::EquityUse,
-                    vec![
-                        row(acc.fund_equity, st.disbursed, None, None),
-                        row(acc.free_equity, neg(st.disbursed)?, None, None),
-                    ],
-                ));
-            }
             if st.repaid.0 > 0 {
                 year_vouchers.push((
                     year_end.clone(),
@@ -602,12 +565,23 @@ pub fn journal(fund: &Fund, projection: &Projection) -> Result<Journal, LedgerEr
                     ],
                 ));
             }
+            if st.fund_used.0 > 0 {
+                year_vouchers.push((
+                    year_end.clone(),
+                    voucher_text(&["Ianspråktagande av öronmärkt eget kapital"], suffix),
+                    VoucherOrigin::EquityUse,
+                    vec![
+                        row(acc.fund_equity, st.fund_used, None, None),
+                        row(acc.free_equity, neg(st.fund_used)?, None, None),
+                    ],
+                ));
+            }
         }
 
         for (k, (date, text, origin, rows)) in year_vouchers.into_iter().enumerate() {
             let voucher = Voucher {
                 year,
-                series: SERIES.to_string(),
+                series: acc.voucher_series.clone(),
                 // k < number of vouchers in a year, far below u32::MAX.
                 number: u32::try_from(k + 1).unwrap_or(u32::MAX),
                 date,

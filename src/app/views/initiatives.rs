@@ -1047,13 +1047,8 @@ fn savings_ui(
             .last()
             .map(|r| r.actor.clone())
             .unwrap_or_else(|| ini.owner.clone());
-        ini.savings.push(SavingsRow {
-            actor,
-            from,
-            to,
-            amount: Money::ZERO,
-            cashable: true,
-        });
+        ini.savings
+            .push(SavingsRow::new(&actor, from, to, Money::ZERO, true));
     }
 }
 

@@ -326,6 +326,7 @@ fn actual_row(ini: &mut Initiative, year: i32) -> usize {
             year,
             fund: Money::ZERO,
             repaid: Vec::new(),
+            source: String::new(),
         },
     );
     at

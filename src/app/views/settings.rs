@@ -601,14 +601,14 @@ fn budget_ui(
                     140.0,
                 );
                 if new_result.is_some() || new_gains.is_some() {
-                    let value = BudgetYear {
-                        year,
-                        result_before_fund: new_result.unwrap_or(result),
-                        realisation_gains: new_gains.unwrap_or(gains),
-                    };
                     match entry {
-                        Some(i) => budget[i] = value,
+                        Some(i) => {
+                            budget[i].result_before_fund = new_result.unwrap_or(result);
+                            budget[i].realisation_gains = new_gains.unwrap_or(gains);
+                        }
                         None => {
+                            let mut value = BudgetYear::new(year, new_result.unwrap_or(result));
+                            value.realisation_gains = new_gains.unwrap_or(gains);
                             let at = budget.partition_point(|b| b.year < year);
                             budget.insert(at, value);
                         }
@@ -737,8 +737,8 @@ fn accounts_ui(ui: &mut Ui, cx: &ViewCtx<'_>, fields: &mut FieldBuffers, out: &m
     let lang = cx.lang;
     section(ui, lang.t(T::Accounts));
     ui.label(RichText::new(lang.t(T::AccountsNote)).weak());
-    let original = cx.fund.accounts;
-    let mut a: Accounts = original;
+    let original = &cx.fund.accounts;
+    let mut a: Accounts = original.clone();
     egui::Grid::new("accounts")
         .num_columns(2)
         .spacing([16.0, 4.0])
@@ -764,7 +764,6 @@ fn accounts_ui(ui: &mut Ui, cx: &ViewCtx<'_>, fields: &mut FieldBuffers, out: &m
             };
             row(ui, T::AccFundEquity, "acc_fund_equity", &mut a.fund_equity);
             row(ui, T::AccFreeEquity, "acc_free_equity", &mut a.free_equity);
-            row(ui, T::AccBank, "acc_bank", &mut a.bank);
             row(
                 ui,
                 T::AccInternalIncome,
@@ -780,8 +779,29 @@ fn accounts_ui(ui: &mut Ui, cx: &ViewCtx<'_>, fields: &mut FieldBuffers, out: &m
             row(ui, T::AccStaff, "acc_staff", &mut a.staff);
             row(ui, T::AccServices, "acc_services", &mut a.services);
             row(ui, T::AccOther, "acc_other", &mut a.other);
+            let l = form_label(ui, lang.t(T::VoucherSeries));
+            if let Some(v) = commit_field(
+                ui,
+                fields,
+                fid("acc_voucher_series", 0),
+                Name::By(l),
+                &a.voucher_series,
+                70.0,
+                false,
+                |t| {
+                    let t = t.trim();
+                    if t.is_empty() || t.chars().any(|ch| ch.is_whitespace() || ch == '"') {
+                        Err(lang.t(T::NotAVoucherSeries).to_string())
+                    } else {
+                        Ok(t.to_string())
+                    }
+                },
+            ) {
+                a.voucher_series = v;
+            }
+            ui.end_row();
         });
-    if a != original {
+    if a != *original {
         out.push(Command::Edit(Edit::Accounts(a)));
     }
 }
