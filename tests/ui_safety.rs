@@ -269,7 +269,7 @@ fn offered_changes_can_be_discarded_or_left_for_the_next_start() {
     let (mut h, _) = s.start(Lang::En);
     assert!(shows(
         &h,
-        "The changes were kept for recovery at 2025-11-26 14:05 UTC (2 hours ago)."
+        "The changes were kept for recovery at 2025-11-26 15:05 (2 hours ago)."
     ));
     h.key_press(Key::Escape);
     h.run();

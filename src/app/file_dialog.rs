@@ -57,6 +57,8 @@ pub struct FileDialog {
     entries: Result<Vec<Entry>, String>,
     /// The file name field.
     pub name: String,
+    /// The name first offered, offered again after going to another folder.
+    suggested: String,
     /// The path field: the folder shown, or a path typed by the user.
     pub location: String,
     recent: Vec<PathBuf>,
@@ -166,7 +168,8 @@ impl FileDialog {
             extension: request.extension,
             dir: dir.clone(),
             entries: Ok(Vec::new()),
-            name: request.suggested,
+            name: request.suggested.clone(),
+            suggested: request.suggested,
             location: String::new(),
             recent,
             confirm: None,
@@ -193,8 +196,8 @@ impl FileDialog {
                 .is_some_and(|x| x.eq_ignore_ascii_case(&self.extension))
     }
 
-    /// The file the name field (or a typed path) points to, with the extension added when a
-    /// new file name has none.
+    /// What the name field (or a typed path) points to: a folder, or a file — with the
+    /// extension added when a new file name has none.
     fn target(&self, text: &str) -> Option<PathBuf> {
         let text = text.trim();
         if text.is_empty() {
@@ -202,11 +205,16 @@ impl FileDialog {
         }
         let mut path = if Path::new(text).is_absolute() {
             PathBuf::from(text)
+        } else if text == "~" {
+            home()
         } else if let Some(rest) = text.strip_prefix("~/") {
             home().join(rest)
         } else {
             self.dir.join(text)
         };
+        if path.is_dir() || text.ends_with('/') || text.ends_with(std::path::MAIN_SEPARATOR) {
+            return Some(path);
+        }
         if self.mode == Mode::Save && path.extension().is_none() && !self.extension.is_empty() {
             path.set_extension(&self.extension);
         }
@@ -227,8 +235,9 @@ impl FileDialog {
         };
         if path.is_dir() {
             self.go_to(path);
-            self.name.clear();
+            self.name = self.suggested.clone();
             self.error = None;
+            self.focus = true;
             return Outcome::Keep;
         }
         match self.mode {
@@ -269,6 +278,8 @@ impl FileDialog {
             Some(p) if p.is_dir() => {
                 self.go_to(p);
                 self.error = None;
+                // On to the file name (saving) or the path field again (opening).
+                self.focus = true;
                 Outcome::Keep
             }
             Some(_) => self.choose(&text),
@@ -325,7 +336,7 @@ impl FileDialog {
         ui.horizontal_wrapped(|ui| {
             if let Some(parent) = self.dir.parent().map(Path::to_path_buf)
                 && ui
-                    .button(lang.pick("⬆ Upp en nivå", "⬆ Up one level"))
+                    .button(lang.pick("Upp en nivå", "Up one level"))
                     .clicked()
             {
                 self.go_to(parent);
@@ -372,10 +383,11 @@ impl FileDialog {
                             ));
                         }
                         for e in shown {
+                            // A folder ends in "/", as `ls -F` shows it.
                             let text = if e.is_dir {
-                                format!("📁 {}", e.name)
+                                RichText::new(format!("{}/", e.name)).strong()
                             } else {
-                                format!("📄 {}", e.name)
+                                RichText::new(&e.name)
                             };
                             let selected = !e.is_dir && self.name == e.name;
                             let r = ui.add(
@@ -558,6 +570,12 @@ mod tests {
         d.confirm = None;
         assert_eq!(d.choose("under"), Outcome::Keep);
         assert_eq!(d.dir, tmp.path().join("under"));
+        // The suggested name is offered again in the new folder.
+        assert_eq!(d.name, "fond.ron");
+        // A folder path ending in a slash is a folder, never `folder.ron`.
+        let slash = format!("{}/", tmp.path().display());
+        assert_eq!(d.choose(&slash), Outcome::Keep);
+        assert_eq!(d.dir, tmp.path());
         // A folder that does not exist is refused with a sentence.
         assert_eq!(d.choose("/finns/inte/alls.ron"), Outcome::Keep);
         assert!(d.error.is_some());

@@ -558,7 +558,9 @@ impl SifApp {
             if ui.link(problems).clicked() {
                 out.push(Command::Navigate(View::Problems));
             }
-            if let Some(note) = &self.ui.status {
+            if let Some(note) = &self.ui.status
+                && !self.ui.trainer.presenting
+            {
                 ui.separator();
                 ui.label(note.text(lang));
             }

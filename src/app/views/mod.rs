@@ -124,6 +124,8 @@ pub fn show(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Comma
     egui::ScrollArea::horizontal()
         .id_salt(("view_sideways", st.view.slug()))
         .auto_shrink([false, false])
+        // Shown all the time, so that it is clear there is more to the right.
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
         .show(ui, |ui| {
             ui.set_width(need);
             show_view(ui, cx, st, out);

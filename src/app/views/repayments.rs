@@ -498,6 +498,7 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command
         egui::ScrollArea::vertical()
             .id_salt("repayments_stacked")
             .auto_shrink([false, false])
+            .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
             .show(ui, |ui| {
                 ui.allocate_ui_with_layout(
                     egui::vec2(ui.available_width(), needed.min(360.0)),
