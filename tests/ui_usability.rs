@@ -473,3 +473,38 @@ fn presenting_hides_the_file_path_and_the_unsaved_mark() {
     assert!(h.query_by_label(&path).is_none());
     assert!(h.query_by_label("Osparade ändringar").is_none());
 }
+
+#[test]
+fn closing_a_year_can_start_from_the_plan_as_its_actual_figures() {
+    let fund = sif::store::parse_str(sif::samples::SAMPLES[1].text, "uppfoljning").unwrap();
+    let year = fund.closed_through.unwrap() + 1;
+    let plan = sif::engine::project(&fund, &sif::engine::Options::default()).unwrap();
+    let y = plan.year_index(year).unwrap();
+    let mut app = SifApp::new(Preferences::default(), Box::new(NoPortal));
+    app.doc = app::state::Document::new(fund.clone(), None);
+    let mut h = harness_with(app);
+    nav(&mut h, "Återföringar");
+    h.get_by_label_contains(&format!("Stäng år {year}")).click();
+    h.run();
+    h.get_by_label_contains("Utfall = plan").click();
+    h.run();
+    click(&mut h, &format!("Stäng {year}"));
+    let after = h.state().doc.fund.clone();
+    assert_eq!(after.closed_through, Some(year));
+    let mut filled = 0;
+    for ip in &plan.initiatives {
+        let ini = &after.initiatives[ip.index];
+        let actual = ini.actuals.iter().find(|a| a.year == year);
+        if ip.fund_cost[y].0 != 0 {
+            let actual = actual.expect("the plan's cost is filled in");
+            assert_eq!(actual.fund, ip.fund_cost[y], "{}", ini.code);
+            assert_eq!(actual.source, "Utfall = plan");
+            filled += 1;
+        }
+    }
+    assert!(filled > 0);
+    // One step: undo opens the year again without the copied figures.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().doc.fund, fund);
+}

@@ -419,6 +419,12 @@ pub struct CloseYear {
     pub after: Option<(Money, Money, Money)>,
     /// How many counted initiatives have actual figures recorded for the year.
     pub with_actuals: usize,
+    /// "Utfall = plan": the fund with the year closed and the plan as the actual figures of
+    /// the initiatives that have none for it yet, to start from.
+    /// Shared, so that the dialog's per-frame copy of this state does not copy the fund.
+    pub plan_as_actuals: Option<std::sync::Arc<Fund>>,
+    /// The user chose "Utfall = plan".
+    pub fill_from_plan: bool,
 }
 
 fn close_year_preview(fund: &Fund, options: &ViewOptions, p: &Projection, year: i32) -> CloseYear {
@@ -443,7 +449,49 @@ fn close_year_preview(fund: &Fund, options: &ViewOptions, p: &Projection, year: 
         plan: figures(p),
         after,
         with_actuals,
+        plan_as_actuals: plan_as_actuals(fund, p, year).map(std::sync::Arc::new),
+        fill_from_plan: false,
     }
+}
+
+/// The fund with `year` closed and the plan copied as the actual figures of every counted
+/// initiative that has none for the year: the projection's planned fund cost and planned
+/// repayment per payer, no money computed anew. `None` when the plan has nothing to copy.
+fn plan_as_actuals(fund: &Fund, p: &Projection, year: i32) -> Option<Fund> {
+    let y = p.year_index(year)?;
+    let mut closed = fund.clone();
+    closed.closed_through = Some(year);
+    let mut any = false;
+    for ip in &p.initiatives {
+        let Some(ini) = closed.initiatives.get_mut(ip.index) else {
+            continue;
+        };
+        if ini.actuals.iter().any(|a| a.year == year) {
+            continue;
+        }
+        let cost = ip.fund_cost.get(y).copied().unwrap_or(Money::ZERO);
+        let repaid: Vec<ActualRepayment> = ip
+            .repayments
+            .iter()
+            .filter_map(|f| {
+                let amount = f.planned.get(y).copied().filter(|m| m.0 != 0)?;
+                let actor = fund.actors.get(f.actor)?.code.clone();
+                Some(ActualRepayment { actor, amount })
+            })
+            .collect();
+        if cost.0 == 0 && repaid.is_empty() {
+            continue;
+        }
+        ini.actuals.push(Actual {
+            year,
+            fund: cost,
+            repaid,
+            source: "Utfall = plan".to_string(),
+        });
+        ini.actuals.sort_by_key(|a| a.year);
+        any = true;
+    }
+    any.then_some(closed)
 }
 
 /// The year that can be closed next, if any is left in the horizon.
@@ -1382,6 +1430,23 @@ fn close_year_dialog(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut 
             }
         };
         ui.label(RichText::new(note).color(widgets::warn_color(ui)));
+        if c.plan_as_actuals.is_some() {
+            ui.add_space(4.0);
+            let mut fill = c.fill_from_plan;
+            let text = match lang {
+                Lang::Sv => format!(
+                    "Utfall = plan: fyll i {year} års utfall med planen som utgångspunkt (för insatser utan utfall), och ändra sedan det som skiljer"
+                ),
+                Lang::En => format!(
+                    "Actuals = plan: fill in {year}'s actual figures with the plan as the starting point (for initiatives without any), then change what differs"
+                ),
+            };
+            if ui.checkbox(&mut fill, text).changed()
+                && let Some(cy) = st.repayments.close_year.as_mut()
+            {
+                cy.fill_from_plan = fill;
+            }
+        }
         ui.add_space(4.0);
         ui.label(lang.pick(
             "Stängningen går att ångra (Redigera, Ångra).",
@@ -1402,9 +1467,15 @@ fn close_year_dialog(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut 
         });
     });
     if confirm {
-        let mut settings = FundSettings::of(cx.fund);
-        settings.closed_through = Some(year);
-        out.push(Command::Edit(Edit::Settings(Box::new(settings))));
+        match c.plan_as_actuals.filter(|_| c.fill_from_plan) {
+            // One undo step: the year closed and the plan as its actual figures.
+            Some(filled) => out.push(Command::Edit(Edit::Whole(Box::new((*filled).clone())))),
+            None => {
+                let mut settings = FundSettings::of(cx.fund);
+                settings.closed_through = Some(year);
+                out.push(Command::Edit(Edit::Settings(Box::new(settings))));
+            }
+        }
         st.repayments.year = Some(year);
         st.repayments.close_year = None;
     } else if close || modal.should_close() {

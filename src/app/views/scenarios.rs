@@ -171,8 +171,14 @@ impl ScenariosState {
         }
     }
 
+    /// The fund's scenarios and the what-if — unless the what-if is one of them (just saved,
+    /// or loaded unchanged): no identical unsaved twin.
     fn all_rows(&self) -> impl Iterator<Item = &Row> {
-        self.rows.iter().chain(self.whatif_row.as_ref())
+        let twin = self
+            .whatif_row
+            .as_ref()
+            .filter(|w| !self.rows.iter().any(|r| r.assumptions == w.assumptions));
+        self.rows.iter().chain(twin)
     }
 }
 
