@@ -54,6 +54,11 @@ pub fn window_ui(ctx: &egui::Context, page: HelpPage, lang: Lang) -> bool {
         .default_height((screen.height() * 0.75).max(300.0))
         .max_height(screen.height() - 40.0)
         .show(ctx, |ui| {
+            // The button first, so the scrolled text below never pushes it out of the window.
+            if ui.button(lang.pick("Stäng", "Close")).clicked() {
+                close = true;
+            }
+            ui.separator();
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
                 .show(ui, |ui| match page {
@@ -61,10 +66,6 @@ pub fn window_ui(ctx: &egui::Context, page: HelpPage, lang: Lang) -> bool {
                     HelpPage::Shortcuts => shortcuts_ui(ui, lang),
                     HelpPage::About => about_ui(ui, lang),
                 });
-            ui.separator();
-            if ui.button(lang.pick("Stäng", "Close")).clicked() {
-                close = true;
-            }
         });
     open && !close
 }
@@ -77,6 +78,9 @@ fn guide_ui(ui: &mut Ui, lang: Lang) {
     ui.add_space(6.0);
     let mut in_code = false;
     for line in GUIDE.lines() {
+        // The bundled font has no arrows: "Arkiv → Spara" reads as "Arkiv > Spara".
+        let line = line.replace('→', ">");
+        let line = line.as_str();
         if line.starts_with("```") {
             in_code = !in_code;
             continue;
