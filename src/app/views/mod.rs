@@ -107,7 +107,7 @@ impl View {
             View::Budget => 900.0,
             View::Repayments => 760.0,
             View::Ledger | View::Scenarios | View::WhoGains => 820.0,
-            View::Overview => 600.0,
+            View::Overview => 540.0,
             View::Settings | View::Problems => 720.0,
         }
     }

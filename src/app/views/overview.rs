@@ -112,7 +112,8 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, _st: &mut UiState, out: &mut Vec<Comman
             }
 
             let width = ui.available_width();
-            if width >= 640.0 {
+            // Presenting: side by side even when narrow, so both charts are on the screen.
+            if width >= 640.0 || cx.presenting {
                 let plot_w = (width - 16.0) / 2.0;
                 ui.horizontal_top(|ui| {
                     ui.vertical(|ui| {
