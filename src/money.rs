@@ -290,6 +290,9 @@ pub fn parse_money(text: &str) -> Result<Money, ParseMoneyError> {
     if s.is_empty() {
         return Err(ParseMoneyError::Empty);
     }
+    if let Some((number, scale)) = split_unit(&s) {
+        return parse_scaled(text, number, scale);
+    }
     let (negative, body) = if let Some(r) = s.strip_prefix('-') {
         (true, r)
     } else if let Some(r) = s.strip_prefix('\u{2212}') {
@@ -350,9 +353,139 @@ pub fn parse_money(text: &str) -> Result<Money, ParseMoneyError> {
     Ok(Money(if negative { -value } else { value }))
 }
 
+/// The units people write amounts in, by what they multiply (after `kr` or `SEK` is taken
+/// off): `12,5 mkr`, `1,2 milj.`, `300 tkr`, `4 MSEK`, `250k`.
+const UNITS: [(&str, i64); 14] = [
+    ("miljoner", 1_000_000),
+    ("millions", 1_000_000),
+    ("million", 1_000_000),
+    ("miljon", 1_000_000),
+    ("milj", 1_000_000),
+    ("mn", 1_000_000),
+    ("m", 1_000_000),
+    ("thousand", 1_000),
+    ("tusen", 1_000),
+    ("tn", 1_000),
+    ("t", 1_000),
+    ("k", 1_000),
+    ("mdr", 1_000_000_000),
+    ("md", 1_000_000_000),
+];
+
+/// The number and the multiplier of an amount written with a unit, or `None` without one.
+fn split_unit(s: &str) -> Option<(&str, i64)> {
+    let lower = s.to_lowercase();
+    let lower = lower.strip_suffix('.').unwrap_or(&lower);
+    // The longest unit that ends the text, after a digit.
+    UNITS
+        .iter()
+        .filter(|(unit, _)| lower.ends_with(unit))
+        .max_by_key(|(unit, _)| unit.len())
+        .and_then(|(unit, scale)| {
+            let cut = lower.len() - unit.len();
+            let number = s.get(..cut)?;
+            number
+                .ends_with(|c: char| c.is_ascii_digit())
+                .then_some((number, *scale))
+        })
+}
+
+/// `12,5` × a million: the last `,` or `.` is the decimal separator (a unit means a decimal
+/// part is meant), and the result must be whole kronor.
+fn parse_scaled(text: &str, number: &str, scale: i64) -> Result<Money, ParseMoneyError> {
+    let invalid = || ParseMoneyError::Invalid(text.trim().to_string());
+    let (negative, body) = match number.chars().next() {
+        Some('-' | '\u{2212}' | '\u{2013}') => (
+            true,
+            &number[number
+                .char_indices()
+                .nth(1)
+                .map_or(number.len(), |(i, _)| i)..],
+        ),
+        Some('+') => (false, &number[1..]),
+        _ => (false, number),
+    };
+    let (whole, frac) = match body.rfind([',', '.']) {
+        Some(pos) => {
+            let sep = &body[pos..=pos];
+            let whole = &body[..pos];
+            // Earlier separators group thousands, and must be of the other kind.
+            if whole.contains(sep) {
+                return Err(invalid());
+            }
+            (whole.replace([',', '.'], ""), &body[pos + 1..])
+        }
+        None => (body.to_string(), ""),
+    };
+    let digits = |t: &str| t.chars().all(|c| c.is_ascii_digit());
+    if whole.is_empty() && frac.is_empty() || !digits(&whole) || !digits(frac) {
+        return Err(invalid());
+    }
+    let frac = frac.trim_end_matches('0');
+    let whole = whole.trim_start_matches('0');
+    if whole.len() > 13 || frac.len() > 9 {
+        return Err(if whole.len() > 13 {
+            ParseMoneyError::TooLarge
+        } else {
+            ParseMoneyError::Fraction
+        });
+    }
+    let whole: i64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().map_err(|_| invalid())?
+    };
+    let (frac_value, frac_scale) = if frac.is_empty() {
+        (0i64, 1i64)
+    } else {
+        let scale = 10i64.pow(u32::try_from(frac.len()).map_err(|_| invalid())?);
+        (frac.parse().map_err(|_| invalid())?, scale)
+    };
+    let from_frac = frac_value
+        .checked_mul(scale)
+        .ok_or(ParseMoneyError::TooLarge)?;
+    if from_frac % frac_scale != 0 {
+        return Err(ParseMoneyError::Fraction);
+    }
+    let value = whole
+        .checked_mul(scale)
+        .and_then(|v| v.checked_add(from_frac / frac_scale))
+        .ok_or(ParseMoneyError::TooLarge)?;
+    if value > MAX_AMOUNT {
+        return Err(ParseMoneyError::TooLarge);
+    }
+    Ok(Money(if negative { -value } else { value }))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn amounts_with_a_unit_are_scaled() {
+        let m = |t: &str| parse_money(t);
+        assert_eq!(m("12,5 mkr"), Ok(Money(12_500_000)));
+        assert_eq!(m("12.5 Mkr"), Ok(Money(12_500_000)));
+        assert_eq!(m("300 tkr"), Ok(Money(300_000)));
+        assert_eq!(m("1,2 milj."), Ok(Money(1_200_000)));
+        assert_eq!(m("1,2 milj"), Ok(Money(1_200_000)));
+        assert_eq!(m("2 miljoner kronor"), Ok(Money(2_000_000)));
+        assert_eq!(m("4 MSEK"), Ok(Money(4_000_000)));
+        assert_eq!(m("250k"), Ok(Money(250_000)));
+        assert_eq!(m("1 234,5 tkr"), Ok(Money(1_234_500)));
+        assert_eq!(m("-0,75 mkr"), Ok(Money(-750_000)));
+        assert_eq!(m("1,5 mdr"), Ok(Money(1_500_000_000)));
+        assert_eq!(m("0,001 mkr"), Ok(Money(1_000)));
+        // A fraction of a krona is still refused, and so is nonsense.
+        assert_eq!(m("1,2345 tkr"), Err(ParseMoneyError::Fraction));
+        assert!(matches!(m("mkr"), Err(ParseMoneyError::Invalid(_))));
+        assert!(matches!(m("1,2,3 mkr"), Err(ParseMoneyError::Invalid(_))));
+        assert!(matches!(m("12x mkr"), Err(ParseMoneyError::Invalid(_))));
+        assert_eq!(m("2000 mdr"), Err(ParseMoneyError::TooLarge));
+        // Without a unit nothing changes.
+        assert_eq!(m("1 200 kr"), Ok(Money(1_200)));
+        assert_eq!(m("1,234"), Ok(Money(1_234)));
+    }
 
     #[test]
     fn percent_rounds_half_up() {

@@ -186,9 +186,11 @@ pub struct Recovery {
 }
 
 impl Recovery {
-    /// The question to ask, in Swedish and in English, given the current time.
-    pub fn prompt(&self, now_unix_secs: u64) -> (String, String) {
-        let when = utc_timestamp(self.made_at);
+    /// The question to ask, in Swedish and in English, given the current time and the
+    /// computer's offset from UTC at the time the changes were kept (the user reads local
+    /// time; the caller knows the time zone, the library does not).
+    pub fn prompt(&self, now_unix_secs: u64, utc_offset_secs: i32) -> (String, String) {
+        let when = local_timestamp(self.made_at, utc_offset_secs);
         let (ago_sv, ago_en) = made_ago(self.made_at, now_unix_secs);
         match &self.original {
             Some(p) => {
@@ -300,6 +302,24 @@ pub fn utc_timestamp(unix_secs: u64) -> String {
     let (y, m, d) = civil_from_days(days);
     format!(
         "{y:04}-{m:02}-{d:02} {:02}:{:02} UTC",
+        rest / 3600,
+        rest % 3600 / 60
+    )
+}
+
+/// A moment as local date and time, `YYYY-MM-DD HH:MM`, given the local offset from UTC in
+/// seconds (east positive; Sweden is +3600 in winter, +7200 in summer).
+pub fn local_timestamp(unix_secs: u64, utc_offset_secs: i32) -> String {
+    let local = i64::try_from(unix_secs)
+        .unwrap_or(i64::MAX)
+        .saturating_add(i64::from(utc_offset_secs))
+        .max(0)
+        .unsigned_abs();
+    let days = local / 86_400;
+    let rest = local % 86_400;
+    let (y, m, d) = civil_from_days(days);
+    format!(
+        "{y:04}-{m:02}-{d:02} {:02}:{:02}",
         rest / 3600,
         rest % 3600 / 60
     )
@@ -563,5 +583,12 @@ mod tests {
         assert_eq!(utc_timestamp(951_782_400), "2000-02-29 00:00 UTC");
         assert_eq!(utc_timestamp(1_700_000_000), "2023-11-14 22:13 UTC");
         assert_eq!(utc_timestamp(1_767_225_599), "2025-12-31 23:59 UTC");
+        // Stockholm in winter (+1 h) and summer (+2 h), and a zone west of UTC.
+        assert_eq!(local_timestamp(1_767_225_599, 3600), "2026-01-01 00:59");
+        assert_eq!(local_timestamp(1_751_371_200, 7200), "2025-07-01 14:00");
+        assert_eq!(
+            local_timestamp(1_700_000_000, -5 * 3600),
+            "2023-11-14 17:13"
+        );
     }
 }

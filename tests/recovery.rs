@@ -115,10 +115,12 @@ fn changes_of_a_killed_sif_are_offered_restored_and_then_removed() {
     assert!(r.opened.unwrap().same_content(&opened));
 
     // The prompt says whose changes and from when, in both languages.
-    let (sv, en) = r.prompt(MADE_AT + 3 * 60);
+    // In local time: here a computer an hour east of UTC (Swedish winter time).
+    let (sv, en) = r.prompt(MADE_AT + 3 * 60, 3600);
     let name = original.display().to_string();
     assert!(sv.contains(&name) && en.contains(&name), "{sv} / {en}");
-    assert!(sv.contains("2025-11-26 14:05 UTC"), "{sv}");
+    assert!(sv.contains("2025-11-26 15:05"), "{sv}");
+    assert!(!sv.contains("UTC"), "{sv}");
     assert!(sv.contains("för 3 minuter sedan"), "{sv}");
     assert!(en.contains("3 minutes ago"), "{en}");
     assert!(en.contains("Do you want to restore them?"), "{en}");
@@ -188,7 +190,7 @@ fn a_panic_keeps_the_recovery_file() {
     let found = recovery::list_recoveries(&dir);
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].original, None);
-    let (sv, en) = found[0].prompt(MADE_AT);
+    let (sv, en) = found[0].prompt(MADE_AT, 0);
     assert!(sv.contains("aldrig sparats") && en.contains("never saved"));
     assert_eq!(recovery::restore(&found[0]).unwrap(), edited_fund());
 }

@@ -261,7 +261,7 @@ fn undo_and_redo_one_step_per_action() {
         Repayment::Fixed { .. }
     ));
     assert_eq!(h.state().doc.fund.initiatives[0].name, "Förskolan växer");
-    menu(&mut h, "Redigera", "Ångra Ctrl+Z");
+    menu(&mut h, "Redigera", "Ångra: namn för P101 Ctrl+Z");
     assert_eq!(h.state().doc.fund, original);
     assert!(!h.state().doc.is_dirty(), "back at the saved state");
     // The editor shows the undone name.
@@ -272,7 +272,7 @@ fn undo_and_redo_one_step_per_action() {
 
     h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
     h.run();
-    menu(&mut h, "Redigera", "Gör om Ctrl+Y");
+    menu(&mut h, "Redigera", "Gör om: återföring för P101 Ctrl+Y");
     assert_eq!(h.state().doc.fund, edited);
     assert!(h.state().doc.is_dirty());
 }

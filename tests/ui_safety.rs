@@ -58,6 +58,9 @@ impl Clock for FakeClock {
     fn now_unix_secs(&self) -> u64 {
         self.0.get()
     }
+    fn utc_offset_secs(&self, _: u64) -> i32 {
+        3600
+    }
 }
 
 /// A fund file in a folder, a recovery folder elsewhere (as the platform's data folder is).
@@ -213,9 +216,10 @@ fn unsaved_changes_survive_a_killed_app_and_are_restored_at_the_next_start() {
     // Three minutes later Sif starts again and offers the changes: which file, and when.
     s.clock.advance(180);
     let (mut h, _) = s.start(Lang::Sv);
+    // The fake clock's zone is an hour east of UTC: the prompt shows local time.
     assert_eq!(
-        sif::recovery::utc_timestamp(made_at),
-        "2025-11-26 14:05 UTC"
+        sif::recovery::local_timestamp(made_at, 3600),
+        "2025-11-26 15:05"
     );
     assert!(shows(
         &h,
@@ -224,7 +228,7 @@ fn unsaved_changes_survive_a_killed_app_and_are_restored_at_the_next_start() {
             s.file.display()
         )
     ));
-    assert!(shows(&h, "2025-11-26 14:05 UTC (för 3 minuter sedan)"));
+    assert!(shows(&h, "2025-11-26 15:05 (för 3 minuter sedan)"));
     // It started on the file as it is on disk; the offer waits for an answer.
     assert_eq!(h.state().doc.fund, s.disk_fund());
 
@@ -265,7 +269,7 @@ fn offered_changes_can_be_discarded_or_left_for_the_next_start() {
     let (mut h, _) = s.start(Lang::En);
     assert!(shows(
         &h,
-        "The changes were kept for recovery at 2025-11-26 14:05 UTC (2 hours ago)."
+        "The changes were kept for recovery at 2025-11-26 15:05 (2 hours ago)."
     ));
     h.key_press(Key::Escape);
     h.run();
@@ -331,10 +335,22 @@ fn closing_without_saving_removes_the_recovery_file() {
     assert_eq!(s.recovery_files().len(), 1);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Q);
     h.run();
+    // The user reads the question for a while before answering.
+    s.clock.advance(RECOVERY_INTERVAL_SECS + 1);
     click(&mut h, "Spara inte");
     assert!(h.state().closing);
     assert!(s.recovery_files().is_empty());
+    // The frames drawn while the window closes do not write it again.
+    s.clock.advance(RECOVERY_INTERVAL_SECS + 1);
+    h.run();
+    h.run();
+    assert!(s.recovery_files().is_empty());
     assert_ne!(s.disk_fund().name, "Tillfälligt namn");
+    drop(h);
+    // So the next start offers nothing.
+    let (h, _) = s.start(Lang::Sv);
+    assert!(!shows(&h, "Sif avslutades utan att spara"));
+    drop(h);
 
     // Undoing back to the saved state also removes it: nothing is unsaved.
     let (mut h, _) = s.start(Lang::Sv);

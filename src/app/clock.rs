@@ -9,24 +9,39 @@ pub trait Clock {
     fn today(&self) -> String;
 }
 
-/// The system clock (UTC), or the date of `SOURCE_DATE_EPOCH` when it is set, so that an export
+/// The system clock (in the computer's time zone), or the date of `SOURCE_DATE_EPOCH` when it is set, so that an export
 /// or a report can be made byte for byte again.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct SystemClock;
 
 impl Clock for SystemClock {
     fn today(&self) -> String {
-        let seconds = std::env::var("SOURCE_DATE_EPOCH")
+        let seconds = match std::env::var("SOURCE_DATE_EPOCH")
             .ok()
             .and_then(|s| s.trim().parse::<i64>().ok())
-            .unwrap_or_else(|| {
-                std::time::SystemTime::now()
+        {
+            Some(fixed) => fixed,
+            None => {
+                let now = std::time::SystemTime::now()
                     .duration_since(std::time::UNIX_EPOCH)
-                    .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))
-            });
+                    .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0));
+                // Today where the user is: just after midnight in Sweden is still yesterday
+                // in UTC.
+                now.saturating_add(i64::from(local_offset(now)))
+            }
+        };
         let (y, m, d) = civil_from_days(seconds.div_euclid(86_400));
         format!("{y:04}-{m:02}-{d:02}")
     }
+}
+
+/// Local time minus UTC in seconds at `unix_secs`, from `TZ` or `/etc/localtime`.
+pub fn local_offset(unix_secs: i64) -> i32 {
+    use chrono::{Offset, TimeZone};
+    chrono::Local
+        .timestamp_opt(unix_secs, 0)
+        .single()
+        .map_or(0, |t| t.offset().fix().local_minus_utc())
 }
 
 /// A clock that always says the same date (the UI tests).

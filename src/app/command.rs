@@ -130,12 +130,93 @@ impl Edit {
     }
 }
 
-/// One step on the undo or redo stack: the edit that goes back (or forward), and the
-/// document state it leads to.
+/// What an edit changes, in Swedish and English, for the Edit menu ("Ångra: kostnad 2026 för
+/// P101"). Worked out from the fund before the edit.
+pub fn describe(fund: &Fund, edit: &Edit) -> (String, String) {
+    fn first_year<T: PartialEq>(old: &[T], new: &[T], year: impl Fn(&T) -> i32) -> Option<i32> {
+        let changed = old
+            .iter()
+            .zip(new)
+            .find(|(a, b)| a != b)
+            .map(|(_, b)| year(b));
+        changed.or_else(|| {
+            // A row added or removed: the year of the first row that is not in both.
+            if new.len() > old.len() {
+                new.get(old.len()).map(&year)
+            } else {
+                old.get(new.len()).map(&year)
+            }
+        })
+    }
+    let pair = |sv: &str, en: &str| (sv.to_string(), en.to_string());
+    match edit {
+        Edit::Initiative { index, value } => {
+            let Some(old) = fund.initiatives.get(*index) else {
+                return pair("insats", "initiative");
+            };
+            let code = &old.code;
+            let (sv, en) = if old.costs != value.costs {
+                match first_year(&old.costs, &value.costs, |c| c.year) {
+                    Some(y) => (format!("kostnad {y}"), format!("cost {y}")),
+                    None => pair("kostnader", "costs"),
+                }
+            } else if old.savings != value.savings {
+                match first_year(&old.savings, &value.savings, |r| r.from) {
+                    Some(y) => (format!("besparing från {y}"), format!("saving from {y}")),
+                    None => pair("besparingar", "savings"),
+                }
+            } else if old.actuals != value.actuals {
+                match first_year(&old.actuals, &value.actuals, |a| a.year) {
+                    Some(y) => (format!("utfall {y}"), format!("actuals {y}")),
+                    None => pair("utfall", "actuals"),
+                }
+            } else if old.name != value.name {
+                pair("namn", "name")
+            } else if old.status != value.status {
+                pair("status", "status")
+            } else if old.repayment != value.repayment {
+                pair("återföring", "repayment")
+            } else if old.owner != value.owner {
+                pair("ägare", "owner")
+            } else if old.code != value.code {
+                pair("kod", "code")
+            } else {
+                pair("ändring", "change")
+            };
+            (format!("{sv} för {code}"), format!("{en} of {code}"))
+        }
+        Edit::InsertInitiative { value, .. } => (
+            format!("ny insats {}", value.code),
+            format!("new initiative {}", value.code),
+        ),
+        Edit::RemoveInitiative { index } => {
+            let code = fund
+                .initiatives
+                .get(*index)
+                .map(|i| i.code.clone())
+                .unwrap_or_default();
+            (
+                format!("borttagen insats {code}"),
+                format!("deleted initiative {code}"),
+            )
+        }
+        Edit::Settings(_) => pair("fondinställningar", "fund settings"),
+        Edit::Actors(_) => pair("aktörer", "actors"),
+        Edit::Capital(_) => pair("kapital", "capital"),
+        Edit::Budget(_) => pair("budget", "budget"),
+        Edit::Accounts(_) => pair("konton", "accounts"),
+        Edit::Scenarios(_) => pair("scenarier", "scenarios"),
+        Edit::Whole(_) => pair("ändring i hela fonden", "change across the fund"),
+    }
+}
+
+/// One step on the undo or redo stack: the edit that goes back (or forward), the document
+/// state it leads to, and what the step is, for the Edit menu.
 #[derive(Debug, Clone)]
 struct Step {
     edit: Edit,
     state: u64,
+    label: (String, String),
 }
 
 /// Undo and redo of [`Edit`]s, and the identity of the document's current state.
@@ -185,6 +266,16 @@ impl History {
         !self.redo.is_empty()
     }
 
+    /// What Undo would undo, in Swedish and English.
+    pub fn undo_label(&self) -> Option<&(String, String)> {
+        self.undo.last().map(|s| &s.label)
+    }
+
+    /// What Redo would redo, in Swedish and English.
+    pub fn redo_label(&self) -> Option<&(String, String)> {
+        self.redo.last().map(|s| &s.label)
+    }
+
     #[allow(dead_code)] // used by tests and the bench
     pub fn undo_len(&self) -> usize {
         self.undo.len()
@@ -193,6 +284,7 @@ impl History {
     /// Apply a new edit: one undo step; the redo stack is cleared. Returns whether the fund
     /// changed.
     pub fn apply(&mut self, fund: &mut Fund, edit: Edit) -> bool {
+        let label = describe(fund, &edit);
         let Some(inverse) = edit.apply(fund) else {
             return false;
         };
@@ -201,6 +293,7 @@ impl History {
         self.undo.push(Step {
             edit: inverse,
             state: before,
+            label,
         });
         if self.undo.len() > UNDO_LIMIT {
             self.undo.remove(0);
@@ -219,6 +312,7 @@ impl History {
         self.redo.push(Step {
             edit: forward,
             state: self.state,
+            label: step.label,
         });
         self.state = step.state;
         true
@@ -234,6 +328,7 @@ impl History {
         self.undo.push(Step {
             edit: back,
             state: self.state,
+            label: step.label,
         });
         self.state = step.state;
         true
@@ -252,6 +347,10 @@ pub enum Command {
     GoTo(Location, String),
     SelectInitiative(Option<usize>),
     SetLanguage(Lang),
+    /// Always use Sif's own file dialog (`true`), or only when the system has none.
+    SetOwnFileDialog(bool),
+    /// Open a help window, or close it (`None`).
+    Help(Option<super::help::HelpPage>),
     SetScenario(Option<String>),
     SetIncludeProposed(bool),
     OpenRecent(PathBuf),

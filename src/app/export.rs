@@ -14,7 +14,7 @@ use sif::money::Money;
 
 use super::SifApp;
 use super::i18n::{Lang, T};
-use super::state::{DialogState, StatusNote};
+use super::state::DialogState;
 use super::widgets::one_language;
 
 /// The ledger's export formats (SPEC §7).
@@ -77,6 +77,14 @@ impl LedgerFormat {
         }
     }
 
+    /// The file type filter in Swedish and English.
+    fn filter_names(self) -> (String, String) {
+        (
+            self.filter_name(Lang::Sv).to_string(),
+            self.filter_name(Lang::En).to_string(),
+        )
+    }
+
     /// SIE 4E covers one financial year (SPEC §8: `sie4e` needs `--year`).
     pub fn needs_year(self) -> bool {
         self == LedgerFormat::Sie4e
@@ -116,15 +124,15 @@ pub enum ExportRequest {
 struct Built {
     bytes: Vec<u8>,
     suggested: String,
-    filter: &'static str,
+    /// The file type in Swedish and English.
+    filter: (String, String),
     extension: &'static str,
 }
 
 impl SifApp {
     /// Build an export, ask where to write it, and write it. A failure is shown in a message;
     /// cancelling the dialog does nothing.
-    pub(super) fn run_export(&mut self, request: ExportRequest) {
-        let lang = self.lang();
+    pub(super) fn run_export(&mut self, ctx: &eframe::egui::Context, request: ExportRequest) {
         let built = match &request {
             ExportRequest::Schedule(s) => self.schedule_export(s),
             ExportRequest::Ledger(l) => self.ledger_export(l),
@@ -137,38 +145,18 @@ impl SifApp {
                 return;
             }
         };
-        let dir = self.start_dir();
-        let Some(path) = self.dialogs.pick_export(
-            lang,
-            dir.as_deref(),
-            &built.suggested,
+        let request = self.path_request(
+            super::file_dialog::Mode::Save,
+            ("Exportera".to_string(), "Export".to_string()),
             built.filter,
             built.extension,
-        ) else {
-            return;
+            built.suggested,
+        );
+        let purpose = super::file_dialog::Purpose::Write {
+            bytes: built.bytes,
+            report: false,
         };
-        // Never write an export onto the fund file itself (compared by identity, so a link
-        // or another spelling of the path is caught too).
-        if let Some(fund_path) = self.doc.path.as_deref()
-            && sif::store::same_file(&path, fund_path)
-        {
-            let text = lang.pick(
-                "Exporten kan inte skrivas över fondfilen själv; välj ett annat namn.",
-                "The export cannot be written over the fund file itself; choose another name.",
-            );
-            self.export_failed(text.to_string());
-            return;
-        }
-        match sif::store::write_atomically(&path, &built.bytes) {
-            Ok(()) => {
-                let name = path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                self.ui.status = Some(StatusNote::Exported(name));
-            }
-            Err(e) => self.export_failed(one_language(lang, &e.to_string())),
-        }
+        self.ask_path(ctx, request, purpose);
     }
 
     fn export_failed(&mut self, text: String) {
@@ -228,7 +216,7 @@ impl SifApp {
                 self.export_stem(),
                 lang.pick("aterforingsplan", "repayment-schedule")
             ),
-            filter: LedgerFormat::Csv.filter_name(lang),
+            filter: LedgerFormat::Csv.filter_names(),
             extension: "csv",
         })
     }
@@ -282,7 +270,7 @@ impl SifApp {
         Ok(Built {
             bytes,
             suggested: format!("{name}.{}", request.format.extension()),
-            filter: request.format.filter_name(lang),
+            filter: request.format.filter_names(),
             extension: request.format.extension(),
         })
     }
@@ -316,7 +304,10 @@ impl SifApp {
         Ok(Built {
             bytes,
             suggested: format!("{}.xlsx", self.export_stem()),
-            filter: lang.pick("Excel-arbetsbok (.xlsx)", "Excel workbook (.xlsx)"),
+            filter: (
+                "Excel-arbetsbok (.xlsx)".to_string(),
+                "Excel workbook (.xlsx)".to_string(),
+            ),
             extension: "xlsx",
         })
     }

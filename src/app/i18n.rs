@@ -178,7 +178,8 @@ texts! {
     Grant => "Bidrag (ingen återföring)", "Grant (no repayment)";
     Fixed => "Fast belopp", "Fixed amount";
     FromSavings => "Ur besparingarna", "From savings";
-    Share => "Andel (%)", "Share (%)";
+    ShareOfFundCost => "Andel, % av fondens kostnad", "Share, % of the fund's cost";
+    ShareOfCashSavings => "Andel, % av kontanta besparingar", "Share, % of cashable savings";
     StartYear => "Första år", "Start year";
     Instalments => "Antal delbetalningar", "Instalments";
     Cap => "Tak (% av fondens kostnad)", "Cap (% of the fund cost)";

@@ -10,6 +10,8 @@ pub mod clock;
 pub mod command;
 pub mod dialogs;
 pub mod export;
+pub mod file_dialog;
+pub mod help;
 pub mod i18n;
 pub mod prefs;
 pub mod probe;
@@ -59,6 +61,37 @@ pub struct SifApp {
     /// Today's date, for the printable report and the SIE `#GEN` record (tests put a fixed
     /// clock here).
     pub clock: Box<dyn clock::Clock>,
+}
+
+/// Ctrl+1 … Ctrl+9 for the views, by their place in the navigation.
+pub fn view_shortcut(index: usize) -> Option<egui::KeyboardShortcut> {
+    use egui::Key;
+    let key = [
+        Key::Num1,
+        Key::Num2,
+        Key::Num3,
+        Key::Num4,
+        Key::Num5,
+        Key::Num6,
+        Key::Num7,
+        Key::Num8,
+        Key::Num9,
+    ]
+    .get(index)?;
+    Some(egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, *key))
+}
+
+/// A menu text as a dialog title ("Spara som…" → "Spara som").
+fn lang_title(key: T, lang: Lang) -> String {
+    lang.t(key).trim_end_matches('…').to_string()
+}
+
+/// The fund files' type, as the file dialogs show it.
+fn fund_filter() -> (String, String) {
+    (
+        Lang::Sv.t(T::FundFiles).to_string(),
+        Lang::En.t(T::FundFiles).to_string(),
+    )
 }
 
 /// The built-in sample fund (the app opens it when there is no last file).
@@ -137,6 +170,15 @@ impl SifApp {
         if self.first_frame {
             self.first_frame = false;
             ctx.set_theme(egui::Theme::Light);
+            ctx.style_mut_of(egui::Theme::Light, |style| {
+                let v = &mut style.visuals;
+                // Secondary text readable on a projector and for tired eyes (WCAG AA on
+                // the light panel), and a keyboard focus ring that can be seen.
+                v.weak_text_color = Some(egui::Color32::from_gray(88));
+                v.widgets.active.bg_stroke =
+                    egui::Stroke::new(2.0, egui::Color32::from_rgb(0, 92, 197));
+                v.selection.stroke = egui::Stroke::new(2.0, egui::Color32::from_rgb(0, 72, 160));
+            });
         }
         let mut out = Vec::new();
         self.safety_frame(&ctx);
@@ -189,6 +231,14 @@ impl SifApp {
             egui::CentralPanel::default().show(ui, |ui| views::show(ui, &cx, st, &mut out));
         }
         self.dialog_ui(&ctx, &mut out);
+        self.file_dialog_ui(&ctx);
+        if let Some(page) = self.ui.help
+            && self.ui.dialog.is_none()
+            && self.ui.file_dialog.is_none()
+            && !help::window_ui(&ctx, page, self.lang())
+        {
+            self.ui.help = None;
+        }
 
         if let Some(cmd) = self.deferred
             && !ctx.egui_wants_keyboard_input()
@@ -203,7 +253,7 @@ impl SifApp {
             ctx.request_repaint();
         }
         if let Some(answer) = banner {
-            self.safety_banner_answer(answer);
+            self.safety_banner_answer(&ctx, answer);
             ctx.request_repaint();
         }
         self.update_title(&ctx);
@@ -213,7 +263,8 @@ impl SifApp {
     }
 
     fn shortcuts(&mut self, ctx: &egui::Context, out: &mut Vec<Command>) {
-        if self.ui.dialog.is_some() || views::modal_open(&self.ui) {
+        if self.ui.dialog.is_some() || self.ui.file_dialog.is_some() || views::modal_open(&self.ui)
+        {
             return;
         }
         let typing = ctx.egui_wants_keyboard_input();
@@ -227,6 +278,23 @@ impl SifApp {
             ShellCommand::Undo,
             ShellCommand::Quit,
         ];
+        if !typing && ctx.input_mut(|i| i.consume_shortcut(&whatif::REPORT_SHORTCUT)) {
+            out.push(Command::Trainer(whatif::TrainerCommand::WriteReport));
+            return;
+        }
+        // Ctrl+1 … Ctrl+9 open the views, in the navigation's order.
+        for (i, view) in View::ALL.iter().enumerate() {
+            // While typing, the field keeps the keys (its edit would be lost).
+            if typing || self.ui.trainer.presenting && whatif::hidden_when_presenting(*view) {
+                continue;
+            }
+            if let Some(shortcut) = view_shortcut(i)
+                && ctx.input_mut(|inp| inp.consume_shortcut(&shortcut))
+            {
+                out.push(Command::Navigate(*view));
+                return;
+            }
+        }
         for cmd in order {
             let Some(shortcut) = cmd.shortcut() else {
                 continue;
@@ -264,7 +332,17 @@ impl SifApp {
 
     fn shell_button(&self, ui: &mut Ui, cmd: ShellCommand, out: &mut Vec<Command>) {
         let lang = self.lang();
-        let mut button = egui::Button::new(lang.t(cmd.text()));
+        // Undo and Redo say what they will do: "Ångra: kostnad 2026 för P101".
+        let what = match cmd {
+            ShellCommand::Undo => self.doc.history.undo_label(),
+            ShellCommand::Redo => self.doc.history.redo_label(),
+            _ => None,
+        };
+        let text = match what {
+            Some((sv, en)) => format!("{}: {}", lang.t(cmd.text()), lang.pick(sv, en)),
+            None => lang.t(cmd.text()).to_string(),
+        };
+        let mut button = egui::Button::new(text);
         if let Some(sc) = cmd.shortcut() {
             button = button.shortcut_text(ui.ctx().format_shortcut(&sc));
         }
@@ -318,6 +396,25 @@ impl SifApp {
                 ui.separator();
                 whatif::file_menu_ui(ui, lang, out);
                 ui.separator();
+                let mut own = self.prefs.own_file_dialog == Some(true);
+                if ui
+                    .checkbox(
+                        &mut own,
+                        lang.pick(
+                            "Använd alltid Sifs egen fildialog",
+                            "Always use Sif's own file dialog",
+                        ),
+                    )
+                    .on_hover_text(lang.pick(
+                        "Av: Sif använder systemets fildialog och sin egen bara när systemet inte kan visa någon.",
+                        "Off: Sif uses the system's file dialog, and its own only when the system cannot show one.",
+                    ))
+                    .clicked()
+                {
+                    out.push(Command::SetOwnFileDialog(own));
+                    ui.close();
+                }
+                ui.separator();
                 self.shell_button(ui, ShellCommand::Quit, out);
             });
             ui.menu_button(lang.t(T::MenuEdit), |ui| {
@@ -329,9 +426,14 @@ impl SifApp {
                     if self.ui.trainer.presenting && whatif::hidden_when_presenting(view) {
                         continue;
                     }
-                    if ui
-                        .add(egui::Button::new(lang.t(view.text())).selected(self.ui.view == view))
-                        .clicked()
+                    let mut button =
+                        egui::Button::new(lang.t(view.text())).selected(self.ui.view == view);
+                    if let Some(i) = View::ALL.iter().position(|v| *v == view)
+                        && let Some(sc) = view_shortcut(i)
+                    {
+                        button = button.shortcut_text(ui.ctx().format_shortcut(&sc));
+                    }
+                    if ui.add(button).clicked()
                     {
                         out.push(Command::Navigate(view));
                         ui.close();
@@ -350,6 +452,7 @@ impl SifApp {
                     }
                 }
             });
+            ui.menu_button(lang.pick("Hjälp", "Help"), |ui| help::menu_ui(ui, lang, out));
         });
     }
 
@@ -450,22 +553,27 @@ impl SifApp {
     fn status_ui(&self, ui: &mut Ui, out: &mut Vec<Command>) {
         let lang = self.lang();
         ui.horizontal(|ui| {
-            let file = self
-                .doc
-                .path
-                .as_ref()
-                .map(|p| p.display().to_string())
-                .unwrap_or_else(|| lang.t(T::Untitled).to_string());
-            ui.label(RichText::new(file).weak());
-            if self.doc.is_dirty() {
-                ui.label(RichText::new(lang.t(T::Unsaved)).color(widgets::warn_color(ui)));
+            // Presenting: the room sees the figures, not the file path or the unsaved mark.
+            if !self.ui.trainer.presenting {
+                let file = self
+                    .doc
+                    .path
+                    .as_ref()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_else(|| lang.t(T::Untitled).to_string());
+                ui.label(RichText::new(file).weak());
+                if self.doc.is_dirty() {
+                    ui.label(RichText::new(lang.t(T::Unsaved)).color(widgets::warn_color(ui)));
+                }
             }
             let report = &self.cache.analysis.report;
             let problems = i18n::problem_count(lang, report.error_count(), report.warning_count());
             if ui.link(problems).clicked() {
                 out.push(Command::Navigate(View::Problems));
             }
-            if let Some(note) = &self.ui.status {
+            if let Some(note) = &self.ui.status
+                && !self.ui.trainer.presenting
+            {
                 ui.separator();
                 ui.label(note.text(lang));
             }
@@ -568,11 +676,7 @@ impl SifApp {
             }
             Answer::SaveThen(then) => {
                 self.ui.dialog = None;
-                if self.save() {
-                    self.proceed(ctx, then);
-                } else {
-                    self.save_then_later(then);
-                }
+                self.save_then(ctx, then);
             }
             Answer::DiscardThen(then) => {
                 self.ui.dialog = None;
@@ -604,10 +708,10 @@ impl SifApp {
             }
             Command::Shell(ShellCommand::Open) => self.guard(ctx, Pending::OpenDialog),
             Command::Shell(ShellCommand::Save) => {
-                self.save();
+                self.save(ctx);
             }
             Command::Shell(ShellCommand::SaveAs) => {
-                self.save_as();
+                self.save_as(ctx, None);
             }
             Command::Shell(ShellCommand::Undo) => {
                 if self.doc.undo() {
@@ -634,13 +738,17 @@ impl SifApp {
                 self.prefs.language = lang;
                 self.ui.fields.clear();
             }
+            Command::Help(page) => self.ui.help = page,
+            Command::SetOwnFileDialog(own) => {
+                self.prefs.own_file_dialog = own.then_some(true);
+            }
             Command::SetScenario(s) => self.ui.options.scenario = s,
             Command::SetIncludeProposed(b) => self.ui.options.include_proposed = b,
             Command::OpenRecent(path) => self.guard(ctx, Pending::OpenPath(path)),
             Command::NewFrom(template) => self.guard(ctx, Pending::NewFrom(template)),
             Command::Note(note) => self.ui.status = Some(note),
             Command::Trainer(cmd) => self.run_trainer(ctx, cmd),
-            Command::Export(request) => self.run_export(request),
+            Command::Export(request) => self.run_export(ctx, request),
         }
     }
 
@@ -660,6 +768,11 @@ impl SifApp {
         use sif::validate::Location;
         self.ui.fields.clear();
         match location {
+            // Actual figures (and their arrears) are entered in the Repayments view.
+            Location::Initiative(i) if path.ends_with(".actuals") => {
+                self.ui.view = View::Repayments;
+                self.ui.selected = Some(i);
+            }
             Location::Initiative(i) => {
                 self.ui.view = View::Initiatives;
                 self.ui.selected = Some(i);
@@ -689,17 +802,24 @@ impl SifApp {
     fn proceed(&mut self, ctx: &egui::Context, then: Pending) {
         match then {
             Pending::OpenDialog => {
-                let dir = self.start_dir();
-                if let Some(path) = self.dialogs.pick_open(self.lang(), dir.as_deref()) {
-                    self.open_path(&path);
-                }
+                let request = self.path_request(
+                    file_dialog::Mode::Open,
+                    (
+                        "Öppna en fondfil".to_string(),
+                        "Open a fund file".to_string(),
+                    ),
+                    fund_filter(),
+                    "ron",
+                    String::new(),
+                );
+                self.ask_path(ctx, request, file_dialog::Purpose::Open);
             }
             Pending::OpenPath(path) => self.open_path(&path),
             Pending::NewFrom(template) => self.new_from(template),
             Pending::Restore(recovery) => self.restore_recovery(&recovery),
             Pending::Quit => {
                 // Closing without saving: the user chose to let the changes go.
-                self.safety_discarded();
+                self.safety_quit_discarded();
                 self.allow_close = true;
                 self.closing = true;
                 ctx.send_viewport_cmd(ViewportCommand::Close);
@@ -798,15 +918,32 @@ impl SifApp {
         self.ui.view = View::Overview;
     }
 
-    /// Save to the fund's file, or ask where when it has none. Returns whether it was saved.
-    pub fn save(&mut self) -> bool {
+    /// Save to the fund's file, or ask where when it has none.
+    pub fn save(&mut self, ctx: &egui::Context) {
         match self.doc.path.clone() {
-            Some(path) => self.save_to(path),
-            None => self.save_as(),
+            Some(path) => {
+                self.save_to(path);
+            }
+            None => self.save_as(ctx, None),
         }
     }
 
-    pub fn save_as(&mut self) -> bool {
+    /// Save (asking where if the fund has no file), then do `then` once it is saved.
+    pub(crate) fn save_then(&mut self, ctx: &egui::Context, then: Pending) {
+        match self.doc.path.clone() {
+            Some(path) => {
+                if self.save_to(path) {
+                    self.proceed(ctx, then);
+                } else {
+                    self.save_then_later(then);
+                }
+            }
+            None => self.save_as(ctx, Some(then)),
+        }
+    }
+
+    /// Ask where to save, save there, then do `then`.
+    pub fn save_as(&mut self, ctx: &egui::Context, then: Option<Pending>) {
         let suggested = self.doc.file_name().unwrap_or_else(|| {
             let stem: String = self
                 .doc
@@ -817,13 +954,167 @@ impl SifApp {
                 .collect();
             format!("{}.ron", stem.trim_matches('-').to_lowercase())
         });
-        let dir = self.start_dir();
-        match self
-            .dialogs
-            .pick_save(self.lang(), dir.as_deref(), &suggested)
-        {
-            Some(path) => self.save_to(path),
-            None => false,
+        let request = self.path_request(
+            file_dialog::Mode::Save,
+            (
+                lang_title(T::SaveAs, Lang::Sv),
+                lang_title(T::SaveAs, Lang::En),
+            ),
+            fund_filter(),
+            "ron",
+            suggested,
+        );
+        self.ask_path(ctx, request, file_dialog::Purpose::SaveFund { then });
+    }
+
+    /// What to ask a file dialog, starting where the fund's file (or the last one) is.
+    pub(crate) fn path_request(
+        &self,
+        mode: file_dialog::Mode,
+        title: (String, String),
+        filter: (String, String),
+        extension: &str,
+        suggested: String,
+    ) -> file_dialog::Request {
+        let mut recent: Vec<PathBuf> = Vec::new();
+        for dir in self.prefs.recent.iter().filter_map(|p| p.parent()) {
+            if !recent.iter().any(|d| d == dir) {
+                recent.push(dir.to_path_buf());
+            }
+        }
+        file_dialog::Request {
+            mode,
+            title,
+            filter,
+            extension: extension.to_string(),
+            suggested,
+            dir: self.start_dir(),
+            recent,
+        }
+    }
+
+    /// Whether Sif's own file dialog is used: by the preference, else when the system
+    /// cannot show one.
+    pub fn uses_own_file_dialog(&mut self) -> bool {
+        match self.prefs.own_file_dialog {
+            Some(own) => own,
+            None => !self.dialogs.available(),
+        }
+    }
+
+    /// Ask for a file through the system's dialog, or Sif's own when the system has none,
+    /// and do `purpose` with it. Cancelling does nothing.
+    pub(crate) fn ask_path(
+        &mut self,
+        ctx: &egui::Context,
+        request: file_dialog::Request,
+        purpose: file_dialog::Purpose,
+    ) {
+        use file_dialog::Purpose;
+        if self.uses_own_file_dialog() {
+            self.ui.file_dialog = Some(Box::new(file_dialog::FileDialog::new(request, purpose)));
+            return;
+        }
+        let lang = self.lang();
+        let dir = request.dir.as_deref();
+        let picked = match &purpose {
+            Purpose::Open => self.dialogs.pick_open(lang, dir),
+            Purpose::SaveFund { .. } => self.dialogs.pick_save(lang, dir, &request.suggested),
+            Purpose::Write { report: true, .. } => {
+                self.dialogs.pick_save_report(lang, dir, &request.suggested)
+            }
+            Purpose::Write { report: false, .. } => {
+                let filter = lang.pick(&request.filter.0, &request.filter.1).to_string();
+                self.dialogs
+                    .pick_export(lang, dir, &request.suggested, &filter, &request.extension)
+            }
+        };
+        if let Some(path) = picked {
+            self.path_chosen(ctx, purpose, path);
+        }
+    }
+
+    /// Draw Sif's own file dialog, if it is open, and act on its answer.
+    fn file_dialog_ui(&mut self, ctx: &egui::Context) {
+        let lang = self.lang();
+        let Some(dialog) = self.ui.file_dialog.as_mut() else {
+            return;
+        };
+        match dialog.show(ctx, lang) {
+            file_dialog::Outcome::Keep => {}
+            file_dialog::Outcome::Cancel => {
+                self.ui.file_dialog = None;
+                ctx.request_repaint();
+            }
+            file_dialog::Outcome::Chosen(path) => {
+                if let Some(dialog) = self.ui.file_dialog.take() {
+                    self.path_chosen(ctx, dialog.purpose, path);
+                }
+                ctx.request_repaint();
+            }
+        }
+    }
+
+    /// Do what a file was asked for.
+    fn path_chosen(&mut self, ctx: &egui::Context, purpose: file_dialog::Purpose, path: PathBuf) {
+        use file_dialog::Purpose;
+        match purpose {
+            Purpose::Open => self.open_path(&path),
+            Purpose::SaveFund { then } => {
+                if self.save_to(path) {
+                    if let Some(then) = then {
+                        self.proceed(ctx, then);
+                    }
+                } else if let Some(then) = then {
+                    self.save_then_later(then);
+                }
+            }
+            Purpose::Write { bytes, report } => {
+                let lang = self.lang();
+                // Never write an export or a report onto the fund file itself (compared by
+                // identity, so a link or another spelling of the path is caught too).
+                if let Some(fund_path) = self.doc.path.as_deref()
+                    && sif::store::same_file(&path, fund_path)
+                {
+                    self.ui.dialog = Some(DialogState::Message {
+                        title: if report {
+                            T::SaveFailedTitle
+                        } else {
+                            T::ExportFailedTitle
+                        },
+                        text: lang
+                            .pick(
+                                "Filen kan inte skrivas över fondfilen själv; välj ett annat namn.",
+                                "The file cannot be written over the fund file itself; choose another name.",
+                            )
+                            .to_string(),
+                    });
+                    return;
+                }
+                match sif::store::write_atomically(&path, &bytes) {
+                    Ok(()) => {
+                        let name = path
+                            .file_name()
+                            .map(|n| n.to_string_lossy().into_owned())
+                            .unwrap_or_default();
+                        self.ui.status = Some(if report {
+                            StatusNote::Saved(name)
+                        } else {
+                            StatusNote::Exported(name)
+                        });
+                    }
+                    Err(e) => {
+                        self.ui.dialog = Some(DialogState::Message {
+                            title: if report {
+                                T::SaveFailedTitle
+                            } else {
+                                T::ExportFailedTitle
+                            },
+                            text: widgets::one_language(lang, &e.to_string()),
+                        });
+                    }
+                }
+            }
         }
     }
 
@@ -911,7 +1202,7 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
     let mut probe = probe::Probe::from_env();
     let screenshots = screenshot::Plan::from_env();
     let size = if screenshots.is_some() {
-        screenshot::SIZE
+        screenshot::size()
     } else {
         [1280.0, 820.0]
     };
@@ -947,7 +1238,7 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
                 // The probe measures a fixed start: the given file, nothing remembered.
                 prefs = Preferences::default();
             }
-            let mut app = SifApp::start(prefs, Box::new(dialogs::NativeDialogs), file);
+            let mut app = SifApp::start(prefs, Box::new(dialogs::NativeDialogs::new()), file);
             // Screenshot and probe runs measure a fixed start: no recovery offers.
             if screenshots.is_none() && probe.is_none() {
                 // Recovery files live in Sif's data folder (the viewport's app id), never

@@ -22,6 +22,9 @@ pub struct Preferences {
     pub recent: Vec<PathBuf>,
     /// The window's inner size in points, as it was last.
     pub window_size: Option<[f32; 2]>,
+    /// Use Sif's own file dialog (`Some(true)`), the system's (`Some(false)`), or decide by
+    /// whether the system can show one (`None`, the default).
+    pub own_file_dialog: Option<bool>,
 }
 
 impl Default for Preferences {
@@ -30,6 +33,7 @@ impl Default for Preferences {
             language: Lang::Sv,
             recent: Vec::new(),
             window_size: None,
+            own_file_dialog: None,
         }
     }
 }
@@ -63,6 +67,9 @@ impl Preferences {
             && h >= 150.0
         {
             prefs.window_size = Some([w, h]);
+        }
+        if let Some(serde_json::Value::Bool(b)) = map.get("own_file_dialog") {
+            prefs.own_file_dialog = Some(*b);
         }
         prefs
     }

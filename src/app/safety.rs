@@ -24,18 +24,28 @@ use super::widgets;
 /// How often unsaved changes are written to the recovery file, at most.
 pub const RECOVERY_INTERVAL_SECS: u64 = 5;
 
-/// Where the app reads the time for recovery files: seconds since 1970 (UTC).
+/// Where the app reads the time for recovery files: seconds since 1970 (UTC), and the
+/// computer's offset from UTC, so that times are shown in local time.
 pub trait Clock {
     fn now_unix_secs(&self) -> u64;
+    /// Local time minus UTC, in seconds, at the moment `unix_secs` (UTC unless told).
+    fn utc_offset_secs(&self, unix_secs: u64) -> i32 {
+        let _ = unix_secs;
+        0
+    }
 }
 
-/// The computer's clock.
+/// The computer's clock, in its time zone (`TZ`, else `/etc/localtime`).
 #[derive(Debug, Default, Clone, Copy)]
 pub struct SystemClock;
 
 impl Clock for SystemClock {
     fn now_unix_secs(&self) -> u64 {
         recovery::unix_secs(std::time::SystemTime::now())
+    }
+
+    fn utc_offset_secs(&self, unix_secs: u64) -> i32 {
+        super::clock::local_offset(i64::try_from(unix_secs).unwrap_or(0))
     }
 }
 
@@ -285,7 +295,8 @@ impl SifApp {
         if self.ui.dialog.is_none()
             && let Some(r) = self.safety.pending.pop_front()
         {
-            let (sv, en) = r.prompt(self.safety.clock.now_unix_secs());
+            let clock = &self.safety.clock;
+            let (sv, en) = r.prompt(clock.now_unix_secs(), clock.utc_offset_secs(r.made_at));
             self.ui.dialog = Some(DialogState::Safety(SafetyDialog::Recover {
                 recovery: Box::new(r),
                 sv,
@@ -307,6 +318,13 @@ impl SifApp {
         if let Some(note) = self.safety.clear() {
             self.ui.status = Some(note);
         }
+    }
+
+    /// The user quits without saving: remove the recovery file and end the session, so that
+    /// none of the frames drawn while the window closes writes it again.
+    pub(super) fn safety_quit_discarded(&mut self) {
+        self.safety_discarded();
+        self.safety.session = None;
     }
 
     /// Save to `path`, refusing if the file is no longer the one stamped in `expected`. On
@@ -536,7 +554,9 @@ impl SifApp {
                     }
                     A::SaveAs => {
                         self.ui.dialog = None;
-                        self.save_as()
+                        // Sif's own file dialog may ask across frames: `then` goes with it.
+                        self.save_as(ctx, then);
+                        return self.ui.dialog.take();
                     }
                 };
                 if saved && let Some(then) = then {
@@ -610,7 +630,7 @@ impl SifApp {
     }
 
     /// Act on the banner's answer (after the frame is drawn, so nothing changes under it).
-    pub(super) fn safety_banner_answer(&mut self, answer: BannerAnswer) {
+    pub(super) fn safety_banner_answer(&mut self, ctx: &egui::Context, answer: BannerAnswer) {
         let Some(banner) = self.safety.banner.take() else {
             return;
         };
@@ -626,7 +646,7 @@ impl SifApp {
                 self.write_fund(path, None);
             }
             (BannerAnswer::SaveAs, _) => {
-                self.save_as();
+                self.save_as(ctx, None);
             }
             (_, banner) => self.safety.banner = Some(banner),
         }

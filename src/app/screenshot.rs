@@ -45,9 +45,22 @@ pub struct Plan {
     resizes: u32,
 }
 
-/// The size of every shot, in pixels. Under Xvfb the window sometimes opens at the size of
-/// the screen instead; the plan puts it back before a shot.
+/// The size of every shot, in pixels, unless `SIF_SCREENSHOT_SIZE` (`1024x700`) says
+/// otherwise. Under Xvfb the window sometimes opens at the size of the screen instead; the plan
+/// puts it back before a shot.
 pub const SIZE: [f32; 2] = [1280.0, 800.0];
+
+/// The size of the shots: `SIF_SCREENSHOT_SIZE=WxH`, or [`SIZE`].
+pub fn size() -> [f32; 2] {
+    std::env::var("SIF_SCREENSHOT_SIZE")
+        .ok()
+        .and_then(|s| {
+            let (w, h) = s.split_once('x')?;
+            Some([w.trim().parse().ok()?, h.trim().parse().ok()?])
+        })
+        .filter(|[w, h]: &[f32; 2]| *w >= 400.0 && *h >= 300.0)
+        .unwrap_or(SIZE)
+}
 
 impl Plan {
     pub fn from_env() -> Option<Plan> {
@@ -134,8 +147,9 @@ impl Plan {
             && let Some(r) = ctx.input(|i| i.viewport().inner_rect)
         {
             let px = r.size() * ppp;
-            if (px.x - SIZE[0]).abs() > 1.0 || (px.y - SIZE[1]).abs() > 1.0 {
-                let size = egui::vec2(SIZE[0], SIZE[1]) / ppp;
+            let want = size();
+            if (px.x - want[0]).abs() > 1.0 || (px.y - want[1]).abs() > 1.0 {
+                let size = egui::vec2(want[0], want[1]) / ppp;
                 ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(size));
                 self.resizes += 1;
                 self.frames = 0;

@@ -705,6 +705,10 @@ pub struct UiState {
     /// Scroll the settings to `settings_focus` once.
     pub settings_scroll: bool,
     pub dialog: Option<DialogState>,
+    /// Sif's own file dialog, when it is open (`file_dialog.rs`).
+    pub file_dialog: Option<Box<super::file_dialog::FileDialog>>,
+    /// The help window that is open, if one is.
+    pub help: Option<super::help::HelpPage>,
     /// The last thing that happened, for the status bar (shown in the current language).
     pub status: Option<StatusNote>,
     pub lang: Lang,
@@ -726,6 +730,8 @@ impl UiState {
             settings_focus: None,
             settings_scroll: false,
             dialog: None,
+            file_dialog: None,
+            help: None,
             status: None,
             lang,
             trainer: Default::default(),

@@ -21,7 +21,7 @@ use sif::model::{Fund, Scenario};
 use super::SifApp;
 use super::command::{Command, Edit};
 use super::i18n::{Lang, T};
-use super::state::{DialogState, StatusNote, ViewOptions};
+use super::state::{DialogState, ViewOptions};
 use super::views::{View, scenarios::ScenariosState, who_gains::WhoGainsState};
 use super::widgets::{self, Name};
 
@@ -236,6 +236,15 @@ fn percent(lang: Lang, p: i32) -> String {
     }
 }
 
+/// A change in percent with its sign: `+20 %`, `0 %`, `−10 %`.
+fn signed_percent(lang: Lang, v: i32) -> String {
+    if v > 0 {
+        format!("+{}", percent(lang, v))
+    } else {
+        percent(lang, v)
+    }
+}
+
 fn years(lang: Lang, n: i32) -> String {
     match (lang, n) {
         (Lang::Sv, 1) => "1 år".to_string(),
@@ -382,13 +391,7 @@ pub fn panel_ui(
                 |v| percent(lang, v),
             );
             let mut overrun = a.cost_factor - 100;
-            let signed = |v: i32| {
-                if v > 0 {
-                    format!("+{}", percent(lang, v))
-                } else {
-                    percent(lang, v)
-                }
-            };
+            let signed = |v: i32| signed_percent(lang, v);
             if int_slider(ui, overrun_label(lang), &mut overrun, -50..=100, 5.0, signed) {
                 a.cost_factor = (100 + overrun).clamp(0, 1000);
             }
@@ -533,14 +536,20 @@ pub fn bar_text(lang: Lang, w: &WhatIf, differs: bool, plan_name: &str) -> Strin
             ),
         };
     }
+    // The same words and figures as the sliders: "Kostnadsöverdrag +20 %", not "costs 120 %".
     let (savings, costs, later) = (
         percent(lang, a.savings_factor),
-        percent(lang, a.cost_factor),
+        signed_percent(lang, a.cost_factor - 100),
         years(lang, a.delay),
+    );
+    let (s_label, c_label, d_label) = (
+        savings_label(lang).to_lowercase(),
+        overrun_label(lang).to_lowercase(),
+        delay_label(lang).to_lowercase(),
     );
     match lang {
         Lang::Sv => format!(
-            "Siffrorna visar panelens antaganden – inte fondens plan ({plan_name}): besparingar {savings}, kostnader {costs}, {later} senare{}.",
+            "Siffrorna visar panelens antaganden – inte fondens plan ({plan_name}): {s_label} {savings}, {c_label} {costs}, {d_label} {later}{}.",
             if w.include_proposed {
                 ", med föreslagna insatser"
             } else {
@@ -548,7 +557,7 @@ pub fn bar_text(lang: Lang, w: &WhatIf, differs: bool, plan_name: &str) -> Strin
             }
         ),
         Lang::En => format!(
-            "The figures show the panel's assumptions – not the fund's plan ({plan_name}): savings {savings}, costs {costs}, {later} later{}.",
+            "The figures show the panel's assumptions – not the fund's plan ({plan_name}): {s_label} {savings}, {c_label} {costs}, {d_label} {later}{}.",
             if w.include_proposed {
                 ", with proposed initiatives"
             } else {
@@ -590,8 +599,14 @@ pub fn view_menu_ui(ui: &mut Ui, st: &TrainerState, lang: Lang, out: &mut Vec<Co
 }
 
 /// The items of the File menu: the printable report and the reset to the sample fund.
+/// Ctrl+P (Cmd+P): the printable report.
+pub const REPORT_SHORTCUT: egui::KeyboardShortcut =
+    egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, Key::P);
+
 pub fn file_menu_ui(ui: &mut Ui, lang: Lang, out: &mut Vec<Command>) {
-    if ui.button(report_label(lang)).clicked() {
+    let button = egui::Button::new(report_label(lang))
+        .shortcut_text(ui.ctx().format_shortcut(&REPORT_SHORTCUT));
+    if ui.add(button).clicked() {
         out.push(Command::Trainer(TrainerCommand::WriteReport));
         ui.close();
     }
@@ -611,7 +626,7 @@ pub fn hidden_when_presenting(view: View) -> bool {
 impl SifApp {
     /// F5 toggles presentation mode; Escape leaves it (when no text field has the keys).
     pub(super) fn trainer_shortcuts(&mut self, ctx: &egui::Context, out: &mut Vec<Command>) {
-        if self.ui.dialog.is_some() {
+        if self.ui.dialog.is_some() || self.ui.file_dialog.is_some() {
             return;
         }
         let f5 = ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::F5));
@@ -663,7 +678,7 @@ impl SifApp {
                 self.run(ctx, Command::NewFrom(Some(name)));
             }
             TrainerCommand::SaveWhatIf(name) => self.save_whatif(ctx, name),
-            TrainerCommand::WriteReport => self.write_report(),
+            TrainerCommand::WriteReport => self.write_report(ctx),
         }
     }
 
@@ -686,7 +701,7 @@ impl SifApp {
 
     /// The printable report of what the views show (the what-if included, under a name that
     /// says it is not saved), written where the user chooses.
-    fn write_report(&mut self) {
+    fn write_report(&mut self, ctx: &egui::Context) {
         let lang = self.lang();
         // A what-if that changes no figure is the plan, and the report says so.
         let options = match self.ui.trainer.whatif {
@@ -760,27 +775,23 @@ impl SifApp {
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_else(|| "fond".to_string());
         let suggested = format!("{stem}-{}.html", lang.pick("rapport", "report"));
-        let dir = self.start_dir();
-        let Some(path) = self
-            .dialogs
-            .pick_save_report(lang, dir.as_deref(), &suggested)
-        else {
-            return;
+        let request = self.path_request(
+            super::file_dialog::Mode::Save,
+            (
+                "Skriv ut rapport".to_string(),
+                "Printable report".to_string(),
+            ),
+            (
+                "Webbsidor (.html)".to_string(),
+                "Web pages (.html)".to_string(),
+            ),
+            "html",
+            suggested,
+        );
+        let purpose = super::file_dialog::Purpose::Write {
+            bytes: html.into_bytes(),
+            report: true,
         };
-        match sif::store::write_atomically(&path, html.as_bytes()) {
-            Ok(()) => {
-                let name = path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                self.ui.status = Some(StatusNote::Saved(name));
-            }
-            Err(e) => {
-                self.ui.dialog = Some(DialogState::Message {
-                    title: T::SaveFailedTitle,
-                    text: widgets::one_language(lang, &e.to_string()),
-                });
-            }
-        }
+        self.ask_path(ctx, request, purpose);
     }
 }

@@ -78,6 +78,31 @@ pub fn commit_field<V>(
     numeric: bool,
     parse: impl FnOnce(&str) -> Result<V, String>,
 ) -> Option<V> {
+    commit_field_hinted(ui, fields, id, name, display, width, numeric, "", parse)
+}
+
+/// A tooltip for a field: what it is (for a field named by text) and what it takes.
+fn field_tooltip(name: Name<'_>, hint: &str) -> Option<String> {
+    match (name, hint.is_empty()) {
+        (_, true) => None,
+        (Name::Text(t), false) => Some(format!("{t}. {hint}")),
+        (Name::By(_), false) => Some(hint.to_string()),
+    }
+}
+
+/// [`commit_field`] with a tooltip saying what the field takes (its unit).
+#[allow(clippy::too_many_arguments)]
+fn commit_field_hinted<V>(
+    ui: &mut Ui,
+    fields: &mut FieldBuffers,
+    id: Id,
+    name: Name<'_>,
+    display: &str,
+    width: f32,
+    numeric: bool,
+    hint: &str,
+    parse: impl FnOnce(&str) -> Result<V, String>,
+) -> Option<V> {
     if is_read_only(ui) {
         let r = if numeric {
             num_cell_w(ui, width, display)
@@ -104,7 +129,10 @@ pub fn commit_field<V>(
         edit = edit.text_color(error_color(ui));
     }
     let output = edit.show(ui);
-    let response = name.apply(output.response.response.clone());
+    let mut response = name.apply(output.response.response.clone());
+    if let Some(tip) = field_tooltip(name, hint) {
+        response = response.on_hover_text(tip);
+    }
     if response.gained_focus() {
         // Select everything, so typing replaces the value, as in a spreadsheet.
         let mut state = output.state.clone();
@@ -158,7 +186,11 @@ pub fn money_field(
     width: f32,
 ) -> Option<Money> {
     let display = i18n::money(lang, current);
-    commit_field(ui, fields, id, name, &display, width, true, |t| {
+    let hint = lang.pick(
+        "Belopp i hela kronor. Du kan skriva 1 200 000, 1,2 mkr eller 300 tkr. Enter sparar, Esc ångrar.",
+        "Amount in whole kronor. You can type 1,200,000, 1.2 mkr or 300 tkr. Enter keeps it, Esc throws it away.",
+    );
+    commit_field_hinted(ui, fields, id, name, &display, width, true, hint, |t| {
         let m = parse_money(t).map_err(|e| one_language(lang, &e.to_string()))?;
         if m.0 < 0 && !allow_negative {
             return Err(lang
@@ -183,7 +215,7 @@ pub fn year_field(
     current: i32,
     width: f32,
 ) -> Option<i32> {
-    commit_field(
+    commit_field_hinted(
         ui,
         fields,
         id,
@@ -191,6 +223,7 @@ pub fn year_field(
         &current.to_string(),
         width,
         true,
+        lang.pick("Ett årtal, till exempel 2026.", "A year, for example 2026."),
         |t| match i18n::parse_int(t) {
             Some(y) if (1000..=9999).contains(&y) => Ok(y),
             _ => Err(lang.t(T::NotAYear).to_string()),
@@ -209,7 +242,7 @@ pub fn int_field(
     current: i32,
     width: f32,
 ) -> Option<i32> {
-    commit_field(
+    commit_field_hinted(
         ui,
         fields,
         id,
@@ -217,6 +250,10 @@ pub fn int_field(
         &current.to_string(),
         width,
         true,
+        lang.pick(
+            "Ett heltal (procent, vikt eller antal).",
+            "A whole number (percent, weight or count).",
+        ),
         |t| i18n::parse_int(t).ok_or_else(|| lang.t(T::NotANumber).to_string()),
     )
     .filter(|v| *v != current)
@@ -234,7 +271,11 @@ pub fn text_field(
     required: bool,
     width: f32,
 ) -> Option<String> {
-    commit_field(ui, fields, id, name, current, width, false, |t| {
+    let hint = lang.pick(
+        "Text. Enter sparar, Esc ångrar.",
+        "Text. Enter keeps it, Esc throws it away.",
+    );
+    commit_field_hinted(ui, fields, id, name, current, width, false, hint, |t| {
         let t = t.trim();
         if required && t.is_empty() {
             Err(lang.t(T::EmptyNotAllowed).to_string())

@@ -58,6 +58,8 @@ pub struct InitiativesState {
     pub editor_offset: Option<f32>,
     /// Bring the editor section of this problem path into view once (after Go there).
     pub scroll_to_path: Option<String>,
+    /// Asking whether to delete this initiative, which has actual figures.
+    pub confirm_delete: Option<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -154,6 +156,7 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command
     st.initiatives.refresh_rows(cx, &options);
 
     toolbar_ui(ui, cx, st, out);
+    confirm_delete_ui(&ui.ctx().clone(), cx, st, out);
     ui.separator();
 
     let table_height = (ui.available_height() * 0.42).clamp(140.0, 420.0);
@@ -179,11 +182,85 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command
             let scroll_to = st.initiatives.scroll_to_path.take();
             editor_ui(ui, cx, &mut st.fields, index, scroll_to.as_deref(), out);
         }
+        _ if cx.fund.initiatives.is_empty() => {
+            ui.add_space(12.0);
+            ui.label(lang.pick(
+                "Fonden har inga insatser än. Lägg till den första med knappen Ny insats ovanför tabellen.",
+                "The fund has no initiatives yet. Add the first with the New initiative button above the table.",
+            ));
+        }
         _ => {
             ui.add_space(12.0);
             ui.label(RichText::new(lang.t(T::NoInitiativeSelected)).weak());
         }
     });
+}
+
+/// Delete initiative `i` and select its neighbour.
+fn delete(fund: &Fund, i: usize, out: &mut Vec<Command>) {
+    out.push(Command::Edit(Edit::RemoveInitiative { index: i }));
+    out.push(Command::Note(StatusNote::Deleted(
+        fund.initiatives[i].code.clone(),
+    )));
+    let remaining = fund.initiatives.len() - 1;
+    out.push(Command::SelectInitiative(
+        (remaining > 0).then(|| i.min(remaining - 1)),
+    ));
+}
+
+/// The question before deleting an initiative that has actual figures.
+pub fn confirm_delete_ui(
+    ctx: &egui::Context,
+    cx: &ViewCtx<'_>,
+    st: &mut UiState,
+    out: &mut Vec<Command>,
+) {
+    let Some(i) = st.initiatives.confirm_delete else {
+        return;
+    };
+    let Some(ini) = cx.fund.initiatives.get(i) else {
+        st.initiatives.confirm_delete = None;
+        return;
+    };
+    let lang = cx.lang;
+    let years: Vec<String> = ini.actuals.iter().map(|a| a.year.to_string()).collect();
+    let mut answer = None;
+    let modal = egui::Modal::new(egui::Id::unique("confirm_delete_initiative")).show(ctx, |ui| {
+        ui.set_max_width(480.0);
+        ui.heading(lang.pick("Ta bort insatsen?", "Delete the initiative?"));
+        ui.label(lang.pick(
+            &format!(
+                "{} har utfall för {}. Tas insatsen bort försvinner utfallet också (Ångra tar tillbaka båda).",
+                ini.code,
+                years.join(", ")
+            ),
+            &format!(
+                "{} has actual figures for {}. Deleting the initiative deletes them too (Undo brings both back).",
+                ini.code,
+                years.join(", ")
+            ),
+        ));
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            if ui.button(lang.pick("Ta bort ändå", "Delete anyway")).clicked() {
+                answer = Some(true);
+            }
+            if ui.button(lang.t(T::Cancel)).clicked() {
+                answer = Some(false);
+            }
+        });
+    });
+    if answer.is_none() && modal.should_close() {
+        answer = Some(false);
+    }
+    match answer {
+        Some(true) => {
+            st.initiatives.confirm_delete = None;
+            delete(cx.fund, i, out);
+        }
+        Some(false) => st.initiatives.confirm_delete = None,
+        None => {}
+    }
 }
 
 fn toolbar_ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command>) {
@@ -232,14 +309,12 @@ fn toolbar_ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Com
                 .clicked()
                 && let Some(i) = selected
             {
-                out.push(Command::Edit(Edit::RemoveInitiative { index: i }));
-                out.push(Command::Note(StatusNote::Deleted(
-                    cx.fund.initiatives[i].code.clone(),
-                )));
-                let remaining = cx.fund.initiatives.len() - 1;
-                out.push(Command::SelectInitiative(
-                    (remaining > 0).then(|| i.min(remaining - 1)),
-                ));
+                if cx.fund.initiatives[i].actuals.is_empty() {
+                    delete(cx.fund, i, out);
+                } else {
+                    // Actual figures are the books: ask before they go.
+                    st.initiatives.confirm_delete = Some(i);
+                }
             }
             if ui
                 .add_enabled(selected.is_some(), egui::Button::new(lang.t(T::Duplicate)))
@@ -265,6 +340,14 @@ fn toolbar_ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Com
             }
         });
     });
+}
+
+/// The first year that is not closed (the first year of the horizon when none is), within
+/// the horizon.
+pub fn first_open_year(fund: &Fund) -> i32 {
+    fund.closed_through
+        .map_or(fund.first_year, |c| c + 1)
+        .clamp(fund.first_year, fund.last_year().max(fund.first_year))
 }
 
 /// A code not used by any initiative: `prefix1`, `prefix2`, …
@@ -296,7 +379,7 @@ pub fn new_initiative(fund: &Fund, lang: Lang) -> Initiative {
         status: Status::Proposed,
         ended: None,
         costs: vec![CostRow {
-            year: fund.first_year,
+            year: first_open_year(fund),
             fund: Money::ZERO,
             own: Money::ZERO,
             kind: CostKind::Staff,
@@ -350,6 +433,8 @@ fn sort_header(ui: &mut Ui, st: &mut UiState, lang: Lang, text: T, column: SortC
 
 fn table_ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command>) {
     let lang = cx.lang;
+    // Text in the cells is not selectable, so a click anywhere on a row selects the row.
+    ui.style_mut().interaction.selectable_labels = false;
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
     let mut table = TableBuilder::new(ui)
         .id_salt("initiatives_table")
@@ -546,7 +631,9 @@ fn editor_ui(
         .collect();
 
     ui.heading(format!("{} – {}", original.code, original.name));
-    issues_ui(ui, cx, index);
+    // One line that is always there, so that a warning appearing or going never moves the
+    // fields under the pointer; the problems themselves are listed under the editor.
+    issues_summary_ui(ui, lang, &issues);
 
     section(ui, lang.t(T::Basics));
     egui::Grid::new("initiative_basics")
@@ -678,6 +765,7 @@ fn editor_ui(
     costs_ui(ui, cx, fields, index, &issues, scroll_to, &mut ini);
     savings_ui(ui, cx, fields, index, &issues, scroll_to, &mut ini);
     repayment_ui(ui, cx, fields, index, &issues, scroll_to, &mut ini);
+    issues_ui(ui, cx, index);
     preview_ui(ui, cx, index);
 
     if ini != *original {
@@ -685,6 +773,35 @@ fn editor_ui(
             index,
             value: Box::new(ini),
         }));
+    }
+}
+
+fn issues_summary_ui(ui: &mut Ui, lang: Lang, issues: &[&Issue]) {
+    let errors = issues.iter().filter(|i| i.is_error()).count();
+    let warnings = issues.len() - errors;
+    if issues.is_empty() {
+        ui.label(
+            RichText::new(lang.pick(
+                "Inga fel eller varningar för insatsen.",
+                "No errors or warnings for this initiative.",
+            ))
+            .weak(),
+        );
+    } else {
+        let color = if errors > 0 {
+            widgets::error_color(ui)
+        } else {
+            widgets::warn_color(ui)
+        };
+        let text = format!(
+            "{} – {}",
+            i18n::problem_count(lang, errors, warnings),
+            lang.pick(
+                "markerade vid raderna och listade under redigeringen",
+                "marked at their rows and listed below the editor"
+            )
+        );
+        ui.label(RichText::new(text).color(color));
     }
 }
 
@@ -821,11 +938,13 @@ fn costs_ui(
         ini.costs.remove(k);
     }
     if ui.button(lang.t(T::AddCostRow)).clicked() {
+        // The year after the last row, but never a closed year: those keep their outcome.
+        let open = first_open_year(cx.fund);
         let year = ini
             .costs
             .last()
-            .map(|r| (r.year + 1).min(cx.fund.last_year()))
-            .unwrap_or(cx.fund.first_year);
+            .map(|r| (r.year + 1).max(open).min(cx.fund.last_year()))
+            .unwrap_or(open);
         let kind = ini.costs.last().map(|r| r.kind).unwrap_or(CostKind::Staff);
         ini.costs.push(CostRow {
             year,
@@ -1117,7 +1236,7 @@ fn repayment_ui(
                 .num_columns(2)
                 .spacing([16.0, 6.0])
                 .show(ui, |ui| {
-                    let l = form_label(ui, lang.t(T::Share));
+                    let l = form_label(ui, lang.t(T::ShareOfFundCost));
                     if let Some(v) = int_field(
                         ui,
                         fields,
@@ -1239,7 +1358,7 @@ fn repayment_ui(
                 .num_columns(2)
                 .spacing([16.0, 6.0])
                 .show(ui, |ui| {
-                    let l = form_label(ui, lang.t(T::Share));
+                    let l = form_label(ui, lang.t(T::ShareOfCashSavings));
                     if let Some(v) = int_field(
                         ui,
                         fields,

@@ -188,6 +188,12 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command
 
     let check = if st.ledger.unbalanced == 0 {
         match lang {
+            Lang::Sv if vouchers.len() == 1 => {
+                format!("1 verifikation {year}. Den balanserar: debet är lika med kredit.")
+            }
+            Lang::En if vouchers.len() == 1 => {
+                format!("1 voucher in {year}. It balances: debit equals credit.")
+            }
             Lang::Sv => format!(
                 "{} verifikationer {year}. Varje verifikation balanserar: debet är lika med kredit.",
                 vouchers.len()

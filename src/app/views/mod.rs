@@ -14,7 +14,7 @@ pub mod scenarios;
 pub mod settings;
 pub mod who_gains;
 
-use eframe::egui::Ui;
+use eframe::egui::{self, Ui};
 use sif::model::Fund;
 
 use super::command::Command;
@@ -98,8 +98,41 @@ pub struct ViewCtx<'a> {
     pub rules: super::whatif::RuleSet,
 }
 
-/// Draw the current view.
+impl View {
+    /// The narrowest the view can be laid out without cutting anything off; on a narrower
+    /// screen (1024 × 700) it scrolls sideways instead.
+    pub fn min_width(self) -> f32 {
+        match self {
+            View::Initiatives => 940.0,
+            View::Budget => 900.0,
+            View::Repayments => 760.0,
+            View::Ledger | View::Scenarios | View::WhoGains => 820.0,
+            View::Overview => 540.0,
+            View::Settings | View::Problems => 720.0,
+        }
+    }
+}
+
+/// Draw the current view, in a sideways scroll area when the window is narrower than the view
+/// needs.
 pub fn show(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command>) {
+    let need = st.view.min_width();
+    if ui.available_width() >= need {
+        show_view(ui, cx, st, out);
+        return;
+    }
+    egui::ScrollArea::horizontal()
+        .id_salt(("view_sideways", st.view.slug()))
+        .auto_shrink([false, false])
+        // Shown all the time, so that it is clear there is more to the right.
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
+        .show(ui, |ui| {
+            ui.set_width(need);
+            show_view(ui, cx, st, out);
+        });
+}
+
+fn show_view(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command>) {
     match st.view {
         View::Overview => overview::ui(ui, cx, st, out),
         View::Initiatives => initiatives::ui(ui, cx, st, out),
@@ -116,7 +149,9 @@ pub fn show(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Comma
 /// Whether a view has a modal dialog open (the shell then leaves the keyboard shortcuts to
 /// it, as for its own dialogs).
 pub fn modal_open(st: &UiState) -> bool {
-    st.repayments.close_year.is_some() || st.ledger.export.is_some()
+    st.repayments.close_year.is_some()
+        || st.ledger.export.is_some()
+        || st.initiatives.confirm_delete.is_some()
 }
 
 /// The banner shown above figures when the fund has errors.

@@ -101,13 +101,23 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, _st: &mut UiState, out: &mut Vec<Comman
                     ui.add_space(40.0);
                     side_ui(ui);
                 });
+            } else if cx.presenting {
+                // One screen for the room (1280 × 800, zoomed): the key figures and the
+                // counts side by side, the years with a negative result under them.
+                ui.horizontal_top(|ui| {
+                    key_figures_ui(ui);
+                    ui.add_space(24.0);
+                    ui.vertical(|ui| counts_ui(ui, cx));
+                });
+                super::scenarios::balance_years_ui(ui, cx, p);
             } else {
                 key_figures_ui(ui);
                 side_ui(ui);
             }
 
             let width = ui.available_width();
-            if width >= 640.0 {
+            // Presenting: side by side even when narrow, so both charts are on the screen.
+            if width >= 640.0 || cx.presenting {
                 let plot_w = (width - 16.0) / 2.0;
                 ui.horizontal_top(|ui| {
                     ui.vertical(|ui| {
@@ -207,6 +217,18 @@ pub(crate) fn year_axis_hints() -> AxisHints<'static> {
         .label_spacing(36.0..=48.0)
 }
 
+/// The charts' height: more on a tall screen (1920 × 1080), less on a small one, so the
+/// overview fits one screen.
+pub(crate) fn chart_height(ui: &Ui) -> f32 {
+    (ui.ctx().content_rect().height() * 0.28).clamp(160.0, 460.0)
+}
+
+/// The top of a chart's y range: room above the highest value for the legend, so that it
+/// never covers a line; 1 mnkr for an empty fund, so its axis reads 0,0 … 1,0, not 0,0 … −0,0.
+pub(crate) fn headroom(values: impl Iterator<Item = f64>) -> f64 {
+    values.fold(0.0_f64, f64::max).max(1_000_000.0) * 1.3
+}
+
 fn balance_plot(ui: &mut Ui, lang: Lang, p: &sif::engine::Projection, width: f32) {
     let closing: Vec<[f64; 2]> = p
         .statement
@@ -225,10 +247,12 @@ fn balance_plot(ui: &mut Ui, lang: Lang, p: &sif::engine::Projection, width: f32
         .filter(|y| y.unfunded.0 > 0)
         .map(|y| Bar::new(f64::from(y.year), -y.unfunded.as_f64()).width(0.5))
         .collect();
+    let top = headroom(closing.iter().chain(&uncommitted).map(|v| v[1]));
     Plot::new("balance_plot")
         .width(width)
-        .height(240.0)
+        .height(chart_height(ui))
         .include_y(0.0)
+        .include_y(top)
         .legend(Legend::default())
         .allow_drag(false)
         .allow_zoom(false)
@@ -289,9 +313,15 @@ fn flows_plot(ui: &mut Ui, lang: Lang, p: &sif::engine::Projection, width: f32) 
         .iter()
         .map(|y| Bar::new(f64::from(y.year) + 0.2, y.repaid.as_f64()).width(0.4))
         .collect();
+    let top = headroom(
+        p.statement
+            .iter()
+            .flat_map(|y| [y.disbursed.as_f64(), y.repaid.as_f64()]),
+    );
     Plot::new("flows_plot")
         .width(width)
-        .height(240.0)
+        .height(chart_height(ui))
+        .include_y(top)
         .legend(Legend::default())
         .allow_drag(false)
         .allow_zoom(false)

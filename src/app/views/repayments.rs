@@ -427,6 +427,12 @@ pub struct CloseYear {
     pub after: Option<(Money, Money, Money)>,
     /// How many counted initiatives have actual figures recorded for the year.
     pub with_actuals: usize,
+    /// "Utfall = plan": the fund with the year closed and the plan as the actual figures of
+    /// the initiatives that have none for it yet, to start from.
+    /// Shared, so that the dialog's per-frame copy of this state does not copy the fund.
+    pub plan_as_actuals: Option<std::sync::Arc<Fund>>,
+    /// The user chose "Utfall = plan".
+    pub fill_from_plan: bool,
 }
 
 fn close_year_preview(fund: &Fund, options: &ViewOptions, p: &Projection, year: i32) -> CloseYear {
@@ -451,7 +457,49 @@ fn close_year_preview(fund: &Fund, options: &ViewOptions, p: &Projection, year: 
         plan: figures(p),
         after,
         with_actuals,
+        plan_as_actuals: plan_as_actuals(fund, p, year).map(std::sync::Arc::new),
+        fill_from_plan: false,
     }
+}
+
+/// The fund with `year` closed and the plan copied as the actual figures of every counted
+/// initiative that has none for the year: the projection's planned fund cost and planned
+/// repayment per payer, no money computed anew. `None` when the plan has nothing to copy.
+fn plan_as_actuals(fund: &Fund, p: &Projection, year: i32) -> Option<Fund> {
+    let y = p.year_index(year)?;
+    let mut closed = fund.clone();
+    closed.closed_through = Some(year);
+    let mut any = false;
+    for ip in &p.initiatives {
+        let Some(ini) = closed.initiatives.get_mut(ip.index) else {
+            continue;
+        };
+        if ini.actuals.iter().any(|a| a.year == year) {
+            continue;
+        }
+        let cost = ip.fund_cost.get(y).copied().unwrap_or(Money::ZERO);
+        let repaid: Vec<ActualRepayment> = ip
+            .repayments
+            .iter()
+            .filter_map(|f| {
+                let amount = f.planned.get(y).copied().filter(|m| m.0 != 0)?;
+                let actor = fund.actors.get(f.actor)?.code.clone();
+                Some(ActualRepayment { actor, amount })
+            })
+            .collect();
+        if cost.0 == 0 && repaid.is_empty() {
+            continue;
+        }
+        ini.actuals.push(Actual {
+            year,
+            fund: cost,
+            repaid,
+            source: "Utfall = plan".to_string(),
+        });
+        ini.actuals.sort_by_key(|a| a.year);
+        any = true;
+    }
+    any.then_some(closed)
 }
 
 /// The year that can be closed next, if any is left in the horizon.
@@ -500,14 +548,57 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command
     // may take a line at the bottom.
     let pitch = grid_row_height(ui) + ui.spacing().item_spacing.y;
     let needed = pitch * (grid_rows(&summary).len() as f32 + 3.0) + 16.0;
-    let grid_height = needed.min(ui.available_height() * 0.6).max(120.0);
-    ui.allocate_ui_with_layout(
-        egui::vec2(ui.available_width(), grid_height),
-        egui::Layout::top_down(egui::Align::LEFT),
-        |ui| grid_ui(ui, cx, p, &summary),
-    );
-    ui.separator();
+    if ui.available_width() < 960.0 || ui.available_height() < 560.0 {
+        // A small screen: the grid, the list and the editor one under the other, scrolled
+        // together, so nothing is cut off.
+        egui::ScrollArea::vertical()
+            .id_salt("repayments_stacked")
+            .auto_shrink([false, false])
+            .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
+            .show(ui, |ui| {
+                ui.allocate_ui_with_layout(
+                    egui::vec2(ui.available_width(), needed.min(360.0)),
+                    egui::Layout::top_down(egui::Align::LEFT),
+                    |ui| grid_ui(ui, cx, p, &summary),
+                );
+                ui.separator();
+                ui.allocate_ui_with_layout(
+                    egui::vec2(ui.available_width(), 240.0),
+                    egui::Layout::top_down(egui::Align::LEFT),
+                    |ui| list_ui(ui, cx, st, &summary, out),
+                );
+                ui.separator();
+                editor_ui(ui, cx, st, p, out);
+            });
+    } else {
+        let grid_height = needed.min(ui.available_height() * 0.6).max(120.0);
+        ui.allocate_ui_with_layout(
+            egui::vec2(ui.available_width(), grid_height),
+            egui::Layout::top_down(egui::Align::LEFT),
+            |ui| grid_ui(ui, cx, p, &summary),
+        );
+        ui.separator();
+        side_by_side_ui(ui, cx, st, p, &summary, out);
+    }
 
+    if std::mem::take(&mut st.repayments.open_close_year)
+        && let Some(year) = next_year_to_close(cx.fund)
+    {
+        st.repayments.close_year = Some(close_year_preview(cx.fund, &st.options, p, year));
+    }
+    close_year_dialog(ui, cx, st, out);
+    st.repayments.summary = Some(summary);
+}
+
+/// The list and the editor side by side (a screen wide and tall enough for both).
+fn side_by_side_ui(
+    ui: &mut Ui,
+    cx: &ViewCtx<'_>,
+    st: &mut UiState,
+    p: &Projection,
+    summary: &Summary,
+    out: &mut Vec<Command>,
+) {
     let editor_width = 500.0_f32.min(ui.available_width() * 0.5);
     let list_width = (ui.available_width() - editor_width - 16.0).max(200.0);
     let height = ui.available_height();
@@ -515,7 +606,7 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command
         ui.allocate_ui_with_layout(
             egui::vec2(list_width, height),
             egui::Layout::top_down(egui::Align::LEFT),
-            |ui| list_ui(ui, cx, st, &summary, out),
+            |ui| list_ui(ui, cx, st, summary, out),
         );
         ui.separator();
         ui.allocate_ui_with_layout(
@@ -529,14 +620,6 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command
             },
         );
     });
-
-    if std::mem::take(&mut st.repayments.open_close_year)
-        && let Some(year) = next_year_to_close(cx.fund)
-    {
-        st.repayments.close_year = Some(close_year_preview(cx.fund, &st.options, p, year));
-    }
-    close_year_dialog(ui, cx, st, out);
-    st.repayments.summary = Some(summary);
 }
 
 fn header_ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command>) {
@@ -983,6 +1066,8 @@ fn list_ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, s: &Summary, out: &m
             ),
         ),
     ];
+    // A click anywhere on a row selects it (cell text is not selectable).
+    ui.style_mut().interaction.selectable_labels = false;
     TableBuilder::new(ui)
         .id_salt("repayments_list")
         .striped(true)
@@ -1356,6 +1441,23 @@ fn close_year_dialog(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut 
             }
         };
         ui.label(RichText::new(note).color(widgets::warn_color(ui)));
+        if c.plan_as_actuals.is_some() {
+            ui.add_space(4.0);
+            let mut fill = c.fill_from_plan;
+            let text = match lang {
+                Lang::Sv => format!(
+                    "Utfall = plan: fyll i {year} års utfall med planen som utgångspunkt (för insatser utan utfall), och ändra sedan det som skiljer"
+                ),
+                Lang::En => format!(
+                    "Actuals = plan: fill in {year}'s actual figures with the plan as the starting point (for initiatives without any), then change what differs"
+                ),
+            };
+            if ui.checkbox(&mut fill, text).changed()
+                && let Some(cy) = st.repayments.close_year.as_mut()
+            {
+                cy.fill_from_plan = fill;
+            }
+        }
         ui.add_space(4.0);
         ui.label(lang.pick(
             "Stängningen går att ångra (Redigera, Ångra).",
@@ -1376,9 +1478,15 @@ fn close_year_dialog(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut 
         });
     });
     if confirm {
-        let mut settings = FundSettings::of(cx.fund);
-        settings.closed_through = Some(year);
-        out.push(Command::Edit(Edit::Settings(Box::new(settings))));
+        match c.plan_as_actuals.filter(|_| c.fill_from_plan) {
+            // One undo step: the year closed and the plan as its actual figures.
+            Some(filled) => out.push(Command::Edit(Edit::Whole(Box::new((*filled).clone())))),
+            None => {
+                let mut settings = FundSettings::of(cx.fund);
+                settings.closed_through = Some(year);
+                out.push(Command::Edit(Edit::Settings(Box::new(settings))));
+            }
+        }
         st.repayments.year = Some(year);
         st.repayments.close_year = None;
     } else if close || modal.should_close() {

@@ -174,8 +174,14 @@ impl ScenariosState {
         }
     }
 
+    /// The fund's scenarios and the what-if — unless the what-if is one of them (just saved,
+    /// or loaded unchanged): no identical unsaved twin.
     fn all_rows(&self) -> impl Iterator<Item = &Row> {
-        self.rows.iter().chain(self.whatif_row.as_ref())
+        let twin = self
+            .whatif_row
+            .as_ref()
+            .filter(|w| !self.rows.iter().any(|r| r.assumptions == w.assumptions));
+        self.rows.iter().chain(twin)
     }
 }
 
@@ -426,7 +432,7 @@ fn table_ui(ui: &mut Ui, lang: Lang, rules: RuleSet, cache: &ScenariosState) {
     ui.add_space(4.0);
     ui.label(
         RichText::new(lang.pick(
-            "Återstår efter perioden: återföring enligt avtalen som inte hinner betalas inom perioden. Nuvärdet är summan av nuvärdena för de insatser som räknas. Förslaget är Sifs läsning av ESO 2020:1, inte gällande lag.",
+            "Återstår efter perioden: återföring enligt avtalen som inte hinner betalas inom perioden. Nuvärdet är summan av nuvärdena för de insatser som räknas. Förslaget är Sifs tolkning av ESO 2020:1, inte gällande rätt.",
             "Outstanding: repayment under the agreements that is not reached within the horizon. The NPV is the sum of the net present values of the counted initiatives. The proposal is Sif's reading of ESO 2020:1, not law.",
         ))
         .weak(),
