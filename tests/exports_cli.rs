@@ -239,6 +239,8 @@ fn export_argument_mistakes_exit_2_with_a_sentence() {
         f,
         "--format",
         "sie4i",
+        "--year",
+        "2024",
         "--scenario",
         "Okänt",
         "-o",
