@@ -100,7 +100,10 @@ fn read_sie(bytes: &[u8]) -> sie_parser::SieDocument {
 
 /// The `#PBUDGET` records as sie-parser's generic parser sees them: (year index, period,
 /// account, objects, öre), in file order.
-fn read_pbudget(bytes: &[u8]) -> Vec<(String, String, u32, Vec<(u32, String)>, i64)> {
+/// A `#PBUDGET` record: year index, period, account, objects, öre.
+type PBudget = (String, String, u32, Vec<(u32, String)>, i64);
+
+fn read_pbudget(bytes: &[u8]) -> Vec<PBudget> {
     let text = sie_parser::decode_cp437(bytes);
     sie_parser::parse(&text)
         .items
@@ -127,7 +130,7 @@ fn read_pbudget(bytes: &[u8]) -> Vec<(String, String, u32, Vec<(u32, String)>, i
 }
 
 /// The budget's rows as a SIE file must hold them.
-fn expected_pbudget(b: &Budget) -> Vec<(String, String, u32, Vec<(u32, String)>, i64)> {
+fn expected_pbudget(b: &Budget) -> Vec<PBudget> {
     b.rows()
         .iter()
         .map(|r| {
