@@ -93,13 +93,17 @@ fn adjusted(fund: &Fund) -> Fund {
 fn stages(c: &mut Criterion) {
     let inputs = inputs();
     let options = Options::default();
+    // 4E of a year in the middle of the horizon (open: balances and budget); 4I of the
+    // first year (closed when the generator closes years).
     let sie_year = |fund: &Fund| SieOptions {
         generated_on: "2026-01-15".to_string(),
         year: Some(fund.first_year + fund.years / 2),
+        year_end_only: false,
     };
-    let sie_all = SieOptions {
+    let sie_closed = |fund: &Fund| SieOptions {
         generated_on: "2026-01-15".to_string(),
-        year: None,
+        year: Some(fund.first_year),
+        year_end_only: false,
     };
 
     let mut load = c.benchmark_group("load");
@@ -165,19 +169,27 @@ fn stages(c: &mut Criterion) {
     }
     group.finish();
 
-    let mut group = c.benchmark_group("export_sie4i");
+    let mut group = c.benchmark_group("export_sie4i_closed_year");
     for (i, _, j) in &projected {
+        let o = sie_closed(&i.fund);
+        if !j.is_closed(i.fund.first_year) {
+            continue;
+        }
         group.bench_with_input(BenchmarkId::from_parameter(i.initiatives), j, |b, j| {
-            b.iter(|| ledger::sie::write(black_box(j), &sie_all, SieKind::Import).expect("sie"));
+            b.iter(|| ledger::sie::write(black_box(j), None, &o, SieKind::Import).expect("sie"));
         });
     }
     group.finish();
 
-    let mut group = c.benchmark_group("export_sie4e_one_year");
-    for (i, _, j) in &projected {
+    let mut group = c.benchmark_group("export_sie4e_one_year_with_budget");
+    for (i, p, j) in &projected {
         let o = sie_year(&i.fund);
+        let year = o.year.unwrap_or(i.fund.first_year);
         group.bench_with_input(BenchmarkId::from_parameter(i.initiatives), j, |b, j| {
-            b.iter(|| ledger::sie::write(black_box(j), &o, SieKind::Export).expect("sie"));
+            b.iter(|| {
+                let budget = ledger::budget::budget(&i.fund, p, year).expect("budget");
+                ledger::sie::write(black_box(j), Some(&budget), &o, SieKind::Export).expect("sie")
+            });
         });
     }
     group.finish();

@@ -95,9 +95,9 @@ journal="$work/fund.journal"
     --seed "$seed" -o "$fund" >/dev/null
 "$sif" export "$fund" --format journal -o "$journal"
 if [ "$tamper" = 1 ]; then
-    # One krona moved between bank and free equity: a balanced transaction, so hledger and
-    # ledger accept the file, yet two accounts now differ from Sif by exactly 1 kr.
-    bank="$(grep -m1 -o '^account 19[0-9][0-9][^;]*' "$journal" | sed 's/^account //; s/ *$//')"
+    # One krona moved between earmarked and free equity: a balanced transaction, so hledger
+    # and ledger accept the file, yet two accounts now differ from Sif by exactly 1 kr.
+    bank="$(grep -m1 -o '^account 2015[^;]*' "$journal" | sed 's/^account //; s/ *$//')"
     equity="$(grep -m1 -o '^account 2010[^;]*' "$journal" | sed 's/^account //; s/ *$//')"
     [ -n "$bank" ] && [ -n "$equity" ] || die "could not find the accounts to tamper with"
     last="$(grep -o '^[0-9]\{4\}-[0-9][0-9]-[0-9][0-9]' "$journal" | tail -1)"

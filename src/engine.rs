@@ -150,6 +150,9 @@ pub struct InitiativeProjection {
     pub fund_cost: Vec<Money>,
     /// The same split by cost kind (Staff, Services, Other).
     pub fund_cost_by_kind: Vec<[Money; 3]>,
+    /// The planned fund cost by kind per year (scenario applied), closed years included: the
+    /// plan that the budget (SPEC §7 `#PBUDGET`) reports against the outcome.
+    pub planned_fund_cost_by_kind: Vec<[Money; 3]>,
     /// The owner's own cost per year (plan).
     pub own_cost: Vec<Money>,
     /// Σ planned fund cost over the horizon (scenario applied): the base of repayment.
@@ -671,6 +674,7 @@ impl Ctx<'_> {
         // Closed years: the actual fund cost replaces the plan, spread over the plan's kinds
         // (largest remainder, kinds in the order Staff, Services, Other), or booked entirely
         // as Other when nothing was planned (SPEC §4.3).
+        let planned_fund_cost_by_kind = fund_cost_by_kind.clone();
         let closed = self.closed_years.min(n);
         // n <= 60, so the closed years' figures fit on the stack.
         let mut actual = [Money::ZERO; 60];
@@ -734,6 +738,7 @@ impl Ctx<'_> {
             index,
             fund_cost,
             fund_cost_by_kind,
+            planned_fund_cost_by_kind,
             own_cost,
             fund_total,
             savings,

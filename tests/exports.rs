@@ -10,6 +10,7 @@ use std::path::Path;
 use std::process::Command;
 
 use sif::engine::{Options, project};
+use sif::ledger::budget::{Budget, BudgetObject, budget};
 use sif::ledger::csv::{CsvDialect, journal_csv};
 use sif::ledger::hledger::journal_text;
 use sif::ledger::sie::{SieOptions, sie4e, sie4i};
@@ -30,10 +31,10 @@ fn journal_for(fund: &Fund, scenario: Option<&str>) -> Journal {
     ledger::journal(fund, &projection).unwrap()
 }
 
-/// Both worked examples under every scenario they have.
+/// Every sample fund under every scenario it has.
 fn worked_examples() -> Vec<(String, Fund, Journal)> {
     let mut out = Vec::new();
-    for name in ["exempelkommun", "uppfoljning"] {
+    for name in ["exempelkommun", "uppfoljning", "region", "smakommun"] {
         let fund = sample(name);
         let mut scenarios = vec![None];
         scenarios.extend(fund.scenarios.iter().map(|s| Some(s.name.clone())));
@@ -49,10 +50,19 @@ fn worked_examples() -> Vec<(String, Fund, Journal)> {
     out
 }
 
+/// The budget of a year for the journal's scenario.
+fn budget_for(fund: &Fund, journal: &Journal, year: i32) -> Budget {
+    let scenario = (journal.scenario() != "base").then(|| journal.scenario().to_string());
+    let options = Options::named(fund, scenario.as_deref(), false).unwrap();
+    let projection = project(fund, &options).unwrap();
+    budget(fund, &projection, year).unwrap()
+}
+
 fn options(year: Option<i32>) -> SieOptions {
     SieOptions {
         generated_on: GENERATED_ON.to_string(),
         year,
+        year_end_only: false,
     }
 }
 
@@ -72,12 +82,12 @@ fn ore(decimal: impl std::fmt::Display) -> i64 {
 }
 
 /// Decode and parse with sie-parser, failing on any diagnostic of severity error.
-fn read_sie(bytes: &[u8], add_rar: bool) -> sie_parser::SieDocument {
+fn read_sie(bytes: &[u8]) -> sie_parser::SieDocument {
     assert_eq!(
         sie_parser::detect_encoding(bytes),
         sie_parser::Encoding::Cp437
     );
-    let mut text = sie_parser::decode_cp437(bytes);
+    let text = sie_parser::decode_cp437(bytes);
     let parsed = sie_parser::parse(&text);
     let errors: Vec<_> = parsed
         .diagnostics
@@ -85,12 +95,59 @@ fn read_sie(bytes: &[u8], add_rar: bool) -> sie_parser::SieDocument {
         .filter(|d| d.severity == sie_parser::Severity::Error)
         .collect();
     assert!(errors.is_empty(), "sie-parser diagnostics: {errors:?}");
-    if add_rar {
-        // sie-parser's typed reader insists on `#RAR 0`, which a 4I file of several years does
-        // not have (it is optional in 4I, SIE 4B §6); give it one to read the rest.
-        text = text.replacen("#FNAMN", "#RAR 0 20250101 20251231\r\n#FNAMN", 1);
-    }
     sie_parser::document::read(&text).expect("sie-parser reads the file")
+}
+
+/// The `#PBUDGET` records as sie-parser's generic parser sees them: (year index, period,
+/// account, objects, öre), in file order.
+/// A `#PBUDGET` record: year index, period, account, objects, öre.
+type PBudget = (String, String, u32, Vec<(u32, String)>, i64);
+
+fn read_pbudget(bytes: &[u8]) -> Vec<PBudget> {
+    let text = sie_parser::decode_cp437(bytes);
+    sie_parser::parse(&text)
+        .items
+        .iter()
+        .filter(|i| i.label == "#PBUDGET")
+        .map(|i| {
+            let f = &i.fields;
+            let objects = match &f[3].value {
+                sie_parser::FieldValue::ObjectList { tokens } => tokens
+                    .chunks(2)
+                    .map(|c| (c[0].parse().unwrap(), c[1].trim_matches('"').to_string()))
+                    .collect(),
+                other => panic!("not an object list: {other:?}"),
+            };
+            (
+                f[0].value.as_str().unwrap().to_string(),
+                f[1].value.as_str().unwrap().to_string(),
+                f[2].value.as_str().unwrap().parse().unwrap(),
+                objects,
+                ore(f[4].value.as_str().unwrap()),
+            )
+        })
+        .collect()
+}
+
+/// The budget's rows as a SIE file must hold them.
+fn expected_pbudget(b: &Budget) -> Vec<PBudget> {
+    b.rows()
+        .iter()
+        .map(|r| {
+            let objects = match &r.object {
+                BudgetObject::All => vec![],
+                BudgetObject::Actor(c) => vec![(1, c.clone())],
+                BudgetObject::Initiative(c) => vec![(6, c.clone())],
+            };
+            (
+                "0".to_string(),
+                format!("{}{:02}", b.year(), r.month),
+                r.account,
+                objects,
+                r.amount.0 * 100,
+            )
+        })
+        .collect()
 }
 
 fn check_vouchers(doc: &sie_parser::SieDocument, journal: &Journal, vouchers: &[Voucher]) {
@@ -116,6 +173,8 @@ fn check_vouchers(doc: &sie_parser::SieDocument, journal: &Journal, vouchers: &[
         }
         assert_eq!(read.rows.iter().map(|r| ore(r.amount)).sum::<i64>(), 0);
     }
+    // Voucher numbers ascend within the file.
+    assert!(doc.vouchers.windows(2).all(|w| w[0].number < w[1].number));
     // Every account and object the rows use is declared, with its name and type.
     for r in vouchers.iter().flat_map(|v| &v.rows) {
         let declared = &doc.accounts[&r.account];
@@ -128,7 +187,8 @@ fn check_vouchers(doc: &sie_parser::SieDocument, journal: &Journal, vouchers: &[
         for (dim, code) in [(1, &r.dim1), (6, &r.dim6)] {
             if let Some(code) = code {
                 let o = &doc.objects[&(dim, code.clone())];
-                assert_eq!(o.name, journal.object(dim, code).unwrap().name);
+                let name = &journal.object(dim, code).unwrap().name;
+                assert_eq!(o.name, cp437::to_sie_text(name).unwrap());
             }
         }
     }
@@ -147,86 +207,193 @@ fn check_header(doc: &sie_parser::SieDocument, journal: &Journal) {
         Some("20260115")
     );
     assert_eq!(doc.company.name, journal.organisation());
-    assert_eq!(
-        doc.company.orgnr_raw,
-        journal.org_number().unwrap().replace('-', "")
-    );
+    if let Some(orgnr) = journal.org_number() {
+        assert_eq!(
+            doc.company.orgnr_raw,
+            sif::ledger::sie::org_number(orgnr)
+                .unwrap()
+                .replace('-', "")
+        );
+    }
+}
+
+/// The fund's own accounts: nothing else may appear in a voucher.
+fn own_accounts(fund: &Fund) -> [u32; 4] {
+    let a = &fund.accounts;
+    [
+        a.fund_equity,
+        a.free_equity,
+        a.internal_income,
+        a.internal_cost,
+    ]
 }
 
 #[test]
-fn sie4i_of_the_worked_examples_reads_back_equal() {
-    for (name, _, journal) in worked_examples() {
-        // The whole horizon in one file.
-        let bytes = sie4i(&journal, &options(None)).unwrap();
-        let doc = read_sie(&bytes, true);
-        check_header(&doc, &journal);
-        check_vouchers(&doc, &journal, journal.vouchers());
-        assert!(
-            doc.ib.is_empty() && doc.ub.is_empty() && doc.res.is_empty(),
-            "{name}"
-        );
-        let text = cp437::decode(&bytes);
-        for label in ["#IB", "#UB", "#RES", "#RAR"] {
-            assert!(!text.contains(label), "{name}: 4I holds {label}");
-        }
-        // One year at a time, with its #RAR 0.
+fn sie4i_of_every_closed_year_reads_back_equal_and_open_years_are_refused() {
+    let mut closed_files = 0;
+    for (name, fund, journal) in worked_examples() {
         for y in journal.years() {
+            if !journal.is_closed(y) {
+                let e = sie4i(&journal, &options(Some(y))).unwrap_err();
+                assert_eq!(e, ExportError::Sie4iOpenYear { year: y });
+                let message = e.to_string();
+                assert!(
+                    message.contains("SIE 4E") && message.contains("budget"),
+                    "{message}"
+                );
+                continue;
+            }
+            closed_files += 1;
             let bytes = sie4i(&journal, &options(Some(y))).unwrap();
-            let doc = read_sie(&bytes, false);
+            let doc = read_sie(&bytes);
+            check_header(&doc, &journal);
             check_vouchers(&doc, &journal, journal.vouchers_in(y));
             assert_eq!(
                 doc.current_year().unwrap().start.to_string(),
                 format!("{y}0101")
             );
+            assert!(
+                doc.ib.is_empty() && doc.ub.is_empty() && doc.res.is_empty(),
+                "{name}"
+            );
+            let text = cp437::decode(&bytes);
+            for label in ["#IB", "#UB", "#RES", "#PBUDGET"] {
+                assert!(!text.contains(label), "{name}: 4I holds {label}");
+            }
+            assert!(
+                doc.vouchers
+                    .iter()
+                    .flat_map(|v| &v.rows)
+                    .all(|r| own_accounts(&fund).contains(&r.account))
+            );
+            // Year-end only: steps 1 and 4, numbered from 1.
+            let mut o = options(Some(y));
+            o.year_end_only = true;
+            let bytes = sie4i(&journal, &o).unwrap();
+            let doc = read_sie(&bytes);
+            let expected: Vec<&Voucher> = journal
+                .vouchers_in(y)
+                .iter()
+                .filter(|v| sif::ledger::sie::is_year_end(v))
+                .collect();
+            assert_eq!(doc.vouchers.len(), expected.len());
+            for (k, (read, v)) in doc.vouchers.iter().zip(&expected).enumerate() {
+                assert_eq!(read.number as usize, k + 1);
+                assert_eq!(read.text, cp437::to_sie_text(&v.text).unwrap());
+                assert!(read.rows.iter().all(|r| r.objects.is_empty()));
+                let amounts: Vec<i64> = read.rows.iter().map(|r| ore(r.amount)).collect();
+                let want: Vec<i64> = v.rows.iter().map(|r| r.amount.0 * 100).collect();
+                assert_eq!(amounts, want);
+            }
+            let text = cp437::decode(&bytes);
+            assert!(
+                !text.contains("#TRANS 7"),
+                "{name}: year-end only books equity only"
+            );
         }
     }
+    assert!(closed_files >= 3, "the samples have closed years");
+    // Without a year: refused.
+    let (_, _, journal) = &worked_examples()[0];
+    assert_eq!(
+        sie4i(journal, &options(None)).unwrap_err(),
+        ExportError::Sie4iNeedsYear
+    );
 }
 
 #[test]
-fn sie4e_of_the_worked_examples_reads_back_with_the_journals_balances() {
-    for (name, _, journal) in worked_examples() {
+fn sie4e_of_every_year_reads_back_with_the_journals_balances_and_the_budget() {
+    for (name, fund, journal) in worked_examples() {
         for y in journal.years() {
-            let bytes = sie4e(&journal, &options(Some(y))).unwrap();
-            let doc = read_sie(&bytes, false);
+            let b = budget_for(&fund, &journal, y);
+            let bytes = sie4e(&journal, &b, &options(Some(y))).unwrap();
+            let doc = read_sie(&bytes);
             check_header(&doc, &journal);
-            check_vouchers(&doc, &journal, journal.vouchers_in(y));
             let years: Vec<(i32, String, String)> = doc
                 .years
                 .iter()
                 .map(|r| (r.idx, r.start.to_string(), r.end.to_string()))
                 .collect();
-            assert_eq!(
-                years,
-                [
-                    (0, format!("{y}0101"), format!("{y}1231")),
-                    (-1, format!("{}0101", y - 1), format!("{}1231", y - 1))
-                ]
-            );
-            for (idx, yy) in [(0, y), (-1, y - 1)] {
-                if !journal.years().contains(&yy) {
-                    assert!(!doc.ub.keys().any(|(i, _)| *i == idx));
-                    continue;
+            let closed = journal.is_closed(y);
+            let mut want_years = vec![(0, format!("{y}0101"), format!("{y}1231"))];
+            if closed && journal.years().contains(&(y - 1)) {
+                want_years.push((-1, format!("{}0101", y - 1), format!("{}1231", y - 1)));
+            }
+            assert_eq!(years, want_years, "{name} {y}");
+            if closed {
+                check_vouchers(&doc, &journal, journal.vouchers_in(y));
+                for (idx, yy) in [(0, y), (-1, y - 1)] {
+                    if !journal.years().contains(&yy) {
+                        assert!(!doc.ub.keys().any(|(i, _)| *i == idx));
+                        continue;
+                    }
+                    for r in journal.trial_balance(yy) {
+                        let account = journal.account(r.account).unwrap();
+                        if account.is_balance() {
+                            if idx == 0 {
+                                assert_eq!(ore(doc.ib[&(idx, r.account)]), r.opening.0 * 100);
+                            }
+                            assert_eq!(ore(doc.ub[&(idx, r.account)]), r.closing.0 * 100);
+                        } else {
+                            assert_eq!(ore(doc.res[&(idx, r.account)]), r.movement().0 * 100);
+                            assert!(!doc.ub.contains_key(&(idx, r.account)));
+                        }
+                    }
+                    // Closing balances and results each sum to zero.
+                    let sum = |m: &BTreeMap<(i32, u32), _>| {
+                        m.iter()
+                            .filter(|((i, _), _)| *i == idx)
+                            .map(|(_, v)| ore(v))
+                            .sum::<i64>()
+                    };
+                    assert_eq!(sum(&doc.ib), 0, "{name} {yy}");
+                    assert_eq!(sum(&doc.ub), 0, "{name} {yy}");
+                    assert_eq!(sum(&doc.res), 0, "{name} {yy}");
                 }
-                for r in journal.trial_balance(yy) {
-                    let account = journal.account(r.account).unwrap();
-                    if account.is_balance() {
-                        assert_eq!(ore(doc.ib[&(idx, r.account)]), r.opening.0 * 100);
-                        assert_eq!(ore(doc.ub[&(idx, r.account)]), r.closing.0 * 100);
-                    } else {
-                        assert_eq!(ore(doc.res[&(idx, r.account)]), r.closing.0 * 100);
-                        assert!(!doc.ub.contains_key(&(idx, r.account)));
+                // #IB 0 is #UB -1.
+                for ((i, a), v) in &doc.ib {
+                    if let Some(prev) = doc.ub.get(&(-1, *a)) {
+                        assert_eq!((*i, ore(v)), (0, ore(prev)));
                     }
                 }
-                // The opening balances balance; closing balances and results sum to zero.
-                let sum = |m: &BTreeMap<(i32, u32), _>| {
-                    m.iter()
-                        .filter(|((i, _), _)| *i == idx)
-                        .map(|(_, v)| ore(v))
-                        .sum::<i64>()
-                };
-                assert_eq!(sum(&doc.ib), 0, "{name} {yy}");
-                assert_eq!(sum(&doc.ub) + sum(&doc.res), 0, "{name} {yy}");
+            } else {
+                // An open year: no vouchers, no results; the balances of the last closed year.
+                assert!(doc.vouchers.is_empty(), "{name} {y}");
+                assert!(doc.res.is_empty());
+                match journal.last_closed_year() {
+                    None => assert!(doc.ib.is_empty() && doc.ub.is_empty()),
+                    Some(c) => {
+                        for r in journal.trial_balance(c) {
+                            if journal.account(r.account).unwrap().is_balance() {
+                                assert_eq!(ore(doc.ib[&(0, r.account)]), r.closing.0 * 100);
+                                assert_eq!(ore(doc.ub[&(0, r.account)]), r.closing.0 * 100);
+                            }
+                        }
+                        assert_eq!(doc.ib.len(), doc.ub.len());
+                    }
+                }
             }
+            // The budget, row for row; every account and object it names is declared.
+            let read = read_pbudget(&bytes);
+            assert_eq!(read, expected_pbudget(&b), "{name} {y}");
+            for (_, _, account, objects, _) in &read {
+                assert!(doc.accounts.contains_key(account), "{name} {y}: {account}");
+                for o in objects {
+                    assert!(doc.objects.contains_key(o), "{name} {y}: {o:?}");
+                }
+            }
+            // Σ of the twelve months of each account's {} rows = the year's plan on it.
+            let mut per_account: BTreeMap<u32, i64> = BTreeMap::new();
+            for (_, _, account, objects, amount) in &read {
+                if objects.is_empty() {
+                    *per_account.entry(*account).or_default() += amount;
+                }
+            }
+            let mut plan: BTreeMap<u32, i64> = BTreeMap::new();
+            for c in b.cells() {
+                *plan.entry(c.account).or_default() += c.amount.0 * 100;
+            }
+            assert_eq!(per_account, plan, "{name} {y}");
         }
     }
 }
@@ -237,58 +404,125 @@ fn sie4e_fund_equity_closing_is_the_statement_closing() {
     let journal = journal_for(&fund, None);
     let projection = project(&fund, &Options::default()).unwrap();
     for st in &projection.statement {
-        let doc = read_sie(&sie4e(&journal, &options(Some(st.year))).unwrap(), false);
-        // fund_equity is 2093 in this fund; credit balances are negative in SIE.
-        assert_eq!(ore(doc.ub[&(0, 2093)]), -st.closing.0 * 100, "{}", st.year);
+        if !journal.is_closed(st.year) {
+            continue;
+        }
+        let b = budget(&fund, &projection, st.year).unwrap();
+        let doc = read_sie(&sie4e(&journal, &b, &options(Some(st.year))).unwrap());
+        let fe = fund.accounts.fund_equity;
+        // Credit balances are negative in SIE.
+        assert_eq!(ore(doc.ub[&(0, fe)]), -st.closing.0 * 100, "{}", st.year);
     }
 }
 
 #[test]
 fn sie_bytes_follow_the_sie_4b_layout() {
-    let journal = journal_for(&sample("exempelkommun"), None);
-    let bytes = sie4e(&journal, &options(Some(2025))).unwrap();
+    let fund = sample("exempelkommun");
+    let journal = journal_for(&fund, None);
+    let b = budget_for(&fund, &journal, 2025);
+    let bytes = sie4e(&journal, &b, &options(Some(2025))).unwrap();
     assert!(bytes.starts_with(b"#FLAGGA 0\r\n#FORMAT PC8\r\n#SIETYP 4\r\n#PROGRAM \"Sif\" "));
     let text = cp437::decode(&bytes);
     assert!(text.contains("\r\n#GEN 20260115\r\n"));
     assert!(text.contains("\r\n#ORGNR 212000-0001\r\n"));
-    assert!(text.contains(
-        "\r\n#KONTO 2015 \"Öronmärkt eget kapital, sociala investeringar\"\r\n#KTYP 2015 S\r\n"
-    ));
+    // An open year: its plan as budget, no vouchers.
+    assert!(!text.contains("#VER"));
+    assert!(text.contains("\r\n#KONTO 5110 \"Personalkostnader\"\r\n#KTYP 5110 K\r\n"));
     assert!(text.contains("\r\n#OBJEKT 1 \"BUN\" \"Barn- och utbildningsnämnden\"\r\n"));
-    // § is not in CP437: the council decision's note is transliterated, as documented.
-    assert!(text.contains(
-        "\r\n#VER \"SI\" 1 20250215 \"Öronmärkning till fonden, KF 2025-02-15 par. 12 (plan)\"\r\n{\r\n   #TRANS 2010 {} 20000000.00\r\n   #TRANS 2015 {} -20000000.00\r\n}\r\n"
-    ));
-    assert!(text.contains("   #TRANS 7890 {1 \"KS\" 6 \"P101\"} 2000000.00\r\n"));
+    // P101 2025: 2 000 000 over twelve months, 166 667 for the first eight.
+    assert!(text.contains("\r\n#PBUDGET 0 202501 7890 {} "));
+    assert!(text.contains("\r\n#PBUDGET 0 202501 7890 {1 \"KS\"} "));
+    assert!(text.contains("\r\n#PBUDGET 0 202501 5110 {6 \"P101\"} 166667.00\r\n"));
+    assert!(text.contains("\r\n#PBUDGET 0 202509 5110 {6 \"P101\"} 166666.00\r\n"));
     // Ö is byte 0x99 in CP437, ö 0x94: no UTF-8 anywhere.
-    assert!(bytes.windows(2).any(|w| w == [b'"', 0x99]));
     assert!(std::str::from_utf8(&bytes).is_err());
     // Each record ends in CR LF.
     assert_eq!(
         bytes.iter().filter(|&&b| b == b'\n').count(),
         text.matches("\r\n").count()
     );
+
+    // A closed year's vouchers, as 4I writes them.
+    let fund = sample("uppfoljning");
+    let journal = journal_for(&fund, None);
+    let y = journal.last_closed_year().unwrap();
+    let text = cp437::decode(&sie4i(&journal, &options(Some(y))).unwrap());
+    assert!(text.contains(&format!(
+        "\r\n#VER \"{}\" 1 {y}1231 \"Fondmedel till ",
+        fund.accounts.voucher_series
+    )));
+    assert!(text.contains("(utfall)\"\r\n{\r\n   #TRANS "));
+    assert!(text.contains(&format!("\r\n#RAR 0 {y}0101 {y}1231\r\n")));
 }
 
 #[test]
-fn sie4e_needs_a_year_inside_the_horizon() {
-    let journal = journal_for(&sample("exempelkommun"), None);
+fn sie_needs_a_year_inside_the_horizon() {
+    let fund = sample("exempelkommun");
+    let journal = journal_for(&fund, None);
+    let b = budget_for(&fund, &journal, 2025);
     assert_eq!(
-        sie4e(&journal, &options(None)).unwrap_err(),
+        sie4e(&journal, &b, &options(None)).unwrap_err(),
         ExportError::Sie4eNeedsYear
     );
     assert!(matches!(
         sie4i(&journal, &options(Some(2040))).unwrap_err(),
         ExportError::YearOutsideHorizon { year: 2040, .. }
     ));
+    assert!(matches!(
+        sie4e(&journal, &b, &options(Some(2026))).unwrap_err(),
+        ExportError::BudgetYear {
+            budget: 2025,
+            year: 2026
+        }
+    ));
     let bad_date = SieOptions {
         generated_on: "2026-02-30".into(),
-        year: None,
+        year: Some(2025),
+        year_end_only: false,
     };
     assert!(matches!(
         sie4i(&journal, &bad_date).unwrap_err(),
         ExportError::BadDate(_)
     ));
+}
+
+#[test]
+fn nothing_in_any_export_books_wages_purchases_or_the_bank() {
+    for (name, fund, journal) in worked_examples() {
+        let own = own_accounts(&fund);
+        for v in journal.vouchers() {
+            assert!(
+                v.rows.iter().all(|r| own.contains(&r.account)),
+                "{name} {}",
+                v.label()
+            );
+        }
+        let csv_text =
+            String::from_utf8(journal_csv(&journal, None, CsvDialect::Rfc4180).unwrap()).unwrap();
+        for line in csv_text.lines().skip(1) {
+            let account: u32 = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .from_reader(line.as_bytes())
+                .records()
+                .next()
+                .unwrap()
+                .unwrap()[4]
+                .parse()
+                .unwrap();
+            assert!(own.contains(&account), "{name}: {line}");
+        }
+        let text = journal_text(&journal, None).unwrap();
+        for k in [
+            fund.accounts.staff,
+            fund.accounts.services,
+            fund.accounts.other,
+        ] {
+            if !own.contains(&k) {
+                assert!(!text.contains(&format!("    {k} ")), "{name}: {k}");
+            }
+        }
+        assert!(!text.contains("1930"), "{name}: no bank");
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -408,17 +642,29 @@ fn hledger_checks_every_journal_export_and_its_balances_equal_the_trial_balance(
             }
             // The fund balance as hledger sees it at the year's end (a credit: negative).
             assert_eq!(
-                closing[&(fund.accounts.fund_equity, y)],
+                closing
+                    .get(&(fund.accounts.fund_equity, y))
+                    .copied()
+                    .unwrap_or(0),
                 -journal.fund_balance(y).0,
                 "{name} {y}"
             );
             assert_eq!(
-                closing[&(fund.accounts.free_equity, y)],
-                journal.balance(y, fund.accounts.free_equity).closing.0
+                closing
+                    .get(&(fund.accounts.free_equity, y))
+                    .copied()
+                    .unwrap_or(0),
+                journal.balance(y, fund.accounts.free_equity).closing.0,
+                "{name} {y}"
             );
         }
         // The balance assertions are there, so `check` really compared the fund balance.
-        assert!(std::fs::read_to_string(&file).unwrap().contains(" = -"));
+        if fund.model == sif::model::FundingModel::EarmarkedEquity {
+            assert!(
+                std::fs::read_to_string(&file).unwrap().contains(" = -"),
+                "{name}"
+            );
+        }
 
         // One year at a time: each file is checked, and its balances are that year's.
         for y in journal.years() {
@@ -459,6 +705,18 @@ fn hledger_sees_plan_as_pending_and_actuals_as_cleared() {
     assert_eq!(
         years.into_iter().collect::<Vec<_>>(),
         ["2023", "2024", "2025"]
+    );
+    // Plan vouchers carry the tag plan: and only they.
+    let plan = run("hledger", &["-f", f, "print", "tag:plan", "-O", "csv"]);
+    let mut reader = csv::Reader::from_reader(plan.as_bytes());
+    let plan_years: std::collections::BTreeSet<String> = reader
+        .records()
+        .map(|r| r.unwrap()[1][..4].to_string())
+        .collect();
+    assert!(!plan_years.is_empty());
+    assert!(
+        plan_years.iter().all(|y| y.as_str() > "2025"),
+        "{plan_years:?}"
     );
     // Tags carry the dimensions: BUN-like filters work on the committee.
     let reg = run(
@@ -605,6 +863,24 @@ fn swedish_csv_uses_semicolons_and_decimal_commas() {
 
 fn unusual_fund() -> Fund {
     let mut fund = sample("exempelkommun");
+    // 2025 and 2026 closed, with the plan as the outcome: their vouchers go to SIE 4I.
+    fund.closed_through = Some(2026);
+    for ini in &mut fund.initiatives {
+        for year in [2025, 2026] {
+            let fund_cost: i64 = ini
+                .costs
+                .iter()
+                .filter(|c| c.year == year)
+                .map(|c| c.fund.0)
+                .sum();
+            ini.actuals.push(sif::model::Actual {
+                year,
+                fund: sif::money::Money(fund_cost),
+                repaid: vec![],
+                source: String::new(),
+            });
+        }
+    }
     fund.organisation = "Exempelkommun ”Åby”".into();
     fund.initiatives[0].name = "Tidiga insatser – café \"Små steg\" för 5 €".into();
     fund.initiatives[1].code = "=P102".into();
@@ -629,7 +905,7 @@ fn unusual_names_sie_transliterates_and_escapes() {
     assert!(bytes.windows(4).any(|w| w == *b"caf\x82"));
     assert!(text.contains("#OBJEKT 1 \"BUN\" \"Barn- och utbildningsnämnden \\\"BUN\\\"\"\r\n"));
     // The independent reader gets the texts back, unescaped.
-    let doc = read_sie(&bytes, false);
+    let doc = read_sie(&bytes);
     assert_eq!(doc.company.name, "Exempelkommun \"Åby\"");
     assert_eq!(
         doc.objects[&(6, "P101".to_string())].name,
@@ -637,10 +913,10 @@ fn unusual_names_sie_transliterates_and_escapes() {
     );
     assert_eq!(
         doc.vouchers[1].text,
-        "Fondmedel till P101 Tidiga insatser - café \"Små steg\" för 5 EUR (plan)"
+        "Fondmedel till P101 Tidiga insatser - café \"Små steg\" för 5 EUR (utfall)"
     );
     // A code starting with = is just text in SIE.
-    let doc = read_sie(&sie4i(&journal, &options(Some(2026))).unwrap(), false);
+    let doc = read_sie(&sie4i(&journal, &options(Some(2026))).unwrap());
     assert!(doc.objects.contains_key(&(6, "=P102".to_string())));
 }
 
@@ -651,14 +927,14 @@ fn unusual_names_csv_keeps_them_and_neutralises_formulas() {
     let text = String::from_utf8(bytes.clone()).unwrap();
     // RFC 4180: the field with quotes is quoted, its quotes doubled; € and – stay UTF-8.
     assert!(text.contains(
-        ",\"Fondmedel till P101 Tidiga insatser – café \"\"Små steg\"\" för 5 € (plan)\","
+        ",\"Fondmedel till P101 Tidiga insatser – café \"\"Små steg\"\" för 5 € (utfall)\","
     ));
     // The code =P102 would be a formula: it is written as '=P102.
     assert!(text.contains(",'=P102,"));
     let records = read_csv(&bytes, CsvDialect::Rfc4180);
     assert_eq!(
         &records[0][3],
-        "Fondmedel till P101 Tidiga insatser – café \"Små steg\" för 5 € (plan)"
+        "Fondmedel till P101 Tidiga insatser – café \"Små steg\" för 5 € (utfall)"
     );
     assert!(records.iter().any(|r| &r[7] == "'=P102"));
     assert_eq!(sif::ledger::csv::neutralise("+46 8 123"), "'+46 8 123");
@@ -698,7 +974,7 @@ fn unusual_names_an_emoji_is_refused_by_sie_with_its_source() {
     let mut fund = unusual_fund();
     fund.initiatives[1].name = "Hela familjen 👨‍👩‍👧".into();
     let journal = journal_for(&fund, None);
-    let e = sie4i(&journal, &options(None)).unwrap_err();
+    let e = sie4i(&journal, &options(Some(2026))).unwrap_err();
     assert_eq!(
         e,
         ExportError::Unencodable {
@@ -716,7 +992,8 @@ fn unusual_names_an_emoji_is_refused_by_sie_with_its_source() {
     );
     assert!(message.contains("U+1F468"), "{message}");
     // Objects are declared only where rows use them: a year without that initiative exports.
-    assert!(sie4e(&journal, &options(Some(2025))).is_ok());
+    let b = budget_for(&fund, &journal, 2025);
+    assert!(sie4e(&journal, &b, &options(Some(2025))).is_ok());
     // The other exports carry the emoji unchanged.
     let csv_text =
         String::from_utf8(journal_csv(&journal, None, CsvDialect::Swedish).unwrap()).unwrap();

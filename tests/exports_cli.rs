@@ -24,15 +24,17 @@ fn stderr(o: &Output) -> String {
 }
 
 #[test]
-fn export_writes_sie4i_to_a_file() {
+fn export_writes_sie4i_of_a_closed_year_to_a_file() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("fond.si");
-    let f = golden("exempelkommun");
+    let f = golden("uppfoljning");
     let o = sif(&[
         "export",
         f.to_str().unwrap(),
         "--format",
         "sie4i",
+        "--year",
+        "2024",
         "-o",
         out.to_str().unwrap(),
     ]);
@@ -41,10 +43,77 @@ fn export_writes_sie4i_to_a_file() {
     assert!(bytes.starts_with(b"#FLAGGA 0\r\n#FORMAT PC8\r\n#SIETYP 4\r\n"));
     let text = sif::ledger::cp437::decode(&bytes);
     assert!(text.contains("#GEN 20260115\r\n"));
-    // Every year of the horizon, each numbered from 1.
-    assert!(text.contains("#VER \"SI\" 1 20250215 "));
-    assert!(text.contains("#VER \"SI\" 1 20331231 "));
-    assert!(!text.contains("#RAR"));
+    assert!(text.contains("#RAR 0 20240101 20241231\r\n"));
+    // One year, numbered from 1, actual figures only; no balances, no budget.
+    assert!(text.contains(" 1 20241231 \"Fondmedel till "));
+    assert!(text.contains("(utfall)\"\r\n"));
+    assert!(!text.contains("(plan)"));
+    assert!(!text.contains("2025123"));
+    for label in ["#IB", "#UB", "#RES", "#PBUDGET"] {
+        assert!(!text.contains(label), "{label}");
+    }
+
+    // Year-end only: capital and equity vouchers, no objects.
+    let o = sif(&[
+        "export",
+        f.to_str().unwrap(),
+        "--format",
+        "sie4i",
+        "--year",
+        "2024",
+        "--year-end-only",
+        "-o",
+        "-",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = sif::ledger::cp437::decode(&o.stdout);
+    assert!(text.contains("#VER "));
+    assert!(!text.contains("Fondmedel till"));
+    assert!(!text.contains("{1 "));
+
+    // An open year is refused with a sentence pointing to the budget in 4E.
+    let o = sif(&[
+        "export",
+        f.to_str().unwrap(),
+        "--format",
+        "sie4i",
+        "--year",
+        "2027",
+        "-o",
+        "-",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let message = stderr(&o);
+    assert!(
+        message.contains("2027") && message.contains("SIE 4E") && message.contains("budget"),
+        "{message}"
+    );
+    assert!(o.stdout.is_empty());
+
+    // Without a year, and --year-end-only for another format: bad arguments.
+    let o = sif(&[
+        "export",
+        f.to_str().unwrap(),
+        "--format",
+        "sie4i",
+        "-o",
+        "-",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--year"), "{}", stderr(&o));
+    let o = sif(&[
+        "export",
+        f.to_str().unwrap(),
+        "--format",
+        "sie4e",
+        "--year",
+        "2024",
+        "--year-end-only",
+        "-o",
+        "-",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--year-end-only"), "{}", stderr(&o));
 }
 
 #[test]
@@ -64,10 +133,40 @@ fn export_to_standard_output_with_a_scenario_and_a_year() {
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let text = sif::ledger::cp437::decode(&o.stdout);
-    assert!(text.contains("#RAR 0 20270101 20271231\r\n#RAR -1 20260101 20261231\r\n"));
+    // An open year: #RAR 0 only, no vouchers, the plan as budget.
+    assert!(text.contains("#RAR 0 20270101 20271231\r\n"));
+    assert!(!text.contains("#RAR -1"));
+    assert!(!text.contains("#VER"));
     assert!(text.contains("scenario Pessimistiskt"));
-    // Pessimistic costs are 110 %: P101's 1 500 000 of 2027 becomes 1 650 000.
-    assert!(text.contains("#TRANS 5110 {1 \"BUN\" 6 \"P101\"} 1650000.00\r\n"));
+    // Pessimistic costs are 110 %: P101's 1 500 000 of 2027 becomes 1 650 000, 137 500 a month.
+    assert!(text.contains("#PBUDGET 0 202701 5110 {6 \"P101\"} 137500.00\r\n"));
+    assert!(text.contains("#PBUDGET 0 202712 5110 {6 \"P101\"} 137500.00\r\n"));
+
+    // A closed year: vouchers, both years, balances and the plan as budget.
+    let f = golden("uppfoljning");
+    let o = sif(&[
+        "export",
+        f.to_str().unwrap(),
+        "--format",
+        "sie4e",
+        "--year",
+        "2025",
+        "-o",
+        "-",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = sif::ledger::cp437::decode(&o.stdout);
+    assert!(text.contains("#RAR 0 20250101 20251231\r\n#RAR -1 20240101 20241231\r\n"));
+    for label in [
+        "#VER ",
+        "#IB 0 ",
+        "#UB 0 ",
+        "#UB -1 ",
+        "#RES 0 ",
+        "#PBUDGET 0 202501 ",
+    ] {
+        assert!(text.contains(label), "{label}");
+    }
 }
 
 #[test]
@@ -102,9 +201,9 @@ fn export_csv_in_the_swedish_dialect_and_the_journal() {
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let text = String::from_utf8(o.stdout).unwrap();
-    assert!(
-        text.contains("2023-01-31 * (SI 2023:1) Öronmärkning till fonden, KF 2023-01-31 § 4\n")
-    );
+    assert!(text.contains(
+        "2023-01-31 * (SI 2023:1) Öronmärkning till fonden, KF 2023-01-31 § 4 (utfall)\n"
+    ));
 }
 
 #[test]
@@ -140,6 +239,8 @@ fn export_argument_mistakes_exit_2_with_a_sentence() {
         f,
         "--format",
         "sie4i",
+        "--year",
+        "2024",
         "--scenario",
         "Okänt",
         "-o",
@@ -172,12 +273,14 @@ fn export_refuses_an_invalid_fund_and_an_unwritable_name() {
         text.replace("\"Hela familjen\"", "\"Hela familjen 🎉\""),
     )
     .unwrap();
-    let out = dir.path().join("emoji.si");
+    let out = dir.path().join("emoji.se");
     let o = sif(&[
         "export",
         emoji.to_str().unwrap(),
         "--format",
-        "sie4i",
+        "sie4e",
+        "--year",
+        "2026",
         "-o",
         out.to_str().unwrap(),
     ]);

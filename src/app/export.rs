@@ -7,6 +7,7 @@
 //! are built first, so a text that SIE cannot hold is reported before the user picks a file.
 
 use sif::engine::{Options, Projection};
+use sif::ledger::budget::Budget;
 use sif::ledger::csv::{CsvDialect, neutralise};
 use sif::ledger::{self, ExportError, Journal, hledger, sie};
 use sif::model::Fund;
@@ -47,12 +48,12 @@ impl LedgerFormat {
     pub fn name(self, lang: Lang) -> &'static str {
         match self {
             LedgerFormat::Sie4i => lang.pick(
-                "SIE 4I – verifikationer för import i ekonomisystemet",
-                "SIE 4I – vouchers to import into the financial system",
+                "SIE 4I – ett stängt års verifikationer för import i ekonomisystemet",
+                "SIE 4I – a closed year's vouchers to import into the financial system",
             ),
             LedgerFormat::Sie4e => lang.pick(
-                "SIE 4E – ett räkenskapsår med balanser och verifikationer",
-                "SIE 4E – one financial year with balances and vouchers",
+                "SIE 4E – ett räkenskapsår med balanser, budget och (stängt år) verifikationer",
+                "SIE 4E – one financial year with balances, budget and (closed year) vouchers",
             ),
             LedgerFormat::Csv => lang.pick(
                 "CSV – en rad per kontering, för kalkylprogram",
@@ -85,9 +86,34 @@ impl LedgerFormat {
         )
     }
 
-    /// SIE 4E covers one financial year (SPEC §8: `sie4e` needs `--year`).
-    pub fn needs_year(self) -> bool {
-        self == LedgerFormat::Sie4e
+    /// Why this format cannot be exported for the chosen year, as a sentence; `None` when it
+    /// can. SIE 4I holds one closed year; SIE 4E one year, open or closed.
+    pub fn refusal(self, lang: Lang, fund: &Fund, year: Option<i32>) -> Option<String> {
+        match (self, year) {
+            (LedgerFormat::Sie4i, None) => Some(
+                lang.pick(
+                    "SIE 4I innehåller ett stängt års verifikationer: välj ett stängt år.",
+                    "SIE 4I holds the vouchers of one closed year: choose a closed year.",
+                )
+                .to_string(),
+            ),
+            (LedgerFormat::Sie4i, Some(y)) if !fund.is_closed(y) => Some(match lang {
+                Lang::Sv => format!(
+                    "SIE 4I finns bara för stängda år. År {y} är öppet: dess plan lämnar Sif som budget i en SIE 4E-fil, inte som verifikationer att läsa in."
+                ),
+                Lang::En => format!(
+                    "SIE 4I is only for closed years. {y} is open: its plan leaves Sif as budget in a SIE 4E file, not as vouchers to import."
+                ),
+            }),
+            (LedgerFormat::Sie4e, None) => Some(
+                lang.pick(
+                    "SIE 4E gäller ett räkenskapsår: välj ett år.",
+                    "SIE 4E covers one financial year: choose a year.",
+                )
+                .to_string(),
+            ),
+            _ => None,
+        }
     }
 }
 
@@ -100,6 +126,9 @@ pub struct LedgerExport {
     /// A scenario of the fund by name; `None` is the base scenario.
     pub scenario: Option<String>,
     pub dialect: CsvDialect,
+    /// SIE 4I only: only the capital events and the year-end use and re-earmarking of
+    /// earmarked equity (SPEC §7 `--year-end-only`).
+    pub year_end_only: bool,
 }
 
 /// The repayment schedule of the initiatives a controller has chosen.
@@ -234,11 +263,27 @@ impl SifApp {
             .scenario
             .clone()
             .filter(|n| fund.scenario(n).is_some());
+        if let Some(why) = request.format.refusal(lang, fund, request.year) {
+            return Err(why);
+        }
+        // SIE 4E carries the year's plan as budget.
+        let budget_of = |projection: &Projection| -> Result<Option<Budget>, String> {
+            match (request.format, request.year) {
+                (LedgerFormat::Sie4e, Some(y)) => ledger::budget::budget(fund, projection, y)
+                    .map(Some)
+                    .map_err(|e| one_language(lang, &e.to_string())),
+                _ => Ok(None),
+            }
+        };
         let bytes = if request.scenario == current {
             // The journal of what the views show: cached.
             self.cache.refresh_journal(&self.doc.fund);
+            let Some(projection) = &self.cache.analysis.projection else {
+                return Err(self.blocked_by_errors().unwrap_or_default());
+            };
+            let budget = budget_of(projection)?;
             match &self.cache.analysis.journal {
-                Some(Ok(journal)) => ledger_bytes(journal, request, &today),
+                Some(Ok(journal)) => ledger_bytes(journal, budget.as_ref(), request, &today),
                 Some(Err(e)) => return Err(one_language(lang, e)),
                 None => return Err(self.blocked_by_errors().unwrap_or_default()),
             }
@@ -254,7 +299,8 @@ impl SifApp {
                 .map_err(|e| one_language(lang, &e.to_string()))?;
             let journal = ledger::journal(fund, &projection)
                 .map_err(|e| one_language(lang, &e.to_string()))?;
-            ledger_bytes(&journal, request, &today)
+            let budget = budget_of(&projection)?;
+            ledger_bytes(&journal, budget.as_ref(), request, &today)
         }
         .map_err(|e| one_language(lang, &e.to_string()))?;
 
@@ -266,6 +312,9 @@ impl SifApp {
         match request.year {
             Some(y) => name.push_str(&format!("-{y}")),
             None => name.push_str(lang.pick("-alla-ar", "-all-years")),
+        }
+        if request.format == LedgerFormat::Sie4i && request.year_end_only {
+            name.push_str(lang.pick("-bokslut", "-year-end"));
         }
         Ok(Built {
             bytes,
@@ -313,19 +362,21 @@ impl SifApp {
     }
 }
 
-/// The bytes of a ledger export from a journal (SPEC §7).
+/// The bytes of a ledger export from a journal (SPEC §7); SIE 4E needs the year's budget.
 pub fn ledger_bytes(
     journal: &Journal,
+    budget: Option<&Budget>,
     request: &LedgerExport,
     today: &str,
 ) -> Result<Vec<u8>, ExportError> {
     let sie_options = || sie::SieOptions {
         generated_on: today.to_string(),
         year: request.year,
+        year_end_only: request.format == LedgerFormat::Sie4i && request.year_end_only,
     };
     match request.format {
         LedgerFormat::Sie4i => sie::sie4i(journal, &sie_options()),
-        LedgerFormat::Sie4e => sie::sie4e(journal, &sie_options()),
+        LedgerFormat::Sie4e => sie::write(journal, budget, &sie_options(), sie::SieKind::Export),
         LedgerFormat::Csv => ledger::csv::journal_csv(journal, request.year, request.dialect),
         LedgerFormat::Journal => {
             hledger::journal_text(journal, request.year).map(String::into_bytes)

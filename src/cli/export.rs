@@ -14,6 +14,7 @@ use clap::ValueEnum;
 
 use super::table::{Align, Table};
 use super::{Failure, Format, check_output, load_and_project, write_err};
+use sif::ledger::budget::Budget;
 use sif::ledger::csv::{CsvDialect, journal_csv};
 use sif::ledger::hledger::journal_text;
 use sif::ledger::sie::{SieKind, SieOptions};
@@ -58,7 +59,8 @@ pub struct ExportArgs {
     pub file: PathBuf,
     #[arg(long, value_enum)]
     pub format: ExportFormat,
-    /// One year of the horizon (default: every year; required for sie4e).
+    /// One year of the horizon (required for sie4i, which takes a closed year, and sie4e;
+    /// csv and journal default to every year).
     #[arg(long)]
     pub year: Option<i32>,
     /// A scenario of the fund, by name (default: the base scenario).
@@ -73,6 +75,11 @@ pub struct ExportArgs {
     /// The language of sheet and column names (only with --format xlsx).
     #[arg(long, value_enum)]
     pub lang: Option<LangArg>,
+    /// SIE 4I only: write only the capital events and the year-end use and re-earmarking of
+    /// earmarked equity, for a financial system that already holds the internal allocations
+    /// and repayments.
+    #[arg(long)]
+    pub year_end_only: bool,
     /// Where to write; `-` is standard output.
     #[arg(short = 'o', long = "output")]
     pub output: PathBuf,
@@ -108,10 +115,31 @@ fn load_journal(
     scenario: Option<&str>,
     include_proposed: bool,
 ) -> Result<Journal, Failure> {
+    load_journal_and_budget(file, scenario, include_proposed, None).map(|(j, _)| j)
+}
+
+/// The journal and, when a year is given, that year's budget (SPEC §7 `#PBUDGET`).
+fn load_journal_and_budget(
+    file: &std::path::Path,
+    scenario: Option<&str>,
+    include_proposed: bool,
+    budget_year: Option<i32>,
+) -> Result<(Journal, Option<Budget>), Failure> {
     let (fund, projection) = load_and_project(file, scenario, include_proposed)?;
     let journal = ledger::journal(&fund, &projection).map_err(|e| Failure::invalid(e.to_string()));
+    let budget = match (&journal, budget_year) {
+        (Ok(j), Some(y)) => {
+            // A year outside the horizon is an argument mistake, said as the export says it.
+            j.select(Some(y)).map_err(export_failure)?;
+            Some(
+                ledger::budget::budget(&fund, &projection, y)
+                    .map_err(|e| Failure::invalid(e.to_string()))?,
+            )
+        }
+        _ => None,
+    };
     keep_until_exit((fund, projection));
-    journal
+    Ok((journal?, budget))
 }
 
 /// Leave a value to the end of the process instead of freeing it: these commands end right
@@ -129,10 +157,13 @@ fn export_failure(e: ExportError) -> Failure {
     match e {
         ExportError::YearOutsideHorizon { .. }
         | ExportError::Sie4eNeedsYear
+        | ExportError::Sie4iNeedsYear
+        | ExportError::YearEndOnlyNotSie4i
         | ExportError::BadDate(_) => Failure::unreadable(e.to_string()),
-        ExportError::Unencodable { .. } | ExportError::OrgNumber(_) => {
-            Failure::invalid(e.to_string())
-        }
+        ExportError::Unencodable { .. }
+        | ExportError::OrgNumber(_)
+        | ExportError::Sie4iOpenYear { .. }
+        | ExportError::BudgetYear { .. } => Failure::invalid(e.to_string()),
     }
 }
 
@@ -140,6 +171,12 @@ pub fn export(a: ExportArgs, out: &mut dyn Write) -> Result<ExitCode, Failure> {
     // Argument mistakes are reported before the fund is read.
     if a.format == ExportFormat::Sie4e && a.year.is_none() {
         return Err(export_failure(ExportError::Sie4eNeedsYear));
+    }
+    if a.format == ExportFormat::Sie4i && a.year.is_none() {
+        return Err(export_failure(ExportError::Sie4iNeedsYear));
+    }
+    if a.year_end_only && a.format != ExportFormat::Sie4i {
+        return Err(export_failure(ExportError::YearEndOnlyNotSie4i));
     }
     if a.csv_dialect.is_some() && a.format != ExportFormat::Csv {
         return Err(Failure::unreadable(
@@ -155,13 +192,23 @@ pub fn export(a: ExportArgs, out: &mut dyn Write) -> Result<ExitCode, Failure> {
     if a.format == ExportFormat::Xlsx {
         return export_xlsx(&a, out);
     }
-    let journal = load_journal(&a.file, a.scenario.as_deref(), a.include_proposed)?;
+    let budget_year = match a.format {
+        ExportFormat::Sie4e => a.year,
+        _ => None,
+    };
+    let (journal, budget) = load_journal_and_budget(
+        &a.file,
+        a.scenario.as_deref(),
+        a.include_proposed,
+        budget_year,
+    )?;
     let sie = |kind| {
         let options = SieOptions {
             generated_on: crate::app::clock::Clock::today(&crate::app::clock::SystemClock),
             year: a.year,
+            year_end_only: a.year_end_only,
         };
-        ledger::sie::write(&journal, &options, kind)
+        ledger::sie::write(&journal, budget.as_ref(), &options, kind)
     };
     let bytes = match a.format {
         ExportFormat::Sie4i => sie(SieKind::Import),
@@ -182,7 +229,7 @@ pub fn export(a: ExportArgs, out: &mut dyn Write) -> Result<ExitCode, Failure> {
     } else {
         store::write_atomically(&a.output, &bytes).map_err(|e| Failure::invalid(e.to_string()))?;
     }
-    keep_until_exit((journal, bytes));
+    keep_until_exit((journal, budget, bytes));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -255,10 +302,10 @@ fn ledger_text(journal: &Journal, year: Option<i32>, balance_only: bool) -> Stri
         ));
         text.push_str(&balance_table(journal, journal.horizon_balance()));
         text.push_str(
-            "\nBokslutens omföring av årets resultat till eget kapital är ingen verifikation och ingår inte; \
-             resultatkontona visar hela periodens rörelse. / The year-end closings of each year's result \
-             into equity are not vouchers and are not included; result accounts show the whole \
-             period's movement.\n",
+            "\nResultatkontona nettar till noll varje år, så bokslutet för inget till eget kapital; \
+             här visar de hela periodens rörelse. / The result accounts net to zero every year, so \
+             the year-end closing moves nothing into equity; here they show the whole period's \
+             movement.\n",
         );
     }
     text

@@ -2,7 +2,8 @@
 //!
 //! One transaction per voucher: its date, a status (`*` cleared for actual figures in closed
 //! years, `!` pending for the plan in open years), the voucher's name as the code
-//! (`(SI 2025:3)`) and its text as the description. Account names keep the account number in
+//! (`(SI 2025:3)`) and its text as the description; a plan voucher also carries the tag
+//! `plan:` (so `hledger reg tag:plan` lists the plan, `not:tag:plan` the actuals). Account names keep the account number in
 //! front (`2015 Öronmärkt eget kapital, sociala investeringar`) and are declared with their
 //! hledger type. Dimensions are posting tags, one per comment line so that ledger-cli reads
 //! them as metadata too: `ansvar` (dimension 1, the committee) and `projekt` (dimension 6, the
@@ -45,7 +46,7 @@ pub fn journal_text(journal: &Journal, year: Option<i32>) -> Result<String, Expo
         "; Kontonumren är platshållare att stämma av mot Kommun-Bas. / Account numbers are placeholders to verify against Kommun-Bas.\n",
     );
     out.push_str("; ansvar = dimension 1 (nämnd / committee), projekt = dimension 6 (insats / initiative)\n\n");
-    out.push_str("tag ansvar\ntag projekt\n\ncommodity SEK\n    format 1000.00 SEK\n\n");
+    out.push_str("tag ansvar\ntag projekt\ntag plan\n\ncommodity SEK\n    format 1000.00 SEK\n\n");
 
     let name = |number: u32| -> String {
         journal
@@ -118,6 +119,9 @@ pub fn journal_text(journal: &Journal, year: Option<i32>) -> Result<String, Expo
             c => c,
         }));
         out.push('\n');
+        if v.basis == super::Basis::Plan {
+            out.push_str("    ; plan:\n");
+        }
         let asserted = complete_history && last_fund_equity.contains(&(v.year, v.number));
         for r in &v.rows {
             out.push_str("    ");

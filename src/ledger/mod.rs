@@ -1,25 +1,44 @@
 //! The double-entry ledger (SPEC §6) and its exports (SPEC §7).
 //!
+//! The fund's ledger is a sub-ledger: it books only the entries that exist because of the fund.
 //! [`journal`] turns a fund and its [`Projection`] into vouchers: one journal per horizon year,
-//! series `SI`, numbered from 1 each year, the plan in open years and actual figures in closed
-//! years. The journal also holds everything an export needs to say about the vouchers — account
-//! names (Swedish, by role), the objects of dimension 1 (committees) and 6 (initiatives), the
+//! in the series `accounts.voucher_series`, numbered from 1 each year, the plan in open years
+//! and actual figures in closed years, in the order of SPEC §6:
+//!
+//! 1. capital events (earmarking, release) in date order, on their dates — EarmarkedEquity only;
+//! 2. the internal allocation to each initiative's owner (*internfördelning*), 31 December;
+//! 3. each repayment received, per initiative and payer, 31 December;
+//! 4. EarmarkedEquity only, 31 December: the re-earmarking of the year's repayments, then the
+//!    use of earmarked equity for the year's disbursements, capped at what the fund holds
+//!    (`fund_used`, SPEC §4.5).
+//!
+//! The owner's real costs (wages, purchases) and the bank are never booked: the financial system
+//! holds them already from payroll and accounts payable. The cost-kind accounts (`staff`,
+//! `services`, `other`) appear only in the budget ([`budget`], SIE `#PBUDGET`).
+//!
+//! The journal also holds everything an export needs to say about the vouchers — account names
+//! (Swedish, by role), the objects of dimension 1 (committees) and 6 (initiatives), the
 //! organisation — and the balances of every account per year, computed once here. The exports
-//! ([`sie`], [`csv`], [`hledger`]) read only the journal; they never compute money themselves.
+//! ([`sie`], [`csv`], [`hledger`]) read only the journal (and the budget); they never compute
+//! money themselves.
 //!
 //! Sign convention: an amount is **debit positive, credit negative**, in vouchers, in balances
 //! and in every export that has one signed amount (SIE, hledger). The fund balance is a credit on
 //! the `fund_equity` account, so [`Journal::fund_balance`] returns the account's closing balance
 //! negated: the figure the fund statement calls `closing`.
 //!
-//! Opening balances: the journal is the fund's own ledger, not the organisation's whole balance
-//! sheet, so every account starts the first horizon year at zero. Balance accounts (classes 1–2)
-//! carry over from year to year; result accounts (classes 3–9) start each year at zero, and the
-//! year's result is closed into `free_equity` at the start of the next year (the usual year-end
-//! disposition of a municipality's result), so that every year's opening balances sum to zero.
-//! See `docs/ledger.md`.
+//! Balances: the journal is the fund's own ledger, not the organisation's whole balance sheet,
+//! so every account starts the first horizon year at zero. Every entry is internal (a cost on
+//! one committee, the same income on another) or within equity, so the result accounts net to
+//! zero every year: the year-end closing of the result moves nothing into equity, and every
+//! balance account (classes 1–2) opens each year at exactly the previous year's closing
+//! balance. Result accounts (classes 3–9) start each year at zero, as in every Swedish ledger;
+//! their closing balance in a year's trial balance is the year's movement, which the year-end
+//! closing clears. The journal checks both facts as it is written and refuses (as a bug in Sif)
+//! a year whose result accounts do not net to zero. See `docs/ledger.md`.
 
 pub mod balance;
+pub mod budget;
 pub mod cp437;
 pub mod csv;
 pub mod hledger;
@@ -30,9 +49,6 @@ use std::fmt;
 use crate::engine::Projection;
 use crate::model::{CapitalKind, Fund, FundingModel, date_year, parse_date};
 use crate::money::{Money, Overflow};
-
-/// The voucher series Sif writes (SPEC §6).
-pub const SERIES: &str = "SI";
 
 /// What an account is for: the roles of SPEC §3 `accounts`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -173,6 +189,9 @@ pub struct Object {
     pub dimension: u32,
     pub code: String,
     pub name: String,
+    /// The index in `fund.actors` (dimension 1) or `fund.initiatives` (dimension 6): the order
+    /// in which objects are listed.
+    pub position: usize,
 }
 
 /// SIE dimension number for committees (*kostnadsställe / resultatenhet*).
@@ -221,7 +240,7 @@ pub struct Voucher {
     pub number: u32,
     /// `YYYY-MM-DD`.
     pub date: String,
-    /// Swedish text; plan vouchers end in " (plan)".
+    /// Swedish text, ending in the year's status: " (plan)" or " (utfall)".
     pub text: String,
     pub basis: Basis,
     pub origin: VoucherOrigin,
@@ -318,6 +337,14 @@ pub enum LedgerError {
         "verifikationen {voucher} balanserar inte (summa {sum}); detta är ett fel i Sif / voucher {voucher} does not balance (sum {sum}); this is a bug in Sif"
     )]
     Unbalanced { voucher: String, sum: i64 },
+    #[error(
+        "resultatkontona nettar inte till noll år {year} (summa {sum}); detta är ett fel i Sif / the result accounts do not net to zero in {year} (sum {sum}); this is a bug in Sif"
+    )]
+    ResultNotZero { year: i32, sum: i64 },
+    #[error(
+        "året {year} ligger utanför fondens horisont {first}–{last} / the year {year} is outside the fund's horizon {first}–{last}"
+    )]
+    YearOutsideHorizon { year: i32, first: i32, last: i32 },
     #[error("{0}")]
     Overflow(#[from] Overflow),
 }
@@ -426,10 +453,11 @@ pub fn journal(fund: &Fund, projection: &Projection) -> Result<Journal, LedgerEr
             Basis::Plan
         };
         let year_end = format!("{year:04}-12-31");
-        // A plan voucher's text ends in " (plan)" (docs/ledger.md).
+        // Every voucher's text ends in the year's status: " (plan)" or " (utfall)"
+        // (docs/ledger.md).
         let suffix = match basis {
             Basis::Plan => " (plan)",
-            Basis::Actual => "",
+            Basis::Actual => " (utfall)",
         };
         let mut year_vouchers: Vec<(String, String, VoucherOrigin, Vec<Row>)> = Vec::new();
 
@@ -603,7 +631,7 @@ pub fn journal(fund: &Fund, projection: &Projection) -> Result<Journal, LedgerEr
     year_start.push(vouchers.len());
 
     let objects = objects_in_use(fund, &used_actor, &used_initiative);
-    let (balances, horizon) = balances(&accounts, acc.free_equity, &vouchers, &year_start)?;
+    let (balances, horizon) = balances(&accounts, fund.first_year, &vouchers, &year_start)?;
     Ok(Journal {
         fund_name: fund.name.clone(),
         organisation: fund.organisation.clone(),
@@ -668,20 +696,23 @@ fn objects_in_use(fund: &Fund, used_actor: &[bool], used_initiative: &[bool]) ->
     let mut objects: Vec<Object> = fund
         .actors
         .iter()
-        .filter(|a| used1.contains(a.code.as_str()))
-        .map(|a| Object {
+        .enumerate()
+        .filter(|(_, a)| used1.contains(a.code.as_str()))
+        .map(|(position, a)| Object {
             dimension: DIM_COMMITTEE,
             code: a.code.clone(),
             name: a.name.clone(),
+            position,
         })
         .collect();
     let mut seen6 = HashSet::new();
-    for ini in &fund.initiatives {
+    for (position, ini) in fund.initiatives.iter().enumerate() {
         if used6.contains(ini.code.as_str()) && seen6.insert(ini.code.as_str()) {
             objects.push(Object {
                 dimension: DIM_INITIATIVE,
                 code: ini.code.clone(),
                 name: ini.name.clone(),
+                position,
             });
         }
     }
@@ -691,20 +722,21 @@ fn objects_in_use(fund: &Fund, used_actor: &[bool], used_initiative: &[bool]) ->
 /// Per-year and whole-horizon trial balances.
 type Balances = (Vec<Vec<TrialBalanceRow>>, Vec<TrialBalanceRow>);
 
-/// Opening, debit, credit and closing per account and year. Balance accounts carry over;
-/// result accounts start at zero, and the year's result moves into free equity at the start of
-/// the next year. Also the whole horizon as one period: the sums of every year's debits and
-/// credits on top of the first year's opening, without the year-end closings (they are not
-/// vouchers), which is what a journal reader such as hledger sums for the exported vouchers.
+/// Opening, debit, credit and closing per account and year. Balance accounts carry over:
+/// each opens at the previous year's closing. Result accounts start each year at zero; they
+/// must net to zero every year (every entry of SPEC §6 is internal or within equity), so the
+/// year-end closing moves nothing into equity — a year where they do not is refused as a bug.
+/// Also the whole horizon as one period: the sums of every year's debits and credits on top of
+/// the first year's opening, which is what a journal reader such as hledger sums for the
+/// exported vouchers.
 fn balances(
     accounts: &[Account],
-    free_equity: u32,
+    first_year: i32,
     vouchers: &[Voucher],
     year_start: &[usize],
-) -> Result<Balances, Overflow> {
+) -> Result<Balances, LedgerError> {
     let years = year_start.len().saturating_sub(1);
     let index = |number: u32| accounts.iter().position(|a| a.number == number);
-    let free = index(free_equity);
     let mut carried = vec![Money::ZERO; accounts.len()];
     let mut total_debit = vec![Money::ZERO; accounts.len()];
     let mut total_credit = vec![Money::ZERO; accounts.len()];
@@ -725,7 +757,6 @@ fn balances(
         }
         let mut rows = Vec::new();
         let mut result = Money::ZERO;
-        let mut next = vec![Money::ZERO; accounts.len()];
         for (a, account) in accounts.iter().enumerate() {
             let opening = if account.is_balance() {
                 carried[a]
@@ -734,7 +765,7 @@ fn balances(
             };
             let closing = opening.checked_add(debit[a])?.checked_sub(credit[a])?;
             if account.is_balance() {
-                next[a] = closing;
+                carried[a] = closing;
             } else {
                 result = add(result, closing)?;
             }
@@ -748,38 +779,31 @@ fn balances(
                 });
             }
         }
-        // Year-end disposition: a loss (debit result) lowers equity, a surplus raises it.
-        if let Some(f) = free {
-            next[f] = add(next[f], result)?;
+        if !result.is_zero() {
+            // y < 60, so the year fits.
+            return Err(LedgerError::ResultNotZero {
+                year: first_year.saturating_add(i32::try_from(y).unwrap_or(0)),
+                sum: result.0,
+            });
         }
-        carried = next;
         out.push(rows);
         for a in 0..accounts.len() {
             total_debit[a] = add(total_debit[a], debit[a])?;
             total_credit[a] = add(total_credit[a], credit[a])?;
         }
     }
-    // Every account opens the horizon at zero (see the module comment); read from the first
-    // year all the same, so that the two views cannot drift apart.
+    // Every account opens the horizon at zero (see the module comment).
     let mut horizon = Vec::new();
     for (a, account) in accounts.iter().enumerate() {
-        let opening = out
-            .first()
-            .and_then(|rows: &Vec<TrialBalanceRow>| {
-                rows.iter().find(|r| r.account == account.number)
-            })
-            .map_or(Money::ZERO, |r| r.opening);
-        if opening.is_zero() && total_debit[a].is_zero() && total_credit[a].is_zero() {
+        if total_debit[a].is_zero() && total_credit[a].is_zero() {
             continue;
         }
         horizon.push(TrialBalanceRow {
             account: account.number,
-            opening,
+            opening: Money::ZERO,
             debit: total_debit[a],
             credit: total_credit[a],
-            closing: opening
-                .checked_add(total_debit[a])?
-                .checked_sub(total_credit[a])?,
+            closing: total_debit[a].checked_sub(total_credit[a])?,
         });
     }
     Ok((out, horizon))
@@ -821,6 +845,18 @@ impl Journal {
 
     pub fn closed_through(&self) -> Option<i32> {
         self.closed_through
+    }
+
+    /// Whether a year's figures are actuals (the year is closed).
+    pub fn is_closed(&self, year: i32) -> bool {
+        self.basis(year) == Basis::Actual
+    }
+
+    /// The last closed year within the horizon, if any.
+    pub fn last_closed_year(&self) -> Option<i32> {
+        self.closed_through
+            .map(|c| c.min(self.last_year))
+            .filter(|&c| c >= self.first_year)
     }
 
     /// Plan or actual figures for a year of the horizon.
@@ -879,12 +915,13 @@ impl Journal {
         }
     }
 
-    /// The trial balance of the whole horizon as one period: per account in use, the first
-    /// year's opening balance, every year's debits and credits summed, and opening + debit −
-    /// credit. The year-end closings of results into free equity are not vouchers, so they are
-    /// not in these sums: result accounts show their movement over all the years, and the
-    /// closing column is what `hledger balance` and `ledger balance` print for the exported
-    /// journal of all years.
+    /// The trial balance of the whole horizon as one period: per account in use, the opening
+    /// balance (zero: the fund's ledger starts at the first year), every year's debits and
+    /// credits summed, and debit − credit. Balance accounts close at the last year's closing
+    /// balance; result accounts show their movement over all the years (the year-end closings
+    /// move nothing, since the result accounts net to zero each year), and the closing column is
+    /// what `hledger balance` and `ledger balance` print for the exported journal of all
+    /// years.
     pub fn horizon_balance(&self) -> &[TrialBalanceRow] {
         &self.horizon
     }
@@ -1067,6 +1104,20 @@ pub enum ExportError {
         "SIE 4E gäller ett räkenskapsår; ange --year / SIE 4E covers one financial year; give --year"
     )]
     Sie4eNeedsYear,
+    #[error(
+        "SIE 4I innehåller verifikationer för ett stängt år; ange --year / SIE 4I holds the vouchers of one closed year; give --year"
+    )]
+    Sie4iNeedsYear,
+    #[error(
+        "året {year} är inte stängt: dess plan lämnar Sif som budget i en SIE 4E-fil (--format sie4e --year {year}), inte som verifikationer att läsa in / the year {year} is not closed: its plan leaves Sif as budget in a SIE 4E file (--format sie4e --year {year}), not as vouchers to import"
+    )]
+    Sie4iOpenYear { year: i32 },
+    #[error(
+        "budgeten gäller år {budget}, filen år {year}; detta är ett fel i Sif / the budget is for {budget}, the file for {year}; this is a bug in Sif"
+    )]
+    BudgetYear { budget: i32, year: i32 },
+    #[error("--year-end-only gäller bara SIE 4I / --year-end-only applies to SIE 4I only")]
+    YearEndOnlyNotSie4i,
     #[error(
         "datumet ”{0}” är inget giltigt datum (ÅÅÅÅ-MM-DD) / “{0}” is not a valid date (YYYY-MM-DD)"
     )]

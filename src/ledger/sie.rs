@@ -1,15 +1,20 @@
-//! SIE 4 exports (SPEC §7, SIE filformat utgåva 4B): **4I** (`.si`, vouchers for import into
-//! the organisation's financial system) and **4E** (`.se`, one financial year with opening and
-//! closing balances, results and vouchers).
+//! SIE 4 exports (SPEC §7, SIE filformat utgåva 4B): **4I** (`.si`, the vouchers of one
+//! **closed** year for import into the organisation's financial system; an open year is refused,
+//! its plan leaves Sif as budget) and **4E** (`.se`, one financial year: for a closed year its
+//! vouchers, opening and closing balances and results; for an open year the balances at the end
+//! of the last closed year; in both the year's plan as budget, `#PBUDGET`).
 //!
 //! Bytes are CP437 (`#FORMAT PC8`), lines end in CR LF (allowed by §5.5 and what most
 //! Windows-based financial systems expect). Every text field is quoted, with `\"` for a quote
 //! inside; account numbers, dimension numbers, years and amounts are bare. Amounts have a `.`
 //! and two decimals, debit positive and credit negative; dates are `YYYYMMDD`. The records come
 //! in the order of §5.12: flag, identification, chart (with `#KTYP` after each `#KONTO`,
-//! dimensions and objects), then balances and vouchers. Every number written here is read from
-//! the [`Journal`]; nothing is computed anew.
+//! dimensions and objects), then balances, the budget and vouchers. Every number written here
+//! is read from the [`Journal`] or the [`Budget`]; nothing is computed anew.
 
+use std::borrow::Cow;
+
+use super::budget::{Budget, BudgetObject};
 use super::cp437;
 use super::{
     DIM_COMMITTEE, DIM_INITIATIVE, ExportError, Journal, Object, TextSource, TextTarget, Voucher,
@@ -19,9 +24,10 @@ use super::{
 /// Which SIE 4 file to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SieKind {
-    /// 4I: vouchers only, for import; no balances.
+    /// 4I: the vouchers of one closed year, for import; no balances, no budget.
     Import,
-    /// 4E: one year's export with `#RAR`, `#IB`, `#UB`, `#RES` and the year's vouchers.
+    /// 4E: one year's export with `#RAR`, balances, the year's budget (`#PBUDGET`) and, for a
+    /// closed year, its vouchers.
     Export,
 }
 
@@ -30,34 +36,143 @@ pub enum SieKind {
 pub struct SieOptions {
     /// The `#GEN` date, `YYYY-MM-DD`: the library knows no clock.
     pub generated_on: String,
-    /// For 4I: one year, or `None` for the whole horizon. 4E requires a year.
+    /// The financial year; both 4I and 4E require one (`None` is refused with a sentence).
     pub year: Option<i32>,
+    /// 4I only: write only the vouchers of steps 1 and 4 of SPEC §6 (capital events,
+    /// re-earmarking and use of earmarked equity), renumbered from 1, for organisations whose
+    /// financial system already holds the internal allocations and repayments.
+    pub year_end_only: bool,
 }
 
 /// The program name and version written to `#PROGRAM`.
 pub const PROGRAM: &str = "Sif";
 
-/// Write a SIE 4I file (vouchers of one year or of the whole horizon).
+/// Write a SIE 4I file: the vouchers of one closed year.
 pub fn sie4i(journal: &Journal, options: &SieOptions) -> Result<Vec<u8>, ExportError> {
-    write(journal, options, SieKind::Import)
+    write(journal, None, options, SieKind::Import)
 }
 
-/// Write a SIE 4E file for one year.
-pub fn sie4e(journal: &Journal, options: &SieOptions) -> Result<Vec<u8>, ExportError> {
-    write(journal, options, SieKind::Export)
+/// Write a SIE 4E file for one year, with that year's budget (from [`super::budget::budget`]).
+pub fn sie4e(
+    journal: &Journal,
+    budget: &Budget,
+    options: &SieOptions,
+) -> Result<Vec<u8>, ExportError> {
+    write(journal, Some(budget), options, SieKind::Export)
 }
 
-/// Write a SIE 4 file of the given kind.
+/// Whether a voucher is one of steps 1 and 4 of SPEC §6 (capital and year-end equity).
+pub fn is_year_end(v: &Voucher) -> bool {
+    matches!(
+        v.origin,
+        VoucherOrigin::Capital { .. } | VoucherOrigin::EquityUse | VoucherOrigin::Reearmarking
+    )
+}
+
+/// The vouchers a SIE file of the given kind holds for `year`: 4I the year's (closed) vouchers,
+/// or only those of steps 1 and 4 renumbered from 1; 4E a closed year's vouchers, none for an
+/// open year.
+pub fn vouchers_for(
+    journal: &Journal,
+    year: i32,
+    kind: SieKind,
+    year_end_only: bool,
+) -> Result<Cow<'_, [Voucher]>, ExportError> {
+    let all = journal.select(Some(year))?;
+    match kind {
+        SieKind::Import => {
+            if !journal.is_closed(year) {
+                return Err(ExportError::Sie4iOpenYear { year });
+            }
+            if !year_end_only {
+                return Ok(Cow::Borrowed(all));
+            }
+            let mut kept: Vec<Voucher> = all.iter().filter(|v| is_year_end(v)).cloned().collect();
+            for (k, v) in kept.iter_mut().enumerate() {
+                // k is below the number of a year's vouchers, far below u32::MAX.
+                v.number = u32::try_from(k + 1).unwrap_or(u32::MAX);
+            }
+            Ok(Cow::Owned(kept))
+        }
+        SieKind::Export => {
+            if year_end_only {
+                return Err(ExportError::YearEndOnlyNotSie4i);
+            }
+            if journal.is_closed(year) {
+                Ok(Cow::Borrowed(all))
+            } else {
+                Ok(Cow::Borrowed(&[]))
+            }
+        }
+    }
+}
+
+/// A balance record: label, year index, account, amount.
+type BalanceRecord = (&'static str, &'static str, u32, super::Money);
+
+/// The balance records of a 4E file, in file order (SPEC §7).
+fn balance_records(journal: &Journal, year: i32) -> Vec<BalanceRecord> {
+    let mut out = Vec::new();
+    let is_balance = |n: u32| journal.account(n).is_some_and(|a| a.is_balance());
+    if journal.is_closed(year) {
+        let tb = journal.trial_balance(year);
+        for r in tb.iter().filter(|r| is_balance(r.account)) {
+            out.push(("#IB", "0", r.account, r.opening));
+            out.push(("#UB", "0", r.account, r.closing));
+        }
+        for r in tb.iter().filter(|r| !is_balance(r.account)) {
+            out.push(("#RES", "0", r.account, r.movement()));
+        }
+        if journal.years().contains(&(year - 1)) {
+            let tb = journal.trial_balance(year - 1);
+            for r in tb.iter().filter(|r| is_balance(r.account)) {
+                out.push(("#UB", "-1", r.account, r.closing));
+            }
+            for r in tb.iter().filter(|r| !is_balance(r.account)) {
+                out.push(("#RES", "-1", r.account, r.movement()));
+            }
+        }
+    } else if let Some(c) = journal.last_closed_year() {
+        // An open year: the balances at the end of the last closed year, as both opening and
+        // closing; the plan years in between are not booked (their plan is budget).
+        let tb = journal.trial_balance(c);
+        for r in tb.iter().filter(|r| is_balance(r.account)) {
+            out.push(("#IB", "0", r.account, r.closing));
+            out.push(("#UB", "0", r.account, r.closing));
+        }
+    }
+    out
+}
+
+/// Write a SIE 4 file of the given kind; 4E needs the year's budget.
 pub fn write(
     journal: &Journal,
+    budget: Option<&Budget>,
     options: &SieOptions,
     kind: SieKind,
 ) -> Result<Vec<u8>, ExportError> {
     let generated = compact_date(&options.generated_on)?;
-    if kind == SieKind::Export && options.year.is_none() {
-        return Err(ExportError::Sie4eNeedsYear);
-    }
-    let vouchers = journal.select(options.year)?;
+    let year = match (kind, options.year) {
+        (_, Some(y)) => y,
+        (SieKind::Import, None) => return Err(ExportError::Sie4iNeedsYear),
+        (SieKind::Export, None) => return Err(ExportError::Sie4eNeedsYear),
+    };
+    let vouchers = vouchers_for(journal, year, kind, options.year_end_only)?;
+    let vouchers: &[Voucher] = &vouchers;
+    let budget = match (kind, budget) {
+        (SieKind::Export, Some(b)) if b.year() != year => {
+            return Err(ExportError::BudgetYear {
+                budget: b.year(),
+                year,
+            });
+        }
+        (SieKind::Export, b) => b,
+        (SieKind::Import, _) => None,
+    };
+    let balances = match kind {
+        SieKind::Export => balance_records(journal, year),
+        SieKind::Import => Vec::new(),
+    };
     let mut w = Writer::default();
 
     // 1. Flag and identification.
@@ -70,21 +185,17 @@ pub fn write(
         bare(env!("CARGO_PKG_VERSION")),
     ])?;
     w.record(&[bare("#GEN"), bare(&generated)])?;
-    let prosa = match options.year {
-        Some(y) => format!(
-            "{}, scenario {}, år {y} ({})",
-            journal.fund_name(),
-            journal.scenario(),
-            journal.basis(y)
-        ),
-        None => format!(
-            "{}, scenario {}, år {}-{} (plan för öppna år, utfall för stängda)",
-            journal.fund_name(),
-            journal.scenario(),
-            journal.first_year(),
-            journal.last_year()
-        ),
+    let what = match (kind, journal.basis(year), options.year_end_only) {
+        (SieKind::Import, _, true) => "utfall, endast bokslutsverifikationer",
+        (SieKind::Import, _, false) => "utfall",
+        (SieKind::Export, super::Basis::Actual, _) => "utfall och budget",
+        (SieKind::Export, super::Basis::Plan, _) => "plan som budget",
     };
+    let prosa = format!(
+        "{}, scenario {}, år {year} ({what})",
+        journal.fund_name(),
+        journal.scenario(),
+    );
     // Check the scenario's name on its own, so that a refusal names the right source.
     quoted(journal.scenario(), TextSource::ScenarioName)?;
     w.record(&[bare("#PROSA"), text(&prosa, TextSource::FundName)])?;
@@ -96,19 +207,15 @@ pub fn write(
         let formatted = org_number(orgnr)?;
         w.record(&[bare("#ORGNR"), bare(&formatted)])?;
     }
-    let year = options.year;
-    // 4E: the year and the one before (§6). 4I of one year names its financial year too, so
-    // the importing system knows where the vouchers go; a 4I of the whole horizon has none.
-    if let Some(y) = year {
-        w.record(&[
-            bare("#RAR"),
-            bare("0"),
-            bare(&format!("{y:04}0101")),
-            bare(&format!("{y:04}1231")),
-        ])?;
-    }
-    if let (SieKind::Export, Some(y)) = (kind, year) {
-        let p = y - 1;
+    // The financial year, and for a closed 4E the one before when it is in the horizon.
+    w.record(&[
+        bare("#RAR"),
+        bare("0"),
+        bare(&format!("{year:04}0101")),
+        bare(&format!("{year:04}1231")),
+    ])?;
+    if kind == SieKind::Export && journal.is_closed(year) && journal.years().contains(&(year - 1)) {
+        let p = year - 1;
         w.record(&[
             bare("#RAR"),
             bare("-1"),
@@ -117,25 +224,32 @@ pub fn write(
         ])?;
     }
 
-    // 2. Chart: the accounts used (by the vouchers, or by the year's balances in 4E).
-    let (mut accounts, objects) = journal.used_by(vouchers);
-    if let (SieKind::Export, Some(y)) = (kind, year) {
-        accounts = journal
-            .accounts()
-            .iter()
-            .filter(|a| {
-                accounts.iter().any(|u| u.number == a.number)
-                    || journal
-                        .trial_balance(y)
-                        .iter()
-                        .any(|r| r.account == a.number)
-                    || journal
-                        .trial_balance(y - 1)
-                        .iter()
-                        .any(|r| r.account == a.number)
-            })
-            .collect();
+    // 2. Chart: the accounts used by the vouchers, the balances and the budget; the objects
+    // used by the vouchers and the budget.
+    let (used_accounts, used_objects) = journal.used_by(vouchers);
+    let mut numbers: Vec<u32> = used_accounts.iter().map(|a| a.number).collect();
+    numbers.extend(balances.iter().map(|b| b.2));
+    let mut accounts: Vec<&super::Account> = used_accounts;
+    if let Some(b) = budget {
+        numbers.extend(b.accounts().iter().map(|a| a.number));
+        accounts.extend(b.accounts());
     }
+    numbers.sort_unstable();
+    numbers.dedup();
+    let accounts: Vec<&super::Account> = numbers
+        .iter()
+        .filter_map(|&n| {
+            journal
+                .account(n)
+                .or_else(|| accounts.iter().find(|a| a.number == n).copied())
+        })
+        .collect();
+    let mut objects: Vec<&Object> = used_objects;
+    if let Some(b) = budget {
+        objects.extend(b.objects());
+    }
+    objects.sort_by_key(|o| (o.dimension, o.position));
+    objects.dedup_by(|a, b| a.dimension == b.dimension && a.code == b.code);
     for a in &accounts {
         let number = a.number.to_string();
         w.record(&[
@@ -161,42 +275,47 @@ pub fn write(
         ])?;
     }
 
-    // 3. Balances (4E only): year 0 and, within the horizon, year -1.
-    if let (SieKind::Export, Some(y)) = (kind, year) {
-        for (index, yy) in [(0, y), (-1, y - 1)] {
-            if !journal.years().contains(&yy) {
-                continue;
+    // 3. Balances (4E only).
+    for (label, index, account, amount) in &balances {
+        w.record(&[
+            bare(label),
+            bare(index),
+            bare(&account.to_string()),
+            bare(&amount_2dp(*amount)),
+        ])?;
+    }
+
+    // 4. The budget (4E only): #PBUDGET 0 YYYYMM account {objects} amount.
+    if let Some(b) = budget {
+        let b_rows = b.rows();
+        w.bytes.reserve(b_rows.len() * 40);
+        for r in b_rows {
+            let out = &mut w.bytes;
+            out.extend_from_slice(b"#PBUDGET 0 ");
+            push_number(out, format_args!("{year:04}{:02}", r.month));
+            out.push(b' ');
+            push_number(out, r.account);
+            out.extend_from_slice(b" {");
+            match &r.object {
+                BudgetObject::All => {}
+                BudgetObject::Actor(c) => {
+                    push_number(out, DIM_COMMITTEE);
+                    out.push(b' ');
+                    push_quoted(out, c, || TextSource::ActorCode(c.clone()))?;
+                }
+                BudgetObject::Initiative(c) => {
+                    push_number(out, DIM_INITIATIVE);
+                    out.push(b' ');
+                    push_quoted(out, c, || TextSource::InitiativeCode(c.clone()))?;
+                }
             }
-            let index = index.to_string();
-            for a in accounts.iter().filter(|a| a.is_balance()) {
-                let b = journal.balance(yy, a.number);
-                let number = a.number.to_string();
-                w.record(&[
-                    bare("#IB"),
-                    bare(&index),
-                    bare(&number),
-                    bare(&amount_2dp(b.opening)),
-                ])?;
-                w.record(&[
-                    bare("#UB"),
-                    bare(&index),
-                    bare(&number),
-                    bare(&amount_2dp(b.closing)),
-                ])?;
-            }
-            for a in accounts.iter().filter(|a| !a.is_balance()) {
-                let b = journal.balance(yy, a.number);
-                w.record(&[
-                    bare("#RES"),
-                    bare(&index),
-                    bare(&a.number.to_string()),
-                    bare(&amount_2dp(b.closing)),
-                ])?;
-            }
+            out.extend_from_slice(b"} ");
+            push_amount(out, r.amount);
+            out.extend_from_slice(b"\r\n");
         }
     }
 
-    // 4. Vouchers, written straight into the file's buffer: a large fund has hundreds of
+    // 5. Vouchers, written straight into the file's buffer: a large fund has hundreds of
     // thousands of rows, and a string per field was most of the time this took
     // (docs/performance.md). The bytes are those of `record` and `quoted`.
     let rows: usize = vouchers.iter().map(|v| v.rows.len()).sum();

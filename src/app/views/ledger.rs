@@ -1,14 +1,19 @@
-//! Ledger (*bokföring*), for finance officers: the vouchers of a chosen year with their rows
-//! and a check that each balances, the year's trial balance (*råbalans*) with the fund-balance
-//! check of SPEC §6, and the export dialog (format, year, scenario, CSV dialect) that writes
-//! through the file dialog.
+//! Ledger (*bokföring*), for finance officers: the vouchers of a chosen year with their rows,
+//! marked as plan (open year) or actual (closed year), and a check that each balances; the
+//! year's trial balance (*råbalans*) with the fund-balance check of SPEC §6; the year's plan as
+//! budget (SPEC §7 `#PBUDGET`: account × month with a total, filtered by committee or
+//! initiative); and the export dialog (format, year, scenario, CSV dialect, year-end only)
+//! that writes through the file dialog. SIE 4I is offered for closed years only, and the
+//! dialog says why otherwise.
 //!
 //! Everything is read from the journal the shell caches with the projection
-//! (`Analysis::journal`); a year's list of lines is flattened once per change, and only the
-//! lines in view are laid out, so a year of tens of thousands of vouchers stays smooth.
+//! (`Analysis::journal`) and from the budget the library computes for the year (cached here per
+//! document state, options and year); a year's list of lines is flattened once per change, and
+//! only the lines in view are laid out, so a year of tens of thousands of vouchers stays smooth.
 
 use eframe::egui::{self, Id, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
+use sif::ledger::budget::{Budget, BudgetFilter, BudgetLine, budget};
 use sif::ledger::csv::CsvDialect;
 use sif::ledger::{Basis, Journal, Voucher};
 use sif::model::{Fund, FundingModel};
@@ -29,10 +34,14 @@ pub struct ExportDialog {
     pub year: Option<i32>,
     pub scenario: Option<String>,
     pub dialect: CsvDialect,
+    /// SIE 4I: only the year-end vouchers (capital, re-earmarking, use of equity).
+    pub year_end_only: bool,
 }
 
 #[derive(Debug, Default)]
 pub struct LedgerState {
+    /// Which part of the year's budget the table shows.
+    pub budget_filter: BudgetFilter,
     /// The year shown (`None`: the first open year).
     pub year: Option<i32>,
     /// The export dialog, while it is open.
@@ -42,6 +51,14 @@ pub struct LedgerState {
     lines: Vec<Line>,
     unbalanced: usize,
     lines_key: Option<(u64, ViewOptions, i32)>,
+    budget: Option<BudgetCache>,
+}
+
+/// The year's budget and its table under the chosen filter, computed by the library.
+#[derive(Debug)]
+struct BudgetCache {
+    key: (u64, ViewOptions, i32, BudgetFilter),
+    table: Result<(Budget, Vec<BudgetLine>), String>,
 }
 
 /// A line of the voucher list: a voucher's head, or one of its rows.
@@ -69,6 +86,23 @@ impl LedgerState {
             }
         }
         self.lines_key = Some(key);
+    }
+
+    fn refresh_budget(&mut self, cx: &ViewCtx<'_>, options: &ViewOptions, year: i32) {
+        let key = (cx.state, options.clone(), year, self.budget_filter.clone());
+        if self.budget.as_ref().is_some_and(|b| b.key == key) {
+            return;
+        }
+        let table = match &cx.analysis.projection {
+            Some(p) => budget(cx.fund, p, year)
+                .and_then(|b| {
+                    let t = b.table(cx.fund, &self.budget_filter)?;
+                    Ok((b, t))
+                })
+                .map_err(|e| widgets::one_language(cx.lang, &e.to_string())),
+            None => Err(String::new()),
+        };
+        self.budget = Some(BudgetCache { key, table });
     }
 }
 
@@ -152,7 +186,12 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command
     });
     if std::mem::take(&mut st.ledger.open_export) && cx.analysis.projection.is_some() {
         st.ledger.export = Some(ExportDialog {
-            format: LedgerFormat::Sie4i,
+            // A closed year goes to the financial system as vouchers, an open one as budget.
+            format: if fund.is_closed(year) {
+                LedgerFormat::Sie4i
+            } else {
+                LedgerFormat::Sie4e
+            },
             year: Some(year),
             scenario: st
                 .options
@@ -163,18 +202,36 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command
                 Lang::Sv => CsvDialect::Swedish,
                 Lang::En => CsvDialect::Rfc4180,
             },
+            year_end_only: false,
         });
     }
     ui.label(
         RichText::new(lang.pick(
-            "Fondens verifikationer i serie SI: kapital, utbetalningar, återföringar och användning av öronmärkt eget kapital. Öppna år bokförs enligt plan, stängda år enligt utfall; besparingar bokförs aldrig.",
-            "The fund's vouchers in series SI: capital, disbursements, repayments and the use of earmarked equity. Open years are booked from the plan, closed years from actual figures; savings are never booked.",
+            "Fondens egna verifikationer: kapital, internfördelning till insatserna, återföringar och, vid årets slut, ny öronmärkning av återförda medel och ianspråktagande av öronmärkt eget kapital. Löner, inköp och bank bokförs aldrig här: de finns redan i ekonomisystemet. Stängda år bokförs enligt utfall; öppna års plan lämnar Sif som budget (SIE 4E). Besparingar bokförs aldrig.",
+            "The fund's own vouchers: capital, the internal allocation to the initiatives, repayments and, at year end, the re-earmarking of repayments and the use of earmarked equity. Wages, purchases and the bank are never booked here: the financial system holds them already. Closed years are booked from actual figures; an open year's plan leaves Sif as budget (SIE 4E). Savings are never booked.",
         ))
         .weak(),
     );
     if errors_banner(ui, cx, out) {
         return;
     }
+    let series = fund.accounts.voucher_series.as_str();
+    let plan_or_actual = match (journal_basis(fund, year), lang) {
+        (Basis::Actual, Lang::Sv) => format!(
+            "Verifikationerna {year} i serie {series} är utfall: de kan läsas in i ekonomisystemet (SIE 4I)."
+        ),
+        (Basis::Actual, Lang::En) => format!(
+            "The vouchers of {year} in series {series} are actual figures: they can be imported into the financial system (SIE 4I)."
+        ),
+        (Basis::Plan, Lang::Sv) => format!(
+            "Verifikationerna {year} i serie {series} är plan, märkta (plan): de visar hur året blir om planen håller och läses aldrig in som verifikationer."
+        ),
+        (Basis::Plan, Lang::En) => format!(
+            "The vouchers of {year} in series {series} are plan, marked (plan): they show how the year ends if the plan holds and are never imported as vouchers."
+        ),
+    };
+    ui.label(RichText::new(&plan_or_actual).strong())
+        .accessible_name(plan_or_actual.clone());
     let journal = match &cx.analysis.journal {
         Some(Ok(j)) => j,
         Some(Err(e)) => {
@@ -237,9 +294,165 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command
     egui::ScrollArea::vertical()
         .id_salt("trial_balance")
         .auto_shrink([false, false])
-        .show(ui, |ui| trial_balance_ui(ui, cx, journal, year));
+        .show(ui, |ui| {
+            trial_balance_ui(ui, cx, journal, year);
+            ui.add_space(10.0);
+            budget_ui(ui, cx, &mut st.ledger, &st.options, year);
+        });
 
     export_dialog(ui, cx, st, out);
+}
+
+/// Plan or actual, from the fund (the journal says the same for every year it holds).
+fn journal_basis(fund: &Fund, year: i32) -> Basis {
+    if fund.is_closed(year) {
+        Basis::Actual
+    } else {
+        Basis::Plan
+    }
+}
+
+/// The name a budget cell is read by: "3890, mars: −208 333".
+pub fn budget_cell_name(account: u32, column: &str, value: &str) -> String {
+    format!("{account}, {column}: {value}")
+}
+
+const MONTHS_SV: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+];
+const MONTHS_EN: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// The year's plan as budget: account × month with the year's total, for the whole fund or
+/// one committee or initiative.
+fn budget_ui(
+    ui: &mut Ui,
+    cx: &ViewCtx<'_>,
+    st: &mut LedgerState,
+    options: &ViewOptions,
+    year: i32,
+) {
+    let lang = cx.lang;
+    let fund = cx.fund;
+    section(
+        ui,
+        &match lang {
+            Lang::Sv => format!("Budget {year} (planen, som i SIE 4E #PBUDGET)"),
+            Lang::En => format!("Budget {year} (the plan, as in SIE 4E #PBUDGET)"),
+        },
+    );
+    ui.label(
+        RichText::new(lang.pick(
+            "Årets plan som ägaren och fondens förvaltare budgeterar den: internfördelning och återföringar, och ägarens kostnader per slag. Planen även för ett stängt år (budget mot utfall), fördelad lika över årets tolv månader.",
+            "The year's plan as the owner and the fund's holder budget it: the internal allocation and repayments, and the owner's costs by kind. The plan even for a closed year (budget against outcome), spread evenly over the twelve months.",
+        ))
+        .weak(),
+    );
+    ui.horizontal(|ui| {
+        let label = form_label(ui, lang.pick("Visa budget för", "Show the budget of"));
+        let mut options: Vec<(BudgetFilter, String)> = vec![(
+            BudgetFilter::All,
+            lang.pick("Hela fonden", "The whole fund").to_string(),
+        )];
+        options.extend(fund.actors.iter().map(|a| {
+            (
+                BudgetFilter::Actor(a.code.clone()),
+                match lang {
+                    Lang::Sv => format!("Nämnd/aktör {} – {}", a.code, a.name),
+                    Lang::En => format!("Committee/actor {} – {}", a.code, a.name),
+                },
+            )
+        }));
+        options.extend(fund.initiatives.iter().map(|i| {
+            (
+                BudgetFilter::Initiative(i.code.clone()),
+                match lang {
+                    Lang::Sv => format!("Insats {} – {}", i.code, i.name),
+                    Lang::En => format!("Initiative {} – {}", i.code, i.name),
+                },
+            )
+        }));
+        if let Some(f) = choice(
+            ui,
+            "budget_filter",
+            Name::By(label),
+            &st.budget_filter,
+            &options,
+            320.0,
+        ) {
+            st.budget_filter = f;
+        }
+    });
+    st.refresh_budget(cx, options, year);
+    let Some(cache) = &st.budget else {
+        return;
+    };
+    let (b, lines) = match &cache.table {
+        Ok((b, lines)) => (b, lines),
+        Err(e) => {
+            if !e.is_empty() {
+                ui.colored_label(widgets::error_color(ui), e);
+            }
+            return;
+        }
+    };
+    if lines.is_empty() {
+        ui.label(lang.pick(
+            "Ingen budget för det valda det här året.",
+            "No budget for the chosen part this year.",
+        ));
+        return;
+    }
+    let months = match lang {
+        Lang::Sv => MONTHS_SV,
+        Lang::En => MONTHS_EN,
+    };
+    let total = lang.pick("Helår", "Year");
+    egui::ScrollArea::horizontal()
+        .id_salt("budget_table")
+        .show(ui, |ui| {
+            egui::Grid::new(("budget", year))
+                .num_columns(15)
+                .spacing([10.0, 4.0])
+                .striped(true)
+                .show(ui, |ui| {
+                    ui.strong(lang.pick("Konto", "Account"));
+                    ui.strong(lang.pick("Namn", "Name"));
+                    for m in months {
+                        num_cell_w(ui, 84.0, RichText::new(m).strong());
+                    }
+                    num_cell_w(ui, 100.0, RichText::new(total).strong());
+                    ui.end_row();
+                    for line in lines {
+                        ui.label(line.account.to_string());
+                        let name = b
+                            .account(line.account)
+                            .map(|a| a.name.as_str())
+                            .unwrap_or("");
+                        ui.label(name);
+                        for (k, m) in line.months.iter().enumerate() {
+                            let text = i18n::money(lang, *m);
+                            num_cell_w(ui, 84.0, &text).accessible_name(budget_cell_name(
+                                line.account,
+                                months[k],
+                                &text,
+                            ));
+                        }
+                        let text = i18n::money(lang, line.total);
+                        num_cell_w(ui, 100.0, RichText::new(&text).strong())
+                            .accessible_name(budget_cell_name(line.account, total, &text));
+                        ui.end_row();
+                    }
+                });
+        });
+    ui.label(
+        RichText::new(lang.pick(
+            "Kostnader och återföringar som betalas är positiva (debet), interna intäkter negativa (kredit).",
+            "Costs and repayments paid are positive (debit), internal income negative (credit).",
+        ))
+        .weak(),
+    );
 }
 
 fn vouchers_ui(
@@ -556,6 +769,18 @@ fn export_dialog(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<
         for f in LedgerFormat::ALL {
             ui.radio_value(&mut d.format, f, f.name(lang));
         }
+        // The year-end-only choice belongs to SIE 4I.
+        ui.add_enabled_ui(d.format == LedgerFormat::Sie4i, |ui| {
+            ui.indent("year_end_only", |ui| {
+                ui.checkbox(
+                    &mut d.year_end_only,
+                    lang.pick(
+                        "Endast bokslutsverifikationer (kapital, ny öronmärkning och ianspråktagande) – när ekonomisystemet redan har internfördelningen och återföringarna",
+                        "Year-end vouchers only (capital, re-earmarking and use of equity) – when the financial system already holds the internal allocations and repayments",
+                    ),
+                );
+            });
+        });
         ui.add_space(6.0);
         egui::Grid::new("export_choices")
             .num_columns(2)
@@ -649,15 +874,11 @@ fn export_dialog(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<
             )
         };
         ui.label(RichText::new(proposed).weak());
-        let needs_year = d.format.needs_year() && d.year.is_none();
-        if needs_year {
-            ui.label(
-                RichText::new(lang.pick(
-                    "SIE 4E gäller ett räkenskapsår: välj ett år.",
-                    "SIE 4E covers one financial year: choose a year.",
-                ))
-                .color(widgets::error_color(ui)),
-            );
+        let refusal = d.format.refusal(lang, fund, d.year);
+        let needs_year = refusal.is_some();
+        if let Some(why) = &refusal {
+            ui.label(RichText::new(why).color(widgets::error_color(ui)))
+                .accessible_name(why.clone());
         }
         ui.add_space(8.0);
         ui.horizontal(|ui| {
@@ -684,6 +905,7 @@ fn export_dialog(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<
             year: d.year,
             scenario: d.scenario,
             dialect: d.dialect,
+            year_end_only: d.year_end_only,
         })));
     } else if cancel || modal.should_close() {
         st.ledger.export = None;
