@@ -101,14 +101,15 @@ pub fn exports(data: &[u8]) -> usize {
             let sie = SieOptions {
                 generated_on: "2025-11-26".to_string(),
                 year,
+                year_end_only: false,
             };
-            for bytes in [
-                ledger::sie::sie4i(&journal, &sie),
-                ledger::sie::sie4e(&journal, &sie),
-            ]
-            .into_iter()
-            .flatten()
+            let mut files = vec![ledger::sie::sie4i(&journal, &sie)];
+            if let Some(y) = year
+                && let Ok(budget) = ledger::budget::budget(&fund, &projection, y)
             {
+                files.push(ledger::sie::sie4e(&journal, &budget, &sie));
+            }
+            for bytes in files.into_iter().flatten() {
                 let text = cp437::decode(&bytes);
                 for line in text
                     .split("\r\n")

@@ -1338,6 +1338,24 @@ fn hidden_control_issues(fund: &Fund) -> Vec<Issue> {
         check(loc, format!("{p}.code"), &ini.code, true, false);
         check(loc, format!("{p}.name"), &ini.name, false, false);
         check(loc, format!("{p}.note"), &ini.note, false, true);
+        for (k, act) in ini.actuals.iter().enumerate() {
+            check(
+                loc,
+                format!("{p}.actuals[{}].source", k + 1),
+                &act.source,
+                false,
+                false,
+            );
+        }
+    }
+    for (i, b) in fund.budget.iter().enumerate() {
+        check(
+            Location::Budget(i),
+            format!("budget[{}].special_reasons_note", b.year),
+            &b.special_reasons_note,
+            false,
+            true,
+        );
     }
     for (i, sc) in fund.scenarios.iter().enumerate() {
         let p = format!("scenarios[{}]", shown(&label(&sc.name, i)));

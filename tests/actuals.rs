@@ -49,11 +49,14 @@ fn figures(fund: &Fund, actuals: &[Actual], year: i32) -> (Money, Vec<(String, M
 fn export_4e(fund: &Fund, year: i32) -> Vec<u8> {
     let projection = project(fund, &Options::default()).unwrap();
     let journal = ledger::journal(fund, &projection).unwrap();
+    let budget = ledger::budget::budget(fund, &projection, year).unwrap();
     sie4e(
         &journal,
+        &budget,
         &SieOptions {
             generated_on: "2026-01-20".to_string(),
             year: Some(year),
+            year_end_only: false,
         },
     )
     .unwrap()

@@ -24,8 +24,11 @@ fn the_benchmark_fund_is_valid() {
     assert_eq!(fund.years, 20);
     let report = validate(&fund);
     assert_eq!(report.error_count(), 0, "{:#?}", report.errors().next());
-    // Warnings are part of a realistic fund, but most initiatives are in order.
-    assert!(report.warning_count() < 400, "{}", report.warning_count());
+    // Warnings are part of a realistic fund: besides incomplete repayments and arrears, the
+    // generator's agreements often ask payers for more than their cashable savings (the
+    // coverage check of SPEC §4.7), and its random budgets leave some years out of balance.
+    // Still fewer than one warning per initiative.
+    assert!(report.warning_count() < 1000, "{}", report.warning_count());
 }
 
 #[test]

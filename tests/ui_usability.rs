@@ -292,6 +292,7 @@ fn export_command() -> app::command::Command {
             year: None,
             scenario: None,
             dialect: Default::default(),
+            year_end_only: false,
         },
     ))
 }

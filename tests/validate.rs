@@ -46,6 +46,7 @@ const CLEAN: &str = r#"Fund(
             savings: [
                 (actor: "SN", from: 2027, to: 2034, amount: 600_000, cashable: true),
                 (actor: "REG", from: 2027, to: 2034, amount: 100_000, cashable: false),
+                (actor: "BUN", from: 2027, to: 2034, amount: 100_000, cashable: true),
             ],
             repayment: Fixed(share: 50, start: 2027, instalments: 4,
                              payers: [(actor: "SN", weight: 80), (actor: "BUN", weight: 20)]),

@@ -265,6 +265,7 @@ texts! {
     FirstYear => "Första år", "First year";
     Years => "Antal år", "Number of years";
     DiscountRate => "Diskonteringsränta (%)", "Discount rate (%)";
+    BandRate => "Ränta i perioden (%)", "Rate in the band (%)";
     Holder => "Förvaltare", "Holder";
     ClosedThrough => "Stängda år till och med", "Closed through year";
     Actors => "Aktörer", "Actors";

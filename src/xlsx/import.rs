@@ -1432,8 +1432,13 @@ mod tests {
             Ok(Some(Money(1_200_000)))
         );
         assert!(money_of(&Value::Number(12.5)).is_err());
-        let (sv, en) = money_of(&Value::Text("12,5 mkr".into())).unwrap_err();
-        assert!(sv.contains("”12,5 mkr” är inget belopp"), "{sv}");
+        // Amounts as finance officers write them (docs/file-format.md, "Typing amounts").
+        assert_eq!(
+            money_of(&Value::Text("12,5 mkr".into())),
+            Ok(Some(Money(12_500_000)))
+        );
+        let (sv, en) = money_of(&Value::Text("ca 12 mkr".into())).unwrap_err();
+        assert!(sv.contains("”ca 12 mkr” är inget belopp"), "{sv}");
         assert!(en.contains("not an amount"), "{en}");
         assert!(money_of(&Value::Text("-5".into())).is_err());
         assert!(money_of(&Value::Formula("A1*2".into())).is_err());

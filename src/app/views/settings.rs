@@ -128,7 +128,7 @@ fn appraisal_ui(ui: &mut Ui, cx: &ViewCtx<'_>, fields: &mut FieldBuffers, out: &
         .spacing([16.0, 4.0])
         .show(ui, |ui| {
             ui.label(RichText::new(lang.t(T::BandFromYear)).strong());
-            ui.label(RichText::new(lang.t(T::DiscountRate)).strong());
+            ui.label(RichText::new(lang.t(T::BandRate)).strong());
             ui.label("");
             ui.label("");
             ui.end_row();
