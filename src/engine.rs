@@ -112,6 +112,27 @@ fn saturating_total<'a>(items: impl Iterator<Item = &'a Money>) -> i64 {
     items.fold(0_i64, |acc, m| acc.saturating_add(m.0))
 }
 
+/// How an initiative's arrears are to be read (SPEC §4.4), so that no one counts them twice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArrearsKind {
+    /// FromSavings: a shortfall leaves more of the cap for later years, so the later plan
+    /// already grows by it (up to the cap); it is not owed again on top.
+    CarriedIntoPlan,
+    /// Fixed: the instalments never move, so the arrears are owed in addition to the plan.
+    OwedInAddition,
+}
+
+impl ArrearsKind {
+    /// The kind for a repayment agreement; `None` for a grant, which has no repayments.
+    pub fn of(repayment: &Repayment) -> Option<ArrearsKind> {
+        match repayment {
+            Repayment::Grant => None,
+            Repayment::Fixed { .. } => Some(ArrearsKind::OwedInAddition),
+            Repayment::FromSavings { .. } => Some(ArrearsKind::CarriedIntoPlan),
+        }
+    }
+}
+
 /// One actor's expected savings from one initiative, per horizon year (scenario applied).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ActorSavings {

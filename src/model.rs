@@ -250,6 +250,13 @@ pub struct SavingsRow {
     pub high: i32,
 }
 
+impl Default for SavingsRow {
+    /// An empty row with no appraisal adjustments (low and high at 100 %).
+    fn default() -> Self {
+        SavingsRow::new("", 0, 0, Money::ZERO, false)
+    }
+}
+
 impl SavingsRow {
     /// A savings row with no appraisal adjustments.
     pub fn new(actor: &str, from: i32, to: i32, amount: Money, cashable: bool) -> SavingsRow {
@@ -318,7 +325,7 @@ pub struct Payer {
 }
 
 /// Actual figures for a closed year.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Actual {
     pub year: i32,
@@ -365,7 +372,7 @@ impl Scenario {
 }
 
 /// Inputs to the balanced-budget reconciliation for one year (SPEC §5).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BudgetYear {
     pub year: i32,
@@ -441,7 +448,7 @@ pub struct Accounts {
     pub voucher_series: String,
     /// Format 1's bank account, read and dropped (SPEC §3.2): the fund's ledger no longer books
     /// the bank. Never written; in a format 2 file it is an error.
-    #[serde(rename = "bank", skip_serializing)]
+    #[serde(rename = "bank", skip_serializing, deserialize_with = "format1_bank")]
     pub format1_bank: Option<u32>,
 }
 
@@ -462,8 +469,13 @@ impl Default for Accounts {
 }
 
 impl Accounts {
+    /// Whether every field Sif writes is at its default (the retired format 1 bank is never
+    /// written, so it does not count).
     pub fn is_default(&self) -> bool {
-        *self == Accounts::default()
+        Accounts {
+            format1_bank: None,
+            ..self.clone()
+        } == Accounts::default()
     }
 
     pub fn for_kind(&self, kind: CostKind) -> u32 {
@@ -481,6 +493,11 @@ fn is_2015(v: &u32) -> bool {
 fn is_2010(v: &u32) -> bool {
     *v == 2010
 }
+/// Format 1 wrote `bank: 1930`, a plain number.
+fn format1_bank<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+    u32::deserialize(d).map(Some)
+}
+
 fn is_si(v: &str) -> bool {
     v == "SI"
 }

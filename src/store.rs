@@ -1078,7 +1078,7 @@ fn sync_dir(dir: &Path) {
 mod tests {
     use super::*;
 
-    const MINIMAL: &str = r#"Fund(format: 1, name: "F", organisation: "O", model: EarmarkedEquity,
+    const MINIMAL: &str = r#"Fund(format: 2, name: "F", organisation: "O", model: EarmarkedEquity,
         first_year: 2025, years: 3, holder: "KS",
         actors: [(code: "KS", name: "Kommunstyrelsen", kind: Committee)])"#;
 
@@ -1092,18 +1092,18 @@ mod tests {
 
     #[test]
     fn newer_format_is_refused_by_name() {
-        let text = MINIMAL.replace("format: 1", "format: 2");
+        let text = MINIMAL.replace("format: 2", "format: 3");
         let e = parse_str(&text, "n.ron").unwrap_err();
         assert_eq!(
             e,
             LoadError::NewerFormat {
                 file: "n.ron".into(),
-                found: 2
+                found: 3
             }
         );
         assert!(e.english().contains("newer"));
         // Even with fields this version does not know.
-        let text = MINIMAL.replace("format: 1,", "format: 7, future_field: 3,");
+        let text = MINIMAL.replace("format: 2,", "format: 7, future_field: 3,");
         assert!(matches!(
             parse_str(&text, "n.ron"),
             Err(LoadError::NewerFormat { found: 7, .. })
@@ -1143,7 +1143,7 @@ mod tests {
 
     #[test]
     fn missing_format_is_named() {
-        let text = MINIMAL.replace("format: 1,", "");
+        let text = MINIMAL.replace("format: 2,", "");
         assert!(matches!(
             parse_str(&text, "x.ron"),
             Err(LoadError::MissingFormat { .. })

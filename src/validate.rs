@@ -943,11 +943,16 @@ fn projection_warnings(fund: &Fund) -> Vec<Issue> {
             });
         }
     }
-    if let Some(y) = base
-        .statement
-        .iter()
-        .find(|y| y.uncommitted.0 < 0 && y.unfunded.is_zero())
-    {
+    // A yearly pot is not over-committed by later years' disbursements: they are paid from
+    // later pots. Only an earmarked fund carries its balance forward.
+    let over_committed = (fund.model == FundingModel::EarmarkedEquity)
+        .then(|| {
+            base.statement
+                .iter()
+                .find(|y| y.uncommitted.0 < 0 && y.unfunded.is_zero())
+        })
+        .flatten();
+    if let Some(y) = over_committed {
         out.push(Issue {
             severity: Severity::Warning,
             location: Location::Fund,
@@ -1056,6 +1061,8 @@ fn projection_warnings(fund: &Fund) -> Vec<Issue> {
 fn reconciliation_warnings(fund: &Fund, base: &engine::Projection) -> Vec<Issue> {
     use crate::money::{format_en_kr as en, format_sv_kr as sv};
     let mut out = Vec::new();
+    // A deficit is warned about in the year it turns overdue, not again every year after.
+    let mut overdue_before = Money::ZERO;
     let warn = |out: &mut Vec<Issue>, year: i32, field: &str, sv_text: String, en_text: String| {
         let location = fund
             .budget
@@ -1087,7 +1094,10 @@ fn reconciliation_warnings(fund: &Fund, base: &engine::Projection) -> Vec<Issue>
                 ),
             );
         }
-        if r.current.restoration.overdue.0 > 0 {
+        let overdue = r.current.restoration.overdue;
+        let newly_overdue = overdue > overdue_before;
+        overdue_before = overdue;
+        if newly_overdue {
             warn(
                 &mut out,
                 year,

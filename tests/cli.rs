@@ -67,9 +67,20 @@ fn check_reports_warnings_and_still_exits_0() {
         out.contains("varning / warning: initiatives[M1].actuals"),
         "{out}"
     );
-    assert!(out.contains("(arrears)"), "{out}");
+    // The arrears say how they are to be read (SPEC §4.4).
+    assert!(out.contains("(arrears; carried into the plan"), "{out}");
+    // The reconciliation's warnings: the 2027 budget is not in balance, deficits overdue.
     assert!(
-        out.contains("0 fel, 1 varning / 0 errors, 1 warning"),
+        out.contains("budget[2027].result_before_fund: budgeten för 2027 är inte i balans"),
+        "{out}"
+    );
+    assert!(out.contains("är försenade 2025"), "{out}");
+    let n = sif::validate::validate(
+        &sif::store::load(std::path::Path::new(&sample("uppfoljning"))).unwrap(),
+    )
+    .warning_count();
+    assert!(
+        out.contains(&format!("0 fel, {n} varningar / 0 errors, {n} warnings")),
         "{out}"
     );
 }
@@ -142,17 +153,17 @@ fn a_newer_format_exits_2_asking_to_update() {
     let dir = tempfile::tempdir().unwrap();
     let text = std::fs::read_to_string(sample("exempelkommun"))
         .unwrap()
-        .replace("format: 1,", "format: 2,\n    new_field_of_v2: true,");
+        .replace("format: 2,", "format: 3,\n    new_field_of_v3: true,");
     let file = write(dir.path(), "ny.ron", text.as_bytes());
     let o = sif(&["check", &file]);
     assert_eq!(code(&o), 2);
     let err = stderr(&o);
     assert!(
-        err.contains("filformat 2") && err.contains("uppdatera Sif"),
+        err.contains("filformat 3") && err.contains("uppdatera Sif"),
         "{err}"
     );
     assert!(
-        err.contains("file format 2") && err.contains("update Sif"),
+        err.contains("file format 3") && err.contains("update Sif"),
         "{err}"
     );
 }
@@ -356,7 +367,45 @@ fn text_output_is_aligned_and_formatted_the_swedish_way() {
     // Negative amounts use the typographic minus sign.
     let r = stdout(&sif(&["reconcile", &sample("uppfoljning")]));
     assert!(r.contains("\u{2212}450\u{a0}000"), "{r}");
-    assert!(r.contains("ett förslag, inte gällande rätt"), "{r}");
+    assert!(
+        r.contains("Sifs tolkning av ESO 2020:1, inte gällande rätt"),
+        "{r}"
+    );
+    // The reconciliation's lines, in the order a management report prints them.
+    let order = [
+        "Årets resultat före fondens utbetalningar",
+        "Fondens utbetalningar",
+        "Årets resultat",
+        "Samtliga realisationsvinster",
+        "Vissa realisationsvinster/-förluster enligt undantagsmöjlighet",
+        "Orealiserade förluster/återföring i värdepapper",
+        "Årets resultat efter balanskravsjusteringar",
+        "Reservering till/användning av resultatreserv",
+        "Social investeringsfond: använd (+) / återförd (−)",
+        "Synnerliga skäl",
+        "Årets balanskravsresultat",
+        "Balanskravsunderskott från tidigare år",
+        "Återställt",
+        "Kvar att återställa",
+    ];
+    // Each line follows the one before it, within the first year's block.
+    let block = &r[..r.find("\n\n2024").unwrap_or(r.len())];
+    let mut from = 0;
+    for l in order {
+        let at = block[from..]
+            .find(&format!("\n{l}  "))
+            .unwrap_or_else(|| panic!("{l} after byte {from}: {block}"));
+        from += at + 1;
+    }
+    let en = stdout(&sif(&["reconcile", &sample("uppfoljning"), "--lang", "en"]));
+    assert!(
+        en.contains("Balanced-budget result for the year") && en.contains("Still to restore"),
+        "{en}"
+    );
+    assert!(
+        en.contains("Proposal: Sif's reading of ESO 2020:1, not law"),
+        "{en}"
+    );
     // Closed years are marked as actuals.
     let s = stdout(&sif(&["statement", &sample("uppfoljning")]));
     assert!(
@@ -370,10 +419,10 @@ fn csv_output_is_rfc_4180_with_a_header_and_plain_integers() {
     let o = sif(&["statement", &sample("exempelkommun"), "--format", "csv"]);
     assert_eq!(code(&o), 0);
     let text = stdout(&o);
-    assert!(
-        text.starts_with("year,opening,capital,disbursed,repaid,closing,committed,uncommitted\r\n")
-    );
-    assert!(text.contains("\r\n2025,0,20000000,2000000,0,18000000,13000000,5000000\r\n"));
+    assert!(text.starts_with(
+        "year,opening,capital,disbursed,repaid,fund_used,unfunded,closing,committed,uncommitted\r\n"
+    ));
+    assert!(text.contains("\r\n2025,0,20000000,2000000,0,2000000,0,18000000,13000000,5000000\r\n"));
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     assert_eq!(reader.records().count(), 10);
 
@@ -415,9 +464,11 @@ fn json_output_has_the_shapes_of_spec_section_8() {
             "closing",
             "committed",
             "disbursed",
+            "fund_used",
             "opening",
             "repaid",
             "uncommitted",
+            "unfunded",
             "year"
         ]
     );

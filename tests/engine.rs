@@ -838,16 +838,17 @@ fn annual_appropriation_reconciliation_uses_no_earmarked_equity() {
     assert_eq!(r[1].result_before_fund, Money(0));
     assert_eq!(r[1].current.balance_result, Money(-2_500_000));
     assert_eq!(r[1].current.restore_by, Some(2029));
-    // 2027: −2 000 000 + 1 000 000 repaid.
-    assert_eq!(r[2].result, Money(-1_000_000));
+    // 2027: −2 000 000; the 1 000 000 repaid is internal and does not change the result.
+    assert_eq!(r[2].repaid, Money(1_000_000));
+    assert_eq!(r[2].result, Money(-2_000_000));
     assert_eq!(r[2].current.restore_by, Some(2030));
     assert_eq!(r[3].current.restore_by, None);
 }
 
 #[test]
 fn proposed_rules_use_only_what_the_fund_can_cover() {
-    // 1 000 000 earmarked; 1 500 000 spent in 2025: fund_used is 1 000 000. In 2026 the fund
-    // is at −500 000, so it covers nothing of the next 300 000.
+    // 1 000 000 earmarked; 1 500 000 spent in 2025: fund_used is 1 000 000 and 500 000 is
+    // unfunded. In 2026 the fund is empty, so it covers nothing of the next 300 000.
     let f = fund(
         r#"capital: [(date: "2025-01-01", amount: 1_000_000, kind: Earmark)],
         initiatives: [(code: "P1", name: "Insatsen", owner: "BUN", status: Approved,
@@ -863,15 +864,24 @@ fn proposed_rules_use_only_what_the_fund_can_cover() {
     assert_eq!(r[0].result, Money(500_000));
     assert_eq!(r[0].current.balance_result, Money(400_000));
     assert_eq!(r[0].proposed.fund_used, Money(1_000_000));
-    assert_eq!(r[0].proposed.balance_result, Money(1_400_000));
+    // The fund may cover a deficit, but never turns a surplus into a larger one.
+    assert_eq!(r[0].proposed.fund_adjustment, Money(0));
+    assert_eq!(r[0].proposed.balance_result, Money(400_000));
+    let s = base(&f).statement;
+    assert_eq!(
+        (s[0].fund_used, s[0].unfunded, s[0].closing),
+        (Money(1_000_000), Money(500_000), Money(0))
+    );
     assert_eq!(r[1].proposed.fund_used, Money(0));
     assert_eq!(r[1].current.balance_result, Money(-200_000));
     assert_eq!(r[1].current.restore_by, Some(2029));
     assert_eq!(r[1].proposed.balance_result, Money(-200_000));
-    // 2027: 200 000 repaid raises the result, but is re-earmarked under the proposal.
+    // 2027: 200 000 repaid is internal and leaves the result at 0; under the proposal it is
+    // re-earmarked, but only out of a surplus, and there is none.
     assert_eq!(r[2].repaid, Money(200_000));
-    assert_eq!(r[2].current.balance_result, Money(200_000));
+    assert_eq!(r[2].current.balance_result, Money(0));
     assert_eq!(r[2].proposed.fund_reearmarked, Money(200_000));
+    assert_eq!(r[2].proposed.fund_adjustment, Money(0));
     assert_eq!(r[2].proposed.balance_result, Money(0));
     assert_eq!(r[2].proposed.restore_by, None);
 }

@@ -413,8 +413,8 @@ fn hledger_checks_every_journal_export_and_its_balances_equal_the_trial_balance(
                 "{name} {y}"
             );
             assert_eq!(
-                closing[&(fund.accounts.bank, y)],
-                journal.balance(y, fund.accounts.bank).closing.0
+                closing[&(fund.accounts.free_equity, y)],
+                journal.balance(y, fund.accounts.free_equity).closing.0
             );
         }
         // The balance assertions are there, so `check` really compared the fund balance.

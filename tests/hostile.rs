@@ -237,6 +237,7 @@ fn max_amount_fund(initiatives: usize, years: i32) -> sif::Fund {
                 to: 2025 + years - 1,
                 amount: Money(MAX_AMOUNT),
                 cashable: true,
+                ..Default::default()
             }],
             repayment: Repayment::FromSavings {
                 share: 100,
@@ -332,6 +333,7 @@ fn sums_across_payers_and_actors_that_overflow_do_not_panic() {
         to: 2025,
         amount: Money(MAX_AMOUNT),
         cashable: false,
+        ..Default::default()
     };
     ini.savings = std::iter::repeat_n(row("SN"), 500_000)
         .chain(std::iter::repeat_n(row("BUN"), 500_000))
@@ -423,9 +425,11 @@ fn a_truncated_file_is_never_a_smaller_fund() {
             Err(e) => assert!(matches!(e, LoadError::Syntax { .. }), "{e:?}"),
         }
     }
+    // Cut at the end of a line half-way through.
+    let half = text.len() / 2 + text[text.len() / 2..].find('\n').unwrap();
     refused(
         "cut.ron",
-        &text.as_bytes()[..text.len() / 2],
+        &text.as_bytes()[..half],
         &[
             "filen tar slut mitt i (saknas en avslutande parentes?)",
             "the file ends too early (is a closing bracket missing?)",

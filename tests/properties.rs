@@ -51,6 +51,9 @@ struct RawInitiative {
     actuals: Vec<RawActual>,
 }
 
+/// (year offset, result, gains, (reservation, use, special reasons, exemption)).
+type RawBudget = (u8, i64, i64, (i64, i64, i64, i64));
+
 #[derive(Debug, Clone)]
 struct RawFund {
     appropriation: bool,
@@ -63,7 +66,9 @@ struct RawFund {
     capital: Vec<(u8, i64, bool)>,
     initiatives: Vec<RawInitiative>,
     scenarios: Vec<(i32, i32, i32)>,
-    budget: Vec<(u8, i64, i64)>,
+    budget: Vec<RawBudget>,
+    /// Deficits carried in: (years before first_year, 1..=3; amount).
+    deficits: Vec<(i32, i64)>,
 }
 
 fn amount() -> impl Strategy<Value = i64> {
@@ -148,7 +153,16 @@ fn raw_fund() -> impl Strategy<Value = RawFund> {
         prop::collection::vec((any::<u8>(), amount(), prop::bool::weighted(0.8)), 0..4),
         prop::collection::vec(raw_initiative(), 0..6),
         prop::collection::vec((0..=1000_i32, 0..=1000_i32, 0..=20_i32), 0..3),
-        prop::collection::vec((any::<u8>(), -50_000_000..50_000_000_i64, amount()), 0..5),
+        prop::collection::vec(
+            (
+                any::<u8>(),
+                -50_000_000..50_000_000_i64,
+                amount(),
+                (amount(), amount(), amount(), -5_000_000..5_000_000_i64),
+            ),
+            0..5,
+        ),
+        prop::collection::vec((1..=3_i32, 1..20_000_000_i64), 0..3),
     )
         .prop_map(
             |(
@@ -157,6 +171,7 @@ fn raw_fund() -> impl Strategy<Value = RawFund> {
                 initiatives,
                 scenarios,
                 budget,
+                deficits,
             )| RawFund {
                 appropriation,
                 first_year,
@@ -169,6 +184,7 @@ fn raw_fund() -> impl Strategy<Value = RawFund> {
                 initiatives,
                 scenarios,
                 budget,
+                deficits,
             },
         )
 }
@@ -265,6 +281,7 @@ fn build(raw: &RawFund) -> Fund {
                             amount: Money(m),
                         })
                         .collect(),
+                    ..Default::default()
                 })
                 .collect();
             Initiative {
@@ -294,6 +311,7 @@ fn build(raw: &RawFund) -> Fund {
                             to: (from + i32::from(len) % years).min(first + years - 1),
                             amount: Money(amount),
                             cashable,
+                            ..Default::default()
                         }
                     })
                     .collect(),
@@ -309,15 +327,34 @@ fn build(raw: &RawFund) -> Fund {
         .budget
         .iter()
         .filter(|b| budget_years.insert(year(b.0)))
-        .map(|&(off, result, gains)| BudgetYear {
-            year: year(off),
-            result_before_fund: Money(result),
-            realisation_gains: Money(gains),
+        .map(
+            |&(off, result, gains, (reservation, reserve_use, special, exemption))| {
+                let mut b = BudgetYear::new(year(off), Money(result));
+                b.realisation_gains = Money(gains);
+                b.reserve_reservation = Money(reservation);
+                b.reserve_use = Money(reserve_use);
+                b.special_reasons = Money(special);
+                if special > 0 {
+                    b.special_reasons_note = "KF § 1".into();
+                }
+                b.exemption_adjustment = Money(exemption);
+                b
+            },
+        )
+        .collect();
+    let mut deficit_years = std::collections::HashSet::new();
+    let unrestored_deficits = raw
+        .deficits
+        .iter()
+        .filter(|d| deficit_years.insert(d.0))
+        .map(|&(back, amount)| sif::model::EarlierDeficit {
+            year: first - back,
+            amount: Money(amount),
         })
         .collect();
 
     Fund {
-        format: 1,
+        format: 2,
         name: "Genererad fond".into(),
         organisation: "Provkommun".into(),
         org_number: None,
@@ -346,6 +383,8 @@ fn build(raw: &RawFund) -> Fund {
             })
             .collect(),
         budget,
+        unrestored_deficits,
+        appraisal: Default::default(),
         accounts: Default::default(),
     }
 }
@@ -387,15 +426,32 @@ fn check_projection(fund: &Fund, options: &Options, p: &Projection) {
                 assert_eq!(y.opening, previous, "opening = previous closing");
                 assert_eq!(
                     y.closing.0,
-                    y.opening.0 + y.capital.0 - y.disbursed.0 + y.repaid.0,
-                    "closing = opening + capital − disbursed + repaid"
+                    y.opening.0 + y.capital.0 + y.repaid.0 - y.fund_used.0,
+                    "closing = opening + capital + repaid − fund_used"
                 );
+                let available = y.opening.0 + y.capital.0 + y.repaid.0;
+                assert_eq!(y.fund_used.0, y.disbursed.0.min(available.max(0)));
+                // Spending never takes the fund below zero: only a release of more than it
+                // holds (this year or before) can.
+                if available >= 0 {
+                    assert!(y.closing.0 >= 0, "{y:?}");
+                } else {
+                    let released = fund.capital.iter().any(|c| {
+                        c.kind == sif::model::CapitalKind::Release
+                            && sif::model::date_year(&c.date).is_some_and(|d| d <= y.year)
+                    });
+                    assert!(released, "{y:?}");
+                    assert_eq!(y.closing.0, available, "{y:?}");
+                }
             }
             FundingModel::AnnualAppropriation => {
                 assert_eq!(y.opening, Money(0));
                 assert_eq!(y.closing.0, y.capital.0 - y.disbursed.0);
+                assert_eq!(y.fund_used.0, y.disbursed.0.min(y.capital.0.max(0)));
             }
         }
+        assert!(0 <= y.fund_used.0 && y.fund_used <= y.disbursed, "{y:?}");
+        assert_eq!(y.unfunded.0, y.disbursed.0 - y.fund_used.0);
         previous = y.closing;
         let later = sum(p.statement[i + 1..].iter().map(|z| z.disbursed));
         assert_eq!(y.committed.0, later);
@@ -559,31 +615,79 @@ fn check_projection(fund: &Fund, options: &Options, p: &Projection) {
     }
 
     // §5: the reconciliation adds up under both rule sets.
+    let earlier: i64 = sum(fund.unrestored_deficits.iter().map(|d| d.amount));
+    let mut added = [earlier, earlier];
+    let mut restored = [0_i64, 0];
     for (r, s) in p.reconciliation.iter().zip(&p.statement) {
         assert_eq!(r.disbursed, s.disbursed);
         assert_eq!(r.repaid, s.repaid);
+        // Repayments are internal and do not change the result.
+        assert_eq!(r.result.0, r.result_before_fund.0 - r.disbursed.0);
         assert_eq!(
-            r.result.0,
-            r.result_before_fund.0 - r.disbursed.0 + r.repaid.0
+            r.adjusted_result.0,
+            r.result.0 - r.realisation_gains.0
+                + r.exemption_adjustment.0
+                + r.securities_adjustment.0
         );
+        let pre = r.adjusted_result.0 - r.reserve_reservation.0 + r.reserve_use.0;
+        assert_eq!(r.after_reserves().0, pre);
         assert_eq!(
             r.current.balance_result.0,
-            r.result.0 - r.realisation_gains.0
+            pre + r.current.special_reasons_applied.0
         );
+        assert!(r.current.special_reasons_applied.0 <= (-pre).max(0));
         assert_eq!(
             r.proposed.balance_result.0,
-            r.current.balance_result.0 + r.proposed.fund_used.0 - r.proposed.fund_reearmarked.0
+            pre + r.proposed.fund_adjustment.0 + r.proposed.special_reasons_applied.0
         );
+        // The fund's line never turns a deficit into a surplus or a surplus into a deficit.
+        let after_fund = pre + r.proposed.fund_adjustment.0;
+        assert!(pre >= 0 || (after_fund <= 0 && after_fund >= pre), "{r:?}");
+        assert!(pre <= 0 || (after_fund >= 0 && after_fund <= pre), "{r:?}");
+        if fund.model == FundingModel::EarmarkedEquity {
+            assert_eq!(r.proposed.fund_used, s.fund_used);
+            assert_eq!(r.proposed.fund_reearmarked, s.repaid);
+        }
         assert!(r.proposed.fund_used.0 >= 0 && r.proposed.fund_used <= r.disbursed);
-        for (b, restore) in [
-            (r.current.balance_result, r.current.restore_by),
-            (r.proposed.balance_result, r.proposed.restore_by),
-        ] {
+        for (k, (b, restore, rest)) in [
+            (
+                r.current.balance_result,
+                r.current.restore_by,
+                r.current.restoration,
+            ),
+            (
+                r.proposed.balance_result,
+                r.proposed.restore_by,
+                r.proposed.restoration,
+            ),
+        ]
+        .into_iter()
+        .enumerate()
+        {
             assert_eq!(restore, (b.0 < 0).then_some(r.year + 3));
+            assert!(rest.restored.0 >= 0 && rest.to_restore.0 >= 0 && rest.overdue.0 >= 0);
+            assert!(rest.overdue <= rest.to_restore);
+            assert!(rest.restored.0 <= b.0.max(0));
+            if b.0 < 0 {
+                added[k] += -b.0;
+            }
+            restored[k] += rest.restored.0;
+            // Σ restored + still to restore = Σ deficits added, every year.
+            assert_eq!(restored[k] + rest.to_restore.0, added[k], "{r:?}");
         }
         if fund.model == FundingModel::AnnualAppropriation {
             assert_eq!(r.proposed.fund_used, Money(0));
             assert_eq!(r.proposed.fund_reearmarked, Money(0));
+        }
+    }
+    for (k, list) in [&p.deficits.current, &p.deficits.proposed]
+        .into_iter()
+        .enumerate()
+    {
+        assert_eq!(sum(list.iter().map(|d| d.amount)), added[k]);
+        for d in list {
+            assert!(d.left.0 >= 0 && d.restored.0 >= 0);
+            assert_eq!(d.restored.0 + d.left.0, d.amount.0);
         }
     }
 }
@@ -794,6 +898,7 @@ fn wild_initiative() -> impl Strategy<Value = Initiative> {
                         to,
                         amount,
                         cashable,
+                        ..Default::default()
                     })
                     .collect(),
                 repayment,
@@ -806,6 +911,7 @@ fn wild_initiative() -> impl Strategy<Value = Initiative> {
                             .into_iter()
                             .map(|(actor, amount)| ActualRepayment { actor, amount })
                             .collect(),
+                        ..Default::default()
                     })
                     .collect(),
                 note: String::new(),
@@ -894,8 +1000,11 @@ fn wild_fund() -> impl Strategy<Value = Fund> {
                         year,
                         result_before_fund,
                         realisation_gains,
+                        ..Default::default()
                     })
                     .collect(),
+                unrestored_deficits: Vec::new(),
+                appraisal: Default::default(),
                 accounts: Default::default(),
             },
         )

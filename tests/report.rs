@@ -121,6 +121,8 @@ fn expected_figures(fund: &Fund, p: &Projection, lang: Lang) -> Expected {
             ("capital", y.capital),
             ("disbursed", y.disbursed),
             ("repaid", y.repaid),
+            ("fund_used", y.fund_used),
+            ("unfunded", y.unfunded),
             ("closing", y.closing),
             ("committed", y.committed),
             ("uncommitted", y.uncommitted),
@@ -131,28 +133,66 @@ fn expected_figures(fund: &Fund, p: &Projection, lang: Lang) -> Expected {
     let restore = |r: Option<i32>| r.map_or_else(|| "–".to_string(), |y| y.to_string());
     for y in &p.reconciliation {
         let k = [("year", y.year.to_string())];
-        let t = "reconciliation-current";
+        let t = "reconciliation";
         for (f, m) in [
             ("result_before_fund", y.result_before_fund),
             ("disbursed", y.disbursed),
-            ("repaid", y.repaid),
             ("result", y.result),
             ("realisation_gains", y.realisation_gains),
-            ("current.balance_result", y.current.balance_result),
+            ("exemption_adjustment", y.exemption_adjustment),
+            ("securities_adjustment", y.securities_adjustment),
+            ("adjusted_result", y.adjusted_result),
+            ("reserve_reservation", y.reserve_reservation),
+            ("reserve_use", y.reserve_use),
         ] {
             x.money(t, &k, f, m);
         }
-        x.text(t, &k, "current.restore_by", restore(y.current.restore_by));
+        for (t, prefix, special, balance, restore_by, rest) in [
+            (
+                "reconciliation-current",
+                "current",
+                y.current.special_reasons_applied,
+                y.current.balance_result,
+                y.current.restore_by,
+                y.current.restoration,
+            ),
+            (
+                "reconciliation-proposed",
+                "proposed",
+                y.proposed.special_reasons_applied,
+                y.proposed.balance_result,
+                y.proposed.restore_by,
+                y.proposed.restoration,
+            ),
+        ] {
+            let f = |name: &str| format!("{prefix}.{name}");
+            x.money(t, &k, &f("special_reasons_applied"), special);
+            x.money(t, &k, &f("balance_result"), balance);
+            x.text(t, &k, &f("restore_by"), restore(restore_by));
+            x.money(t, &k, &f("restored"), rest.restored);
+            x.money(t, &k, &f("to_restore"), rest.to_restore);
+            x.money(t, &k, &f("overdue"), rest.overdue);
+        }
         let t = "reconciliation-proposed";
         for (f, m) in [
-            ("current.balance_result", y.current.balance_result),
             ("proposed.fund_used", y.proposed.fund_used),
             ("proposed.fund_reearmarked", y.proposed.fund_reearmarked),
-            ("proposed.balance_result", y.proposed.balance_result),
+            ("proposed.fund_adjustment", y.proposed.fund_adjustment),
         ] {
             x.money(t, &k, f, m);
         }
-        x.text(t, &k, "proposed.restore_by", restore(y.proposed.restore_by));
+    }
+    for (t, list) in [
+        ("deficits-current", &p.deficits.current),
+        ("deficits-proposed", &p.deficits.proposed),
+    ] {
+        for d in list {
+            let k = [("year", d.year.to_string())];
+            x.money(t, &k, "amount", d.amount);
+            x.text(t, &k, "restore_by", d.restore_by.to_string());
+            x.money(t, &k, "restored", d.restored);
+            x.money(t, &k, "left", d.left);
+        }
     }
     for r in &p.schedule.rows {
         let k = [

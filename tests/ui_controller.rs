@@ -65,6 +65,20 @@ fn uppfoljning() -> Fund {
 }
 
 fn harness_on(fund: Fund, lang: Lang) -> (Harness<'static, SifApp>, FakeDialogs) {
+    harness_sized(fund, lang, egui::vec2(1400.0, 1000.0))
+}
+
+/// A tall window, for views whose lower parts a test reads (only what is on screen is in the
+/// accessibility tree).
+fn tall_harness_on(fund: Fund, lang: Lang) -> (Harness<'static, SifApp>, FakeDialogs) {
+    harness_sized(fund, lang, egui::vec2(1400.0, 2600.0))
+}
+
+fn harness_sized(
+    fund: Fund,
+    lang: Lang,
+    size: egui::Vec2,
+) -> (Harness<'static, SifApp>, FakeDialogs) {
     let dialogs = FakeDialogs::default();
     let prefs = Preferences {
         language: lang,
@@ -74,7 +88,7 @@ fn harness_on(fund: Fund, lang: Lang) -> (Harness<'static, SifApp>, FakeDialogs)
     app.doc = app::state::Document::new(fund, None);
     app.clock = Box::new(app::clock::FixedClock("2026-03-15".to_string()));
     let h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 1000.0))
+        .with_size(size)
         .build_ui_state(|ui, app: &mut SifApp| app.ui_root(ui), app);
     (h, dialogs)
 }
@@ -396,7 +410,7 @@ fn closing_a_year_asks_first_says_what_changes_and_can_be_undone() {
 fn changing_a_budget_input_moves_both_balanced_budget_results() {
     let fund = uppfoljning();
     let before = projection(&fund);
-    let (mut h, _) = harness_on(fund, Lang::Sv);
+    let (mut h, _) = tall_harness_on(fund, Lang::Sv);
     nav(&mut h, "Balanskrav");
     h.get_by_label(budget::proposal_label(Lang::Sv));
     let r = &before.reconciliation[before.year_index(2026).unwrap()];
@@ -415,22 +429,29 @@ fn changing_a_budget_input_moves_both_balanced_budget_results() {
     assert!(shows(&h, &current) && shows(&h, &proposed));
     assert!(r.current.restore_by.is_none());
 
-    type_into(&mut h, "Resultat före fonden 2026", "−2 000 000");
+    type_into(
+        &mut h,
+        &budget::input_name(Lang::Sv, Line::ResultBeforeFund, 2026),
+        "−2 000 000",
+    );
 
     let fund = h.state().doc.fund.clone();
     let entry = fund.budget.iter().find(|b| b.year == 2026).unwrap();
     assert_eq!(entry.result_before_fund, Money(-2_000_000));
     let after = projection(&fund);
     let a = &after.reconciliation[after.year_index(2026).unwrap()];
-    // Both rule sets move by the same 3 500 000, and both turn negative.
+    // Current law moves by the whole 3 500 000. Under the proposal the fund's net use of
+    // 100 000 (800 000 used, 700 000 re-earmarked) now covers part of the deficit, so it moves
+    // by 3 400 000; both turn negative.
     assert_eq!(
         a.current.balance_result.0 - r.current.balance_result.0,
         -3_500_000
     );
     assert_eq!(
         a.proposed.balance_result.0 - r.proposed.balance_result.0,
-        -3_500_000
+        -3_400_000
     );
+    assert_eq!(a.proposed.fund_adjustment, Money(100_000));
     assert!(!shows(&h, &current) && !shows(&h, &proposed));
     assert!(shows(
         &h,
@@ -465,7 +486,11 @@ fn changing_a_budget_input_moves_both_balanced_budget_results() {
 
     // A year without budget figures gets an entry when one is typed, in year order.
     let entries = fund.budget.len();
-    type_into(&mut h, "Realisationsvinster 2027", "250 000");
+    type_into(
+        &mut h,
+        &budget::input_name(Lang::Sv, Line::RealisationGains, 2027),
+        "250 000",
+    );
     let fund = h.state().doc.fund.clone();
     assert_eq!(fund.budget.len(), entries + 1);
     let years: Vec<i32> = fund.budget.iter().map(|b| b.year).collect();
@@ -475,7 +500,121 @@ fn changing_a_budget_input_moves_both_balanced_budget_results() {
     assert_eq!(h.state().doc.history.undo_len(), 2);
     // The year in words follows the chosen year.
     choose(&mut h, "År att förklara", "2027");
-    h.get_by_label_contains("Realisationsvinster på 250");
+    h.get_by_label_contains("Efter balanskravsjusteringarna är det");
+}
+
+#[test]
+fn special_reasons_need_a_note_and_cover_only_the_deficit() {
+    let fund = uppfoljning();
+    let (mut h, _) = tall_harness_on(fund, Lang::Sv);
+    nav(&mut h, "Balanskrav");
+    // 2025 has synnerliga skäl with their decision shown beside the reconciliation.
+    let note = budget::note_name(Lang::Sv, 2025);
+    assert!(
+        input(&h, &note)
+            .value()
+            .is_some_and(|v| v.contains("KF 2026-04-20 § 41")),
+        "the note is shown"
+    );
+    // Synnerliga skäl in 2027 without a note: an error that names the note, shown next to it.
+    type_into(
+        &mut h,
+        &budget::input_name(Lang::Sv, Line::SpecialReasons, 2027),
+        "100 000",
+    );
+    let fund = h.state().doc.fund.clone();
+    let b2027 = fund.budget.iter().find(|b| b.year == 2027).unwrap();
+    assert_eq!(b2027.special_reasons, Money(100_000));
+    assert!(
+        h.state()
+            .cache
+            .analysis
+            .report
+            .errors()
+            .any(|e| e.path == "budget[2027].special_reasons_note")
+    );
+    assert!(h.root().children_recursive().any(|n| {
+        n.accesskit_node()
+            .label()
+            .is_some_and(|l| l.contains("Motiveringen saknas"))
+    }));
+    // Writing the decision clears the error, and the amount covers (part of) the deficit.
+    type_into(
+        &mut h,
+        &budget::note_name(Lang::Sv, 2027),
+        "KF 2028-04-20 § 7",
+    );
+    let fund = h.state().doc.fund.clone();
+    assert_eq!(
+        fund.budget
+            .iter()
+            .find(|b| b.year == 2027)
+            .unwrap()
+            .special_reasons_note,
+        "KF 2028-04-20 § 7"
+    );
+    assert!(!h.state().cache.analysis.report.has_errors());
+    let p = projection(&fund);
+    let r = &p.reconciliation[p.year_index(2027).unwrap()];
+    assert_eq!(r.current.special_reasons_applied, Money(100_000));
+    assert!(shows(
+        &h,
+        &budget::figure_name(Lang::Sv, 2027, Line::CurrentSpecialReasons, &sv(100_000))
+    ));
+}
+
+#[test]
+fn a_deficit_turns_overdue_in_red_when_it_is_not_restored_in_three_years() {
+    let fund = uppfoljning();
+    let p = projection(&fund);
+    let (mut h, _) = tall_harness_on(fund, Lang::Sv);
+    nav(&mut h, "Balanskrav");
+    // The deficit carried in from 2022 (300 000) was due by 2025 and is still there: overdue.
+    let d = &p.deficits.current[0];
+    assert_eq!((d.year, d.restore_by), (2022, 2025));
+    assert!(shows(
+        &h,
+        &budget::deficit_name(Lang::Sv, false, 2022, "status", "återställt 2026, för sent")
+    ));
+    // 2030: a large loss makes a new deficit that later years cannot restore in time.
+    type_into(
+        &mut h,
+        &budget::input_name(Lang::Sv, Line::ResultBeforeFund, 2027),
+        "−9 000 000",
+    );
+    let fund = h.state().doc.fund.clone();
+    let p = projection(&fund);
+    let d = p.deficits.current.iter().find(|d| d.year == 2027).unwrap();
+    assert!(d.left.0 > 0 && d.restore_by == 2030);
+    let left = sv(d.left.0);
+    assert!(shows(
+        &h,
+        &budget::deficit_name(Lang::Sv, false, 2027, "kvar", &left)
+    ));
+    assert!(shows(
+        &h,
+        &budget::deficit_name(Lang::Sv, false, 2027, "status", "försenat")
+    ));
+    // The overdue line of 2030 is in the table, and the warning is in Problem.
+    let r = &p.reconciliation[p.year_index(2030).unwrap()];
+    assert!(r.current.restoration.overdue.0 > 0);
+    assert!(shows(
+        &h,
+        &budget::figure_name(
+            Lang::Sv,
+            2030,
+            Line::CurrentOverdue,
+            &sv(r.current.restoration.overdue.0)
+        )
+    ));
+    assert!(
+        h.state()
+            .cache
+            .analysis
+            .report
+            .warnings()
+            .any(|w| w.path == "budget[2030].result_before_fund" && w.sv.contains("försenade"))
+    );
 }
 
 #[test]

@@ -14,7 +14,7 @@ use sif::validate::{Location, Severity, validate};
 
 /// A small, sensible fund with no errors and no warnings.
 const CLEAN: &str = r#"Fund(
-    format: 1,
+    format: 2,
     name: "Sociala investeringsfonden",
     organisation: "Testkommun",
     org_number: Some("212000-0123"),
@@ -68,6 +68,14 @@ const CLEAN: &str = r#"Fund(
     budget: [
         (year: 2025, result_before_fund: 4_000_000, realisation_gains: 0),
         (year: 2026, result_before_fund: -1_000_000, realisation_gains: 200_000),
+        (year: 2027, result_before_fund: 2_000_000),
+        (year: 2028, result_before_fund: 2_000_000),
+        (year: 2029, result_before_fund: 2_000_000),
+        (year: 2030, result_before_fund: 2_000_000),
+        (year: 2031, result_before_fund: 2_000_000),
+        (year: 2032, result_before_fund: 2_000_000),
+        (year: 2033, result_before_fund: 2_000_000),
+        (year: 2034, result_before_fund: 2_000_000),
     ],
 )"#;
 
@@ -156,7 +164,262 @@ fn every_issue_has_a_swedish_and_an_english_sentence() {
 
 #[test]
 fn a_newer_format_is_an_error() {
-    only_error("format", |f| f.format = 2);
+    only_error("format", |f| f.format = 3);
+}
+
+#[test]
+fn format_1_is_read() {
+    let mut fund = clean_fund();
+    fund.format = 1;
+    assert_eq!(issues(&fund), vec![]);
+}
+
+// ---- Errors and warnings of file format 2 (SPEC §3.1) ----
+
+#[test]
+fn the_bank_of_format_1_is_an_error_in_format_2() {
+    only_error("accounts.bank", |f| f.accounts.format1_bank = Some(1930));
+    let mut fund = clean_fund();
+    fund.format = 1;
+    fund.accounts.format1_bank = Some(1930);
+    assert_eq!(issues(&fund), vec![], "read and dropped in format 1");
+}
+
+#[test]
+fn negative_reserve_movements_special_reasons_and_tax_base_are_errors() {
+    only_error("budget[2027].reserve_reservation", |f| {
+        f.budget[2].reserve_reservation = Money(-1)
+    });
+    only_error("budget[2027].reserve_use", |f| {
+        f.budget[2].reserve_use = Money(-1)
+    });
+    only_error("budget[2027].special_reasons", |f| {
+        f.budget[2].special_reasons = Money(-1)
+    });
+    only_error("budget[2027].tax_base", |f| {
+        f.budget[2].tax_base = Money(-1)
+    });
+}
+
+#[test]
+fn the_adjustments_may_have_either_sign() {
+    let mut fund = clean_fund();
+    fund.budget[2].exemption_adjustment = Money(-100_000);
+    fund.budget[2].securities_adjustment = Money(50_000);
+    assert_eq!(issues(&fund), vec![]);
+}
+
+#[test]
+fn special_reasons_without_a_note_are_an_error() {
+    only_error("budget[2027].special_reasons_note", |f| {
+        f.budget[2].special_reasons = Money(100)
+    });
+    let issue = {
+        let mut f = clean_fund();
+        f.budget[2].special_reasons = Money(100);
+        validate(&f).issues.remove(0)
+    };
+    assert!(
+        issue.sv.contains("synnerliga skäl måste motiveras"),
+        "{}",
+        issue.sv
+    );
+    assert!(issue.en.contains("must be justified"), "{}", issue.en);
+}
+
+#[test]
+fn earlier_deficits_are_checked() {
+    let deficit = |year, amount| sif::model::EarlierDeficit {
+        year,
+        amount: Money(amount),
+    };
+    only_error("unrestored_deficits[1].year", |f| {
+        f.unrestored_deficits = vec![deficit(2021, 100)]
+    });
+    only_error("unrestored_deficits[1].year", |f| {
+        f.unrestored_deficits = vec![deficit(2025, 100)]
+    });
+    only_error("unrestored_deficits[1].amount", |f| {
+        f.unrestored_deficits = vec![deficit(2024, 0)]
+    });
+    only_error("unrestored_deficits[2].year", |f| {
+        f.unrestored_deficits = vec![deficit(2023, 100), deficit(2023, 200)]
+    });
+    let mut fund = clean_fund();
+    fund.unrestored_deficits = vec![deficit(2022, 100_000), deficit(2024, 50_000)];
+    assert_eq!(issues(&fund), vec![], "restored by the 2025 surplus");
+}
+
+#[test]
+fn a_voucher_series_must_be_usable_in_sie() {
+    for bad in ["", " ", "S I", "S\"I"] {
+        only_error("accounts.voucher_series", |f| {
+            f.accounts.voucher_series = bad.to_string()
+        });
+    }
+    let mut fund = clean_fund();
+    fund.accounts.voucher_series = "SOC".into();
+    assert_eq!(issues(&fund), vec![]);
+}
+
+#[test]
+fn the_appraisal_fields_are_checked() {
+    only_error("initiatives[P1].savings[1].deadweight", |f| {
+        p1(f).savings[0].deadweight = 101
+    });
+    only_error("initiatives[P1].savings[1].attribution", |f| {
+        p1(f).savings[0].attribution = -1
+    });
+    only_error("initiatives[P1].savings[1].drop_off", |f| {
+        p1(f).savings[0].drop_off = 200
+    });
+    only_error("initiatives[P1].savings[1].optimism_bias", |f| {
+        p1(f).savings[0].optimism_bias = 101
+    });
+    only_error("initiatives[P1].savings[1].low", |f| {
+        p1(f).savings[0].low = 101
+    });
+    only_error("initiatives[P1].savings[1].high", |f| {
+        p1(f).savings[0].high = 99
+    });
+    only_error("initiatives[P1].savings[1].high", |f| {
+        p1(f).savings[0].high = 301
+    });
+    only_error("appraisal.cost_optimism_bias", |f| {
+        f.appraisal.cost_optimism_bias = 201
+    });
+    let band = |from_year, rate| sif::model::DiscountBand { from_year, rate };
+    only_error("appraisal.discount_bands[1].from_year", |f| {
+        f.appraisal.discount_bands = vec![band(0, 3.0)]
+    });
+    only_error("appraisal.discount_bands[2].from_year", |f| {
+        f.appraisal.discount_bands = vec![band(5, 3.0), band(5, 2.0)]
+    });
+    only_error("appraisal.discount_bands[1].rate", |f| {
+        f.appraisal.discount_bands = vec![band(5, 20.5)]
+    });
+    only_error("appraisal.discount_bands[1].rate", |f| {
+        f.appraisal.discount_bands = vec![band(5, f64::NAN)]
+    });
+    let mut fund = clean_fund();
+    p1(&mut fund).savings[0].deadweight = 100;
+    p1(&mut fund).savings[0].low = 0;
+    p1(&mut fund).savings[0].high = 300;
+    fund.appraisal.cost_optimism_bias = 200;
+    fund.appraisal.discount_bands = vec![band(31, 3.0)];
+    assert_eq!(issues(&fund), vec![]);
+}
+
+fn capital(date: &str, amount: i64, kind: sif::model::CapitalKind) -> sif::model::CapitalEvent {
+    sif::model::CapitalEvent {
+        date: date.into(),
+        amount: Money(amount),
+        kind,
+        note: String::new(),
+    }
+}
+
+#[test]
+fn a_year_the_fund_cannot_pay_is_a_warning() {
+    // A release in 2027 leaves the fund with nothing for P2's 500 000.
+    let release = |f: &mut Fund| {
+        f.capital.push(capital(
+            "2027-03-01",
+            8_500_000,
+            sif::model::CapitalKind::Release,
+        ))
+    };
+    only_warning("statement[2027].unfunded", release);
+    let mut fund = clean_fund();
+    release(&mut fund);
+    let w = validate(&fund).issues.remove(0);
+    assert!(
+        w.sv.contains(&format!(
+            "{} belastar det fria egna kapitalet",
+            sif::money::format_sv_kr(Money(500_000))
+        )),
+        "{}",
+        w.sv
+    );
+    assert!(
+        w.en.contains(&format!(
+            "{} burdens free equity",
+            sif::money::format_en_kr(Money(500_000))
+        )),
+        "{}",
+        w.en
+    );
+}
+
+#[test]
+fn over_commitment_is_a_warning() {
+    // After a release in 2025 the fund can pay each year as it comes (a new earmarking in
+    // 2026 helps), but at the end of 2025 it holds less than later years will need.
+    only_warning("statement[2025].uncommitted", |f| {
+        f.capital.push(capital(
+            "2025-03-01",
+            8_700_000,
+            sif::model::CapitalKind::Release,
+        ));
+        f.capital.push(capital(
+            "2026-01-01",
+            1_000_000,
+            sif::model::CapitalKind::Earmark,
+        ));
+    });
+}
+
+#[test]
+fn an_open_year_out_of_balance_is_a_warning() {
+    only_warning("budget[2027].result_before_fund", |f| {
+        f.budget[2].result_before_fund = Money(400_000)
+    });
+}
+
+#[test]
+fn a_deficit_not_restored_within_three_years_is_a_warning() {
+    let mut fund = clean_fund();
+    fund.unrestored_deficits = vec![sif::model::EarlierDeficit {
+        year: 2022,
+        amount: Money(9_000_000),
+    }];
+    let warnings: Vec<String> = validate(&fund).warnings().map(|w| w.path.clone()).collect();
+    assert_eq!(warnings[0], "budget[2025].result_before_fund");
+    assert!(
+        warnings.iter().all(|p| p.ends_with(".result_before_fund")),
+        "{warnings:?}"
+    );
+}
+
+#[test]
+fn a_reserve_used_beyond_the_deficit_is_a_warning() {
+    only_warning("budget[2027].reserve_use", |f| {
+        f.budget[2].reserve_use = Money(100_000)
+    });
+}
+
+#[test]
+fn a_reservation_beyond_the_room_above_one_percent_is_a_warning() {
+    // 2027: result after adjustments 1 500 000; 1 % of 100 000 000 is 1 000 000.
+    only_warning("budget[2027].reserve_reservation", |f| {
+        f.budget[2].tax_base = Money(100_000_000);
+        f.budget[2].reserve_reservation = Money(600_000);
+    });
+    let mut fund = clean_fund();
+    fund.budget[2].tax_base = Money(100_000_000);
+    fund.budget[2].reserve_reservation = Money(500_000);
+    assert_eq!(issues(&fund), vec![], "exactly the room is allowed");
+    fund.budget[2].reserve_reservation = Money(600_000);
+    let w = validate(&fund).issues.remove(0);
+    assert!(w.sv.contains("1 %") && w.sv.contains("2 %"), "{}", w.sv);
+}
+
+#[test]
+fn special_reasons_beyond_the_deficit_are_a_warning() {
+    only_warning("budget[2027].special_reasons", |f| {
+        f.budget[2].special_reasons = Money(100_000);
+        f.budget[2].special_reasons_note = "KF 2028-03-01 § 4".into();
+    });
 }
 
 #[test]
@@ -624,6 +887,7 @@ fn actuals_for_an_open_year_are_an_error() {
             year: 2027,
             fund: Money(500_000),
             repaid: vec![],
+            ..Default::default()
         })
     });
 }
@@ -664,6 +928,7 @@ fn issues_carry_a_location_for_the_app() {
         year: 2050,
         result_before_fund: Money(0),
         realisation_gains: Money(0),
+        ..Default::default()
     });
     fund.initiatives[1].costs[0].fund = Money(-1);
     fund.scenarios[0].delay = 99;
@@ -679,7 +944,7 @@ fn issues_carry_a_location_for_the_app() {
             Location::Capital(0),
             Location::Initiative(1),
             Location::Scenario(0),
-            Location::Budget(2),
+            Location::Budget(10),
         ]
     );
 }
@@ -687,18 +952,30 @@ fn issues_carry_a_location_for_the_app() {
 // ---- Warnings ----
 
 #[test]
-fn an_over_committed_fund_warns_in_the_first_negative_year() {
-    // 10 MSEK earmarked; 2 MSEK spent in 2025–26; 9 MSEK more in 2027 takes it below zero.
-    only_warning("statement[2027].closing", |f| {
-        p2(f).costs[0].fund = Money(9_000_000);
-        // Keep P2's repayment completable, so that only the balance warns.
-        *from_savings(f).2 = 10;
-    });
+fn a_fund_that_runs_out_warns_in_the_year_it_cannot_pay() {
+    // 10 MSEK earmarked; 2 MSEK spent in 2025–26; 9 MSEK more in 2027 is more than it holds
+    // (8 020 000 + 250 000 repaid): 730 000 is unfunded, and the fund never goes below zero.
+    // From 2025 on it is over-committed: later years need more than it holds.
+    let mut fund = clean_fund();
+    p2(&mut fund).costs[0].fund = Money(9_000_000);
+    // Keep P2's repayment completable and the budget in balance, so that only the fund warns.
+    *from_savings(&mut fund).2 = 10;
+    fund.budget[2].result_before_fund = Money(9_500_000);
+    assert_eq!(
+        issues(&fund),
+        vec![
+            (Severity::Warning, "statement[2027].unfunded".to_string()),
+            (Severity::Warning, "statement[2025].uncommitted".to_string()),
+        ]
+    );
+    let p = sif::engine::project(&fund, &Default::default()).unwrap();
+    assert_eq!(p.statement[2].unfunded, Money(730_000));
+    assert!(p.statement.iter().all(|y| y.closing.0 >= 0));
 }
 
 #[test]
 fn an_overspent_yearly_pot_warns() {
-    only_warning("statement[2027].closing", |f| {
+    only_warning("statement[2027].unfunded", |f| {
         f.model = FundingModel::AnnualAppropriation;
         // Pots for every year but 2027 cover what is spent.
         f.capital.clear();
@@ -774,11 +1051,13 @@ fn a_planned_repayment_not_paid_in_a_closed_year_warns_as_arrears() {
             actor: "SN".into(),
             amount: Money(100_000),
         }],
+        ..Default::default()
     });
     fund.initiatives[1].actuals.push(Actual {
         year: 2027,
         fund: Money(500_000),
         repaid: vec![],
+        ..Default::default()
     });
     let report = validate(&fund);
     let got: Vec<(Severity, &str, &str)> = report
@@ -793,12 +1072,12 @@ fn a_planned_repayment_not_paid_in_a_closed_year_warns_as_arrears() {
             (
                 Severity::Warning,
                 "initiatives[P1].actuals",
-                "SN has repaid SEK\u{a0}100,000 less than planned in closed years (arrears)"
+                "SN has repaid SEK\u{a0}100,000 less than planned in closed years (arrears; owed in addition to the plan, which does not change)"
             ),
             (
                 Severity::Warning,
                 "initiatives[P1].actuals",
-                "BUN has repaid SEK\u{a0}50,000 less than planned in closed years (arrears)"
+                "BUN has repaid SEK\u{a0}50,000 less than planned in closed years (arrears; owed in addition to the plan, which does not change)"
             ),
         ]
     );
@@ -822,11 +1101,13 @@ fn paying_in_full_in_a_closed_year_does_not_warn() {
                 amount: Money(50_000),
             },
         ],
+        ..Default::default()
     });
     fund.initiatives[1].actuals.push(Actual {
         year: 2027,
         fund: Money(500_000),
         repaid: vec![],
+        ..Default::default()
     });
     assert_eq!(issues(&fund), vec![]);
 }
@@ -881,6 +1162,7 @@ fn a_fund_too_large_to_sum_is_an_error_not_a_panic() {
             to: 2084,
             amount: Money(1_000_000_000_000),
             cashable: true,
+            ..Default::default()
         };
         160_000
     ];

@@ -119,6 +119,11 @@ texts! {
     CapitalIn => "Kapital tillfört", "Capital added";
     Disbursed => "Utbetalt", "Disbursed";
     Repaid => "Återfört", "Repaid";
+    ClosedYearShort => "planerat, stängt år", "planned, closed year";
+    ArrearsCarried => "Eftersläpningen förs in i planen: återföringen ur besparingar fortsätter tills taket nåtts, så senare års plan har redan vuxit med den. Den ska inte betalas därutöver.", "The arrears are carried into the plan: repayment from savings continues until the cap is reached, so the later years' plan has already grown by them. They are not owed on top.";
+    ArrearsOwed => "Eftersläpningen ska betalas utöver planen: de fasta delbetalningarna flyttas inte, så planen för senare år är oförändrad.", "The arrears are owed in addition to the plan: the fixed instalments never move, so the later years' plan is unchanged.";
+    Unfunded => "Ofinansierat (belastar fritt eget kapital)", "Unfunded (charged to free equity)";
+    UnfundedBars => "Fonden kan inte betala", "The fund cannot pay";
     ClosingBalance => "Fondens saldo vid periodens slut", "Fund balance at the horizon's end";
     UncommittedBalance => "Ej intecknat vid periodens slut", "Uncommitted at the horizon's end";
     InitiativesByStatus => "Insatser per status", "Initiatives by status";
@@ -283,6 +288,8 @@ texts! {
     AccountsNote => "Kontonumren är platshållare; stäm av dem mot organisationens kontoplan (Kommun-Bas).", "The account numbers are placeholders; check them against the organisation's chart of accounts (Kommun-Bas).";
     AccFundEquity => "Öronmärkt eget kapital", "Earmarked equity";
     AccFreeEquity => "Fritt eget kapital", "Free equity";
+    OlderFormatTitle => "Filen är från en äldre Sif", "The file is from an older Sif";
+    OlderFormatText => "Filen skrevs av en äldre version av Sif (filformat 1). Den har öppnats med samma siffror som förut och sparas i filformat 2 nästa gång du sparar. Fältet för bankkonto används inte längre: fondens bokföring bokar aldrig banken.", "The file was written by an older version of Sif (file format 1). It has been opened with the same figures as before and will be saved in file format 2 the next time you save. The bank account field is no longer used: the fund's ledger never books the bank.";
     VoucherSeries => "Verifikationsserie", "Voucher series";
     NotAVoucherSeries => "en verifikationsserie får inte vara tom eller innehålla mellanslag eller citattecken", "a voucher series must not be empty or contain spaces or quotes";
     AccInternalIncome => "Interna intäkter", "Internal income";

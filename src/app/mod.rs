@@ -736,6 +736,7 @@ impl SifApp {
         let lang = self.lang();
         match store::load_with_stamp(path) {
             Ok((fund, stamp)) => {
+                let older = fund.format < sif::model::FORMAT_VERSION;
                 self.replace_document(Document::new(fund, Some(path.to_path_buf())));
                 self.doc.stamp = Some(stamp);
                 // The analysis the first frame needs anyway: validating here as well would
@@ -750,6 +751,13 @@ impl SifApp {
                     self.ui.status = Some(StatusNote::OpenedWithErrors(errors));
                 } else {
                     self.ui.status = Some(StatusNote::Opened(name));
+                }
+                // Said once, on opening (SPEC §3.2); saving writes format 2.
+                if older {
+                    self.ui.dialog = Some(DialogState::Message {
+                        title: T::OlderFormatTitle,
+                        text: lang.t(T::OlderFormatText).to_string(),
+                    });
                 }
             }
             Err(e) => {

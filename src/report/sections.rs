@@ -939,6 +939,8 @@ impl<'a> Report<'a> {
             (self.t("Kapital", "Capital"), true),
             (self.t("Utbetalt", "Paid out"), true),
             (self.t("Återfört", "Repaid"), true),
+            (self.t("Ur fonden", "From the fund"), true),
+            (self.t("Ofinansierat", "Unfunded"), true),
             (self.t("Utgående saldo", "Closing"), true),
             (self.t("Intecknat", "Committed"), true),
             (self.t("Ointecknat", "Uncommitted"), true),
@@ -952,6 +954,8 @@ impl<'a> Report<'a> {
                 (y.capital, "capital"),
                 (y.disbursed, "disbursed"),
                 (y.repaid, "repaid"),
+                (y.fund_used, "fund_used"),
+                (y.unfunded, "unfunded"),
                 (y.closing, "closing"),
                 (y.committed, "committed"),
                 (y.uncommitted, "uncommitted"),
@@ -972,8 +976,8 @@ impl<'a> Report<'a> {
             self.t("Balanskravsutredning", "Balanced-budget reconciliation"),
         );
         self.para(self.t(
-            "Balanskravsutredningen visar hur fonden påverkar kommunens balanskravsresultat. Resultat före fond är kommunens budgeterade eller redovisade resultat utan fondens flöden, som det står i fondfilen. Fondens utbetalningar är kostnader som sänker resultatet; återföringar är minskade nämndramar som höjer det. Överföringar mellan nämnderna tar ut varandra. Realisationsvinster räknas bort ur balanskravsresultatet.",
-            "The reconciliation shows how the fund affects the organisation's balanced-budget result. Result before the fund is the budgeted or reported result without the fund's flows, as entered in the fund file. The fund's payments are costs that lower the result; repayments are cuts in committee budgets that raise it. Transfers between committees cancel out. Realisation gains are taken out of the balanced-budget result.",
+            "Balanskravsutredningen följer förvaltningsberättelsens uppställning. Resultat före fonden är kommunens budgeterade eller redovisade resultat utan fondens utbetalningar, som det står i fondfilen. Fondens utbetalningar är kostnader som sänker resultatet. Återföringar till fonden är interna ramminskningar som tar ut varandra och ändrar inte resultatet; besparingarna som gör dem möjliga finns redan i resultatet före fonden.",
+            "The reconciliation follows the layout of the management report. Result before the fund is the organisation's budgeted or reported result without the fund's disbursements, as entered in the fund file. The fund's disbursements are costs that lower the result. Repayments to the fund are internal frame cuts that cancel out and do not change the result; the savings that make them possible are already in the result before the fund.",
         ));
         if self.fund.budget.is_empty() {
             self.out.push_str(&format!(
@@ -985,59 +989,74 @@ impl<'a> Report<'a> {
             ));
         }
 
+        // From the result to the result after the balanced-budget adjustments and reserves:
+        // the same under both rule sets.
+        self.push("<table class=\"reconcile common\">");
+        self.thead(&[
+            (self.t("År", "Year"), false),
+            (self.t("Resultat före fond", "Result before the fund"), true),
+            (
+                self.t("− Fondens utbetalningar", "− Fund disbursements"),
+                true,
+            ),
+            (self.t("= Årets resultat", "= Result"), true),
+            (
+                self.t(
+                    "− Samtliga realisations\u{AD}vinster",
+                    "− All realisation gains",
+                ),
+                true,
+            ),
+            (self.t("± Undantags\u{AD}möjlighet", "± Exemption"), true),
+            (
+                self.t(
+                    "± Orealiserat i värde\u{AD}papper",
+                    "± Unrealised, securities",
+                ),
+                true,
+            ),
+            (
+                self.t(
+                    "= Efter balanskravs\u{AD}justeringar",
+                    "= After adjustments",
+                ),
+                true,
+            ),
+            (self.t("− Reservering RUR", "− Reserved (RUR)"), true),
+            (self.t("+ Använt RUR", "+ Used (RUR)"), true),
+        ]);
+        self.push("<tbody>");
+        for y in &p.reconciliation {
+            let keys = [("year", y.year.to_string())];
+            let t = "reconciliation";
+            let mut row = format!("<tr>{}", self.year_th(y.year));
+            for (m, f) in [
+                (y.result_before_fund, "result_before_fund"),
+                (y.disbursed, "disbursed"),
+                (y.result, "result"),
+                (y.realisation_gains, "realisation_gains"),
+                (y.exemption_adjustment, "exemption_adjustment"),
+                (y.securities_adjustment, "securities_adjustment"),
+                (y.adjusted_result, "adjusted_result"),
+                (y.reserve_reservation, "reserve_reservation"),
+                (y.reserve_use, "reserve_use"),
+            ] {
+                row.push_str(&self.money_td(m, t, &keys, f));
+            }
+            row.push_str("</tr>");
+            self.push(&row);
+        }
+        self.push("</tbody></table>");
+
         self.out.push_str(&format!(
             "<h3>{}</h3>",
             self.t("Enligt gällande rätt", "Under current law")
         ));
         self.para(self.t(
-            "Det öronmärkta kapitalet hjälper inte: varje krona fonden betalar ut sänker balanskravsresultatet som vilken kostnad som helst. Ett negativt balanskravsresultat ska återställas inom de tre följande åren (kommunallagen 11 kap. 12 §); kolumnen Återställ senast visar det året.",
-            "The earmarked capital does not help: every krona the fund pays out lowers the balanced-budget result like any other cost. A negative balanced-budget result must be restored within the three following years (Local Government Act, ch. 11 § 12); the column Restore by shows that year.",
+            "Det öronmärkta kapitalet hjälper inte: varje krona fonden betalar ut sänker balanskravsresultatet som vilken kostnad som helst. Synnerliga skäl täcker bara ett underskott. Ett negativt balanskravsresultat ska återställas inom de tre följande åren (kommunallagen 11 kap. 12 §); ett överskott återställer de äldsta underskotten först.",
+            "The earmarked capital does not help: every krona the fund pays out lowers the balanced-budget result like any other cost. Special reasons cover only a deficit. A negative balanced-budget result must be restored within the three following years (Local Government Act, ch. 11 § 12); a surplus restores the oldest deficits first.",
         ));
-        self.push("<table class=\"reconcile current\">");
-        self.thead(&[
-            (self.t("År", "Year"), false),
-            (self.t("Resultat före fond", "Result before the fund"), true),
-            (self.t("− Utbetalt", "− Paid out"), true),
-            (self.t("+ Återfört", "+ Repaid"), true),
-            (self.t("= Årets resultat", "= Result"), true),
-            (
-                self.t("− Realisations\u{AD}vinster", "− Realisation gains"),
-                true,
-            ),
-            (
-                self.t("= Balanskravs\u{AD}resultat", "= Balanced-budget result"),
-                true,
-            ),
-            (self.t("Återställ senast", "Restore by"), true),
-        ]);
-        self.push("<tbody>");
-        for y in &p.reconciliation {
-            let keys = [("year", y.year.to_string())];
-            let t = "reconciliation-current";
-            let mut row = format!(
-                "<tr{}>{}",
-                if y.current.restore_by.is_some() {
-                    " class=\"deficit\""
-                } else {
-                    ""
-                },
-                self.year_th(y.year)
-            );
-            for (m, f) in [
-                (y.result_before_fund, "result_before_fund"),
-                (y.disbursed, "disbursed"),
-                (y.repaid, "repaid"),
-                (y.result, "result"),
-                (y.realisation_gains, "realisation_gains"),
-                (y.current.balance_result, "current.balance_result"),
-            ] {
-                row.push_str(&self.money_td(m, t, &keys, f));
-            }
-            row.push_str(&self.restore_td(y.current.restore_by, t, &keys, "current.restore_by"));
-            row.push_str("</tr>");
-            self.push(&row);
-        }
-        self.push("</tbody></table>");
+        self.rule_set_table(false);
 
         self.out.push_str(&format!(
             "<h3>{} {}</h3>",
@@ -1046,61 +1065,182 @@ impl<'a> Report<'a> {
         ));
         match self.fund.model {
             FundingModel::EarmarkedEquity => self.para(self.t(
-                "ESO-rapporten 2020:1 (Med framtiden för sig) föreslår tydligare regler i kommunallagen för sociala investeringar. Sif läser förslaget så här: utgifter för sociala investeringar som betalas med öronmärkt eget kapital redovisas på en egen rad och belastar inte balanskravsresultatet, på samma sätt som när en resultatreserv används. Bara det fonden kan täcka räknas (ingående saldo plus årets kapital). Pengar som återförs till fonden öronmärks på nytt och räknas därför bort, som en reservering. Detta är ett förslag och Sifs tolkning av det – inte gällande rätt.",
-                "The ESO report 2020:1 (Med framtiden för sig) proposes clearer rules in the Local Government Act for social investments. Sif reads the proposal like this: spending on social investments paid from earmarked equity is shown on its own line and does not burden the balanced-budget result, the way using a result reserve does. Only what the fund can cover counts (the opening balance plus the year's capital). Money repaid to the fund is earmarked again and so taken out, the way a reservation is. This is a proposal and Sif's reading of it – not law.",
+                "ESO-rapporten 2020:1 (Med framtiden för sig) föreslår tydligare regler i kommunallagen för sociala investeringar men anger inte deras lydelse. Sif läser förslaget så här: fonden behandlas som en resultatreserv för sociala investeringar. Det fonden använder, minus det som återförs, får täcka ett underskott; återföringar utöver det avsätts bara ur ett överskott. Detta är ett förslag och Sifs tolkning av det – inte gällande rätt.",
+                "The ESO report 2020:1 (Med framtiden för sig) proposes clearer rules in the Local Government Act for social investments but does not give their wording. Sif reads the proposal like this: the fund is treated as a result reserve for social investments. What the fund uses, less what is repaid, may cover a deficit; repayments beyond that are set aside only out of a surplus. This is a proposal and Sif's reading of it – not law.",
             )),
             FundingModel::AnnualAppropriation => self.para(self.t(
                 "ESO-rapporten 2020:1 föreslår tydligare regler för sociala investeringar som finansieras med öronmärkt eget kapital. Den här fonden är ett årligt anslag utan öronmärkt eget kapital, så i Sifs tolkning ändrar förslaget ingenting här. Detta är ett förslag och Sifs tolkning av det – inte gällande rätt.",
                 "The ESO report 2020:1 proposes clearer rules for social investments financed from earmarked equity. This fund is an annual appropriation with no earmarked equity, so in Sif's reading the proposal changes nothing here. This is a proposal and Sif's reading of it – not law.",
             )),
         }
-        self.push("<table class=\"reconcile proposed\">");
-        self.thead(&[
-            (self.t("År", "Year"), false),
-            (
-                self.t(
-                    "Balanskravs\u{AD}resultat enligt gällande rätt",
-                    "Balanced-budget result under current law",
+        self.rule_set_table(true);
+
+        self.para(self.t(
+            "Balanskravsunderskotten nedan är de som ska återställas, med vad som återställts och vad som är kvar vid periodens slut.",
+            "The balanced-budget deficits below are those to be restored, with what was restored and what is left at the end of the horizon.",
+        ));
+        self.deficits_table(false);
+        self.deficits_table(true);
+        self.push("</section>");
+    }
+
+    /// One rule set's lines from the result after reserves to the deficits still to restore.
+    fn rule_set_table(&mut self, proposal: bool) {
+        let p = self.p;
+        let (class, t) = if proposal {
+            ("reconcile proposed", "reconciliation-proposed")
+        } else {
+            ("reconcile current", "reconciliation-current")
+        };
+        self.push(&format!("<table class=\"{class}\">"));
+        let mut cols = vec![(self.t("År", "Year"), false)];
+        if proposal {
+            cols.extend([
+                (self.t("Fonden använd", "Fund used"), true),
+                (self.t("Återförd till fonden", "Re-earmarked"), true),
+                (
+                    self.t(
+                        "± Social investerings\u{AD}fond",
+                        "± Social investment fund",
+                    ),
+                    true,
                 ),
-                true,
-            ),
-            (self.t("+ Fondmedel som används", "+ Fund money used"), true),
-            (self.t("− Öronmärks på nytt", "− Earmarked again"), true),
+            ]);
+        }
+        cols.extend([
+            (self.t("+ Synnerliga skäl", "+ Special reasons"), true),
             (
-                self.t(
-                    "= Balanskravs\u{AD}resultat enligt förslaget",
-                    "= Balanced-budget result under the proposal",
-                ),
+                self.t("= Balanskravs\u{AD}resultat", "= Balanced-budget result"),
                 true,
             ),
             (self.t("Återställ senast", "Restore by"), true),
+            (self.t("Återställt", "Restored"), true),
+            (self.t("Kvar att återställa", "Still to restore"), true),
+            (self.t("varav försenat", "of which overdue"), true),
         ]);
+        self.thead(&cols);
         self.push("<tbody>");
         for y in &p.reconciliation {
             let keys = [("year", y.year.to_string())];
-            let t = "reconciliation-proposed";
+            let (prefix, special, balance, restore_by, restoration) = if proposal {
+                let r = &y.proposed;
+                (
+                    "proposed",
+                    r.special_reasons_applied,
+                    r.balance_result,
+                    r.restore_by,
+                    r.restoration,
+                )
+            } else {
+                let r = &y.current;
+                (
+                    "current",
+                    r.special_reasons_applied,
+                    r.balance_result,
+                    r.restore_by,
+                    r.restoration,
+                )
+            };
             let mut row = format!(
                 "<tr{}>{}",
-                if y.proposed.restore_by.is_some() {
+                if restore_by.is_some() {
                     " class=\"deficit\""
                 } else {
                     ""
                 },
                 self.year_th(y.year)
             );
-            for (m, f) in [
-                (y.current.balance_result, "current.balance_result"),
-                (y.proposed.fund_used, "proposed.fund_used"),
-                (y.proposed.fund_reearmarked, "proposed.fund_reearmarked"),
-                (y.proposed.balance_result, "proposed.balance_result"),
-            ] {
+            let mut cells = Vec::new();
+            if proposal {
+                cells.extend([
+                    (y.proposed.fund_used, "proposed.fund_used"),
+                    (y.proposed.fund_reearmarked, "proposed.fund_reearmarked"),
+                    (y.proposed.fund_adjustment, "proposed.fund_adjustment"),
+                ]);
+            }
+            for (m, f) in cells {
                 row.push_str(&self.money_td(m, t, &keys, f));
             }
-            row.push_str(&self.restore_td(y.proposed.restore_by, t, &keys, "proposed.restore_by"));
+            let field = |name: &str| format!("{prefix}.{name}");
+            row.push_str(&self.money_td(special, t, &keys, &field("special_reasons_applied")));
+            row.push_str(&self.money_td(balance, t, &keys, &field("balance_result")));
+            row.push_str(&self.restore_td(restore_by, t, &keys, &field("restore_by")));
+            for (m, f) in [
+                (restoration.restored, "restored"),
+                (restoration.to_restore, "to_restore"),
+                (restoration.overdue, "overdue"),
+            ] {
+                row.push_str(&self.money_td(m, t, &keys, &field(f)));
+            }
             row.push_str("</tr>");
             self.push(&row);
         }
-        self.push("</tbody></table></section>");
+        self.push("</tbody></table>");
+    }
+
+    /// Each deficit of one rule set: its year, amount, restore-by year and what is left.
+    fn deficits_table(&mut self, proposal: bool) {
+        let p = self.p;
+        let (list, t, title) = if proposal {
+            (
+                &p.deficits.proposed,
+                "deficits-proposed",
+                format!(
+                    "{} {}",
+                    e(self.t(
+                        "Balanskravsunderskott enligt förslaget",
+                        "Balanced-budget deficits under the proposal"
+                    )),
+                    self.proposal_badge()
+                ),
+            )
+        } else {
+            (
+                &p.deficits.current,
+                "deficits-current",
+                e(self.t(
+                    "Balanskravsunderskott enligt gällande rätt",
+                    "Balanced-budget deficits under current law",
+                )),
+            )
+        };
+        self.out.push_str(&format!("<h3>{title}</h3>"));
+        if list.is_empty() {
+            self.para(self.t("Inga underskott att återställa.", "No deficits to restore."));
+            return;
+        }
+        let last = p.statement.last().map_or(i32::MIN, |y| y.year);
+        self.push("<table class=\"deficits\">");
+        self.thead(&[
+            (self.t("Underskottsår", "Year of deficit"), false),
+            (self.t("Underskott", "Deficit"), true),
+            (self.t("Återställ senast", "Restore by"), true),
+            (self.t("Återställt", "Restored"), true),
+            (self.t("Kvar", "Left"), true),
+        ]);
+        self.push("<tbody>");
+        for d in list {
+            let keys = [("year", d.year.to_string())];
+            let overdue = d.restore_by <= last && !d.left.is_zero();
+            let mut row = format!(
+                "<tr{}><th scope=\"row\">{}</th>",
+                if overdue { " class=\"deficit\"" } else { "" },
+                d.year
+            );
+            row.push_str(&self.money_td(d.amount, t, &keys, "amount"));
+            row.push_str(&self.text_td(
+                &d.restore_by.to_string(),
+                if overdue { "restore" } else { "" },
+                t,
+                &keys,
+                "restore_by",
+            ));
+            row.push_str(&self.money_td(d.restored, t, &keys, "restored"));
+            row.push_str(&self.money_td(d.left, t, &keys, "left"));
+            row.push_str("</tr>");
+            self.push(&row);
+        }
+        self.push("</tbody></table>");
     }
 
     fn restore_td(&self, year: Option<i32>, table: &str, keys: &Keys<'_>, field: &str) -> String {
@@ -1176,6 +1316,50 @@ impl<'a> Report<'a> {
             ));
         } else {
             let any_closed = p.schedule.rows.iter().any(|r| r.actual.is_some());
+            if any_closed {
+                // How to read the arrears, so that no one counts them twice (SPEC §4.4).
+                let mut fixed = Vec::new();
+                let mut from_savings = Vec::new();
+                for ip in &p.initiatives {
+                    if let Some(ini) = fund.initiatives.get(ip.index) {
+                        match crate::engine::ArrearsKind::of(&ini.repayment) {
+                            Some(crate::engine::ArrearsKind::OwedInAddition) => {
+                                fixed.push(ini.code.as_str())
+                            }
+                            Some(crate::engine::ArrearsKind::CarriedIntoPlan) => {
+                                from_savings.push(ini.code.as_str())
+                            }
+                            None => {}
+                        }
+                    }
+                }
+                if !fixed.is_empty() {
+                    let text = match self.lang {
+                        Lang::Sv => format!(
+                            "Fast plan ({}): eftersläpningen ska betalas utöver planen, som inte ändras.",
+                            fixed.join(", ")
+                        ),
+                        Lang::En => format!(
+                            "Fixed plan ({}): the arrears are owed in addition to the plan, which does not change.",
+                            fixed.join(", ")
+                        ),
+                    };
+                    self.para(&text);
+                }
+                if !from_savings.is_empty() {
+                    let text = match self.lang {
+                        Lang::Sv => format!(
+                            "Ur besparingar ({}): eftersläpningen förs in i senare års plan, upp till taket, och ska inte betalas därutöver.",
+                            from_savings.join(", ")
+                        ),
+                        Lang::En => format!(
+                            "From savings ({}): the arrears are carried into the later years' plan, up to the cap, and are not owed on top.",
+                            from_savings.join(", ")
+                        ),
+                    };
+                    self.para(&text);
+                }
+            }
             let mut cols = vec![
                 (self.t("År", "Year"), false),
                 (self.t("Insats", "Initiative"), false),

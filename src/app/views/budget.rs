@@ -105,6 +105,7 @@ pub enum Line {
     TaxBase,
     CurrentSpecialReasons,
     CurrentBalance,
+    CurrentRestoreBy,
     CurrentEarlier,
     CurrentRestored,
     CurrentToRestore,
@@ -112,6 +113,7 @@ pub enum Line {
     FundAdjustment,
     ProposedSpecialReasons,
     ProposedBalance,
+    ProposedRestoreBy,
     ProposedEarlier,
     ProposedRestored,
     ProposedToRestore,
@@ -127,7 +129,7 @@ enum Part {
 }
 
 impl Line {
-    pub const ALL: [Line; 24] = [
+    pub const ALL: [Line; 26] = [
         Line::ResultBeforeFund,
         Line::Disbursed,
         Line::Result,
@@ -141,6 +143,7 @@ impl Line {
         Line::TaxBase,
         Line::CurrentSpecialReasons,
         Line::CurrentBalance,
+        Line::CurrentRestoreBy,
         Line::CurrentEarlier,
         Line::CurrentRestored,
         Line::CurrentToRestore,
@@ -148,6 +151,7 @@ impl Line {
         Line::FundAdjustment,
         Line::ProposedSpecialReasons,
         Line::ProposedBalance,
+        Line::ProposedRestoreBy,
         Line::ProposedEarlier,
         Line::ProposedRestored,
         Line::ProposedToRestore,
@@ -237,6 +241,7 @@ impl Line {
                 "= Årets balanskravsresultat",
                 "= Balanced-budget result for the year",
             ),
+            CurrentRestoreBy | ProposedRestoreBy => lang.pick("Återställ senast", "Restore by"),
             CurrentEarlier | ProposedEarlier => lang.pick(
                 "Balanskravsunderskott från tidigare år",
                 "Balanced-budget deficits from earlier years",
@@ -329,6 +334,10 @@ impl Line {
                 "Förslaget (Sifs tolkning av ESO 2020:1, inte gällande rätt): som gällande rätt, plus fondens egen rad.",
                 "The proposal (Sif's reading of ESO 2020:1, not law): as current law, plus the fund's own line.",
             ),
+            CurrentRestoreBy | ProposedRestoreBy => lang.pick(
+                "Ett negativt balanskravsresultat ska återställas senast det tredje året efter (KL 11 kap. 12 §).",
+                "A negative balanced-budget result must be restored by the third year after (KL ch. 11 § 12).",
+            ),
             CurrentEarlier | ProposedEarlier => lang.pick(
                 "Underskott som var kvar att återställa vid årets början, äldst först.",
                 "Deficits still to restore at the start of the year, oldest first.",
@@ -376,6 +385,7 @@ impl Line {
             TaxBase => Money::ZERO,
             CurrentSpecialReasons => r.current.special_reasons_applied,
             CurrentBalance => r.current.balance_result,
+            CurrentRestoreBy | ProposedRestoreBy => Money::ZERO,
             CurrentEarlier => earlier.0,
             CurrentRestored => r.current.restoration.restored,
             CurrentToRestore => r.current.restoration.to_restore,
@@ -487,6 +497,9 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command
                 "How the fund affects the organisation's balanced-budget result, year by year – the lines in the order the management report presents them, under current law and under the proposal of the ESO report 2020:1, side by side.",
             )).wrap());
             if errors_banner(ui, cx, out) {
+                // A missing justification of synnerliga skäl is such an error: it can be
+                // written here, without leaving the view.
+                notes_ui(ui, cx, st, out);
                 return;
             }
             let Some(p) = &cx.analysis.projection else {
@@ -607,7 +620,10 @@ fn part_heading(lang: Lang, part: Part) -> Option<&'static str> {
     match part {
         Part::Common => None,
         Part::Current => Some(lang.pick("Gällande rätt", "Current law")),
-        Part::Proposed => Some(proposal_label(lang)),
+        Part::Proposed => Some(lang.pick(
+            "Förslag enligt Sifs tolkning av ESO 2020:1 (inte gällande rätt)",
+            "Proposal as Sif reads ESO 2020:1 (not law)",
+        )),
     }
 }
 
@@ -755,14 +771,32 @@ fn cell_ui(
         )?;
         return Some(with_budget_year(&fund.budget, r.year, |b| input.set(b, m)));
     }
+    if matches!(line, Line::CurrentRestoreBy | Line::ProposedRestoreBy) {
+        let proposal = line == Line::ProposedRestoreBy;
+        let by = if proposal {
+            r.proposed.restore_by
+        } else {
+            r.current.restore_by
+        };
+        match by {
+            Some(by) => {
+                ui.label(
+                    RichText::new(by.to_string())
+                        .strong()
+                        .color(widgets::error_color(ui)),
+                )
+                .accessible_name(restore_name(lang, r.year, proposal, by));
+            }
+            None => {
+                ui.label(RichText::new("–").weak());
+            }
+        }
+        return None;
+    }
     let m = line.value(r, earlier);
     let text = i18n::money(lang, m);
-    let restore = match line {
-        Line::CurrentBalance => r.current.restore_by,
-        Line::ProposedBalance => r.proposed.restore_by,
-        _ => None,
-    };
-    let red = (restore.is_some() && m.0 < 0)
+    let negative_balance = matches!(line, Line::CurrentBalance | Line::ProposedBalance) && m.0 < 0;
+    let red = negative_balance
         || (matches!(line, Line::CurrentOverdue | Line::ProposedOverdue) && m.0 > 0);
     let mut rich = if m.is_zero() {
         RichText::new("–").weak()
@@ -775,17 +809,8 @@ fn cell_ui(
     if red {
         rich = rich.color(widgets::error_color(ui));
     }
-    let response = ui
-        .label(rich)
+    ui.label(rich)
         .accessible_name(figure_name(lang, r.year, line, &text));
-    if let Some(by) = restore {
-        let proposal = line == Line::ProposedBalance;
-        let tip = restore_name(lang, r.year, proposal, by);
-        response.on_hover_text(&tip);
-        // The restore-by year, readable without hovering (screen readers, tests).
-        ui.label(RichText::new("⚠").color(widgets::error_color(ui)))
-            .accessible_name(tip);
-    }
     None
 }
 
@@ -842,13 +867,12 @@ fn notes_ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Comma
                         ))));
                     }
                     if b.special_reasons.0 > 0 && b.special_reasons_note.trim().is_empty() {
-                        ui.label(
-                            RichText::new(lang.pick(
-                                "Motiveringen saknas: ange beslutet, t.ex. ”KF 2026-04-20 § 41”.",
-                                "The justification is missing: give the decision, e.g. “KF 2026-04-20 § 41”.",
-                            ))
-                            .color(widgets::error_color(ui)),
+                        let text = lang.pick(
+                            "Motiveringen saknas: ange beslutet, t.ex. ”KF 2026-04-20 § 41”.",
+                            "The justification is missing: give the decision, e.g. “KF 2026-04-20 § 41”.",
                         );
+                        ui.label(RichText::new(text).color(widgets::error_color(ui)))
+                            .accessible_name(text);
                     }
                 });
                 ui.end_row();

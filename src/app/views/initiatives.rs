@@ -717,7 +717,7 @@ fn issues_ui(ui: &mut Ui, cx: &ViewCtx<'_>, index: usize) {
                 }),
             );
             ui.label(issue.message(lang.is_sv()));
-            ui.label(RichText::new(&issue.path).weak().small());
+            ui.label(RichText::new(super::problems::readable_path(lang, &issue.path)).small());
         });
     }
 }
@@ -1334,10 +1334,16 @@ fn preview_ui(ui: &mut Ui, cx: &ViewCtx<'_>, index: usize) {
                 ui.end_row();
                 for &y in &years {
                     let year = p.first_year + y as i32;
-                    ui.label(year.to_string());
+                    // The planned figures, as Återföringar shows them; a closed year says
+                    // so, and its actual figures and arrears are in Återföringar.
+                    if y < p.closed_years {
+                        ui.label(format!("{year} ({})", lang.t(T::ClosedYearShort)));
+                    } else {
+                        ui.label(year.to_string());
+                    }
                     let mut total = Money::ZERO;
                     for r in &ip.repayments {
-                        let v = r.received[y];
+                        let v = r.planned[y];
                         total = Money(total.0.saturating_add(v.0));
                         let text = i18n::money(lang, v);
                         num_cell_w(ui, 110.0, &text).accessible_name(schedule_cell_name(
@@ -1362,6 +1368,19 @@ fn preview_ui(ui: &mut Ui, cx: &ViewCtx<'_>, index: usize) {
                 i18n::money_kr(lang, ip.outstanding)
             ))
             .color(widgets::warn_color(ui)),
+        );
+    }
+    if p.closed_years > 0
+        && let Some(kind) = fund
+            .initiatives
+            .get(index)
+            .and_then(|ini| sif::engine::ArrearsKind::of(&ini.repayment))
+    {
+        ui.add(
+            egui::Label::new(
+                RichText::new(super::repayments::arrears_kind_text(lang, kind)).small(),
+            )
+            .wrap(),
         );
     }
 

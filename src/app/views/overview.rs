@@ -18,6 +18,7 @@ pub const BALANCE_COLOR: Color32 = Color32::from_rgb(0x1f, 0x6f, 0xb5);
 pub const UNCOMMITTED_COLOR: Color32 = Color32::from_rgb(0xd9, 0x7a, 0x00);
 pub const DISBURSED_COLOR: Color32 = Color32::from_rgb(0xc0, 0x39, 0x2b);
 pub const REPAID_COLOR: Color32 = Color32::from_rgb(0x2e, 0x8b, 0x57);
+pub const UNFUNDED_COLOR: Color32 = Color32::from_rgb(0xb0, 0x20, 0x30);
 
 /// The name a key figure is read by: "Fund balance at the horizon's end: SEK 12,000,000".
 pub fn key_figure_name(lang: Lang, what: T, value: &str) -> String {
@@ -52,6 +53,7 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, _st: &mut UiState, out: &mut Vec<Comman
                     let rows = [
                         (T::CapitalIn, Some(sum(|y| y.capital))),
                         (T::Disbursed, Some(sum(|y| y.disbursed))),
+                        (T::Unfunded, Some(sum(|y| y.unfunded))),
                         (T::Repaid, Some(sum(|y| y.repaid))),
                         (T::ClosingBalance, last.map(|y| y.closing)),
                         (T::UncommittedBalance, last.map(|y| y.uncommitted)),
@@ -66,7 +68,9 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, _st: &mut UiState, out: &mut Vec<Comman
                                     || lang.t(T::NoFigures).to_string(),
                                     |m| i18n::money_kr(lang, m),
                                 );
-                                let negative = value.is_some_and(|m| m.0 < 0);
+                                // What the fund cannot pay is a warning whenever it is not 0.
+                                let negative = value
+                                    .is_some_and(|m| m.0 < 0 || (what == T::Unfunded && m.0 > 0));
                                 let rich = if negative {
                                     RichText::new(&text)
                                         .strong()
@@ -214,6 +218,13 @@ fn balance_plot(ui: &mut Ui, lang: Lang, p: &sif::engine::Projection, width: f32
         .iter()
         .map(|y| [f64::from(y.year), y.uncommitted.as_f64()])
         .collect();
+    // What the fund cannot pay, as red bars below zero (SPEC §4.5).
+    let unfunded: Vec<Bar> = p
+        .statement
+        .iter()
+        .filter(|y| y.unfunded.0 > 0)
+        .map(|y| Bar::new(f64::from(y.year), -y.unfunded.as_f64()).width(0.5))
+        .collect();
     Plot::new("balance_plot")
         .width(width)
         .height(240.0)
@@ -250,6 +261,20 @@ fn balance_plot(ui: &mut Ui, lang: Lang, p: &sif::engine::Projection, width: f32
                     .color(UNCOMMITTED_COLOR)
                     .width(2.0),
             );
+            if !unfunded.is_empty() {
+                let name = lang.t(T::UnfundedBars);
+                plot.bar_chart(
+                    BarChart::new(name, unfunded)
+                        .color(UNFUNDED_COLOR)
+                        .element_formatter(Box::new(move |bar: &Bar, _: &BarChart| {
+                            format!(
+                                "{name}\n{}: {}",
+                                bar.argument.round() as i64,
+                                i18n::money_kr(lang, Money(-bar.value.round() as i64))
+                            )
+                        })),
+                );
+            }
         });
 }
 
@@ -314,7 +339,9 @@ fn warnings_ui(ui: &mut Ui, cx: &ViewCtx<'_>, out: &mut Vec<Command>) {
         ui.horizontal_wrapped(|ui| {
             widgets::dot(ui, widgets::warn_color(ui));
             ui.label(issue.message(lang.is_sv()));
-            ui.label(RichText::new(&issue.path).weak().small());
+            ui.label(
+                RichText::new(super::problems::place(cx, issue.location, &issue.path)).small(),
+            );
         });
     }
     if warnings.len() > SHOWN {

@@ -303,6 +303,14 @@ pub fn actual_fund_label(lang: Lang, year: i32) -> String {
     )
 }
 
+/// What an initiative's arrears mean for its plan (SPEC §4.4), in the views and the preview.
+pub fn arrears_kind_text(lang: Lang, kind: sif::engine::ArrearsKind) -> &'static str {
+    match kind {
+        sif::engine::ArrearsKind::CarriedIntoPlan => lang.t(crate::app::i18n::T::ArrearsCarried),
+        sif::engine::ArrearsKind::OwedInAddition => lang.t(crate::app::i18n::T::ArrearsOwed),
+    }
+}
+
 /// The name of an arrears figure in the actuals editor: "Eftersläpning SN 2025: 600 000".
 pub fn editor_arrears_name(lang: Lang, payer: &str, year: i32, value: &str) -> String {
     format!(
@@ -1235,6 +1243,9 @@ fn editor_ui(
     };
     ui.label(RichText::new(&arrears_text).color(color))
         .accessible_name(arrears_text.clone());
+    if let Some(kind) = sif::engine::ArrearsKind::of(&ini.repayment) {
+        ui.add(egui::Label::new(RichText::new(arrears_kind_text(lang, kind)).small()).wrap());
+    }
     if ip.outstanding.0 > 0 {
         ui.label(
             RichText::new(format!(

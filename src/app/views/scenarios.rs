@@ -29,6 +29,8 @@ pub struct KeyFigures {
     pub closing: Money,
     /// Σ repayments received over the horizon.
     pub repaid: Money,
+    /// Σ disbursements the fund cannot pay (charged to free equity, SPEC §4.5).
+    pub unfunded: Money,
     /// Σ repayment not reached by the horizon's end (SPEC §4.4).
     pub outstanding: Money,
     /// Σ net present value of the counted initiatives (SPEC §4.6).
@@ -45,6 +47,7 @@ impl KeyFigures {
             balance: p.statement.iter().map(|y| (y.year, y.closing)).collect(),
             closing: p.statement.last().map_or(Money::ZERO, |y| y.closing),
             repaid: checked_sum(p.statement.iter().map(|y| y.repaid))?,
+            unfunded: checked_sum(p.statement.iter().map(|y| y.unfunded))?,
             outstanding: checked_sum(p.schedule.outstanding.iter().map(|o| o.amount))?,
             npv: p.appraisal.iter().map(|a| a.npv).sum(),
             negative_current: negative_years(p, RuleSet::CurrentLaw),
@@ -344,8 +347,9 @@ fn table_ui(ui: &mut Ui, lang: Lang, rules: RuleSet, cache: &ScenariosState) {
                         ui.end_row();
                     }
 
-                    let money: [MoneyRow<'_>; 3] = [
+                    let money: [MoneyRow<'_>; 4] = [
                         (closing_column(lang), |f| f.closing),
+                        (lang.t(T::Unfunded), |f| f.unfunded),
                         (lang.t(T::Repaid), |f| f.repaid),
                         (outstanding_label(lang), |f| f.outstanding),
                     ];
