@@ -110,6 +110,14 @@ const MAX_SWITCHING_DELAY: usize = 20;
 /// `round(x × f / 10^6)`, half up (half away from zero for a negative x, as
 /// [`Money::percent`]): deadweight, attribution and optimism bias in one rounding.
 fn per_million(x: Money, f: i64) -> Result<Money, Overflow> {
+    // The common case fits in i64 (amounts up to 10^12, f up to 10^6) and avoids a 128-bit
+    // division.
+    if let Some(prod) = x.0.checked_mul(f)
+        && prod >= 0
+        && let Some(p) = prod.checked_add(500_000)
+    {
+        return Ok(Money(p / 1_000_000));
+    }
     let prod = i128::from(x.0) * i128::from(f);
     let r = if prod >= 0 {
         (prod + 500_000) / 1_000_000
@@ -212,7 +220,7 @@ impl Ctx<'_> {
                 continue;
             }
             // shown is within the horizon, so it fits in i32 and in an index.
-            let in_horizon = !ended.is_some_and(|e| shown > i64::from(e));
+            let in_horizon = ended.is_none_or(|e| shown <= i64::from(e));
             if in_horizon {
                 let n = per_million(g, f)?.percent(savings_factor)?;
                 let i = (shown - first) as usize;
