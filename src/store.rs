@@ -600,7 +600,9 @@ pub fn write_fund(w: &mut dyn Write, fund: &Fund) -> io::Result<()> {
     let mut keep = KeepError { w, error: None };
     let written = ron::Options::default().to_io_writer_pretty(&mut keep, fund, pretty_config());
     if let Err(e) = written {
-        return Err(keep.error.unwrap_or_else(|| io::Error::other(e.to_string())));
+        return Err(keep
+            .error
+            .unwrap_or_else(|| io::Error::other(e.to_string())));
     }
     keep.w.write_all(b"\n")
 }
@@ -1437,8 +1439,13 @@ mod tests {
                     Ok(())
                 }
             };
-            let e = write_steps(&path, &mut |w| w.write_all(b"new"), WriteOptions::FUND, &fail)
-                .unwrap_err();
+            let e = write_steps(
+                &path,
+                &mut |w| w.write_all(b"new"),
+                WriteOptions::FUND,
+                &fail,
+            )
+            .unwrap_err();
             assert_eq!(fs::read_to_string(&path).unwrap(), "old", "{step:?}");
             assert_eq!(
                 fs::read_to_string(backup_path(&path)).unwrap(),
@@ -1619,7 +1626,9 @@ mod tests {
         let held = File::create(&live).unwrap();
         held.lock_shared().unwrap();
         // Another file's leftovers, and a folder with a temporary name, are not touched.
-        let other = dir.path().join(format!("{}999999-1.new.tmp", temp_stem("annan.ron")));
+        let other = dir
+            .path()
+            .join(format!("{}999999-1.new.tmp", temp_stem("annan.ron")));
         fs::write(&other, "x").unwrap();
         let folder = dir.path().join(format!("{stem}999999-3.new.tmp"));
         fs::create_dir(&folder).unwrap();
@@ -1654,8 +1663,8 @@ mod tests {
                 Ok(())
             }
         };
-        let e = write_steps(&path, &mut |w| w.write_all(b"x"), WriteOptions::FUND, &fail)
-            .unwrap_err();
+        let e =
+            write_steps(&path, &mut |w| w.write_all(b"x"), WriteOptions::FUND, &fail).unwrap_err();
         let text = e.to_string();
         assert!(text.contains("Ingen fil skrevs."), "{text}");
         assert!(text.contains("No file was written."), "{text}");

@@ -95,7 +95,10 @@ mod tests {
             escape_controls("a\u{1b}]0;x\u{7}b\u{202e}c\u{0}"),
             "a\\u{1b}]0;x\\u{7}b\\u{202e}c\\u{0}"
         );
-        assert_eq!(escape_controls("rad 1\r\nrad 2\tx\n"), "rad 1\r\nrad 2\tx\n");
+        assert_eq!(
+            escape_controls("rad 1\r\nrad 2\tx\n"),
+            "rad 1\r\nrad 2\tx\n"
+        );
         assert_eq!(escape_controls("a\rb"), "a\\u{d}b");
         assert_eq!(escape_all_controls("P\t1\n"), "P\\u{9}1\\u{a}");
         assert!(matches!(escape_controls("Åsen"), Cow::Borrowed(_)));

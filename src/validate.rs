@@ -897,12 +897,30 @@ fn hidden_control_issues(fund: &Fund) -> Vec<Issue> {
     }
     for (i, a) in fund.actors.iter().enumerate() {
         let p = format!("actors[{}]", shown(&label(&a.code, i)));
-        check(Location::Actor(i), format!("{p}.code"), &a.code, true, false);
-        check(Location::Actor(i), format!("{p}.name"), &a.name, false, false);
+        check(
+            Location::Actor(i),
+            format!("{p}.code"),
+            &a.code,
+            true,
+            false,
+        );
+        check(
+            Location::Actor(i),
+            format!("{p}.name"),
+            &a.name,
+            false,
+            false,
+        );
     }
     for (i, ev) in fund.capital.iter().enumerate() {
         let p = format!("capital[{}]", i + 1);
-        check(Location::Capital(i), format!("{p}.note"), &ev.note, false, true);
+        check(
+            Location::Capital(i),
+            format!("{p}.note"),
+            &ev.note,
+            false,
+            true,
+        );
     }
     for (i, ini) in fund.initiatives.iter().enumerate() {
         let loc = Location::Initiative(i);
@@ -913,7 +931,13 @@ fn hidden_control_issues(fund: &Fund) -> Vec<Issue> {
     }
     for (i, sc) in fund.scenarios.iter().enumerate() {
         let p = format!("scenarios[{}]", shown(&label(&sc.name, i)));
-        check(Location::Scenario(i), format!("{p}.name"), &sc.name, false, false);
+        check(
+            Location::Scenario(i),
+            format!("{p}.name"),
+            &sc.name,
+            false,
+            false,
+        );
     }
     out
 }

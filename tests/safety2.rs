@@ -72,7 +72,11 @@ fn generate_refuses_an_existing_file_without_force() {
     let original = fs::read(&out).unwrap();
     let again = sif(&["generate", "--initiatives", "6", "-o", s(&out)]);
     assert_eq!(code(&again), 1);
-    assert!(stderr(&again).contains("already exists; use --force"), "{}", stderr(&again));
+    assert!(
+        stderr(&again).contains("already exists; use --force"),
+        "{}",
+        stderr(&again)
+    );
     assert!(stderr(&again).contains("finns redan"), "{}", stderr(&again));
     assert_eq!(fs::read(&out).unwrap(), original);
     assert!(!store::backup_path(&out).exists());
@@ -97,7 +101,15 @@ fn export_and_report_refuse_an_existing_file_without_force() {
     assert!(stderr(&r).contains("already exists"), "{}", stderr(&r));
     assert_eq!(fs::read_to_string(&csv).unwrap(), "min egen fil");
     assert_eq!(fs::read_to_string(&html).unwrap(), "min egen fil");
-    let e = sif(&["export", s(&fund), "--format", "csv", "-o", s(&csv), "--force"]);
+    let e = sif(&[
+        "export",
+        s(&fund),
+        "--format",
+        "csv",
+        "-o",
+        s(&csv),
+        "--force",
+    ]);
     assert_eq!(code(&e), 0, "{}", stderr(&e));
     let r = sif(&["report", s(&fund), "-o", s(&html), "--force"]);
     assert_eq!(code(&r), 0, "{}", stderr(&r));
@@ -121,7 +133,15 @@ fn no_command_writes_onto_the_fund_it_reads_even_with_force() {
     let spelled = dir.path().join(".").join("fond.ron");
     for target in [&fund, &hard, &soft, &spelled] {
         for args in [
-            vec!["export", s(&fund), "--format", "csv", "-o", s(target), "--force"],
+            vec![
+                "export",
+                s(&fund),
+                "--format",
+                "csv",
+                "-o",
+                s(target),
+                "--force",
+            ],
             vec!["export", s(&fund), "--format", "journal", "-o", s(target)],
             vec!["report", s(&fund), "-o", s(target), "--force"],
         ] {
@@ -148,9 +168,21 @@ fn no_command_replaces_its_input_by_way_of_the_backup() {
     let before = fs::read(&input).unwrap();
     let output = dir.path().join("x.ron");
     fs::write(&output, "en annan fil").unwrap();
-    let o = sif(&["export", s(&input), "--format", "csv", "-o", s(&output), "--force"]);
+    let o = sif(&[
+        "export",
+        s(&input),
+        "--format",
+        "csv",
+        "-o",
+        s(&output),
+        "--force",
+    ]);
     assert_eq!(code(&o), 1, "{}", stderr(&o));
-    assert!(stderr(&o).contains("would replace the fund file"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("would replace the fund file"),
+        "{}",
+        stderr(&o)
+    );
     assert_eq!(fs::read(&input).unwrap(), before);
     assert_eq!(fs::read_to_string(&output).unwrap(), "en annan fil");
 }
@@ -307,7 +339,10 @@ fn generate_refuses_a_fund_larger_than_sif_reads_before_generating() {
     assert_eq!(code(&o), 2, "{}", stderr(&o));
     let text = stderr(&o);
     assert!(text.contains("200000 initiatives over 60 years"), "{text}");
-    assert!(text.contains("at most 64 MB; nothing was written"), "{text}");
+    assert!(
+        text.contains("at most 64 MB; nothing was written"),
+        "{text}"
+    );
     assert!(!out.exists());
     assert_eq!(names(dir.path()), Vec::<String>::new());
     assert!(took < Duration::from_secs(20), "{took:?}");
@@ -317,7 +352,15 @@ fn generate_refuses_a_fund_larger_than_sif_reads_before_generating() {
 fn a_generated_fund_is_written_as_sif_writes_it() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("g.ron");
-    let o = sif(&["generate", "--initiatives", "40", "--years", "12", "-o", s(&out)]);
+    let o = sif(&[
+        "generate",
+        "--initiatives",
+        "40",
+        "--years",
+        "12",
+        "-o",
+        s(&out),
+    ]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     let fund = sif::generate::generate_fund(&sif::generate::GenerateParams {
         initiatives: 40,
@@ -369,7 +412,10 @@ fn codes_that_cp437_writes_alike_are_an_error_naming_both() {
             .iter()
             .find(|e| e.contains("written alike in SIE"))
             .unwrap_or_else(|| panic!("{a} / {b}: {errors:?}"));
-        assert!(hit.contains(&format!("“{a}”")) && hit.contains(&format!("“{b}”")), "{hit}");
+        assert!(
+            hit.contains(&format!("“{a}”")) && hit.contains(&format!("“{b}”")),
+            "{hit}"
+        );
         assert!(hit.contains("initiatives["), "{hit}");
     }
     let mut fund = sample();
@@ -404,8 +450,9 @@ fn control_characters_in_codes_are_errors_and_in_names_warnings() {
     let errors: Vec<_> = report.errors().map(|i| i.to_string()).collect();
     let warnings: Vec<_> = report.warnings().map(|i| i.to_string()).collect();
     assert!(
-        errors.iter().any(|e| e.contains("holds a control character")
-            && e.contains("P\\u{1b}[2J")),
+        errors
+            .iter()
+            .any(|e| e.contains("holds a control character") && e.contains("P\\u{1b}[2J")),
         "{errors:?}"
     );
     assert_eq!(
@@ -417,7 +464,10 @@ fn control_characters_in_codes_are_errors_and_in_names_warnings() {
         "{warnings:?}"
     );
     for text in errors.iter().chain(&warnings) {
-        assert!(!text.contains('\u{1b}') && !text.contains('\u{202e}'), "{text:?}");
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{202e}'),
+            "{text:?}"
+        );
     }
 }
 
@@ -470,7 +520,16 @@ fn no_raw_escape_reaches_a_terminal_a_csv_file_or_a_report() {
         assert_eq!(code(&o), 0, "{}", stderr(&o));
         outputs.push((format!("export {format}"), stdout(&o)));
     }
-    let csv = sif(&["export", s(&path), "--format", "csv", "--csv-dialect", "sv", "-o", "-"]);
+    let csv = sif(&[
+        "export",
+        s(&path),
+        "--format",
+        "csv",
+        "--csv-dialect",
+        "sv",
+        "-o",
+        "-",
+    ]);
     outputs.push(("export csv sv".into(), stdout(&csv)));
     let html = sif(&["report", s(&path), "-o", "-"]);
     assert_eq!(code(&html), 0, "{}", stderr(&html));
@@ -509,7 +568,13 @@ fn a_rate_of_minus_zero_is_shown_as_zero_and_a_huge_one_briefly() {
         let o = sif(&args);
         assert_eq!(code(&o), 0, "{}", stderr(&o));
         let text = stdout(&o);
-        for minus in ["-0 %", "-0\u{a0}%", "\u{2212}0\u{a0}%", "\u{2212}0 %", "-0%"] {
+        for minus in [
+            "-0 %",
+            "-0\u{a0}%",
+            "\u{2212}0\u{a0}%",
+            "\u{2212}0 %",
+            "-0%",
+        ] {
             assert!(!text.contains(minus), "{args:?}: {minus}");
         }
     }
@@ -569,7 +634,11 @@ exit 1
         ),
     )
     .unwrap();
-    fs::set_permissions(&browser, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    fs::set_permissions(
+        &browser,
+        std::os::unix::fs::PermissionsExt::from_mode(0o755),
+    )
+    .unwrap();
     let pdf = dir.path().join("rapport.pdf");
     let o = Command::new(env!("CARGO_BIN_EXE_sif"))
         .args(["report", s(&fund), "-o", s(&pdf)])
@@ -578,7 +647,11 @@ exit 1
         .output()
         .unwrap();
     assert_eq!(code(&o), 1, "{}", stderr(&o));
-    assert!(stderr(&o).contains("could not print the report as PDF"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("could not print the report as PDF"),
+        "{}",
+        stderr(&o)
+    );
     assert_eq!(fs::read_to_string(&seen).unwrap().trim(), "700");
     // Give the helper time to finish, then nothing of the work folder is left.
     std::thread::sleep(Duration::from_millis(400));
