@@ -283,7 +283,7 @@ fn a_fifo_swapped_in_between_look_and_open_never_blocks() {
             let staged = dir.join("staged");
             let mut k = 0_u64;
             while !stop.load(std::sync::atomic::Ordering::Relaxed) {
-                let from = if k % 2 == 0 { &regular } else { &fifo };
+                let from = if k.is_multiple_of(2) { &regular } else { &fifo };
                 let _ = fs::remove_file(&staged);
                 if fs::hard_link(from, &staged).is_ok() {
                     let _ = fs::rename(&staged, &path);
