@@ -302,10 +302,11 @@ fn the_appraisal_fields_are_checked() {
     only_error("appraisal.discount_bands[1].rate", |f| {
         f.appraisal.discount_bands = vec![band(5, f64::NAN)]
     });
+    // The extremes are allowed (on the region's saving, which no repayment relies on).
     let mut fund = clean_fund();
-    p1(&mut fund).savings[0].deadweight = 100;
-    p1(&mut fund).savings[0].low = 0;
-    p1(&mut fund).savings[0].high = 300;
+    p1(&mut fund).savings[1].deadweight = 100;
+    p1(&mut fund).savings[1].low = 0;
+    p1(&mut fund).savings[1].high = 300;
     fund.appraisal.cost_optimism_bias = 200;
     fund.appraisal.discount_bands = vec![band(31, 3.0)];
     assert_eq!(issues(&fund), vec![]);
