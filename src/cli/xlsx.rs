@@ -40,13 +40,8 @@ pub struct ImportArgs {
 }
 
 pub fn template(a: TemplateArgs, out: &mut dyn Write) -> Result<ExitCode, Failure> {
-    if a.file.exists() && !a.force {
-        return Err(Failure::invalid(format!(
-            "{} finns redan; använd --force för att skriva över / {} already exists; use --force to overwrite",
-            a.file.display(),
-            a.file.display()
-        )));
-    }
+    // Like every writing command: an existing file only with --force, never the fund read.
+    super::check_output(&a.file, a.fund.as_deref(), a.force)?;
     let fund = a.fund.as_deref().map(load).transpose()?;
     let csv = a
         .file
