@@ -163,6 +163,7 @@ impl Line {
         match self {
             CurrentSpecialReasons
             | CurrentBalance
+            | CurrentRestoreBy
             | CurrentEarlier
             | CurrentRestored
             | CurrentToRestore
@@ -170,6 +171,7 @@ impl Line {
             FundAdjustment
             | ProposedSpecialReasons
             | ProposedBalance
+            | ProposedRestoreBy
             | ProposedEarlier
             | ProposedRestored
             | ProposedToRestore
