@@ -276,6 +276,11 @@ pub struct Appraisal {
 /// How a year's balanced-budget result moves the deficits still to restore (SPEC §5.3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
 pub struct Restoration {
+    /// Deficits still to restore at the start of the year (*balanskravsunderskott från
+    /// tidigare år*): the previous year's `to_restore`, or the deficits carried in. Not in the
+    /// JSON of SPEC §8.
+    #[serde(skip)]
+    pub earlier: Money,
     /// Restored this year out of a surplus (*återställt*), oldest deficits first.
     pub restored: Money,
     /// Σ still to restore at the end of the year (*kvar att återställa*).
@@ -1305,6 +1310,9 @@ impl DeficitBook {
     /// Book one year's balanced-budget result: a surplus restores the oldest deficits first, a
     /// deficit is added.
     fn year(&mut self, year: i32, balance_result: Money) -> Result<Restoration, Overflow> {
+        let earlier = self.deficits[self.oldest..]
+            .iter()
+            .try_fold(Money::ZERO, |acc, d| acc.checked_add(d.left))?;
         let mut restored = Money::ZERO;
         if balance_result.0 > 0 {
             let mut left = balance_result;
@@ -1333,6 +1341,7 @@ impl DeficitBook {
             }
         }
         Ok(Restoration {
+            earlier,
             restored,
             to_restore,
             overdue,

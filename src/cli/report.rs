@@ -643,10 +643,6 @@ fn reconcile_text(fund: &Fund, p: &Projection, lang: Lang) -> String {
         "Förslag: Sifs tolkning av ESO 2020:1, inte gällande rätt",
         "Proposal: Sif's reading of ESO 2020:1, not law",
     );
-    let mut previous = (
-        checked_earlier(fund, true).unwrap_or(Money::ZERO),
-        checked_earlier(fund, false).unwrap_or(Money::ZERO),
-    );
     for y in &p.reconciliation {
         let closed = p.year_index(y.year).is_some_and(|i| i < p.closed_years);
         let year = if closed {
@@ -740,8 +736,8 @@ fn reconcile_text(fund: &Fund, p: &Projection, lang: Lang) -> String {
                 "Balanskravsunderskott från tidigare år",
                 "Balanced-budget deficits from earlier years",
             ),
-            m(previous.0),
-            m(previous.1),
+            m(c.restoration.earlier),
+            m(q.restoration.earlier),
         ]);
         t.push(vec![
             l("Återställt", "Restored"),
@@ -766,7 +762,6 @@ fn reconcile_text(fund: &Fund, p: &Projection, lang: Lang) -> String {
             opt_year(c.restore_by),
             opt_year(q.restore_by),
         ]);
-        previous = (c.restoration.to_restore, q.restoration.to_restore);
         out.push('\n');
         out.push_str(&t.to_text());
     }
@@ -782,11 +777,4 @@ fn reconcile_text(fund: &Fund, p: &Projection, lang: Lang) -> String {
         "Repayments to the fund are internal and do not change the result for the year.\n",
     ));
     out
-}
-
-/// Σ deficits carried in from before the horizon (both rule sets start from them).
-fn checked_earlier(fund: &Fund, _current: bool) -> Option<Money> {
-    fund.unrestored_deficits
-        .iter()
-        .try_fold(Money::ZERO, |acc, d| acc.checked_add(d.amount).ok())
 }

@@ -1221,7 +1221,7 @@ impl<'a> Report<'a> {
         self.push("<tbody>");
         for d in list {
             let keys = [("year", d.year.to_string())];
-            let overdue = d.restore_by <= last && !d.left.is_zero();
+            let overdue = d.overdue_at(last);
             let mut row = format!(
                 "<tr{}><th scope=\"row\">{}</th>",
                 if overdue { " class=\"deficit\"" } else { "" },

@@ -370,7 +370,7 @@ impl Line {
     }
 
     /// The line's figure for a year, and the deficits carried in at the year's start.
-    fn value(self, r: &ReconcileYear, earlier: (Money, Money)) -> Money {
+    fn value(self, r: &ReconcileYear) -> Money {
         use Line::*;
         let neg = |m: Money| Money(m.0.saturating_neg());
         match self {
@@ -388,14 +388,14 @@ impl Line {
             CurrentSpecialReasons => r.current.special_reasons_applied,
             CurrentBalance => r.current.balance_result,
             CurrentRestoreBy | ProposedRestoreBy => Money::ZERO,
-            CurrentEarlier => earlier.0,
+            CurrentEarlier => r.current.restoration.earlier,
             CurrentRestored => r.current.restoration.restored,
             CurrentToRestore => r.current.restoration.to_restore,
             CurrentOverdue => r.current.restoration.overdue,
             FundAdjustment => r.proposed.fund_adjustment,
             ProposedSpecialReasons => r.proposed.special_reasons_applied,
             ProposedBalance => r.proposed.balance_result,
-            ProposedEarlier => earlier.1,
+            ProposedEarlier => r.proposed.restoration.earlier,
             ProposedRestored => r.proposed.restoration.restored,
             ProposedToRestore => r.proposed.restoration.to_restore,
             ProposedOverdue => r.proposed.restoration.overdue,
@@ -653,20 +653,6 @@ fn table_ui(
 ) {
     let lang = cx.lang;
     let fund = cx.fund;
-    // The deficits carried in at each year's start: the previous year's "still to restore".
-    let mut earlier = Vec::with_capacity(rows.len());
-    let start: Money = fund
-        .unrestored_deficits
-        .iter()
-        .fold(Money::ZERO, |a, d| Money(a.0.saturating_add(d.amount.0)));
-    let mut previous = (start, start);
-    for r in rows {
-        earlier.push(previous);
-        previous = (
-            r.current.restoration.to_restore,
-            r.proposed.restoration.to_restore,
-        );
-    }
     let label_width = (ui.available_width() * 0.36).clamp(260.0, 420.0);
     let mut new_budget: Option<Vec<BudgetYear>> = None;
     ui.add_space(4.0);
@@ -724,7 +710,7 @@ fn table_ui(
                                     fixed_row(ui, YEAR_WIDTH, line.tint(), |_| {});
                                 }
                                 fixed_row(ui, YEAR_WIDTH, line.tint(), |ui| {
-                                    if let Some(b) = cell_ui(ui, cx, st, r, line, earlier[y]) {
+                                    if let Some(b) = cell_ui(ui, cx, st, r, line) {
                                         new_budget = Some(b);
                                     }
                                 });
@@ -749,7 +735,6 @@ fn cell_ui(
     st: &mut UiState,
     r: &ReconcileYear,
     line: Line,
-    earlier: (Money, Money),
 ) -> Option<Vec<BudgetYear>> {
     let lang = cx.lang;
     let fund = cx.fund;
@@ -795,7 +780,7 @@ fn cell_ui(
         }
         return None;
     }
-    let m = line.value(r, earlier);
+    let m = line.value(r);
     let text = i18n::money(lang, m);
     let negative_balance = matches!(line, Line::CurrentBalance | Line::ProposedBalance) && m.0 < 0;
     let red = negative_balance
@@ -935,7 +920,7 @@ fn deficits_ui(ui: &mut Ui, lang: Lang, salt: &str, deficits: &[Deficit], rows: 
             }
             ui.end_row();
             for d in deficits {
-                let overdue = d.restore_by <= last && !d.left.is_zero();
+                let overdue = d.overdue_at(last);
                 let late = d.restored_in.is_some_and(|y| y > d.restore_by);
                 ui.label(d.year.to_string());
                 let amount = i18n::money(lang, d.amount);
