@@ -12,8 +12,7 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use sif::sie_actuals::{FundFrom, preview};
 use sif::sie_read;
 
-#[path = "support/sie_file.rs"]
-mod support;
+use sif::generate::sie as support;
 
 const ROWS: usize = 1_000_000;
 

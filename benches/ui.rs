@@ -11,10 +11,7 @@
 //! what-if change (a slider step): the frame that follows it (the projection runs on a
 //! worker), and the time until the new figures are drawn, per view.
 
-// `unused_imports`: the app's unit tests are compiled out of a bench without a harness.
-#[allow(dead_code, unused_imports)]
-#[path = "../src/app/mod.rs"]
-mod app;
+use sif_app as app;
 
 use std::time::{Duration, Instant};
 

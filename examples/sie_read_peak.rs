@@ -8,8 +8,7 @@
 //! `read` reads the file the way `sif actuals` does (`sie_read::read_file`) and prints what it
 //! found; the maximum resident set size that `time -v` reports is the figure.
 
-#[path = "../benches/support/sie_file.rs"]
-mod support;
+use sif::generate::sie as support;
 
 fn main() -> std::process::ExitCode {
     let args: Vec<String> = std::env::args().collect();

@@ -1,6 +1,5 @@
 //! `sif`: a subcommand runs the command line; otherwise the desktop app starts.
 
-mod app;
 mod cli;
 
 use std::process::ExitCode;
@@ -8,6 +7,6 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     match cli::run_from_args() {
         Ok(code) => code,
-        Err(cli) => app::run(cli.file),
+        Err(cli) => sif_app::run(cli.file),
     }
 }

@@ -11,12 +11,8 @@ use std::path::{Path, PathBuf};
 use sif::engine::{Options, project};
 use sif::{store, validate};
 
-#[path = "../fuzz/checks.rs"]
-mod checks;
-use checks::{exports, load_validate_project};
-
-#[path = "../fuzz/sie_checks.rs"]
-mod sie_checks;
+use sif_fuzz_checks::sie as sie_checks;
+use sif_fuzz_checks::{exports, load_validate_project};
 
 fn files_in(dir: &Path) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(dir)

@@ -1,9 +1,7 @@
 //! The desktop app driven headless through its accessibility tree (egui_kittest): the real
 //! views, found by the labels a user reads, with file dialogs replaced by a fake.
 
-#[allow(dead_code)]
-#[path = "../src/app/mod.rs"]
-mod app;
+use sif_app as app;
 
 use std::cell::RefCell;
 use std::collections::VecDeque;

@@ -6,9 +6,7 @@
 //! Most tests run on the sample fund "Mellanstads kommun: uppföljning" (closed through 2025,
 //! with actual figures and arrears), and compare what the screen shows with the engine.
 
-#[allow(dead_code)]
-#[path = "../src/app/mod.rs"]
-mod app;
+use sif_app as app;
 
 use std::cell::RefCell;
 use std::collections::VecDeque;

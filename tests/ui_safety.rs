@@ -4,9 +4,7 @@
 //! change, and a failed save that changes nothing. File dialogs and the clock are fakes; the
 //! recovery folder and the fund files are temporary folders.
 
-#[allow(dead_code)]
-#[path = "../src/app/mod.rs"]
-mod app;
+use sif_app as app;
 
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;

@@ -3,9 +3,7 @@
 //! comparison and editor, who pays and who gains, presentation mode, the reset to the sample
 //! fund and the printable report written from the app.
 
-#[allow(dead_code)]
-#[path = "../src/app/mod.rs"]
-mod app;
+use sif_app as app;
 
 use std::cell::RefCell;
 use std::collections::VecDeque;

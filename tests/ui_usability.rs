@@ -4,9 +4,7 @@
 //! forgiving amounts, undo that says what it undoes, questions before losing actual figures,
 //! the Help menu and the view shortcuts.
 
-#[allow(dead_code)]
-#[path = "../src/app/mod.rs"]
-mod app;
+use sif_app as app;
 
 use std::path::{Path, PathBuf};
 

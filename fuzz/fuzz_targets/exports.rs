@@ -5,14 +5,12 @@
 //!   field broke a record;
 //! - no CSV cell starts with a character a spreadsheet takes for a formula;
 //! - every hledger line is a directive, a transaction header, a comment or indented.
-//! The checks are in `../checks.rs`, which `tests/fuzz_regressions.rs` runs on every finding too.
+//! The checks are in the `sif-fuzz-checks` crate (`crates/sif-checks`), which `tests/fuzz_regressions.rs` runs on every finding too.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 
-#[path = "../checks.rs"]
-#[allow(dead_code)] // the other target's checks
-mod checks;
+use sif_fuzz_checks as checks;
 
 fuzz_target!(|data: &[u8]| {
     checks::exports(data);

@@ -204,7 +204,7 @@ pub fn export(a: ExportArgs, out: &mut dyn Write) -> Result<ExitCode, Failure> {
     )?;
     let sie = |kind| {
         let options = SieOptions {
-            generated_on: crate::app::clock::Clock::today(&crate::app::clock::SystemClock),
+            generated_on: sif_app::clock::Clock::today(&sif_app::clock::SystemClock),
             year: a.year,
             year_end_only: a.year_end_only,
         };

@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 
 use super::Format;
-use super::table::{Align, Table, csv_record};
+use super::table::{Align, Table};
 use sif::engine::Projection;
 use sif::model::{Fund, Repayment};
 use sif::money::{Money, format_sv};
@@ -25,12 +25,15 @@ fn json_text(v: Value) -> String {
     s
 }
 
+/// A report as CSV (RFC 4180), through the one CSV writer: text cells are made inert against
+/// formulas, numbers are written as they are.
 fn csv(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> String {
-    let mut out = csv_record(&header.iter().map(|h| h.to_string()).collect::<Vec<_>>());
+    let mut out = sif::text::CsvWriter::new(sif::text::CsvDialect::Rfc4180);
+    out.text_record(header);
     for r in rows {
-        out.push_str(&csv_record(&r));
+        out.record(&r);
     }
-    out
+    out.into_string()
 }
 
 fn heading(fund: &Fund, p: &Projection, title: &str) -> String {

@@ -63,7 +63,7 @@ pub fn run(a: ReportHtmlArgs, out: &mut dyn Write) -> Result<ExitCode, Failure> 
     let meta = ReportMeta {
         lang: a.lang.into(),
         source_file: a.file.display().to_string(),
-        made_on: crate::app::clock::Clock::today(&crate::app::clock::SystemClock),
+        made_on: sif_app::clock::Clock::today(&sif_app::clock::SystemClock),
     };
     let html =
         report::html(&fund, &projection, &meta).map_err(|e| Failure::invalid(e.to_string()))?;

@@ -1,4 +1,4 @@
-//! Plain-text tables aligned for people, and RFC 4180 CSV for machines.
+//! Plain-text tables aligned for people (the CSV for machines is `sif::text::CsvWriter`'s).
 
 /// How a column is aligned in text output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,26 +61,6 @@ impl Table {
     }
 }
 
-/// One CSV record per RFC 4180: fields with a comma, quote or line break are quoted, inner
-/// quotes doubled; records end in CRLF.
-pub fn csv_record(fields: &[String]) -> String {
-    let mut out = String::new();
-    for (i, f) in fields.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        if f.contains([',', '"', '\n', '\r']) {
-            out.push('"');
-            out.push_str(&f.replace('"', "\"\""));
-            out.push('"');
-        } else {
-            out.push_str(f);
-        }
-    }
-    out.push_str("\r\n");
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,13 +75,5 @@ mod tests {
         assert_eq!(lines[0], "år    belopp");
         assert_eq!(lines[2], "2025   1\u{a0}000");
         assert_eq!(lines[3], "2026      −5");
-    }
-
-    #[test]
-    fn csv_quotes_what_needs_it() {
-        assert_eq!(
-            csv_record(&["a".into(), "b,c".into(), "say \"hi\"".into()]),
-            "a,\"b,c\",\"say \"\"hi\"\"\"\r\n"
-        );
     }
 }

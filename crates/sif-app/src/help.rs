@@ -1,0 +1,215 @@
+//! The Help menu (Hjälp): the user guide inside the app (the text of `docs/app.md`, built in),
+//! the keyboard shortcuts, and About Sif (version, licence, where Sif keeps its files). Each
+//! opens a window beside the work, closed with its button or Escape.
+
+use eframe::egui::{self, RichText, Ui};
+
+use super::command::{Command, ShellCommand};
+use super::i18n::Lang;
+use super::views::View;
+
+/// The user guide, as the repository's docs/app.md has it.
+const GUIDE: &str = include_str!("../../../docs/app.md");
+
+/// The help window that is open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HelpPage {
+    Guide,
+    Shortcuts,
+    About,
+}
+
+impl HelpPage {
+    pub const ALL: [HelpPage; 3] = [HelpPage::Guide, HelpPage::Shortcuts, HelpPage::About];
+
+    pub fn title(self, lang: Lang) -> &'static str {
+        match self {
+            HelpPage::Guide => lang.pick("Användarguide", "User guide"),
+            HelpPage::Shortcuts => lang.pick("Kortkommandon", "Keyboard shortcuts"),
+            HelpPage::About => lang.pick("Om Sif", "About Sif"),
+        }
+    }
+}
+
+/// The Help menu's items.
+pub fn menu_ui(ui: &mut Ui, lang: Lang, out: &mut Vec<Command>) {
+    for page in HelpPage::ALL {
+        if ui.button(page.title(lang)).clicked() {
+            out.push(Command::Help(Some(page)));
+            ui.close();
+        }
+    }
+}
+
+/// Draw the open help window; returns `false` when it was closed.
+pub fn window_ui(ctx: &egui::Context, page: HelpPage, lang: Lang) -> bool {
+    let mut open = true;
+    let mut close = ctx.input(|i| i.key_pressed(egui::Key::Escape));
+    let screen = ctx.content_rect();
+    egui::Window::new(page.title(lang))
+        .id(egui::Id::unique("sif_help"))
+        .open(&mut open)
+        .collapsible(false)
+        .default_width((screen.width() * 0.6).clamp(360.0, 820.0))
+        .default_height((screen.height() * 0.75).max(300.0))
+        .max_height(screen.height() - 40.0)
+        .show(ctx, |ui| {
+            // The button first, so the scrolled text below never pushes it out of the window.
+            if ui.button(lang.pick("Stäng", "Close")).clicked() {
+                close = true;
+            }
+            ui.separator();
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| match page {
+                    HelpPage::Guide => guide_ui(ui, lang),
+                    HelpPage::Shortcuts => shortcuts_ui(ui, lang),
+                    HelpPage::About => about_ui(ui, lang),
+                });
+        });
+    open && !close
+}
+
+fn guide_ui(ui: &mut Ui, lang: Lang) {
+    ui.label(lang.pick(
+        "Guiden är skriven på engelska, med appens svenska och engelska namn på menyer och knappar sida vid sida.",
+        "The guide gives the app's Swedish and English names of menus and buttons side by side.",
+    ));
+    ui.add_space(6.0);
+    let mut in_code = false;
+    for line in GUIDE.lines() {
+        // The bundled font has no arrows: "Arkiv → Spara" reads as "Arkiv > Spara".
+        let line = line.replace('→', ">");
+        let line = line.as_str();
+        if line.starts_with("```") {
+            in_code = !in_code;
+            continue;
+        }
+        if in_code {
+            ui.label(RichText::new(line).monospace());
+        } else if let Some(h) = line.strip_prefix("# ") {
+            ui.heading(h);
+        } else if let Some(h) = line.strip_prefix("## ") {
+            ui.add_space(8.0);
+            ui.label(RichText::new(h).strong().size(17.0));
+        } else if let Some(h) = line.strip_prefix("### ") {
+            ui.add_space(4.0);
+            ui.label(RichText::new(h).strong());
+        } else if line.starts_with('|') {
+            if line.contains("---") {
+                continue;
+            }
+            let cells: Vec<&str> = line
+                .trim_matches('|')
+                .split('|')
+                .map(|c| c.trim())
+                .filter(|c| !c.starts_with("!["))
+                .collect();
+            ui.label(plain(&cells.join("  ·  ")));
+        } else if line.trim().is_empty() {
+            ui.add_space(4.0);
+        } else {
+            ui.label(plain(line));
+        }
+    }
+}
+
+/// Markdown emphasis and code marks taken out, for a plain label.
+fn plain(line: &str) -> String {
+    line.replace("**", "").replace('`', "")
+}
+
+fn shortcuts_ui(ui: &mut Ui, lang: Lang) {
+    let ctx = ui.ctx().clone();
+    egui::Grid::new("sif_shortcuts")
+        .num_columns(2)
+        .striped(true)
+        .show(ui, |ui| {
+            let cmds = [
+                ShellCommand::New,
+                ShellCommand::Open,
+                ShellCommand::Save,
+                ShellCommand::SaveAs,
+                ShellCommand::Undo,
+                ShellCommand::Redo,
+                ShellCommand::Quit,
+            ];
+            for cmd in cmds {
+                if let Some(sc) = cmd.shortcut() {
+                    ui.label(RichText::new(ctx.format_shortcut(&sc)).monospace());
+                    ui.label(lang.t(cmd.text()).trim_end_matches('…'));
+                    ui.end_row();
+                }
+            }
+            for (i, view) in View::ALL.iter().enumerate() {
+                if let Some(sc) = super::view_shortcut(i) {
+                    ui.label(RichText::new(ctx.format_shortcut(&sc)).monospace());
+                    ui.label(lang.t(view.text()));
+                    ui.end_row();
+                }
+            }
+            let more = [
+                (
+                    "F5",
+                    lang.pick("Presentationsläge på och av", "Presentation mode on and off"),
+                ),
+                (
+                    "Esc",
+                    lang.pick(
+                        "Stänger en dialog; lämnar presentationsläget; ångrar en påbörjad ändring i ett fält",
+                        "Closes a dialog; leaves presentation mode; throws away an edit in a field",
+                    ),
+                ),
+                (
+                    "Enter",
+                    lang.pick("Sparar ändringen i ett fält", "Commits the edit in a field"),
+                ),
+                (
+                    "Tab",
+                    lang.pick("Nästa fält eller knapp", "Next field or button"),
+                ),
+            ];
+            for (key, what) in more {
+                ui.label(RichText::new(key).monospace());
+                ui.label(what);
+                ui.end_row();
+            }
+        });
+}
+
+fn about_ui(ui: &mut Ui, lang: Lang) {
+    ui.heading(format!("Sif {}", env!("CARGO_PKG_VERSION")));
+    ui.label(lang.pick(
+        "Planera och följ upp en kommuns sociala investeringsfond.",
+        "Plan and account for a municipal social-investment fund.",
+    ));
+    ui.add_space(6.0);
+    ui.label(format!(
+        "{}: {}",
+        lang.pick("Licens", "Licence"),
+        env!("CARGO_PKG_LICENSE")
+    ));
+    ui.add_space(6.0);
+    let data = eframe::storage_dir("sif");
+    let shown = |p: Option<std::path::PathBuf>| {
+        p.map(|p| p.display().to_string())
+            .unwrap_or_else(|| lang.pick("(ingen)", "(none)").to_string())
+    };
+    ui.label(
+        RichText::new(lang.pick("Här har Sif sina filer", "Where Sif keeps its files")).strong(),
+    );
+    ui.label(format!(
+        "{}: {}",
+        lang.pick("Inställningar", "Preferences"),
+        shown(data.clone())
+    ));
+    ui.label(format!(
+        "{}: {}",
+        lang.pick("Kopior för återställning", "Copies for recovery"),
+        shown(data.map(|d| sif::recovery::recovery_dir(&d)))
+    ));
+    ui.label(lang.pick(
+        "Fondfilerna ligger där du sparar dem; Sif lägger den förra versionen bredvid som FIL.ron.bak.",
+        "Fund files are where you save them; Sif keeps the previous version beside them as FILE.ron.bak.",
+    ));
+}

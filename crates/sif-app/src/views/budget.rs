@@ -1,0 +1,1160 @@
+//! Balanced budget (*balanskravsutredning*), the finance officers' view: SPEC §5, laid out the
+//! way the management report (*förvaltningsberättelsen*) publishes it — the lines in their
+//! published order down the side, the years across — with current law and Sif's reading of the
+//! proposal in ESO 2020:1 side by side, each with its deficits carried forward.
+//!
+//! The inputs (the result without the fund, the adjustments, the reserve movements, *synnerliga
+//! skäl* and the tax base) are edited in place next to their line; a year without an entry is
+//! added to `budget` when first typed in. A negative result is red with the year by which it
+//! must be restored (KL 11 kap. 12 §); overdue deficits are red in the deficit tables. The
+//! proposal is always labelled as Sif's reading of ESO 2020:1, not law.
+//!
+//! Every figure is the engine's (`Projection::reconciliation` and `Projection::deficits`);
+//! nothing is computed here.
+
+use eframe::egui::{self, Color32, Id, RichText, Ui};
+use sif::engine::{Deficit, ReconcileYear};
+use sif::model::{BudgetYear, FundingModel};
+use sif::money::Money;
+
+use super::{ViewCtx, errors_banner};
+use crate::command::{Command, Edit};
+use crate::i18n::{self, Lang};
+use crate::state::UiState;
+use crate::widgets::{self, Name, choice, form_label, money_field, section, text_field};
+
+#[derive(Debug, Default)]
+pub struct BudgetState {
+    /// The year told in words (`None`: the first year with a negative result, else the first
+    /// open year).
+    pub explain: Option<i32>,
+}
+
+/// The tint of the current-law lines.
+const CURRENT_TINT: Color32 = Color32::from_rgba_premultiplied(24, 70, 130, 40);
+/// The tint of the proposal's lines.
+const PROPOSED_TINT: Color32 = Color32::from_rgba_premultiplied(120, 80, 0, 30);
+
+/// The height of every row of the reconciliation, so that the fixed label column and the
+/// scrolling year columns stay level.
+const ROW_HEIGHT: f32 = 24.0;
+const YEAR_WIDTH: f32 = 112.0;
+
+/// An input of the reconciliation (a field of `budget`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    ResultBeforeFund,
+    RealisationGains,
+    ExemptionAdjustment,
+    SecuritiesAdjustment,
+    ReserveReservation,
+    ReserveUse,
+    SpecialReasons,
+    TaxBase,
+}
+
+impl Input {
+    fn get(self, b: &BudgetYear) -> Money {
+        match self {
+            Input::ResultBeforeFund => b.result_before_fund,
+            Input::RealisationGains => b.realisation_gains,
+            Input::ExemptionAdjustment => b.exemption_adjustment,
+            Input::SecuritiesAdjustment => b.securities_adjustment,
+            Input::ReserveReservation => b.reserve_reservation,
+            Input::ReserveUse => b.reserve_use,
+            Input::SpecialReasons => b.special_reasons,
+            Input::TaxBase => b.tax_base,
+        }
+    }
+
+    fn set(self, b: &mut BudgetYear, m: Money) {
+        match self {
+            Input::ResultBeforeFund => b.result_before_fund = m,
+            Input::RealisationGains => b.realisation_gains = m,
+            Input::ExemptionAdjustment => b.exemption_adjustment = m,
+            Input::SecuritiesAdjustment => b.securities_adjustment = m,
+            Input::ReserveReservation => b.reserve_reservation = m,
+            Input::ReserveUse => b.reserve_use = m,
+            Input::SpecialReasons => b.special_reasons = m,
+            Input::TaxBase => b.tax_base = m,
+        }
+    }
+
+    /// Adjustments may be either sign; the rest are amounts >= 0 (the result may be negative).
+    fn allows_negative(self) -> bool {
+        matches!(
+            self,
+            Input::ResultBeforeFund | Input::ExemptionAdjustment | Input::SecuritiesAdjustment
+        )
+    }
+}
+
+/// A line of the reconciliation, in the order municipalities publish it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Line {
+    ResultBeforeFund,
+    Disbursed,
+    Result,
+    RealisationGains,
+    ExemptionAdjustment,
+    SecuritiesAdjustment,
+    AdjustedResult,
+    ReserveReservation,
+    ReserveUse,
+    SpecialReasons,
+    TaxBase,
+    CurrentSpecialReasons,
+    CurrentBalance,
+    CurrentRestoreBy,
+    CurrentEarlier,
+    CurrentRestored,
+    CurrentToRestore,
+    CurrentOverdue,
+    FundAdjustment,
+    ProposedSpecialReasons,
+    ProposedBalance,
+    ProposedRestoreBy,
+    ProposedEarlier,
+    ProposedRestored,
+    ProposedToRestore,
+    ProposedOverdue,
+}
+
+/// Which part of the table a line belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Common,
+    Current,
+    Proposed,
+}
+
+impl Line {
+    pub const ALL: [Line; 26] = [
+        Line::ResultBeforeFund,
+        Line::Disbursed,
+        Line::Result,
+        Line::RealisationGains,
+        Line::ExemptionAdjustment,
+        Line::SecuritiesAdjustment,
+        Line::AdjustedResult,
+        Line::ReserveReservation,
+        Line::ReserveUse,
+        Line::SpecialReasons,
+        Line::TaxBase,
+        Line::CurrentSpecialReasons,
+        Line::CurrentBalance,
+        Line::CurrentRestoreBy,
+        Line::CurrentEarlier,
+        Line::CurrentRestored,
+        Line::CurrentToRestore,
+        Line::CurrentOverdue,
+        Line::FundAdjustment,
+        Line::ProposedSpecialReasons,
+        Line::ProposedBalance,
+        Line::ProposedRestoreBy,
+        Line::ProposedEarlier,
+        Line::ProposedRestored,
+        Line::ProposedToRestore,
+        Line::ProposedOverdue,
+    ];
+
+    fn part(self) -> Part {
+        use Line::*;
+        match self {
+            CurrentSpecialReasons
+            | CurrentBalance
+            | CurrentRestoreBy
+            | CurrentEarlier
+            | CurrentRestored
+            | CurrentToRestore
+            | CurrentOverdue => Part::Current,
+            FundAdjustment
+            | ProposedSpecialReasons
+            | ProposedBalance
+            | ProposedRestoreBy
+            | ProposedEarlier
+            | ProposedRestored
+            | ProposedToRestore
+            | ProposedOverdue => Part::Proposed,
+            _ => Part::Common,
+        }
+    }
+
+    /// The input edited on this line, if any.
+    pub fn input(self) -> Option<Input> {
+        Some(match self {
+            Line::ResultBeforeFund => Input::ResultBeforeFund,
+            Line::RealisationGains => Input::RealisationGains,
+            Line::ExemptionAdjustment => Input::ExemptionAdjustment,
+            Line::SecuritiesAdjustment => Input::SecuritiesAdjustment,
+            Line::ReserveReservation => Input::ReserveReservation,
+            Line::ReserveUse => Input::ReserveUse,
+            Line::SpecialReasons => Input::SpecialReasons,
+            Line::TaxBase => Input::TaxBase,
+            _ => return None,
+        })
+    }
+
+    /// The line's name, with the sign that says how it counts.
+    pub fn name(self, lang: Lang) -> &'static str {
+        use Line::*;
+        match self {
+            ResultBeforeFund => lang.pick(
+                "Resultat före fondens utbetalningar",
+                "Result before the fund's disbursements",
+            ),
+            Disbursed => lang.pick("− Fondens utbetalningar", "− The fund's disbursements"),
+            Result => lang.pick("= Årets resultat", "= Result for the year"),
+            RealisationGains => {
+                lang.pick("− Samtliga realisationsvinster", "− All realisation gains")
+            }
+            ExemptionAdjustment => lang.pick(
+                "± Vissa realisationsvinster/-förluster enligt undantagsmöjlighet",
+                "± Certain realisation gains/losses under the exemption",
+            ),
+            SecuritiesAdjustment => lang.pick(
+                "± Orealiserade förluster/återföring i värdepapper",
+                "± Unrealised losses/reversals in securities",
+            ),
+            AdjustedResult => lang.pick(
+                "= Årets resultat efter balanskravsjusteringar",
+                "= Result after balanced-budget adjustments",
+            ),
+            ReserveReservation => lang.pick(
+                "− Reservering till resultatreserv",
+                "− Reservation to the result reserve",
+            ),
+            ReserveUse => lang.pick(
+                "+ Användning av resultatreserv",
+                "+ Use of the result reserve",
+            ),
+            SpecialReasons => lang.pick(
+                "Synnerliga skäl (beslutat belopp)",
+                "Special reasons (amount decided)",
+            ),
+            TaxBase => lang.pick(
+                "Skatteintäkter, statsbidrag och utjämning",
+                "Tax revenue, state grants and equalisation",
+            ),
+            CurrentSpecialReasons | ProposedSpecialReasons => {
+                lang.pick("+ Synnerliga skäl", "+ Special reasons")
+            }
+            CurrentBalance | ProposedBalance => lang.pick(
+                "= Årets balanskravsresultat",
+                "= Balanced-budget result for the year",
+            ),
+            CurrentRestoreBy | ProposedRestoreBy => lang.pick("Återställ senast", "Restore by"),
+            CurrentEarlier | ProposedEarlier => lang.pick(
+                "Balanskravsunderskott från tidigare år",
+                "Balanced-budget deficits from earlier years",
+            ),
+            CurrentRestored | ProposedRestored => lang.pick("Återställt", "Restored"),
+            CurrentToRestore | ProposedToRestore => {
+                lang.pick("Kvar att återställa", "Still to restore")
+            }
+            CurrentOverdue | ProposedOverdue => lang.pick(
+                "varav försenat (mer än tre år)",
+                "of which overdue (more than three years)",
+            ),
+            FundAdjustment => lang.pick(
+                "± Social investeringsfond: använd (+) / återförd (−)",
+                "± Social investment fund: used (+) / re-earmarked (−)",
+            ),
+        }
+    }
+
+    /// The name a figure is read by, with the rule set where the name alone would be ambiguous.
+    fn full_name(self, lang: Lang) -> String {
+        match self.part() {
+            Part::Common => self.name(lang).to_string(),
+            Part::Current => format!(
+                "{} ({})",
+                self.name(lang),
+                lang.pick("gällande rätt", "current law")
+            ),
+            Part::Proposed => format!("{} ({})", self.name(lang), lang.pick("förslag", "proposal")),
+        }
+    }
+
+    /// What the line means, in plain words (the tooltip).
+    pub fn explanation(self, lang: Lang, model: FundingModel) -> &'static str {
+        use Line::*;
+        match self {
+            ResultBeforeFund => lang.pick(
+                "Kommunens resultat för året UTAN fondens utbetalningar: budgeterat för öppna år, redovisat för stängda. Skriv in det här; ett år utan siffra räknas som 0. Besparingar som gör återföringar möjliga finns redan i detta resultat.",
+                "The organisation's result for the year WITHOUT the fund's disbursements: budgeted for open years, reported for closed ones. Type it in here; a year without a figure counts as 0. Savings that make repayments possible are already in this result.",
+            ),
+            Disbursed => lang.pick(
+                "Det fonden betalar ut till insatserna. Pengarna går till verksamhet, så de är kostnader som sänker resultatet. Återföringar till fonden är interna ramminskningar som tar ut varandra och ändrar inte resultatet.",
+                "What the fund pays out to the initiatives. The money is spent on activity, so it is a cost that lowers the result. Repayments to the fund are internal frame cuts that cancel out and do not change the result.",
+            ),
+            Result => lang.pick(
+                "Resultatet före fonden minus fondens utbetalningar.",
+                "The result before the fund less the fund's disbursements.",
+            ),
+            RealisationGains => lang.pick(
+                "Vinster när anläggningstillgångar säljs får inte räknas in i balanskravsresultatet och dras av (belopp >= 0).",
+                "Gains on selling fixed assets may not count in the balanced-budget result and are taken out (amount >= 0).",
+            ),
+            ExemptionAdjustment => lang.pick(
+                "Realisationsvinster eller -förluster som enligt undantagsmöjligheten får räknas med (±).",
+                "Realisation gains or losses that the exemption allows to count (±).",
+            ),
+            SecuritiesAdjustment => lang.pick(
+                "Orealiserade förluster i värdepapper (−) och återföring av sådana förluster (+).",
+                "Unrealised losses in securities (−) and their reversal (+).",
+            ),
+            AdjustedResult => lang.pick(
+                "Årets resultat efter balanskravsjusteringarna ovan.",
+                "The result after the balanced-budget adjustments above.",
+            ),
+            ReserveReservation => lang.pick(
+                "Reservering till resultatutjämningsreserven (RUR): bara ur den del av resultatet som överstiger 1 % (2 % vid negativt eget kapital inklusive pensionsförpliktelser) av skatteintäkter och statsbidrag.",
+                "Reservation to the result equalisation reserve (RUR): only out of the part of the result above 1 % (2 % when equity including pension commitments is negative) of tax revenue and state grants.",
+            ),
+            ReserveUse => lang.pick(
+                "Disponering från resultatutjämningsreserven; får bara täcka ett underskott.",
+                "Use of the result equalisation reserve; it may only cover a deficit.",
+            ),
+            SpecialReasons => lang.pick(
+                "Synnerliga skäl att inte återställa ett underskott (KL 11 kap. 13 §). Beslutet måste anges i motiveringen nedan. Bara den del som täcker ett underskott räknas.",
+                "Special reasons not to restore a deficit (KL ch. 11 § 13). The decision must be given in the note below. Only the part that covers a deficit counts.",
+            ),
+            TaxBase => lang.pick(
+                "Skatteintäkter, generella statsbidrag och utjämning: används bara för att pröva reserveringen till resultatreserven (0 = inte angivet).",
+                "Tax revenue, general state grants and equalisation: used only to check the reservation to the result reserve (0 = not given).",
+            ),
+            CurrentSpecialReasons | ProposedSpecialReasons => lang.pick(
+                "Den del av de synnerliga skälen som täcker årets underskott.",
+                "The part of the special reasons that covers the year's deficit.",
+            ),
+            CurrentBalance => lang.pick(
+                "Gällande rätt: resultatet efter justeringar och reserver, plus synnerliga skäl. Det öronmärkta kapitalet hjälper inte: fondens utbetalningar sänker balanskravsresultatet som vilken kostnad som helst. Ett negativt resultat ska återställas inom tre år (KL 11 kap. 12 §).",
+                "Current law: the result after adjustments and reserves, plus special reasons. The earmarked capital does not help: the fund's disbursements lower the balanced-budget result like any cost. A negative result must be restored within three years (KL ch. 11 § 12).",
+            ),
+            ProposedBalance => lang.pick(
+                "Förslaget (Sifs tolkning av ESO 2020:1, inte gällande rätt): som gällande rätt, plus fondens egen rad.",
+                "The proposal (Sif's reading of ESO 2020:1, not law): as current law, plus the fund's own line.",
+            ),
+            CurrentRestoreBy | ProposedRestoreBy => lang.pick(
+                "Ett negativt balanskravsresultat ska återställas senast det tredje året efter (KL 11 kap. 12 §).",
+                "A negative balanced-budget result must be restored by the third year after (KL ch. 11 § 12).",
+            ),
+            CurrentEarlier | ProposedEarlier => lang.pick(
+                "Underskott som var kvar att återställa vid årets början, äldst först.",
+                "Deficits still to restore at the start of the year, oldest first.",
+            ),
+            CurrentRestored | ProposedRestored => lang.pick(
+                "Ett positivt balanskravsresultat återställer de äldsta underskotten först.",
+                "A positive balanced-budget result restores the oldest deficits first.",
+            ),
+            CurrentToRestore | ProposedToRestore => lang.pick(
+                "Underskott kvar att återställa vid årets slut.",
+                "Deficits still to restore at the end of the year.",
+            ),
+            CurrentOverdue | ProposedOverdue => lang.pick(
+                "Underskott som inte återställts inom de tre följande åren.",
+                "Deficits not restored within the three following years.",
+            ),
+            FundAdjustment => match model {
+                FundingModel::EarmarkedEquity => lang.pick(
+                    "Förslaget (Sifs tolkning av ESO 2020:1, inte gällande rätt): fonden behandlas som en reserv. Det fonden använder (minus det som återförs) får täcka ett underskott (+); ett överskott av återföringar avsätts bara ur ett överskott (−).",
+                    "The proposal (Sif's reading of ESO 2020:1, not law): the fund is treated as a reserve. What the fund uses (less what is repaid) may cover a deficit (+); repayments beyond that are set aside only out of a surplus (−).",
+                ),
+                FundingModel::AnnualAppropriation => lang.pick(
+                    "Förslaget (Sifs tolkning av ESO 2020:1, inte gällande rätt) gäller fonder med öronmärkt eget kapital. Den här fonden är ett årligt anslag, så raden är 0.",
+                    "The proposal (Sif's reading of ESO 2020:1, not law) concerns funds of earmarked equity. This fund is an annual appropriation, so the line is 0.",
+                ),
+            },
+        }
+    }
+
+    /// The line's figure for a year, and the deficits carried in at the year's start.
+    fn value(self, r: &ReconcileYear) -> Money {
+        use Line::*;
+        let neg = |m: Money| Money(m.0.saturating_neg());
+        match self {
+            ResultBeforeFund => r.result_before_fund,
+            Disbursed => neg(r.disbursed),
+            Result => r.result,
+            RealisationGains => neg(r.realisation_gains),
+            ExemptionAdjustment => r.exemption_adjustment,
+            SecuritiesAdjustment => r.securities_adjustment,
+            AdjustedResult => r.adjusted_result,
+            ReserveReservation => neg(r.reserve_reservation),
+            ReserveUse => r.reserve_use,
+            SpecialReasons => r.special_reasons,
+            TaxBase => Money::ZERO,
+            CurrentSpecialReasons => r.current.special_reasons_applied,
+            CurrentBalance => r.current.balance_result,
+            CurrentRestoreBy | ProposedRestoreBy => Money::ZERO,
+            CurrentEarlier => r.current.restoration.earlier,
+            CurrentRestored => r.current.restoration.restored,
+            CurrentToRestore => r.current.restoration.to_restore,
+            CurrentOverdue => r.current.restoration.overdue,
+            FundAdjustment => r.proposed.fund_adjustment,
+            ProposedSpecialReasons => r.proposed.special_reasons_applied,
+            ProposedBalance => r.proposed.balance_result,
+            ProposedEarlier => r.proposed.restoration.earlier,
+            ProposedRestored => r.proposed.restoration.restored,
+            ProposedToRestore => r.proposed.restoration.to_restore,
+            ProposedOverdue => r.proposed.restoration.overdue,
+        }
+    }
+
+    fn tint(self) -> Option<Color32> {
+        match self.part() {
+            Part::Common => None,
+            Part::Current => Some(CURRENT_TINT),
+            Part::Proposed => Some(PROPOSED_TINT),
+        }
+    }
+
+    /// Lines whose value is a sum people look for: bold.
+    fn strong(self) -> bool {
+        matches!(
+            self,
+            Line::Result | Line::AdjustedResult | Line::CurrentBalance | Line::ProposedBalance
+        )
+    }
+}
+
+/// The label of the proposal, everywhere it appears.
+pub fn proposal_label(lang: Lang) -> &'static str {
+    lang.pick(
+        "Förslag – Sifs tolkning av ESO 2020:1, inte gällande rätt",
+        "Proposal – Sif's reading of ESO 2020:1, not law",
+    )
+}
+
+/// The name a figure is read by: "2027, = Årets balanskravsresultat (gällande rätt): −600 000".
+pub fn figure_name(lang: Lang, year: i32, line: Line, value: &str) -> String {
+    format!("{year}, {}: {value}", line.full_name(lang))
+}
+
+/// The name of an input field: "Resultat före fondens utbetalningar 2027".
+pub fn input_name(lang: Lang, line: Line, year: i32) -> String {
+    let name = line
+        .name(lang)
+        .trim_start_matches(['−', '+', '±', '=', ' ']);
+    format!("{name} {year}")
+}
+
+/// The name of a restore-by year: "2027, återställs senast enligt gällande rätt: 2030".
+pub fn restore_name(lang: Lang, year: i32, proposal: bool, restore_by: i32) -> String {
+    let rules = if proposal {
+        lang.pick("enligt förslaget", "under the proposal")
+    } else {
+        lang.pick("enligt gällande rätt", "under current law")
+    };
+    format!(
+        "{year}, {} {rules}: {restore_by}",
+        lang.pick("återställs senast", "to be restored by")
+    )
+}
+
+/// The name of the *synnerliga skäl* note of a year.
+pub fn note_name(lang: Lang, year: i32) -> String {
+    format!(
+        "{} {year}",
+        lang.pick(
+            "Motivering för synnerliga skäl",
+            "Justification of special reasons"
+        )
+    )
+}
+
+/// The budget inputs with one year changed by `change`; a year without an entry gets one, in
+/// year order (SPEC §3: a missing year counts as zeros).
+pub fn with_budget_year(
+    budget: &[BudgetYear],
+    year: i32,
+    change: impl FnOnce(&mut BudgetYear),
+) -> Vec<BudgetYear> {
+    let mut budget = budget.to_vec();
+    match budget.iter_mut().find(|b| b.year == year) {
+        Some(b) => change(b),
+        None => {
+            let mut b = BudgetYear::new(year, Money::ZERO);
+            change(&mut b);
+            let at = budget.partition_point(|b| b.year < year);
+            budget.insert(at, b);
+        }
+    }
+    budget
+}
+
+pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command>) {
+    let lang = cx.lang;
+    egui::ScrollArea::vertical()
+        .id_salt("budget_view")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.heading(lang.pick(
+                "Balanskravsutredning",
+                "Balanced-budget reconciliation",
+            ));
+            ui.add(egui::Label::new(lang.pick(
+                "Hur fonden påverkar kommunens balanskravsresultat, år för år – raderna i den ordning förvaltningsberättelsen redovisar dem, enligt gällande rätt och enligt förslaget i ESO-rapporten 2020:1, sida vid sida.",
+                "How the fund affects the organisation's balanced-budget result, year by year – the lines in the order the management report presents them, under current law and under the proposal of the ESO report 2020:1, side by side.",
+            )).wrap());
+            if errors_banner(ui, cx, out) {
+                // A missing justification of synnerliga skäl is such an error: it can be
+                // written here, without leaving the view.
+                notes_ui(ui, cx, st, out);
+                return;
+            }
+            let Some(p) = &cx.analysis.projection else {
+                return;
+            };
+            if cx.fund.budget.is_empty() {
+                ui.add_space(4.0);
+                ui.add(egui::Label::new(RichText::new(lang.pick(
+                    "Fondfilen har inga budgetsiffror ännu, så resultatet före fonden räknas som 0 och tabellen visar bara fondens egen påverkan. Skriv in kommunens resultat utan fondens utbetalningar på första raden.",
+                    "The fund file has no budget figures yet, so the result before the fund counts as 0 and the table shows only the fund's own effect. Type the organisation's result without the fund's disbursements on the first line.",
+                )).color(widgets::warn_color(ui))).wrap());
+            }
+            conclusions_ui(ui, lang, &p.reconciliation);
+            legend_ui(ui, lang);
+            table_ui(ui, cx, st, &p.reconciliation, p.closed_years, out);
+            notes_ui(ui, cx, st, out);
+            deficits_ui(ui, lang, "current", &p.deficits.current, &p.reconciliation);
+            deficits_ui(ui, lang, "proposed", &p.deficits.proposed, &p.reconciliation);
+            story_ui(ui, cx, st, &p.reconciliation, p.closed_years);
+        });
+}
+
+fn negative_years(rows: &[ReconcileYear], proposal: bool) -> Vec<(i32, i32)> {
+    rows.iter()
+        .filter_map(|r| {
+            let restore = if proposal {
+                r.proposed.restore_by
+            } else {
+                r.current.restore_by
+            };
+            restore.map(|by| (r.year, by))
+        })
+        .collect()
+}
+
+fn deficits_text(lang: Lang, list: &[(i32, i32)]) -> String {
+    if list.is_empty() {
+        return lang
+            .pick(
+                "balanskravsresultatet är inte negativt något år.",
+                "the balanced-budget result is not negative in any year.",
+            )
+            .to_string();
+    }
+    let items: Vec<String> = list
+        .iter()
+        .map(|(y, by)| match lang {
+            Lang::Sv => format!("{y} (återställs senast {by})"),
+            Lang::En => format!("{y} (to be restored by {by})"),
+        })
+        .collect();
+    let joined = match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => {
+            format!("{} {} {last}", rest.join(", "), lang.pick("och", "and"))
+        }
+        _ => items.join(""),
+    };
+    match lang {
+        Lang::Sv => format!("balanskravsresultatet är negativt {joined}."),
+        Lang::En => format!("the balanced-budget result is negative in {joined}."),
+    }
+}
+
+fn conclusions_ui(ui: &mut Ui, lang: Lang, rows: &[ReconcileYear]) {
+    ui.add_space(6.0);
+    for proposal in [false, true] {
+        let list = negative_years(rows, proposal);
+        let who = if proposal {
+            format!("{}:", proposal_label(lang))
+        } else {
+            lang.pick("Enligt gällande rätt:", "Under current law:")
+                .to_string()
+        };
+        let text = format!("{who} {}", deficits_text(lang, &list));
+        let rich = if list.is_empty() {
+            RichText::new(&text)
+        } else {
+            RichText::new(&text)
+                .color(widgets::error_color(ui))
+                .strong()
+        };
+        ui.add(egui::Label::new(rich).wrap())
+            .accessible_name(text.clone());
+    }
+}
+
+fn chip(ui: &mut Ui, tint: Color32, text: &str) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
+    ui.painter().rect_filled(rect, 2.0, tint);
+    ui.painter().rect_stroke(
+        rect,
+        2.0,
+        egui::Stroke::new(1.0, ui.visuals().weak_text_color()),
+        egui::StrokeKind::Inside,
+    );
+    ui.label(text);
+}
+
+fn legend_ui(ui: &mut Ui, lang: Lang) {
+    ui.add_space(6.0);
+    ui.horizontal_wrapped(|ui| {
+        chip(
+            ui,
+            CURRENT_TINT,
+            lang.pick(
+                "Gällande rätt (kommunallagen)",
+                "Current law (Local Government Act)",
+            ),
+        );
+        ui.add_space(16.0);
+        chip(ui, PROPOSED_TINT, proposal_label(lang));
+    });
+    ui.add_space(4.0);
+}
+
+/// The part headings between the lines.
+fn part_heading(lang: Lang, part: Part) -> Option<&'static str> {
+    match part {
+        Part::Common => None,
+        Part::Current => Some(lang.pick("Gällande rätt", "Current law")),
+        Part::Proposed => Some(lang.pick(
+            "Förslag enligt Sifs tolkning av ESO 2020:1 (inte gällande rätt)",
+            "Proposal as Sif reads ESO 2020:1 (not law)",
+        )),
+    }
+}
+
+/// A row of fixed height whose background carries the part's tint.
+fn fixed_row(ui: &mut Ui, width: f32, tint: Option<Color32>, add: impl FnOnce(&mut Ui)) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(width, ROW_HEIGHT), egui::Sense::hover());
+    if let Some(t) = tint {
+        ui.painter().rect_filled(rect, 0.0, t);
+    }
+    let mut child = ui.new_child(
+        egui::UiBuilder::new()
+            .max_rect(rect.shrink2(egui::vec2(4.0, 1.0)))
+            .layout(egui::Layout::right_to_left(egui::Align::Center)),
+    );
+    add(&mut child);
+}
+
+fn table_ui(
+    ui: &mut Ui,
+    cx: &ViewCtx<'_>,
+    st: &mut UiState,
+    rows: &[ReconcileYear],
+    closed_years: usize,
+    out: &mut Vec<Command>,
+) {
+    let lang = cx.lang;
+    let fund = cx.fund;
+    let label_width = (ui.available_width() * 0.36).clamp(260.0, 420.0);
+    let mut new_budget: Option<Vec<BudgetYear>> = None;
+    ui.add_space(4.0);
+    ui.horizontal_top(|ui| {
+        ui.spacing_mut().item_spacing = egui::vec2(0.0, 0.0);
+        // The labels stay in place while the years scroll.
+        ui.vertical(|ui| {
+            ui.set_width(label_width);
+            fixed_row(ui, label_width, None, |ui| {
+                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                    ui.strong(lang.pick("Rad", "Line"));
+                });
+            });
+            let mut part = Part::Common;
+            for line in Line::ALL {
+                if line.part() != part {
+                    part = line.part();
+                    fixed_row(ui, label_width, line.tint(), |ui| {
+                        ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                            ui.strong(part_heading(lang, part).unwrap_or(""));
+                        });
+                    });
+                }
+                fixed_row(ui, label_width, line.tint(), |ui| {
+                    ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                        let text = RichText::new(line.name(lang));
+                        let text = if line.strong() { text.strong() } else { text };
+                        ui.add(egui::Label::new(text).truncate())
+                            .on_hover_text(line.explanation(lang, fund.model));
+                    });
+                });
+            }
+        });
+        egui::ScrollArea::horizontal()
+            .id_salt("reconciliation_years")
+            .auto_shrink([false, true])
+            .show(ui, |ui| {
+                ui.horizontal_top(|ui| {
+                    for (y, r) in rows.iter().enumerate() {
+                        let closed = y < closed_years;
+                        ui.vertical(|ui| {
+                            ui.set_width(YEAR_WIDTH);
+                            fixed_row(ui, YEAR_WIDTH, None, |ui| {
+                                let head = if closed {
+                                    format!("{} {}", r.year, lang.pick("utfall", "actual"))
+                                } else {
+                                    r.year.to_string()
+                                };
+                                ui.strong(head);
+                            });
+                            let mut part = Part::Common;
+                            for line in Line::ALL {
+                                if line.part() != part {
+                                    part = line.part();
+                                    fixed_row(ui, YEAR_WIDTH, line.tint(), |_| {});
+                                }
+                                fixed_row(ui, YEAR_WIDTH, line.tint(), |ui| {
+                                    if let Some(b) = cell_ui(ui, cx, st, r, line) {
+                                        new_budget = Some(b);
+                                    }
+                                });
+                            }
+                        });
+                    }
+                });
+            });
+    });
+    if let Some(budget) = new_budget
+        && budget != fund.budget
+    {
+        out.push(Command::Edit(Edit::Budget(budget)));
+    }
+}
+
+/// One cell: an input field, or a figure (red when a balanced-budget result is negative, with
+/// its restore-by year in the tooltip and the accessible name).
+fn cell_ui(
+    ui: &mut Ui,
+    cx: &ViewCtx<'_>,
+    st: &mut UiState,
+    r: &ReconcileYear,
+    line: Line,
+) -> Option<Vec<BudgetYear>> {
+    let lang = cx.lang;
+    let fund = cx.fund;
+    if let Some(input) = line.input() {
+        let current = fund
+            .budget
+            .iter()
+            .find(|b| b.year == r.year)
+            .map_or(Money::ZERO, |b| input.get(b));
+        let name = input_name(lang, line, r.year);
+        let id = Id::unique(("budget_input", line as u8, r.year));
+        let m = money_field(
+            ui,
+            &mut st.fields,
+            id,
+            Name::Text(&name),
+            lang,
+            current,
+            input.allows_negative(),
+            YEAR_WIDTH - 10.0,
+        )?;
+        return Some(with_budget_year(&fund.budget, r.year, |b| input.set(b, m)));
+    }
+    if matches!(line, Line::CurrentRestoreBy | Line::ProposedRestoreBy) {
+        let proposal = line == Line::ProposedRestoreBy;
+        let by = if proposal {
+            r.proposed.restore_by
+        } else {
+            r.current.restore_by
+        };
+        match by {
+            Some(by) => {
+                ui.label(
+                    RichText::new(by.to_string())
+                        .strong()
+                        .color(widgets::error_color(ui)),
+                )
+                .accessible_name(restore_name(lang, r.year, proposal, by));
+            }
+            None => {
+                ui.label(RichText::new("–").weak());
+            }
+        }
+        return None;
+    }
+    let m = line.value(r);
+    let text = i18n::money(lang, m);
+    let negative_balance = matches!(line, Line::CurrentBalance | Line::ProposedBalance) && m.0 < 0;
+    let red = negative_balance
+        || (matches!(line, Line::CurrentOverdue | Line::ProposedOverdue) && m.0 > 0);
+    let mut rich = if m.is_zero() {
+        RichText::new("–").weak()
+    } else {
+        RichText::new(&text)
+    };
+    if line.strong() {
+        rich = rich.strong();
+    }
+    if red {
+        rich = rich.color(widgets::error_color(ui));
+    }
+    ui.label(rich)
+        .accessible_name(figure_name(lang, r.year, line, &text));
+    None
+}
+
+/// The justification of *synnerliga skäl*, required for every year that has them.
+fn notes_ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command>) {
+    let lang = cx.lang;
+    let fund = cx.fund;
+    let years: Vec<&BudgetYear> = fund
+        .budget
+        .iter()
+        .filter(|b| b.special_reasons.0 > 0 || !b.special_reasons_note.is_empty())
+        .collect();
+    if years.is_empty() {
+        return;
+    }
+    section(
+        ui,
+        lang.pick(
+            "Synnerliga skäl – motivering",
+            "Special reasons – justification",
+        ),
+    );
+    ui.add(
+        egui::Label::new(lang.pick(
+            "Ett underskott som inte ska återställas på grund av synnerliga skäl måste motiveras med fullmäktiges beslut (KL 11 kap. 13 §).",
+            "A deficit not to be restored for special reasons must be justified by the council's decision (KL ch. 11 § 13).",
+        ))
+        .wrap(),
+    );
+    let width = (ui.available_width() - 200.0).clamp(240.0, 720.0);
+    egui::Grid::new("special_reasons_notes")
+        .num_columns(2)
+        .spacing([12.0, 6.0])
+        .show(ui, |ui| {
+            for b in years {
+                let name = note_name(lang, b.year);
+                let label = form_label(ui, &name);
+                ui.vertical(|ui| {
+                    let id = Id::unique(("special_reasons_note", b.year));
+                    if let Some(note) = text_field(
+                        ui,
+                        &mut st.fields,
+                        id,
+                        Name::By(label),
+                        lang,
+                        &b.special_reasons_note,
+                        false,
+                        width,
+                    ) {
+                        out.push(Command::Edit(Edit::Budget(with_budget_year(
+                            &fund.budget,
+                            b.year,
+                            |b| b.special_reasons_note = note,
+                        ))));
+                    }
+                    if b.special_reasons.0 > 0 && b.special_reasons_note.trim().is_empty() {
+                        let text = lang.pick(
+                            "Motiveringen saknas: ange beslutet, t.ex. ”KF 2026-04-20 § 41”.",
+                            "The justification is missing: give the decision, e.g. “KF 2026-04-20 § 41”.",
+                        );
+                        ui.label(RichText::new(text).color(widgets::error_color(ui)))
+                            .accessible_name(text);
+                    }
+                });
+                ui.end_row();
+            }
+        });
+}
+
+/// The name a deficit's figure is read by: "Underskott 2024 (gällande rätt), kvar: 430 000".
+pub fn deficit_name(lang: Lang, proposal: bool, year: i32, what: &str, value: &str) -> String {
+    let rules = if proposal {
+        lang.pick("förslag", "proposal")
+    } else {
+        lang.pick("gällande rätt", "current law")
+    };
+    format!(
+        "{} {year} ({rules}), {what}: {value}",
+        lang.pick("Underskott", "Deficit")
+    )
+}
+
+/// The deficits of one rule set: each with its amount, restore-by year, what was restored and
+/// what is left; overdue ones in red.
+fn deficits_ui(ui: &mut Ui, lang: Lang, salt: &str, deficits: &[Deficit], rows: &[ReconcileYear]) {
+    let proposal = salt == "proposed";
+    let title = if proposal {
+        format!(
+            "{} – {}",
+            lang.pick("Balanskravsunderskott", "Balanced-budget deficits"),
+            proposal_label(lang)
+        )
+    } else {
+        format!(
+            "{} – {}",
+            lang.pick("Balanskravsunderskott", "Balanced-budget deficits"),
+            lang.pick("gällande rätt", "current law")
+        )
+    };
+    section(ui, &title);
+    if deficits.is_empty() {
+        ui.label(lang.pick("Inga underskott att återställa.", "No deficits to restore."));
+        return;
+    }
+    let last = rows.last().map_or(i32::MIN, |r| r.year);
+    egui::Grid::new(("deficits", salt))
+        .num_columns(6)
+        .spacing([18.0, 4.0])
+        .striped(true)
+        .show(ui, |ui| {
+            for h in [
+                lang.pick("År", "Year"),
+                lang.pick("Underskott", "Deficit"),
+                lang.pick("Återställ senast", "Restore by"),
+                lang.pick("Återställt", "Restored"),
+                lang.pick("Kvar", "Left"),
+                lang.pick("Status", "Status"),
+            ] {
+                ui.strong(h);
+            }
+            ui.end_row();
+            for d in deficits {
+                let overdue = d.overdue_at(last);
+                let late = d.restored_in.is_some_and(|y| y > d.restore_by);
+                ui.label(d.year.to_string());
+                let amount = i18n::money(lang, d.amount);
+                ui.label(&amount).accessible_name(deficit_name(
+                    lang,
+                    proposal,
+                    d.year,
+                    lang.pick("belopp", "amount"),
+                    &amount,
+                ));
+                ui.label(d.restore_by.to_string());
+                ui.label(i18n::money(lang, d.restored));
+                let left = i18n::money(lang, d.left);
+                let rich = if overdue {
+                    RichText::new(&left)
+                        .color(widgets::error_color(ui))
+                        .strong()
+                } else {
+                    RichText::new(&left)
+                };
+                ui.label(rich).accessible_name(deficit_name(
+                    lang,
+                    proposal,
+                    d.year,
+                    lang.pick("kvar", "left"),
+                    &left,
+                ));
+                let status = match (d.left.is_zero(), overdue, late, d.restored_in) {
+                    (true, _, true, Some(y)) => match lang {
+                        Lang::Sv => format!("återställt {y}, för sent"),
+                        Lang::En => format!("restored in {y}, late"),
+                    },
+                    (true, _, _, Some(y)) => match lang {
+                        Lang::Sv => format!("återställt {y}"),
+                        Lang::En => format!("restored in {y}"),
+                    },
+                    (false, true, _, _) => lang.pick("försenat", "overdue").to_string(),
+                    _ => lang.pick("ska återställas", "to be restored").to_string(),
+                };
+                let rich = if overdue || late {
+                    RichText::new(&status).color(widgets::error_color(ui))
+                } else {
+                    RichText::new(&status)
+                };
+                ui.label(rich).accessible_name(deficit_name(
+                    lang,
+                    proposal,
+                    d.year,
+                    lang.pick("status", "status"),
+                    &status,
+                ));
+                ui.end_row();
+            }
+        });
+}
+
+/// The year to tell in words by default: the first with a negative result, else the first
+/// open year, else the first.
+fn default_story_year(rows: &[ReconcileYear], closed_years: usize) -> Option<i32> {
+    rows.iter()
+        .find(|r| r.current.restore_by.is_some() || r.proposed.restore_by.is_some())
+        .or_else(|| rows.get(closed_years))
+        .or_else(|| rows.first())
+        .map(|r| r.year)
+}
+
+/// One year of the reconciliation, told in plain words.
+pub fn story(lang: Lang, model: FundingModel, r: &ReconcileYear, closed: bool) -> Vec<String> {
+    let kr = |m: Money| i18n::money_kr(lang, m);
+    let year = r.year;
+    let mut out = Vec::new();
+    let adjustments = r.adjusted_result != r.result;
+    let reserves = !r.reserve_reservation.is_zero() || !r.reserve_use.is_zero();
+    out.push(match lang {
+        Lang::Sv => format!(
+            "{year}{}: Resultatet före fonden är {}. Fonden betalar ut {}, som sänker resultatet; återföringarna ({}) är interna och ändrar det inte. Årets resultat blir {}.{}{}",
+            if closed { " (stängt år, utfall)" } else { "" },
+            kr(r.result_before_fund),
+            kr(r.disbursed),
+            kr(r.repaid),
+            kr(r.result),
+            if adjustments {
+                format!(" Efter balanskravsjusteringarna är det {}.", kr(r.adjusted_result))
+            } else {
+                String::new()
+            },
+            if reserves {
+                format!(
+                    " Resultatreserven: {} reserveras, {} används.",
+                    kr(r.reserve_reservation),
+                    kr(r.reserve_use)
+                )
+            } else {
+                String::new()
+            }
+        ),
+        Lang::En => format!(
+            "{year}{}: The result before the fund is {}. The fund pays out {}, which lowers the result; the repayments ({}) are internal and do not change it. The result for the year is {}.{}{}",
+            if closed { " (closed year, actual figures)" } else { "" },
+            kr(r.result_before_fund),
+            kr(r.disbursed),
+            kr(r.repaid),
+            kr(r.result),
+            if adjustments {
+                format!(" After the balanced-budget adjustments it is {}.", kr(r.adjusted_result))
+            } else {
+                String::new()
+            },
+            if reserves {
+                format!(
+                    " Result reserve: {} reserved, {} used.",
+                    kr(r.reserve_reservation),
+                    kr(r.reserve_use)
+                )
+            } else {
+                String::new()
+            }
+        ),
+    });
+    let restore = |by: Option<i32>| match (lang, by) {
+        (Lang::Sv, Some(by)) => format!(
+            " Det är negativt och ska återställas senast {by} (kommunallagen 11 kap. 12 §)."
+        ),
+        (Lang::En, Some(by)) => format!(
+            " It is negative and must be restored by {by} (Local Government Act, ch. 11 § 12)."
+        ),
+        (Lang::Sv, None) => " Det är inte negativt.".to_string(),
+        (Lang::En, None) => " It is not negative.".to_string(),
+    };
+    let special = |m: Money| match lang {
+        _ if m.is_zero() => String::new(),
+        Lang::Sv => format!(" Synnerliga skäl täcker {}.", kr(m)),
+        Lang::En => format!(" Special reasons cover {}.", kr(m)),
+    };
+    out.push(match lang {
+        Lang::Sv => format!(
+            "Enligt gällande rätt blir balanskravsresultatet {}.{}{}",
+            kr(r.current.balance_result),
+            special(r.current.special_reasons_applied),
+            restore(r.current.restore_by)
+        ),
+        Lang::En => format!(
+            "Under current law the balanced-budget result is {}.{}{}",
+            kr(r.current.balance_result),
+            special(r.current.special_reasons_applied),
+            restore(r.current.restore_by)
+        ),
+    });
+    out.push(match (lang, model) {
+        (Lang::Sv, FundingModel::EarmarkedEquity) => format!(
+            "Enligt förslaget (Sifs tolkning av ESO 2020:1, inte gällande rätt) är fonden en reserv: den använder {} och får tillbaka {}, och fondens rad blir {}. Balanskravsresultatet blir då {}.{}",
+            kr(r.proposed.fund_used),
+            kr(r.proposed.fund_reearmarked),
+            kr(r.proposed.fund_adjustment),
+            kr(r.proposed.balance_result),
+            restore(r.proposed.restore_by)
+        ),
+        (Lang::En, FundingModel::EarmarkedEquity) => format!(
+            "Under the proposal (Sif's reading of ESO 2020:1, not law) the fund is a reserve: it uses {} and gets back {}, and the fund's line is {}. The balanced-budget result is then {}.{}",
+            kr(r.proposed.fund_used),
+            kr(r.proposed.fund_reearmarked),
+            kr(r.proposed.fund_adjustment),
+            kr(r.proposed.balance_result),
+            restore(r.proposed.restore_by)
+        ),
+        (Lang::Sv, FundingModel::AnnualAppropriation) => format!(
+            "Fonden är ett årligt anslag utan öronmärkt eget kapital, så förslaget (Sifs tolkning av ESO 2020:1, inte gällande rätt) ändrar ingenting: balanskravsresultatet blir {}.{}",
+            kr(r.proposed.balance_result),
+            restore(r.proposed.restore_by)
+        ),
+        (Lang::En, FundingModel::AnnualAppropriation) => format!(
+            "The fund is an annual appropriation with no earmarked equity, so the proposal (Sif's reading of ESO 2020:1, not law) changes nothing: the balanced-budget result is {}.{}",
+            kr(r.proposed.balance_result),
+            restore(r.proposed.restore_by)
+        ),
+    });
+    out
+}
+
+fn story_ui(
+    ui: &mut Ui,
+    cx: &ViewCtx<'_>,
+    st: &mut UiState,
+    rows: &[ReconcileYear],
+    closed_years: usize,
+) {
+    let lang = cx.lang;
+    let Some(default) = default_story_year(rows, closed_years) else {
+        return;
+    };
+    let year = st
+        .budget
+        .explain
+        .filter(|y| rows.iter().any(|r| r.year == *y))
+        .unwrap_or(default);
+    ui.add_space(12.0);
+    ui.horizontal(|ui| {
+        ui.label(
+            RichText::new(lang.pick("Året i ord", "The year in words"))
+                .strong()
+                .size(16.0),
+        );
+        ui.add_space(12.0);
+        let label = form_label(ui, lang.pick("År att förklara", "Year to explain"));
+        let options: Vec<(i32, String)> =
+            rows.iter().map(|r| (r.year, r.year.to_string())).collect();
+        if let Some(y) = choice(
+            ui,
+            "budget_story_year",
+            Name::By(label),
+            &year,
+            &options,
+            80.0,
+        ) {
+            st.budget.explain = Some(y);
+        }
+    });
+    let Some((i, r)) = rows.iter().enumerate().find(|(_, r)| r.year == year) else {
+        return;
+    };
+    for (k, text) in story(lang, cx.fund.model, r, i < closed_years)
+        .into_iter()
+        .enumerate()
+    {
+        let negative = match k {
+            1 => r.current.restore_by.is_some(),
+            2 => r.proposed.restore_by.is_some(),
+            _ => false,
+        };
+        let rich = if negative {
+            RichText::new(text).color(widgets::error_color(ui))
+        } else {
+            RichText::new(text)
+        };
+        ui.add(egui::Label::new(rich).wrap());
+    }
+}

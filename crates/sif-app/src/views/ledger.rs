@@ -1,0 +1,915 @@
+//! Ledger (*bokföring*), for finance officers: the vouchers of a chosen year with their rows,
+//! marked as plan (open year) or actual (closed year), and a check that each balances; the
+//! year's trial balance (*råbalans*) with the fund-balance check of SPEC §6; the year's plan as
+//! budget (SPEC §7 `#PBUDGET`: account × month with a total, filtered by committee or
+//! initiative); and the export dialog (format, year, scenario, CSV dialect, year-end only)
+//! that writes through the file dialog. SIE 4I is offered for closed years only, and the
+//! dialog says why otherwise.
+//!
+//! Everything is read from the journal the shell caches with the projection
+//! (`Analysis::journal`) and from the budget the library computes for the year (cached here per
+//! document state, options and year); a year's list of lines is flattened once per change, and
+//! only the lines in view are laid out, so a year of tens of thousands of vouchers stays smooth.
+
+use eframe::egui::{self, Id, RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+use sif::ledger::budget::{Budget, BudgetFilter, BudgetLine, budget};
+use sif::ledger::csv::CsvDialect;
+use sif::ledger::{Basis, Journal, Voucher};
+use sif::model::{Fund, FundingModel};
+use sif::money::Money;
+
+use super::{ViewCtx, errors_banner};
+use crate::command::Command;
+use crate::export::{ExportRequest, LedgerExport, LedgerFormat};
+use crate::i18n::{self, Lang};
+use crate::state::{UiState, ViewOptions};
+use crate::widgets::{self, Name, choice, form_label, num_cell, num_cell_w, section};
+
+/// What the export dialog has chosen so far.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportDialog {
+    pub format: LedgerFormat,
+    /// One year, or `None` for the whole horizon.
+    pub year: Option<i32>,
+    pub scenario: Option<String>,
+    pub dialect: CsvDialect,
+    /// SIE 4I: only the year-end vouchers (capital, re-earmarking, use of equity).
+    pub year_end_only: bool,
+}
+
+#[derive(Debug, Default)]
+pub struct LedgerState {
+    /// Which part of the year's budget the table shows.
+    pub budget_filter: BudgetFilter,
+    /// The year shown (`None`: the first open year).
+    pub year: Option<i32>,
+    /// The export dialog, while it is open.
+    pub export: Option<ExportDialog>,
+    /// Open the export dialog on the next frame (the screenshots use this).
+    pub open_export: bool,
+    lines: Vec<Line>,
+    unbalanced: usize,
+    lines_key: Option<(u64, ViewOptions, i32)>,
+    budget: Option<BudgetCache>,
+}
+
+/// The year's budget and its table under the chosen filter, computed by the library.
+#[derive(Debug)]
+struct BudgetCache {
+    key: (u64, ViewOptions, i32, BudgetFilter),
+    table: Result<(Budget, Vec<BudgetLine>), String>,
+}
+
+/// A line of the voucher list: a voucher's head, or one of its rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Line {
+    Voucher(usize),
+    Row(usize, usize),
+}
+
+impl LedgerState {
+    fn refresh(&mut self, state: u64, options: &ViewOptions, journal: &Journal, year: i32) {
+        let key = (state, options.clone(), year);
+        if self.lines_key.as_ref() == Some(&key) {
+            return;
+        }
+        let vouchers = journal.vouchers_in(year);
+        self.lines.clear();
+        self.unbalanced = 0;
+        for (v, voucher) in vouchers.iter().enumerate() {
+            self.lines.push(Line::Voucher(v));
+            self.lines
+                .extend((0..voucher.rows.len()).map(|r| Line::Row(v, r)));
+            if voucher.sum() != Ok(Money::ZERO) {
+                self.unbalanced += 1;
+            }
+        }
+        self.lines_key = Some(key);
+    }
+
+    fn refresh_budget(&mut self, cx: &ViewCtx<'_>, options: &ViewOptions, year: i32) {
+        let key = (cx.state, options.clone(), year, self.budget_filter.clone());
+        if self.budget.as_ref().is_some_and(|b| b.key == key) {
+            return;
+        }
+        let table = match &cx.analysis.projection {
+            Some(p) => budget(cx.fund, p, year)
+                .and_then(|b| {
+                    let t = b.table(cx.fund, &self.budget_filter)?;
+                    Ok((b, t))
+                })
+                .map_err(|e| widgets::one_language(cx.lang, &e.to_string())),
+            None => Err(String::new()),
+        };
+        self.budget = Some(BudgetCache { key, table });
+    }
+}
+
+/// The year shown by default: the first open year (the one being budgeted), else the last.
+fn default_year(fund: &Fund) -> i32 {
+    let first_open = fund.closed_through.map_or(fund.first_year, |c| {
+        c.saturating_add(1).max(fund.first_year)
+    });
+    if fund.in_horizon(first_open) {
+        first_open
+    } else {
+        fund.last_year()
+    }
+}
+
+/// The name a voucher's balance check is read by: "SI 2025:3 balanserar".
+pub fn check_name(lang: Lang, v: &Voucher, balanced: bool) -> String {
+    let what = match (lang, balanced) {
+        (Lang::Sv, true) => "balanserar",
+        (Lang::Sv, false) => "balanserar inte",
+        (Lang::En, true) => "balances",
+        (Lang::En, false) => "does not balance",
+    };
+    format!("{} {what}", v.label())
+}
+
+/// The name a trial balance figure is read by: "2015, utgående balans: −20 000 000".
+pub fn trial_balance_name(account: u32, column: &str, value: &str) -> String {
+    format!("{account}, {column}: {value}")
+}
+
+fn debit_credit(m: Money) -> (Money, Money) {
+    if m.0 >= 0 {
+        (m, Money::ZERO)
+    } else {
+        (Money::ZERO, Money(m.0.saturating_neg()))
+    }
+}
+
+pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command>) {
+    let lang = cx.lang;
+    let fund = cx.fund;
+    let year = st
+        .ledger
+        .year
+        .filter(|y| fund.in_horizon(*y))
+        .unwrap_or_else(|| default_year(fund));
+
+    ui.horizontal(|ui| {
+        ui.heading(lang.pick("Bokföring", "Ledger"));
+        ui.add_space(12.0);
+        let label = form_label(ui, lang.pick("År", "Year"));
+        let years: Vec<(i32, String)> = fund
+            .horizon()
+            .take(60)
+            .map(|y| (y, y.to_string()))
+            .collect();
+        if let Some(y) = choice(ui, "ledger_year", Name::By(label), &year, &years, 80.0) {
+            st.ledger.year = Some(y);
+        }
+        let basis = if fund.is_closed(year) {
+            lang.pick("Utfall (stängt år)", "Actual figures (closed year)")
+        } else {
+            lang.pick("Plan (öppet år)", "Plan (open year)")
+        };
+        ui.label(RichText::new(basis).strong());
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let export = ui
+                .add_enabled(
+                    cx.analysis.projection.is_some(),
+                    egui::Button::new(lang.pick("Exportera…", "Export…")),
+                )
+                .on_hover_text(lang.pick(
+                    "Exportera bokföringen som SIE, CSV eller hledger-journal.",
+                    "Export the ledger as SIE, CSV or an hledger journal.",
+                ));
+            if export.clicked() {
+                st.ledger.open_export = true;
+            }
+        });
+    });
+    if std::mem::take(&mut st.ledger.open_export) && cx.analysis.projection.is_some() {
+        st.ledger.export = Some(ExportDialog {
+            // A closed year goes to the financial system as vouchers, an open one as budget.
+            format: if fund.is_closed(year) {
+                LedgerFormat::Sie4i
+            } else {
+                LedgerFormat::Sie4e
+            },
+            year: Some(year),
+            scenario: st
+                .options
+                .scenario
+                .clone()
+                .filter(|n| fund.scenario(n).is_some()),
+            dialect: match lang {
+                Lang::Sv => CsvDialect::Swedish,
+                Lang::En => CsvDialect::Rfc4180,
+            },
+            year_end_only: false,
+        });
+    }
+    ui.label(
+        RichText::new(lang.pick(
+            "Fondens egna verifikationer: kapital, internfördelning till insatserna, återföringar och, vid årets slut, ny öronmärkning av återförda medel och ianspråktagande av öronmärkt eget kapital. Löner, inköp och bank bokförs aldrig här: de finns redan i ekonomisystemet. Stängda år bokförs enligt utfall; öppna års plan lämnar Sif som budget (SIE 4E). Besparingar bokförs aldrig.",
+            "The fund's own vouchers: capital, the internal allocation to the initiatives, repayments and, at year end, the re-earmarking of repayments and the use of earmarked equity. Wages, purchases and the bank are never booked here: the financial system holds them already. Closed years are booked from actual figures; an open year's plan leaves Sif as budget (SIE 4E). Savings are never booked.",
+        ))
+        .weak(),
+    );
+    if errors_banner(ui, cx, out) {
+        return;
+    }
+    let series = fund.accounts.voucher_series.as_str();
+    let plan_or_actual = match (journal_basis(fund, year), lang) {
+        (Basis::Actual, Lang::Sv) => format!(
+            "Verifikationerna {year} i serie {series} är utfall: de kan läsas in i ekonomisystemet (SIE 4I)."
+        ),
+        (Basis::Actual, Lang::En) => format!(
+            "The vouchers of {year} in series {series} are actual figures: they can be imported into the financial system (SIE 4I)."
+        ),
+        (Basis::Plan, Lang::Sv) => format!(
+            "Verifikationerna {year} i serie {series} är plan, märkta (plan): de visar hur året blir om planen håller och läses aldrig in som verifikationer."
+        ),
+        (Basis::Plan, Lang::En) => format!(
+            "The vouchers of {year} in series {series} are plan, marked (plan): they show how the year ends if the plan holds and are never imported as vouchers."
+        ),
+    };
+    ui.label(RichText::new(&plan_or_actual).strong())
+        .accessible_name(plan_or_actual.clone());
+    let journal = match &cx.analysis.journal {
+        Some(Ok(j)) => j,
+        Some(Err(e)) => {
+            ui.colored_label(widgets::error_color(ui), widgets::one_language(lang, e));
+            return;
+        }
+        None => return,
+    };
+    st.ledger.refresh(cx.state, &st.options, journal, year);
+    let vouchers = journal.vouchers_in(year);
+
+    let check = if st.ledger.unbalanced == 0 {
+        match lang {
+            Lang::Sv if vouchers.len() == 1 => {
+                format!("1 verifikation {year}. Den balanserar: debet är lika med kredit.")
+            }
+            Lang::En if vouchers.len() == 1 => {
+                format!("1 voucher in {year}. It balances: debit equals credit.")
+            }
+            Lang::Sv => format!(
+                "{} verifikationer {year}. Varje verifikation balanserar: debet är lika med kredit.",
+                vouchers.len()
+            ),
+            Lang::En => format!(
+                "{} vouchers in {year}. Every voucher balances: debit equals credit.",
+                vouchers.len()
+            ),
+        }
+    } else {
+        match lang {
+            Lang::Sv => format!(
+                "{} av {} verifikationer {year} balanserar inte. Det är ett fel i Sif; rapportera det.",
+                st.ledger.unbalanced,
+                vouchers.len()
+            ),
+            Lang::En => format!(
+                "{} of {} vouchers in {year} do not balance. This is a bug in Sif; please report it.",
+                st.ledger.unbalanced,
+                vouchers.len()
+            ),
+        }
+    };
+    let rich = if st.ledger.unbalanced == 0 {
+        RichText::new(&check).strong()
+    } else {
+        RichText::new(&check)
+            .strong()
+            .color(widgets::error_color(ui))
+    };
+    ui.label(rich).accessible_name(check.clone());
+
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
+    let accounts = journal.trial_balance(year).len();
+    let trial_height = row_height * (accounts as f32 + 2.0) + 110.0;
+    let vouchers_height = (ui.available_height() - trial_height).max(160.0);
+    ui.allocate_ui(egui::vec2(ui.available_width(), vouchers_height), |ui| {
+        vouchers_ui(ui, cx, journal, vouchers, &st.ledger.lines, row_height);
+    });
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .id_salt("trial_balance")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            trial_balance_ui(ui, cx, journal, year);
+            ui.add_space(10.0);
+            budget_ui(ui, cx, &mut st.ledger, &st.options, year);
+        });
+
+    export_dialog(ui, cx, st, out);
+}
+
+/// Plan or actual, from the fund (the journal says the same for every year it holds).
+fn journal_basis(fund: &Fund, year: i32) -> Basis {
+    if fund.is_closed(year) {
+        Basis::Actual
+    } else {
+        Basis::Plan
+    }
+}
+
+/// The name a budget cell is read by: "3890, mars: −208 333".
+pub fn budget_cell_name(account: u32, column: &str, value: &str) -> String {
+    format!("{account}, {column}: {value}")
+}
+
+const MONTHS_SV: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+];
+const MONTHS_EN: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// The year's plan as budget: account × month with the year's total, for the whole fund or
+/// one committee or initiative.
+fn budget_ui(
+    ui: &mut Ui,
+    cx: &ViewCtx<'_>,
+    st: &mut LedgerState,
+    options: &ViewOptions,
+    year: i32,
+) {
+    let lang = cx.lang;
+    let fund = cx.fund;
+    section(
+        ui,
+        &match lang {
+            Lang::Sv => format!("Budget {year} (planen, som i SIE 4E #PBUDGET)"),
+            Lang::En => format!("Budget {year} (the plan, as in SIE 4E #PBUDGET)"),
+        },
+    );
+    ui.label(
+        RichText::new(lang.pick(
+            "Årets plan som ägaren och fondens förvaltare budgeterar den: internfördelning och återföringar, och ägarens kostnader per slag. Planen även för ett stängt år (budget mot utfall), fördelad lika över årets tolv månader.",
+            "The year's plan as the owner and the fund's holder budget it: the internal allocation and repayments, and the owner's costs by kind. The plan even for a closed year (budget against outcome), spread evenly over the twelve months.",
+        ))
+        .weak(),
+    );
+    ui.horizontal(|ui| {
+        let label = form_label(ui, lang.pick("Visa budget för", "Show the budget of"));
+        let mut options: Vec<(BudgetFilter, String)> = vec![(
+            BudgetFilter::All,
+            lang.pick("Hela fonden", "The whole fund").to_string(),
+        )];
+        options.extend(fund.actors.iter().map(|a| {
+            (
+                BudgetFilter::Actor(a.code.clone()),
+                match lang {
+                    Lang::Sv => format!("Nämnd/aktör {} – {}", a.code, a.name),
+                    Lang::En => format!("Committee/actor {} – {}", a.code, a.name),
+                },
+            )
+        }));
+        options.extend(fund.initiatives.iter().map(|i| {
+            (
+                BudgetFilter::Initiative(i.code.clone()),
+                match lang {
+                    Lang::Sv => format!("Insats {} – {}", i.code, i.name),
+                    Lang::En => format!("Initiative {} – {}", i.code, i.name),
+                },
+            )
+        }));
+        if let Some(f) = choice(
+            ui,
+            "budget_filter",
+            Name::By(label),
+            &st.budget_filter,
+            &options,
+            320.0,
+        ) {
+            st.budget_filter = f;
+        }
+    });
+    st.refresh_budget(cx, options, year);
+    let Some(cache) = &st.budget else {
+        return;
+    };
+    let (b, lines) = match &cache.table {
+        Ok((b, lines)) => (b, lines),
+        Err(e) => {
+            if !e.is_empty() {
+                ui.colored_label(widgets::error_color(ui), e);
+            }
+            return;
+        }
+    };
+    if lines.is_empty() {
+        ui.label(lang.pick(
+            "Ingen budget för det valda det här året.",
+            "No budget for the chosen part this year.",
+        ));
+        return;
+    }
+    let months = match lang {
+        Lang::Sv => MONTHS_SV,
+        Lang::En => MONTHS_EN,
+    };
+    let total = lang.pick("Helår", "Year");
+    egui::ScrollArea::horizontal()
+        .id_salt("budget_table")
+        .show(ui, |ui| {
+            egui::Grid::new(("budget", year))
+                .num_columns(15)
+                .spacing([10.0, 4.0])
+                .striped(true)
+                .show(ui, |ui| {
+                    ui.strong(lang.pick("Konto", "Account"));
+                    ui.strong(lang.pick("Namn", "Name"));
+                    for m in months {
+                        num_cell_w(ui, 84.0, RichText::new(m).strong());
+                    }
+                    num_cell_w(ui, 100.0, RichText::new(total).strong());
+                    ui.end_row();
+                    for line in lines {
+                        ui.label(line.account.to_string());
+                        let name = b
+                            .account(line.account)
+                            .map(|a| a.name.as_str())
+                            .unwrap_or("");
+                        ui.label(name);
+                        for (k, m) in line.months.iter().enumerate() {
+                            let text = i18n::money(lang, *m);
+                            num_cell_w(ui, 84.0, &text).accessible_name(budget_cell_name(
+                                line.account,
+                                months[k],
+                                &text,
+                            ));
+                        }
+                        let text = i18n::money(lang, line.total);
+                        num_cell_w(ui, 100.0, RichText::new(&text).strong())
+                            .accessible_name(budget_cell_name(line.account, total, &text));
+                        ui.end_row();
+                    }
+                });
+        });
+    ui.label(
+        RichText::new(lang.pick(
+            "Kostnader och återföringar som betalas är positiva (debet), interna intäkter negativa (kredit).",
+            "Costs and repayments paid are positive (debit), internal income negative (credit).",
+        ))
+        .weak(),
+    );
+}
+
+fn vouchers_ui(
+    ui: &mut Ui,
+    cx: &ViewCtx<'_>,
+    journal: &Journal,
+    vouchers: &[Voucher],
+    lines: &[Line],
+    row_height: f32,
+) {
+    let lang = cx.lang;
+    if vouchers.is_empty() {
+        ui.label(lang.pick(
+            "Inga verifikationer det här året.",
+            "No vouchers this year.",
+        ));
+        return;
+    }
+    let headers = [
+        lang.pick("Verifikation / konto", "Voucher / account"),
+        lang.pick("Text / kontonamn", "Text / account name"),
+        lang.pick("Datum / ansvar", "Date / committee"),
+        lang.pick("Projekt", "Project"),
+        lang.pick("Debet", "Debit"),
+        lang.pick("Kredit", "Credit"),
+        lang.pick("Kontroll", "Check"),
+    ];
+    TableBuilder::new(ui)
+        .id_salt("vouchers")
+        .striped(false)
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .column(Column::exact(120.0))
+        .column(Column::remainder().at_least(160.0).clip(true))
+        .column(Column::exact(116.0))
+        .column(Column::exact(80.0))
+        .columns(Column::exact(110.0), 2)
+        .column(Column::exact(104.0))
+        .min_scrolled_height(0.0)
+        .max_scroll_height(f32::INFINITY)
+        .header(row_height + 2.0, |mut header| {
+            for (k, h) in headers.iter().enumerate() {
+                header.col(|ui| {
+                    let rich = RichText::new(*h).strong();
+                    if k == 4 || k == 5 {
+                        num_cell(ui, rich);
+                    } else {
+                        ui.label(rich);
+                    }
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(row_height, lines.len(), |mut row| {
+                match lines[row.index()] {
+                    Line::Voucher(v) => {
+                        let Some(voucher) = vouchers.get(v) else {
+                            return;
+                        };
+                        row.set_overline(true);
+                        let (debit, credit) =
+                            voucher
+                                .rows
+                                .iter()
+                                .fold((Money::ZERO, Money::ZERO), |(d, c), r| {
+                                    let (rd, rc) = debit_credit(r.amount);
+                                    (
+                                        Money(d.0.saturating_add(rd.0)),
+                                        Money(c.0.saturating_add(rc.0)),
+                                    )
+                                });
+                        row.col(|ui| {
+                            ui.strong(voucher.label());
+                        });
+                        row.col(|ui| {
+                            ui.add(
+                                egui::Label::new(RichText::new(&voucher.text).strong()).truncate(),
+                            )
+                            .on_hover_text(&voucher.text);
+                        });
+                        row.col(|ui| {
+                            ui.label(i18n::date(lang, &voucher.date));
+                        });
+                        row.col(|_| {});
+                        row.col(|ui| {
+                            num_cell(ui, RichText::new(i18n::money(lang, debit)).strong());
+                        });
+                        row.col(|ui| {
+                            num_cell(ui, RichText::new(i18n::money(lang, credit)).strong());
+                        });
+                        row.col(|ui| {
+                            let balanced = voucher.sum() == Ok(Money::ZERO);
+                            let name = check_name(lang, voucher, balanced);
+                            let r = if balanced {
+                                ui.label(
+                                    RichText::new(lang.pick("balanserar", "balances"))
+                                        .color(egui::Color32::from_rgb(0x2e, 0x7d, 0x32)),
+                                )
+                            } else {
+                                let diff = voucher
+                                    .sum()
+                                    .map_or_else(|_| "–".to_string(), |m| i18n::money(lang, m));
+                                ui.label(
+                                    RichText::new(format!(
+                                        "{} {diff}",
+                                        lang.pick("obalans", "out by")
+                                    ))
+                                    .strong()
+                                    .color(widgets::error_color(ui)),
+                                )
+                            };
+                            r.accessible_name(name);
+                        });
+                    }
+                    Line::Row(v, k) => {
+                        let Some(r) = vouchers.get(v).and_then(|v| v.rows.get(k)) else {
+                            return;
+                        };
+                        let (debit, credit) = debit_credit(r.amount);
+                        row.col(|ui| {
+                            ui.add_space(16.0);
+                            ui.label(r.account.to_string());
+                        });
+                        row.col(|ui| {
+                            let name = journal
+                                .account(r.account)
+                                .map(|a| a.name.as_str())
+                                .unwrap_or("");
+                            ui.add(egui::Label::new(RichText::new(name).weak()).truncate());
+                        });
+                        row.col(|ui| {
+                            if let Some(c) = &r.dim1 {
+                                let l = ui.label(c);
+                                if let Some(a) = cx.fund.actor(c) {
+                                    l.on_hover_text(&a.name);
+                                }
+                            }
+                        });
+                        row.col(|ui| {
+                            if let Some(c) = &r.dim6 {
+                                ui.label(c);
+                            }
+                        });
+                        for m in [debit, credit] {
+                            row.col(|ui| {
+                                if !m.is_zero() {
+                                    num_cell(ui, i18n::money(lang, m));
+                                }
+                            });
+                        }
+                        row.col(|_| {});
+                    }
+                }
+            });
+        });
+}
+
+fn trial_balance_ui(ui: &mut Ui, cx: &ViewCtx<'_>, journal: &Journal, year: i32) {
+    let lang = cx.lang;
+    let fund = cx.fund;
+    section(
+        ui,
+        &match lang {
+            Lang::Sv => format!("Råbalans {year}"),
+            Lang::En => format!("Trial balance {year}"),
+        },
+    );
+    let rows = journal.trial_balance(year);
+    let columns = [
+        lang.pick("Ingående balans", "Opening balance"),
+        lang.pick("Debet", "Debit"),
+        lang.pick("Kredit", "Credit"),
+        lang.pick("Utgående balans", "Closing balance"),
+    ];
+    let mut sums = [Money::ZERO; 4];
+    egui::Grid::new(("trial_balance", year))
+        .num_columns(6)
+        .spacing([14.0, 4.0])
+        .striped(true)
+        .show(ui, |ui| {
+            ui.strong(lang.pick("Konto", "Account"));
+            ui.strong(lang.pick("Namn", "Name"));
+            for c in columns {
+                num_cell_w(ui, 120.0, RichText::new(c).strong());
+            }
+            ui.end_row();
+            for r in rows {
+                ui.label(r.account.to_string());
+                let name = journal
+                    .account(r.account)
+                    .map(|a| a.name.as_str())
+                    .unwrap_or("");
+                ui.label(name);
+                let values = [r.opening, r.debit, r.credit, r.closing];
+                for (k, m) in values.into_iter().enumerate() {
+                    sums[k] = Money(sums[k].0.saturating_add(m.0));
+                    let text = i18n::money(lang, m);
+                    num_cell_w(ui, 120.0, &text)
+                        .accessible_name(trial_balance_name(r.account, columns[k], &text));
+                }
+                ui.end_row();
+            }
+            ui.label("");
+            ui.strong(lang.pick("Summa", "Total"));
+            for (k, m) in sums.iter().enumerate() {
+                let text = i18n::money(lang, *m);
+                num_cell_w(ui, 120.0, RichText::new(&text).strong()).accessible_name(format!(
+                    "{}, {}: {text}",
+                    lang.pick("Summa", "Total"),
+                    columns[k]
+                ));
+            }
+            ui.end_row();
+        });
+    ui.add_space(6.0);
+    let equal = sums[1] == sums[2] && sums[0].is_zero() && sums[3].is_zero();
+    let text = if equal {
+        match lang {
+            Lang::Sv => format!(
+                "Debet och kredit är lika ({} kr), och ingående och utgående balanser summerar till noll.",
+                i18n::money(lang, sums[1])
+            ),
+            Lang::En => format!(
+                "Debit equals credit (SEK {}), and the opening and closing balances sum to zero.",
+                i18n::money(lang, sums[1])
+            ),
+        }
+    } else {
+        lang.pick(
+            "Råbalansen går inte ihop. Det är ett fel i Sif; rapportera det.",
+            "The trial balance does not add up. This is a bug in Sif; please report it.",
+        )
+        .to_string()
+    };
+    let color = if equal {
+        ui.visuals().text_color()
+    } else {
+        widgets::error_color(ui)
+    };
+    ui.label(RichText::new(&text).color(color))
+        .accessible_name(text.clone());
+
+    match fund.model {
+        FundingModel::EarmarkedEquity => {
+            let booked = journal.fund_balance(year);
+            let statement = cx
+                .analysis
+                .projection
+                .as_ref()
+                .and_then(|p| p.year_index(year).and_then(|y| p.statement.get(y)))
+                .map(|s| s.closing);
+            let account = fund.accounts.fund_equity;
+            let text = match (statement, lang) {
+                (Some(s), Lang::Sv) if s == booked => format!(
+                    "Fondens saldo enligt bokföringen (konto {account}) vid slutet av {year}: {} – samma som i fondredovisningen.",
+                    i18n::money_kr(lang, booked)
+                ),
+                (Some(s), Lang::En) if s == booked => format!(
+                    "The fund balance in the ledger (account {account}) at the end of {year}: {} – the same as in the fund statement.",
+                    i18n::money_kr(lang, booked)
+                ),
+                (s, Lang::Sv) => format!(
+                    "Fondens saldo enligt bokföringen (konto {account}) är {}, men fondredovisningen säger {}. Det är ett fel i Sif; rapportera det.",
+                    i18n::money_kr(lang, booked),
+                    s.map_or_else(|| "–".to_string(), |s| i18n::money_kr(lang, s))
+                ),
+                (s, Lang::En) => format!(
+                    "The fund balance in the ledger (account {account}) is {}, but the fund statement says {}. This is a bug in Sif; please report it.",
+                    i18n::money_kr(lang, booked),
+                    s.map_or_else(|| "–".to_string(), |s| i18n::money_kr(lang, s))
+                ),
+            };
+            let ok = statement == Some(booked);
+            let color = if ok {
+                ui.visuals().text_color()
+            } else {
+                widgets::error_color(ui)
+            };
+            ui.label(RichText::new(&text).color(color))
+                .accessible_name(text.clone());
+        }
+        FundingModel::AnnualAppropriation => {
+            ui.label(lang.pick(
+                "Årligt anslag: fonden har inget öronmärkt eget kapital, så inget fondsaldo bokförs.",
+                "Annual appropriation: the fund has no earmarked equity, so no fund balance is booked.",
+            ));
+        }
+    }
+    let basis = match journal.basis(year) {
+        Basis::Plan => lang.pick(
+            "Året är öppet: verifikationerna bygger på planen och är märkta (plan).",
+            "The year is open: the vouchers are from the plan and marked (plan).",
+        ),
+        Basis::Actual => lang.pick(
+            "Året är stängt: verifikationerna bygger på utfallet.",
+            "The year is closed: the vouchers are from the actual figures.",
+        ),
+    };
+    ui.label(RichText::new(basis).weak());
+}
+
+fn export_dialog(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command>) {
+    let lang = cx.lang;
+    let fund = cx.fund;
+    let Some(mut d) = st.ledger.export.clone() else {
+        return;
+    };
+    let mut cancel = false;
+    let mut export = false;
+    let modal = egui::Modal::new(Id::unique("ledger_export_dialog")).show(ui.ctx(), |ui| {
+        ui.set_width(560.0);
+        ui.heading(lang.pick("Exportera bokföringen", "Export the ledger"));
+        ui.add_space(6.0);
+        ui.strong(lang.pick("Format", "Format"));
+        for f in LedgerFormat::ALL {
+            ui.radio_value(&mut d.format, f, f.name(lang));
+        }
+        // The year-end-only choice belongs to SIE 4I.
+        ui.add_enabled_ui(d.format == LedgerFormat::Sie4i, |ui| {
+            ui.indent("year_end_only", |ui| {
+                ui.checkbox(
+                    &mut d.year_end_only,
+                    lang.pick(
+                        "Endast bokslutsverifikationer (kapital, ny öronmärkning och ianspråktagande) – när ekonomisystemet redan har internfördelningen och återföringarna",
+                        "Year-end vouchers only (capital, re-earmarking and use of equity) – when the financial system already holds the internal allocations and repayments",
+                    ),
+                );
+            });
+        });
+        ui.add_space(6.0);
+        egui::Grid::new("export_choices")
+            .num_columns(2)
+            .spacing([12.0, 6.0])
+            .show(ui, |ui| {
+                let label = form_label(ui, lang.pick("År att exportera", "Years to export"));
+                let mut years: Vec<(Option<i32>, String)> = vec![(
+                    None,
+                    match lang {
+                        Lang::Sv => format!("Alla år ({}–{})", fund.first_year, fund.last_year()),
+                        Lang::En => {
+                            format!("Every year ({}–{})", fund.first_year, fund.last_year())
+                        }
+                    },
+                )];
+                years.extend(fund.horizon().take(60).map(|y| (Some(y), y.to_string())));
+                if let Some(y) = choice(ui, "export_year", Name::By(label), &d.year, &years, 200.0)
+                {
+                    d.year = y;
+                }
+                ui.end_row();
+
+                let label = form_label(
+                    ui,
+                    lang.pick("Scenario att exportera", "Scenario to export"),
+                );
+                let mut scenarios: Vec<(Option<String>, String)> = vec![(
+                    None,
+                    lang.pick("Grundscenario", "Base scenario").to_string(),
+                )];
+                scenarios.extend(
+                    fund.scenarios
+                        .iter()
+                        .map(|s| (Some(s.name.clone()), s.name.clone())),
+                );
+                if let Some(s) = choice(
+                    ui,
+                    "export_scenario",
+                    Name::By(label),
+                    &d.scenario,
+                    &scenarios,
+                    200.0,
+                ) {
+                    d.scenario = s;
+                }
+                ui.end_row();
+
+                let label = form_label(ui, lang.pick("CSV-format", "CSV dialect"));
+                let dialects = vec![
+                    (
+                        CsvDialect::Swedish,
+                        lang.pick(
+                            "Svenskt: semikolon och decimalkomma",
+                            "Swedish: semicolons and decimal commas",
+                        )
+                        .to_string(),
+                    ),
+                    (
+                        CsvDialect::Rfc4180,
+                        lang.pick(
+                            "RFC 4180: komma och decimalpunkt",
+                            "RFC 4180: commas and decimal points",
+                        )
+                        .to_string(),
+                    ),
+                ];
+                ui.add_enabled_ui(d.format == LedgerFormat::Csv, |ui| {
+                    if let Some(v) = choice(
+                        ui,
+                        "export_dialect",
+                        Name::By(label),
+                        &d.dialect,
+                        &dialects,
+                        260.0,
+                    ) {
+                        d.dialect = v;
+                    }
+                });
+                ui.end_row();
+            });
+        ui.add_space(6.0);
+        let proposed = if st.options.include_proposed {
+            lang.pick(
+                "Föreslagna insatser räknas med, som i fältet överst.",
+                "Proposed initiatives are included, as in the bar at the top.",
+            )
+        } else {
+            lang.pick(
+                "Föreslagna insatser räknas inte med, som i fältet överst.",
+                "Proposed initiatives are not included, as in the bar at the top.",
+            )
+        };
+        ui.label(RichText::new(proposed).weak());
+        let refusal = d.format.refusal(lang, fund, d.year);
+        let needs_year = refusal.is_some();
+        if let Some(why) = &refusal {
+            ui.label(RichText::new(why).color(widgets::error_color(ui)))
+                .accessible_name(why.clone());
+        }
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui
+                .add_enabled(
+                    !needs_year,
+                    egui::Button::new(
+                        lang.pick("Välj fil och exportera…", "Choose a file and export…"),
+                    ),
+                )
+                .clicked()
+            {
+                export = true;
+            }
+            if ui.button(lang.pick("Avbryt", "Cancel")).clicked() {
+                cancel = true;
+            }
+        });
+    });
+    if export {
+        st.ledger.export = None;
+        out.push(Command::Export(ExportRequest::Ledger(LedgerExport {
+            format: d.format,
+            year: d.year,
+            scenario: d.scenario,
+            dialect: d.dialect,
+            year_end_only: d.year_end_only,
+        })));
+    } else if cancel || modal.should_close() {
+        st.ledger.export = None;
+    } else {
+        st.ledger.export = Some(d);
+    }
+}

@@ -1,0 +1,1780 @@
+//! The report's sections, in the order a finance officer reads them: the cover with the figures
+//! at a glance, the assumptions, the fund statement, the balanced-budget reconciliation, the
+//! repayment schedule, the appraisal and who pays and who gains.
+
+use super::svg::{self, Chart, Series};
+use super::{Lang, ReportMeta, escape as e};
+use crate::engine::Projection;
+use crate::model::{CapitalKind, Fund, FundingModel, Initiative, Repayment, Scenario, Status};
+use crate::money::{Money, Overflow, checked_sum};
+use crate::validate;
+
+/// How many of the file check's warnings the cover lists; the rest go to section 7.
+const COVER_WARNINGS: usize = 5;
+
+const BLUE: &str = "#1f4e79";
+const ORANGE: &str = "#c55a11";
+const LIGHT_BLUE: &str = "#7fa7cf";
+const RED: &str = "#b23b3b";
+const GREEN: &str = "#2e7d32";
+
+pub(super) struct Report<'a> {
+    fund: &'a Fund,
+    p: &'a Projection,
+    meta: &'a ReportMeta,
+    lang: Lang,
+    scenario: Scenario,
+    out: String,
+}
+
+/// Key attributes that locate a figure: (`year`, "2030"), (`initiative`, "P101") …
+type Keys<'k> = [(&'k str, String)];
+
+impl<'a> Report<'a> {
+    pub(super) fn new(fund: &'a Fund, p: &'a Projection, meta: &'a ReportMeta) -> Self {
+        let scenario = fund
+            .scenario(&p.scenario)
+            .cloned()
+            .unwrap_or_else(Scenario::base);
+        Report {
+            fund,
+            p,
+            meta,
+            lang: meta.lang,
+            scenario,
+            out: String::with_capacity(64 * 1024),
+        }
+    }
+
+    pub(super) fn render(mut self) -> Result<String, Overflow> {
+        self.head();
+        self.cover()?;
+        self.assumptions()?;
+        self.statement();
+        self.reconciliation();
+        self.schedule()?;
+        self.appraisal();
+        self.who_gains()?;
+        self.all_warnings();
+        self.out.push_str("</body>\n</html>\n");
+        Ok(self.out)
+    }
+
+    // ---- small helpers -------------------------------------------------------------------
+
+    fn t(&self, sv: &'static str, en: &'static str) -> &'static str {
+        self.lang.pick(sv, en)
+    }
+
+    fn push(&mut self, s: &str) {
+        self.out.push_str(s);
+    }
+
+    fn m(&self, m: Money) -> String {
+        self.lang.money(m)
+    }
+
+    fn is_closed(&self, year: i32) -> bool {
+        self.p
+            .year_index(year)
+            .is_some_and(|i| i < self.p.closed_years)
+    }
+
+    fn scenario_name(&self) -> String {
+        if self.p.scenario == "base" {
+            self.t("Grundscenario", "Base scenario").to_string()
+        } else {
+            self.p.scenario.clone()
+        }
+    }
+
+    /// "Socialnämnden (SN)", or the bare code for an actor the fund does not list.
+    fn actor_label(&self, code: &str) -> String {
+        match self.fund.actor(code) {
+            Some(a) => format!("{} ({})", a.name, a.code),
+            None => code.to_string(),
+        }
+    }
+
+    fn actor_cell(&self, code: &str) -> String {
+        match self.fund.actor(code) {
+            Some(a) => format!("{} <span class=\"code\">{}</span>", e(&a.name), e(&a.code)),
+            None => e(code),
+        }
+    }
+
+    fn initiative_cell(&self, ini: &Initiative) -> String {
+        format!(
+            "<span class=\"code\">{}</span> {}",
+            e(&ini.code),
+            e(&ini.name)
+        )
+    }
+
+    fn attrs(table: &str, keys: &Keys<'_>, field: &str) -> String {
+        let mut s = format!("data-table=\"{}\"", e(table));
+        for (k, v) in keys {
+            s.push_str(&format!(" data-{k}=\"{}\"", e(v)));
+        }
+        s.push_str(&format!(" data-field=\"{}\"", e(field)));
+        s
+    }
+
+    /// A right-aligned money cell, red when negative, that tests can find by its attributes.
+    fn money_td(&self, m: Money, table: &str, keys: &Keys<'_>, field: &str) -> String {
+        self.money_td_marked(m, false, table, keys, field)
+    }
+
+    /// A money cell shown in red when negative or when `marked`.
+    fn money_td_marked(
+        &self,
+        m: Money,
+        marked: bool,
+        table: &str,
+        keys: &Keys<'_>,
+        field: &str,
+    ) -> String {
+        format!(
+            "<td class=\"num{}\" {}>{}</td>",
+            if m.0 < 0 || marked { " neg" } else { "" },
+            Self::attrs(table, keys, field),
+            e(&self.m(m))
+        )
+    }
+
+    /// A right-aligned cell of other text (a ratio, a year), already formatted.
+    fn text_td(
+        &self,
+        text: &str,
+        class: &str,
+        table: &str,
+        keys: &Keys<'_>,
+        field: &str,
+    ) -> String {
+        format!(
+            "<td class=\"num{}{class}\" {}>{}</td>",
+            if class.is_empty() { "" } else { " " },
+            Self::attrs(table, keys, field),
+            e(text)
+        )
+    }
+
+    fn year_th(&self, year: i32) -> String {
+        if self.is_closed(year) {
+            format!(
+                "<th scope=\"row\">{year} <span class=\"tag\">{}</span></th>",
+                self.t("utfall", "actual")
+            )
+        } else {
+            format!("<th scope=\"row\">{year}</th>")
+        }
+    }
+
+    fn thead(&mut self, cols: &[(&str, bool)]) {
+        self.push("<thead><tr>");
+        for (label, numeric) in cols {
+            // A leading −, + or = stays with its word when the header wraps.
+            let label = match label.split_once(' ') {
+                Some((sign @ ("−" | "+" | "="), rest)) => format!("{sign}\u{a0}{rest}"),
+                _ => label.to_string(),
+            };
+            self.out.push_str(&format!(
+                "<th scope=\"col\"{}>{}</th>",
+                if *numeric { " class=\"num\"" } else { "" },
+                e(&label)
+            ));
+        }
+        self.push("</tr></thead>");
+    }
+
+    fn section_start(&mut self, id: &str, number: usize, title: &str) {
+        self.out.push_str(&format!(
+            "<section class=\"sheet\" id=\"{id}\"><h2><span class=\"no\">{number}</span> {}</h2>",
+            e(title)
+        ));
+    }
+
+    fn para(&mut self, text: &str) {
+        self.out.push_str(&format!("<p>{}</p>", e(text)));
+    }
+
+    fn proposal_badge(&self) -> String {
+        format!(
+            "<span class=\"proposal\">{}</span>",
+            self.t(
+                "Förslag – Sifs tolkning av ESO 2020:1, inte gällande rätt",
+                "Proposal – Sif's reading of ESO 2020:1, not law"
+            )
+        )
+    }
+
+    fn years_text(&self) -> String {
+        format!("{}–{}", self.fund.first_year, self.fund.last_year())
+    }
+
+    fn closed_text(&self) -> String {
+        match (self.p.closed_years, self.fund.closed_through) {
+            (0, _) | (_, None) => self
+                .t(
+                    "Inga – alla år visar plan",
+                    "None – every year shows the plan",
+                )
+                .to_string(),
+            (_, Some(c)) => {
+                let last = c.min(self.fund.last_year());
+                let range = if last == self.fund.first_year {
+                    last.to_string()
+                } else {
+                    format!("{}–{last}", self.fund.first_year)
+                };
+                format!(
+                    "{range} ({})",
+                    self.t(
+                        "utfall; senare år visar plan",
+                        "actual figures; later years show the plan"
+                    )
+                )
+            }
+        }
+    }
+
+    fn scenario_summary(&self) -> String {
+        let s = &self.scenario;
+        if s.savings_factor == 100 && s.cost_factor == 100 && s.delay == 0 {
+            return self
+                .t(
+                    "planens besparingar och kostnader, utan fördröjning",
+                    "the plan's savings and costs, no delay",
+                )
+                .to_string();
+        }
+        match self.lang {
+            Lang::Sv => format!(
+                "besparingar {}, kostnader {}, besparingar {} år senare",
+                Lang::Sv.percent(s.savings_factor),
+                Lang::Sv.percent(s.cost_factor),
+                s.delay
+            ),
+            Lang::En => format!(
+                "savings {}, costs {}, savings {} year{} later",
+                Lang::En.percent(s.savings_factor),
+                Lang::En.percent(s.cost_factor),
+                s.delay,
+                if s.delay == 1 { "" } else { "s" }
+            ),
+        }
+    }
+
+    fn status_text(&self, ini: &Initiative) -> String {
+        match ini.status {
+            Status::Proposed => self.t("Förslag", "Proposed").to_string(),
+            Status::Approved => self.t("Beslutad", "Approved").to_string(),
+            Status::Completed => self.t("Avslutad", "Completed").to_string(),
+            Status::Terminated => match ini.ended {
+                Some(y) => format!("{} {y}", self.t("Avbruten", "Terminated in")),
+                None => self.t("Avbruten", "Terminated").to_string(),
+            },
+        }
+    }
+
+    fn repayment_text(&self, r: &Repayment) -> String {
+        let l = self.lang;
+        match r {
+            Repayment::Grant => self
+                .t("Bidrag – ingen återföring", "Grant – no repayment")
+                .to_string(),
+            Repayment::Fixed {
+                share,
+                start,
+                instalments,
+                payers,
+            } => {
+                let payers: Vec<String> = payers
+                    .iter()
+                    .map(|p| format!("{} {}", p.actor, l.percent(p.weight)))
+                    .collect();
+                match l {
+                    Lang::Sv => format!(
+                        "Fast: {} av fondens kostnad i {instalments} årliga delar från {start}; betalare {}",
+                        l.percent(share),
+                        payers.join(", ")
+                    ),
+                    Lang::En => format!(
+                        "Fixed: {} of the fund's cost in {instalments} yearly instalments from {start}; payers {}",
+                        l.percent(share),
+                        payers.join(", ")
+                    ),
+                }
+            }
+            Repayment::FromSavings { share, start, cap } => match l {
+                Lang::Sv => format!(
+                    "Ur besparingar: {} av nämndernas kontanta besparingar varje år från {start}, högst {} av fondens kostnad",
+                    l.percent(share),
+                    l.percent(cap)
+                ),
+                Lang::En => format!(
+                    "From savings: {} of the committees' cashable savings each year from {start}, up to {} of the fund's cost",
+                    l.percent(share),
+                    l.percent(cap)
+                ),
+            },
+        }
+    }
+
+    // ---- the document --------------------------------------------------------------------
+
+    fn head(&mut self) {
+        let title = format!(
+            "{} – {} – {}",
+            self.fund.name,
+            self.t("fondrapport", "fund report"),
+            self.scenario_name()
+        );
+        let css = CSS.replace(
+            "PAGE_COUNTER",
+            self.t(
+                "\"Sida \" counter(page) \" av \" counter(pages)",
+                "\"Page \" counter(page) \" of \" counter(pages)",
+            ),
+        );
+        self.out.push_str(&format!(
+            "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"{lang}\" xml:lang=\"{lang}\">\n\
+             <head>\n<meta charset=\"utf-8\"/>\n\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n\
+             <meta name=\"generator\" content=\"Sif {version}\"/>\n\
+             <title>{title}</title>\n<style>{css}</style>\n</head>\n<body>\n",
+            lang = self.lang.code(),
+            version = env!("CARGO_PKG_VERSION"),
+            title = e(&title),
+        ));
+    }
+
+    fn cover(&mut self) -> Result<(), Overflow> {
+        let fund = self.fund;
+        let p = self.p;
+        let org = match &fund.org_number {
+            Some(n) if !n.is_empty() => format!(
+                "{} · {} {}",
+                e(&fund.organisation),
+                self.t("org.nr", "org. no."),
+                e(n)
+            ),
+            _ => e(&fund.organisation),
+        };
+        self.out.push_str(&format!(
+            "<header class=\"cover\" id=\"summary\"><p class=\"kicker\">{}</p><h1>{}</h1><p class=\"org\">{org}</p>",
+            self.t(
+                "Rapport · social investeringsfond",
+                "Report · social-investment fund"
+            ),
+            e(&fund.name)
+        ));
+
+        // Where the figures come from.
+        let mut rows = vec![
+            (
+                self.t("Scenario", "Scenario"),
+                format!("{} ({})", self.scenario_name(), self.scenario_summary()),
+                "scenario",
+            ),
+            (self.t("Period", "Horizon"), self.years_text(), "horizon"),
+            (
+                self.t("Framtagen", "Made on"),
+                self.meta.made_on.clone(),
+                "made_on",
+            ),
+            (
+                self.t("Fondfil", "Fund file"),
+                self.meta.source_file.clone(),
+                "source_file",
+            ),
+            (
+                self.t("Belopp", "Amounts"),
+                self.t("hela kronor", "whole Swedish kronor (SEK)")
+                    .to_string(),
+                "unit",
+            ),
+        ];
+        if p.closed_years > 0 {
+            // A follow-up report: say on the cover which years are actual figures.
+            rows.insert(
+                2,
+                (
+                    self.t("Stängda år", "Closed years"),
+                    self.closed_text(),
+                    "closed",
+                ),
+            );
+        }
+        self.push("<table class=\"facts\"><tbody>");
+        for (k, v, field) in rows {
+            self.out.push_str(&format!(
+                "<tr><th scope=\"row\">{}</th><td data-table=\"cover\" data-field=\"{field}\">{}</td></tr>",
+                e(k),
+                e(&v)
+            ));
+        }
+        self.push("</tbody></table></header>");
+
+        // At a glance.
+        self.out.push_str(&format!(
+            "<section id=\"at-a-glance\"><h2>{}</h2>",
+            self.t("I korthet", "At a glance")
+        ));
+        let st = &p.statement;
+        let capital = checked_sum(st.iter().map(|y| y.capital))?;
+        let disbursed = checked_sum(st.iter().map(|y| y.disbursed))?;
+        let repaid = checked_sum(st.iter().map(|y| y.repaid))?;
+        let outstanding = checked_sum(p.schedule.outstanding.iter().map(|o| o.amount))?;
+        let last = st.last().copied();
+        let lowest = st
+            .iter()
+            .fold(None, |acc: Option<(Money, i32)>, y| match acc {
+                Some((m, _)) if m <= y.uncommitted => acc,
+                _ => Some((y.uncommitted, y.year)),
+            });
+        let last_year = fund.last_year();
+        let mut kpis: Vec<(String, Money, &str)> = vec![
+            (
+                self.t(
+                    "Kapital till fonden under perioden",
+                    "Capital into the fund over the horizon",
+                )
+                .to_string(),
+                capital,
+                "capital",
+            ),
+            (
+                self.t("Utbetalt till insatser", "Paid out to initiatives")
+                    .to_string(),
+                disbursed,
+                "disbursed",
+            ),
+            (
+                self.t("Återfört till fonden", "Repaid to the fund")
+                    .to_string(),
+                repaid,
+                "repaid",
+            ),
+        ];
+        if let Some(l) = last {
+            let label = match fund.model {
+                FundingModel::EarmarkedEquity => match self.lang {
+                    Lang::Sv => format!("Fondens saldo vid slutet av {last_year}"),
+                    Lang::En => format!("Fund balance at the end of {last_year}"),
+                },
+                FundingModel::AnnualAppropriation => match self.lang {
+                    Lang::Sv => format!("Anslagets saldo {last_year}"),
+                    Lang::En => format!("Appropriation balance {last_year}"),
+                },
+            };
+            kpis.push((label, l.closing, "closing"));
+        }
+        if let Some((m, y)) = lowest {
+            let label = match self.lang {
+                Lang::Sv => format!("Lägsta ointecknade saldo ({y})"),
+                Lang::En => format!("Lowest uncommitted balance ({y})"),
+            };
+            kpis.push((label, m, "lowest_uncommitted"));
+        }
+        kpis.push((
+            match self.lang {
+                Lang::Sv => format!("Återstår att återföra efter {last_year}"),
+                Lang::En => format!("Repayment still due after {last_year}"),
+            },
+            outstanding,
+            "outstanding",
+        ));
+        self.push("<div class=\"kpis\">");
+        for (label, m, field) in kpis {
+            self.out.push_str(&format!(
+                "<div class=\"kpi\"><span class=\"label\">{}</span><span class=\"value{}\" data-table=\"kpi\" data-field=\"{field}\">{}</span></div>",
+                e(&label),
+                if m.0 < 0 { " neg" } else { "" },
+                e(&self.m(m))
+            ));
+        }
+        self.push("</div>");
+
+        // The balanced-budget result, in one sentence per rule set.
+        let current: Vec<(i32, i32)> = p
+            .reconciliation
+            .iter()
+            .filter_map(|y| y.current.restore_by.map(|r| (y.year, r)))
+            .collect();
+        let proposed: Vec<(i32, i32)> = p
+            .reconciliation
+            .iter()
+            .filter_map(|y| y.proposed.restore_by.map(|r| (y.year, r)))
+            .collect();
+        let describe = |list: &[(i32, i32)], lang: Lang| -> String {
+            let items: Vec<String> = list
+                .iter()
+                .map(|(y, r)| match lang {
+                    Lang::Sv => format!("{y} (återställs senast {r})"),
+                    Lang::En => format!("{y} (to be restored by {r})"),
+                })
+                .collect();
+            lang.list(&items)
+        };
+        let current_text = if current.is_empty() {
+            self.t(
+                "Enligt gällande rätt är balanskravsresultatet inte negativt något år.",
+                "Under current law the balanced-budget result is not negative in any year.",
+            )
+            .to_string()
+        } else {
+            match self.lang {
+                Lang::Sv => format!(
+                    "Enligt gällande rätt blir balanskravsresultatet negativt {}.",
+                    describe(&current, self.lang)
+                ),
+                Lang::En => format!(
+                    "Under current law the balanced-budget result is negative in {}.",
+                    describe(&current, self.lang)
+                ),
+            }
+        };
+        let proposed_text = if proposed.is_empty() {
+            self.t(
+                "Enligt förslaget är det inte negativt något år.",
+                "Under the proposal it is not negative in any year.",
+            )
+            .to_string()
+        } else {
+            match self.lang {
+                Lang::Sv => format!(
+                    "Enligt förslaget blir det negativt {}.",
+                    describe(&proposed, self.lang)
+                ),
+                Lang::En => format!(
+                    "Under the proposal it is negative in {}.",
+                    describe(&proposed, self.lang)
+                ),
+            }
+        };
+        let warn = !current.is_empty() || !proposed.is_empty();
+        self.out.push_str(&format!(
+            "<div class=\"callout{}\" id=\"balance-summary\"><strong>{}</strong> {} {} {}</div>",
+            if warn { " warn" } else { "" },
+            self.t("Balanskravet.", "Balanced budget."),
+            e(&current_text),
+            e(&proposed_text),
+            self.proposal_badge()
+        ));
+
+        // What the file check found: the first few on the cover, all of them at the end.
+        let warnings = self.warnings();
+        if !warnings.is_empty() {
+            self.out.push_str(&format!(
+                "<h3>{}</h3><ul class=\"warnings\">",
+                self.t("Att observera", "Points to note")
+            ));
+            for w in warnings.iter().take(COVER_WARNINGS) {
+                self.out.push_str(&format!("<li>{}</li>", e(w)));
+            }
+            self.push("</ul>");
+            if warnings.len() > COVER_WARNINGS {
+                let more = warnings.len() - COVER_WARNINGS;
+                let text = match self.lang {
+                    Lang::Sv => format!("… och {more} till; alla finns i avsnitt 7."),
+                    Lang::En => format!("… and {more} more; section 7 lists them all."),
+                };
+                self.out
+                    .push_str(&format!("<p class=\"note\">{}</p>", e(&text)));
+            }
+        }
+
+        // Contents.
+        let contents = [
+            ("assumptions", self.t("Antaganden", "Assumptions")),
+            ("statement", self.t("Fondredovisning", "Fund statement")),
+            (
+                "reconciliation",
+                self.t("Balanskravsutredning", "Balanced-budget reconciliation"),
+            ),
+            ("schedule", self.t("Återföringsplan", "Repayment schedule")),
+            (
+                "appraisal",
+                self.t("Samhällsekonomisk bedömning", "Socio-economic appraisal"),
+            ),
+            (
+                "who-gains",
+                self.t("Vem betalar, vem vinner", "Who pays, who gains"),
+            ),
+        ];
+        let warnings_listed = (warnings.len() > COVER_WARNINGS)
+            .then(|| ("warnings", self.t("Att observera", "Points to note")));
+        let contents = contents.into_iter().chain(warnings_listed);
+        self.out.push_str(&format!(
+            "<nav class=\"contents\"><h3>{}</h3><ol>",
+            self.t("Innehåll", "Contents")
+        ));
+        for (id, title) in contents {
+            self.out
+                .push_str(&format!("<li><a href=\"#{id}\">{}</a></li>", e(title)));
+        }
+        self.push("</ol></nav>");
+        self.para(self.t(
+            "Alla belopp är i hela kronor. Negativa belopp har minustecken och är röda. År med utfall är markerade; övriga år visar plan.",
+            "All amounts are in whole Swedish kronor. Negative amounts have a minus sign and are red. Years with actual figures are marked; other years show the plan.",
+        ));
+        self.colophon();
+        self.push("</section>");
+        Ok(())
+    }
+
+    fn assumptions(&mut self) -> Result<(), Overflow> {
+        let fund = self.fund;
+        let p = self.p;
+        let l = self.lang;
+        // The assumptions follow the cover on the first page: they say what the figures rest on.
+        self.out.push_str(&format!(
+            "<section id=\"assumptions\"><h2><span class=\"no\">1</span> {}</h2>",
+            e(self.t("Antaganden", "Assumptions"))
+        ));
+        self.para(self.t(
+            "Siffrorna i rapporten bygger på fondfilen och på scenariot nedan. Ett scenario räknar om planens besparingar och kostnader med en procentsats och kan skjuta besparingarna några år framåt. Utfall för stängda år räknas aldrig om.",
+            "The figures in this report rest on the fund file and the scenario below. A scenario scales the plan's savings and costs by a percentage and can move the savings some years later. Actual figures for closed years are never scaled.",
+        ));
+
+        let proposed: Vec<usize> = fund
+            .initiatives
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| i.status == Status::Proposed)
+            .map(|(k, _)| k)
+            .collect();
+        let counted_proposed = proposed.iter().any(|&k| p.initiative(k).is_some());
+        let proposed_text = if proposed.is_empty() {
+            self.t(
+                "Inga insatser har status Förslag",
+                "No initiative has status Proposed",
+            )
+            .to_string()
+        } else if counted_proposed {
+            self.t(
+                "Räknas med – insatser med status Förslag ingår i siffrorna",
+                "Counted – initiatives with status Proposed are in the figures",
+            )
+            .to_string()
+        } else {
+            match (l, proposed.len()) {
+                (Lang::Sv, 1) => "Räknas inte – 1 insats har status Förslag".to_string(),
+                (Lang::Sv, n) => format!("Räknas inte – {n} insatser har status Förslag"),
+                (Lang::En, 1) => "Not counted – 1 initiative has status Proposed".to_string(),
+                (Lang::En, n) => format!("Not counted – {n} initiatives have status Proposed"),
+            }
+        };
+        let s = &self.scenario;
+        let delay = match l {
+            Lang::Sv => format!("{} år", s.delay),
+            Lang::En => format!("{} year{}", s.delay, if s.delay == 1 { "" } else { "s" }),
+        };
+        let model = match fund.model {
+            FundingModel::EarmarkedEquity => self.t(
+                "Öronmärkt eget kapital – saldot följer med från år till år",
+                "Earmarked equity – the balance carries over from year to year",
+            ),
+            FundingModel::AnnualAppropriation => self.t(
+                "Årligt anslag – det som inte används förfaller vid årets slut",
+                "Annual appropriation – what is not spent lapses at the year's end",
+            ),
+        };
+        let rows: Vec<(&str, String, &str)> = vec![
+            (
+                self.t("Scenario", "Scenario"),
+                self.scenario_name(),
+                "scenario",
+            ),
+            (
+                self.t("Besparingar räknas till", "Savings counted at"),
+                format!(
+                    "{} {}",
+                    l.percent(s.savings_factor),
+                    self.t("av planen", "of the plan")
+                ),
+                "savings_factor",
+            ),
+            (
+                self.t("Kostnader räknas till", "Costs counted at"),
+                format!(
+                    "{} {}",
+                    l.percent(s.cost_factor),
+                    self.t("av planen", "of the plan")
+                ),
+                "cost_factor",
+            ),
+            (
+                self.t("Besparingarna kommer senare med", "Savings come later by"),
+                delay,
+                "delay",
+            ),
+            (
+                self.t("Insatser som är förslag", "Proposed initiatives"),
+                proposed_text,
+                "include_proposed",
+            ),
+            (
+                self.t("Finansiering", "Funding"),
+                model.to_string(),
+                "model",
+            ),
+            (
+                self.t("Förvaltas av", "Administered by"),
+                self.actor_label(&fund.holder),
+                "holder",
+            ),
+            (
+                self.t("Diskonteringsränta", "Discount rate"),
+                l.percent(l.decimal(fund.discount_rate)),
+                "discount_rate",
+            ),
+            (self.t("Period", "Horizon"), self.years_text(), "horizon"),
+            (
+                self.t("Stängda år", "Closed years"),
+                self.closed_text(),
+                "closed",
+            ),
+        ];
+        self.push("<table class=\"facts assumptions\"><tbody>");
+        for (k, v, field) in rows {
+            self.out.push_str(&format!(
+                "<tr><th scope=\"row\">{}</th><td data-table=\"assumptions\" data-field=\"{field}\">{}</td></tr>",
+                e(k),
+                e(&v)
+            ));
+        }
+        self.push("</tbody></table>");
+
+        // Capital.
+        self.out.push_str(&format!(
+            "<h3>{}</h3>",
+            self.t(
+                "Kapital till och från fonden",
+                "Capital into and out of the fund"
+            )
+        ));
+        if fund.capital.is_empty() {
+            self.para(self.t("Inget kapital är registrerat.", "No capital is recorded."));
+        } else {
+            self.push("<table class=\"capital\">");
+            self.thead(&[
+                (self.t("Datum", "Date"), false),
+                (self.t("Slag", "Kind"), false),
+                (self.t("Belopp", "Amount"), true),
+                (self.t("Beslut / anteckning", "Decision / note"), false),
+            ]);
+            self.push("<tbody>");
+            for c in &fund.capital {
+                let kind = match (c.kind, fund.model) {
+                    (CapitalKind::Earmark, FundingModel::EarmarkedEquity) => {
+                        self.t("Öronmärkning", "Earmarking")
+                    }
+                    (CapitalKind::Earmark, FundingModel::AnnualAppropriation) => {
+                        self.t("Årets anslag", "The year's appropriation")
+                    }
+                    (CapitalKind::Release, _) => self.t(
+                        "Återförs till fritt eget kapital",
+                        "Released to free equity",
+                    ),
+                };
+                let signed = match c.kind {
+                    CapitalKind::Earmark => c.amount,
+                    CapitalKind::Release => c.amount.checked_neg()?,
+                };
+                self.out.push_str(&format!(
+                    "<tr><td>{}</td><td>{}</td><td class=\"num{}\">{}</td><td>{}</td></tr>",
+                    e(&c.date),
+                    e(kind),
+                    if signed.0 < 0 { " neg" } else { "" },
+                    e(&self.m(signed)),
+                    e(&c.note)
+                ));
+            }
+            self.push("</tbody></table>");
+        }
+
+        // Initiatives.
+        self.out.push_str(&format!(
+            "<h3>{}</h3>",
+            self.t("Insatser som räknas", "Initiatives counted")
+        ));
+        if p.initiatives.is_empty() {
+            self.para(self.t(
+                "Ingen insats räknas i detta scenario.",
+                "No initiative counts in this scenario.",
+            ));
+        } else {
+            self.push("<table class=\"initiatives\">");
+            self.thead(&[
+                (self.t("Insats", "Initiative"), false),
+                (self.t("Ägare", "Owner"), false),
+                (self.t("Status", "Status"), false),
+                (self.t("Från fonden", "From the fund"), true),
+                (self.t("Återföring", "Repayment"), false),
+            ]);
+            self.push("<tbody>");
+            for ip in &p.initiatives {
+                let Some(ini) = fund.initiatives.get(ip.index) else {
+                    continue;
+                };
+                let from_fund = checked_sum(ip.fund_cost.iter().copied())?;
+                let keys = [("initiative", ini.code.clone())];
+                self.out.push_str(&format!(
+                    "<tr><td>{}</td><td>{}</td><td>{}</td>{}<td class=\"rule\">{}</td></tr>",
+                    self.initiative_cell(ini),
+                    self.actor_cell(&ini.owner),
+                    e(&self.status_text(ini)),
+                    self.money_td(from_fund, "initiatives", &keys, "fund_cost"),
+                    e(&self.repayment_text(&ini.repayment))
+                ));
+                if !ini.note.is_empty() {
+                    self.out.push_str(&format!(
+                        "<tr class=\"sub\"><td colspan=\"5\" class=\"note\">{}</td></tr>",
+                        e(&ini.note)
+                    ));
+                }
+            }
+            self.push("</tbody></table>");
+            self.out.push_str(&format!(
+                "<p class=\"note\">{}</p>",
+                e(self.t(
+                    "Från fonden: fondens kostnad under perioden i detta scenario, med utfall för stängda år.",
+                    "From the fund: the fund's cost over the horizon in this scenario, with actual figures for closed years.",
+                ))
+            ));
+        }
+        let left_out: Vec<String> = fund
+            .initiatives
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| p.initiative(*k).is_none())
+            .map(|(_, i)| format!("{} {} ({})", i.code, i.name, self.status_text(i)))
+            .collect();
+        if !left_out.is_empty() {
+            self.out.push_str(&format!(
+                "<p class=\"note\" id=\"not-counted\">{} {}.</p>",
+                e(self.t("Räknas inte:", "Not counted:")),
+                e(&l.list(&left_out))
+            ));
+        }
+        self.push("</section>");
+        Ok(())
+    }
+
+    fn statement(&mut self) {
+        let p = self.p;
+        self.section_start("statement", 2, self.t("Fondredovisning", "Fund statement"));
+        match self.fund.model {
+            FundingModel::EarmarkedEquity => self.para(self.t(
+                "Fondredovisningen visar fondens pengar år för år. Ingående saldo är förra årets utgående saldo. Kapital är årets öronmärkning, minus det som förs tillbaka till fritt eget kapital. Utbetalt är det fonden betalar till insatserna; återfört är det nämnderna betalar tillbaka. Intecknat är vad redan räknade insatser kommer att kosta fonden under senare år, och ointecknat är det som återstår när det är betalt. Ett negativt ointecknat saldo betyder att fonden har lovat bort mer än den har.",
+                "The fund statement shows the fund's money year by year. The opening balance is last year's closing balance. Capital is the year's earmarking, less anything released to free equity. Paid out is what the fund pays to the initiatives; repaid is what the committees pay back. Committed is what the counted initiatives will cost the fund in later years, and uncommitted is what is left once that is paid. A negative uncommitted balance means the fund has promised more than it has.",
+            )),
+            FundingModel::AnnualAppropriation => self.para(self.t(
+                "Fonden är ett årligt anslag. Kapital är årets anslag och utbetalt är det som betalas till insatserna; det som inte används förfaller vid årets slut (positivt utgående saldo), och ett negativt saldo betyder att anslaget överskrids. Återföringar går till kommunens budget i stort: de visas men läggs inte till saldot. Intecknat är vad räknade insatser kommer att kosta under senare år.",
+                "The fund is an annual appropriation. Capital is the year's appropriation and paid out is what goes to the initiatives; what is not spent lapses at the year's end (a positive closing balance), and a negative balance means the appropriation is overspent. Repayments go to the general budget: they are shown but not added to the balance. Committed is what the counted initiatives will cost in later years.",
+            )),
+        }
+
+        let years: Vec<String> = p.statement.iter().map(|y| y.year.to_string()).collect();
+        let chart = Chart {
+            id: "chart-balance",
+            title: self.t(
+                "Fondens saldo och ointecknat saldo per år",
+                "Fund balance and uncommitted balance per year",
+            ),
+            categories: years.clone(),
+            series: vec![
+                Series {
+                    label: self.t("Fondens saldo (utgående)", "Fund balance (closing)"),
+                    values: p.statement.iter().map(|y| y.closing.as_f64()).collect(),
+                    color: BLUE,
+                    dashed: false,
+                },
+                Series {
+                    label: self.t("Ointecknat saldo", "Uncommitted balance"),
+                    values: p.statement.iter().map(|y| y.uncommitted.as_f64()).collect(),
+                    color: ORANGE,
+                    dashed: true,
+                },
+            ],
+            lang: self.lang,
+        };
+        let line = svg::line_chart(&chart);
+        let bars_chart = Chart {
+            id: "chart-flows",
+            title: self.t(
+                "Utbetalt och återfört per år",
+                "Paid out and repaid per year",
+            ),
+            categories: years,
+            series: vec![
+                Series {
+                    label: self.t("Utbetalt till insatser", "Paid out to initiatives"),
+                    values: p.statement.iter().map(|y| y.disbursed.as_f64()).collect(),
+                    color: BLUE,
+                    dashed: false,
+                },
+                Series {
+                    label: self.t("Återfört till fonden", "Repaid to the fund"),
+                    values: p.statement.iter().map(|y| y.repaid.as_f64()).collect(),
+                    color: LIGHT_BLUE,
+                    dashed: false,
+                },
+            ],
+            lang: self.lang,
+        };
+        let bars = svg::bar_chart(&bars_chart);
+        self.out.push_str(&format!(
+            "<figure>{line}<figcaption>{}</figcaption></figure><figure>{bars}<figcaption>{}</figcaption></figure>",
+            e(chart.title),
+            e(bars_chart.title)
+        ));
+
+        self.push("<table class=\"statement\">");
+        self.thead(&[
+            (self.t("År", "Year"), false),
+            (self.t("Ingående saldo", "Opening"), true),
+            (self.t("Kapital", "Capital"), true),
+            (self.t("Utbetalt", "Paid out"), true),
+            (self.t("Återfört", "Repaid"), true),
+            (self.t("Ur fonden", "From the fund"), true),
+            (self.t("Ofinansierat", "Unfunded"), true),
+            (self.t("Utgående saldo", "Closing"), true),
+            (self.t("Intecknat", "Committed"), true),
+            (self.t("Ointecknat", "Uncommitted"), true),
+        ]);
+        self.push("<tbody>");
+        for y in &p.statement {
+            let keys = [("year", y.year.to_string())];
+            let mut row = format!("<tr>{}", self.year_th(y.year));
+            for (m, f) in [
+                (y.opening, "opening"),
+                (y.capital, "capital"),
+                (y.disbursed, "disbursed"),
+                (y.repaid, "repaid"),
+                (y.fund_used, "fund_used"),
+                (y.unfunded, "unfunded"),
+                (y.closing, "closing"),
+                (y.committed, "committed"),
+                (y.uncommitted, "uncommitted"),
+            ] {
+                row.push_str(&self.money_td(m, "statement", &keys, f));
+            }
+            row.push_str("</tr>");
+            self.push(&row);
+        }
+        self.push("</tbody></table></section>");
+    }
+
+    fn reconciliation(&mut self) {
+        let p = self.p;
+        self.section_start(
+            "reconciliation",
+            3,
+            self.t("Balanskravsutredning", "Balanced-budget reconciliation"),
+        );
+        self.para(self.t(
+            "Balanskravsutredningen följer förvaltningsberättelsens uppställning. Resultat före fonden är kommunens budgeterade eller redovisade resultat utan fondens utbetalningar, som det står i fondfilen. Fondens utbetalningar är kostnader som sänker resultatet. Återföringar till fonden är interna ramminskningar som tar ut varandra och ändrar inte resultatet; besparingarna som gör dem möjliga finns redan i resultatet före fonden.",
+            "The reconciliation follows the layout of the management report. Result before the fund is the organisation's budgeted or reported result without the fund's disbursements, as entered in the fund file. The fund's disbursements are costs that lower the result. Repayments to the fund are internal frame cuts that cancel out and do not change the result; the savings that make them possible are already in the result before the fund.",
+        ));
+        if self.fund.budget.is_empty() {
+            self.out.push_str(&format!(
+                "<div class=\"callout\">{}</div>",
+                e(self.t(
+                    "Fondfilen har inga budgetsiffror, så resultat före fond räknas som 0 och tabellerna visar bara fondens egen påverkan.",
+                    "The fund file has no budget figures, so the result before the fund counts as 0 and the tables show only the fund's own effect.",
+                ))
+            ));
+        }
+
+        // From the result to the result after the balanced-budget adjustments and reserves:
+        // the same under both rule sets.
+        self.push("<table class=\"reconcile common\">");
+        self.thead(&[
+            (self.t("År", "Year"), false),
+            (self.t("Resultat före fond", "Result before the fund"), true),
+            (
+                self.t("− Fondens utbetalningar", "− Fund disbursements"),
+                true,
+            ),
+            (self.t("= Årets resultat", "= Result"), true),
+            (
+                self.t(
+                    "− Samtliga realisations\u{AD}vinster",
+                    "− All realisation gains",
+                ),
+                true,
+            ),
+            (self.t("± Undantags\u{AD}möjlighet", "± Exemption"), true),
+            (
+                self.t(
+                    "± Orealiserat i värde\u{AD}papper",
+                    "± Unrealised, securities",
+                ),
+                true,
+            ),
+            (
+                self.t(
+                    "= Efter balanskravs\u{AD}justeringar",
+                    "= After adjustments",
+                ),
+                true,
+            ),
+            (self.t("− Reservering RUR", "− Reserved (RUR)"), true),
+            (self.t("+ Använt RUR", "+ Used (RUR)"), true),
+        ]);
+        self.push("<tbody>");
+        for y in &p.reconciliation {
+            let keys = [("year", y.year.to_string())];
+            let t = "reconciliation";
+            let mut row = format!("<tr>{}", self.year_th(y.year));
+            for (m, f) in [
+                (y.result_before_fund, "result_before_fund"),
+                (y.disbursed, "disbursed"),
+                (y.result, "result"),
+                (y.realisation_gains, "realisation_gains"),
+                (y.exemption_adjustment, "exemption_adjustment"),
+                (y.securities_adjustment, "securities_adjustment"),
+                (y.adjusted_result, "adjusted_result"),
+                (y.reserve_reservation, "reserve_reservation"),
+                (y.reserve_use, "reserve_use"),
+            ] {
+                row.push_str(&self.money_td(m, t, &keys, f));
+            }
+            row.push_str("</tr>");
+            self.push(&row);
+        }
+        self.push("</tbody></table>");
+
+        self.out.push_str(&format!(
+            "<h3>{}</h3>",
+            self.t("Enligt gällande rätt", "Under current law")
+        ));
+        self.para(self.t(
+            "Det öronmärkta kapitalet hjälper inte: varje krona fonden betalar ut sänker balanskravsresultatet som vilken kostnad som helst. Synnerliga skäl täcker bara ett underskott. Ett negativt balanskravsresultat ska återställas inom de tre följande åren (kommunallagen 11 kap. 12 §); ett överskott återställer de äldsta underskotten först.",
+            "The earmarked capital does not help: every krona the fund pays out lowers the balanced-budget result like any other cost. Special reasons cover only a deficit. A negative balanced-budget result must be restored within the three following years (Local Government Act, ch. 11 § 12); a surplus restores the oldest deficits first.",
+        ));
+        self.rule_set_table(false);
+
+        self.out.push_str(&format!(
+            "<h3>{} {}</h3>",
+            self.t("Enligt förslaget", "Under the proposal"),
+            self.proposal_badge()
+        ));
+        match self.fund.model {
+            FundingModel::EarmarkedEquity => self.para(self.t(
+                "ESO-rapporten 2020:1 (Med framtiden för sig) föreslår tydligare regler i kommunallagen för sociala investeringar men anger inte deras lydelse. Sif läser förslaget så här: fonden behandlas som en resultatreserv för sociala investeringar. Det fonden använder, minus det som återförs, får täcka ett underskott; återföringar utöver det avsätts bara ur ett överskott. Detta är ett förslag och Sifs tolkning av det – inte gällande rätt.",
+                "The ESO report 2020:1 (Med framtiden för sig) proposes clearer rules in the Local Government Act for social investments but does not give their wording. Sif reads the proposal like this: the fund is treated as a result reserve for social investments. What the fund uses, less what is repaid, may cover a deficit; repayments beyond that are set aside only out of a surplus. This is a proposal and Sif's reading of it – not law.",
+            )),
+            FundingModel::AnnualAppropriation => self.para(self.t(
+                "ESO-rapporten 2020:1 föreslår tydligare regler för sociala investeringar som finansieras med öronmärkt eget kapital. Den här fonden är ett årligt anslag utan öronmärkt eget kapital, så i Sifs tolkning ändrar förslaget ingenting här. Detta är ett förslag och Sifs tolkning av det – inte gällande rätt.",
+                "The ESO report 2020:1 proposes clearer rules for social investments financed from earmarked equity. This fund is an annual appropriation with no earmarked equity, so in Sif's reading the proposal changes nothing here. This is a proposal and Sif's reading of it – not law.",
+            )),
+        }
+        self.rule_set_table(true);
+
+        self.para(self.t(
+            "Balanskravsunderskotten nedan är de som ska återställas, med vad som återställts och vad som är kvar vid periodens slut.",
+            "The balanced-budget deficits below are those to be restored, with what was restored and what is left at the end of the horizon.",
+        ));
+        self.deficits_table(false);
+        self.deficits_table(true);
+        self.push("</section>");
+    }
+
+    /// One rule set's lines from the result after reserves to the deficits still to restore.
+    fn rule_set_table(&mut self, proposal: bool) {
+        let p = self.p;
+        let (class, t) = if proposal {
+            ("reconcile proposed", "reconciliation-proposed")
+        } else {
+            ("reconcile current", "reconciliation-current")
+        };
+        self.push(&format!("<table class=\"{class}\">"));
+        let mut cols = vec![(self.t("År", "Year"), false)];
+        if proposal {
+            cols.extend([
+                (self.t("Fonden använd", "Fund used"), true),
+                (self.t("Återförd till fonden", "Re-earmarked"), true),
+                (
+                    self.t(
+                        "± Social investerings\u{AD}fond",
+                        "± Social investment fund",
+                    ),
+                    true,
+                ),
+            ]);
+        }
+        cols.extend([
+            (self.t("+ Synnerliga skäl", "+ Special reasons"), true),
+            (
+                self.t("= Balanskravs\u{AD}resultat", "= Balanced-budget result"),
+                true,
+            ),
+            (self.t("Återställ senast", "Restore by"), true),
+            (self.t("Återställt", "Restored"), true),
+            (self.t("Kvar att återställa", "Still to restore"), true),
+            (self.t("varav försenat", "of which overdue"), true),
+        ]);
+        self.thead(&cols);
+        self.push("<tbody>");
+        for y in &p.reconciliation {
+            let keys = [("year", y.year.to_string())];
+            let (prefix, special, balance, restore_by, restoration) = if proposal {
+                let r = &y.proposed;
+                (
+                    "proposed",
+                    r.special_reasons_applied,
+                    r.balance_result,
+                    r.restore_by,
+                    r.restoration,
+                )
+            } else {
+                let r = &y.current;
+                (
+                    "current",
+                    r.special_reasons_applied,
+                    r.balance_result,
+                    r.restore_by,
+                    r.restoration,
+                )
+            };
+            let mut row = format!(
+                "<tr{}>{}",
+                if restore_by.is_some() {
+                    " class=\"deficit\""
+                } else {
+                    ""
+                },
+                self.year_th(y.year)
+            );
+            let mut cells = Vec::new();
+            if proposal {
+                cells.extend([
+                    (y.proposed.fund_used, "proposed.fund_used"),
+                    (y.proposed.fund_reearmarked, "proposed.fund_reearmarked"),
+                    (y.proposed.fund_adjustment, "proposed.fund_adjustment"),
+                ]);
+            }
+            for (m, f) in cells {
+                row.push_str(&self.money_td(m, t, &keys, f));
+            }
+            let field = |name: &str| format!("{prefix}.{name}");
+            row.push_str(&self.money_td(special, t, &keys, &field("special_reasons_applied")));
+            row.push_str(&self.money_td(balance, t, &keys, &field("balance_result")));
+            row.push_str(&self.restore_td(restore_by, t, &keys, &field("restore_by")));
+            for (m, f) in [
+                (restoration.restored, "restored"),
+                (restoration.to_restore, "to_restore"),
+                (restoration.overdue, "overdue"),
+            ] {
+                row.push_str(&self.money_td(m, t, &keys, &field(f)));
+            }
+            row.push_str("</tr>");
+            self.push(&row);
+        }
+        self.push("</tbody></table>");
+    }
+
+    /// Each deficit of one rule set: its year, amount, restore-by year and what is left.
+    fn deficits_table(&mut self, proposal: bool) {
+        let p = self.p;
+        let (list, t, title) = if proposal {
+            (
+                &p.deficits.proposed,
+                "deficits-proposed",
+                format!(
+                    "{} {}",
+                    e(self.t(
+                        "Balanskravsunderskott enligt förslaget",
+                        "Balanced-budget deficits under the proposal"
+                    )),
+                    self.proposal_badge()
+                ),
+            )
+        } else {
+            (
+                &p.deficits.current,
+                "deficits-current",
+                e(self.t(
+                    "Balanskravsunderskott enligt gällande rätt",
+                    "Balanced-budget deficits under current law",
+                )),
+            )
+        };
+        self.out.push_str(&format!("<h3>{title}</h3>"));
+        if list.is_empty() {
+            self.para(self.t("Inga underskott att återställa.", "No deficits to restore."));
+            return;
+        }
+        let last = p.statement.last().map_or(i32::MIN, |y| y.year);
+        self.push("<table class=\"deficits\">");
+        self.thead(&[
+            (self.t("Underskottsår", "Year of deficit"), false),
+            (self.t("Underskott", "Deficit"), true),
+            (self.t("Återställ senast", "Restore by"), true),
+            (self.t("Återställt", "Restored"), true),
+            (self.t("Kvar", "Left"), true),
+        ]);
+        self.push("<tbody>");
+        for d in list {
+            let keys = [("year", d.year.to_string())];
+            let overdue = d.overdue_at(last);
+            let mut row = format!(
+                "<tr{}><th scope=\"row\">{}</th>",
+                if overdue { " class=\"deficit\"" } else { "" },
+                d.year
+            );
+            row.push_str(&self.money_td(d.amount, t, &keys, "amount"));
+            row.push_str(&self.text_td(
+                &d.restore_by.to_string(),
+                if overdue { "restore" } else { "" },
+                t,
+                &keys,
+                "restore_by",
+            ));
+            row.push_str(&self.money_td(d.restored, t, &keys, "restored"));
+            row.push_str(&self.money_td(d.left, t, &keys, "left"));
+            row.push_str("</tr>");
+            self.push(&row);
+        }
+        self.push("</tbody></table>");
+    }
+
+    fn restore_td(&self, year: Option<i32>, table: &str, keys: &Keys<'_>, field: &str) -> String {
+        match year {
+            Some(y) => self.text_td(&y.to_string(), "restore", table, keys, field),
+            None => self.text_td("–", "", table, keys, field),
+        }
+    }
+
+    fn schedule(&mut self) -> Result<(), Overflow> {
+        let fund = self.fund;
+        let p = self.p;
+        self.section_start(
+            "schedule",
+            4,
+            self.t("Återföringsplan", "Repayment schedule"),
+        );
+        self.para(self.t(
+            "Återföringsplanen visar vad nämnderna ska betala tillbaka till fonden, år för år, enligt insatsernas avtal. I praktiken sker det genom att nämndens budgetram minskas. Underlaget för återföringen är fondens planerade kostnad för insatsen i detta scenario. För stängda år visas också utfallet och eftersläpningen (planerat minus utfall). Det som inte hinner återföras inom perioden visas som återstående.",
+            "The repayment schedule shows what the committees are to pay back to the fund, year by year, under each initiative's agreement. In practice this is done by cutting the committee's budget frame. Repayment is based on the fund's planned cost for the initiative in this scenario. For closed years the actual figure and the arrears (planned less actual) are shown too. What is not repaid within the horizon is shown as still due.",
+        ));
+
+        self.out.push_str(&format!(
+            "<h3>{}</h3>",
+            self.t("Per insats", "Per initiative")
+        ));
+        self.push("<table class=\"repayment-summary\">");
+        self.thead(&[
+            (self.t("Insats", "Initiative"), false),
+            (
+                self.t("Underlag (fondens kostnad)", "Base (the fund's cost)"),
+                true,
+            ),
+            (
+                self.t("Planerat inom perioden", "Planned within the horizon"),
+                true,
+            ),
+            (
+                self.t("Återfört (utfall och plan)", "Repaid (actual and plan)"),
+                true,
+            ),
+            (
+                self.t("Återstår efter perioden", "Still due after the horizon"),
+                true,
+            ),
+        ]);
+        self.push("<tbody>");
+        for ip in &p.initiatives {
+            let Some(ini) = fund.initiatives.get(ip.index) else {
+                continue;
+            };
+            let keys = [("initiative", ini.code.clone())];
+            let t = "repayment-summary";
+            let row = format!(
+                "<tr><td>{}<br/><span class=\"note\">{}</span></td>{}{}{}{}</tr>",
+                self.initiative_cell(ini),
+                e(&self.repayment_text(&ini.repayment)),
+                self.money_td(ip.fund_total, t, &keys, "fund_total"),
+                self.money_td(ip.total_planned_repayment(), t, &keys, "planned"),
+                self.money_td(ip.total_repaid(), t, &keys, "repaid"),
+                self.money_td(ip.outstanding, t, &keys, "outstanding"),
+            );
+            self.push(&row);
+        }
+        self.push("</tbody></table>");
+
+        self.out
+            .push_str(&format!("<h3>{}</h3>", self.t("År för år", "Year by year")));
+        if p.schedule.rows.is_empty() {
+            self.para(self.t(
+                "Inga återföringar är planerade inom perioden.",
+                "No repayments are planned within the horizon.",
+            ));
+        } else {
+            let any_closed = p.schedule.rows.iter().any(|r| r.actual.is_some());
+            if any_closed {
+                // How to read the arrears, so that no one counts them twice (SPEC §4.4).
+                let mut fixed = Vec::new();
+                let mut from_savings = Vec::new();
+                for ip in &p.initiatives {
+                    if let Some(ini) = fund.initiatives.get(ip.index) {
+                        match crate::engine::ArrearsKind::of(&ini.repayment) {
+                            Some(crate::engine::ArrearsKind::OwedInAddition) => {
+                                fixed.push(ini.code.as_str())
+                            }
+                            Some(crate::engine::ArrearsKind::CarriedIntoPlan) => {
+                                from_savings.push(ini.code.as_str())
+                            }
+                            None => {}
+                        }
+                    }
+                }
+                if !fixed.is_empty() {
+                    let text = match self.lang {
+                        Lang::Sv => format!(
+                            "Fast plan ({}): eftersläpningen ska betalas utöver planen, som inte ändras.",
+                            fixed.join(", ")
+                        ),
+                        Lang::En => format!(
+                            "Fixed plan ({}): the arrears are owed in addition to the plan, which does not change.",
+                            fixed.join(", ")
+                        ),
+                    };
+                    self.para(&text);
+                }
+                if !from_savings.is_empty() {
+                    let text = match self.lang {
+                        Lang::Sv => format!(
+                            "Ur besparingar ({}): eftersläpningen förs in i senare års plan, upp till taket, och ska inte betalas därutöver.",
+                            from_savings.join(", ")
+                        ),
+                        Lang::En => format!(
+                            "From savings ({}): the arrears are carried into the later years' plan, up to the cap, and are not owed on top.",
+                            from_savings.join(", ")
+                        ),
+                    };
+                    self.para(&text);
+                }
+            }
+            let mut cols = vec![
+                (self.t("År", "Year"), false),
+                (self.t("Insats", "Initiative"), false),
+                (self.t("Betalare", "Payer"), false),
+                (self.t("Planerat", "Planned"), true),
+            ];
+            if any_closed {
+                cols.push((self.t("Utfall", "Actual"), true));
+                cols.push((self.t("Eftersläpning", "Arrears"), true));
+            }
+            self.push("<table class=\"schedule\">");
+            self.thead(&cols);
+            self.push("<tbody>");
+            let t = "schedule";
+            for r in &p.schedule.rows {
+                let keys = [
+                    ("initiative", r.initiative.clone()),
+                    ("payer", r.payer.clone()),
+                    ("year", r.year.to_string()),
+                ];
+                let mut row = format!(
+                    "<tr>{}<td><span class=\"code\">{}</span></td><td>{}</td>{}",
+                    self.year_th(r.year),
+                    e(&r.initiative),
+                    self.actor_cell(&r.payer),
+                    self.money_td(r.planned, t, &keys, "planned")
+                );
+                if any_closed {
+                    match r.actual {
+                        Some(a) => {
+                            let arrears = r.planned.checked_sub(a)?;
+                            row.push_str(&self.money_td(a, t, &keys, "actual"));
+                            // Less paid than planned stands out like a deficit.
+                            row.push_str(&self.money_td_marked(
+                                arrears,
+                                arrears.0 > 0,
+                                t,
+                                &keys,
+                                "arrears",
+                            ));
+                        }
+                        None => row.push_str("<td></td><td></td>"),
+                    }
+                }
+                row.push_str("</tr>");
+                self.push(&row);
+            }
+            let planned = checked_sum(p.schedule.rows.iter().map(|r| r.planned))?;
+            let mut total = format!(
+                "<tr class=\"total\"><th scope=\"row\" colspan=\"3\">{}</th>{}",
+                self.t("Summa", "Total"),
+                self.money_td(planned, "schedule-total", &[], "planned")
+            );
+            if any_closed {
+                let actual = checked_sum(p.schedule.rows.iter().filter_map(|r| r.actual))?;
+                let closed_planned = checked_sum(
+                    p.schedule
+                        .rows
+                        .iter()
+                        .filter(|r| r.actual.is_some())
+                        .map(|r| r.planned),
+                )?;
+                total.push_str(&self.money_td(actual, "schedule-total", &[], "actual"));
+                total.push_str(&self.money_td(
+                    closed_planned.checked_sub(actual)?,
+                    "schedule-total",
+                    &[],
+                    "arrears",
+                ));
+            }
+            total.push_str("</tr>");
+            self.push(&total);
+            self.push("</tbody></table>");
+        }
+        self.push("</section>");
+        Ok(())
+    }
+
+    fn appraisal(&mut self) {
+        let fund = self.fund;
+        let p = self.p;
+        self.section_start(
+            "appraisal",
+            5,
+            self.t("Samhällsekonomisk bedömning", "Socio-economic appraisal"),
+        );
+        let rate = self.lang.percent(self.lang.decimal(fund.discount_rate));
+        let text = match self.lang {
+            Lang::Sv => format!(
+                "Bedömningen jämför varje insats kostnader – fondens och ägarnämndens egna – med de besparingar den väntas ge hos alla aktörer, även utanför kommunen och även besparingar som inte frigör pengar i en budget. Den bokförs aldrig. Nuvärdet räknar om framtida belopp till värdet det första året med diskonteringsräntan {rate}; ett positivt nuvärde betyder att besparingarna väger tyngre än kostnaderna. Nytta–kostnadskvoten är besparingarnas nuvärde delat med kostnadernas; över 1 är lönsamt. Återbetald år är det första år då de sammanlagda besparingarna har hunnit ikapp kostnaderna (utan diskontering)."
+            ),
+            Lang::En => format!(
+                "The appraisal weighs each initiative's costs – the fund's and the owner committee's own – against the savings it is expected to bring to every actor, also outside the organisation and also savings that free no budget money. It is never booked. The net present value converts future amounts to their value in the first year at the discount rate of {rate}; a positive value means the savings outweigh the costs. The benefit–cost ratio is the present value of the savings divided by that of the costs; above 1 pays off. Payback is the first year in which the savings so far have caught up with the costs (undiscounted)."
+            ),
+        };
+        self.para(&text);
+        if p.appraisal.is_empty() {
+            self.para(self.t(
+                "Ingen insats räknas i detta scenario.",
+                "No initiative counts in this scenario.",
+            ));
+            self.push("</section>");
+            return;
+        }
+        self.push("<table class=\"appraisal\">");
+        self.thead(&[
+            (self.t("Insats", "Initiative"), false),
+            (self.t("Kostnad", "Cost"), true),
+            (self.t("Besparing", "Savings"), true),
+            (self.t("varav kontant", "of which cashable"), true),
+            (self.t("Återfört", "Repaid"), true),
+            (self.t("Nuvärde", "Net present value"), true),
+            (self.t("Nytta–kostnad", "Benefit–cost"), true),
+            (self.t("Återbetald år", "Payback"), true),
+        ]);
+        self.push("<tbody>");
+        let t = "appraisal";
+        for a in &p.appraisal {
+            let keys = [("initiative", a.code.clone())];
+            let label = match fund.initiatives.iter().find(|i| i.code == a.code) {
+                Some(ini) => self.initiative_cell(ini),
+                None => e(&a.code),
+            };
+            // NPV is shown in whole kronor like every other amount.
+            let npv = Money(a.npv.round() as i64);
+            let bcr = a
+                .bcr
+                .map_or_else(|| "–".to_string(), |b| self.lang.ratio(b));
+            let bcr_class = if a.bcr.is_some_and(|b| b < 1.0) {
+                "neg"
+            } else {
+                ""
+            };
+            let payback = a.payback_year.map_or_else(
+                || self.t("ej inom perioden", "not within horizon").to_string(),
+                |y| y.to_string(),
+            );
+            let row = format!(
+                "<tr><td>{label}</td>{}{}{}{}{}{}{}</tr>",
+                self.money_td(a.cost, t, &keys, "cost"),
+                self.money_td(a.savings, t, &keys, "savings"),
+                self.money_td(a.cashable_savings, t, &keys, "cashable_savings"),
+                self.money_td(a.repaid, t, &keys, "repaid"),
+                self.money_td(npv, t, &keys, "npv"),
+                self.text_td(&bcr, bcr_class, t, &keys, "bcr"),
+                self.text_td(&payback, "", t, &keys, "payback_year"),
+            );
+            self.push(&row);
+        }
+        self.push("</tbody></table>");
+        self.out.push_str(&format!(
+            "<p class=\"note\">{}</p></section>",
+            e(self.t(
+                "Kostnad och besparing är summor över hela perioden i detta scenario. Kontant besparing frigör pengar i en nämnds budget och kan återföras; övriga besparingar är samhällsekonomiska vinster. Nuvärdet är avrundat till hela kronor.",
+                "Cost and savings are totals over the whole horizon in this scenario. A cashable saving frees money in a committee's budget and can be repaid; other savings are socio-economic gains. The net present value is rounded to whole kronor.",
+            ))
+        ));
+    }
+
+    fn who_gains(&mut self) -> Result<(), Overflow> {
+        let fund = self.fund;
+        let p = self.p;
+        self.section_start(
+            "who-gains",
+            6,
+            self.t("Vem betalar, vem vinner", "Who pays, who gains"),
+        );
+        let holder = self.actor_label(&fund.holder);
+        let text = match self.lang {
+            Lang::Sv => format!(
+                "En social investering betalas ofta av en nämnd medan besparingarna hamnar hos en annan, eller utanför kommunen – i fel ficka. Här visas för varje aktör vad den bär i kostnad, vilka besparingar den får och vad den återför till fonden, insats för insats. Fondens kostnader räknas på fondens förvaltare, {holder}; egna kostnader på den nämnd som äger insatsen. Bara nämnder återför; externa aktörer som regionen får besparingar men betalar inget tillbaka."
+            ),
+            Lang::En => format!(
+                "A social investment is often paid for by one committee while the savings land with another, or outside the organisation – in the wrong pocket. For each actor this shows the cost it bears, the savings it receives and what it repays to the fund, initiative by initiative. The fund's costs count against the fund's administrator, {holder}; own costs against the committee that owns the initiative. Only committees repay; external actors such as the region receive savings but pay nothing back."
+            ),
+        };
+        self.para(&text);
+
+        // Totals per actor, in the fund's actor order: the actors the appraisal has figures for.
+        let rows: Vec<(String, Money, Money, Money)> =
+            crate::figures::who_gains::matrix(fund, p, None)?
+                .into_iter()
+                .filter(|r| r.appears)
+                .map(|r| (r.code, r.cost, r.savings, r.repaid))
+                .collect();
+        if rows.is_empty() {
+            self.para(self.t(
+                "Ingen aktör har kostnader eller besparingar i detta scenario.",
+                "No actor has costs or savings in this scenario.",
+            ));
+            self.push("</section>");
+            return Ok(());
+        }
+        let chart = Chart {
+            id: "chart-who-gains",
+            title: self.t(
+                "Kostnad, besparing och återföring per aktör, hela perioden",
+                "Cost, savings and repayment per actor, whole horizon",
+            ),
+            categories: rows.iter().map(|r| self.actor_label(&r.0)).collect(),
+            series: vec![
+                Series {
+                    label: self.t("Bär kostnad", "Cost borne"),
+                    values: rows.iter().map(|r| r.1.as_f64()).collect(),
+                    color: RED,
+                    dashed: false,
+                },
+                Series {
+                    label: self.t("Får besparing", "Savings received"),
+                    values: rows.iter().map(|r| r.2.as_f64()).collect(),
+                    color: GREEN,
+                    dashed: false,
+                },
+                Series {
+                    label: self.t("Återför till fonden", "Repaid to the fund"),
+                    values: rows.iter().map(|r| r.3.as_f64()).collect(),
+                    color: BLUE,
+                    dashed: false,
+                },
+            ],
+            lang: self.lang,
+        };
+        let figure = svg::hbar_chart(&chart);
+        self.out.push_str(&format!(
+            "<figure>{figure}<figcaption>{}</figcaption></figure>",
+            e(chart.title)
+        ));
+
+        self.push("<table class=\"who-gains\">");
+        self.thead(&[
+            (self.t("Aktör och insats", "Actor and initiative"), false),
+            (self.t("Bär kostnad", "Cost borne"), true),
+            (self.t("Får besparing", "Savings received"), true),
+            (self.t("Återför", "Repays"), true),
+        ]);
+        for (code, c, s, r) in &rows {
+            let kind = match fund.actor(code).map(|a| a.kind) {
+                Some(crate::model::ActorKind::External) => {
+                    format!(
+                        " <span class=\"tag\">{}</span>",
+                        self.t("extern", "external")
+                    )
+                }
+                _ => String::new(),
+            };
+            self.out.push_str(&format!(
+                "<tbody class=\"actor\"><tr class=\"group\"><th scope=\"rowgroup\" colspan=\"4\">{}{kind}</th></tr>",
+                self.actor_cell(code)
+            ));
+            for a in &p.appraisal {
+                for b in a.by_actor.iter().filter(|b| &b.actor == code) {
+                    let keys = [("actor", code.clone()), ("initiative", a.code.clone())];
+                    let label = match fund.initiatives.iter().find(|i| i.code == a.code) {
+                        Some(ini) => self.initiative_cell(ini),
+                        None => e(&a.code),
+                    };
+                    let row = format!(
+                        "<tr><td class=\"indent\">{label}</td>{}{}{}</tr>",
+                        self.money_td(b.cost, "who-gains", &keys, "cost"),
+                        self.money_td(b.savings, "who-gains", &keys, "savings"),
+                        self.money_td(b.repaid, "who-gains", &keys, "repaid"),
+                    );
+                    self.push(&row);
+                }
+            }
+            let keys = [("actor", code.clone())];
+            let row = format!(
+                "<tr class=\"total\"><th scope=\"row\" class=\"indent\">{}</th>{}{}{}</tr></tbody>",
+                self.t("Summa", "Total"),
+                self.money_td(*c, "who-gains-total", &keys, "cost"),
+                self.money_td(*s, "who-gains-total", &keys, "savings"),
+                self.money_td(*r, "who-gains-total", &keys, "repaid"),
+            );
+            self.push(&row);
+        }
+        self.push("</table></section>");
+        Ok(())
+    }
+
+    /// The file check's warnings in the report's language.
+    /// Each is prefixed by what it is about (an initiative, an actor …), since the messages
+    /// themselves are written for the app, where the row is already in view.
+    fn warnings(&self) -> Vec<String> {
+        use validate::Location;
+        let fund = self.fund;
+        validate::validate(fund)
+            .warnings()
+            .map(|w| {
+                let subject = match w.location {
+                    Location::Initiative(i) => fund
+                        .initiatives
+                        .get(i)
+                        .map(|ini| format!("{} {}", ini.code, ini.name)),
+                    Location::Actor(i) => fund.actors.get(i).map(|a| self.actor_label(&a.code)),
+                    Location::Scenario(i) => fund.scenarios.get(i).map(|s| s.name.clone()),
+                    Location::Budget(i) => fund
+                        .budget
+                        .get(i)
+                        .map(|b| format!("{} {}", self.t("Budget", "Budget"), b.year)),
+                    Location::Capital(i) => fund
+                        .capital
+                        .get(i)
+                        .map(|c| format!("{} {}", self.t("Kapital", "Capital"), c.date)),
+                    Location::Fund => None,
+                };
+                let message = w.message(self.lang == Lang::Sv);
+                match subject {
+                    Some(s) => format!("{s}: {message}"),
+                    None => message.to_string(),
+                }
+            })
+            .collect()
+    }
+
+    /// Section 7, only when the cover could not list every warning.
+    fn all_warnings(&mut self) {
+        let warnings = self.warnings();
+        if warnings.len() <= COVER_WARNINGS {
+            return;
+        }
+        self.section_start("warnings", 7, self.t("Att observera", "Points to note"));
+        self.para(self.t(
+            "Kontrollen av fondfilen gav dessa varningar. De hindrar inte beräkningarna, men bör ses över.",
+            "Checking the fund file gave these warnings. They do not stop the calculations, but should be looked at.",
+        ));
+        self.push("<ul class=\"warnings\">");
+        for w in &warnings {
+            self.out.push_str(&format!("<li>{}</li>", e(w)));
+        }
+        self.push("</ul></section>");
+    }
+
+    fn colophon(&mut self) {
+        let text = match self.lang {
+            Lang::Sv => format!(
+                "Rapporten är framtagen med Sif {} den {} ur filen {}. Besparingar är bedömningar och bokförs aldrig. Förslaget i balanskravsutredningen är Sifs tolkning av ESO 2020:1 och inte gällande rätt.",
+                env!("CARGO_PKG_VERSION"),
+                self.meta.made_on,
+                self.meta.source_file
+            ),
+            Lang::En => format!(
+                "This report was made with Sif {} on {} from the file {}. Savings are estimates and are never booked. The proposal in the reconciliation is Sif's reading of ESO 2020:1, not law.",
+                env!("CARGO_PKG_VERSION"),
+                self.meta.made_on,
+                self.meta.source_file
+            ),
+        };
+        self.out.push_str(&format!(
+            "<p class=\"note\" id=\"colophon\">{}</p>",
+            e(&text)
+        ));
+    }
+}
+
+/// The style sheet: screen and A4 print. `PAGE_COUNTER` is replaced by the page footer's text
+/// in the report's language. Fund text never goes into the style sheet.
+const CSS: &str = r#"
+:root { --ink: #1a1a1a; --muted: #595959; --rule: #cfcfcf; --neg: #b00020; --accent: #1f4e79; --band: #eef3f8; }
+* { box-sizing: border-box; }
+html { font-family: "Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", "DejaVu Sans", sans-serif;
+       font-size: 9.5pt; line-height: 1.4; color: var(--ink); background: #fff; }
+body { margin: 0 auto; max-width: 190mm; padding: 12mm 8mm; }
+h1 { font-size: 22pt; line-height: 1.15; margin: 0 0 1.5mm; color: var(--accent); }
+h2 { font-size: 15pt; margin: 0 0 3mm; padding-bottom: 1mm; color: var(--accent);
+     border-bottom: 1.5pt solid var(--accent); break-after: avoid; }
+h2 .no { color: var(--muted); font-weight: normal; margin-right: 1.5mm; }
+h3 { font-size: 11pt; margin: 5mm 0 2mm; break-after: avoid; }
+p { margin: 0 0 2.5mm; max-width: 175mm; }
+section { margin-top: 12mm; }
+.kicker { text-transform: uppercase; letter-spacing: 0.08em; font-size: 8pt; color: var(--muted); margin: 0 0 2mm; }
+.org { font-size: 11pt; margin: 0 0 5mm; }
+table { width: 100%; border-collapse: collapse; margin: 2mm 0 4mm; font-size: 9pt; font-variant-numeric: tabular-nums lining-nums; }
+th, td { padding: 0.8mm 1.4mm; border-bottom: 0.5pt solid var(--rule); text-align: left; vertical-align: top; }
+thead th { font-size: 8pt; font-weight: 600; vertical-align: bottom; border-bottom: 1pt solid var(--ink); hyphens: manual; }
+tbody th { font-weight: normal; white-space: nowrap; }
+.num { text-align: right; white-space: nowrap; }
+thead th.num { white-space: normal; }
+.neg { color: var(--neg); font-weight: 600; }
+td.restore { color: var(--neg); font-weight: 700; }
+tr.deficit > td, tr.deficit > th { background: #fbe9ec; }
+tr.total > td, tr.total > th { font-weight: 600; border-top: 1pt solid var(--ink); }
+tr.group > th { background: var(--band); font-weight: 600; padding-top: 1.6mm; }
+td.indent, th.indent { padding-left: 5mm; }
+tr.sub > td { border-bottom: 0.5pt solid var(--rule); padding-top: 0; }
+.code { font-size: 8pt; color: var(--muted); font-weight: 600; }
+.tag { font-size: 7pt; color: var(--muted); text-transform: uppercase; letter-spacing: 0.04em; }
+.note, figcaption { font-size: 8pt; color: var(--muted); }
+td.rule { font-size: 8pt; }
+table.facts { width: auto; min-width: 60%; }
+table.facts th { color: var(--muted); font-weight: normal; padding-right: 6mm; white-space: nowrap; }
+table.facts td { font-weight: 600; }
+table.assumptions td { font-weight: normal; }
+.callout { border-left: 3pt solid var(--accent); background: var(--band); padding: 2.5mm 4mm; margin: 3mm 0; break-inside: avoid; }
+.callout.warn { border-left-color: var(--neg); background: #fbe9ec; }
+.proposal { display: inline-block; border: 0.7pt solid #8a6d00; color: #5c4800; background: #fff6d5;
+            padding: 0 1.5mm; border-radius: 1mm; font-size: 7.5pt; font-weight: 600; vertical-align: 0.15em; }
+.kpis { display: grid; grid-template-columns: repeat(3, 1fr); gap: 3mm; margin: 3mm 0 4mm; }
+.kpi { border: 0.5pt solid var(--rule); border-top: 2pt solid var(--accent); padding: 2mm 3mm; break-inside: avoid; }
+.kpi .label { display: block; font-size: 8pt; line-height: 1.35; color: var(--muted); min-height: 2.7em; }
+.kpi .value { display: block; font-size: 14pt; font-weight: 600; white-space: nowrap; font-variant-numeric: tabular-nums; }
+ul.warnings { margin: 0 0 3mm; padding-left: 5mm; }
+ul.warnings li { margin-bottom: 1mm; }
+nav.contents ol { margin: 0 0 3mm; padding-left: 6mm; columns: 2; }
+nav.contents a { color: var(--accent); text-decoration: none; }
+figure { margin: 3mm 0 4mm; break-inside: avoid; }
+figcaption { margin-top: 1mm; }
+svg.chart { display: block; width: 100%; height: auto; }
+@page { size: A4; margin: 14mm 13mm 16mm 13mm;
+        @bottom-right { content: PAGE_COUNTER; font-size: 8pt; color: #595959; } }
+@media print {
+  html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  body { max-width: none; padding: 0; }
+  section.sheet { break-before: page; margin-top: 0; }
+  tr, .kpi, figure, .callout, tbody.actor { break-inside: avoid; }
+  thead { display: table-header-group; }
+  nav.contents a { color: inherit; }
+}
+"#;
