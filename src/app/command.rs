@@ -508,4 +508,45 @@ mod tests {
         assert_eq!(fund, edited);
         assert_eq!(h.state(), edited_state);
     }
+
+    #[test]
+    fn several_initiatives_change_and_come_back_in_one_step() {
+        let mut fund = sample();
+        let original = fund.clone();
+        let mut h = History::default();
+        let mut a = fund.initiatives[0].clone();
+        a.name = "A".into();
+        let mut b = fund.initiatives[1].clone();
+        b.name = "B".into();
+        assert!(h.apply(&mut fund, Edit::Initiatives(vec![(0, a), (1, b)])));
+        assert_eq!(fund.initiatives[0].name, "A");
+        assert_eq!(fund.initiatives[1].name, "B");
+        let changed = fund.clone();
+        let mut c = fund.initiatives[0].clone();
+        c.code = "NY1".into();
+        let mut d = c.clone();
+        d.code = "NY2".into();
+        assert!(h.apply(&mut fund, Edit::AppendInitiatives(vec![c, d])));
+        assert_eq!(fund.initiatives.len(), original.initiatives.len() + 2);
+        assert_eq!(
+            h.undo_label().map(|l| l.0.as_str()),
+            Some("2 inlästa insatser")
+        );
+        assert!(h.undo(&mut fund));
+        assert_eq!(fund, changed);
+        assert!(h.undo(&mut fund));
+        assert_eq!(fund, original);
+        assert!(h.redo(&mut fund));
+        assert!(h.redo(&mut fund));
+        assert_eq!(
+            fund.initiatives.last().map(|i| i.code.as_str()),
+            Some("NY2")
+        );
+        // An index out of range changes nothing.
+        assert!(!h.apply(
+            &mut fund,
+            Edit::Initiatives(vec![(999, original.initiatives[0].clone())])
+        ));
+        assert!(!h.apply(&mut fund, Edit::RemoveLastInitiatives { count: 9999 }));
+    }
 }
