@@ -432,3 +432,69 @@ fn a_template_with_problems_imports_nothing_and_names_every_cell() {
     click(&mut h, "Avbryt");
     assert_eq!(h.state().doc.fund, fund);
 }
+
+/// A desktop without a file-dialog portal: Sif's own dialog must be used.
+struct NoPortal;
+
+impl FileDialogs for NoPortal {
+    fn available(&mut self) -> bool {
+        false
+    }
+    fn pick_open(&mut self, _: Lang, _: Option<&Path>) -> Option<PathBuf> {
+        panic!("the system dialog was asked although there is none")
+    }
+    fn pick_save(&mut self, _: Lang, _: Option<&Path>, _: &str) -> Option<PathBuf> {
+        panic!("the system dialog was asked although there is none")
+    }
+}
+
+fn type_into(h: &mut Harness<'_, SifApp>, label: &str, text: &str) {
+    h.get_by_label(label).focus();
+    h.run();
+    h.get_by_label(label).type_text(text);
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+}
+
+#[test]
+fn without_a_system_dialog_sifs_own_lists_the_sie_files() {
+    let original = sample("uppfoljning");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("ekonomi2025.se"),
+        export_4e(&original, 2025),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("import.si"), "").unwrap();
+    std::fs::write(dir.path().join("anteckning.txt"), "").unwrap();
+    let before = without_year(&original, 2025);
+    let prefs = Preferences::default();
+    let mut app = SifApp::new(prefs, Box::new(NoPortal));
+    app.doc = app::state::Document::new(before.clone(), None);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 2600.0))
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut SifApp| app.ui_root(ui), app);
+    h.run();
+    nav(&mut h, "Återföringar");
+    click(&mut h, "Läs in utfall från SIE…");
+    assert!(h.state().ui.file_dialog.is_some());
+    h.get_by_label("Läs in utfall från SIE");
+    type_into(
+        &mut h,
+        "Mapp eller sökväg",
+        &dir.path().display().to_string(),
+    );
+    h.get_by_label("ekonomi2025.se");
+    h.get_by_label("import.si");
+    assert!(h.query_by_label("anteckning.txt").is_none());
+    type_into(&mut h, "Filnamn", "ekonomi2025.se");
+    assert!(h.state().ui.file_dialog.is_none());
+    assert!(shows(&h, &cell("M2", None, SieColumn::Read, 900_000)));
+    click(&mut h, "Använd");
+    assert_eq!(
+        figures(&h.state().doc.fund, 1, 2025),
+        figures(&original, 1, 2025)
+    );
+}

@@ -13,6 +13,7 @@
 use std::path::Path;
 
 use eframe::egui::{self, Id, RichText, Ui};
+use egui_extras::{Column, TableBuilder};
 use sif::engine::{self, Options, Projection};
 use sif::model::Fund;
 use sif::money::Money;
@@ -26,7 +27,7 @@ use super::file_dialog::{self, Purpose};
 use super::i18n::{self, Lang, T};
 use super::state::{DialogState, StatusNote, ViewOptions};
 use super::views::View;
-use super::widgets::{self, Name, choice, form_label, num_cell_w};
+use super::widgets::{self, Name, choice, form_label, num_cell, num_cell_w};
 
 /// What is read in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -651,45 +652,70 @@ fn sie_body_ui(
             .weak(),
         );
     } else {
-        egui::Grid::new("sie_import_rows")
-            .num_columns(6)
-            .spacing([12.0, 3.0])
-            .striped(true)
-            .show(ui, |ui| {
-                ui.label(RichText::new(lang.pick("Insats", "Initiative")).strong());
-                ui.label(RichText::new(lang.pick("Avser", "Line")).strong());
-                for c in SieColumn::ALL {
-                    num_cell_w(ui, 104.0, RichText::new(c.text(lang)).strong());
-                }
-                ui.end_row();
-                for row in &s.rows {
-                    ui.label(&row.code);
-                    ui.label(line_text(lang, row.payer.as_deref()));
+        // Virtualised: a large fund's file has thousands of lines, and only those in view
+        // are laid out.
+        let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
+        ui.push_id("sie_import_rows", |ui| {
+            TableBuilder::new(ui)
+                .striped(true)
+                .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+                .column(Column::exact(80.0))
+                .column(Column::exact(190.0).clip(true))
+                .columns(Column::exact(104.0), 4)
+                .min_scrolled_height(0.0)
+                .max_scroll_height(420.0)
+                .header(row_height, |mut header| {
+                    header.col(|ui| {
+                        ui.label(RichText::new(lang.pick("Insats", "Initiative")).strong());
+                    });
+                    header.col(|ui| {
+                        ui.label(RichText::new(lang.pick("Avser", "Line")).strong());
+                    });
                     for c in SieColumn::ALL {
-                        let value = match c {
-                            SieColumn::Planned => row.planned,
-                            SieColumn::Recorded => Some(row.recorded),
-                            SieColumn::Read => Some(row.read),
-                            SieColumn::Difference => Some(row.difference()),
-                        };
-                        let text = value.map_or_else(|| "–".to_string(), |m| i18n::money(lang, m));
-                        let rich = match value {
-                            Some(m) if c == SieColumn::Difference && !m.is_zero() => {
-                                RichText::new(&text).strong()
-                            }
-                            _ => RichText::new(&text),
-                        };
-                        num_cell_w(ui, 104.0, rich).accessible_name(sie_cell_name(
-                            lang,
-                            &row.code,
-                            row.payer.as_deref(),
-                            c,
-                            &text,
-                        ));
+                        header.col(|ui| {
+                            num_cell(ui, RichText::new(c.text(lang)).strong());
+                        });
                     }
-                    ui.end_row();
-                }
-            });
+                })
+                .body(|body| {
+                    body.rows(row_height, s.rows.len(), |mut table_row| {
+                        let Some(row) = s.rows.get(table_row.index()) else {
+                            return;
+                        };
+                        table_row.col(|ui| {
+                            ui.label(&row.code);
+                        });
+                        table_row.col(|ui| {
+                            ui.label(line_text(lang, row.payer.as_deref()));
+                        });
+                        for c in SieColumn::ALL {
+                            let value = match c {
+                                SieColumn::Planned => row.planned,
+                                SieColumn::Recorded => Some(row.recorded),
+                                SieColumn::Read => Some(row.read),
+                                SieColumn::Difference => Some(row.difference()),
+                            };
+                            let text =
+                                value.map_or_else(|| "–".to_string(), |m| i18n::money(lang, m));
+                            let rich = match value {
+                                Some(m) if c == SieColumn::Difference && !m.is_zero() => {
+                                    RichText::new(&text).strong()
+                                }
+                                _ => RichText::new(&text),
+                            };
+                            table_row.col(|ui| {
+                                num_cell(ui, rich).accessible_name(sie_cell_name(
+                                    lang,
+                                    &row.code,
+                                    row.payer.as_deref(),
+                                    c,
+                                    &text,
+                                ));
+                            });
+                        }
+                    });
+                });
+        });
     }
 
     if !s.per_payer.is_empty() {
