@@ -100,6 +100,13 @@ fn shows(h: &Harness<'_, SifApp>, name: &str) -> bool {
         .any(|n| n.accesskit_node().label().as_deref() == Some(name))
 }
 
+/// An input (not a text label) by its accessible name.
+fn input<'a>(h: &'a Harness<'_, SifApp>, name: &'a str) -> egui_kittest::Node<'a> {
+    h.get_by(move |n| {
+        n.role() != eframe::egui::accesskit::Role::Label && n.label().as_deref() == Some(name)
+    })
+}
+
 fn disabled(h: &Harness<'_, SifApp>, label: &str) -> bool {
     h.get_by_label(label).accesskit_node().is_disabled()
 }
@@ -238,6 +245,21 @@ fn a_sie_file_is_previewed_applied_as_one_step_and_undone() {
     assert!(h.state().ui.import.is_none());
     // The actual row says where its figures came from.
     assert!(shows(&h, &repayments::source_text(Lang::Sv, 2025, SOURCE)));
+    // A figure typed over one read in says so; undoing it brings the file's figures back.
+    assert_eq!(h.state().ui.selected, Some(0));
+    let imported = h.state().doc.fund.clone();
+    input(&h, "Utfall SOC 2025").focus();
+    h.run();
+    input(&h, "Utfall SOC 2025").type_text("210 000");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let typed = format!("{SOURCE}, {}", repayments::TYPED);
+    assert!(shows(&h, &repayments::source_text(Lang::Sv, 2025, &typed)));
+    assert_eq!(h.state().doc.history.undo_len(), 2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().doc.fund, imported);
 
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();

@@ -1376,11 +1376,27 @@ fn editor_ui(
         .weak()
         .small(),
     );
-    if let Some(value) = changed {
+    if let Some(mut value) = changed {
+        if value != *ini {
+            mark_typed(&mut value, year);
+        }
         out.push(Command::Edit(Edit::Initiative {
             index,
             value: Box::new(value),
         }));
+    }
+}
+
+/// What a figure typed over a read-in one adds to its row's `source`.
+pub const TYPED: &str = "ändrat för hand";
+
+/// A figure typed over figures that came from somewhere (a SIE file, "Utfall = plan"): the
+/// row's source says so, so it no longer claims the file as the source of every figure.
+pub fn mark_typed(ini: &mut Initiative, year: i32) {
+    for a in ini.actuals.iter_mut().filter(|a| a.year == year) {
+        if !a.source.trim().is_empty() && !a.source.ends_with(TYPED) {
+            a.source = format!("{}, {TYPED}", a.source.trim());
+        }
     }
 }
 
