@@ -389,11 +389,11 @@ fn initiatives_from_a_filled_template_are_previewed_added_as_one_step_and_undone
     h.get_by_label("Läxhjälp i Norra");
     assert!(shows(
         &h,
-        &import::added_cell_name(Lang::Sv, &code, "Kostnad från fonden", &sv(cost.0))
+        &import::added_cell_name(&code, "Kostnad från fonden", &sv(cost.0))
     ));
     assert!(shows(
         &h,
-        &import::added_cell_name(Lang::Sv, &code, "Besparingar", &sv(savings.0))
+        &import::added_cell_name(&code, "Besparingar", &sv(savings.0))
     ));
     h.get_by_label(&summary[0].repayment_sv);
     assert_eq!(h.state().doc.fund, fund);

@@ -159,9 +159,9 @@ pub fn payer_total_name(lang: Lang, payer: &str, value: &str) -> String {
     )
 }
 
-/// The accessible name of an initiative's figure in the initiatives preview.
-pub fn added_cell_name(lang: Lang, code: &str, column: &str, value: &str) -> String {
-    let _ = lang;
+/// The accessible name of an initiative's figure in the initiatives preview (`column` as the
+/// preview's heading reads, in its language).
+pub fn added_cell_name(code: &str, column: &str, value: &str) -> String {
     format!("{code}, {column}: {value}")
 }
 
@@ -878,7 +878,7 @@ fn initiatives_body_ui(ui: &mut Ui, lang: Lang, fund: &Fund, x: &InitiativesImpo
                 {
                     let text = m.map_or_else(|| "–".to_string(), |m| i18n::money(lang, m));
                     num_cell_w(ui, 110.0, &text)
-                        .accessible_name(added_cell_name(lang, &a.code, column, &text));
+                        .accessible_name(added_cell_name(&a.code, column, &text));
                 }
                 ui.label(lang.pick(&a.repayment_sv, &a.repayment_en));
                 ui.end_row();
