@@ -287,6 +287,31 @@ fn a_sie_preview_in_english_and_cancel_changes_nothing() {
         &i18n::money(Lang::En, Money(900_000)),
     );
     assert!(shows(&h, &name), "{name}");
+    // The preview is computed once, not per frame; choosing another year computes it again.
+    let computations = |h: &Harness<'_, SifApp>| match &h.state().ui.import {
+        Some(import::ImportDialog::Sie(s)) => s.computations,
+        _ => panic!("the SIE preview is not open"),
+    };
+    let once = computations(&h);
+    assert_eq!(once, 1);
+    h.run_steps(5);
+    assert_eq!(computations(&h), once);
+    h.get_by_label("Year").click();
+    h.run();
+    h.get_by_role_and_label(eframe::egui::accesskit::Role::Button, "2026")
+        .click();
+    h.run();
+    assert_eq!(
+        h.state().ui.import.as_ref().map(|d| match d {
+            import::ImportDialog::Sie(s) => s.year,
+            _ => 0,
+        }),
+        Some(2026)
+    );
+    assert_eq!(computations(&h), once + 1);
+    // 2026 is open, and the file has no vouchers dated in it.
+    h.get_by_label_contains("the file has no vouchers dated 2026");
+    assert!(disabled(&h, "Apply"));
     click(&mut h, "Cancel");
     assert!(h.state().ui.import.is_none());
     assert_eq!(h.state().doc.fund, before);

@@ -81,6 +81,8 @@ pub struct SieImport {
     pub preview: Option<Result<ActualsPreview, ActualsError>>,
     pub rows: Vec<ComparisonRow>,
     pub per_payer: Vec<(String, Money)>,
+    /// How many times the preview was computed: a test checks that idle frames add none.
+    pub computations: u64,
 }
 
 /// The initiatives preview: what the template adds, or every problem it has.
@@ -262,6 +264,7 @@ impl SieImport {
             return;
         }
         self.key = Some(key);
+        self.computations += 1;
         let preview =
             sie_actuals::preview(fund, &self.sie, &self.file, Some(self.year), self.fund_from);
         match &preview {
@@ -334,6 +337,7 @@ impl SifApp {
                         preview: None,
                         rows: Vec::new(),
                         per_payer: Vec::new(),
+                        computations: 0,
                     })));
                 }
                 Err(e) => {
