@@ -262,6 +262,37 @@ fn applying_replaces_the_years_rows_and_names_the_source() {
 }
 
 #[test]
+fn what_applying_changes_is_known_before_and_the_payers_are_summed() {
+    let fund = small_fund();
+    let p = preview_of(&raindance_like(), FundFrom::Allocation);
+    // `applied` changes nothing and gives exactly what `apply` writes.
+    let changed = sie_actuals::applied(&fund, &p).unwrap();
+    assert_eq!(
+        changed.iter().map(|(i, _)| *i).collect::<Vec<_>>(),
+        vec![0, 1, 2]
+    );
+    let mut applied = fund.clone();
+    sie_actuals::apply(&mut applied, &p).unwrap();
+    for (i, ini) in &changed {
+        assert_eq!(*ini, applied.initiatives[*i]);
+    }
+    assert_eq!(fund, small_fund());
+    // Applied again, nothing is left to change.
+    assert!(sie_actuals::applied(&applied, &p).unwrap().is_empty());
+    assert_eq!(
+        sie_actuals::repaid_per_payer(&fund, &p),
+        vec![("SN".to_string(), Money(125_000))]
+    );
+    // An open year is refused before anything is worked out.
+    let mut open = fund.clone();
+    open.closed_through = None;
+    assert_eq!(
+        sie_actuals::applied(&open, &p),
+        Err(sie_actuals::ActualsError::NotClosed { year: 2025 })
+    );
+}
+
+#[test]
 fn costs_mapping_reads_the_initiatives_spending() {
     let text = format!(
         "{HEAD}#VER A 1 20250315 \"Lön\"\n{{\n#TRANS 5110 {{1 BUN 6 P1}} 300000.25\n#TRANS 4610 {{1 BUN 6 P1}} 100000.25\n#TRANS 7890 {{1 KS 6 P1}} 5.00\n#TRANS 1930 {{}} -400005.50\n}}\n#VER A 2 20251231 \"Återföring\"\n{{\n#TRANS 7890 {{1 SN 6 P2}} 1000\n#TRANS 3890 {{1 KS 6 P2}} -1000\n}}\n"

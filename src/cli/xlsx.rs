@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use super::{Failure, load, write_err};
 use sif::model::{Fund, Repayment};
-use sif::money::{Money, checked_sum, format_sv};
+use sif::money::{Money, format_sv};
 use sif::store;
 use sif::xlsx::import::{self, Imported};
 use sif::xlsx::template;
@@ -119,19 +119,19 @@ fn read_limited(path: &std::path::Path) -> Result<Vec<u8>, Failure> {
     Ok(bytes)
 }
 
-fn sum(items: impl IntoIterator<Item = Money>) -> String {
-    checked_sum(items).map_or_else(|_| "–".to_string(), format_sv)
+fn sum(m: Option<Money>) -> String {
+    m.map_or_else(|| "–".to_string(), format_sv)
 }
 
-/// The initiatives to be added, for people.
+/// The initiatives to be added, for people (the totals are the library's).
 fn preview(imported: &Imported) -> String {
     let fund: &Fund = &imported.fund;
     let mut text = format!(
         "Insatser att lägga till som Föreslagna / Initiatives to add as Proposed: {}\n",
         imported.added.len()
     );
-    for &i in &imported.added {
-        let ini = &fund.initiatives[i];
+    for s in imported.summary() {
+        let ini = &fund.initiatives[s.index];
         let repayment = match &ini.repayment {
             Repayment::Grant => "Bidrag / grant".to_string(),
             Repayment::Fixed {
@@ -153,14 +153,14 @@ fn preview(imported: &Imported) -> String {
         };
         text.push_str(&format!(
             "\n  {} {} (ägare / owner {})\n    kostnader / costs: {} rader / rows, från fonden / fund {} kr, egen budget / own {} kr\n    besparingar / savings: {} rader / rows, {} kr per år summerat / per year summed\n    återföring / repayment: {repayment}\n",
-            ini.code,
-            ini.name,
-            ini.owner,
-            ini.costs.len(),
-            sum(ini.costs.iter().map(|c| c.fund)),
-            sum(ini.costs.iter().map(|c| c.own)),
-            ini.savings.len(),
-            sum(ini.savings.iter().map(|s| s.amount)),
+            s.code,
+            s.name,
+            s.owner,
+            s.cost_rows,
+            sum(s.fund_costs),
+            sum(s.own_costs),
+            s.savings_rows,
+            sum(s.savings),
         ));
     }
     if !imported.warnings.is_empty() {

@@ -79,6 +79,14 @@ pub enum Edit {
     RemoveInitiative {
         index: usize,
     },
+    /// Replace several initiatives at once (actual figures read from a SIE file): one step.
+    Initiatives(Vec<(usize, Initiative)>),
+    /// Add initiatives at the end of the list (an import): one step.
+    AppendInitiatives(Vec<Initiative>),
+    /// Remove the last `count` initiatives (the inverse of [`Edit::AppendInitiatives`]).
+    RemoveLastInitiatives {
+        count: usize,
+    },
     Settings(Box<FundSettings>),
     Actors(Vec<Actor>),
     Capital(Vec<CapitalEvent>),
@@ -118,6 +126,33 @@ impl Edit {
                     index,
                     value: Box::new(old),
                 }
+            }
+            Edit::Initiatives(values) => {
+                if values.iter().any(|(i, _)| *i >= fund.initiatives.len()) {
+                    return None;
+                }
+                let mut old = Vec::with_capacity(values.len());
+                for (index, value) in values {
+                    old.push((
+                        index,
+                        std::mem::replace(&mut fund.initiatives[index], value),
+                    ));
+                }
+                // Undone in the opposite order, so a repeated index comes back right.
+                old.reverse();
+                Edit::Initiatives(old)
+            }
+            Edit::AppendInitiatives(values) => {
+                let count = values.len();
+                fund.initiatives.extend(values);
+                Edit::RemoveLastInitiatives { count }
+            }
+            Edit::RemoveLastInitiatives { count } => {
+                let len = fund.initiatives.len();
+                if count > len {
+                    return None;
+                }
+                Edit::AppendInitiatives(fund.initiatives.split_off(len - count))
             }
             Edit::Settings(s) => Edit::Settings(Box::new(s.swap_into(fund))),
             Edit::Actors(v) => Edit::Actors(std::mem::replace(&mut fund.actors, v)),
@@ -200,6 +235,32 @@ pub fn describe(fund: &Fund, edit: &Edit) -> (String, String) {
                 format!("deleted initiative {code}"),
             )
         }
+        Edit::Initiatives(values) => {
+            // Actual figures of one year read in for several initiatives.
+            let year = values.iter().find_map(|(i, v)| {
+                let old = fund.initiatives.get(*i)?;
+                first_year(&old.actuals, &v.actuals, |a| a.year)
+            });
+            let n = values.len();
+            match year {
+                Some(y) => (
+                    format!("utfall {y} för {n} insatser"),
+                    format!("actuals {y} of {n} initiatives"),
+                ),
+                None => (format!("{n} insatser"), format!("{n} initiatives")),
+            }
+        }
+        Edit::AppendInitiatives(values) => {
+            let n = values.len();
+            (
+                format!("{n} inlästa insatser"),
+                format!("{n} imported initiatives"),
+            )
+        }
+        Edit::RemoveLastInitiatives { count } => (
+            format!("{count} borttagna insatser"),
+            format!("{count} deleted initiatives"),
+        ),
         Edit::Settings(_) => pair("fondinställningar", "fund settings"),
         Edit::Actors(_) => pair("aktörer", "actors"),
         Edit::Capital(_) => pair("kapital", "capital"),
@@ -362,6 +423,8 @@ pub enum Command {
     Trainer(super::whatif::TrainerCommand),
     /// Build an export, ask where to save it, and write it.
     Export(super::export::ExportRequest),
+    /// Ask for a file to read in and show what it would change (`import.rs`).
+    Import(super::import::ImportKind),
 }
 
 /// The commands that have a menu item and a keyboard shortcut: the single source of both.
@@ -444,5 +507,46 @@ mod tests {
         assert!(h.redo(&mut fund));
         assert_eq!(fund, edited);
         assert_eq!(h.state(), edited_state);
+    }
+
+    #[test]
+    fn several_initiatives_change_and_come_back_in_one_step() {
+        let mut fund = sample();
+        let original = fund.clone();
+        let mut h = History::default();
+        let mut a = fund.initiatives[0].clone();
+        a.name = "A".into();
+        let mut b = fund.initiatives[1].clone();
+        b.name = "B".into();
+        assert!(h.apply(&mut fund, Edit::Initiatives(vec![(0, a), (1, b)])));
+        assert_eq!(fund.initiatives[0].name, "A");
+        assert_eq!(fund.initiatives[1].name, "B");
+        let changed = fund.clone();
+        let mut c = fund.initiatives[0].clone();
+        c.code = "NY1".into();
+        let mut d = c.clone();
+        d.code = "NY2".into();
+        assert!(h.apply(&mut fund, Edit::AppendInitiatives(vec![c, d])));
+        assert_eq!(fund.initiatives.len(), original.initiatives.len() + 2);
+        assert_eq!(
+            h.undo_label().map(|l| l.0.as_str()),
+            Some("2 inlästa insatser")
+        );
+        assert!(h.undo(&mut fund));
+        assert_eq!(fund, changed);
+        assert!(h.undo(&mut fund));
+        assert_eq!(fund, original);
+        assert!(h.redo(&mut fund));
+        assert!(h.redo(&mut fund));
+        assert_eq!(
+            fund.initiatives.last().map(|i| i.code.as_str()),
+            Some("NY2")
+        );
+        // An index out of range changes nothing.
+        assert!(!h.apply(
+            &mut fund,
+            Edit::Initiatives(vec![(999, original.initiatives[0].clone())])
+        ));
+        assert!(!h.apply(&mut fund, Edit::RemoveLastInitiatives { count: 9999 }));
     }
 }

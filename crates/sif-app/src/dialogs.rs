@@ -36,6 +36,21 @@ pub trait FileDialogs {
         self.pick_save(lang, start_dir, suggested)
     }
 
+    /// A file to read in (a SIE file, a filled-in workbook), or `None` when the user cancels.
+    /// `filter` names the file type and `extensions` are its extensions without the dot.
+    /// Without an implementation of its own, a dialog asks as for opening a fund.
+    fn pick_import(
+        &mut self,
+        lang: Lang,
+        start_dir: Option<&Path>,
+        title: &str,
+        filter: &str,
+        extensions: &[&str],
+    ) -> Option<PathBuf> {
+        let _ = (title, filter, extensions);
+        self.pick_open(lang, start_dir)
+    }
+
     /// Where to write an export, or `None` when the user cancels. `filter` names the file
     /// type (`SIE-importfil (.si)`) and `extension` is its extension without the dot. Without
     /// an implementation of its own, a dialog asks as for saving a fund.
@@ -192,6 +207,24 @@ impl FileDialogs for NativeDialogs {
         } else {
             path
         })
+    }
+
+    fn pick_import(
+        &mut self,
+        lang: Lang,
+        start_dir: Option<&Path>,
+        title: &str,
+        filter: &str,
+        extensions: &[&str],
+    ) -> Option<PathBuf> {
+        let mut d = rfd::FileDialog::new()
+            .add_filter(filter, extensions)
+            .add_filter(lang.pick("Alla filer", "All files"), &["*"])
+            .set_title(title);
+        if let Some(dir) = start_dir.filter(|d| d.is_dir()) {
+            d = d.set_directory(dir);
+        }
+        d.pick_file()
     }
 
     fn pick_export(

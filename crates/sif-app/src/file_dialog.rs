@@ -32,6 +32,8 @@ pub enum Purpose {
     SaveFund { then: Option<Pending> },
     /// Write these bytes there: an export (`report: false`) or the printable report.
     Write { bytes: Vec<u8>, report: bool },
+    /// Read it in: a SIE file's actual figures, or initiatives from a workbook (`import.rs`).
+    Import(super::import::ImportKind),
 }
 
 /// One row of the folder listing.
@@ -189,11 +191,17 @@ impl FileDialog {
     }
 
     fn shown(&self, e: &Entry) -> bool {
+        // An import reads files of several extensions (`.se`, `.si`, `.sie`; `.xlsx`, `.csv`).
+        let more: &[&str] = match &self.purpose {
+            Purpose::Import(kind) => kind.extensions(),
+            _ => &[],
+        };
         e.is_dir
             || self.all_types
-            || Path::new(&e.name)
-                .extension()
-                .is_some_and(|x| x.eq_ignore_ascii_case(&self.extension))
+            || Path::new(&e.name).extension().is_some_and(|x| {
+                x.eq_ignore_ascii_case(&self.extension)
+                    || more.iter().any(|m| x.eq_ignore_ascii_case(m))
+            })
     }
 
     /// What the name field (or a typed path) points to: a folder, or a file — with the

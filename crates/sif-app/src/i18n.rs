@@ -96,6 +96,11 @@ texts! {
     ViewBudget => "Balanskrav", "Balanced budget";
     ViewLedger => "Bokföring", "Ledger";
     ExportFailedTitle => "Exporten misslyckades", "The export failed";
+    ImportFailedTitle => "Filen kunde inte läsas in", "The file could not be read";
+    ReadActualsFromSie => "Läs in utfall från SIE…", "Read actuals from SIE…";
+    ReadInitiativesFromExcel => "Läs in insatser från Excel…", "Read initiatives from Excel…";
+    ReadFromExcel => "Läs in från Excel…", "Read from Excel…";
+    Apply => "Använd", "Apply";
     // Dialogs.
     NewFundTitle => "Ny fond", "New fund";
     NewFundIntro => "Välj en mall att börja från. Fonden sparas först när du väljer Spara.", "Choose a template to start from. The fund is saved only when you choose Save.";

@@ -13,6 +13,7 @@ pub mod export;
 pub mod file_dialog;
 pub mod help;
 pub mod i18n;
+pub mod import;
 pub mod prefs;
 pub mod probe;
 pub mod safety;
@@ -231,10 +232,12 @@ impl SifApp {
             egui::CentralPanel::default().show(ui, |ui| views::show(ui, &cx, st, &mut out));
         }
         self.dialog_ui(&ctx, &mut out);
+        self.import_dialog_ui(&ctx, &mut out);
         self.file_dialog_ui(&ctx);
         if let Some(page) = self.ui.help
             && self.ui.dialog.is_none()
             && self.ui.file_dialog.is_none()
+            && self.ui.import.is_none()
             && !help::window_ui(&ctx, page, self.lang())
         {
             self.ui.help = None;
@@ -263,7 +266,10 @@ impl SifApp {
     }
 
     fn shortcuts(&mut self, ctx: &egui::Context, out: &mut Vec<Command>) {
-        if self.ui.dialog.is_some() || self.ui.file_dialog.is_some() || views::modal_open(&self.ui)
+        if self.ui.dialog.is_some()
+            || self.ui.file_dialog.is_some()
+            || self.ui.import.is_some()
+            || views::modal_open(&self.ui)
         {
             return;
         }
@@ -393,6 +399,20 @@ impl SifApp {
                         ui.close();
                     }
                 });
+                // Reading in changes the fund: not while presenting.
+                let editable = !self.ui.trainer.presenting;
+                for (kind, text) in [
+                    (import::ImportKind::Sie, T::ReadActualsFromSie),
+                    (import::ImportKind::Initiatives, T::ReadInitiativesFromExcel),
+                ] {
+                    if ui
+                        .add_enabled(editable, egui::Button::new(lang.t(text)))
+                        .clicked()
+                    {
+                        out.push(Command::Import(kind));
+                        ui.close();
+                    }
+                }
                 ui.separator();
                 whatif::file_menu_ui(ui, lang, out);
                 ui.separator();
@@ -749,6 +769,7 @@ impl SifApp {
             Command::Note(note) => self.ui.status = Some(note),
             Command::Trainer(cmd) => self.run_trainer(ctx, cmd),
             Command::Export(request) => self.run_export(ctx, request),
+            Command::Import(kind) => self.start_import(ctx, kind),
         }
     }
 
@@ -857,6 +878,7 @@ impl SifApp {
         self.ui.repayments = Default::default();
         self.ui.budget = Default::default();
         self.ui.ledger = Default::default();
+        self.ui.import = None;
         self.ui.settings_focus = None;
         self.ui.options.scenario = None;
         self.safety_document_replaced();
@@ -1028,6 +1050,7 @@ impl SifApp {
                 self.dialogs
                     .pick_export(lang, dir, &request.suggested, &filter, &request.extension)
             }
+            Purpose::Import(kind) => self.pick_import_path(*kind, dir),
         };
         if let Some(path) = picked {
             self.path_chosen(ctx, purpose, path);
@@ -1060,6 +1083,7 @@ impl SifApp {
         use file_dialog::Purpose;
         match purpose {
             Purpose::Open => self.open_path(&path),
+            Purpose::Import(kind) => self.import_chosen(kind, &path),
             Purpose::SaveFund { then } => {
                 if self.save_to(path) {
                     if let Some(then) = then {

@@ -705,6 +705,8 @@ pub struct UiState {
     /// Scroll the settings to `settings_focus` once.
     pub settings_scroll: bool,
     pub dialog: Option<DialogState>,
+    /// The preview of a SIE file or a workbook being read in, when it is open (`import.rs`).
+    pub import: Option<super::import::ImportDialog>,
     /// Sif's own file dialog, when it is open (`file_dialog.rs`).
     pub file_dialog: Option<Box<super::file_dialog::FileDialog>>,
     /// The help window that is open, if one is.
@@ -730,6 +732,7 @@ impl UiState {
             settings_focus: None,
             settings_scroll: false,
             dialog: None,
+            import: None,
             file_dialog: None,
             help: None,
             status: None,

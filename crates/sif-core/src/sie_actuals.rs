@@ -26,7 +26,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
 use crate::engine::Projection;
-use crate::model::{ActorKind, Actual, ActualRepayment, Fund};
+use crate::model::{ActorKind, Actual, ActualRepayment, Fund, Initiative};
 use crate::money::Money;
 use crate::sie_read::{SieFile, SieWarning, ore_en, ore_sv};
 
@@ -522,12 +522,27 @@ pub fn recorded_figures(fund: &Fund, index: usize, year: i32) -> Recorded {
 /// naming the file (SPEC §10). The year must be closed. Applying the same preview again gives
 /// the same fund. Returns how many initiatives were changed.
 pub fn apply(fund: &mut Fund, preview: &ActualsPreview) -> Result<usize, ActualsError> {
+    let changed = applied(fund, preview)?;
+    let n = changed.len();
+    for (index, ini) in changed {
+        fund.initiatives[index] = ini;
+    }
+    Ok(n)
+}
+
+/// What [`apply`] would change, without changing anything: every initiative whose actual rows
+/// the preview changes, by its index, with its new value (index order). The app records these
+/// as one undo step.
+pub fn applied(
+    fund: &Fund,
+    preview: &ActualsPreview,
+) -> Result<Vec<(usize, Initiative)>, ActualsError> {
     let year = preview.year;
     if !fund.is_closed(year) {
         return Err(ActualsError::NotClosed { year });
     }
     let source = preview.source();
-    let mut changed = 0;
+    let mut changed: BTreeMap<usize, Initiative> = BTreeMap::new();
     for figures in &preview.initiatives {
         // The preview names initiatives by index; a fund changed since is matched by code.
         let index = match fund.initiatives.get(figures.index) {
@@ -541,7 +556,8 @@ pub fn apply(fund: &mut Fund, preview: &ActualsPreview) -> Result<usize, Actuals
                 None => continue,
             },
         };
-        let ini = &mut fund.initiatives[index];
+        let original = &fund.initiatives[index];
+        let mut ini = changed.remove(&index).unwrap_or_else(|| original.clone());
         let row = Actual {
             year,
             fund: figures.fund,
@@ -555,7 +571,6 @@ pub fn apply(fund: &mut Fund, preview: &ActualsPreview) -> Result<usize, Actuals
                 .collect(),
             source: source.clone(),
         };
-        let before = ini.actuals.clone();
         let at = ini
             .actuals
             .iter()
@@ -563,11 +578,24 @@ pub fn apply(fund: &mut Fund, preview: &ActualsPreview) -> Result<usize, Actuals
             .unwrap_or(ini.actuals.len());
         ini.actuals.retain(|a| a.year != year);
         ini.actuals.insert(at.min(ini.actuals.len()), row);
-        if ini.actuals != before {
-            changed += 1;
+        if ini.actuals != original.actuals {
+            changed.insert(index, ini);
         }
     }
-    Ok(changed)
+    Ok(changed.into_iter().collect())
+}
+
+/// The repayments the preview records, summed per payer over the initiatives (actor order).
+pub fn repaid_per_payer(fund: &Fund, preview: &ActualsPreview) -> Vec<(String, Money)> {
+    let mut totals: BTreeMap<usize, (String, i64)> = BTreeMap::new();
+    for f in &preview.initiatives {
+        for (actor, m) in &f.repaid {
+            let k = fund.actor_index(actor).unwrap_or(usize::MAX);
+            let e = totals.entry(k).or_insert_with(|| (actor.clone(), 0));
+            e.1 = e.1.saturating_add(m.0);
+        }
+    }
+    totals.into_values().map(|(a, m)| (a, Money(m))).collect()
 }
 
 /// One line of the comparison people read before applying: an initiative's fund payment

@@ -330,6 +330,16 @@ fn toolbar_ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Com
                 }));
                 out.push(Command::SelectInitiative(Some(i + 1)));
             }
+            if ui
+                .button(lang.t(T::ReadFromExcel))
+                .on_hover_text(lang.pick(
+                    "Läs in insatser ur en ifylld mall (.xlsx eller .csv): först en förhandsvisning, sedan Använd.",
+                    "Read initiatives from a filled-in template (.xlsx or .csv): a preview first, then Apply.",
+                ))
+                .clicked()
+            {
+                out.push(Command::Import(crate::import::ImportKind::Initiatives));
+            }
             if ui.button(lang.t(T::AddInitiative)).clicked() {
                 let index = cx.fund.initiatives.len();
                 out.push(Command::Edit(Edit::InsertInitiative {

@@ -462,6 +462,17 @@ fn header_ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Comm
                     },
                 })));
             }
+            if !cx.presenting
+                && ui
+                    .button(lang.t(crate::i18n::T::ReadActualsFromSie))
+                    .on_hover_text(lang.pick(
+                        "Läs ett stängt års utfall per insats ur ekonomisystemets SIE 4-fil (4E eller 4I): först en förhandsvisning, sedan Använd.",
+                        "Read a closed year's actual figures per initiative from the financial system's SIE 4 file (4E or 4I): a preview first, then Apply.",
+                    ))
+                    .clicked()
+            {
+                out.push(Command::Import(crate::import::ImportKind::Sie));
+            }
             match next_year_to_close(cx.fund) {
                 Some(year) => {
                     let text = match lang {
@@ -1113,6 +1124,21 @@ fn editor_ui(
             }
         });
 
+    // Where the year's figures came from (a SIE file, "Utfall = plan"), when it is known.
+    let mut sources: Vec<&str> = Vec::new();
+    for a in ini.actuals.iter().filter(|a| a.year == year) {
+        let s = a.source.trim();
+        if !s.is_empty() && !sources.contains(&s) {
+            sources.push(s);
+        }
+    }
+    if !sources.is_empty() {
+        ui.add_space(4.0);
+        let text = source_text(lang, year, &sources.join("; "));
+        ui.add(egui::Label::new(RichText::new(&text).weak()).wrap())
+            .accessible_name(text.clone());
+    }
+
     ui.add_space(6.0);
     let arrears = figures.arrears_all_closed;
     let arrears_text = format!(
@@ -1152,11 +1178,35 @@ fn editor_ui(
         .weak()
         .small(),
     );
-    if let Some(value) = changed {
+    if let Some(mut value) = changed {
+        if value != *ini {
+            mark_typed(&mut value, year);
+        }
         out.push(Command::Edit(Edit::Initiative {
             index,
             value: Box::new(value),
         }));
+    }
+}
+
+/// What a figure typed over a read-in one adds to its row's `source`.
+pub const TYPED: &str = "ändrat för hand";
+
+/// A figure typed over figures that came from somewhere (a SIE file, "Utfall = plan"): the
+/// row's source says so, so it no longer claims the file as the source of every figure.
+pub fn mark_typed(ini: &mut Initiative, year: i32) {
+    for a in ini.actuals.iter_mut().filter(|a| a.year == year) {
+        if !a.source.trim().is_empty() && !a.source.ends_with(TYPED) {
+            a.source = format!("{}, {TYPED}", a.source.trim());
+        }
+    }
+}
+
+/// The line under the actual figures that says where they came from.
+pub fn source_text(lang: Lang, year: i32, source: &str) -> String {
+    match lang {
+        Lang::Sv => format!("Källa för utfallet {year}: {source}"),
+        Lang::En => format!("Source of the {year} figures: {source}"),
     }
 }
 

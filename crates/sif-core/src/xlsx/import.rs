@@ -22,7 +22,7 @@ use super::{
 use crate::model::{
     ActorKind, CostKind, CostRow, Fund, Initiative, Payer, Repayment, SavingsRow, Status,
 };
-use crate::money::{MAX_AMOUNT, Money, ParseMoneyError, parse_money};
+use crate::money::{MAX_AMOUNT, Money, ParseMoneyError, checked_sum, parse_money};
 use crate::validate::{self, Location};
 
 /// One problem in the file: where it is and what is wrong, in Swedish and English.
@@ -32,6 +32,9 @@ pub struct Problem {
     pub place: String,
     /// `sv / en`.
     pub message: String,
+    /// The message in Swedish, and in English (for the app, which shows one language).
+    pub sv: String,
+    pub en: String,
 }
 
 impl fmt::Display for Problem {
@@ -115,6 +118,85 @@ pub struct Imported {
     pub added: Vec<usize>,
     /// New warnings (`sv / en`), for the preview.
     pub warnings: Vec<String>,
+    /// The same warnings, in Swedish and in English.
+    pub warnings_sv_en: Vec<(String, String)>,
+}
+
+/// One initiative an import adds, as a preview shows it. The sums are exact (`None` when they
+/// would not fit an amount, which the validator refuses anyway).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AddedSummary {
+    /// Its index in `Imported::fund.initiatives`.
+    pub index: usize,
+    pub code: String,
+    pub name: String,
+    pub owner: String,
+    pub cost_rows: usize,
+    /// Σ of the cost rows paid by the fund, and by the owner's own budget.
+    pub fund_costs: Option<Money>,
+    pub own_costs: Option<Money>,
+    pub savings_rows: usize,
+    /// Σ of the expected savings, every committee and year.
+    pub savings: Option<Money>,
+    /// The proposed repayment, in Swedish and English.
+    pub repayment_sv: String,
+    pub repayment_en: String,
+}
+
+impl Imported {
+    /// The added initiatives with their totals, in the order they were added.
+    pub fn summary(&self) -> Vec<AddedSummary> {
+        self.added
+            .iter()
+            .filter_map(|&index| {
+                let ini = self.fund.initiatives.get(index)?;
+                Some(AddedSummary {
+                    index,
+                    code: ini.code.clone(),
+                    name: ini.name.clone(),
+                    owner: ini.owner.clone(),
+                    cost_rows: ini.costs.len(),
+                    fund_costs: checked_sum(ini.costs.iter().map(|c| c.fund)).ok(),
+                    own_costs: checked_sum(ini.costs.iter().map(|c| c.own)).ok(),
+                    savings_rows: ini.savings.len(),
+                    savings: checked_sum(ini.savings.iter().map(|s| s.amount)).ok(),
+                    repayment_sv: repayment_text(&ini.repayment, true),
+                    repayment_en: repayment_text(&ini.repayment, false),
+                })
+            })
+            .collect()
+    }
+}
+
+/// A repayment in a few words: `Fast 100 % från 2027, 3 delbetalningar (SOC 60 %, UTB 40 %)`.
+pub fn repayment_text(r: &Repayment, swedish: bool) -> String {
+    match r {
+        Repayment::Grant => if swedish { "Bidrag" } else { "Grant" }.to_string(),
+        Repayment::Fixed {
+            share,
+            start,
+            instalments,
+            payers,
+        } => {
+            let payers = payers
+                .iter()
+                .map(|p| format!("{} {} %", p.actor, p.weight))
+                .collect::<Vec<_>>()
+                .join(", ");
+            if swedish {
+                format!("Fast {share} % från {start}, {instalments} delbetalningar ({payers})")
+            } else {
+                format!("Fixed {share} % from {start}, {instalments} instalments ({payers})")
+            }
+        }
+        Repayment::FromSavings { share, start, cap } => {
+            if swedish {
+                format!("Ur besparingar {share} % från {start}, tak {cap} %")
+            } else {
+                format!("From savings {share} % from {start}, cap {cap} %")
+            }
+        }
+    }
 }
 
 /// Read a filled-in template (`.xlsx`, or CSV when `file_name` ends in `.csv`) and add its
@@ -215,6 +297,8 @@ fn problem(place: impl Into<String>, sv: impl fmt::Display, en: impl fmt::Displa
     Problem {
         place: place.into(),
         message: format!("{sv} / {en}"),
+        sv: sv.to_string(),
+        en: en.to_string(),
     }
 }
 
@@ -705,6 +789,8 @@ impl Cells<'_> {
         self.problems.push(Problem {
             place,
             message: format!("{sv} / {en}"),
+            sv,
+            en,
         });
     }
 
@@ -1360,6 +1446,7 @@ pub fn add_initiatives(
     };
     let mut problems = Vec::new();
     let mut warnings = Vec::new();
+    let mut warnings_sv_en = Vec::new();
     for issue in after.issues {
         if known.contains(&(issue.path.clone(), issue.sv.clone())) {
             continue;
@@ -1370,11 +1457,20 @@ pub fn add_initiatives(
             problems.push(Problem {
                 place,
                 message: text,
+                sv: format!("{}: {}", issue.path, issue.sv),
+                en: format!("{}: {}", issue.path, issue.en),
             });
-        } else if place.is_empty() {
-            warnings.push(text);
         } else {
-            warnings.push(format!("{place}: {text}"));
+            let prefix = if place.is_empty() {
+                String::new()
+            } else {
+                format!("{place}: ")
+            };
+            warnings_sv_en.push((
+                format!("{prefix}{}: {}", issue.path, issue.sv),
+                format!("{prefix}{}: {}", issue.path, issue.en),
+            ));
+            warnings.push(format!("{prefix}{text}"));
         }
     }
     if !problems.is_empty() {
@@ -1388,6 +1484,7 @@ pub fn add_initiatives(
         fund: next,
         added,
         warnings,
+        warnings_sv_en,
     })
 }
 
