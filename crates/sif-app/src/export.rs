@@ -471,8 +471,7 @@ pub fn schedule_csv(
                 if planned.0 <= 0 && actual.is_none_or(|a| a.0 <= 0) {
                     continue;
                 }
-                // Saturating: a validated fund's amounts are far below the limit.
-                let arrears = actual.map(|a| Money(planned.0.saturating_sub(a.0)));
+                let arrears = actual.and_then(|a| planned.checked_sub(a).ok());
                 for text in [
                     &ini.code,
                     &ini.name,

@@ -175,6 +175,15 @@ impl InitiativeProjection {
         ))
     }
 
+    /// The planned repayments of all payers in one year.
+    pub fn planned_repayment_in(&self, year_index: usize) -> Money {
+        Money(saturating_total(
+            self.repayments
+                .iter()
+                .filter_map(|p| p.planned.get(year_index)),
+        ))
+    }
+
     /// What the fund receives over the horizon (actual in closed years, planned after).
     pub fn total_repaid(&self) -> Money {
         Money(saturating_total(

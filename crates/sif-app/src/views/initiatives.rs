@@ -1470,10 +1470,9 @@ fn preview_ui(ui: &mut Ui, cx: &ViewCtx<'_>, index: usize) {
                     } else {
                         ui.label(year.to_string());
                     }
-                    let mut total = Money::ZERO;
+                    let total = ip.planned_repayment_in(y);
                     for r in &ip.repayments {
                         let v = r.planned[y];
-                        total = Money(total.0.saturating_add(v.0));
                         let text = i18n::money(lang, v);
                         num_cell_w(ui, 110.0, &text).accessible_name(schedule_cell_name(
                             lang,

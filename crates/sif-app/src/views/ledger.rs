@@ -134,14 +134,6 @@ pub fn trial_balance_name(account: u32, column: &str, value: &str) -> String {
     format!("{account}, {column}: {value}")
 }
 
-fn debit_credit(m: Money) -> (Money, Money) {
-    if m.0 >= 0 {
-        (m, Money::ZERO)
-    } else {
-        (Money::ZERO, Money(m.0.saturating_neg()))
-    }
-}
-
 pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command>) {
     let lang = cx.lang;
     let fund = cx.fund;
@@ -512,17 +504,11 @@ fn vouchers_ui(
                             return;
                         };
                         row.set_overline(true);
-                        let (debit, credit) =
-                            voucher
-                                .rows
-                                .iter()
-                                .fold((Money::ZERO, Money::ZERO), |(d, c), r| {
-                                    let (rd, rc) = debit_credit(r.amount);
-                                    (
-                                        Money(d.0.saturating_add(rd.0)),
-                                        Money(c.0.saturating_add(rc.0)),
-                                    )
-                                });
+                        // A journal's vouchers balance and are far below the limit; should a
+                        // sum overflow, it is shown as nothing rather than wrong.
+                        let Ok((debit, credit)) = voucher.debit_credit() else {
+                            return;
+                        };
                         row.col(|ui| {
                             ui.strong(voucher.label());
                         });
@@ -570,7 +556,7 @@ fn vouchers_ui(
                         let Some(r) = vouchers.get(v).and_then(|v| v.rows.get(k)) else {
                             return;
                         };
-                        let (debit, credit) = debit_credit(r.amount);
+                        let (debit, credit) = r.debit_credit();
                         row.col(|ui| {
                             ui.add_space(16.0);
                             ui.label(r.account.to_string());
@@ -626,7 +612,9 @@ fn trial_balance_ui(ui: &mut Ui, cx: &ViewCtx<'_>, journal: &Journal, year: i32)
         lang.pick("Kredit", "Credit"),
         lang.pick("Utgående balans", "Closing balance"),
     ];
-    let mut sums = [Money::ZERO; 4];
+    let Ok(sums) = sif::ledger::trial_balance_totals(rows) else {
+        return;
+    };
     egui::Grid::new(("trial_balance", year))
         .num_columns(6)
         .spacing([14.0, 4.0])
@@ -647,7 +635,6 @@ fn trial_balance_ui(ui: &mut Ui, cx: &ViewCtx<'_>, journal: &Journal, year: i32)
                 ui.label(name);
                 let values = [r.opening, r.debit, r.credit, r.closing];
                 for (k, m) in values.into_iter().enumerate() {
-                    sums[k] = Money(sums[k].0.saturating_add(m.0));
                     let text = i18n::money(lang, m);
                     num_cell_w(ui, 120.0, &text)
                         .accessible_name(trial_balance_name(r.account, columns[k], &text));

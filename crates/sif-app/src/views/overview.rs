@@ -6,7 +6,7 @@ use egui_plot::{
     AxisHints, Bar, BarChart, GridInput, GridMark, HoverPosition, Legend, Line, Plot, PlotPoints,
 };
 use sif::model::{FundingModel, Status};
-use sif::money::{Money, checked_sum};
+use sif::money::Money;
 
 use super::{View, ViewCtx, errors_banner};
 use crate::command::Command;
@@ -46,15 +46,14 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, _st: &mut UiState, out: &mut Vec<Comman
             let key_figures_ui = |ui: &mut Ui| {
                 ui.vertical(|ui| {
                     section(ui, lang.t(T::KeyFigures));
-                    let sum = |f: fn(&sif::engine::StatementYear) -> Money| {
-                        checked_sum(p.statement.iter().map(f)).unwrap_or(Money::ZERO)
-                    };
+                    // A sum too large for a krona amount is shown as no figure, never as 0.
+                    let h = sif::figures::horizon::Horizon::of(p).ok();
                     let last = p.statement.last();
                     let rows = [
-                        (T::CapitalIn, Some(sum(|y| y.capital))),
-                        (T::Disbursed, Some(sum(|y| y.disbursed))),
-                        (T::Unfunded, Some(sum(|y| y.unfunded))),
-                        (T::Repaid, Some(sum(|y| y.repaid))),
+                        (T::CapitalIn, h.map(|h| h.capital)),
+                        (T::Disbursed, h.map(|h| h.disbursed)),
+                        (T::Unfunded, h.map(|h| h.unfunded)),
+                        (T::Repaid, h.map(|h| h.repaid)),
                         (T::ClosingBalance, last.map(|y| y.closing)),
                         (T::UncommittedBalance, last.map(|y| y.uncommitted)),
                     ];

@@ -11,7 +11,7 @@ use eframe::egui::{self, Color32, Id, RichText, Ui};
 use egui_plot::{HoverPosition, Legend, Line, LineStyle, Plot, PlotPoints};
 use sif::engine::{self, Options, Projection};
 use sif::model::{Fund, Scenario};
-use sif::money::{Money, Overflow, checked_sum};
+use sif::money::{Money, Overflow};
 
 use super::{ViewCtx, errors_banner};
 use crate::command::{Command, Edit};
@@ -43,12 +43,13 @@ pub struct KeyFigures {
 
 impl KeyFigures {
     pub fn of(p: &Projection) -> Result<KeyFigures, Overflow> {
+        let h = sif::figures::horizon::Horizon::of(p)?;
         Ok(KeyFigures {
             balance: p.statement.iter().map(|y| (y.year, y.closing)).collect(),
-            closing: p.statement.last().map_or(Money::ZERO, |y| y.closing),
-            repaid: checked_sum(p.statement.iter().map(|y| y.repaid))?,
-            unfunded: checked_sum(p.statement.iter().map(|y| y.unfunded))?,
-            outstanding: checked_sum(p.schedule.outstanding.iter().map(|o| o.amount))?,
+            closing: h.closing,
+            repaid: h.repaid,
+            unfunded: h.unfunded,
+            outstanding: h.outstanding,
             npv: p.appraisal.iter().map(|a| a.npv).sum(),
             negative_current: negative_years(p, RuleSet::CurrentLaw),
             negative_proposed: negative_years(p, RuleSet::Proposed),

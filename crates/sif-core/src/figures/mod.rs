@@ -2,5 +2,6 @@
 //! line show beside the engine's reports, computed once from a [`crate::engine::Projection`].
 //! A view or a report section formats what is here; it does no arithmetic on money of its own.
 
+pub mod horizon;
 pub mod repayments;
 pub mod who_gains;

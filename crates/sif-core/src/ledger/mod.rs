@@ -232,6 +232,17 @@ pub struct Row {
     pub dim6: Option<String>,
 }
 
+impl Row {
+    /// The amount as (debit, credit), both positive, one of them zero.
+    pub fn debit_credit(&self) -> (Money, Money) {
+        if self.amount.0 >= 0 {
+            (self.amount, Money::ZERO)
+        } else {
+            (Money::ZERO, Money(self.amount.0.saturating_neg()))
+        }
+    }
+}
+
 /// A voucher (*verifikation*): dated, numbered within its year and series, balancing to zero.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Voucher {
@@ -262,6 +273,34 @@ impl Voucher {
     pub fn sum(&self) -> Result<Money, Overflow> {
         crate::money::checked_sum(self.rows.iter().map(|r| r.amount))
     }
+
+    /// Σ debit and Σ credit of the rows, both as positive amounts.
+    pub fn debit_credit(&self) -> Result<(Money, Money), Overflow> {
+        let mut debit = Money::ZERO;
+        let mut credit = Money::ZERO;
+        for r in &self.rows {
+            if r.amount.0 >= 0 {
+                debit = debit.checked_add(r.amount)?;
+            } else {
+                credit = credit.checked_sub(r.amount)?;
+            }
+        }
+        Ok((debit, credit))
+    }
+}
+
+/// The column sums of a trial balance: opening, debit, credit, closing.
+pub fn trial_balance_totals(rows: &[TrialBalanceRow]) -> Result<[Money; 4], Overflow> {
+    let mut sums = [Money::ZERO; 4];
+    for r in rows {
+        for (sum, m) in sums
+            .iter_mut()
+            .zip([r.opening, r.debit, r.credit, r.closing])
+        {
+            *sum = sum.checked_add(m)?;
+        }
+    }
+    Ok(sums)
 }
 
 /// One account's figures for one year. Amounts are debit positive.

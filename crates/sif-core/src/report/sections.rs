@@ -422,10 +422,13 @@ impl<'a> Report<'a> {
             self.t("I korthet", "At a glance")
         ));
         let st = &p.statement;
-        let capital = checked_sum(st.iter().map(|y| y.capital))?;
-        let disbursed = checked_sum(st.iter().map(|y| y.disbursed))?;
-        let repaid = checked_sum(st.iter().map(|y| y.repaid))?;
-        let outstanding = checked_sum(p.schedule.outstanding.iter().map(|o| o.amount))?;
+        let crate::figures::horizon::Horizon {
+            capital,
+            disbursed,
+            repaid,
+            outstanding,
+            ..
+        } = crate::figures::horizon::Horizon::of(p)?;
         let last = st.last().copied();
         let lowest = st
             .iter()

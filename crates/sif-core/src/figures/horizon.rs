@@ -1,0 +1,67 @@
+//! The fund over the whole horizon: the sums of the fund statement and the schedule that the
+//! Overview's key figures, the Scenarier comparison, the printable report's "At a glance" and
+//! the workbook show, computed once with checked arithmetic.
+
+use crate::engine::Projection;
+use crate::money::{Money, Overflow, checked_sum};
+
+/// Sums over the horizon of one projection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Horizon {
+    /// Σ capital added (SPEC §4.5).
+    pub capital: Money,
+    /// Σ disbursements to the initiatives.
+    pub disbursed: Money,
+    /// Σ repayments received.
+    pub repaid: Money,
+    /// Σ disbursements the fund cannot pay (charged to free equity, SPEC §4.5).
+    pub unfunded: Money,
+    /// Σ repayment not reached by the horizon's end (SPEC §4.4).
+    pub outstanding: Money,
+    /// The balance at the horizon's end (0 for an empty horizon).
+    pub closing: Money,
+    /// The uncommitted balance at the horizon's end.
+    pub uncommitted: Money,
+}
+
+impl Horizon {
+    pub fn of(p: &Projection) -> Result<Horizon, Overflow> {
+        let st = &p.statement;
+        let last = st.last();
+        Ok(Horizon {
+            capital: checked_sum(st.iter().map(|y| y.capital))?,
+            disbursed: checked_sum(st.iter().map(|y| y.disbursed))?,
+            repaid: checked_sum(st.iter().map(|y| y.repaid))?,
+            unfunded: checked_sum(st.iter().map(|y| y.unfunded))?,
+            outstanding: checked_sum(p.schedule.outstanding.iter().map(|o| o.amount))?,
+            closing: last.map_or(Money::ZERO, |y| y.closing),
+            uncommitted: last.map_or(Money::ZERO, |y| y.uncommitted),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{Options, project};
+
+    #[test]
+    fn the_sums_are_the_statement_and_schedule_added_up() {
+        for sample in crate::samples::SAMPLES {
+            let fund = crate::store::parse_str(sample.text, sample.name).unwrap();
+            let p = project(&fund, &Options::default()).unwrap();
+            let h = Horizon::of(&p).unwrap();
+            let sum = |f: fn(&crate::engine::StatementYear) -> i64| -> i64 {
+                p.statement.iter().map(f).sum()
+            };
+            assert_eq!(h.capital.0, sum(|y| y.capital.0));
+            assert_eq!(h.disbursed.0, sum(|y| y.disbursed.0));
+            assert_eq!(h.repaid.0, sum(|y| y.repaid.0));
+            assert_eq!(h.unfunded.0, sum(|y| y.unfunded.0));
+            let last = p.statement.last().unwrap();
+            assert_eq!((h.closing, h.uncommitted), (last.closing, last.uncommitted));
+            let outstanding: i64 = p.schedule.outstanding.iter().map(|o| o.amount.0).sum();
+            assert_eq!(h.outstanding.0, outstanding);
+        }
+    }
+}
