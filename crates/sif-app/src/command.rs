@@ -470,9 +470,109 @@ impl ShellCommand {
     }
 }
 
+/// F5: presentation mode on and off.
+pub const TOGGLE_PRESENTING: eframe::egui::KeyboardShortcut =
+    eframe::egui::KeyboardShortcut::new(eframe::egui::Modifiers::NONE, eframe::egui::Key::F5);
+/// Esc: leaves presentation mode (when no field or drop-down has the key).
+pub const LEAVE_PRESENTING: eframe::egui::KeyboardShortcut =
+    eframe::egui::KeyboardShortcut::new(eframe::egui::Modifiers::NONE, eframe::egui::Key::Escape);
+
+/// Everything the keyboard reaches directly: the one list that the shortcut handler's keys, the
+/// menus' shortcut texts and the Help menu's page of shortcuts come from, and that a test
+/// checks for two commands on one key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shortcut {
+    Shell(ShellCommand),
+    /// Ctrl+P: the printable report.
+    Report,
+    /// Ctrl+1 … Ctrl+9: the views, in the navigation's order.
+    View(View),
+    TogglePresenting,
+    LeavePresenting,
+}
+
+impl Shortcut {
+    /// Every shortcut, in the order the Help menu lists them.
+    pub fn all() -> Vec<Shortcut> {
+        let shell = [
+            ShellCommand::New,
+            ShellCommand::Open,
+            ShellCommand::Save,
+            ShellCommand::SaveAs,
+            ShellCommand::Undo,
+            ShellCommand::Redo,
+            ShellCommand::Quit,
+        ];
+        shell
+            .into_iter()
+            .map(Shortcut::Shell)
+            .chain([Shortcut::Report])
+            .chain(View::ALL.into_iter().map(Shortcut::View))
+            .chain([Shortcut::TogglePresenting, Shortcut::LeavePresenting])
+            .collect()
+    }
+
+    /// The keys, with `COMMAND` = Ctrl (Cmd on macOS); `None` for a view beyond the ninth.
+    pub fn keys(self) -> Option<eframe::egui::KeyboardShortcut> {
+        match self {
+            Shortcut::Shell(cmd) => cmd.shortcut(),
+            Shortcut::Report => Some(super::whatif::REPORT_SHORTCUT),
+            Shortcut::View(view) => {
+                let index = View::ALL.iter().position(|v| *v == view)?;
+                super::view_shortcut(index)
+            }
+            Shortcut::TogglePresenting => Some(TOGGLE_PRESENTING),
+            Shortcut::LeavePresenting => Some(LEAVE_PRESENTING),
+        }
+    }
+
+    /// What the shortcut does, for the Help menu.
+    pub fn text(self, lang: Lang) -> &'static str {
+        match self {
+            Shortcut::Shell(cmd) => lang.t(cmd.text()).trim_end_matches('…'),
+            Shortcut::Report => super::whatif::report_label(lang).trim_end_matches('…'),
+            Shortcut::View(view) => lang.t(view.text()),
+            Shortcut::TogglePresenting => {
+                lang.pick("Presentationsläge på och av", "Presentation mode on and off")
+            }
+            Shortcut::LeavePresenting => lang.pick(
+                "Stänger en dialog; lämnar presentationsläget; ångrar en påbörjad ändring i ett fält",
+                "Closes a dialog; leaves presentation mode; throws away an edit in a field",
+            ),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_two_commands_share_a_shortcut() {
+        let all = Shortcut::all();
+        let keys: Vec<_> = all
+            .iter()
+            .filter_map(|s| s.keys().map(|k| (*s, k)))
+            .collect();
+        // Every command of the list has its keys: the seven of the File and Edit menus, the
+        // report, the nine views, F5 and Esc.
+        assert_eq!(keys.len(), all.len());
+        assert!(keys.len() >= 7 + 1 + 9 + 2, "{keys:?}");
+        for (i, (a, ka)) in keys.iter().enumerate() {
+            for (b, kb) in &keys[i + 1..] {
+                assert!(
+                    !(ka.logical_key == kb.logical_key && ka.modifiers == kb.modifiers),
+                    "{a:?} and {b:?} share a shortcut"
+                );
+            }
+            for lang in [Lang::Sv, Lang::En] {
+                assert!(!a.text(lang).is_empty(), "{a:?}");
+            }
+        }
+        assert!(keys.iter().any(
+            |(s, k)| *s == Shortcut::TogglePresenting && k.logical_key == eframe::egui::Key::F5
+        ));
+    }
 
     fn sample() -> Fund {
         sif::store::parse_str(sif::samples::default_sample().text, "sample").unwrap()

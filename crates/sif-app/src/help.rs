@@ -4,9 +4,8 @@
 
 use eframe::egui::{self, RichText, Ui};
 
-use super::command::{Command, ShellCommand};
+use super::command::{Command, Shortcut};
 use super::i18n::Lang;
-use super::views::View;
 
 /// The user guide, as the repository's docs/app.md has it.
 const GUIDE: &str = include_str!("../../../docs/app.md");
@@ -125,41 +124,14 @@ fn shortcuts_ui(ui: &mut Ui, lang: Lang) {
         .num_columns(2)
         .striped(true)
         .show(ui, |ui| {
-            let cmds = [
-                ShellCommand::New,
-                ShellCommand::Open,
-                ShellCommand::Save,
-                ShellCommand::SaveAs,
-                ShellCommand::Undo,
-                ShellCommand::Redo,
-                ShellCommand::Quit,
-            ];
-            for cmd in cmds {
-                if let Some(sc) = cmd.shortcut() {
+            for shortcut in Shortcut::all() {
+                if let Some(sc) = shortcut.keys() {
                     ui.label(RichText::new(ctx.format_shortcut(&sc)).monospace());
-                    ui.label(lang.t(cmd.text()).trim_end_matches('…'));
-                    ui.end_row();
-                }
-            }
-            for (i, view) in View::ALL.iter().enumerate() {
-                if let Some(sc) = super::view_shortcut(i) {
-                    ui.label(RichText::new(ctx.format_shortcut(&sc)).monospace());
-                    ui.label(lang.t(view.text()));
+                    ui.label(shortcut.text(lang));
                     ui.end_row();
                 }
             }
             let more = [
-                (
-                    "F5",
-                    lang.pick("Presentationsläge på och av", "Presentation mode on and off"),
-                ),
-                (
-                    "Esc",
-                    lang.pick(
-                        "Stänger en dialog; lämnar presentationsläget; ångrar en påbörjad ändring i ett fält",
-                        "Closes a dialog; leaves presentation mode; throws away an edit in a field",
-                    ),
-                ),
                 (
                     "Enter",
                     lang.pick("Sparar ändringen i ett fält", "Commits the edit in a field"),

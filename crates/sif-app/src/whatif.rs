@@ -19,7 +19,7 @@ use eframe::egui::{self, Color32, Key, RichText, Ui};
 use sif::model::{Fund, Scenario};
 
 use super::SifApp;
-use super::command::{Command, Edit};
+use super::command::{Command, Edit, LEAVE_PRESENTING, TOGGLE_PRESENTING};
 use super::i18n::{Lang, T};
 use super::state::{DialogState, ViewOptions};
 use super::views::{View, scenarios::ScenariosState, who_gains::WhoGainsState};
@@ -629,12 +629,16 @@ impl SifApp {
         if self.ui.dialog.is_some() || self.ui.file_dialog.is_some() {
             return;
         }
-        let f5 = ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::F5));
+        let f5 = ctx.input_mut(|i| {
+            i.consume_key(TOGGLE_PRESENTING.modifiers, TOGGLE_PRESENTING.logical_key)
+        });
         // Escape closes an open drop-down first.
         let escape = self.ui.trainer.presenting
             && !ctx.egui_wants_keyboard_input()
             && !egui::Popup::is_any_open(ctx)
-            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::Escape));
+            && ctx.input_mut(|i| {
+                i.consume_key(LEAVE_PRESENTING.modifiers, LEAVE_PRESENTING.logical_key)
+            });
         if f5 || escape {
             out.push(Command::Trainer(TrainerCommand::TogglePresenting));
         }
