@@ -363,15 +363,40 @@ impl CloneWithoutLists for Fund {
     }
 }
 
-/// Free a large projection on another thread: freeing the many small vectors of a fund of
+/// Work for the background thread.
+type Job = Box<dyn FnOnce() + Send>;
+
+/// Run `job` on the app's one background thread (started at its first job; it projects large
+/// funds and frees large projections and journals, one job after the other). Gives the job
+/// back when no thread can be had, for the caller to run it here.
+fn in_background(job: Job) -> Result<(), Job> {
+    static BACKGROUND: std::sync::OnceLock<Option<std::sync::mpsc::Sender<Job>>> =
+        std::sync::OnceLock::new();
+    let jobs = BACKGROUND.get_or_init(|| {
+        let (tx, rx) = std::sync::mpsc::channel::<Job>();
+        std::thread::Builder::new()
+            .name("sif-background".into())
+            .spawn(move || {
+                for job in rx {
+                    job();
+                }
+            })
+            .ok()
+            .map(|_| tx)
+    });
+    match jobs {
+        Some(tx) => tx.send(job).map_err(|e| e.0),
+        None => Err(job),
+    }
+}
+
+/// Free a large projection in the background: freeing the many small vectors of a fund of
 /// thousands of initiatives takes milliseconds that a frame does not have.
 fn drop_later(projection: Option<Projection>) {
     match projection {
         Some(p) if p.initiatives.len() >= 500 => {
-            // If no thread can be started, it is simply dropped here.
-            let _ = std::thread::Builder::new()
-                .name("sif-drop".into())
-                .spawn(move || drop(p));
+            // If there is no background thread, it is simply dropped here.
+            let _ = in_background(Box::new(move || drop(p)));
         }
         _ => {}
     }
@@ -492,10 +517,8 @@ impl Cache {
     pub fn release_journal(&mut self) {
         if let Some(journal) = self.analysis.journal.take() {
             self.journal_key = None;
-            // Freeing tens of thousands of postings is left to another thread.
-            let _ = std::thread::Builder::new()
-                .name("sif-drop".into())
-                .spawn(move || drop(journal));
+            // Freeing tens of thousands of postings is left to the background thread.
+            let _ = in_background(Box::new(move || drop(journal)));
         }
     }
 
@@ -523,25 +546,23 @@ impl Cache {
         let engine_options = key.1.engine_options(&fund);
         let (tx, rx) = std::sync::mpsc::channel();
         let wake = self.wake.clone();
-        let spawned = std::thread::Builder::new()
-            .name("sif-projection".into())
-            .spawn(move || {
-                let result = if report_has_errors {
-                    (None, None)
-                } else {
-                    match engine::project(&fund, &engine_options) {
-                        Ok(p) => (Some(p), None),
-                        Err(e) => (None, Some(e.to_string())),
-                    }
-                };
-                // The app may have moved on (another document); then nobody listens.
-                let _ = tx.send(result);
-                if let Some(wake) = wake {
-                    wake();
+        let spawned = in_background(Box::new(move || {
+            let result = if report_has_errors {
+                (None, None)
+            } else {
+                match engine::project(&fund, &engine_options) {
+                    Ok(p) => (Some(p), None),
+                    Err(e) => (None, Some(e.to_string())),
                 }
-            });
+            };
+            // The app may have moved on (another document); then nobody listens.
+            let _ = tx.send(result);
+            if let Some(wake) = wake {
+                wake();
+            }
+        }));
         match spawned {
-            Ok(_) => self.worker = Some(Worker { key, rx }),
+            Ok(()) => self.worker = Some(Worker { key, rx }),
             // No thread to be had: project here, as for a small fund.
             Err(_) => {
                 let previous = std::mem::take(&mut self.analysis);
