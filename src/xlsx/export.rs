@@ -160,7 +160,8 @@ pub fn write_sheets(sheets: &[Sheet], lang: Lang) -> Result<Vec<u8>, ExportError
         .set_border_bottom(FormatBorder::Thin);
     let money = Format::new().set_num_format(KRONA_FORMAT);
     let decimal = Format::new().set_num_format("0.00");
-    let integer = Format::new().set_num_format("0");
+    // Years, account and voucher numbers are identifiers: left-aligned, like text.
+    let integer = Format::new().set_num_format("0").set_align(FormatAlign::Left);
     let total_text = Format::new().set_bold().set_border_top(FormatBorder::Thin);
     let total_money = Format::new()
         .set_bold()
