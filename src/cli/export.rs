@@ -110,14 +110,6 @@ pub struct LedgerArgs {
     pub format: Format,
 }
 
-fn load_journal(
-    file: &std::path::Path,
-    scenario: Option<&str>,
-    include_proposed: bool,
-) -> Result<Journal, Failure> {
-    load_journal_and_budget(file, scenario, include_proposed, None).map(|(j, _)| j)
-}
-
 /// The journal and, when a year is given, that year's budget (SPEC §7 `#PBUDGET`).
 fn load_journal_and_budget(
     file: &std::path::Path,
