@@ -576,7 +576,10 @@ fn sie4_crate_reads_every_4i_and_4e_back_equal_to_the_journal_and_to_sie_parser(
                 let (items, removed) = read_sie4(&bytes);
                 let read = sie4_read(items);
                 check_sie4(&read, &journal, journal.vouchers_in(y), &name);
-                assert_eq!(read.years, vec![(0, format!("{y}0101"), format!("{y}1231"))]);
+                assert_eq!(
+                    read.years,
+                    vec![(0, format!("{y}0101"), format!("{y}1231"))]
+                );
                 assert!(read.ib.is_empty() && read.ub.is_empty() && read.res.is_empty());
                 assert!(!removed.contains_key("#PBUDGET"), "{name} {y}");
                 files += 1;
@@ -607,10 +610,7 @@ fn sie4_crate_reads_every_4i_and_4e_back_equal_to_the_journal_and_to_sie_parser(
             assert_eq!(read.ub, in_ore(&doc.ub), "{name} {y}");
             assert_eq!(read.res, in_ore(&doc.res), "{name} {y}");
             let declared: Vec<u32> = doc.accounts.keys().copied().collect();
-            assert_eq!(
-                read.accounts.keys().copied().collect::<Vec<_>>(),
-                declared
-            );
+            assert_eq!(read.accounts.keys().copied().collect::<Vec<_>>(), declared);
             assert_eq!(
                 removed.get("#PBUDGET").copied().unwrap_or(0),
                 b.rows().len(),

@@ -333,8 +333,18 @@ fn ledger_prints_vouchers_and_the_trial_balance_for_people() {
     let income = budget.lines().find(|l| l.starts_with("3890 ")).unwrap();
     assert!(income.ends_with("\u{2212}2\u{a0}000\u{a0}000"), "{income}");
     // Not with --balance-only, nor without a year.
-    let o = sif(&["ledger", f.to_str().unwrap(), "--year", "2025", "--balance-only"]);
-    assert!(!String::from_utf8(o.stdout).unwrap().contains("Budget / Budget"));
+    let o = sif(&[
+        "ledger",
+        f.to_str().unwrap(),
+        "--year",
+        "2025",
+        "--balance-only",
+    ]);
+    assert!(
+        !String::from_utf8(o.stdout)
+            .unwrap()
+            .contains("Budget / Budget")
+    );
 
     let o = sif(&["ledger", f.to_str().unwrap()]);
     let text = String::from_utf8(o.stdout).unwrap();

@@ -326,10 +326,7 @@ fn expected_figures(fund: &Fund, p: &Projection, lang: Lang) -> Expected {
         };
         x.text(t, &k, "delay_years", delay);
         for c in &j.repayment_coverage {
-            let k = [
-                ("initiative", a.code.clone()),
-                ("actor", c.actor.clone()),
-            ];
+            let k = [("initiative", a.code.clone()), ("actor", c.actor.clone())];
             x.money("appraisal-coverage", &k, "planned", c.planned);
             x.money("appraisal-coverage", &k, "covered", c.covered);
             x.money("appraisal-coverage", &k, "shortfall", c.shortfall);
@@ -1034,8 +1031,7 @@ fn the_adjusted_appraisal_its_range_and_a_coverage_shortfall_are_in_the_report()
     // Without any shortfall, no warning.
     let fund = sample("uppfoljning");
     let p = project(&fund, &Options::default()).unwrap();
-    if p
-        .appraisal
+    if p.appraisal
         .iter()
         .flat_map(|a| &a.adjusted.repayment_coverage)
         .all(|c| c.shortfall.0 == 0)

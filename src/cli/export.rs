@@ -254,7 +254,9 @@ fn export_xlsx(a: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode, Failure>
 
 pub fn ledger(a: LedgerArgs, out: &mut dyn Write) -> Result<ExitCode, Failure> {
     // One year's text with its vouchers ends with that year's budget (SPEC §7 `#PBUDGET`).
-    let budget_year = a.year.filter(|_| a.format == Format::Text && !a.balance_only);
+    let budget_year = a
+        .year
+        .filter(|_| a.format == Format::Text && !a.balance_only);
     let (journal, budget) = load_journal_and_budget(
         &a.file,
         a.scenario.as_deref(),

@@ -1540,14 +1540,26 @@ impl<'a> Report<'a> {
             (self.t("Insats", "Initiative"), false),
             (self.t("Kostnad, justerad", "Cost, adjusted"), true),
             (self.t("Besparing, justerad", "Savings, adjusted"), true),
-            (self.t("Nuvärde, justerat", "Net present value, adjusted"), true),
+            (
+                self.t("Nuvärde, justerat", "Net present value, adjusted"),
+                true,
+            ),
             (self.t("Lågt", "Low"), true),
             (self.t("Högt", "High"), true),
             (self.t("Nytta–kostnad", "Benefit–cost"), true),
             (self.t("Återbetald år", "Payback"), true),
-            (self.t("Diskonterat återbetald år", "Discounted payback"), true),
-            (self.t("Brytpunkt, besparingar", "Switching value, savings"), true),
-            (self.t("Brytpunkt, fördröjning", "Switching value, delay"), true),
+            (
+                self.t("Diskonterat återbetald år", "Discounted payback"),
+                true,
+            ),
+            (
+                self.t("Brytpunkt, besparingar", "Switching value, savings"),
+                true,
+            ),
+            (
+                self.t("Brytpunkt, fördröjning", "Switching value, delay"),
+                true,
+            ),
         ]);
         self.push("<tbody>");
         let t = "appraisal-adjusted";
@@ -1569,10 +1581,10 @@ impl<'a> Report<'a> {
                 ""
             };
             let year = |y: Option<i32>| y.map_or_else(|| not_within.to_string(), |y| y.to_string());
-            let share = j
-                .switching
-                .savings_percent
-                .map_or_else(|| "–".to_string(), |x| self.lang.percent(self.lang.ratio(x)));
+            let share = j.switching.savings_percent.map_or_else(
+                || "–".to_string(),
+                |x| self.lang.percent(self.lang.ratio(x)),
+            );
             let delay = match j.switching.delay_years {
                 Some(d) => match self.lang {
                     Lang::Sv => format!("{d} år"),

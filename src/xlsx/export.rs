@@ -159,9 +159,12 @@ pub fn write_sheets(sheets: &[Sheet], lang: Lang) -> Result<Vec<u8>, ExportError
         .set_background_color(Color::RGB(0xDDEBF7))
         .set_border_bottom(FormatBorder::Thin);
     let money = Format::new().set_num_format(KRONA_FORMAT);
-    let decimal = Format::new().set_num_format("0.00");
-    // Years, account and voucher numbers are identifiers: left-aligned, like text.
-    let integer = Format::new().set_num_format("0").set_align(FormatAlign::Left);
+    let decimal = Format::new().set_num_format("#,##0.00");
+    // Years, account and voucher numbers, counts: centred, so they stand apart from the
+    // right-aligned amounts and the left-aligned names beside them.
+    let integer = Format::new()
+        .set_num_format("0")
+        .set_align(FormatAlign::Center);
     let total_text = Format::new().set_bold().set_border_top(FormatBorder::Thin);
     let total_money = Format::new()
         .set_bold()
@@ -323,7 +326,9 @@ fn write_cell(
         }
         Cell::Decimal(x) => {
             ws.write_number_with_format(row, col, *x, decimal)?;
-            format!("{x:.2}").len()
+            // Digits, group separators, the decimal sign and two decimals.
+            let digits = format!("{:.0}", x.abs().trunc()).len();
+            digits + (digits - 1) / 3 + 3 + usize::from(*x < 0.0)
         }
     })
 }
@@ -647,10 +652,26 @@ fn adjusted_block(fund: &Fund, p: &Projection, lang: Lang) -> Result<Block, Over
             "Hämtbara besparingar, justerade",
             "Cashable savings, adjusted",
         ),
-        c("adjusted.npv", "Nuvärde, justerat", "Net present value, adjusted"),
-        c("adjusted.npv_low", "Nuvärde, lågt", "Net present value, low"),
-        c("adjusted.npv_high", "Nuvärde, högt", "Net present value, high"),
-        c("adjusted.bcr", "Nytta/kostnad, justerad", "Benefit-cost ratio, adjusted"),
+        c(
+            "adjusted.npv",
+            "Nuvärde, justerat",
+            "Net present value, adjusted",
+        ),
+        c(
+            "adjusted.npv_low",
+            "Nuvärde, lågt",
+            "Net present value, low",
+        ),
+        c(
+            "adjusted.npv_high",
+            "Nuvärde, högt",
+            "Net present value, high",
+        ),
+        c(
+            "adjusted.bcr",
+            "Nytta/kostnad, justerad",
+            "Benefit-cost ratio, adjusted",
+        ),
         c("adjusted.payback_year", "Återbetalningsår", "Payback year"),
         c(
             "adjusted.discounted_payback_year",
@@ -685,7 +706,9 @@ fn adjusted_block(fund: &Fund, p: &Projection, lang: Lang) -> Result<Block, Over
                 j.bcr.map_or(Cell::Empty, Cell::Decimal),
                 Cell::opt_year(j.payback_year),
                 Cell::opt_year(j.discounted_payback_year),
-                j.switching.savings_percent.map_or(Cell::Empty, Cell::Decimal),
+                j.switching
+                    .savings_percent
+                    .map_or(Cell::Empty, Cell::Decimal),
                 j.switching
                     .delay_years
                     .map_or(Cell::Empty, |d| Cell::Int(i64::from(d))),
@@ -761,8 +784,16 @@ fn sensitivity_block(fund: &Fund, p: &Projection, lang: Lang) -> Block {
         c("row", "Besparingsrad", "Savings row"),
         c("actor", "Aktör", "Actor"),
         c("", "Namn", "Name"),
-        c("npv_low", "Nuvärde, raden låg", "Net present value, row low"),
-        c("npv_high", "Nuvärde, raden hög", "Net present value, row high"),
+        c(
+            "npv_low",
+            "Nuvärde, raden låg",
+            "Net present value, row low",
+        ),
+        c(
+            "npv_high",
+            "Nuvärde, raden hög",
+            "Net present value, row high",
+        ),
     ];
     let mut rows = Vec::new();
     for a in &p.appraisal {
@@ -803,7 +834,11 @@ fn fund_by_actor_block(fund: &Fund, p: &Projection, lang: Lang) -> Result<Block,
         c("", "Namn", "Name"),
         c("cost", "Kostnad, justerad", "Cost, adjusted"),
         c("savings", "Besparingar, justerade", "Savings, adjusted"),
-        c("npv", "Nuvärde för aktören", "Net present value to the actor"),
+        c(
+            "npv",
+            "Nuvärde för aktören",
+            "Net present value to the actor",
+        ),
     ];
     let rows: Vec<Vec<Cell>> = p
         .appraisal_by_actor
