@@ -159,7 +159,7 @@ pub fn write_sheets(sheets: &[Sheet], lang: Lang) -> Result<Vec<u8>, ExportError
         .set_background_color(Color::RGB(0xDDEBF7))
         .set_border_bottom(FormatBorder::Thin);
     let money = Format::new().set_num_format(KRONA_FORMAT);
-    let decimal = Format::new().set_num_format("#,##0.00");
+    let decimal = Format::new().set_num_format("#,##0.00;[Red]-#,##0.00");
     // Years, account and voucher numbers, counts: centred, so they stand apart from the
     // right-aligned amounts and the left-aligned names beside them.
     let integer = Format::new()
