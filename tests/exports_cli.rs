@@ -316,10 +316,40 @@ fn ledger_prints_vouchers_and_the_trial_balance_for_people() {
     assert!(line.contains("\u{2212}18\u{a0}000\u{a0}000"), "{line}");
     assert!(text.contains("Fund balance at year end: 18\u{a0}000\u{a0}000 kr"));
     assert!(!text.contains("== 2026"));
+    // The year's plan as budget, per account and month: P101's 2 000 000 of staff costs,
+    // 166 667 in each of the first eight months and 166 666 in the last four.
+    let (_, budget) = text
+        .split_once("Budget / Budget 2025")
+        .expect("the year's budget");
+    let staff = budget
+        .lines()
+        .find(|l| l.starts_with("5110 "))
+        .expect("the staff account in the budget");
+    let cells: Vec<&str> = staff.split("  ").filter(|c| !c.trim().is_empty()).collect();
+    let n = cells.len();
+    assert_eq!(cells[n - 1].trim(), "2\u{a0}000\u{a0}000", "{staff}");
+    assert_eq!(cells[n - 13].trim(), "166\u{a0}667", "{staff}");
+    assert_eq!(cells[n - 2].trim(), "166\u{a0}666", "{staff}");
+    let income = budget.lines().find(|l| l.starts_with("3890 ")).unwrap();
+    assert!(income.ends_with("\u{2212}2\u{a0}000\u{a0}000"), "{income}");
+    // Not with --balance-only, nor without a year.
+    let o = sif(&[
+        "ledger",
+        f.to_str().unwrap(),
+        "--year",
+        "2025",
+        "--balance-only",
+    ]);
+    assert!(
+        !String::from_utf8(o.stdout)
+            .unwrap()
+            .contains("Budget / Budget")
+    );
 
     let o = sif(&["ledger", f.to_str().unwrap()]);
     let text = String::from_utf8(o.stdout).unwrap();
     assert!(text.contains("== 2034 (plan / plan) =="));
+    assert!(!text.contains("Budget / Budget"));
     let o = sif(&[
         "ledger",
         golden("uppfoljning").to_str().unwrap(),

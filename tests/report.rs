@@ -278,6 +278,60 @@ fn expected_figures(fund: &Fund, p: &Projection, lang: Lang) -> Expected {
             |y| y.to_string(),
         );
         x.text("appraisal", &k, "payback_year", payback);
+
+        // The adjusted appraisal (SPEC §4.7): the range, the paybacks, the switching values.
+        let j = &a.adjusted;
+        let t = "appraisal-adjusted";
+        x.money(t, &k, "cost", j.cost);
+        x.money(t, &k, "savings", j.savings);
+        x.money(t, &k, "npv", Money(j.npv.round() as i64));
+        x.money(t, &k, "npv_low", Money(j.npv_low.round() as i64));
+        x.money(t, &k, "npv_high", Money(j.npv_high.round() as i64));
+        assert!(j.npv_low <= j.npv && j.npv <= j.npv_high, "{}", a.code);
+        let two = |b: f64| match lang {
+            Lang::Sv => format!("{b:.2}").replace('.', ","),
+            Lang::En => format!("{b:.2}"),
+        };
+        x.text(t, &k, "bcr", j.bcr.map_or_else(|| "–".to_string(), two));
+        let year = |y: Option<i32>| {
+            y.map_or_else(
+                || match lang {
+                    Lang::Sv => "ej inom perioden".to_string(),
+                    Lang::En => "not within horizon".to_string(),
+                },
+                |y| y.to_string(),
+            )
+        };
+        x.text(t, &k, "payback_year", year(j.payback_year));
+        x.text(
+            t,
+            &k,
+            "discounted_payback_year",
+            year(j.discounted_payback_year),
+        );
+        let share = j.switching.savings_percent.map_or_else(
+            || "–".to_string(),
+            |v| match lang {
+                Lang::Sv => format!("{}\u{a0}%", two(v)),
+                Lang::En => format!("{}%", two(v)),
+            },
+        );
+        x.text(t, &k, "savings_percent", share);
+        let delay = match (j.switching.delay_years, lang) {
+            (Some(d), Lang::Sv) => format!("{d} år"),
+            (Some(1), Lang::En) => "1 year".to_string(),
+            (Some(d), Lang::En) => format!("{d} years"),
+            (None, Lang::Sv) => "över 20 år".to_string(),
+            (None, Lang::En) => "over 20 years".to_string(),
+        };
+        x.text(t, &k, "delay_years", delay);
+        for c in &j.repayment_coverage {
+            let k = [("initiative", a.code.clone()), ("actor", c.actor.clone())];
+            x.money("appraisal-coverage", &k, "planned", c.planned);
+            x.money("appraisal-coverage", &k, "covered", c.covered);
+            x.money("appraisal-coverage", &k, "shortfall", c.shortfall);
+            assert_eq!(c.covered.0 + c.shortfall.0, c.planned.0);
+        }
     }
     for actor in &fund.actors {
         let rows: Vec<_> = p
@@ -935,4 +989,54 @@ fn an_empty_fund_and_an_annual_appropriation_report_cleanly() {
     let html = check_figures("appropriation", &pot, &Options::default(), Lang::En);
     assert!(html.contains("The fund is an annual appropriation."));
     assert!(html.contains("so in Sif&#39;s reading the proposal changes nothing here"));
+}
+
+#[test]
+fn the_adjusted_appraisal_its_range_and_a_coverage_shortfall_are_in_the_report() {
+    // The region: R3's adjusted cashable savings do not cover its agreed repayment.
+    let fund = sample("region");
+    let p = project(&fund, &Options::default()).unwrap();
+    let r3 = p.appraisal.iter().find(|a| a.code == "R3").unwrap();
+    let short: i64 = r3
+        .adjusted
+        .repayment_coverage
+        .iter()
+        .map(|c| c.shortfall.0)
+        .sum();
+    assert!(short > 0, "the sample has a shortfall");
+    for (lang, heading, warning) in [
+        (
+            Lang::Sv,
+            "Justerad bedömning",
+            "Varning: de justerade besparingarna räcker inte till den planerade återföringen för R3",
+        ),
+        (
+            Lang::En,
+            "Adjusted appraisal",
+            "Warning: the adjusted savings do not cover the planned repayment for R3",
+        ),
+    ] {
+        let html = report::html(&fund, &p, &meta(lang)).unwrap();
+        assert!(html.contains(heading), "{lang:?}");
+        assert!(html.contains(warning), "{lang:?}");
+        assert!(html.contains("data-table=\"appraisal-coverage\" data-initiative=\"R3\""));
+        // The shortfall is marked.
+        let at = html
+            .find("data-initiative=\"R3\" data-actor=")
+            .and_then(|i| html[i..].find("data-field=\"shortfall\"").map(|k| i + k))
+            .unwrap();
+        let cell_start = html[..at].rfind("<td").unwrap();
+        assert!(html[cell_start..at].contains("neg"), "{lang:?}");
+    }
+    // Without any shortfall, no warning.
+    let fund = sample("uppfoljning");
+    let p = project(&fund, &Options::default()).unwrap();
+    if p.appraisal
+        .iter()
+        .flat_map(|a| &a.adjusted.repayment_coverage)
+        .all(|c| c.shortfall.0 == 0)
+    {
+        let html = report::html(&fund, &p, &meta(Lang::Sv)).unwrap();
+        assert!(!html.contains("Varning: de justerade besparingarna"));
+    }
 }

@@ -1,6 +1,7 @@
 //! `sif export --format xlsx`: the workbook read back with calamine equals the JSON reports
-//! (and the vouchers equal the CSV export) for every sample fund and scenario; numbers are
-//! numbers, totals are the sums of the rows, and there is no formula anywhere.
+//! (the vouchers equal the CSV export, the budget the `#PBUDGET` rows of the SIE 4E export)
+//! for every sample fund and scenario; numbers are numbers, totals are the sums of the rows,
+//! and there is no formula anywhere.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -88,27 +89,31 @@ fn compare_sheet(sheet: &Sheet, range: &Range<Data>, reports: &[(&str, Value)], 
                 sheet.key
             );
         }
-        let rows: Vec<Value> = match b.json {
-            "" | "vouchers" => continue,
-            "appraisal.by_actor" => {
-                let a = &reports.iter().find(|r| r.0 == "appraisal").unwrap().1;
-                a["initiatives"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .flat_map(|ini| {
-                        ini["by_actor"].as_array().unwrap().iter().map(move |b| {
-                            let mut b = b.clone();
-                            b["code"] = ini["code"].clone();
-                            b
-                        })
+        // Rows nested in each initiative of the appraisal, with the initiative's code added.
+        let per_initiative = |path: &str| -> Vec<Value> {
+            let a = &reports.iter().find(|r| r.0 == "appraisal").unwrap().1;
+            a["initiatives"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .flat_map(|ini| {
+                    field(ini, path).as_array().unwrap().iter().map(move |b| {
+                        let mut b = b.clone();
+                        b["code"] = ini["code"].clone();
+                        b
                     })
-                    .collect()
-            }
+                })
+                .collect()
+        };
+        let rows: Vec<Value> = match b.json {
+            "" | "vouchers" | "budget" => continue,
+            "appraisal.by_actor" => per_initiative("by_actor"),
+            "appraisal.repayment_coverage" => per_initiative("adjusted.repayment_coverage"),
+            "appraisal.sensitivity" => per_initiative("sensitivity"),
             path => {
                 let (report, key) = path.split_once('.').unwrap();
                 let r = &reports.iter().find(|r| r.0 == report).unwrap().1;
-                r[key].as_array().unwrap().clone()
+                field(r, key).as_array().unwrap().clone()
             }
         };
         assert_eq!(b.rows.len(), rows.len(), "{label} {}", b.json);
@@ -205,6 +210,82 @@ fn compare_vouchers(sheet: &Sheet, range: &Range<Data>, file: &Path, scenario: &
     assert_eq!(n, sheet.blocks[0].rows.len(), "{label}: voucher rows");
 }
 
+/// The budget sheet against the `#PBUDGET` rows of `sif export --format sie4e` for each year:
+/// every (account, object) line's twelve months are the file's rows, its total their sum, and
+/// no row of the file is missing from the sheet.
+fn compare_budget(sheet: &Sheet, range: &Range<Data>, file: &Path, scenario: &str, label: &str) {
+    use std::collections::BTreeMap;
+    let first_year = 2000;
+    let mut years = 0;
+    for (b, heading) in sheet.blocks.iter().zip(sheet.heading_rows()) {
+        // The block's title starts with its year.
+        let title = range
+            .get_value((heading - 1, 0))
+            .map(|d| d.to_string())
+            .unwrap_or_default();
+        let year: i32 = title[..4].parse().unwrap();
+        assert!(year > first_year, "{label}: {title}");
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("budget.se");
+        let o = sif(&[
+            "export",
+            file.to_str().unwrap(),
+            "--format",
+            "sie4e",
+            "--year",
+            &year.to_string(),
+            "--scenario",
+            scenario,
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let text = sif::ledger::cp437::decode(&std::fs::read(&out).unwrap());
+        // (account, object as "", "1 KS" or "6 P101") → the twelve months.
+        let mut want: BTreeMap<(u32, String), [f64; 12]> = BTreeMap::new();
+        for line in text.lines().filter(|l| l.starts_with("#PBUDGET ")) {
+            let (head, rest) = line.split_once('{').unwrap();
+            let (objects, amount) = rest.split_once('}').unwrap();
+            let head: Vec<&str> = head.split_whitespace().collect();
+            assert_eq!(head[1], "0");
+            let month: usize = head[2][4..].parse().unwrap();
+            assert_eq!(&head[2][..4], year.to_string());
+            let account: u32 = head[3].parse().unwrap();
+            let object = objects.replace('"', "");
+            let e = want.entry((account, object)).or_insert([0.0; 12]);
+            e[month - 1] += amount.trim().parse::<f64>().unwrap();
+        }
+        let mut got: BTreeMap<(u32, String), [f64; 12]> = BTreeMap::new();
+        for k in 0..b.rows.len() as u32 {
+            let r = heading + 1 + k;
+            let cell = |c: u32| range.get_value((r, c)).unwrap_or(&Data::Empty);
+            let account = number(cell(0)) as u32;
+            let object = match cell(2).to_string().as_str() {
+                "hela kontot" => String::new(),
+                "1 Ansvar" => format!("1 {}", cell(3)),
+                "6 Projekt" => format!("6 {}", cell(3)),
+                other => panic!("{label} {year}: dimension {other}"),
+            };
+            let mut months = [0.0; 12];
+            for (m, v) in months.iter_mut().enumerate() {
+                *v = number(cell(5 + m as u32));
+            }
+            assert_eq!(
+                number(cell(17)),
+                months.iter().sum::<f64>(),
+                "{label} {year} {account} {object}: the year's total"
+            );
+            assert!(
+                got.insert((account, object), months).is_none(),
+                "{label} {year}: one line each"
+            );
+        }
+        assert_eq!(got, want, "{label} {year}");
+        years += 1;
+    }
+    assert!(years > 0, "{label}: a budget block per year");
+}
+
 #[test]
 fn the_workbook_equals_the_json_reports_for_every_sample_and_scenario() {
     let dir = tempfile::tempdir().unwrap();
@@ -268,6 +349,9 @@ fn the_workbook_equals_the_json_reports_for_every_sample_and_scenario() {
                 );
                 if sheet.key == "vouchers" {
                     compare_vouchers(sheet, &range, &file, scenario, &label);
+                } else if sheet.key == "budget" {
+                    compare_sheet(sheet, &range, &reports, &label);
+                    compare_budget(sheet, &range, &file, scenario, &label);
                 } else {
                     compare_sheet(sheet, &range, &reports, &label);
                 }
@@ -306,6 +390,7 @@ fn english_names_and_the_proposal_label() {
             "Who gains",
             "Balanced budget",
             "Vouchers",
+            "Budget",
             "Settings"
         ]
     );

@@ -110,14 +110,6 @@ pub struct LedgerArgs {
     pub format: Format,
 }
 
-fn load_journal(
-    file: &std::path::Path,
-    scenario: Option<&str>,
-    include_proposed: bool,
-) -> Result<Journal, Failure> {
-    load_journal_and_budget(file, scenario, include_proposed, None).map(|(j, _)| j)
-}
-
 /// The journal and, when a year is given, that year's budget (SPEC §7 `#PBUDGET`).
 fn load_journal_and_budget(
     file: &std::path::Path,
@@ -261,12 +253,27 @@ fn export_xlsx(a: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode, Failure>
 }
 
 pub fn ledger(a: LedgerArgs, out: &mut dyn Write) -> Result<ExitCode, Failure> {
-    let journal = load_journal(&a.file, a.scenario.as_deref(), a.include_proposed)?;
+    // One year's text with its vouchers ends with that year's budget (SPEC §7 `#PBUDGET`).
+    let budget_year = a
+        .year
+        .filter(|_| a.format == Format::Text && !a.balance_only);
+    let (journal, budget) = load_journal_and_budget(
+        &a.file,
+        a.scenario.as_deref(),
+        a.include_proposed,
+        budget_year,
+    )?;
     journal.select(a.year).map_err(export_failure)?;
     let text = match a.format {
         Format::Csv => ledger::balance::trial_balance_csv(&journal, a.year),
         Format::Json => ledger::balance::trial_balance_json(&journal, a.year),
-        Format::Text => Ok(ledger_text(&journal, a.year, a.balance_only)),
+        Format::Text => {
+            let mut text = ledger_text(&journal, a.year, a.balance_only);
+            if let Some(b) = &budget {
+                text.push_str(&budget_text(b).map_err(|e| Failure::invalid(e.to_string()))?);
+            }
+            Ok(text)
+        }
     }
     .map_err(export_failure)?;
     out.write_all(super::terminal_safe(&text, a.format).as_bytes())
@@ -309,6 +316,44 @@ fn ledger_text(journal: &Journal, year: Option<i32>, balance_only: bool) -> Stri
         );
     }
     text
+}
+
+/// The year's plan as budget, per account and month with the year's total: the `{}` rows of
+/// the SIE 4E export (`sif export --format sie4e --year Y` has the rows per object too).
+fn budget_text(b: &Budget) -> Result<String, ledger::LedgerError> {
+    let mut text = format!(
+        "\nBudget / Budget {} (planen som budget, som #PBUDGET i SIE 4E / the plan as budget, as #PBUDGET in SIE 4E)\n\n",
+        b.year()
+    );
+    let lines: Vec<_> = b
+        .lines_by_object()?
+        .into_iter()
+        .filter(|(o, _)| *o == ledger::budget::BudgetObject::All)
+        .collect();
+    if lines.is_empty() {
+        text.push_str("(ingen / none)\n");
+        return Ok(text);
+    }
+    let mut columns: Vec<(&str, Align)> = vec![("konto", Align::Left), ("namn", Align::Left)];
+    for m in [
+        "jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+    ] {
+        columns.push((m, Align::Right));
+    }
+    columns.push(("summa", Align::Right));
+    let mut t = Table::new(&columns);
+    for (_, line) in &lines {
+        let mut row = vec![
+            line.account.to_string(),
+            b.account(line.account)
+                .map_or_else(String::new, |a| a.name.clone()),
+        ];
+        row.extend(line.months.iter().map(|m| format_sv(*m)));
+        row.push(format_sv(line.total));
+        t.push(row);
+    }
+    text.push_str(&t.to_text());
+    Ok(text)
 }
 
 fn kr(m: Money) -> String {

@@ -362,6 +362,57 @@ impl Budget {
         Ok(out)
     }
 
+    /// The budget per account (ascending) and object, as the `#PBUDGET` rows cover it summed
+    /// over the months: the account as a whole, then each committee (actor order), then each
+    /// initiative (file order). Lines that are zero in every month are left out.
+    pub fn lines_by_object(&self) -> Result<Vec<(BudgetObject, BudgetLine)>, LedgerError> {
+        use std::collections::BTreeMap;
+        // (account, 0 whole / 1 actor / 2 initiative, index) → months and total.
+        let mut sums: BTreeMap<(u32, u8, usize), ([Money; 12], Money)> = BTreeMap::new();
+        for c in &self.cells {
+            for key in [
+                (c.account, 0, 0),
+                (c.account, 1, c.actor),
+                (c.account, 2, c.initiative),
+            ] {
+                let e = sums.entry(key).or_insert(([Money::ZERO; 12], Money::ZERO));
+                for m in 0..12 {
+                    e.0[m] = add(e.0[m], c.months[m])?;
+                }
+                e.1 = add(e.1, c.amount)?;
+            }
+        }
+        let codes: BTreeMap<(u32, usize), &str> = self
+            .objects
+            .iter()
+            .map(|o| ((o.dimension, o.position), o.code.as_str()))
+            .collect();
+        let code = |dimension: u32, position: usize| {
+            codes
+                .get(&(dimension, position))
+                .map_or_else(String::new, |c| (*c).to_string())
+        };
+        Ok(sums
+            .into_iter()
+            .filter(|(_, (months, total))| !total.is_zero() || months.iter().any(|m| !m.is_zero()))
+            .map(|((account, kind, index), (months, total))| {
+                let object = match kind {
+                    0 => BudgetObject::All,
+                    1 => BudgetObject::Actor(code(DIM_COMMITTEE, index)),
+                    _ => BudgetObject::Initiative(code(DIM_INITIATIVE, index)),
+                };
+                (
+                    object,
+                    BudgetLine {
+                        account,
+                        months,
+                        total,
+                    },
+                )
+            })
+            .collect())
+    }
+
     /// An account of the budget, with its name and roles.
     pub fn account(&self, number: u32) -> Option<&Account> {
         self.accounts.iter().find(|a| a.number == number)

@@ -1514,12 +1514,188 @@ impl<'a> Report<'a> {
         }
         self.push("</tbody></table>");
         self.out.push_str(&format!(
-            "<p class=\"note\">{}</p></section>",
+            "<p class=\"note\">{}</p>",
             e(self.t(
                 "Kostnad och besparing är summor över hela perioden i detta scenario. Kontant besparing frigör pengar i en nämnds budget och kan återföras; övriga besparingar är samhällsekonomiska vinster. Nuvärdet är avrundat till hela kronor.",
                 "Cost and savings are totals over the whole horizon in this scenario. A cashable saving frees money in a committee's budget and can be repaid; other savings are socio-economic gains. The net present value is rounded to whole kronor.",
             ))
         ));
+        self.adjusted_appraisal();
+        self.push("</section>");
+    }
+
+    /// The adjusted appraisal (SPEC §4.7): what each initiative is worth after deadweight,
+    /// attribution, drop-off and optimism bias, in what range, how far its savings may fall or
+    /// slip before it no longer pays, and whether each committee can repay what it promised.
+    fn adjusted_appraisal(&mut self) {
+        let fund = self.fund;
+        let p = self.p;
+        self.out.push_str(&format!(
+            "<h3 id=\"appraisal-adjusted\">{}</h3>",
+            e(self.t("Justerad bedömning", "Adjusted appraisal"))
+        ));
+        self.para(self.t(
+            "Den justerade bedömningen tar hänsyn till det som brukar göra besparingskalkyler för optimistiska: dödvikt (den del av effekten som hade kommit ändå), tillskrivning (den del som beror på andra), avtagande effekt (effekten minskar år för år) och optimismjustering (både besparingar och kostnader). Lågt och högt visar nuvärdet när varje besparing antas på sitt låga respektive höga värde. Brytpunkten för besparingarna är den andel av de justerade besparingarna vid vilken nuvärdet blir noll; brytpunkten för fördröjning är det antal år besparingarna kan komma senare innan nuvärdet blir negativt (0 när det redan är negativt). Återföringsavtal, fondredovisning, bokföring och balanskrav räknar fortfarande med bruttobeloppen.",
+            "The adjusted appraisal allows for what usually makes savings estimates optimistic: deadweight (the part of the outcome that would have happened anyway), attribution (the part due to others), drop-off (the effect fades year by year) and optimism bias (on savings and costs alike). Low and high show the net present value with every saving at its low or its high value. The savings switching value is the share of the adjusted savings at which the net present value is zero; the delay switching value is how many years later the savings may come before the net present value turns negative (0 when it already is). The repayment agreement, the fund statement, the ledger and the balanced-budget reconciliation still use the gross figures.",
+        ));
+        self.push("<table class=\"appraisal adjusted\">");
+        self.thead(&[
+            (self.t("Insats", "Initiative"), false),
+            (self.t("Kostnad, justerad", "Cost, adjusted"), true),
+            (self.t("Besparing, justerad", "Savings, adjusted"), true),
+            (
+                self.t("Nuvärde, justerat", "Net present value, adjusted"),
+                true,
+            ),
+            (self.t("Lågt", "Low"), true),
+            (self.t("Högt", "High"), true),
+            (self.t("Nytta–kostnad", "Benefit–cost"), true),
+            (self.t("Återbetald år", "Payback"), true),
+            (
+                self.t("Diskonterat återbetald år", "Discounted payback"),
+                true,
+            ),
+            (
+                self.t("Brytpunkt, besparingar", "Switching value, savings"),
+                true,
+            ),
+            (
+                self.t("Brytpunkt, fördröjning", "Switching value, delay"),
+                true,
+            ),
+        ]);
+        self.push("<tbody>");
+        let t = "appraisal-adjusted";
+        let not_within = self.t("ej inom perioden", "not within horizon");
+        for a in &p.appraisal {
+            let j = &a.adjusted;
+            let keys = [("initiative", a.code.clone())];
+            let label = match fund.initiatives.iter().find(|i| i.code == a.code) {
+                Some(ini) => self.initiative_cell(ini),
+                None => e(&a.code),
+            };
+            let kr = |x: f64| Money(x.round() as i64);
+            let bcr = j
+                .bcr
+                .map_or_else(|| "–".to_string(), |b| self.lang.ratio(b));
+            let bcr_class = if j.bcr.is_some_and(|b| b < 1.0) {
+                "neg"
+            } else {
+                ""
+            };
+            let year = |y: Option<i32>| y.map_or_else(|| not_within.to_string(), |y| y.to_string());
+            let share = j.switching.savings_percent.map_or_else(
+                || "–".to_string(),
+                |x| self.lang.percent(self.lang.ratio(x)),
+            );
+            let delay = match j.switching.delay_years {
+                Some(d) => match self.lang {
+                    Lang::Sv => format!("{d} år"),
+                    Lang::En if d == 1 => "1 year".to_string(),
+                    Lang::En => format!("{d} years"),
+                },
+                None => self.t("över 20 år", "over 20 years").to_string(),
+            };
+            let delay_class = if j.switching.delay_years == Some(0) {
+                "neg"
+            } else {
+                ""
+            };
+            let row = format!(
+                "<tr><td>{label}</td>{}{}{}{}{}{}{}{}{}{}</tr>",
+                self.money_td(j.cost, t, &keys, "cost"),
+                self.money_td(j.savings, t, &keys, "savings"),
+                self.money_td(kr(j.npv), t, &keys, "npv"),
+                self.money_td(kr(j.npv_low), t, &keys, "npv_low"),
+                self.money_td(kr(j.npv_high), t, &keys, "npv_high"),
+                self.text_td(&bcr, bcr_class, t, &keys, "bcr"),
+                self.text_td(&year(j.payback_year), "", t, &keys, "payback_year"),
+                self.text_td(
+                    &year(j.discounted_payback_year),
+                    "",
+                    t,
+                    &keys,
+                    "discounted_payback_year"
+                ),
+                self.text_td(&share, "", t, &keys, "savings_percent"),
+                self.text_td(&delay, delay_class, t, &keys, "delay_years"),
+            );
+            self.push(&row);
+        }
+        self.push("</tbody></table>");
+
+        // The repayment plan against the adjusted cashable savings of each payer.
+        let coverage: Vec<(&str, &crate::engine::Coverage)> = p
+            .appraisal
+            .iter()
+            .flat_map(|a| {
+                a.adjusted
+                    .repayment_coverage
+                    .iter()
+                    .map(move |c| (a.code.as_str(), c))
+            })
+            .collect();
+        if coverage.is_empty() {
+            return;
+        }
+        self.out.push_str(&format!(
+            "<h3 id=\"appraisal-coverage\">{}</h3>",
+            e(self.t(
+                "Täcker de justerade besparingarna återföringen?",
+                "Do the adjusted savings cover the repayments?"
+            ))
+        ));
+        self.para(self.t(
+            "För varje nämnd som ska återföra: den planerade återföringen, den del av den som nämndens justerade kontanta besparingar från insatsen täcker år för år, och bristen.",
+            "For each committee that is to repay: the planned repayment, the part of it that the committee's adjusted cashable savings from the initiative cover year by year, and the shortfall.",
+        ));
+        self.push("<table class=\"coverage\">");
+        self.thead(&[
+            (self.t("Insats", "Initiative"), false),
+            (self.t("Betalare", "Payer"), false),
+            (self.t("Planerad återföring", "Planned repayment"), true),
+            (self.t("Täckt", "Covered"), true),
+            (self.t("Brist", "Shortfall"), true),
+        ]);
+        self.push("<tbody>");
+        let mut short = Vec::new();
+        for (code, c) in &coverage {
+            let keys = [("initiative", code.to_string()), ("actor", c.actor.clone())];
+            let label = match fund.initiatives.iter().find(|i| i.code == *code) {
+                Some(ini) => self.initiative_cell(ini),
+                None => e(code),
+            };
+            let t = "appraisal-coverage";
+            let row = format!(
+                "<tr><td>{label}</td><td>{}</td>{}{}{}</tr>",
+                self.actor_cell(&c.actor),
+                self.money_td(c.planned, t, &keys, "planned"),
+                self.money_td(c.covered, t, &keys, "covered"),
+                self.money_td_marked(c.shortfall, c.shortfall.0 > 0, t, &keys, "shortfall"),
+            );
+            self.push(&row);
+            if c.shortfall.0 > 0 {
+                short.push(format!(
+                    "{code} – {} ({} kr)",
+                    self.actor_label(&c.actor),
+                    self.m(c.shortfall)
+                ));
+            }
+        }
+        self.push("</tbody></table>");
+        if !short.is_empty() {
+            let list = self.lang.list(&short);
+            let text = match self.lang {
+                Lang::Sv => format!(
+                    "Varning: de justerade besparingarna räcker inte till den planerade återföringen för {list}. Se över återföringsavtalet."
+                ),
+                Lang::En => format!(
+                    "Warning: the adjusted savings do not cover the planned repayment for {list}. Review the repayment agreement."
+                ),
+            };
+            self.out
+                .push_str(&format!("<p class=\"callout warn\">{}</p>", e(&text)));
+        }
     }
 
     fn who_gains(&mut self) -> Result<(), Overflow> {

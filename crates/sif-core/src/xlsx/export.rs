@@ -1,6 +1,6 @@
 //! The reports as one workbook: a sheet per report (fund statement, repayment schedule with
-//! arrears, appraisal, who gains, reconciliation, vouchers) and a sheet of the fund's settings
-//! and the scenario.
+//! arrears, appraisal gross and adjusted, who gains, reconciliation, vouchers, the plan as
+//! budget by account and month) and a sheet of the fund's settings and the scenario.
 //!
 //! Every figure comes from the engine's [`Projection`] or the [`Journal`]; totals are sums of
 //! the figures shown, computed here with checked arithmetic and written as values, never as
@@ -12,7 +12,8 @@ use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksh
 
 use super::KRONA_FORMAT;
 use crate::engine::Projection;
-use crate::ledger::{Basis, Journal};
+use crate::ledger::budget::{BudgetObject, budget};
+use crate::ledger::{Basis, Journal, LedgerError};
 use crate::model::{ActorKind, Fund, FundingModel, Repayment};
 use crate::money::{Money, Overflow, checked_sum};
 use crate::report::Lang;
@@ -110,6 +111,8 @@ pub enum ExportError {
     Overflow(#[from] Overflow),
     #[error("kunde inte skriva arbetsboken / could not write the workbook: {0}")]
     Xlsx(#[from] XlsxError),
+    #[error("{0}")]
+    Ledger(#[from] LedgerError),
 }
 
 /// The sheets of the report workbook, in order.
@@ -118,7 +121,7 @@ pub fn sheets(
     projection: &Projection,
     journal: &Journal,
     options: &ExportOptions,
-) -> Result<Vec<Sheet>, Overflow> {
+) -> Result<Vec<Sheet>, ExportError> {
     let l = options.lang;
     Ok(vec![
         statement_sheet(fund, projection, l)?,
@@ -127,6 +130,7 @@ pub fn sheets(
         who_gains_sheet(fund, projection, l)?,
         reconciliation_sheet(fund, projection, l)?,
         vouchers_sheet(journal, l)?,
+        budget_sheet(fund, projection, journal, l)?,
         settings_sheet(fund, projection, options),
     ])
 }
@@ -155,8 +159,12 @@ pub fn write_sheets(sheets: &[Sheet], lang: Lang) -> Result<Vec<u8>, ExportError
         .set_background_color(Color::RGB(0xDDEBF7))
         .set_border_bottom(FormatBorder::Thin);
     let money = Format::new().set_num_format(KRONA_FORMAT);
-    let decimal = Format::new().set_num_format("0.00");
-    let integer = Format::new().set_num_format("0");
+    let decimal = Format::new().set_num_format("#,##0.00;[Red]-#,##0.00");
+    // Years, account and voucher numbers, counts: centred, so they stand apart from the
+    // right-aligned amounts and the left-aligned names beside them.
+    let integer = Format::new()
+        .set_num_format("0")
+        .set_align(FormatAlign::Center);
     let total_text = Format::new().set_bold().set_border_top(FormatBorder::Thin);
     let total_money = Format::new()
         .set_bold()
@@ -184,12 +192,19 @@ pub fn write_sheets(sheets: &[Sheet], lang: Lang) -> Result<Vec<u8>, ExportError
         }
         row += 1;
         let mut first_heading = None;
+        // Each heading row with its headings, to give it the height its wrapped text needs
+        // once the column widths are known.
+        let mut heading_rows: Vec<(u32, Vec<&str>)> = Vec::new();
         for b in &sheet.blocks {
             if let Some(t) = &b.title {
                 ws.write_string_with_format(row, 0, t, &block_title)?;
                 row += 1;
             }
             first_heading.get_or_insert(row);
+            heading_rows.push((
+                row,
+                b.columns.iter().map(|c| lang.pick(c.sv, c.en)).collect(),
+            ));
             for (i, col) in b.columns.iter().enumerate() {
                 let h = lang.pick(col.sv, col.en);
                 ws.write_string_with_format(row, i as u16, h, &heading)?;
@@ -232,8 +247,22 @@ pub fn write_sheets(sheets: &[Sheet], lang: Lang) -> Result<Vec<u8>, ExportError
             }
             row += 1;
         }
-        for (i, w) in widths.iter().enumerate() {
-            ws.set_column_width(i as u16, (*w as f64 + 2.0).min(60.0))?;
+        let column_width = |i: usize| (widths.get(i).copied().unwrap_or(8) as f64 + 2.0).min(60.0);
+        for i in 0..widths.len() {
+            ws.set_column_width(i as u16, column_width(i))?;
+        }
+        // A row's height is not recomputed by every spreadsheet program when it opens the
+        // file: the title row gets room for its larger font, each heading row for its
+        // longest wrapped heading, so no heading is cut off or runs into the row below.
+        ws.set_row_height(0, 21)?;
+        for (r, headings) in &heading_rows {
+            let lines = headings
+                .iter()
+                .enumerate()
+                .map(|(i, h)| wrapped_lines(h, column_width(i)))
+                .max()
+                .unwrap_or(1);
+            ws.set_row_height(*r, 15.0 * lines as f64 + 3.0)?;
         }
         if let Some(h) = first_heading {
             ws.set_freeze_panes(h + 1, 0)?;
@@ -243,6 +272,26 @@ pub fn write_sheets(sheets: &[Sheet], lang: Lang) -> Result<Vec<u8>, ExportError
         ws.set_active(true);
     }
     Ok(wb.save_to_buffer()?)
+}
+
+/// How many lines a heading takes when wrapped at spaces in a column `width` characters wide
+/// (bold text is a little wider than the width's unit, hence the margin).
+fn wrapped_lines(heading: &str, width: f64) -> usize {
+    let room = ((width - 1.0) / 1.1).max(1.0) as usize;
+    let mut lines = 1;
+    let mut used = 0;
+    for word in heading.split(' ') {
+        let n = word.chars().count();
+        if used == 0 {
+            used = n;
+        } else if used + 1 + n <= room {
+            used += 1 + n;
+        } else {
+            lines += 1;
+            used = n;
+        }
+    }
+    lines
 }
 
 /// The characters a money cell shows: digits, group separators and " kr".
@@ -277,7 +326,9 @@ fn write_cell(
         }
         Cell::Decimal(x) => {
             ws.write_number_with_format(row, col, *x, decimal)?;
-            format!("{x:.2}").len()
+            // Digits, group separators, the decimal sign and two decimals.
+            let digits = format!("{:.0}", x.abs().trunc()).len();
+            digits + (digits - 1) / 3 + 3 + usize::from(*x < 0.0)
         }
     })
 }
@@ -562,13 +613,262 @@ fn appraisal_sheet(fund: &Fund, p: &Projection, lang: Lang) -> Result<Sheet, Ove
                 lang.decimal(fund.discount_rate)
             ),
         ],
-        blocks: vec![Block {
-            title: None,
-            json: "appraisal.initiatives",
-            columns,
-            rows,
-            total: Some(total),
-        }],
+        blocks: vec![
+            Block {
+                title: Some(
+                    lang.pick(
+                        "Brutto: besparingarna som de förväntas",
+                        "Gross: the savings as expected",
+                    )
+                    .to_string(),
+                ),
+                json: "appraisal.initiatives",
+                columns,
+                rows,
+                total: Some(total),
+            },
+            adjusted_block(fund, p, lang)?,
+            coverage_block(fund, p, lang)?,
+            sensitivity_block(fund, p, lang),
+            fund_by_actor_block(fund, p, lang)?,
+        ],
+    })
+}
+
+/// The adjusted appraisal (SPEC §4.7) per initiative: after deadweight, attribution, drop-off
+/// and optimism bias, with the range and the switching values.
+fn adjusted_block(fund: &Fund, p: &Projection, lang: Lang) -> Result<Block, Overflow> {
+    let columns = vec![
+        c("code", "Insats", "Initiative"),
+        c("", "Namn", "Name"),
+        c("adjusted.cost", "Kostnad, justerad", "Cost, adjusted"),
+        c(
+            "adjusted.savings",
+            "Besparingar, justerade",
+            "Savings, adjusted",
+        ),
+        c(
+            "adjusted.cashable_savings",
+            "Hämtbara besparingar, justerade",
+            "Cashable savings, adjusted",
+        ),
+        c(
+            "adjusted.npv",
+            "Nuvärde, justerat",
+            "Net present value, adjusted",
+        ),
+        c(
+            "adjusted.npv_low",
+            "Nuvärde, lågt",
+            "Net present value, low",
+        ),
+        c(
+            "adjusted.npv_high",
+            "Nuvärde, högt",
+            "Net present value, high",
+        ),
+        c(
+            "adjusted.bcr",
+            "Nytta/kostnad, justerad",
+            "Benefit-cost ratio, adjusted",
+        ),
+        c("adjusted.payback_year", "Återbetalningsår", "Payback year"),
+        c(
+            "adjusted.discounted_payback_year",
+            "Återbetalningsår, diskonterat",
+            "Discounted payback year",
+        ),
+        c(
+            "adjusted.switching.savings_percent",
+            "Brytpunkt: andel av besparingarna, %",
+            "Switching value: share of the savings, %",
+        ),
+        c(
+            "adjusted.switching.delay_years",
+            "Brytpunkt: fördröjning, år",
+            "Switching value: delay, years",
+        ),
+    ];
+    let rows: Vec<Vec<Cell>> = p
+        .appraisal
+        .iter()
+        .map(|a| {
+            let j = &a.adjusted;
+            vec![
+                Cell::text(a.code.clone()),
+                Cell::text(initiative_name(fund, &a.code)),
+                Cell::Money(j.cost),
+                Cell::Money(j.savings),
+                Cell::Money(j.cashable_savings),
+                Cell::Decimal(j.npv),
+                Cell::Decimal(j.npv_low),
+                Cell::Decimal(j.npv_high),
+                j.bcr.map_or(Cell::Empty, Cell::Decimal),
+                Cell::opt_year(j.payback_year),
+                Cell::opt_year(j.discounted_payback_year),
+                j.switching
+                    .savings_percent
+                    .map_or(Cell::Empty, Cell::Decimal),
+                j.switching
+                    .delay_years
+                    .map_or(Cell::Empty, |d| Cell::Int(i64::from(d))),
+            ]
+        })
+        .collect();
+    let total = totals(lang, &columns, &rows, &[2, 3, 4])?;
+    Ok(Block {
+        title: Some(
+            lang.pick(
+                "Justerad kalkyl: efter dödvikt, tillskrivning, avtagande effekt och optimismjustering, med lågt–högt intervall och brytpunkter",
+                "Adjusted appraisal: after deadweight, attribution, drop-off and optimism bias, with the low–high range and switching values",
+            )
+            .to_string(),
+        ),
+        json: "appraisal.initiatives",
+        columns,
+        rows,
+        total: Some(total),
+    })
+}
+
+/// Whether each committee's planned repayments are covered by its adjusted cashable savings.
+fn coverage_block(fund: &Fund, p: &Projection, lang: Lang) -> Result<Block, Overflow> {
+    let columns = vec![
+        c("code", "Insats", "Initiative"),
+        c("actor", "Betalare", "Payer"),
+        c("", "Namn", "Name"),
+        c("planned", "Planerad återföring", "Planned repayment"),
+        c(
+            "covered",
+            "Täckt av justerade hämtbara besparingar",
+            "Covered by adjusted cashable savings",
+        ),
+        c("shortfall", "Brist", "Shortfall"),
+    ];
+    let mut rows = Vec::new();
+    for a in &p.appraisal {
+        for r in &a.adjusted.repayment_coverage {
+            rows.push(vec![
+                Cell::text(a.code.clone()),
+                Cell::text(r.actor.clone()),
+                Cell::text(
+                    fund.actor(&r.actor)
+                        .map_or_else(String::new, |x| x.name.clone()),
+                ),
+                Cell::Money(r.planned),
+                Cell::Money(r.covered),
+                Cell::Money(r.shortfall),
+            ]);
+        }
+    }
+    let total = totals(lang, &columns, &rows, &[3, 4, 5])?;
+    Ok(Block {
+        title: Some(
+            lang.pick(
+                "Återföringens täckning: kan varje nämnd betala det den lovat? (en brist pekar på återföringsavtalet)",
+                "Repayment coverage: can each committee repay what it promised? (a shortfall points to the repayment agreement)",
+            )
+            .to_string(),
+        ),
+        json: "appraisal.repayment_coverage",
+        columns,
+        rows,
+        total: Some(total),
+    })
+}
+
+/// Each savings row with a range, alone at its low and high value (the tornado chart's bars).
+fn sensitivity_block(fund: &Fund, p: &Projection, lang: Lang) -> Block {
+    let columns = vec![
+        c("code", "Insats", "Initiative"),
+        c("row", "Besparingsrad", "Savings row"),
+        c("actor", "Aktör", "Actor"),
+        c("", "Namn", "Name"),
+        c(
+            "npv_low",
+            "Nuvärde, raden låg",
+            "Net present value, row low",
+        ),
+        c(
+            "npv_high",
+            "Nuvärde, raden hög",
+            "Net present value, row high",
+        ),
+    ];
+    let mut rows = Vec::new();
+    for a in &p.appraisal {
+        for s in &a.sensitivity {
+            rows.push(vec![
+                Cell::text(a.code.clone()),
+                Cell::Int(s.row as i64),
+                Cell::text(s.actor.clone()),
+                Cell::text(
+                    fund.actor(&s.actor)
+                        .map_or_else(String::new, |x| x.name.clone()),
+                ),
+                Cell::Decimal(s.npv_low),
+                Cell::Decimal(s.npv_high),
+            ]);
+        }
+    }
+    Block {
+        title: Some(
+            lang.pick(
+                "Känslighet: varje besparingsrad ensam på sitt låga och höga värde (rad räknas från 0)",
+                "Sensitivity: each savings row alone at its low and high value (rows counted from 0)",
+            )
+            .to_string(),
+        ),
+        json: "appraisal.sensitivity",
+        columns,
+        rows,
+        total: None,
+    }
+}
+
+/// The adjusted figures summed per actor over the counted initiatives: the net present budget
+/// impact of the whole fund.
+fn fund_by_actor_block(fund: &Fund, p: &Projection, lang: Lang) -> Result<Block, Overflow> {
+    let columns = vec![
+        c("actor", "Aktör", "Actor"),
+        c("", "Namn", "Name"),
+        c("cost", "Kostnad, justerad", "Cost, adjusted"),
+        c("savings", "Besparingar, justerade", "Savings, adjusted"),
+        c(
+            "npv",
+            "Nuvärde för aktören",
+            "Net present value to the actor",
+        ),
+    ];
+    let rows: Vec<Vec<Cell>> = p
+        .appraisal_by_actor
+        .iter()
+        .map(|b| {
+            vec![
+                Cell::text(b.actor.clone()),
+                Cell::text(
+                    fund.actor(&b.actor)
+                        .map_or_else(String::new, |x| x.name.clone()),
+                ),
+                Cell::Money(b.cost),
+                Cell::Money(b.savings),
+                Cell::Decimal(b.npv),
+            ]
+        })
+        .collect();
+    let total = totals(lang, &columns, &rows, &[2, 3])?;
+    Ok(Block {
+        title: Some(
+            lang.pick(
+                "Hela fonden per aktör, justerat (nettonuvärde för aktörens budget)",
+                "The whole fund per actor, adjusted (net present budget impact)",
+            )
+            .to_string(),
+        ),
+        json: "appraisal.fund.by_actor",
+        columns,
+        rows,
+        total: Some(total),
     })
 }
 
@@ -922,6 +1222,127 @@ fn vouchers_sheet(journal: &Journal, lang: Lang) -> Result<Sheet, Overflow> {
             rows,
             total: Some(total),
         }],
+    })
+}
+
+/// The months' headings.
+const MONTHS: [(&str, &str); 12] = [
+    ("jan", "Jan"),
+    ("feb", "Feb"),
+    ("mar", "Mar"),
+    ("apr", "Apr"),
+    ("maj", "May"),
+    ("jun", "Jun"),
+    ("jul", "Jul"),
+    ("aug", "Aug"),
+    ("sep", "Sep"),
+    ("okt", "Oct"),
+    ("nov", "Nov"),
+    ("dec", "Dec"),
+];
+
+/// The plan of every year as budget (SPEC §7, the `#PBUDGET` rows of a 4E file): per year a
+/// table of account × month with the year's total, for the account as a whole, each committee
+/// and each initiative.
+fn budget_sheet(
+    fund: &Fund,
+    p: &Projection,
+    journal: &Journal,
+    lang: Lang,
+) -> Result<Sheet, ExportError> {
+    let mut columns = vec![
+        c("account", "Konto", "Account"),
+        c("", "Kontonamn", "Account name"),
+        c("dimension", "Dimension", "Dimension"),
+        c("object", "Objekt", "Object"),
+        c("", "Objektnamn", "Object name"),
+    ];
+    const MONTH_KEYS: [&str; 12] = [
+        "m01", "m02", "m03", "m04", "m05", "m06", "m07", "m08", "m09", "m10", "m11", "m12",
+    ];
+    for (k, (sv, en)) in MONTH_KEYS.iter().zip(MONTHS) {
+        columns.push(c(k, sv, en));
+    }
+    columns.push(c("total", "Summa år", "Year total"));
+    let mut blocks = Vec::new();
+    for y in journal.years() {
+        let b = budget(fund, p, y)?;
+        let lines = b.lines_by_object()?;
+        let object_name = |dimension: u32, code: &str| {
+            b.objects()
+                .iter()
+                .find(|o| o.dimension == dimension && o.code == code)
+                .map_or_else(String::new, |o| o.name.clone())
+        };
+        let names: std::collections::BTreeMap<u32, &str> = b
+            .accounts()
+            .iter()
+            .map(|a| (a.number, a.name.as_str()))
+            .collect();
+        let mut rows = Vec::with_capacity(lines.len());
+        for (object, line) in &lines {
+            let (dimension, code, name) = match object {
+                BudgetObject::All => (
+                    lang.pick("hela kontot", "whole account").to_string(),
+                    String::new(),
+                    String::new(),
+                ),
+                BudgetObject::Actor(code) => (
+                    lang.pick("1 Ansvar", "1 Responsibility").to_string(),
+                    code.clone(),
+                    object_name(crate::ledger::DIM_COMMITTEE, code),
+                ),
+                BudgetObject::Initiative(code) => (
+                    lang.pick("6 Projekt", "6 Project").to_string(),
+                    code.clone(),
+                    object_name(crate::ledger::DIM_INITIATIVE, code),
+                ),
+            };
+            let mut cells = vec![
+                Cell::Int(i64::from(line.account)),
+                Cell::text(names.get(&line.account).copied().unwrap_or_default()),
+                Cell::Text(dimension),
+                Cell::Text(code),
+                Cell::Text(name),
+            ];
+            cells.extend(line.months.iter().map(|m| Cell::Money(*m)));
+            cells.push(Cell::Money(line.total));
+            rows.push(cells);
+        }
+        let status = if journal.is_closed(y) {
+            lang.pick(
+                "stängt år: planen som budget mot utfallet",
+                "closed year: the plan as budget against the outcome",
+            )
+        } else {
+            lang.pick("plan", "plan")
+        };
+        blocks.push(Block {
+            title: Some(format!("{y} ({status})")),
+            json: "budget",
+            columns: columns.clone(),
+            rows,
+            total: None,
+        });
+    }
+    Ok(Sheet {
+        key: "budget",
+        name: lang.pick("Budget", "Budget").to_string(),
+        title: title(
+            fund,
+            lang,
+            "Planen som budget per konto och månad",
+            "The plan as budget by account and month",
+        ),
+        notes: vec![
+            scenario_note(p, lang),
+            lang.pick(
+                "Samma rader som #PBUDGET i SIE 4E-exporten: kontot som helhet, sedan varje ansvar (dimension 1) och varje projekt (dimension 6); varje rad för sig, så summera inte över dimensionerna.",
+                "The same rows as #PBUDGET in the SIE 4E export: the account as a whole, then each responsibility (dimension 1) and each project (dimension 6); each row stands alone, so do not add across dimensions.",
+            )
+            .to_string(),
+        ],
+        blocks,
     })
 }
 
