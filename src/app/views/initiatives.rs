@@ -272,7 +272,11 @@ fn toolbar_ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Com
                 .hint_text(lang.t(T::FilterHint))
                 .desired_width(200.0),
         )
-        .labelled_by(label);
+        .labelled_by(label)
+        .on_hover_text(lang.pick(
+            "Visar bara insatserna vars kod, namn eller ägare innehåller texten.",
+            "Shows only the initiatives whose code, name or owner contains the text.",
+        ));
         let status_label = form_label(ui, lang.t(T::StatusFilter));
         let mut options: Vec<(Option<Status>, String)> =
             vec![(None, lang.t(T::AllStatuses).to_string())];

@@ -163,6 +163,10 @@ fn counts_ui(ui: &mut Ui, cx: &ViewCtx<'_>) {
 /// (`1 250` / `1,250`).
 pub(crate) fn millions(lang: Lang, v: f64) -> String {
     let m = v / 1e6;
+    // A mark a rounding error from zero reads "0", never "−0,0".
+    if m.abs() < 0.05 {
+        return "0".to_string();
+    }
     if m.abs() >= 100.0 {
         i18n::money(lang, Money(m.round() as i64))
     } else {
@@ -358,7 +362,7 @@ fn flows_plot(ui: &mut Ui, lang: Lang, p: &sif::engine::Projection, width: f32) 
 fn warnings_ui(ui: &mut Ui, cx: &ViewCtx<'_>, out: &mut Vec<Command>) {
     let lang = cx.lang;
     section(ui, lang.t(T::Warnings));
-    let warnings: Vec<_> = cx.analysis.report.warnings().collect();
+    let warnings: Vec<_> = cx.analysis.warnings().warnings().collect();
     if warnings.is_empty() {
         ui.label(lang.t(T::NoWarnings));
         return;
