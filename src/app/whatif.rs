@@ -333,7 +333,9 @@ fn int_slider(
     let id = ui.label(label).id;
     let mut changed = false;
     ui.horizontal(|ui| {
-        ui.spacing_mut().slider_width = (ui.available_width() - 70.0).clamp(100.0, 190.0);
+        // Room beside the slider for the widest value ("+20 %-enheter"), so that the row never
+        // widens the panel past its edge.
+        ui.spacing_mut().slider_width = (ui.available_width() - 110.0).clamp(60.0, 190.0);
         let r = ui
             .add(
                 egui::Slider::new(value, lo..=hi)
@@ -451,11 +453,10 @@ pub fn panel_ui(
             );
             ui.label(
                 RichText::new(lang.pick(
-                    "Dödvikt: den del av effekten som hade kommit ändå. Läggs på varje besparingsrads egen dödvikt (högst 100 %) och ändrar bara den justerade kalkylen; återföringarna följer avtalet.",
-                    "Deadweight: the part of the effect that would have happened anyway. Added to each savings row's own deadweight (at most 100 %); it changes only the adjusted appraisal, the repayments follow the agreement.",
+                    "Dödvikt är det som hade hänt ändå. Ändrar bara den justerade kalkylen, inte återföringarna.",
+                    "Deadweight is what would have happened anyway. Changes only the adjusted appraisal, not the repayments.",
                 ))
-                .weak()
-                .small(),
+                .weak(),
             );
             ui.checkbox(&mut w.include_proposed, lang.t(T::IncludeProposed));
             ui.add_space(8.0);
@@ -511,10 +512,10 @@ pub fn panel_ui(
                 if w.deadweight != 0 {
                     ui.label(
                         RichText::new(lang.pick(
-                            "Den extra dödvikten sparas inte i scenariot: ett scenario har ingen dödvikt, den anges per besparingsrad (Insatser › Justeringar).",
-                            "The extra deadweight is not kept in the scenario: a scenario has none; it is set per savings row (Initiatives › Adjustments).",
+                            "Den extra dödvikten sparas inte i scenariot: dödvikt anges per besparingsrad (Insatser › Justeringar).",
+                            "The extra deadweight is not kept in the scenario: deadweight is set per savings row (Initiatives › Adjustments).",
                         ))
-                        .small(),
+                        .weak(),
                     );
                 }
                 let clicked = ui

@@ -224,7 +224,10 @@ pub(crate) fn year_axis_hints() -> AxisHints<'static> {
 /// The charts' height: more on a tall screen (1920 × 1080), less on a small one, so the
 /// overview fits one screen.
 pub(crate) fn chart_height(ui: &Ui) -> f32 {
-    (ui.ctx().content_rect().height() * 0.28).clamp(160.0, 460.0)
+    // A tall screen (1920 × 1080) gives the charts a larger share: the overview then fills it.
+    let h = ui.ctx().content_rect().height();
+    let share = if h >= 900.0 { 0.34 } else { 0.28 };
+    (h * share).clamp(160.0, 460.0)
 }
 
 /// The top of a chart's y range: room above the highest value for the legend, so that it

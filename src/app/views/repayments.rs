@@ -762,7 +762,7 @@ fn filter_ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, summary: &Summary)
                 }
             ),
         };
-        ui.label(RichText::new(text).weak());
+        ui.add(egui::Label::new(RichText::new(text).weak()).extend());
     });
 }
 
