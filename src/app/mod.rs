@@ -178,10 +178,14 @@ impl SifApp {
                 v.widgets.active.bg_stroke =
                     egui::Stroke::new(2.0, egui::Color32::from_rgb(0, 92, 197));
                 v.selection.stroke = egui::Stroke::new(2.0, egui::Color32::from_rgb(0, 72, 160));
-                // Solid scroll bars, always drawn where a view scrolls: egui's floating ones
-                // are invisible until hovered, so on a small screen nothing said that a view
-                // went on past the window's edge.
-                style.spacing.scroll = egui::style::ScrollStyle::solid();
+                // Solid scroll bars, drawn where a view scrolls even when the pointer is
+                // elsewhere: egui's are invisible until hovered, so on a small screen nothing
+                // said that a view went on past the window's edge.
+                style.spacing.scroll = egui::style::ScrollStyle {
+                    dormant_background_opacity: 0.5,
+                    dormant_handle_opacity: 0.6,
+                    ..egui::style::ScrollStyle::solid()
+                };
             });
         }
         let mut out = Vec::new();

@@ -106,7 +106,7 @@ impl View {
             View::Initiatives => 780.0,
             View::Budget => 720.0,
             View::Repayments => 760.0,
-            View::Ledger => 820.0,
+            View::Ledger => 700.0,
             // Their tables scroll sideways on their own; the text wraps to the window.
             View::Scenarios | View::WhoGains => 540.0,
             View::Overview => 540.0,
