@@ -80,7 +80,7 @@ fn guide_ui(ui: &mut Ui, lang: Lang) {
     ui.label(
         RichText::new(lang.pick(
             "Guiden finns också på engelska: byt språk under Språk.",
-            "The guide gives the app's Swedish and English names of menus and buttons side by side; it is in Swedish too (Språk → Svenska).",
+            "The guide gives the app's Swedish and English names of menus and buttons side by side; it is in Swedish too (Språk > Svenska).",
         ))
         .weak(),
     );

@@ -215,7 +215,7 @@ impl SifApp {
         let presenting = self.ui.trainer.presenting;
         egui::Panel::left("navigation")
             .resizable(false)
-            .exact_size(if presenting { 150.0 } else { 190.0 })
+            .exact_size(if presenting { 170.0 } else { 190.0 })
             .show(ui, |ui| self.nav_ui(ui, &mut out));
         if self.ui.trainer.whatif.is_some() {
             let (fund, lang) = (&self.doc.fund, self.ui.lang);
