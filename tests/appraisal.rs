@@ -154,9 +154,16 @@ fn added_deadweight_raises_every_row_up_to_100_and_leaves_the_gross_figures() {
         "Grant",
     );
     let copy = sif::engine::with_added_deadweight(&f, 30);
-    let dw: Vec<i32> = copy.initiatives[0].savings.iter().map(|r| r.deadweight).collect();
+    let dw: Vec<i32> = copy.initiatives[0]
+        .savings
+        .iter()
+        .map(|r| r.deadweight)
+        .collect();
     assert_eq!(dw, [40, 100]);
-    assert_eq!(f.initiatives[0].savings[0].deadweight, 10, "the fund itself is not changed");
+    assert_eq!(
+        f.initiatives[0].savings[0].deadweight, 10,
+        "the fund itself is not changed"
+    );
     let (a, b) = (appraise(&f), appraise(&copy));
     // 1 000 000 × 0.6 + 0 instead of × 0.9 + × 0.1.
     assert_eq!(a.adjusted.savings, Money(1_000_000));
@@ -166,7 +173,12 @@ fn added_deadweight_raises_every_row_up_to_100_and_leaves_the_gross_figures() {
     assert_eq!(sif::engine::with_added_deadweight(&f, 0), f);
     assert_eq!(sif::engine::with_added_deadweight(&f, -5), f);
     let all = sif::engine::with_added_deadweight(&f, 500);
-    assert!(all.initiatives[0].savings.iter().all(|r| r.deadweight == 100));
+    assert!(
+        all.initiatives[0]
+            .savings
+            .iter()
+            .all(|r| r.deadweight == 100)
+    );
     assert!(!validate(&all).has_errors());
 }
 
@@ -179,7 +191,10 @@ fn warnings_under_a_scenario_follow_its_projection() {
         r#"(actor: "BUN", from: 2026, to: 2034, amount: 500_000, cashable: true)"#,
         "FromSavings(share: 100, start: 2026, cap: 100)",
     );
-    assert_eq!(sif::validate::validate_under(&f, &Options::default()), validate(&f));
+    assert_eq!(
+        sif::validate::validate_under(&f, &Options::default()),
+        validate(&f)
+    );
     let low = sif::validate::validate_under(&f, &scenario(10, 0));
     let outstanding = |r: &sif::validate::Report| {
         r.warnings()

@@ -1079,7 +1079,11 @@ fn fund_settings_edit_the_cost_optimism_bias_and_the_discount_bands() {
         Some(p.appraisal[0].adjusted.npv)
     );
     // Each band's fields are labelled by row; a rate is typed with a decimal comma.
-    type_into(&mut h, &i18n::row_label(Lang::Sv, T::DiscountRate, 1), "2,5");
+    type_into(
+        &mut h,
+        &i18n::row_label(Lang::Sv, T::DiscountRate, 1),
+        "2,5",
+    );
     assert_eq!(h.state().doc.fund.appraisal.discount_bands[1].rate, 2.5);
     h.get_by_label(T::AddBand.get(Lang::Sv)).click();
     h.run();
