@@ -144,6 +144,67 @@ fn drop_off_comes_before_the_three_factors_and_the_scenario_after_them() {
 }
 
 #[test]
+fn added_deadweight_raises_every_row_up_to_100_and_leaves_the_gross_figures() {
+    // The trainer's what-if: 30 points more deadweight on each row of a copy of the fund.
+    let f = fund(
+        "",
+        COST,
+        r#"(actor: "SN", from: 2026, to: 2026, amount: 1_000_000, deadweight: 10, cashable: true),
+           (actor: "SN", from: 2027, to: 2027, amount: 1_000_000, deadweight: 90, cashable: true)"#,
+        "Grant",
+    );
+    let copy = sif::engine::with_added_deadweight(&f, 30);
+    let dw: Vec<i32> = copy.initiatives[0]
+        .savings
+        .iter()
+        .map(|r| r.deadweight)
+        .collect();
+    assert_eq!(dw, [40, 100]);
+    assert_eq!(
+        f.initiatives[0].savings[0].deadweight, 10,
+        "the fund itself is not changed"
+    );
+    let (a, b) = (appraise(&f), appraise(&copy));
+    // 1 000 000 × 0.6 + 0 instead of × 0.9 + × 0.1.
+    assert_eq!(a.adjusted.savings, Money(1_000_000));
+    assert_eq!(b.adjusted.savings, Money(600_000));
+    assert_eq!((a.savings, a.npv, a.repaid), (b.savings, b.npv, b.repaid));
+    // Outside 0..=100 it is clamped; 0 is the fund as it is.
+    assert_eq!(sif::engine::with_added_deadweight(&f, 0), f);
+    assert_eq!(sif::engine::with_added_deadweight(&f, -5), f);
+    let all = sif::engine::with_added_deadweight(&f, 500);
+    assert!(
+        all.initiatives[0]
+            .savings
+            .iter()
+            .all(|r| r.deadweight == 100)
+    );
+    assert!(!validate(&all).has_errors());
+}
+
+#[test]
+fn warnings_under_a_scenario_follow_its_projection() {
+    // A fixed repayment from savings: at 10 % of the savings it cannot finish.
+    let f = fund(
+        "",
+        r#"(year: 2025, fund: 3_000_000, kind: Staff)"#,
+        r#"(actor: "BUN", from: 2026, to: 2034, amount: 500_000, cashable: true)"#,
+        "FromSavings(share: 100, start: 2026, cap: 100)",
+    );
+    assert_eq!(
+        sif::validate::validate_under(&f, &Options::default()),
+        validate(&f)
+    );
+    let low = sif::validate::validate_under(&f, &scenario(10, 0));
+    let outstanding = |r: &sif::validate::Report| {
+        r.warnings()
+            .any(|w| w.en.contains("will not be complete within the horizon"))
+    };
+    assert!(!outstanding(&validate(&f)));
+    assert!(outstanding(&low), "{:#?}", low.issues);
+}
+
+#[test]
 fn cost_optimism_bias_rounds_the_fund_and_own_parts_each() {
     // round(1 000 × 1.1) + round(333 × 1.1 = 366.3) = 1 100 + 366; the holder bears the fund
     // part, the owner the own part.

@@ -697,6 +697,8 @@ fn the_report_is_written_through_the_save_dialog() {
         .set_value_accesskit(50.0);
     h.run();
     menu(&mut h, "Arkiv", "Skriv ut rapport…");
+    h.get_by_label("Med övningen").click();
+    h.run();
     let html = std::fs::read_to_string(&second).unwrap();
     assert!(html.contains("Övning (ej sparat scenario)"));
     // It is the library's report of the fund with the what-if as that scenario.
@@ -720,6 +722,8 @@ fn the_report_is_written_through_the_save_dialog() {
 
     // Cancelling writes nothing.
     menu(&mut h, "Arkiv", "Skriv ut rapport…");
+    h.get_by_label("Med övningen").click();
+    h.run();
     assert_eq!(*dialogs.asked.borrow(), 3);
 }
 
@@ -846,4 +850,281 @@ fn a_large_fund_projects_a_whatif_off_the_ui_thread() {
     assert_eq!(h.state().cache.recomputations, analyses + 1);
     assert!(!h.state().cache.is_computing());
     assert_eq!(h.state().doc.history.undo_len(), 0);
+}
+
+/// A harness tall enough that the long views (settings, the what-if panel) are on screen.
+fn tall_harness(lang: Lang) -> (Harness<'static, SifApp>, FakeDialogs) {
+    let dialogs = FakeDialogs::default();
+    let prefs = Preferences {
+        language: lang,
+        ..Preferences::default()
+    };
+    let mut app = SifApp::new(prefs, Box::new(dialogs.clone()));
+    app.clock = Box::new(app::clock::FixedClock("2025-06-01".to_string()));
+    let h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 2600.0))
+        .build_ui_state(|ui, app: &mut SifApp| app.ui_root(ui), app);
+    (h, dialogs)
+}
+
+#[test]
+fn the_deadweight_slider_adjusts_a_copy_of_every_savings_row() {
+    let (mut h, _) = tall_harness(Lang::Sv);
+    let fund = h.state().doc.fund.clone();
+    let gross = project(&fund, &Options::default()).unwrap();
+    trainer_mode(&mut h);
+    let label = app::whatif::deadweight_label(Lang::Sv);
+    assert!(has_input(&h, label), "the slider is labelled");
+    h.get_by_label(label).set_value_accesskit(30.0);
+    h.run();
+    assert_eq!(h.state().ui.trainer.whatif.unwrap().deadweight, 30);
+
+    // The analysis is the engine's of a copy with 30 points more deadweight on every row.
+    let copy = sif::engine::with_added_deadweight(&fund, 30);
+    for (row, copied) in fund
+        .initiatives
+        .iter()
+        .flat_map(|i| &i.savings)
+        .zip(copy.initiatives.iter().flat_map(|i| &i.savings))
+    {
+        assert_eq!(copied.deadweight, (row.deadweight + 30).min(100));
+    }
+    let adjusted = project(&copy, &Options::default()).unwrap();
+    let figures = &h.state().cache.analysis.figures;
+    for (k, a) in adjusted.appraisal.iter().enumerate() {
+        let i = adjusted.initiatives[k].index;
+        assert_eq!(figures[i].adjusted_npv, Some(a.adjusted.npv));
+        // The gross appraisal and the repayments are those of the plan.
+        assert_eq!(figures[i].npv, Some(gross.appraisal[k].npv));
+        assert_eq!(figures[i].repaid, Some(gross.appraisal[k].repaid));
+        assert!(a.adjusted.npv < gross.appraisal[k].adjusted.npv);
+    }
+    assert_eq!(closing(&adjusted), closing(&gross));
+    // The bar says it in the slider's words, and the save section says it is not kept.
+    h.get_by_label_contains("mer dödvikt på varje besparing +30\u{a0}%-enheter");
+    h.get_by_label_contains("Den extra dödvikten sparas inte i scenariot");
+    // The document is untouched.
+    assert_eq!(h.state().doc.fund, fund);
+    assert_eq!(h.state().doc.history.undo_len(), 0);
+    assert!(!h.state().doc.is_dirty());
+
+    // Who gains, adjusted, follows the copy.
+    nav(&mut h, "Vem vinner");
+    h.get_by_label("Justerat, nuvärde").click();
+    h.run();
+    let ks = adjusted
+        .appraisal_by_actor
+        .iter()
+        .find(|r| r.actor == "KS")
+        .unwrap();
+    let npv = format!("{} kr", i18n::money_f64(Lang::Sv, ks.npv));
+    assert!(shows(&h, &format!("Nuvärde KS: {npv}")), "{npv}");
+
+    // Reset takes the deadweight back to the plan's.
+    h.get_by_label("Återställ till planen").click();
+    h.run();
+    assert_eq!(h.state().ui.trainer.whatif.unwrap().deadweight, 0);
+    assert_eq!(
+        h.state().cache.analysis.figures[0].adjusted_npv,
+        Some(gross.appraisal[0].adjusted.npv)
+    );
+}
+
+#[test]
+fn the_overviews_warnings_follow_the_whatif() {
+    let (mut h, _) = tall_harness(Lang::Sv);
+    let fund = h.state().doc.fund.clone();
+    let saved = sif::validate::validate(&fund);
+    trainer_mode(&mut h);
+    h.get_by_label("Besparingar som realiseras")
+        .set_value_accesskit(30.0);
+    h.run();
+    let options = Options {
+        scenario: Scenario {
+            name: app::whatif::WHATIF_SCENARIO.into(),
+            ..p_scenario(30)
+        },
+        include_proposed: false,
+    };
+    let whatif = sif::validate::validate_under(&fund, &options);
+    let whatif_warnings: Vec<_> = whatif.warnings().map(|i| i.sv.clone()).collect();
+    let saved_warnings: Vec<_> = saved.warnings().map(|i| i.sv.clone()).collect();
+    // At 30 % of the savings some repayment is not complete: a warning the plan has not.
+    let new: Vec<_> = whatif_warnings
+        .iter()
+        .filter(|w| !saved_warnings.contains(w))
+        .collect();
+    assert!(
+        new.iter()
+            .any(|w| w.contains("återföringen blir inte klar")),
+        "{whatif_warnings:?}"
+    );
+    for w in &new {
+        h.get_by_label(w.as_str());
+    }
+    assert!(h.query_by_label(T::NoWarnings.get(Lang::Sv)).is_none());
+    // The document's own report is unchanged, and back in the plan so are the warnings.
+    assert_eq!(h.state().cache.analysis.report, saved);
+    h.get_by_label("Avsluta övningsläget").click();
+    h.run();
+    for w in &new {
+        assert!(h.query_by_label(w.as_str()).is_none(), "{w}");
+    }
+}
+
+#[test]
+fn the_report_in_trainer_mode_asks_whether_to_include_the_whatif() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, dialogs) = harness(Lang::Sv);
+    let fund = h.state().doc.fund.clone();
+    trainer_mode(&mut h);
+    // While the what-if is the plan, nothing to ask.
+    let first = dir.path().join("plan.html");
+    dialogs.save.borrow_mut().push_back(first.clone());
+    menu(&mut h, "Arkiv", "Skriv ut rapport…");
+    assert_eq!(*dialogs.asked.borrow(), 1);
+    assert!(!std::fs::read_to_string(&first).unwrap().contains("Övning"));
+
+    h.get_by_label("Besparingar som realiseras")
+        .set_value_accesskit(50.0);
+    h.run();
+    let second = dir.path().join("planen.html");
+    dialogs.save.borrow_mut().push_back(second.clone());
+    menu(&mut h, "Arkiv", "Skriv ut rapport…");
+    // The question first; no file dialog yet.
+    assert_eq!(*dialogs.asked.borrow(), 1);
+    h.get_by_label_contains("Ska rapporten visa övningen?");
+    h.get_by_label("Planen").click();
+    h.run();
+    let html = std::fs::read_to_string(&second).unwrap();
+    assert!(!html.contains("Övning (ej sparat scenario)"));
+    let meta = sif::report::ReportMeta {
+        lang: sif::report::Lang::Sv,
+        source_file: "Namnlös".into(),
+        made_on: "2025-06-01".into(),
+    };
+    let p = project(&fund, &Options::default()).unwrap();
+    assert_eq!(html, sif::report::html(&fund, &p, &meta).unwrap());
+
+    // With the exercise and extra deadweight: labelled as such, of the adjusted copy.
+    h.get_by_label(app::whatif::deadweight_label(Lang::Sv))
+        .set_value_accesskit(20.0);
+    h.run();
+    let third = dir.path().join("ovning.html");
+    dialogs.save.borrow_mut().push_back(third.clone());
+    menu(&mut h, "Arkiv", "Skriv ut rapport…");
+    h.get_by_label("Med övningen").click();
+    h.run();
+    let html = std::fs::read_to_string(&third).unwrap();
+    let name = "Övning (ej sparat scenario; dödvikt +20\u{a0}%-enheter)";
+    assert!(html.contains(name));
+    let mut copy = sif::engine::with_added_deadweight(&fund, 20);
+    copy.scenarios.push(Scenario {
+        name: name.into(),
+        ..p_scenario(50)
+    });
+    let p = project(&copy, &Options::named(&copy, Some(name), false).unwrap()).unwrap();
+    assert_eq!(html, sif::report::html(&copy, &p, &meta).unwrap());
+
+    // Cancel writes nothing and asks for no file.
+    menu(&mut h, "Arkiv", "Skriv ut rapport…");
+    h.get_by_label("Avbryt").click();
+    h.run();
+    assert_eq!(*dialogs.asked.borrow(), 3);
+    assert!(h.state().ui.dialog.is_none());
+    assert_eq!(h.state().doc.fund, fund);
+}
+
+#[test]
+fn fund_settings_edit_the_cost_optimism_bias_and_the_discount_bands() {
+    let (mut h, _) = tall_harness(Lang::Sv);
+    nav(&mut h, "Fondinställningar");
+    let before = project(&h.state().doc.fund, &Options::default()).unwrap();
+    type_into(&mut h, T::CostOptimismBias.get(Lang::Sv), "40");
+    assert_eq!(h.state().doc.fund.appraisal.cost_optimism_bias, 40);
+    let p = project(&h.state().doc.fund, &Options::default()).unwrap();
+    assert!(p.appraisal[0].adjusted.cost > before.appraisal[0].adjusted.cost);
+    assert_eq!(
+        h.state().cache.analysis.figures[0].adjusted_npv,
+        Some(p.appraisal[0].adjusted.npv)
+    );
+    // Out of range: an error, said beside the field; undo takes it back.
+    type_into(&mut h, T::CostOptimismBias.get(Lang::Sv), "250");
+    assert_eq!(h.state().doc.fund.appraisal.cost_optimism_bias, 250);
+    assert!(h.state().cache.analysis.report.has_errors());
+    h.get_by_label_contains("250 % ligger utanför 0–200 %");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().doc.fund.appraisal.cost_optimism_bias, 40);
+    assert!(!h.state().cache.analysis.report.has_errors());
+
+    // The Green Book bands are one click away, as one undo step.
+    let undo = h.state().doc.history.undo_len();
+    h.get_by_label(T::GreenBookBands.get(Lang::Sv)).click();
+    h.run();
+    let fund = h.state().doc.fund.clone();
+    let bands: Vec<_> = fund
+        .appraisal
+        .discount_bands
+        .iter()
+        .map(|b| (b.from_year, b.rate))
+        .collect();
+    assert_eq!(bands, [(1, 3.5), (31, 3.0)]);
+    assert_eq!(h.state().doc.history.undo_len(), undo + 1);
+    let p = project(&fund, &Options::default()).unwrap();
+    assert_eq!(
+        h.state().cache.analysis.figures[0].adjusted_npv,
+        Some(p.appraisal[0].adjusted.npv)
+    );
+    // Each band's fields are labelled by row; a rate is typed with a decimal comma.
+    type_into(
+        &mut h,
+        &i18n::row_label(Lang::Sv, T::DiscountRate, 1),
+        "2,5",
+    );
+    assert_eq!(h.state().doc.fund.appraisal.discount_bands[1].rate, 2.5);
+    h.get_by_label(T::AddBand.get(Lang::Sv)).click();
+    h.run();
+    assert_eq!(h.state().doc.fund.appraisal.discount_bands.len(), 3);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().doc.fund.appraisal.discount_bands.len(), 2);
+    assert_eq!(h.state().doc.fund.appraisal.discount_bands[1].rate, 3.0);
+}
+
+#[test]
+fn who_gains_switches_between_gross_and_adjusted_present_value() {
+    let (mut h, _) = tall_harness(Lang::Sv);
+    nav(&mut h, "Vem vinner");
+    let fund = h.state().doc.fund.clone();
+    let p = project(&fund, &Options::default()).unwrap();
+    let heads = who_gains::columns(Lang::Sv);
+    let kr = |m: i64| i18n::money_kr(Lang::Sv, Money(m));
+    let gross_cell = who_gains::cell_name("KS", heads[3], &kr(12_000_000));
+    assert!(shows(&h, &gross_cell));
+    h.get_by_label("Justerat, nuvärde").click();
+    h.run();
+    assert!(!shows(&h, &gross_cell));
+    for r in &p.appraisal_by_actor {
+        let npv = format!("{} kr", i18n::money_f64(Lang::Sv, r.npv));
+        assert!(shows(&h, &format!("Nuvärde {}: {npv}", r.actor)), "{npv}");
+    }
+    // One initiative's net present budget impact per actor.
+    h.get_by_label("Siffror för").click();
+    h.run();
+    h.get_by_label("P102 – Hela familjen").click();
+    h.run();
+    for r in &p.appraisal[1].adjusted.by_actor {
+        let npv = format!("{} kr", i18n::money_f64(Lang::Sv, r.npv));
+        assert!(shows(&h, &format!("Nuvärde {}: {npv}", r.actor)), "{npv}");
+    }
+    h.get_by_label("Brutto").click();
+    h.run();
+    let a = &p.appraisal[1];
+    assert!(shows(
+        &h,
+        &who_gains::cell_name("KS", heads[3], &kr(a.repaid.0))
+    ));
 }

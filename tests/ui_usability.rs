@@ -435,10 +435,24 @@ fn ctrl_and_a_digit_opens_the_views_and_help_shows_the_guide_and_about() {
     h.run();
     assert_eq!(h.state().ui.view, app::views::View::Overview);
 
+    // The guide in Swedish (docs/app.sv.md) …
     menu(&mut h, "Hjälp", "Användarguide");
+    h.get_by_label("Sif – skrivbordsappen");
+    h.get_by_label("Fildialogen");
+    h.get_by_label("Övningsläge och presentationsläge");
+    assert!(h.query_by_label("Sif – the desktop app").is_none());
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.state().ui.help.is_none());
+    // … and in English (docs/app.md).
+    menu(&mut h, "Språk", "English");
+    menu(&mut h, "Help", "User guide");
     h.get_by_label("Sif – the desktop app");
     h.get_by_label_contains("Fildialogen / The file dialog");
+    assert!(h.query_by_label("Sif – skrivbordsappen").is_none());
     h.key_press(Key::Escape);
+    h.run();
+    menu(&mut h, "Language", "Svenska");
     h.run();
     assert!(h.state().ui.help.is_none());
     menu(&mut h, "Hjälp", "Kortkommandon");

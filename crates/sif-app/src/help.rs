@@ -7,8 +7,14 @@ use eframe::egui::{self, RichText, Ui};
 use super::command::{Command, Shortcut};
 use super::i18n::Lang;
 
-/// The user guide, as the repository's docs/app.md has it.
+/// The user guide, as the repository's docs/app.md has it, and its Swedish version.
 const GUIDE: &str = include_str!("../../../docs/app.md");
+const GUIDE_SV: &str = include_str!("../../../docs/app.sv.md");
+
+/// The guide's text in the language.
+pub fn guide_text(lang: Lang) -> &'static str {
+    lang.pick(GUIDE_SV, GUIDE)
+}
 
 /// The help window that is open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,13 +76,16 @@ pub fn window_ui(ctx: &egui::Context, page: HelpPage, lang: Lang) -> bool {
 }
 
 fn guide_ui(ui: &mut Ui, lang: Lang) {
-    ui.label(lang.pick(
-        "Guiden är skriven på engelska, med appens svenska och engelska namn på menyer och knappar sida vid sida.",
-        "The guide gives the app's Swedish and English names of menus and buttons side by side.",
-    ));
+    ui.label(
+        RichText::new(lang.pick(
+            "Guiden finns också på engelska: byt språk under Språk.",
+            "The guide gives the app's Swedish and English names of menus and buttons side by side; it is in Swedish too (Språk > Svenska).",
+        ))
+        .weak(),
+    );
     ui.add_space(6.0);
     let mut in_code = false;
-    for line in GUIDE.lines() {
+    for line in guide_text(lang).lines() {
         // The bundled font has no arrows: "Arkiv → Spara" reads as "Arkiv > Spara".
         let line = line.replace('→', ">");
         let line = line.as_str();

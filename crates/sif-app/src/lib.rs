@@ -179,6 +179,14 @@ impl SifApp {
                 v.widgets.active.bg_stroke =
                     egui::Stroke::new(2.0, egui::Color32::from_rgb(0, 92, 197));
                 v.selection.stroke = egui::Stroke::new(2.0, egui::Color32::from_rgb(0, 72, 160));
+                // Solid scroll bars, drawn where a view scrolls even when the pointer is
+                // elsewhere: egui's are invisible until hovered, so on a small screen nothing
+                // said that a view went on past the window's edge.
+                style.spacing.scroll = egui::style::ScrollStyle {
+                    dormant_background_opacity: 0.5,
+                    dormant_handle_opacity: 0.6,
+                    ..egui::style::ScrollStyle::solid()
+                };
             });
         }
         let mut out = Vec::new();
@@ -208,7 +216,7 @@ impl SifApp {
         let presenting = self.ui.trainer.presenting;
         egui::Panel::left("navigation")
             .resizable(false)
-            .exact_size(if presenting { 150.0 } else { 190.0 })
+            .exact_size(if presenting { 170.0 } else { 190.0 })
             .show(ui, |ui| self.nav_ui(ui, &mut out));
         if self.ui.trainer.whatif.is_some() {
             let (fund, lang) = (&self.doc.fund, self.ui.lang);
@@ -615,6 +623,7 @@ impl SifApp {
             Create(Option<&'static str>),
             SaveThen(Pending),
             DiscardThen(Pending),
+            Report(bool),
         }
         let mut answer = Answer::Keep(dialog.clone());
         match &dialog {
@@ -670,6 +679,34 @@ impl SifApp {
                     answer = Answer::Close;
                 }
             }
+            DialogState::ReportWhatIf => {
+                let modal = egui::Modal::new(Id::unique("report_whatif_dialog")).show(ctx, |ui| {
+                    ui.set_width(480.0);
+                    ui.heading(whatif::report_label(lang).trim_end_matches('…'));
+                    ui.label(lang.pick(
+                        "Övningsläget visar andra antaganden än fondens plan. Ska rapporten visa övningen? Den står då i rapporten som ”Övning (ej sparat scenario)”.",
+                        "Trainer mode shows other assumptions than the fund's plan. Should the report show the exercise? The report then names it “Exercise (not a saved scenario)”.",
+                    ));
+                    ui.add_space(8.0);
+                    ui.horizontal_wrapped(|ui| {
+                        if ui
+                            .button(lang.pick("Med övningen", "With the exercise"))
+                            .clicked()
+                        {
+                            answer = Answer::Report(true);
+                        }
+                        if ui.button(lang.pick("Planen", "The plan")).clicked() {
+                            answer = Answer::Report(false);
+                        }
+                        if ui.button(lang.t(T::Cancel)).clicked() {
+                            answer = Answer::Close;
+                        }
+                    });
+                });
+                if modal.should_close() && matches!(answer, Answer::Keep(_)) {
+                    answer = Answer::Close;
+                }
+            }
             // Drawn above.
             DialogState::Safety(_) => {}
             DialogState::Message { title, text } => {
@@ -701,6 +738,12 @@ impl SifApp {
             Answer::DiscardThen(then) => {
                 self.ui.dialog = None;
                 self.proceed(ctx, then);
+            }
+            Answer::Report(whatif) => {
+                self.ui.dialog = None;
+                out.push(Command::Trainer(whatif::TrainerCommand::WriteReportOf(
+                    whatif,
+                )));
             }
         }
     }

@@ -22,7 +22,8 @@ use super::whatif::{Assumptions, PRESENTATION_ZOOM, RuleSet, WhatIf};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mode {
     Normal,
-    /// Trainer mode with a what-if: 70 % of the savings, 20 % cost overrun, a year late.
+    /// Trainer mode with a what-if: 70 % of the savings, 20 % cost overrun, a year late, and
+    /// 20 points more deadweight.
     Trainer,
     /// Presentation mode, with the what-if panel open.
     Presenting,
@@ -174,6 +175,7 @@ impl Plan {
                 },
                 include_proposed: false,
                 rules: RuleSet::CurrentLaw,
+                deadweight: 20,
             };
             ui.trainer.whatif = (mode != Mode::Normal).then_some(whatif);
             ui.trainer.presenting = mode == Mode::Presenting;

@@ -105,9 +105,22 @@ pub struct ViewOptions {
     pub include_proposed: bool,
     /// The trainer's what-if assumptions; when set they replace the named scenario.
     pub whatif: Option<super::whatif::Assumptions>,
+    /// The trainer's added deadweight, percentage points on every savings row (0 outside
+    /// trainer mode): the projection is of a copy of the fund with it applied.
+    pub deadweight: i32,
 }
 
 impl ViewOptions {
+    /// The fund as these options project it: the document itself, or a copy with the
+    /// what-if's added deadweight on every savings row.
+    pub fn fund_for<'a>(&self, fund: &'a Fund) -> std::borrow::Cow<'a, Fund> {
+        if self.deadweight > 0 {
+            std::borrow::Cow::Owned(engine::with_added_deadweight(fund, self.deadweight))
+        } else {
+            std::borrow::Cow::Borrowed(fund)
+        }
+    }
+
     /// The engine's options; a scenario that no longer exists falls back to the base.
     pub fn engine_options(&self, fund: &Fund) -> Options {
         if let Some(a) = self.whatif {
@@ -161,6 +174,9 @@ pub struct Analysis {
     /// Whether each actor (in list order) is referred to anywhere in the fund, so it cannot be
     /// removed.
     pub actor_in_use: Vec<bool>,
+    /// The warnings under the trainer's what-if (`None` outside trainer mode, or when the
+    /// fund has errors): see [`Analysis::warnings`].
+    pub whatif_report: Option<Report>,
     /// The journal of the projection (SPEC §6), computed on demand by
     /// [`Cache::refresh_journal`] — only for the views and exports that need it — and again
     /// only when the projection changes. `None` until then, or when there is no projection;
@@ -169,6 +185,12 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// The report whose warnings the views show beside the figures: the what-if's in trainer
+    /// mode, else the document's. Errors are always the document's.
+    pub fn warnings(&self) -> &Report {
+        self.whatif_report.as_ref().unwrap_or(&self.report)
+    }
+
     /// The analysis under new options of a document whose analysis `previous` already is:
     /// only the projection and what follows from it are computed again (a what-if step must
     /// fit in a frame). Returns the previous projection too, for the caller to drop.
@@ -177,8 +199,14 @@ impl Analysis {
         options: &ViewOptions,
         previous: Analysis,
     ) -> (Analysis, Option<Projection>) {
-        let (projection, engine_error) = Analysis::project(fund, options, &previous.report);
-        Analysis::with_projection(fund, options, previous, projection, engine_error)
+        let (projection, engine_error, whatif_report) =
+            Analysis::project(fund, options, &previous.report);
+        Analysis::with_projection(
+            fund,
+            options,
+            previous,
+            (projection, engine_error, whatif_report),
+        )
     }
 
     /// `previous` with a new projection (for the same document state).
@@ -186,8 +214,7 @@ impl Analysis {
         fund: &Fund,
         options: &ViewOptions,
         previous: Analysis,
-        projection: Option<Projection>,
-        engine_error: Option<String>,
+        (projection, engine_error, whatif_report): Projected,
     ) -> (Analysis, Option<Projection>) {
         let Analysis {
             report,
@@ -207,24 +234,14 @@ impl Analysis {
             by_status,
             errors_per_initiative,
             actor_in_use,
+            whatif_report,
             journal: None,
         };
         (analysis, old)
     }
 
-    fn project(
-        fund: &Fund,
-        options: &ViewOptions,
-        report: &Report,
-    ) -> (Option<Projection>, Option<String>) {
-        if report.has_errors() {
-            (None, None)
-        } else {
-            match engine::project(fund, &options.engine_options(fund)) {
-                Ok(p) => (Some(p), None),
-                Err(e) => (None, Some(e.to_string())),
-            }
-        }
+    fn project(fund: &Fund, options: &ViewOptions, report: &Report) -> Projected {
+        project_options(fund, options, report.has_errors())
     }
 
     fn figures(fund: &Fund, projection: Option<&Projection>) -> Vec<InitiativeFigures> {
@@ -265,7 +282,7 @@ impl Analysis {
                 *n += 1;
             }
         }
-        let (projection, engine_error) = Analysis::project(fund, options, &report);
+        let (projection, engine_error, whatif_report) = Analysis::project(fund, options, &report);
         let figures = Analysis::figures(fund, projection.as_ref());
         let actor_in_use = fund
             .actors
@@ -281,9 +298,32 @@ impl Analysis {
             by_status,
             errors_per_initiative,
             actor_in_use,
+            whatif_report,
             journal: None,
         }
     }
+}
+
+/// A projection, the engine's error if it failed, and the what-if's warnings.
+type Projected = (Option<Projection>, Option<String>, Option<Report>);
+
+/// Project the fund under the options (nothing when it has errors), with the what-if's own
+/// warnings in trainer mode.
+fn project_options(fund: &Fund, options: &ViewOptions, has_errors: bool) -> Projected {
+    if has_errors {
+        return (None, None, None);
+    }
+    let projected = options.fund_for(fund);
+    let (projection, error) = match engine::project(&projected, &options.engine_options(fund)) {
+        Ok(p) => (Some(p), None),
+        Err(e) => (None, Some(e.to_string())),
+    };
+    // In trainer mode the warnings are those of the what-if (the figures shown), not the
+    // document's.
+    let whatif_report = options
+        .whatif
+        .map(|_| validate::validate_under(&projected, &options.engine_options(fund)));
+    (projection, error, whatif_report)
 }
 
 /// Whether an actor code is referred to anywhere in the fund.
@@ -322,6 +362,8 @@ impl Preview {
             ini.status = Status::Approved;
         }
         alone.initiatives.push(ini);
+        // The what-if's added deadweight applies to the preview's appraisal too.
+        let alone = options.fund_for(&alone);
         let report = validate::validate(&alone);
         let projection = if report.has_errors() {
             None
@@ -411,7 +453,7 @@ pub const BACKGROUND_FROM: usize = 2000;
 /// A projection being computed off the UI thread.
 struct Worker {
     key: (u64, ViewOptions),
-    rx: std::sync::mpsc::Receiver<(Option<Projection>, Option<String>)>,
+    rx: std::sync::mpsc::Receiver<Projected>,
 }
 
 /// Asks the UI for a frame (from the worker thread, when its projection is done).
@@ -543,18 +585,11 @@ impl Cache {
             }
         };
         let report_has_errors = self.analysis.report.has_errors();
-        let engine_options = key.1.engine_options(&fund);
+        let options = key.1.clone();
         let (tx, rx) = std::sync::mpsc::channel();
         let wake = self.wake.clone();
         let spawned = in_background(Box::new(move || {
-            let result = if report_has_errors {
-                (None, None)
-            } else {
-                match engine::project(&fund, &engine_options) {
-                    Ok(p) => (Some(p), None),
-                    Err(e) => (None, Some(e.to_string())),
-                }
-            };
+            let result = project_options(&fund, &options, report_has_errors);
             // The app may have moved on (another document); then nobody listens.
             let _ = tx.send(result);
             if let Some(wake) = wake {
@@ -593,16 +628,16 @@ impl Cache {
         let Some(worker) = self.worker.take() else {
             return false;
         };
-        let Some((projection, engine_error)) = received else {
+        let Some(projected) = received else {
             return false;
         };
         if worker.key.0 != doc.state() {
-            drop_later(projection);
+            drop_later(projected.0);
             return false;
         }
         let previous = std::mem::take(&mut self.analysis);
         let (analysis, old) =
-            Analysis::with_projection(&doc.fund, &worker.key.1, previous, projection, engine_error);
+            Analysis::with_projection(&doc.fund, &worker.key.1, previous, projected);
         self.analysis = analysis;
         drop_later(old);
         self.key = Some(worker.key);
@@ -675,6 +710,8 @@ pub enum DialogState {
     Message { title: super::i18n::T, text: String },
     /// A recovery offer or a changed-on-disk question (`safety.rs`).
     Safety(super::safety::SafetyDialog),
+    /// The printable report in trainer mode: of the what-if or of the plan?
+    ReportWhatIf,
 }
 
 /// A note for the status bar, kept as what happened so it follows a change of language.

@@ -104,6 +104,10 @@ pub struct WhatIf {
     pub assumptions: Assumptions,
     pub include_proposed: bool,
     pub rules: RuleSet,
+    /// Percentage points of deadweight added to every savings row (0..=100): the adjusted
+    /// appraisal of a copy of the fund (`sif::engine::with_added_deadweight`), never the
+    /// document's rows. A scenario has no deadweight, so saving the what-if does not keep it.
+    pub deadweight: i32,
 }
 
 impl WhatIf {
@@ -113,6 +117,7 @@ impl WhatIf {
             assumptions: Assumptions::named(fund, plan.scenario.as_deref()),
             include_proposed: plan.include_proposed,
             rules: RuleSet::CurrentLaw,
+            deadweight: 0,
         }
     }
 
@@ -120,6 +125,7 @@ impl WhatIf {
     pub fn differs_from(&self, fund: &Fund, plan: &ViewOptions) -> bool {
         self.assumptions != Assumptions::named(fund, plan.scenario.as_deref())
             || self.include_proposed != plan.include_proposed
+            || self.deadweight != 0
     }
 }
 
@@ -135,8 +141,12 @@ pub enum TrainerCommand {
     ResetToSample,
     /// Save the what-if as a new scenario of the fund with this name (one undo step).
     SaveWhatIf(String),
-    /// Write the printable report (HTML) of what the views show, through the save dialog.
+    /// Write the printable report (HTML), through the save dialog; in trainer mode with a
+    /// what-if, first ask whether the report shows it or the plan.
     WriteReport,
+    /// Write the printable report of the what-if (`true`, labelled as not a saved scenario) or
+    /// of the plan (`false`).
+    WriteReportOf(bool),
 }
 
 /// Trainer mode, presentation mode and the state of the trainers' views.
@@ -162,6 +172,7 @@ impl TrainerState {
                 scenario: None,
                 include_proposed: w.include_proposed,
                 whatif: Some(w.assumptions),
+                deadweight: w.deadweight,
             },
             None => plan.clone(),
         }
@@ -176,6 +187,7 @@ impl TrainerState {
         if let Some(w) = &mut self.whatif {
             w.assumptions = Assumptions::BASE;
             w.include_proposed = false;
+            w.deadweight = 0;
         }
         self.save_name = None;
         self.scenarios = ScenariosState::default();
@@ -270,6 +282,19 @@ pub fn overrun_label(lang: Lang) -> &'static str {
 pub fn delay_label(lang: Lang) -> &'static str {
     lang.pick("Besparingarna kommer senare", "Savings come later by")
 }
+pub fn deadweight_label(lang: Lang) -> &'static str {
+    lang.pick(
+        "Mer dödvikt på varje besparing",
+        "More deadweight on every saving",
+    )
+}
+/// The added deadweight as the slider and the bar show it: `+20 %-enheter` / `+20 points`.
+pub fn deadweight_value(lang: Lang, points: i32) -> String {
+    match lang {
+        Lang::Sv => format!("+{points}\u{a0}%-enheter"),
+        Lang::En => format!("+{points} points"),
+    }
+}
 pub fn save_label(lang: Lang) -> &'static str {
     lang.pick("Spara som scenario", "Save as scenario")
 }
@@ -297,6 +322,7 @@ pub fn reset_sample_label(lang: Lang) -> &'static str {
 fn int_slider(
     ui: &mut Ui,
     label: &str,
+    help: &str,
     value: &mut i32,
     range: std::ops::RangeInclusive<i32>,
     step: f64,
@@ -307,7 +333,9 @@ fn int_slider(
     let id = ui.label(label).id;
     let mut changed = false;
     ui.horizontal(|ui| {
-        ui.spacing_mut().slider_width = (ui.available_width() - 70.0).clamp(100.0, 190.0);
+        // Room beside the slider for the widest value ("+20 %-enheter"), so that the row never
+        // widens the panel past its edge.
+        ui.spacing_mut().slider_width = (ui.available_width() - 110.0).clamp(60.0, 190.0);
         let r = ui
             .add(
                 egui::Slider::new(value, lo..=hi)
@@ -315,7 +343,8 @@ fn int_slider(
                     .show_value(false)
                     .clamping(egui::SliderClamping::Edits),
             )
-            .labelled_by(id);
+            .labelled_by(id)
+            .on_hover_text(help);
         changed = r.changed();
         ui.label(RichText::new(shown(*value)).strong());
     });
@@ -385,6 +414,10 @@ pub fn panel_ui(
             int_slider(
                 ui,
                 savings_label(lang),
+                lang.pick(
+                    "Hur stor del av de förväntade besparingarna som blir av, i procent (100 % = som planerat). Piltangenterna ändrar i steg om 5.",
+                    "How much of the expected savings is realised, in percent (100 % = as planned). The arrow keys change it in steps of 5.",
+                ),
                 &mut a.savings_factor,
                 0..=200,
                 5.0,
@@ -392,12 +425,39 @@ pub fn panel_ui(
             );
             let mut overrun = a.cost_factor - 100;
             let signed = |v: i32| signed_percent(lang, v);
-            if int_slider(ui, overrun_label(lang), &mut overrun, -50..=100, 5.0, signed) {
+            let help = lang.pick(
+                "Hur mycket mer (eller mindre) varje kostnad blir, i procent (0 % = som planerat).",
+                "How much more (or less) every cost becomes, in percent (0 % = as planned).",
+            );
+            if int_slider(ui, overrun_label(lang), help, &mut overrun, -50..=100, 5.0, signed) {
                 a.cost_factor = (100 + overrun).clamp(0, 1000);
             }
-            int_slider(ui, delay_label(lang), &mut a.delay, 0..=10, 1.0, |v| {
+            let help = lang.pick(
+                "Hur många år senare varje besparing kommer; år efter periodens slut faller bort.",
+                "How many years later every saving comes; years past the horizon drop out.",
+            );
+            int_slider(ui, delay_label(lang), help, &mut a.delay, 0..=10, 1.0, |v| {
                 years(lang, v)
             });
+            int_slider(
+                ui,
+                deadweight_label(lang),
+                lang.pick(
+                    "Procentenheter dödvikt som läggs på varje besparingsrads egen dödvikt (högst 100 %).",
+                    "Percentage points of deadweight added to each savings row's own deadweight (at most 100 %).",
+                ),
+                &mut w.deadweight,
+                0..=100,
+                5.0,
+                |v| deadweight_value(lang, v),
+            );
+            ui.label(
+                RichText::new(lang.pick(
+                    "Dödvikt är det som hade hänt ändå. Ändrar bara den justerade kalkylen, inte återföringarna.",
+                    "Deadweight is what would have happened anyway. Changes only the adjusted appraisal, not the repayments.",
+                ))
+                .weak(),
+            );
             ui.checkbox(&mut w.include_proposed, lang.t(T::IncludeProposed));
             ui.add_space(8.0);
 
@@ -421,7 +481,15 @@ pub fn panel_ui(
                 let output = egui::TextEdit::singleline(&mut name)
                     .desired_width(200.0)
                     .show(ui);
-                let r = output.response.response.clone().labelled_by(l);
+                let r = output
+                    .response
+                    .response
+                    .clone()
+                    .labelled_by(l)
+                    .on_hover_text(lang.pick(
+                        "Namnet på det nya scenariot; det får inte redan finnas i fonden.",
+                        "The new scenario's name; the fund must not have it already.",
+                    ));
                 if r.gained_focus() {
                     // Select the suggestion, so typing replaces it.
                     let mut state = output.state.clone();
@@ -441,6 +509,15 @@ pub fn panel_ui(
                     ui.label(RichText::new(p).color(widgets::error_color(ui)).small());
                 }
                 let enter = r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+                if w.deadweight != 0 {
+                    ui.label(
+                        RichText::new(lang.pick(
+                            "Den extra dödvikten sparas inte i scenariot: dödvikt anges per besparingsrad (Insatser › Justeringar).",
+                            "The extra deadweight is not kept in the scenario: deadweight is set per savings row (Initiatives › Adjustments).",
+                        ))
+                        .weak(),
+                    );
+                }
                 let clicked = ui
                     .add_enabled(problem.is_none(), egui::Button::new(save_label(lang)))
                     .clicked();
@@ -547,9 +624,18 @@ pub fn bar_text(lang: Lang, w: &WhatIf, differs: bool, plan_name: &str) -> Strin
         overrun_label(lang).to_lowercase(),
         delay_label(lang).to_lowercase(),
     );
+    let deadweight = if w.deadweight != 0 {
+        format!(
+            ", {} {}",
+            deadweight_label(lang).to_lowercase(),
+            deadweight_value(lang, w.deadweight)
+        )
+    } else {
+        String::new()
+    };
     match lang {
         Lang::Sv => format!(
-            "Siffrorna visar panelens antaganden – inte fondens plan ({plan_name}): {s_label} {savings}, {c_label} {costs}, {d_label} {later}{}.",
+            "Siffrorna visar panelens antaganden – inte fondens plan ({plan_name}): {s_label} {savings}, {c_label} {costs}, {d_label} {later}{deadweight}{}.",
             if w.include_proposed {
                 ", med föreslagna insatser"
             } else {
@@ -557,7 +643,7 @@ pub fn bar_text(lang: Lang, w: &WhatIf, differs: bool, plan_name: &str) -> Strin
             }
         ),
         Lang::En => format!(
-            "The figures show the panel's assumptions – not the fund's plan ({plan_name}): {s_label} {savings}, {c_label} {costs}, {d_label} {later}{}.",
+            "The figures show the panel's assumptions – not the fund's plan ({plan_name}): {s_label} {savings}, {c_label} {costs}, {d_label} {later}{deadweight}{}.",
             if w.include_proposed {
                 ", with proposed initiatives"
             } else {
@@ -659,6 +745,7 @@ impl SifApp {
                     let plan = WhatIf::of_plan(&self.doc.fund, &self.ui.options);
                     w.assumptions = plan.assumptions;
                     w.include_proposed = plan.include_proposed;
+                    w.deadweight = 0;
                 }
             }
             TrainerCommand::TogglePresenting => {
@@ -682,7 +769,19 @@ impl SifApp {
                 self.run(ctx, Command::NewFrom(Some(name)));
             }
             TrainerCommand::SaveWhatIf(name) => self.save_whatif(ctx, name),
-            TrainerCommand::WriteReport => self.write_report(ctx),
+            TrainerCommand::WriteReport => {
+                let differs = self
+                    .ui
+                    .trainer
+                    .whatif
+                    .is_some_and(|w| w.differs_from(&self.doc.fund, &self.ui.options));
+                if differs {
+                    self.ui.dialog = Some(DialogState::ReportWhatIf);
+                } else {
+                    self.write_report(ctx, false);
+                }
+            }
+            TrainerCommand::WriteReportOf(whatif) => self.write_report(ctx, whatif),
         }
     }
 
@@ -703,24 +802,40 @@ impl SifApp {
         self.ui.trainer.save_name = None;
     }
 
-    /// The printable report of what the views show (the what-if included, under a name that
-    /// says it is not saved), written where the user chooses.
-    fn write_report(&mut self, ctx: &egui::Context) {
+    /// The printable report of the plan, or of the what-if (`whatif`, under a name that says
+    /// it is not a saved scenario), written where the user chooses.
+    fn write_report(&mut self, ctx: &egui::Context, whatif: bool) {
         let lang = self.lang();
         // A what-if that changes no figure is the plan, and the report says so.
         let options = match self.ui.trainer.whatif {
-            Some(w) if w.differs_from(&self.doc.fund, &self.ui.options) => {
+            Some(w) if whatif && w.differs_from(&self.doc.fund, &self.ui.options) => {
                 self.ui.trainer.effective(&self.ui.options)
             }
             _ => self.ui.options.clone(),
         };
-        let mut fund = self.doc.fund.clone();
+        // The added deadweight is in the fund copy the report is made of, as in the views.
+        let mut fund = options.fund_for(&self.doc.fund).into_owned();
         let mut engine_options = options.engine_options(&fund);
         if let Some(a) = options.whatif {
-            let stem = lang.pick(
-                "Övning (ej sparat scenario)",
-                "Exercise (not a saved scenario)",
-            );
+            let stem = if options.deadweight > 0 {
+                match lang {
+                    Lang::Sv => format!(
+                        "Övning (ej sparat scenario; dödvikt {})",
+                        deadweight_value(lang, options.deadweight)
+                    ),
+                    Lang::En => format!(
+                        "Exercise (not a saved scenario; deadweight {})",
+                        deadweight_value(lang, options.deadweight)
+                    ),
+                }
+            } else {
+                lang.pick(
+                    "Övning (ej sparat scenario)",
+                    "Exercise (not a saved scenario)",
+                )
+                .to_string()
+            };
+            let stem = stem.as_str();
             let name = if fund.scenario(stem).is_some() {
                 free_scenario_name(&fund, stem)
             } else {

@@ -301,9 +301,12 @@ pub fn choice<V: PartialEq + Clone>(
         .map(|(_, t)| t.clone())
         .unwrap_or_default();
     let mut picked = None;
+    // A long name (a committee's) is cut to the box, with the whole of it on hover, rather
+    // than drawn past the box's edge.
     let inner = egui::ComboBox::from_id_salt(id_salt)
-        .selected_text(selected_text)
+        .selected_text(selected_text.clone())
         .width(width)
+        .truncate()
         .show_ui(ui, |ui| {
             for (v, label) in options {
                 if ui.selectable_label(v == current, label.as_str()).clicked() && v != current {
@@ -311,7 +314,12 @@ pub fn choice<V: PartialEq + Clone>(
                 }
             }
         });
-    name.apply(inner.response);
+    let response = if selected_text.is_empty() {
+        inner.response
+    } else {
+        inner.response.on_hover_text(selected_text)
+    };
+    name.apply(response);
     picked
 }
 

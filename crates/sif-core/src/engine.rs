@@ -10,7 +10,10 @@ use std::collections::HashMap;
 
 mod appraisal;
 
-pub use appraisal::{AdjustedActorFigures, AdjustedAppraisal, Coverage, Sensitivity, Switching};
+pub use appraisal::{
+    AdjustedActorFigures, AdjustedAppraisal, Coverage, Sensitivity, Switching,
+    with_added_deadweight,
+};
 
 use crate::model::{
     ActorKind, CapitalKind, CostKind, Fund, FundingModel, Initiative, Repayment, Scenario, Status,

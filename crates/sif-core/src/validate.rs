@@ -241,9 +241,17 @@ impl Collector<'_> {
 
 /// Validate a fund: every error and warning of SPEC §3.1.
 pub fn validate(fund: &Fund) -> Report {
+    validate_under(fund, &Options::default())
+}
+
+/// Validate a fund with its projection warnings taken under `options` instead of the base
+/// scenario: the warnings of a what-if (a scenario not saved in the fund, with or without the
+/// proposed initiatives), so that they follow the figures shown. The errors are those of
+/// [`validate`]; `Options::default()` gives exactly [`validate`].
+pub fn validate_under(fund: &Fund, options: &Options) -> Report {
     let mut report = validate_without_projection(fund);
     if !report.has_errors() {
-        report.issues.extend(projection_warnings(fund));
+        report.issues.extend(projection_warnings(fund, options));
         // Errors first; the sort is stable, so file order is kept within each severity.
         report.issues.sort_by_key(|i| i.severity);
     }
@@ -866,7 +874,10 @@ fn label(code: &str, i: usize) -> String {
 /// fund has decided on. The per-initiative warnings come from a projection that counts
 /// proposed initiatives too: each initiative's schedule does not depend on the others, and a
 /// repayment that cannot finish is worth knowing before the proposal is approved.
-fn projection_warnings(fund: &Fund) -> Vec<Issue> {
+///
+/// `options` chooses the scenario of both projections, and whether the fund-level one counts
+/// proposed initiatives too (the default: the base scenario, decided initiatives).
+fn projection_warnings(fund: &Fund, options: &Options) -> Vec<Issue> {
     let committees: HashSet<&str> = fund
         .actors
         .iter()
@@ -882,19 +893,20 @@ fn projection_warnings(fund: &Fund) -> Vec<Issue> {
         sv: "fondens summor blir för stora för att räkna med; minska beloppen".to_string(),
         en: "the fund's sums become too large to compute; reduce the amounts".to_string(),
     };
-    let Ok(base) = engine::project(fund, &Options::default()) else {
+    let Ok(base) = engine::project(fund, options) else {
         out.push(too_large());
         return out;
     };
     let with_proposals;
-    let all = if fund
-        .initiatives
-        .iter()
-        .any(|i| i.status == Status::Proposed)
+    let all = if !options.include_proposed
+        && fund
+            .initiatives
+            .iter()
+            .any(|i| i.status == Status::Proposed)
     {
         let options = Options {
             include_proposed: true,
-            ..Options::default()
+            ..options.clone()
         };
         let Ok(p) = engine::project(fund, &options) else {
             out.push(too_large());

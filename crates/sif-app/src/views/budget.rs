@@ -489,6 +489,7 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command
     egui::ScrollArea::vertical()
         .id_salt("budget_view")
         .auto_shrink([false, false])
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
         .show(ui, |ui| {
             ui.heading(lang.pick(
                 "Balanskravsutredning",
@@ -827,7 +828,9 @@ fn notes_ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Comma
         ))
         .wrap(),
     );
-    let width = (ui.available_width() - 200.0).clamp(240.0, 720.0);
+    // Room for the label ("Motivering för synnerliga skäl 2025") beside the field, so that
+    // the row never widens the view past the window.
+    let width = (ui.available_width() - 300.0).clamp(200.0, 720.0);
     egui::Grid::new("special_reasons_notes")
         .num_columns(2)
         .spacing([12.0, 6.0])

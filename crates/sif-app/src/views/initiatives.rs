@@ -161,7 +161,12 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command
 
     let table_height = (ui.available_height() * 0.42).clamp(140.0, 420.0);
     ui.allocate_ui(egui::vec2(ui.available_width(), table_height), |ui| {
-        table_ui(ui, cx, st, out);
+        // The table scrolls sideways on its own when its columns are wider than the window
+        // (1024 × 700), so the editor below keeps the window's width.
+        egui::ScrollArea::horizontal()
+            .id_salt("initiatives_table_h")
+            .auto_shrink([false, true])
+            .show(ui, |ui| table_ui(ui, cx, st, out));
     });
     ui.separator();
 
@@ -265,14 +270,19 @@ pub fn confirm_delete_ui(
 
 fn toolbar_ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command>) {
     let lang = cx.lang;
-    ui.horizontal(|ui| {
+    // Wrapped: on a narrow window the buttons go to a second line instead of past the edge.
+    ui.horizontal_wrapped(|ui| {
         let label = form_label(ui, lang.t(T::Filter));
         ui.add(
             egui::TextEdit::singleline(&mut st.initiatives.filter)
                 .hint_text(lang.t(T::FilterHint))
                 .desired_width(200.0),
         )
-        .labelled_by(label);
+        .labelled_by(label)
+        .on_hover_text(lang.pick(
+            "Visar bara insatserna vars kod, namn eller ägare innehåller texten.",
+            "Shows only the initiatives whose code, name or owner contains the text.",
+        ));
         let status_label = form_label(ui, lang.t(T::StatusFilter));
         let mut options: Vec<(Option<Status>, String)> =
             vec![(None, lang.t(T::AllStatuses).to_string())];
@@ -301,6 +311,11 @@ fn toolbar_ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Com
         );
         if cx.presenting {
             return;
+        }
+        // The three buttons need about this much; with less left, they start a line of
+        // their own.
+        if ui.available_width() < 300.0 {
+            ui.end_row();
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let selected = st.selected.filter(|i| *i < cx.fund.initiatives.len());

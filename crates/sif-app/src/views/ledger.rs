@@ -286,8 +286,13 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command
     egui::ScrollArea::vertical()
         .id_salt("trial_balance")
         .auto_shrink([false, false])
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
         .show(ui, |ui| {
-            trial_balance_ui(ui, cx, journal, year);
+            // Its six columns scroll sideways on a narrow window (1024 × 700).
+            egui::ScrollArea::horizontal()
+                .id_salt("trial_balance_h")
+                .auto_shrink([false, true])
+                .show(ui, |ui| trial_balance_ui(ui, cx, journal, year));
             ui.add_space(10.0);
             budget_ui(ui, cx, &mut st.ledger, &st.options, year);
         });

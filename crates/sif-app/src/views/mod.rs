@@ -103,10 +103,12 @@ impl View {
     /// screen (1024 × 700) it scrolls sideways instead.
     pub fn min_width(self) -> f32 {
         match self {
-            View::Initiatives => 940.0,
-            View::Budget => 900.0,
+            View::Initiatives => 780.0,
+            View::Budget => 720.0,
             View::Repayments => 760.0,
-            View::Ledger | View::Scenarios | View::WhoGains => 820.0,
+            View::Ledger => 700.0,
+            // Their tables scroll sideways on their own; the text wraps to the window.
+            View::Scenarios | View::WhoGains => 540.0,
             View::Overview => 540.0,
             View::Settings | View::Problems => 720.0,
         }

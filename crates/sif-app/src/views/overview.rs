@@ -162,6 +162,10 @@ fn counts_ui(ui: &mut Ui, cx: &ViewCtx<'_>) {
 /// (`1 250` / `1,250`).
 pub(crate) fn millions(lang: Lang, v: f64) -> String {
     let m = v / 1e6;
+    // A mark a rounding error from zero reads "0", never "−0,0".
+    if m.abs() < 0.05 {
+        return "0".to_string();
+    }
     if m.abs() >= 100.0 {
         i18n::money(lang, Money(m.round() as i64))
     } else {
@@ -219,7 +223,10 @@ pub(crate) fn year_axis_hints() -> AxisHints<'static> {
 /// The charts' height: more on a tall screen (1920 × 1080), less on a small one, so the
 /// overview fits one screen.
 pub(crate) fn chart_height(ui: &Ui) -> f32 {
-    (ui.ctx().content_rect().height() * 0.28).clamp(160.0, 460.0)
+    // A tall screen (1920 × 1080) gives the charts a larger share: the overview then fills it.
+    let h = ui.ctx().content_rect().height();
+    let share = if h >= 900.0 { 0.34 } else { 0.28 };
+    (h * share).clamp(160.0, 460.0)
 }
 
 /// The top of a chart's y range: room above the highest value for the legend, so that it
@@ -357,7 +364,7 @@ fn flows_plot(ui: &mut Ui, lang: Lang, p: &sif::engine::Projection, width: f32) 
 fn warnings_ui(ui: &mut Ui, cx: &ViewCtx<'_>, out: &mut Vec<Command>) {
     let lang = cx.lang;
     section(ui, lang.t(T::Warnings));
-    let warnings: Vec<_> = cx.analysis.report.warnings().collect();
+    let warnings: Vec<_> = cx.analysis.warnings().warnings().collect();
     if warnings.is_empty() {
         ui.label(lang.t(T::NoWarnings));
         return;

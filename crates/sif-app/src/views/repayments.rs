@@ -510,7 +510,8 @@ fn header_ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Comm
 fn filter_ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, summary: &Summary) {
     let lang = cx.lang;
     let f = &mut st.repayments.filter;
-    ui.horizontal(|ui| {
+    // Wrapped, so that on a narrow screen the row never widens the view past the window.
+    ui.horizontal_wrapped(|ui| {
         let label = form_label(ui, lang.pick("Betalare", "Payer"));
         let mut payers: Vec<(Option<usize>, String)> = vec![(None, all_payers(lang).to_string())];
         payers.extend(
@@ -538,7 +539,11 @@ fn filter_ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, summary: &Summary)
                 .hint_text(lang.pick("kod eller namn", "code or name"))
                 .desired_width(150.0),
         )
-        .labelled_by(label);
+        .labelled_by(label)
+        .on_hover_text(lang.pick(
+            "Visar bara insatserna vars kod eller namn innehåller texten.",
+            "Shows only the initiatives whose code or name contains the text.",
+        ));
         ui.add_space(8.0);
         let label = form_label(ui, lang.pick("Status", "Status"));
         let mut statuses: Vec<(Option<Status>, String)> =
@@ -576,7 +581,7 @@ fn filter_ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, summary: &Summary)
                 }
             ),
         };
-        ui.label(RichText::new(text).weak());
+        ui.add(egui::Label::new(RichText::new(text).weak()).extend());
     });
 }
 

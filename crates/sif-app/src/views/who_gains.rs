@@ -132,6 +132,8 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command
     egui::ScrollArea::vertical()
         .id_salt("who_gains")
         .auto_shrink([false, false])
+        // The bar's room is kept from the first frame, so the text wraps inside it.
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
         .show(ui, |ui| {
             ui.heading(lang.pick("Vem betalar, vem vinner?", "Who pays, who gains?"));
             ui.label(

@@ -499,3 +499,22 @@ pub(super) fn fund_by_actor(
         })
         .collect())
 }
+
+/// The fund with `points` percentage points more deadweight (*dödvikt*) on every savings row,
+/// each at most 100 %: a what-if of how the cases hold up if more of the outcome would have
+/// happened anyway. Only the adjusted appraisal changes; the gross figures, the repayment
+/// agreement and everything booked are the same. `points` outside 0..=100 is clamped.
+pub fn with_added_deadweight(fund: &crate::model::Fund, points: i32) -> crate::model::Fund {
+    let points = points.clamp(0, 100);
+    let mut fund = fund.clone();
+    if points > 0 {
+        for row in fund
+            .initiatives
+            .iter_mut()
+            .flat_map(|i| i.savings.iter_mut())
+        {
+            row.deadweight = row.deadweight.saturating_add(points).clamp(0, 100);
+        }
+    }
+    fund
+}
