@@ -84,7 +84,9 @@ pub fn commit_field<V>(
 /// A tooltip for a field: what it is (for a field named by text) and what it takes.
 fn field_tooltip(name: Name<'_>, hint: &str) -> Option<String> {
     match (name, hint.is_empty()) {
-        (_, true) => None,
+        // A field named by text and taking no particular unit says at least what it is.
+        (Name::Text(t), true) => Some(t.to_string()),
+        (Name::By(_), true) => None,
         (Name::Text(t), false) => Some(format!("{t}. {hint}")),
         (Name::By(_), false) => Some(hint.to_string()),
     }

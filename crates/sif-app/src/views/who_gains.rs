@@ -413,10 +413,26 @@ fn chart_ui(ui: &mut Ui, lang: Lang, rows: &[ActorRow]) {
             String::new()
         }
     });
-    let width = ui.available_width().min(1100.0);
+    // The chart uses the room of a large screen, a little taller there too.
+    let width = ui.available_width().min(1800.0);
+    let height = if width > 1200.0 { 360.0 } else { 280.0 };
+    // Room above the tallest bar for the legend (top left), so that it never covers a bar or
+    // a net marker: its five lines take about a third of the plot's height.
+    let (low, high) = rows.iter().fold((0.0_f64, 0.0_f64), |(lo, hi), r| {
+        let up = r
+            .savings
+            .as_f64()
+            .max(r.received.as_f64())
+            .max(r.net.as_f64());
+        let down = (-r.cost.as_f64())
+            .min(-r.repaid.as_f64())
+            .min(r.net.as_f64());
+        (lo.min(down), hi.max(up))
+    });
+    let legend_room = high + 0.6 * (high - low).max(1.0);
     Plot::new("who_gains_plot")
         .width(width)
-        .height(280.0)
+        .height(height)
         .legend(Legend::default())
         .allow_drag(false)
         .allow_zoom(false)
@@ -425,6 +441,7 @@ fn chart_ui(ui: &mut Ui, lang: Lang, rows: &[ActorRow]) {
         .include_x(-0.6)
         .include_x(n as f64 - 0.4)
         .include_y(0.0)
+        .include_y(legend_room)
         .x_grid_spacer(move |_: GridInput| {
             (0..n)
                 .map(|i| GridMark {
