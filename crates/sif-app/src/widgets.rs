@@ -175,6 +175,79 @@ fn commit_field_hinted<V>(
     committed
 }
 
+/// One input of a form row, as a small builder instead of a row of positional arguments:
+/// `Field::new(id, name).width(70.0).int(ui, fields, lang, &mut s.cost_factor)` edits the value
+/// in place (committed on Enter or focus loss, an invalid text shown beside the field and never
+/// applied) and says whether it changed.
+pub struct Field<'a> {
+    id: Id,
+    name: Name<'a>,
+    width: f32,
+}
+
+impl<'a> Field<'a> {
+    pub fn new(id: Id, name: Name<'a>) -> Field<'a> {
+        Field {
+            id,
+            name,
+            width: 80.0,
+        }
+    }
+
+    pub fn width(mut self, width: f32) -> Field<'a> {
+        self.width = width;
+        self
+    }
+
+    /// A whole number (percent, weight or count).
+    pub fn int(self, ui: &mut Ui, fields: &mut FieldBuffers, lang: Lang, value: &mut i32) -> bool {
+        set(
+            value,
+            int_field(ui, fields, self.id, self.name, lang, *value, self.width),
+        )
+    }
+
+    /// A calendar year.
+    pub fn year(self, ui: &mut Ui, fields: &mut FieldBuffers, lang: Lang, value: &mut i32) -> bool {
+        set(
+            value,
+            year_field(ui, fields, self.id, self.name, lang, *value, self.width),
+        )
+    }
+
+    /// An amount in whole kronor; negative ones refused unless `allow_negative`.
+    pub fn money(
+        self,
+        ui: &mut Ui,
+        fields: &mut FieldBuffers,
+        lang: Lang,
+        value: &mut Money,
+        allow_negative: bool,
+    ) -> bool {
+        let v = money_field(
+            ui,
+            fields,
+            self.id,
+            self.name,
+            lang,
+            *value,
+            allow_negative,
+            self.width,
+        );
+        set(value, v)
+    }
+}
+
+fn set<V>(value: &mut V, new: Option<V>) -> bool {
+    match new {
+        Some(v) => {
+            *value = v;
+            true
+        }
+        None => false,
+    }
+}
+
 /// An amount in whole kronor. Negative amounts are refused unless `allow_negative`.
 #[allow(clippy::too_many_arguments)]
 pub fn money_field(

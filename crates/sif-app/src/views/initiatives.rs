@@ -21,8 +21,7 @@ use crate::command::{Command, Edit};
 use crate::i18n::{self, Lang, T};
 use crate::state::{FieldBuffers, StatusNote, UiState, ViewOptions};
 use crate::widgets::{
-    self, Name, choice, form_label, int_field, money_field, num_cell, num_cell_w, section,
-    text_field, year_field,
+    self, Field, Name, choice, form_label, num_cell, num_cell_w, section, text_field,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -900,43 +899,17 @@ fn costs_ui(
                     problem_at(lang, issues, &format!(".costs[{}]", k + 1)),
                 );
                 let name = i18n::row_label(lang, T::CostYear, k);
-                if let Some(y) = year_field(
-                    ui,
-                    fields,
-                    fid(index, "cost_year", k),
-                    Name::Text(&name),
-                    lang,
-                    row.year,
-                    64.0,
-                ) {
-                    row.year = y;
-                }
+                Field::new(fid(index, "cost_year", k), Name::Text(&name))
+                    .width(64.0)
+                    .year(ui, fields, lang, &mut row.year);
                 let name = i18n::row_label(lang, T::CostFund, k);
-                if let Some(m) = money_field(
-                    ui,
-                    fields,
-                    fid(index, "cost_fund", k),
-                    Name::Text(&name),
-                    lang,
-                    row.fund,
-                    false,
-                    130.0,
-                ) {
-                    row.fund = m;
-                }
+                Field::new(fid(index, "cost_fund", k), Name::Text(&name))
+                    .width(130.0)
+                    .money(ui, fields, lang, &mut row.fund, false);
                 let name = i18n::row_label(lang, T::CostOwn, k);
-                if let Some(m) = money_field(
-                    ui,
-                    fields,
-                    fid(index, "cost_own", k),
-                    Name::Text(&name),
-                    lang,
-                    row.own,
-                    false,
-                    130.0,
-                ) {
-                    row.own = m;
-                }
+                Field::new(fid(index, "cost_own", k), Name::Text(&name))
+                    .width(130.0)
+                    .money(ui, fields, lang, &mut row.own, false);
                 let name = i18n::row_label(lang, T::CostKind, k);
                 if let Some(v) = choice(
                     ui,
@@ -1023,42 +996,17 @@ fn savings_ui(
                     row.actor = v;
                 }
                 let name = i18n::row_label(lang, T::From, k);
-                if let Some(y) = year_field(
-                    ui,
-                    fields,
-                    fid(index, "savings_from", k),
-                    Name::Text(&name),
-                    lang,
-                    row.from,
-                    64.0,
-                ) {
-                    row.from = y;
-                }
+                Field::new(fid(index, "savings_from", k), Name::Text(&name))
+                    .width(64.0)
+                    .year(ui, fields, lang, &mut row.from);
                 let name = i18n::row_label(lang, T::To, k);
-                if let Some(y) = year_field(
-                    ui,
-                    fields,
-                    fid(index, "savings_to", k),
-                    Name::Text(&name),
-                    lang,
-                    row.to,
-                    64.0,
-                ) {
-                    row.to = y;
-                }
+                Field::new(fid(index, "savings_to", k), Name::Text(&name))
+                    .width(64.0)
+                    .year(ui, fields, lang, &mut row.to);
                 let name = i18n::row_label(lang, T::AmountPerYear, k);
-                if let Some(m) = money_field(
-                    ui,
-                    fields,
-                    fid(index, "savings_amount", k),
-                    Name::Text(&name),
-                    lang,
-                    row.amount,
-                    false,
-                    130.0,
-                ) {
-                    row.amount = m;
-                }
+                Field::new(fid(index, "savings_amount", k), Name::Text(&name))
+                    .width(130.0)
+                    .money(ui, fields, lang, &mut row.amount, false);
                 ui.checkbox(&mut row.cashable, "")
                     .accessible_name(i18n::row_label(lang, T::Cashable, k))
                     .on_hover_text(lang.t(T::CashableHelp));
@@ -1162,17 +1110,9 @@ fn adjustments_ui(
                     for (label, help, what, value) in terms {
                         ui.label(lang.t(label));
                         let name = i18n::row_label(lang, label, k);
-                        if let Some(v) = int_field(
-                            ui,
-                            fields,
-                            fid(index, what, k),
-                            Name::Text(&name),
-                            lang,
-                            *value,
-                            60.0,
-                        ) {
-                            *value = v;
-                        }
+                        Field::new(fid(index, what, k), Name::Text(&name))
+                            .width(60.0)
+                            .int(ui, fields, lang, &mut *value);
                         ui.label(RichText::new(lang.t(help)).weak());
                         ui.end_row();
                     }
@@ -1262,43 +1202,19 @@ fn repayment_ui(
                 .spacing([16.0, 6.0])
                 .show(ui, |ui| {
                     let l = form_label(ui, lang.t(T::ShareOfFundCost));
-                    if let Some(v) = int_field(
-                        ui,
-                        fields,
-                        fid(index, "share", 0),
-                        Name::By(l),
-                        lang,
-                        *share,
-                        60.0,
-                    ) {
-                        *share = v;
-                    }
+                    Field::new(fid(index, "share", 0), Name::By(l))
+                        .width(60.0)
+                        .int(ui, fields, lang, &mut *share);
                     ui.end_row();
                     let l = form_label(ui, lang.t(T::StartYear));
-                    if let Some(v) = year_field(
-                        ui,
-                        fields,
-                        fid(index, "start", 0),
-                        Name::By(l),
-                        lang,
-                        *start,
-                        60.0,
-                    ) {
-                        *start = v;
-                    }
+                    Field::new(fid(index, "start", 0), Name::By(l))
+                        .width(60.0)
+                        .year(ui, fields, lang, &mut *start);
                     ui.end_row();
                     let l = form_label(ui, lang.t(T::Instalments));
-                    if let Some(v) = int_field(
-                        ui,
-                        fields,
-                        fid(index, "instalments", 0),
-                        Name::By(l),
-                        lang,
-                        *instalments,
-                        60.0,
-                    ) {
-                        *instalments = v;
-                    }
+                    Field::new(fid(index, "instalments", 0), Name::By(l))
+                        .width(60.0)
+                        .int(ui, fields, lang, &mut *instalments);
                     ui.end_row();
                 });
             let weight_issues: &[&Issue] = &issues
@@ -1337,17 +1253,9 @@ fn repayment_ui(
                             payer.actor = v;
                         }
                         let name = i18n::row_label(lang, T::Weight, k);
-                        if let Some(v) = int_field(
-                            ui,
-                            fields,
-                            fid(index, "weight", k),
-                            Name::Text(&name),
-                            lang,
-                            payer.weight,
-                            50.0,
-                        ) {
-                            payer.weight = v;
-                        }
+                        Field::new(fid(index, "weight", k), Name::Text(&name))
+                            .width(50.0)
+                            .int(ui, fields, lang, &mut payer.weight);
                         if ui
                             .small_button("×")
                             .accessible_name(i18n::remove_label(lang, T::RemovePayer, k))
@@ -1384,43 +1292,19 @@ fn repayment_ui(
                 .spacing([16.0, 6.0])
                 .show(ui, |ui| {
                     let l = form_label(ui, lang.t(T::ShareOfCashSavings));
-                    if let Some(v) = int_field(
-                        ui,
-                        fields,
-                        fid(index, "share", 0),
-                        Name::By(l),
-                        lang,
-                        *share,
-                        60.0,
-                    ) {
-                        *share = v;
-                    }
+                    Field::new(fid(index, "share", 0), Name::By(l))
+                        .width(60.0)
+                        .int(ui, fields, lang, &mut *share);
                     ui.end_row();
                     let l = form_label(ui, lang.t(T::StartYear));
-                    if let Some(v) = year_field(
-                        ui,
-                        fields,
-                        fid(index, "start", 0),
-                        Name::By(l),
-                        lang,
-                        *start,
-                        60.0,
-                    ) {
-                        *start = v;
-                    }
+                    Field::new(fid(index, "start", 0), Name::By(l))
+                        .width(60.0)
+                        .year(ui, fields, lang, &mut *start);
                     ui.end_row();
                     let l = form_label(ui, lang.t(T::Cap));
-                    if let Some(v) = int_field(
-                        ui,
-                        fields,
-                        fid(index, "cap", 0),
-                        Name::By(l),
-                        lang,
-                        *cap,
-                        60.0,
-                    ) {
-                        *cap = v;
-                    }
+                    Field::new(fid(index, "cap", 0), Name::By(l))
+                        .width(60.0)
+                        .int(ui, fields, lang, &mut *cap);
                     ui.end_row();
                 });
         }

@@ -15,8 +15,7 @@ use crate::command::{Command, Edit, FundSettings};
 use crate::i18n::{self, T};
 use crate::state::{FieldBuffers, UiState};
 use crate::widgets::{
-    self, Name, choice, commit_field, form_label, int_field, money_field, section, text_field,
-    year_field,
+    self, Field, Name, choice, commit_field, form_label, money_field, section, text_field,
 };
 
 /// Where the problem chosen in the Problems view is, and whether to scroll to it this frame.
@@ -107,17 +106,9 @@ fn appraisal_ui(ui: &mut Ui, cx: &ViewCtx<'_>, fields: &mut FieldBuffers, out: &
         .spacing([16.0, 6.0])
         .show(ui, |ui| {
             let l = form_label(ui, lang.t(T::CostOptimismBias));
-            if let Some(v) = int_field(
-                ui,
-                fields,
-                fid("cost_optimism_bias", 0),
-                Name::By(l),
-                lang,
-                a.cost_optimism_bias,
-                60.0,
-            ) {
-                a.cost_optimism_bias = v;
-            }
+            Field::new(fid("cost_optimism_bias", 0), Name::By(l))
+                .width(60.0)
+                .int(ui, fields, lang, &mut a.cost_optimism_bias);
             field_note(ui, cx, "appraisal.cost_optimism_bias");
             ui.end_row();
         });
@@ -134,17 +125,9 @@ fn appraisal_ui(ui: &mut Ui, cx: &ViewCtx<'_>, fields: &mut FieldBuffers, out: &
             ui.end_row();
             for (k, band) in a.discount_bands.iter_mut().enumerate() {
                 let name = i18n::row_label(lang, T::BandFromYear, k);
-                if let Some(v) = int_field(
-                    ui,
-                    fields,
-                    fid("band_from_year", k),
-                    Name::Text(&name),
-                    lang,
-                    band.from_year,
-                    60.0,
-                ) {
-                    band.from_year = v;
-                }
+                Field::new(fid("band_from_year", k), Name::Text(&name))
+                    .width(60.0)
+                    .int(ui, fields, lang, &mut band.from_year);
                 let name = i18n::row_label(lang, T::DiscountRate, k);
                 if let Some(v) = commit_field(
                     ui,
@@ -290,31 +273,18 @@ fn fund_ui(
             field_note(ui, cx, "model");
             ui.end_row();
             let l = form_label(ui, lang.t(T::FirstYear));
-            if let Some(v) = year_field(
-                ui,
-                fields,
-                fid("first_year", 0),
-                Name::By(l),
-                lang,
-                s.first_year,
-                70.0,
-            ) {
-                s.first_year = v;
-            }
+            Field::new(fid("first_year", 0), Name::By(l))
+                .width(70.0)
+                .year(ui, fields, lang, &mut s.first_year);
             field_note(ui, cx, "first_year");
             ui.end_row();
             let l = form_label(ui, lang.t(T::Years));
-            if let Some(v) = int_field(
+            Field::new(fid("years", 0), Name::By(l)).width(70.0).int(
                 ui,
                 fields,
-                fid("years", 0),
-                Name::By(l),
                 lang,
-                s.years,
-                70.0,
-            ) {
-                s.years = v;
-            }
+                &mut s.years,
+            );
             field_note(ui, cx, "years");
             ui.end_row();
             let l = form_label(ui, lang.t(T::DiscountRate));
@@ -586,18 +556,9 @@ fn capital_ui(
                     ev.date = d;
                 }
                 let name = i18n::row_label(lang, T::Amount, k);
-                if let Some(m) = money_field(
-                    ui,
-                    fields,
-                    fid("capital_amount", k),
-                    Name::Text(&name),
-                    lang,
-                    ev.amount,
-                    false,
-                    130.0,
-                ) {
-                    ev.amount = m;
-                }
+                Field::new(fid("capital_amount", k), Name::Text(&name))
+                    .width(130.0)
+                    .money(ui, fields, lang, &mut ev.amount, false);
                 let name = i18n::row_label(lang, T::Kind, k);
                 if let Some(v) = choice(
                     ui,
@@ -787,41 +748,17 @@ fn scenarios_ui(
                     s.name = v;
                 }
                 let name = i18n::row_label(lang, T::SavingsFactor, k);
-                if let Some(v) = int_field(
-                    ui,
-                    fields,
-                    fid("scenario_savings", k),
-                    Name::Text(&name),
-                    lang,
-                    s.savings_factor,
-                    70.0,
-                ) {
-                    s.savings_factor = v;
-                }
+                Field::new(fid("scenario_savings", k), Name::Text(&name))
+                    .width(70.0)
+                    .int(ui, fields, lang, &mut s.savings_factor);
                 let name = i18n::row_label(lang, T::CostFactor, k);
-                if let Some(v) = int_field(
-                    ui,
-                    fields,
-                    fid("scenario_cost", k),
-                    Name::Text(&name),
-                    lang,
-                    s.cost_factor,
-                    70.0,
-                ) {
-                    s.cost_factor = v;
-                }
+                Field::new(fid("scenario_cost", k), Name::Text(&name))
+                    .width(70.0)
+                    .int(ui, fields, lang, &mut s.cost_factor);
                 let name = i18n::row_label(lang, T::Delay, k);
-                if let Some(v) = int_field(
-                    ui,
-                    fields,
-                    fid("scenario_delay", k),
-                    Name::Text(&name),
-                    lang,
-                    s.delay,
-                    50.0,
-                ) {
-                    s.delay = v;
-                }
+                Field::new(fid("scenario_delay", k), Name::Text(&name))
+                    .width(50.0)
+                    .int(ui, fields, lang, &mut s.delay);
                 if ui
                     .small_button("×")
                     .accessible_name(i18n::remove_label(lang, T::RemoveScenario, k))
