@@ -36,15 +36,6 @@ pub enum ExportFormat {
     Xlsx,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum LangArg {
-    /// Swedish sheet and column names.
-    #[default]
-    Sv,
-    /// English sheet and column names.
-    En,
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CsvDialectArg {
     /// `;`, decimal commas and a UTF-8 BOM, for Swedish Excel and LibreOffice.
@@ -74,7 +65,7 @@ pub struct ExportArgs {
     pub csv_dialect: Option<CsvDialectArg>,
     /// The language of sheet and column names (only with --format xlsx).
     #[arg(long, value_enum)]
-    pub lang: Option<LangArg>,
+    pub lang: Option<super::report_cmd::LangArg>,
     /// SIE 4I only: write only the capital events and the year-end use and re-earmarking of
     /// earmarked equity, for a financial system that already holds the internal allocations
     /// and repayments.
@@ -236,10 +227,7 @@ fn export_xlsx(a: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode, Failure>
     let journal =
         ledger::journal(&fund, &projection).map_err(|e| Failure::invalid(e.to_string()))?;
     let options = sif::xlsx::export::ExportOptions {
-        lang: match a.lang.unwrap_or_default() {
-            LangArg::Sv => sif::report::Lang::Sv,
-            LangArg::En => sif::report::Lang::En,
-        },
+        lang: a.lang.unwrap_or_default().into(),
         include_proposed: a.include_proposed,
     };
     let bytes = sif::xlsx::export::workbook(&fund, &projection, &journal, &options)

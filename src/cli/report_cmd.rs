@@ -18,9 +18,11 @@ use super::{Failure, check_output, load_and_project, write_err};
 use sif::report::{self, Lang, ReportMeta};
 use sif::store;
 
+/// `--lang sv|en` of every command that has words in two languages (the report, the workbook,
+/// the reconciliation): the command line's spelling of [`Lang`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum LangArg {
-    /// Svenska
+    /// Svenska / Swedish
     #[default]
     Sv,
     /// English

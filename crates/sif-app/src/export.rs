@@ -343,10 +343,7 @@ impl SifApp {
         };
         let journal = journal.as_ref().map_err(|e| one_language(lang, e))?;
         let options = sif::xlsx::export::ExportOptions {
-            lang: match lang {
-                Lang::Sv => sif::report::Lang::Sv,
-                Lang::En => sif::report::Lang::En,
-            },
+            lang,
             include_proposed: self.ui.options.include_proposed,
         };
         let bytes = sif::xlsx::export::workbook(&self.doc.fund, projection, journal, &options)

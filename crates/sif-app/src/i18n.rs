@@ -6,50 +6,22 @@
 //! values in them are small functions below. The language is passed explicitly; nothing here
 //! is global.
 
-use serde::{Deserialize, Serialize};
 use sif::money::{self, Money};
 
-/// The app's language. Swedish is the default: most users are Swedish finance officers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-pub enum Lang {
-    #[default]
-    Sv,
-    En,
-}
-
-impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::Sv, Lang::En];
-
-    /// The language's own name, as shown in the language menu.
-    pub fn native_name(self) -> &'static str {
-        match self {
-            Lang::Sv => "Svenska",
-            Lang::En => "English",
-        }
-    }
-
-    pub fn is_sv(self) -> bool {
-        self == Lang::Sv
-    }
-
-    /// Pick the text of this language.
-    pub fn pick<'a>(self, sv: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Sv => sv,
-            Lang::En => en,
-        }
-    }
-
-    pub fn t(self, key: T) -> &'static str {
-        key.get(self)
-    }
-}
+/// The app's language is Sif's one language type.
+pub use sif::text::Lang;
 
 macro_rules! texts {
     ($($key:ident => $sv:literal, $en:literal;)*) => {
         /// A text of the app. `T::X.get(lang)` gives it in that language.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum T { $($key,)* }
+
+        impl sif::text::Text for T {
+            fn get(self, lang: Lang) -> &'static str {
+                T::get(self, lang)
+            }
+        }
 
         impl T {
             /// Every text, for the test that checks both languages are present.

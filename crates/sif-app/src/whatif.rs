@@ -869,10 +869,7 @@ impl SifApp {
             .map(|p| p.display().to_string())
             .unwrap_or_else(|| lang.t(T::Untitled).to_string());
         let meta = sif::report::ReportMeta {
-            lang: match lang {
-                Lang::Sv => sif::report::Lang::Sv,
-                Lang::En => sif::report::Lang::En,
-            },
+            lang,
             source_file,
             made_on: self.clock.today(),
         };

@@ -8,6 +8,8 @@
 
 use std::borrow::Cow;
 
+use crate::money::{Money, format_en, format_sv};
+
 /// Whether a character is invisible in a way that can mislead: a control character (C0, DEL,
 /// C1) or a bidirectional formatting character (embeddings, overrides, isolates and marks,
 /// the characters of "Trojan Source").
@@ -121,6 +123,101 @@ mod tests {
         let back: String = serde_json::from_str(&safe).unwrap();
         assert_eq!(back, "x\u{9b}y\u{202e}z\u{1b}");
     }
+}
+
+/// The language Sif speaks: in the app, the printable report, the workbook and the command
+/// line's reports. Swedish is the default: most users are Swedish finance officers.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
+pub enum Lang {
+    /// Swedish: `1 234 567`, `−5 000`, decimal comma.
+    #[default]
+    Sv,
+    /// English: `1,234,567`, `-5,000`, decimal point.
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Sv, Lang::En];
+
+    /// The language's own name, as the language menu shows it.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::Sv => "Svenska",
+            Lang::En => "English",
+        }
+    }
+
+    pub fn is_sv(self) -> bool {
+        self == Lang::Sv
+    }
+
+    /// A text of a table of texts (the app's `T`) in this language.
+    pub fn t<K: Text>(self, key: K) -> &'static str {
+        key.get(self)
+    }
+
+    /// The Swedish or the English text.
+    pub fn pick<'a>(self, sv: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Sv => sv,
+            Lang::En => en,
+        }
+    }
+
+    /// The language code for `<html lang>`.
+    pub fn code(self) -> &'static str {
+        self.pick("sv", "en")
+    }
+
+    /// An amount without the unit, formatted the way the language writes numbers.
+    pub fn money(self, m: Money) -> String {
+        match self {
+            Lang::Sv => format_sv(m),
+            Lang::En => format_en(m),
+        }
+    }
+
+    /// A ratio with two decimals (the benefit-cost ratio).
+    pub fn ratio(self, x: f64) -> String {
+        let s = format!("{x:.2}");
+        match self {
+            Lang::Sv => s.replace('.', ",").replace('-', "\u{2212}"),
+            Lang::En => s,
+        }
+    }
+
+    /// A whole percentage: `50 %` in Swedish (with a no-break space), `50%` in English.
+    pub fn percent(self, p: impl std::fmt::Display) -> String {
+        match self {
+            Lang::Sv => format!("{p}\u{a0}%"),
+            Lang::En => format!("{p}%"),
+        }
+    }
+
+    /// A decimal number as the language writes it (`3,5` or `3.5`).
+    pub fn decimal(self, x: f64) -> String {
+        let s = crate::text::decimal(x);
+        match self {
+            Lang::Sv => s.replace('.', ",").replace('-', "\u{2212}"),
+            Lang::En => s,
+        }
+    }
+
+    /// A list of items: `a, b och c` / `a, b and c`.
+    pub fn list(self, items: &[String]) -> String {
+        match items {
+            [] => String::new(),
+            [one] => one.clone(),
+            [init @ .., last] => format!("{} {} {last}", init.join(", "), self.pick("och", "and")),
+        }
+    }
+}
+
+/// A table of texts in both languages (the app's `T`): `lang.t(key)` gives one.
+pub trait Text {
+    fn get(self, lang: Lang) -> &'static str;
 }
 
 /// The CSV flavour of every CSV Sif writes.

@@ -18,75 +18,9 @@ mod svg;
 
 use crate::engine::Projection;
 use crate::model::Fund;
-use crate::money::{Money, Overflow, format_en, format_sv};
+use crate::money::Overflow;
 
-/// The language of the report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Lang {
-    /// Swedish: `1 234 567`, `−5 000`, decimal comma.
-    #[default]
-    Sv,
-    /// English: `1,234,567`, `-5,000`, decimal point.
-    En,
-}
-
-impl Lang {
-    /// The Swedish or the English text.
-    pub fn pick<'a>(self, sv: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Sv => sv,
-            Lang::En => en,
-        }
-    }
-
-    /// The language code for `<html lang>`.
-    pub fn code(self) -> &'static str {
-        self.pick("sv", "en")
-    }
-
-    /// An amount without the unit, formatted the way the language writes numbers.
-    pub fn money(self, m: Money) -> String {
-        match self {
-            Lang::Sv => format_sv(m),
-            Lang::En => format_en(m),
-        }
-    }
-
-    /// A ratio with two decimals (the benefit-cost ratio).
-    pub fn ratio(self, x: f64) -> String {
-        let s = format!("{x:.2}");
-        match self {
-            Lang::Sv => s.replace('.', ",").replace('-', "\u{2212}"),
-            Lang::En => s,
-        }
-    }
-
-    /// A whole percentage: `50 %` in Swedish (with a no-break space), `50%` in English.
-    pub fn percent(self, p: impl std::fmt::Display) -> String {
-        match self {
-            Lang::Sv => format!("{p}\u{a0}%"),
-            Lang::En => format!("{p}%"),
-        }
-    }
-
-    /// A decimal number as the language writes it (`3,5` or `3.5`).
-    pub fn decimal(self, x: f64) -> String {
-        let s = crate::text::decimal(x);
-        match self {
-            Lang::Sv => s.replace('.', ",").replace('-', "\u{2212}"),
-            Lang::En => s,
-        }
-    }
-
-    /// A list of items: `a, b och c` / `a, b and c`.
-    pub fn list(self, items: &[String]) -> String {
-        match items {
-            [] => String::new(),
-            [one] => one.clone(),
-            [init @ .., last] => format!("{} {} {last}", init.join(", "), self.pick("och", "and")),
-        }
-    }
-}
+pub use crate::text::Lang;
 
 /// What the report says about where it came from.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -134,6 +68,7 @@ pub fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::money::Money;
 
     #[test]
     fn escape_leaves_no_markup_and_no_control_characters() {
