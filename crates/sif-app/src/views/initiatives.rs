@@ -311,9 +311,21 @@ fn toolbar_ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Com
         if cx.presenting {
             return;
         }
-        // The three buttons need about this much; with less left, they start a line of
-        // their own.
-        if ui.available_width() < 300.0 {
+        // The buttons start a line of their own when what is left of this one cannot hold
+        // them (as measured in the current font, so a longer language or zoom still fits).
+        let needed: f32 = [T::Delete, T::Duplicate, T::ReadFromExcel, T::AddInitiative]
+            .iter()
+            .map(|&t| {
+                let galley = egui::WidgetText::from(lang.t(t)).into_galley(
+                    ui,
+                    None,
+                    f32::INFINITY,
+                    egui::TextStyle::Button,
+                );
+                galley.size().x + 2.0 * ui.spacing().button_padding.x + ui.spacing().item_spacing.x
+            })
+            .sum();
+        if ui.available_size_before_wrap().x < needed + 8.0 {
             ui.end_row();
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
