@@ -356,11 +356,8 @@ impl CsvWriter {
 
     /// The bytes written (UTF-8).
     pub fn into_bytes(self) -> Vec<u8> {
-        // Flushing into a Vec cannot fail; should it, nothing written is lost.
-        match self.w.into_inner() {
-            Ok(v) => v,
-            Err(e) => e.into_inner().into_inner().unwrap_or_default(),
-        }
+        // Flushing into a Vec cannot fail.
+        self.w.into_inner().unwrap_or_default()
     }
 
     /// The text written.

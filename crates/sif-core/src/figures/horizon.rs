@@ -20,22 +20,18 @@ pub struct Horizon {
     pub outstanding: Money,
     /// The balance at the horizon's end (0 for an empty horizon).
     pub closing: Money,
-    /// The uncommitted balance at the horizon's end.
-    pub uncommitted: Money,
 }
 
 impl Horizon {
     pub fn of(p: &Projection) -> Result<Horizon, Overflow> {
         let st = &p.statement;
-        let last = st.last();
         Ok(Horizon {
             capital: checked_sum(st.iter().map(|y| y.capital))?,
             disbursed: checked_sum(st.iter().map(|y| y.disbursed))?,
             repaid: checked_sum(st.iter().map(|y| y.repaid))?,
             unfunded: checked_sum(st.iter().map(|y| y.unfunded))?,
             outstanding: checked_sum(p.schedule.outstanding.iter().map(|o| o.amount))?,
-            closing: last.map_or(Money::ZERO, |y| y.closing),
-            uncommitted: last.map_or(Money::ZERO, |y| y.uncommitted),
+            closing: st.last().map_or(Money::ZERO, |y| y.closing),
         })
     }
 }
@@ -59,7 +55,7 @@ mod tests {
             assert_eq!(h.repaid.0, sum(|y| y.repaid.0));
             assert_eq!(h.unfunded.0, sum(|y| y.unfunded.0));
             let last = p.statement.last().unwrap();
-            assert_eq!((h.closing, h.uncommitted), (last.closing, last.uncommitted));
+            assert_eq!(h.closing, last.closing);
             let outstanding: i64 = p.schedule.outstanding.iter().map(|o| o.amount.0).sum();
             assert_eq!(h.outstanding.0, outstanding);
         }
