@@ -91,6 +91,8 @@ texts! {
     ShowProblems => "Visa problemen", "Show the problems";
     NoFigures => "–", "–";
     NotCounted => "Räknas inte med (föreslagen). Slå på ”Räkna med föreslagna insatser” för att se siffrorna.", "Not counted (proposed). Turn on “Include proposed initiatives” to see the figures.";
+    // The shell: lib.rs, imports, what-if, safety, file dialog, help, export, widgets, dialogs.
+    // (end of the shell's texts)
     // Overview.
     KeyFigures => "Nyckeltal", "Key figures";
     CapitalIn => "Kapital tillfört", "Capital added";
@@ -285,6 +287,8 @@ texts! {
     Problem => "Problem", "Problem";
     IssueKind => "Typ", "Type";
     InitiativeOne => "Insats", "Initiative";
+    // The views' own texts (views/*.rs), each view under a comment with its name.
+    // (end of the views' texts)
     // Field messages.
     NotAYear => "ange ett år, till exempel 2026", "enter a year, for example 2026";
     NotANumber => "ange ett heltal", "enter a whole number";
@@ -294,6 +298,9 @@ texts! {
     CodeTaken => "koden finns redan", "the code is already taken";
     EmptyNotAllowed => "får inte vara tom", "must not be empty";
 }
+
+// Texts with values of the shell (lib.rs, imports, what-if, safety, dialogs, export).
+// (end of the shell's texts with values)
 
 /// An amount without the unit, grouped the language's way (`1 234 567` / `1,234,567`).
 pub fn money(lang: Lang, m: Money) -> String {
@@ -512,6 +519,9 @@ pub fn cannot_delete_actor(lang: Lang, code: &str) -> String {
         Lang::En => format!("{code} is used in the fund and cannot be removed."),
     }
 }
+
+// Texts with values of the views (views/*.rs).
+// (end of the views' texts with values)
 
 #[cfg(test)]
 mod tests {
