@@ -5,7 +5,7 @@
 //! they should; and `sif actuals` previews, applies and refuses with its exact sentences.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
 use sif::engine::{Options, project};
@@ -18,10 +18,10 @@ use sif::money::Money;
 use sif::sie_actuals::{self, ActualsWarning, FundFrom};
 use sif::sie_read::{self, SieWarning};
 use sif::store;
+use sif_testkit::cli::{self, code, sample, stderr, stdout};
 
-fn sample(name: &str) -> Fund {
-    let text = sif::samples::template(name).expect("sample exists");
-    store::parse_str(text, name).expect("sample parses")
+fn sif(args: &[&str]) -> Output {
+    cli::run(env!("CARGO_BIN_EXE_sif"), args)
 }
 
 /// The figures an actual row holds, without zero repayments, in actor order: what the ledger
@@ -453,25 +453,6 @@ fn a_year_outside_the_horizon_or_open_is_refused_or_warned() {
 }
 
 // ---- sif actuals ----
-
-fn sif(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sif"))
-        .args(args)
-        .output()
-        .expect("the sif binary runs")
-}
-
-fn code(o: &Output) -> i32 {
-    o.status.code().expect("sif exits with a code")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
-}
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
     let path = dir.join(name);

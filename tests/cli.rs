@@ -3,35 +3,17 @@
 //! `sif new` and `sif generate`.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
+use sif_testkit::cli::{self, code, stderr, stdout};
 
 fn sif(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sif"))
-        .args(args)
-        .output()
-        .expect("the sif binary runs")
-}
-
-fn code(o: &Output) -> i32 {
-    o.status.code().expect("sif exits with a code")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
+    cli::run(env!("CARGO_BIN_EXE_sif"), args)
 }
 
 fn sample(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("sample_funds")
-        .join(format!("{name}.ron"))
-        .display()
-        .to_string()
+    cli::sample_path(name).display().to_string()
 }
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {

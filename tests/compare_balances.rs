@@ -11,6 +11,15 @@ use sif::engine::{Options, project};
 use sif::generate::{GenerateParams, generate_fund};
 use sif::ledger::{self, balance};
 use sif::money::Money;
+use sif_testkit::cli;
+
+fn sif(args: &[&str]) -> Output {
+    cli::run(env!("CARGO_BIN_EXE_sif"), args)
+}
+
+fn golden(name: &str) -> String {
+    cli::golden_path(name).display().to_string()
+}
 
 fn script(args: &[&str]) -> Output {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -151,21 +160,6 @@ fn the_horizon_balance_sums_the_years() {
         .sum();
     assert_eq!(csv.lines().count(), 1 + year_rows + horizon.len());
     assert!(years > 1);
-}
-
-fn sif(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sif"))
-        .args(args)
-        .output()
-        .expect("sif runs")
-}
-
-fn golden(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(format!("{name}.ron"))
-        .display()
-        .to_string()
 }
 
 #[test]

@@ -1,26 +1,16 @@
 //! `sif export` and `sif ledger` as a person runs them (SPEC §8): files, standard output,
 //! exit codes and messages.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use sif_testkit::cli::{self, golden_path as golden, stderr_lossy as stderr};
+use std::process::Output;
 
 fn sif(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sif"))
-        .args(args)
-        // A fixed "today" for #GEN: 2026-01-15.
-        .env("SOURCE_DATE_EPOCH", "1768435200")
-        .output()
-        .expect("sif runs")
-}
-
-fn golden(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(format!("{name}.ron"))
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
+    // A fixed "today" for #GEN: 2026-01-15.
+    cli::run_with_env(
+        env!("CARGO_BIN_EXE_sif"),
+        args,
+        &[("SOURCE_DATE_EPOCH", "1768435200")],
+    )
 }
 
 #[test]

@@ -12,32 +12,14 @@ use std::time::{Duration, Instant};
 use sif::model::Fund;
 use sif::store;
 use sif::validate;
+use sif_testkit::cli::{self, code, stderr_lossy as stderr, stdout_lossy as stdout};
 
 fn sif(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sif"))
-        .args(args)
-        .output()
-        .expect("the sif binary runs")
-}
-
-fn code(o: &Output) -> i32 {
-    o.status.code().expect("sif exits with a code")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
+    cli::run(env!("CARGO_BIN_EXE_sif"), args)
 }
 
 fn sample() -> Fund {
-    store::parse_str(
-        sif::samples::template("exempelkommun").unwrap(),
-        "exempelkommun",
-    )
-    .unwrap()
+    cli::sample("exempelkommun")
 }
 
 /// The sample fund saved in a fresh folder as `fond.ron`.

@@ -3,56 +3,30 @@
 
 use sif_app as app;
 
-use std::cell::RefCell;
-use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
-use std::rc::Rc;
 
 use app::SifApp;
-use app::dialogs::FileDialogs;
 use app::i18n::{self, Lang, T};
 use app::prefs::Preferences;
 use app::views::View;
-use eframe::egui::{self, Key, Modifiers};
+use eframe::egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use sif::engine::{Options, project};
 use sif::model::{Fund, Repayment};
 use sif::money::Money;
+use sif_testkit::ui::{self, FakeDialogs, H, menu, nav, shows, type_into};
 
-/// File dialogs that answer from queues the test fills, and count how often they were asked.
-#[derive(Clone, Default)]
-struct FakeDialogs {
-    open: Rc<RefCell<VecDeque<PathBuf>>>,
-    save: Rc<RefCell<VecDeque<PathBuf>>>,
-    asked: Rc<RefCell<usize>>,
+fn harness_with(app: SifApp) -> H {
+    ui::window(app, ui::SIZE)
 }
 
-impl FileDialogs for FakeDialogs {
-    fn pick_open(&mut self, _: Lang, _: Option<&Path>) -> Option<PathBuf> {
-        *self.asked.borrow_mut() += 1;
-        self.open.borrow_mut().pop_front()
-    }
-    fn pick_save(&mut self, _: Lang, _: Option<&Path>, _: &str) -> Option<PathBuf> {
-        *self.asked.borrow_mut() += 1;
-        self.save.borrow_mut().pop_front()
-    }
-}
-
-fn harness_with(app: SifApp) -> Harness<'static, SifApp> {
-    Harness::builder()
-        .with_size(egui::vec2(1400.0, 1000.0))
-        .build_ui_state(|ui, app: &mut SifApp| app.ui_root(ui), app)
-}
-
-fn harness(lang: Lang) -> (Harness<'static, SifApp>, FakeDialogs) {
+fn harness(lang: Lang) -> (H, FakeDialogs) {
     let dialogs = FakeDialogs::default();
-    let prefs = Preferences {
-        language: lang,
-        ..Preferences::default()
-    };
-    let app = SifApp::new(prefs, Box::new(dialogs.clone()));
-    (harness_with(app), dialogs)
+    (
+        harness_with(ui::app(lang, Box::new(dialogs.clone()))),
+        dialogs,
+    )
 }
 
 fn closing_balance(fund: &Fund) -> Money {
@@ -64,42 +38,10 @@ fn closing_balance(fund: &Fund) -> Money {
         .closing
 }
 
-/// Click a menu, then an item in it (menu items carry their shortcut in their name).
-fn menu(h: &mut Harness<'_, SifApp>, menu: &str, item: &str) {
-    h.get_by_label(menu).click();
-    h.run();
-    h.get_by_label_contains(item).click();
-    h.run();
-}
-
-fn nav(h: &mut Harness<'_, SifApp>, view: &str) {
-    h.get_by_label(view).click();
-    h.run();
-}
-
-/// Type into a text field as a user does: focus it (which selects its text), type, Enter.
-fn type_into(h: &mut Harness<'_, SifApp>, label: &str, text: &str) {
-    h.get_by_label(label).focus();
-    h.run();
-    h.get_by_label(label).type_text(text);
-    h.run();
-    h.key_press(Key::Enter);
-    h.run();
-}
-
 fn select_initiative(h: &mut Harness<'_, SifApp>, code: &str) {
     nav(h, "Insatser");
     h.get_by_label(code).click();
     h.run();
-}
-
-/// Whether a node with this accessible name is on screen. Figures carry a name such as
-/// "Fund balance at the horizon's end: SEK 22,000,000", which kittest's label queries do not
-/// see on text labels (they match a label's text).
-fn shows(h: &Harness<'_, SifApp>, name: &str) -> bool {
-    h.root()
-        .children_recursive()
-        .any(|n| n.accesskit_node().label().as_deref() == Some(name))
 }
 
 fn write_sample(dir: &Path) -> PathBuf {

@@ -8,15 +8,8 @@
 
 use sif_app as app;
 
-use std::cell::RefCell;
-use std::collections::VecDeque;
-use std::path::{Path, PathBuf};
-use std::rc::Rc;
-
 use app::SifApp;
-use app::dialogs::FileDialogs;
 use app::i18n::{self, Lang};
-use app::prefs::Preferences;
 use app::views::budget::{self, Line};
 use app::views::repayments::{self, Measure};
 use eframe::egui::{self, Key, Modifiers, accesskit::Role};
@@ -25,115 +18,30 @@ use egui_kittest::kittest::{NodeT, Queryable};
 use sif::engine::{Options, Projection, project};
 use sif::model::Fund;
 use sif::money::Money;
+use sif_testkit::ui::{
+    self, FakeDialogs, H, choose, input, nav, shows, sv, type_into_input as type_into,
+};
 
-/// File dialogs that answer from a queue the test fills, and count how often they were asked.
-#[derive(Clone, Default)]
-struct FakeDialogs {
-    save: Rc<RefCell<VecDeque<PathBuf>>>,
-    asked: Rc<RefCell<Vec<(String, String)>>>,
+fn harness_on(fund: Fund, lang: Lang) -> (H, FakeDialogs) {
+    harness_sized(fund, lang, ui::SIZE)
 }
 
-impl FileDialogs for FakeDialogs {
-    fn pick_open(&mut self, _: Lang, _: Option<&Path>) -> Option<PathBuf> {
-        None
-    }
-    fn pick_save(&mut self, _: Lang, _: Option<&Path>, suggested: &str) -> Option<PathBuf> {
-        self.asked
-            .borrow_mut()
-            .push((suggested.to_string(), String::new()));
-        self.save.borrow_mut().pop_front()
-    }
-    fn pick_export(
-        &mut self,
-        _: Lang,
-        _: Option<&Path>,
-        suggested: &str,
-        _: &str,
-        extension: &str,
-    ) -> Option<PathBuf> {
-        self.asked
-            .borrow_mut()
-            .push((suggested.to_string(), extension.to_string()));
-        self.save.borrow_mut().pop_front()
-    }
+fn tall_harness_on(fund: Fund, lang: Lang) -> (H, FakeDialogs) {
+    harness_sized(fund, lang, ui::TALL)
+}
+
+fn harness_sized(fund: Fund, lang: Lang, size: egui::Vec2) -> (H, FakeDialogs) {
+    let dialogs = FakeDialogs::default();
+    let app = ui::app_on(fund, lang, Box::new(dialogs.clone()), "2026-03-15");
+    (ui::window(app, size), dialogs)
 }
 
 fn uppfoljning() -> Fund {
     sif::store::parse_str(sif::samples::SAMPLES[1].text, "uppfoljning").unwrap()
 }
 
-fn harness_on(fund: Fund, lang: Lang) -> (Harness<'static, SifApp>, FakeDialogs) {
-    harness_sized(fund, lang, egui::vec2(1400.0, 1000.0))
-}
-
-/// A tall window, for views whose lower parts a test reads (only what is on screen is in the
-/// accessibility tree).
-fn tall_harness_on(fund: Fund, lang: Lang) -> (Harness<'static, SifApp>, FakeDialogs) {
-    harness_sized(fund, lang, egui::vec2(1400.0, 2600.0))
-}
-
-fn harness_sized(
-    fund: Fund,
-    lang: Lang,
-    size: egui::Vec2,
-) -> (Harness<'static, SifApp>, FakeDialogs) {
-    let dialogs = FakeDialogs::default();
-    let prefs = Preferences {
-        language: lang,
-        ..Preferences::default()
-    };
-    let mut app = SifApp::new(prefs, Box::new(dialogs.clone()));
-    app.doc = app::state::Document::new(fund, None);
-    app.clock = Box::new(app::clock::FixedClock("2026-03-15".to_string()));
-    let h = Harness::builder()
-        .with_size(size)
-        .build_ui_state(|ui, app: &mut SifApp| app.ui_root(ui), app);
-    (h, dialogs)
-}
-
 fn projection(fund: &Fund) -> Projection {
     project(fund, &Options::default()).unwrap()
-}
-
-fn nav(h: &mut Harness<'_, SifApp>, view: &str) {
-    h.get_by_label(view).click();
-    h.run();
-}
-
-/// An input (not a text label) by its accessible name: text fields, drop-downs.
-fn input<'a>(h: &'a Harness<'_, SifApp>, name: &'a str) -> egui_kittest::Node<'a> {
-    h.get_by(move |n| n.role() != Role::Label && n.label().as_deref() == Some(name))
-}
-
-/// Type into a text field as a user does: focus it (which selects its text), type, Enter.
-fn type_into(h: &mut Harness<'_, SifApp>, name: &str, text: &str) {
-    input(h, name).focus();
-    h.run();
-    input(h, name).type_text(text);
-    h.run();
-    h.key_press(Key::Enter);
-    h.run();
-}
-
-/// Choose an option of a drop-down.
-fn choose(h: &mut Harness<'_, SifApp>, name: &str, option: &str) {
-    input(h, name).click();
-    h.run();
-    h.get_by_role_and_label(Role::Button, option).click();
-    h.run();
-}
-
-/// Whether a node with this accessible name is on screen (figures carry a name such as
-/// "SOC 2025, Eftersläpning: 100 000", which kittest's label queries do not see on text
-/// labels).
-fn shows(h: &Harness<'_, SifApp>, name: &str) -> bool {
-    h.root()
-        .children_recursive()
-        .any(|n| n.accesskit_node().label().as_deref() == Some(name))
-}
-
-fn sv(m: i64) -> String {
-    i18n::money(Lang::Sv, Money(m))
 }
 
 fn grid(who: &str, year: i32, measure: Measure, m: i64) -> String {
@@ -682,7 +590,7 @@ fn exports_sie_through_the_file_dialog_and_reads_it_back() {
     h.get_by_label("Välj fil och exportera…").click();
     h.run();
     assert_eq!(
-        dialogs.asked.borrow().last().cloned(),
+        dialogs.saves.borrow().last().cloned(),
         Some((
             "fonden-för-sociala-investeringar-2025.si".into(),
             "si".into()
@@ -734,10 +642,10 @@ fn exports_sie_through_the_file_dialog_and_reads_it_back() {
     );
     // Cancelling the file dialog writes nothing.
     choose(&mut h, "År att exportera", "2025");
-    let asked = dialogs.asked.borrow().len();
+    let asked = dialogs.saves.borrow().len();
     h.get_by_label("Välj fil och exportera…").click();
     h.run();
-    assert_eq!(dialogs.asked.borrow().len(), asked + 1);
+    assert_eq!(dialogs.saves.borrow().len(), asked + 1);
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }
 

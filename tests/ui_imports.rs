@@ -6,20 +6,14 @@
 
 use sif_app as app;
 
-use std::cell::RefCell;
-use std::collections::VecDeque;
-use std::path::{Path, PathBuf};
-use std::rc::Rc;
-
 use app::SifApp;
-use app::dialogs::FileDialogs;
 use app::i18n::{self, Lang};
 use app::import::{self, SieColumn};
 use app::prefs::Preferences;
 use app::views::repayments;
 use eframe::egui::{self, Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 use sif::engine::{Options, project};
 use sif::ledger::{
     self,
@@ -27,90 +21,22 @@ use sif::ledger::{
 };
 use sif::model::{Fund, Status};
 use sif::money::Money;
-
-/// File dialogs that answer the import question from a queue the test fills, and note the
-/// extensions they were asked for.
-#[derive(Clone, Default)]
-struct FakeDialogs {
-    import: Rc<RefCell<VecDeque<PathBuf>>>,
-    asked: Rc<RefCell<Vec<Vec<String>>>>,
-}
-
-impl FileDialogs for FakeDialogs {
-    fn pick_open(&mut self, _: Lang, _: Option<&Path>) -> Option<PathBuf> {
-        None
-    }
-    fn pick_save(&mut self, _: Lang, _: Option<&Path>, _: &str) -> Option<PathBuf> {
-        None
-    }
-    fn pick_import(
-        &mut self,
-        _: Lang,
-        _: Option<&Path>,
-        _: &str,
-        _: &str,
-        extensions: &[&str],
-    ) -> Option<PathBuf> {
-        self.asked
-            .borrow_mut()
-            .push(extensions.iter().map(|e| e.to_string()).collect());
-        self.import.borrow_mut().pop_front()
-    }
-}
-
-fn sample(name: &str) -> Fund {
-    let text = sif::samples::template(name).expect("sample exists");
-    sif::store::parse_str(text, name).unwrap()
-}
+use sif_testkit::cli::sample;
+use sif_testkit::ui::{
+    self, FakeDialogs, H, NoPortal, click, disabled, input, nav, shows, sv, type_into,
+};
 
 /// A tall window: only what is on screen is in the accessibility tree.
-fn harness_on(fund: Fund, lang: Lang) -> (Harness<'static, SifApp>, FakeDialogs) {
+fn harness_on(fund: Fund, lang: Lang) -> (H, FakeDialogs) {
     let dialogs = FakeDialogs::default();
-    let prefs = Preferences {
-        language: lang,
-        ..Preferences::default()
-    };
-    let mut app = SifApp::new(prefs, Box::new(dialogs.clone()));
-    app.doc = app::state::Document::new(fund, None);
-    app.clock = Box::new(app::clock::FixedClock("2026-03-15".to_string()));
+    let app = ui::app_on(fund, lang, Box::new(dialogs.clone()), "2026-03-15");
     // A modal that closes and another that opens (the close-year confirmation, then the
     // preview again) take a few frames to settle their scroll areas.
     let h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 2600.0))
+        .with_size(ui::TALL)
         .with_max_steps(12)
         .build_ui_state(|ui, app: &mut SifApp| app.ui_root(ui), app);
     (h, dialogs)
-}
-
-fn nav(h: &mut Harness<'_, SifApp>, view: &str) {
-    h.get_by_label(view).click();
-    h.run();
-}
-
-fn click(h: &mut Harness<'_, SifApp>, label: &str) {
-    h.get_by_label(label).click();
-    h.run();
-}
-
-fn shows(h: &Harness<'_, SifApp>, name: &str) -> bool {
-    h.root()
-        .children_recursive()
-        .any(|n| n.accesskit_node().label().as_deref() == Some(name))
-}
-
-/// An input (not a text label) by its accessible name.
-fn input<'a>(h: &'a Harness<'_, SifApp>, name: &'a str) -> egui_kittest::Node<'a> {
-    h.get_by(move |n| {
-        n.role() != eframe::egui::accesskit::Role::Label && n.label().as_deref() == Some(name)
-    })
-}
-
-fn disabled(h: &Harness<'_, SifApp>, label: &str) -> bool {
-    h.get_by_label(label).accesskit_node().is_disabled()
-}
-
-fn sv(m: i64) -> String {
-    i18n::money(Lang::Sv, Money(m))
 }
 
 fn cell(code: &str, payer: Option<&str>, column: SieColumn, m: i64) -> String {
@@ -181,7 +107,7 @@ fn a_sie_file_is_previewed_applied_as_one_step_and_undone() {
     nav(&mut h, "Återföringar");
     click(&mut h, "Läs in utfall från SIE…");
     assert_eq!(
-        *dialogs.asked.borrow(),
+        *dialogs.imports.borrow(),
         vec![vec!["se".to_string(), "si".into(), "sie".into()]]
     );
     // M2 planned 800 000 for 2025, spent 900 000 (in the file), and nothing is recorded yet.
@@ -406,7 +332,7 @@ fn initiatives_from_a_filled_template_are_previewed_added_as_one_step_and_undone
     nav(&mut h, "Insatser");
     click(&mut h, "Läs in från Excel…");
     assert_eq!(
-        *dialogs.asked.borrow(),
+        *dialogs.imports.borrow(),
         vec![vec!["xlsx".to_string(), "csv".into()]]
     );
     h.get_by_label("Läxhjälp i Norra");
@@ -476,30 +402,6 @@ fn a_template_with_problems_imports_nothing_and_names_every_cell() {
     assert!(disabled(&h, "Använd"));
     click(&mut h, "Avbryt");
     assert_eq!(h.state().doc.fund, fund);
-}
-
-/// A desktop without a file-dialog portal: Sif's own dialog must be used.
-struct NoPortal;
-
-impl FileDialogs for NoPortal {
-    fn available(&mut self) -> bool {
-        false
-    }
-    fn pick_open(&mut self, _: Lang, _: Option<&Path>) -> Option<PathBuf> {
-        panic!("the system dialog was asked although there is none")
-    }
-    fn pick_save(&mut self, _: Lang, _: Option<&Path>, _: &str) -> Option<PathBuf> {
-        panic!("the system dialog was asked although there is none")
-    }
-}
-
-fn type_into(h: &mut Harness<'_, SifApp>, label: &str, text: &str) {
-    h.get_by_label(label).focus();
-    h.run();
-    h.get_by_label(label).type_text(text);
-    h.run();
-    h.key_press(Key::Enter);
-    h.run();
 }
 
 #[test]

@@ -6,13 +6,11 @@
 
 use sif_app as app;
 
-use std::cell::{Cell, RefCell};
-use std::collections::VecDeque;
-use std::path::{Path, PathBuf};
+use std::cell::Cell;
+use std::path::PathBuf;
 use std::rc::Rc;
 
 use app::SifApp;
-use app::dialogs::FileDialogs;
 use app::i18n::Lang;
 use app::prefs::Preferences;
 use app::safety::{Clock, RECOVERY_INTERVAL_SECS};
@@ -21,23 +19,10 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use sif::model::Fund;
 use sif::store;
+use sif_testkit::ui::{self, FakeDialogs, click, shows_text as shows, type_into};
 
 /// 2025-11-26 14:05:00 UTC.
 const T0: u64 = 1_764_165_900;
-
-#[derive(Clone, Default)]
-struct FakeDialogs {
-    save: Rc<RefCell<VecDeque<PathBuf>>>,
-}
-
-impl FileDialogs for FakeDialogs {
-    fn pick_open(&mut self, _: Lang, _: Option<&Path>) -> Option<PathBuf> {
-        None
-    }
-    fn pick_save(&mut self, _: Lang, _: Option<&Path>, _: &str) -> Option<PathBuf> {
-        self.save.borrow_mut().pop_front()
-    }
-}
 
 /// A clock the test moves by hand.
 #[derive(Clone)]
@@ -95,9 +80,7 @@ impl Setup {
         let app = SifApp::start(prefs, Box::new(dialogs.clone()), Some(self.file.clone()))
             .with_recovery(&self.recovery_dir, Box::new(self.clock.clone()));
         assert!(app.safety.recovering());
-        let mut h = Harness::builder()
-            .with_size(egui::vec2(1400.0, 1000.0))
-            .build_ui_state(|ui, app: &mut SifApp| app.ui_root(ui), app);
+        let mut h = ui::window(app, ui::SIZE);
         h.run();
         (h, dialogs)
     }
@@ -128,15 +111,6 @@ impl Setup {
     }
 }
 
-fn type_into(h: &mut Harness<'_, SifApp>, label: &str, text: &str) {
-    h.get_by_label(label).focus();
-    h.run();
-    h.get_by_label(label).type_text(text);
-    h.run();
-    h.key_press(Key::Enter);
-    h.run();
-}
-
 fn rename_fund(h: &mut Harness<'_, SifApp>, name: &str) {
     h.get_by_label("Fondinställningar").click();
     h.run();
@@ -144,18 +118,9 @@ fn rename_fund(h: &mut Harness<'_, SifApp>, name: &str) {
     assert_eq!(h.state().doc.fund.name, name);
 }
 
-fn click(h: &mut Harness<'_, SifApp>, label: &str) {
-    h.get_by_label(label).click();
-    h.run();
-}
-
 fn save(h: &mut Harness<'_, SifApp>) {
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
-}
-
-fn shows(h: &Harness<'_, SifApp>, text: &str) -> bool {
-    h.query_by_label_contains(text).is_some()
 }
 
 /// The window loses focus (the user goes to another program) and gets it back.

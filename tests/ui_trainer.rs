@@ -5,13 +5,7 @@
 
 use sif_app as app;
 
-use std::cell::RefCell;
-use std::collections::VecDeque;
-use std::path::{Path, PathBuf};
-use std::rc::Rc;
-
 use app::SifApp;
-use app::dialogs::FileDialogs;
 use app::i18n::{self, Lang, T};
 use app::prefs::Preferences;
 use app::views::View;
@@ -23,75 +17,17 @@ use egui_kittest::kittest::{NodeT, Queryable};
 use sif::engine::{Options, Projection, project};
 use sif::model::{Fund, Scenario};
 use sif::money::Money;
+use sif_testkit::ui::{self, FakeDialogs, H, has_input, menu, nav, shows, type_into};
 
-#[derive(Clone, Default)]
-struct FakeDialogs {
-    open: Rc<RefCell<VecDeque<PathBuf>>>,
-    save: Rc<RefCell<VecDeque<PathBuf>>>,
-    asked: Rc<RefCell<usize>>,
+fn harness_with(app: SifApp) -> H {
+    ui::window(app, ui::SIZE)
 }
 
-impl FileDialogs for FakeDialogs {
-    fn pick_open(&mut self, _: Lang, _: Option<&Path>) -> Option<PathBuf> {
-        *self.asked.borrow_mut() += 1;
-        self.open.borrow_mut().pop_front()
-    }
-    fn pick_save(&mut self, _: Lang, _: Option<&Path>, _: &str) -> Option<PathBuf> {
-        *self.asked.borrow_mut() += 1;
-        self.save.borrow_mut().pop_front()
-    }
-}
-
-fn harness_with(app: SifApp) -> Harness<'static, SifApp> {
-    Harness::builder()
-        .with_size(egui::vec2(1400.0, 1000.0))
-        .build_ui_state(|ui, app: &mut SifApp| app.ui_root(ui), app)
-}
-
-fn harness(lang: Lang) -> (Harness<'static, SifApp>, FakeDialogs) {
+fn harness(lang: Lang) -> (H, FakeDialogs) {
     let dialogs = FakeDialogs::default();
-    let prefs = Preferences {
-        language: lang,
-        ..Preferences::default()
-    };
-    let mut app = SifApp::new(prefs, Box::new(dialogs.clone()));
-    app.clock = Box::new(app::clock::FixedClock("2025-06-01".to_string()));
+    let mut app = ui::app(lang, Box::new(dialogs.clone()));
+    ui::set_today(&mut app, "2025-06-01");
     (harness_with(app), dialogs)
-}
-
-fn menu(h: &mut Harness<'_, SifApp>, menu: &str, item: &str) {
-    h.get_by_label(menu).click();
-    h.run();
-    h.get_by_label_contains(item).click();
-    h.run();
-}
-
-fn nav(h: &mut Harness<'_, SifApp>, view: &str) {
-    h.get_by_label(view).click();
-    h.run();
-}
-
-fn type_into(h: &mut Harness<'_, SifApp>, label: &str, text: &str) {
-    h.get_by_label(label).focus();
-    h.run();
-    h.get_by_label(label).type_text(text);
-    h.run();
-    h.key_press(Key::Enter);
-    h.run();
-}
-
-/// Whether a node with this accessible name is on screen (figures are named
-/// "what: value", which kittest's label queries do not see on text labels).
-fn shows(h: &Harness<'_, SifApp>, name: &str) -> bool {
-    h.root()
-        .children_recursive()
-        .any(|n| n.accesskit_node().label().as_deref() == Some(name))
-}
-
-/// Whether an input (not a text label) with this name is on screen.
-fn has_input(h: &Harness<'_, SifApp>, label: &str) -> bool {
-    h.query_all_by_label(label)
-        .any(|n| n.accesskit_node().role() != Role::Label)
 }
 
 fn projected(fund: &Fund, savings: i32, cost: i32, delay: i32) -> Projection {

@@ -15,60 +15,17 @@ use app::prefs::Preferences;
 use eframe::egui::{self, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use sif_testkit::ui::{self, H, NoPortal, click, menu, nav, type_into};
 
-/// A desktop without a file-dialog portal (and without zenity).
-struct NoPortal;
-
-impl FileDialogs for NoPortal {
-    fn available(&mut self) -> bool {
-        false
-    }
-    fn pick_open(&mut self, _: Lang, _: Option<&Path>) -> Option<PathBuf> {
-        panic!("the system dialog was asked although there is none")
-    }
-    fn pick_save(&mut self, _: Lang, _: Option<&Path>, _: &str) -> Option<PathBuf> {
-        panic!("the system dialog was asked although there is none")
-    }
-}
-
-fn harness_with(mut app: SifApp) -> Harness<'static, SifApp> {
-    app.clock = Box::new(app::clock::FixedClock("2025-06-01".to_string()));
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 1000.0))
-        .build_ui_state(|ui, app: &mut SifApp| app.ui_root(ui), app);
+fn harness_with(mut app: SifApp) -> H {
+    ui::set_today(&mut app, "2025-06-01");
+    let mut h = ui::window(app, ui::SIZE);
     h.run();
     h
 }
 
-fn harness(lang: Lang) -> Harness<'static, SifApp> {
-    let prefs = Preferences {
-        language: lang,
-        ..Preferences::default()
-    };
-    harness_with(SifApp::new(prefs, Box::new(NoPortal)))
-}
-
-fn click(h: &mut Harness<'_, SifApp>, label: &str) {
-    h.get_by_label(label).click();
-    h.run();
-}
-
-fn menu(h: &mut Harness<'_, SifApp>, menu: &str, item: &str) {
-    h.get_by_label(menu).click();
-    h.run();
-    h.get_by_label_contains(item).click();
-    h.run();
-}
-
-/// Type into a field of the dialog (its text is selected when it gets the focus, so typing
-/// replaces it) and press Enter.
-fn type_into(h: &mut Harness<'_, SifApp>, label: &str, text: &str) {
-    h.get_by_label(label).focus();
-    h.run();
-    h.get_by_label(label).type_text(text);
-    h.run();
-    h.key_press(Key::Enter);
-    h.run();
+fn harness(lang: Lang) -> H {
+    harness_with(ui::app(lang, Box::new(NoPortal)))
 }
 
 fn save_as(h: &mut Harness<'_, SifApp>) {
@@ -323,11 +280,6 @@ fn the_preference_makes_sifs_dialog_the_default_even_with_a_system_dialog() {
     save_as(&mut h);
     assert_eq!(system.0.get(), 1);
     assert!(dialog_open(&h));
-}
-
-fn nav(h: &mut Harness<'_, SifApp>, view: &str) {
-    h.get_by_label(view).click();
-    h.run();
 }
 
 #[test]

@@ -3,8 +3,8 @@
 //! for every sample fund and scenario; numbers are numbers, totals are the sums of the rows,
 //! and there is no formula anywhere.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
+use std::process::Output;
 
 use calamine::{Data, Range, Reader, Xlsx, open_workbook_from_rs};
 use serde_json::Value;
@@ -14,18 +14,10 @@ use sif::report::Lang;
 use sif::samples::SAMPLES;
 use sif::store;
 use sif::xlsx::export::{Cell, ExportOptions, Sheet, sheets};
+use sif_testkit::cli::{self, sample_path};
 
 fn sif(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sif"))
-        .args(args)
-        .output()
-        .expect("sif runs")
-}
-
-fn sample_path(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("sample_funds")
-        .join(format!("{name}.ron"))
+    cli::run(env!("CARGO_BIN_EXE_sif"), args)
 }
 
 fn json(command: &str, file: &Path, scenario: &str) -> Value {

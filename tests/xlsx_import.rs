@@ -3,28 +3,21 @@
 //! workbooks get one clear sentence each and change nothing.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 use rust_xlsxwriter::{Formula, Workbook};
-use sif::model::{CostKind, CostRow, Fund, Initiative, Payer, Repayment, SavingsRow, Status};
+use sif::model::{CostKind, CostRow, Initiative, Payer, Repayment, SavingsRow, Status};
 use sif::money::Money;
 use sif::samples::SAMPLES;
 use sif::store;
 use sif::xlsx::import::{ImportError, import};
 use sif::xlsx::template::{template_csv, template_xlsx};
 use sif::xlsx::{COSTS, DATA_SHEETS, INITIATIVES, SAVINGS};
-
-fn sample(name: &str) -> Fund {
-    let s = SAMPLES.iter().find(|s| s.name == name).unwrap();
-    store::parse_str(s.text, s.name).unwrap()
-}
+use sif_testkit::cli::{self, sample};
 
 fn sif(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sif"))
-        .args(args)
-        .output()
-        .expect("sif runs")
+    cli::run(env!("CARGO_BIN_EXE_sif"), args)
 }
 
 /// What the template carries of an initiative, as it comes back: Proposed, no actuals.
