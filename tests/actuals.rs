@@ -8,17 +8,12 @@ use std::path::Path;
 use std::process::Output;
 
 use serde_json::Value;
-use sif::engine::{Options, project};
-use sif::ledger::{
-    self,
-    sie::{SieOptions, sie4e},
-};
 use sif::model::{Actual, Fund};
 use sif::money::Money;
 use sif::sie_actuals::{self, ActualsWarning, FundFrom};
 use sif::sie_read::{self, SieWarning};
 use sif::store;
-use sif_testkit::cli::{self, code, sample, stderr, stdout};
+use sif_testkit::cli::{self, code, export_4e, sample, stderr, stdout};
 
 fn sif(args: &[&str]) -> Output {
     cli::run(env!("CARGO_BIN_EXE_sif"), args)
@@ -44,22 +39,6 @@ fn figures(fund: &Fund, actuals: &[Actual], year: i32) -> (Money, Vec<(String, M
         fund_paid,
         repaid.into_iter().map(|(_, a, m)| (a, m)).collect(),
     )
-}
-
-fn export_4e(fund: &Fund, year: i32) -> Vec<u8> {
-    let projection = project(fund, &Options::default()).unwrap();
-    let journal = ledger::journal(fund, &projection).unwrap();
-    let budget = ledger::budget::budget(fund, &projection, year).unwrap();
-    sie4e(
-        &journal,
-        &budget,
-        &SieOptions {
-            generated_on: "2026-01-20".to_string(),
-            year: Some(year),
-            year_end_only: false,
-        },
-    )
-    .unwrap()
 }
 
 #[test]

@@ -14,14 +14,9 @@ use app::views::repayments;
 use eframe::egui::{self, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use sif::engine::{Options, project};
-use sif::ledger::{
-    self,
-    sie::{SieOptions, sie4e},
-};
 use sif::model::{Fund, Status};
 use sif::money::Money;
-use sif_testkit::cli::sample;
+use sif_testkit::cli::{export_4e, sample};
 use sif_testkit::ui::{
     self, FakeDialogs, H, NoPortal, click, disabled, input, nav, shows, sv, type_into,
 };
@@ -41,23 +36,6 @@ fn harness_on(fund: Fund, lang: Lang) -> (H, FakeDialogs) {
 
 fn cell(code: &str, payer: Option<&str>, column: SieColumn, m: i64) -> String {
     import::sie_cell_name(Lang::Sv, code, payer, column, &sv(m))
-}
-
-/// The year's SIE 4E as Sif's own ledger writes it.
-fn export_4e(fund: &Fund, year: i32) -> Vec<u8> {
-    let projection = project(fund, &Options::default()).unwrap();
-    let journal = ledger::journal(fund, &projection).unwrap();
-    let budget = ledger::budget::budget(fund, &projection, year).unwrap();
-    sie4e(
-        &journal,
-        &budget,
-        &SieOptions {
-            generated_on: "2026-01-20".to_string(),
-            year: Some(year),
-            year_end_only: false,
-        },
-    )
-    .unwrap()
 }
 
 /// An initiative's actual figures of a year: the fund's payment and the non-zero repayments

@@ -66,3 +66,24 @@ pub fn sample(name: &str) -> Fund {
     let text = sif::samples::template(name).expect("the sample exists");
     sif::store::parse_str(text, name).expect("the sample parses")
 }
+
+/// The year's SIE 4E as Sif's own ledger writes it for `fund` (the plan, no scenario), dated
+/// 2026-01-20.
+pub fn export_4e(fund: &Fund, year: i32) -> Vec<u8> {
+    use sif::engine::{Options, project};
+    use sif::ledger::{self, sie::SieOptions};
+
+    let projection = project(fund, &Options::default()).expect("the fund projects");
+    let journal = ledger::journal(fund, &projection).expect("the journal is written");
+    let budget = ledger::budget::budget(fund, &projection, year).expect("the budget is made");
+    ledger::sie::sie4e(
+        &journal,
+        &budget,
+        &SieOptions {
+            generated_on: "2026-01-20".to_string(),
+            year: Some(year),
+            year_end_only: false,
+        },
+    )
+    .expect("the SIE 4E is written")
+}
