@@ -86,6 +86,20 @@ fn prepared_of(view: View, initiatives: usize) -> (egui::Context, SifApp) {
     (ctx, app)
 }
 
+/// The median and the 95th percentile, in milliseconds, of `n` frames.
+fn frame_times(ctx: &egui::Context, app: &mut SifApp, n: usize) -> (f64, f64) {
+    let mut times: Vec<Duration> = (0..n)
+        .map(|_| {
+            let t = Instant::now();
+            std::hint::black_box(frame(ctx, app));
+            t.elapsed()
+        })
+        .collect();
+    times.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    (ms(times[n / 2]), ms(times[n * 95 / 100]))
+}
+
 /// The median and 95th percentile of 300 frames of each view, and how many times anything was
 /// recomputed in those idle frames (it must be 0).
 fn print_frame_medians(initiatives: usize) {
@@ -93,20 +107,11 @@ fn print_frame_medians(initiatives: usize) {
     for view in View::ALL {
         let (ctx, mut app) = prepared_of(view, initiatives);
         let recomputed_before = app.cache.recomputations;
-        let mut times: Vec<Duration> = (0..300)
-            .map(|_| {
-                let t = Instant::now();
-                std::hint::black_box(frame(&ctx, &mut app));
-                t.elapsed()
-            })
-            .collect();
-        times.sort();
+        let (median, p95) = frame_times(&ctx, &mut app, 300);
         let recomputed = app.cache.recomputations - recomputed_before;
         println!(
-            "  {:<12} median {:>7.3} ms   p95 {:>7.3} ms   recomputations in idle frames: {recomputed}",
+            "  {:<12} median {median:>7.3} ms   p95 {p95:>7.3} ms   recomputations in idle frames: {recomputed}",
             view.slug(),
-            times[times.len() / 2].as_secs_f64() * 1e3,
-            times[times.len() * 95 / 100].as_secs_f64() * 1e3,
         );
     }
 }
@@ -143,19 +148,10 @@ fn bench_views(c: &mut Criterion) {
         let (ctx, mut app) = prepared_of(view, 5000);
         app.ui.selected = Some(0);
         frame(&ctx, &mut app);
-        let mut times: Vec<Duration> = (0..100)
-            .map(|_| {
-                let t = Instant::now();
-                std::hint::black_box(frame(&ctx, &mut app));
-                t.elapsed()
-            })
-            .collect();
-        times.sort();
+        let (median, p95) = frame_times(&ctx, &mut app, 100);
         println!(
-            "  {:<12} median {:>7.3} ms   p95 {:>7.3} ms",
+            "  {:<12} median {median:>7.3} ms   p95 {p95:>7.3} ms",
             view.slug(),
-            times[times.len() / 2].as_secs_f64() * 1e3,
-            times[times.len() * 95 / 100].as_secs_f64() * 1e3,
         );
     }
     // Recording an actual repayment: the edit, then the frame that projects and aggregates
