@@ -136,12 +136,30 @@ impl NativeDialogs {
         }
     }
 
-    fn dialog(lang: Lang, start_dir: Option<&Path>) -> rfd::FileDialog {
-        let mut d = rfd::FileDialog::new().add_filter(lang.t(T::FundFiles), &["ron"]);
+    /// The system's dialog with its title and the files it offers, in `start_dir`.
+    fn dialog(
+        start_dir: Option<&Path>,
+        title: &str,
+        filter: &str,
+        extensions: &[&str],
+    ) -> rfd::FileDialog {
+        let mut d = rfd::FileDialog::new()
+            .add_filter(filter, extensions)
+            .set_title(title);
         if let Some(dir) = start_dir.filter(|d| d.is_dir()) {
             d = d.set_directory(dir);
         }
         d
+    }
+}
+
+/// A saved file keeps its type's extension, so that it opens again from the dialog's filter
+/// and the receiving program recognises it.
+fn with_extension(path: PathBuf, extension: &str) -> PathBuf {
+    if path.extension().is_none() {
+        path.with_extension(extension)
+    } else {
+        path
     }
 }
 
@@ -162,9 +180,8 @@ impl FileDialogs for NativeDialogs {
     }
 
     fn pick_open(&mut self, lang: Lang, start_dir: Option<&Path>) -> Option<PathBuf> {
-        Self::dialog(lang, start_dir)
-            .set_title(lang.t(T::Open).trim_end_matches('…'))
-            .pick_file()
+        let title = lang.t(T::Open).trim_end_matches('…');
+        Self::dialog(start_dir, title, lang.t(T::FundFiles), &["ron"]).pick_file()
     }
 
     fn pick_save(
@@ -173,16 +190,11 @@ impl FileDialogs for NativeDialogs {
         start_dir: Option<&Path>,
         suggested: &str,
     ) -> Option<PathBuf> {
-        let path = Self::dialog(lang, start_dir)
-            .set_title(lang.t(T::SaveAs).trim_end_matches('…'))
+        let title = lang.t(T::SaveAs).trim_end_matches('…');
+        let path = Self::dialog(start_dir, title, lang.t(T::FundFiles), &["ron"])
             .set_file_name(suggested)
             .save_file()?;
-        // A fund file always ends in .ron, so it opens again from the Open dialog's filter.
-        Some(if path.extension().is_none() {
-            path.with_extension("ron")
-        } else {
-            path
-        })
+        Some(with_extension(path, "ron"))
     }
 
     fn pick_save_report(
@@ -191,22 +203,11 @@ impl FileDialogs for NativeDialogs {
         start_dir: Option<&Path>,
         suggested: &str,
     ) -> Option<PathBuf> {
-        let mut d = rfd::FileDialog::new()
-            .add_filter(
-                lang.pick("Webbsidor (.html)", "Web pages (.html)"),
-                &["html", "htm"],
-            )
-            .set_title(lang.pick("Skriv ut rapport", "Printable report"))
-            .set_file_name(suggested);
-        if let Some(dir) = start_dir.filter(|d| d.is_dir()) {
-            d = d.set_directory(dir);
-        }
-        let path = d.save_file()?;
-        Some(if path.extension().is_none() {
-            path.with_extension("html")
-        } else {
-            path
-        })
+        let title = lang.t(T::PrintableReportTitle);
+        let path = Self::dialog(start_dir, title, lang.t(T::WebPages), &["html", "htm"])
+            .set_file_name(suggested)
+            .save_file()?;
+        Some(with_extension(path, "html"))
     }
 
     fn pick_import(
@@ -217,14 +218,9 @@ impl FileDialogs for NativeDialogs {
         filter: &str,
         extensions: &[&str],
     ) -> Option<PathBuf> {
-        let mut d = rfd::FileDialog::new()
-            .add_filter(filter, extensions)
-            .add_filter(lang.pick("Alla filer", "All files"), &["*"])
-            .set_title(title);
-        if let Some(dir) = start_dir.filter(|d| d.is_dir()) {
-            d = d.set_directory(dir);
-        }
-        d.pick_file()
+        Self::dialog(start_dir, title, filter, extensions)
+            .add_filter(lang.t(T::AllFiles), &["*"])
+            .pick_file()
     }
 
     fn pick_export(
@@ -235,19 +231,9 @@ impl FileDialogs for NativeDialogs {
         filter: &str,
         extension: &str,
     ) -> Option<PathBuf> {
-        let mut d = rfd::FileDialog::new()
-            .add_filter(filter, &[extension])
-            .set_title(lang.pick("Exportera", "Export"))
-            .set_file_name(suggested);
-        if let Some(dir) = start_dir.filter(|d| d.is_dir()) {
-            d = d.set_directory(dir);
-        }
-        let path = d.save_file()?;
-        // The export keeps its extension, so the receiving program recognises it.
-        Some(if path.extension().is_none() {
-            path.with_extension(extension)
-        } else {
-            path
-        })
+        let path = Self::dialog(start_dir, lang.t(T::MenuExport), filter, &[extension])
+            .set_file_name(suggested)
+            .save_file()?;
+        Some(with_extension(path, extension))
     }
 }

@@ -89,10 +89,7 @@ fn lang_title(key: T, lang: Lang) -> String {
 
 /// The fund files' type, as the file dialogs show it.
 fn fund_filter() -> (String, String) {
-    (
-        Lang::Sv.t(T::FundFiles).to_string(),
-        Lang::En.t(T::FundFiles).to_string(),
-    )
+    i18n::both(T::FundFiles)
 }
 
 /// The built-in sample fund (the app opens it when there is no last file).
@@ -156,7 +153,7 @@ impl SifApp {
             .file_name()
             .unwrap_or_else(|| lang.t(T::Untitled).to_string());
         let mark = if self.doc.is_dirty() {
-            lang.pick(" (osparad)", " (unsaved)")
+            lang.t(T::TitleUnsavedMark)
         } else {
             ""
         };
@@ -395,14 +392,8 @@ impl SifApp {
                 self.shell_button(ui, ShellCommand::Save, out);
                 self.shell_button(ui, ShellCommand::SaveAs, out);
                 ui.separator();
-                ui.menu_button(lang.pick("Exportera", "Export"), |ui| {
-                    if ui
-                        .button(lang.pick(
-                            "Excel-arbetsbok med rapporterna…",
-                            "Excel workbook of the reports…",
-                        ))
-                        .clicked()
-                    {
+                ui.menu_button(lang.t(T::MenuExport), |ui| {
+                    if ui.button(lang.t(T::ExportWorkbook)).clicked() {
                         out.push(Command::Export(export::ExportRequest::Workbook));
                         ui.close();
                     }
@@ -426,17 +417,8 @@ impl SifApp {
                 ui.separator();
                 let mut own = self.prefs.own_file_dialog == Some(true);
                 if ui
-                    .checkbox(
-                        &mut own,
-                        lang.pick(
-                            "Använd alltid Sifs egen fildialog",
-                            "Always use Sif's own file dialog",
-                        ),
-                    )
-                    .on_hover_text(lang.pick(
-                        "Av: Sif använder systemets fildialog och sin egen bara när systemet inte kan visa någon.",
-                        "Off: Sif uses the system's file dialog, and its own only when the system cannot show one.",
-                    ))
+                    .checkbox(&mut own, lang.t(T::AlwaysOwnFileDialog))
+                    .on_hover_text(lang.t(T::AlwaysOwnFileDialogHelp))
                     .clicked()
                 {
                     out.push(Command::SetOwnFileDialog(own));
@@ -461,8 +443,7 @@ impl SifApp {
                     {
                         button = button.shortcut_text(ui.ctx().format_shortcut(&sc));
                     }
-                    if ui.add(button).clicked()
-                    {
+                    if ui.add(button).clicked() {
                         out.push(Command::Navigate(view));
                         ui.close();
                     }
@@ -480,7 +461,7 @@ impl SifApp {
                     }
                 }
             });
-            ui.menu_button(lang.pick("Hjälp", "Help"), |ui| help::menu_ui(ui, lang, out));
+            ui.menu_button(lang.t(T::MenuHelp), |ui| help::menu_ui(ui, lang, out));
         });
     }
 
@@ -528,7 +509,7 @@ impl SifApp {
                 out.push(Command::SetIncludeProposed(include));
             }
             if self.cache.is_computing() {
-                let text = lang.pick("Räknar om …", "Recomputing …");
+                let text = lang.t(T::Recomputing);
                 ui.spinner().on_hover_text(text).accessible_name(text);
             }
             if self.ui.trainer.presenting {
@@ -683,19 +664,13 @@ impl SifApp {
                 let modal = egui::Modal::new(Id::unique("report_whatif_dialog")).show(ctx, |ui| {
                     ui.set_width(480.0);
                     ui.heading(whatif::report_label(lang).trim_end_matches('…'));
-                    ui.label(lang.pick(
-                        "Övningsläget visar andra antaganden än fondens plan. Ska rapporten visa övningen? Den står då i rapporten som ”Övning (ej sparat scenario)”.",
-                        "Trainer mode shows other assumptions than the fund's plan. Should the report show the exercise? The report then names it “Exercise (not a saved scenario)”.",
-                    ));
+                    ui.label(lang.t(T::ReportExerciseQuestion));
                     ui.add_space(8.0);
                     ui.horizontal_wrapped(|ui| {
-                        if ui
-                            .button(lang.pick("Med övningen", "With the exercise"))
-                            .clicked()
-                        {
+                        if ui.button(lang.t(T::ReportWithExercise)).clicked() {
                             answer = Answer::Report(true);
                         }
-                        if ui.button(lang.pick("Planen", "The plan")).clicked() {
+                        if ui.button(lang.t(T::ReportWithPlan)).clicked() {
                             answer = Answer::Report(false);
                         }
                         if ui.button(lang.t(T::Cancel)).clicked() {
@@ -868,10 +843,7 @@ impl SifApp {
             Pending::OpenDialog => {
                 let request = self.path_request(
                     file_dialog::Mode::Open,
-                    (
-                        "Öppna en fondfil".to_string(),
-                        "Open a fund file".to_string(),
-                    ),
+                    i18n::both(T::OpenFundFileTitle),
                     fund_filter(),
                     "ron",
                     String::new(),
@@ -974,8 +946,8 @@ impl SifApp {
             .and_then(|text| store::parse_str(text, "template").ok())
             .unwrap_or_else(|| {
                 Fund::empty(
-                    lang.pick("Sociala investeringsfonden", "Social investment fund"),
-                    lang.pick("Kommunen", "The municipality"),
+                    lang.t(T::DefaultFundName),
+                    lang.t(T::DefaultOrganisation),
                     this_year(),
                 )
             });
@@ -1149,12 +1121,7 @@ impl SifApp {
                         } else {
                             T::ExportFailedTitle
                         },
-                        text: lang
-                            .pick(
-                                "Filen kan inte skrivas över fondfilen själv; välj ett annat namn.",
-                                "The file cannot be written over the fund file itself; choose another name.",
-                            )
-                            .to_string(),
+                        text: lang.t(T::NotOverFundFile).to_string(),
                     });
                     return;
                 }

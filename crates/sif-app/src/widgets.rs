@@ -261,19 +261,11 @@ pub fn money_field(
     width: f32,
 ) -> Option<Money> {
     let display = i18n::money(lang, current);
-    let hint = lang.pick(
-        "Belopp i hela kronor. Du kan skriva 1 200 000, 1,2 mkr eller 300 tkr. Enter sparar, Esc ångrar.",
-        "Amount in whole kronor. You can type 1,200,000, 1.2 mkr or 300 tkr. Enter keeps it, Esc throws it away.",
-    );
+    let hint = lang.t(T::MoneyFieldHelp);
     commit_field_hinted(ui, fields, id, name, &display, width, true, hint, |t| {
         let m = parse_money(t).map_err(|e| one_language(lang, &e.to_string()))?;
         if m.0 < 0 && !allow_negative {
-            return Err(lang
-                .pick(
-                    "beloppet får inte vara negativt",
-                    "the amount must not be negative",
-                )
-                .to_string());
+            return Err(lang.t(T::NegativeAmount).to_string());
         }
         Ok(m)
     })
@@ -290,21 +282,20 @@ pub fn year_field(
     current: i32,
     width: f32,
 ) -> Option<i32> {
-    commit_field_hinted(
+    whole_number_field(
         ui,
         fields,
         id,
         name,
-        &current.to_string(),
+        current,
         width,
-        true,
-        lang.pick("Ett årtal, till exempel 2026.", "A year, for example 2026."),
-        |t| match i18n::parse_int(t) {
-            Some(y) if (1000..=9999).contains(&y) => Ok(y),
-            _ => Err(lang.t(T::NotAYear).to_string()),
+        lang.t(T::YearFieldHelp),
+        |t| {
+            i18n::parse_int(t)
+                .filter(|y| (1000..=9999).contains(y))
+                .ok_or_else(|| lang.t(T::NotAYear).to_string())
         },
     )
-    .filter(|y| *y != current)
 }
 
 /// A whole number (percentages of shares and weights, counts).
@@ -317,6 +308,30 @@ pub fn int_field(
     current: i32,
     width: f32,
 ) -> Option<i32> {
+    whole_number_field(
+        ui,
+        fields,
+        id,
+        name,
+        current,
+        width,
+        lang.t(T::IntFieldHelp),
+        |t| i18n::parse_int(t).ok_or_else(|| lang.t(T::NotANumber).to_string()),
+    )
+}
+
+/// A field of a whole number read by `parse`; the new value when it was changed.
+#[allow(clippy::too_many_arguments)]
+fn whole_number_field(
+    ui: &mut Ui,
+    fields: &mut FieldBuffers,
+    id: Id,
+    name: Name<'_>,
+    current: i32,
+    width: f32,
+    hint: &str,
+    parse: impl FnOnce(&str) -> Result<i32, String>,
+) -> Option<i32> {
     commit_field_hinted(
         ui,
         fields,
@@ -325,11 +340,8 @@ pub fn int_field(
         &current.to_string(),
         width,
         true,
-        lang.pick(
-            "Ett heltal (procent, vikt eller antal).",
-            "A whole number (percent, weight or count).",
-        ),
-        |t| i18n::parse_int(t).ok_or_else(|| lang.t(T::NotANumber).to_string()),
+        hint,
+        parse,
     )
     .filter(|v| *v != current)
 }
@@ -346,10 +358,7 @@ pub fn text_field(
     required: bool,
     width: f32,
 ) -> Option<String> {
-    let hint = lang.pick(
-        "Text. Enter sparar, Esc ångrar.",
-        "Text. Enter keeps it, Esc throws it away.",
-    );
+    let hint = lang.t(T::TextFieldHelp);
     commit_field_hinted(ui, fields, id, name, current, width, false, hint, |t| {
         let t = t.trim();
         if required && t.is_empty() {
