@@ -341,36 +341,30 @@ impl History {
     }
 
     pub fn undo(&mut self, fund: &mut Fund) -> bool {
-        let Some(step) = self.undo.pop() else {
-            return false;
-        };
-        let Some(forward) = step.edit.apply(fund) else {
-            return false;
-        };
-        self.redo.push(Step {
-            edit: forward,
-            state: self.state,
-            label: step.label,
-        });
-        self.state = step.state;
-        true
+        step_over(&mut self.undo, &mut self.redo, &mut self.state, fund)
     }
 
     pub fn redo(&mut self, fund: &mut Fund) -> bool {
-        let Some(step) = self.redo.pop() else {
-            return false;
-        };
-        let Some(back) = step.edit.apply(fund) else {
-            return false;
-        };
-        self.undo.push(Step {
-            edit: back,
-            state: self.state,
-            label: step.label,
-        });
-        self.state = step.state;
-        true
+        step_over(&mut self.redo, &mut self.undo, &mut self.state, fund)
     }
+}
+
+/// Apply the last step of `from` to the fund and keep its inverse on `to` (undo: from the undo
+/// stack to the redo stack; redo: the other way); `state` becomes the step's.
+fn step_over(from: &mut Vec<Step>, to: &mut Vec<Step>, state: &mut u64, fund: &mut Fund) -> bool {
+    let Some(step) = from.pop() else {
+        return false;
+    };
+    let Some(inverse) = step.edit.apply(fund) else {
+        return false;
+    };
+    to.push(Step {
+        edit: inverse,
+        state: *state,
+        label: step.label,
+    });
+    *state = step.state;
+    true
 }
 
 /// Everything a view or a menu can ask the shell to do.
@@ -507,7 +501,7 @@ impl Shortcut {
     pub fn text(self, lang: Lang) -> &'static str {
         match self {
             Shortcut::Shell(cmd) => lang.t(cmd.text()).trim_end_matches('…'),
-            Shortcut::Report => super::whatif::report_label(lang).trim_end_matches('…'),
+            Shortcut::Report => lang.t(T::MenuPrintableReport).trim_end_matches('…'),
             Shortcut::View(view) => lang.t(view.text()),
             Shortcut::TogglePresenting => lang.t(T::KeyPresentingHelp),
             Shortcut::LeavePresenting => lang.t(T::KeyEscHelp),

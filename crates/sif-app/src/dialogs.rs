@@ -151,6 +151,24 @@ impl NativeDialogs {
         }
         d
     }
+
+    /// Ask where to save a file of the type of `extensions`, whose first is added to a name
+    /// typed without one.
+    fn save(
+        start_dir: Option<&Path>,
+        title: &str,
+        filter: &str,
+        extensions: &[&str],
+        suggested: &str,
+    ) -> Option<PathBuf> {
+        let path = Self::dialog(start_dir, title, filter, extensions)
+            .set_file_name(suggested)
+            .save_file()?;
+        Some(with_extension(
+            path,
+            extensions.first().copied().unwrap_or(""),
+        ))
+    }
 }
 
 /// A saved file keeps its type's extension, so that it opens again from the dialog's filter
@@ -191,10 +209,8 @@ impl FileDialogs for NativeDialogs {
         suggested: &str,
     ) -> Option<PathBuf> {
         let title = lang.t(T::SaveAs).trim_end_matches('…');
-        let path = Self::dialog(start_dir, title, lang.t(T::FundFiles), &["ron"])
-            .set_file_name(suggested)
-            .save_file()?;
-        Some(with_extension(path, "ron"))
+        let filter = lang.t(T::FundFiles);
+        Self::save(start_dir, title, filter, &["ron"], suggested)
     }
 
     fn pick_save_report(
@@ -203,11 +219,8 @@ impl FileDialogs for NativeDialogs {
         start_dir: Option<&Path>,
         suggested: &str,
     ) -> Option<PathBuf> {
-        let title = lang.t(T::PrintableReportTitle);
-        let path = Self::dialog(start_dir, title, lang.t(T::WebPages), &["html", "htm"])
-            .set_file_name(suggested)
-            .save_file()?;
-        Some(with_extension(path, "html"))
+        let (title, filter) = (lang.t(T::PrintableReportTitle), lang.t(T::WebPages));
+        Self::save(start_dir, title, filter, &["html", "htm"], suggested)
     }
 
     fn pick_import(
@@ -231,9 +244,12 @@ impl FileDialogs for NativeDialogs {
         filter: &str,
         extension: &str,
     ) -> Option<PathBuf> {
-        let path = Self::dialog(start_dir, lang.t(T::MenuExport), filter, &[extension])
-            .set_file_name(suggested)
-            .save_file()?;
-        Some(with_extension(path, extension))
+        Self::save(
+            start_dir,
+            lang.t(T::MenuExport),
+            filter,
+            &[extension],
+            suggested,
+        )
     }
 }

@@ -162,16 +162,24 @@ fn text_field(ui: &mut Ui, text: &mut String, width: f32, id: &str, focus: bool)
         output.response.response.request_focus();
     }
     if focus || output.response.response.gained_focus() {
-        let mut state = output.state.clone();
-        state
-            .cursor
-            .set_char_range(Some(egui::text::CCursorRange::two(
-                egui::text::CCursor::new(0),
-                egui::text::CCursor::new(text.chars().count()),
-            )));
-        state.store(ui.ctx(), id);
+        super::widgets::select_all(ui.ctx(), output.state.clone(), id, text);
     }
     output.response.response
+}
+
+/// A label and the [`text_field`] it names, with a tooltip.
+fn labelled_field(
+    ui: &mut Ui,
+    label: &str,
+    field: (&mut String, f32, &str),
+    focus: bool,
+    hover: &str,
+) -> egui::Response {
+    let label = ui.label(label).id;
+    let (text, width, id) = field;
+    text_field(ui, text, width, id, focus)
+        .labelled_by(label)
+        .on_hover_text(hover)
 }
 
 impl FileDialog {
@@ -332,16 +340,13 @@ impl FileDialog {
         let focus = std::mem::take(&mut self.focus);
         // The path field: a folder to go to, or a whole file path.
         ui.horizontal(|ui| {
-            let label = ui.label(lang.t(T::FdFolderOrPath)).id;
-            let r = text_field(
+            let r = labelled_field(
                 ui,
-                &mut self.location,
-                380.0,
-                "sif_file_dialog_path",
+                lang.t(T::FdFolderOrPath),
+                (&mut self.location, 380.0, "sif_file_dialog_path"),
                 focus && self.mode == Mode::Open,
-            )
-            .labelled_by(label)
-            .on_hover_text(lang.t(T::FdPathHelp));
+                lang.t(T::FdPathHelp),
+            );
             if r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
                 outcome = self.go_to_location();
             }
@@ -426,16 +431,13 @@ impl FileDialog {
         ui.add_space(4.0);
         let mut confirm = false;
         ui.horizontal(|ui| {
-            let label = ui.label(lang.t(T::FdFileName)).id;
-            let r = text_field(
+            let r = labelled_field(
                 ui,
-                &mut self.name,
-                300.0,
-                "sif_file_dialog_name",
+                lang.t(T::FdFileName),
+                (&mut self.name, 300.0, "sif_file_dialog_name"),
                 focus && self.mode == Mode::Save,
-            )
-            .labelled_by(label)
-            .on_hover_text(i18n::file_name_help(lang, &self.extension));
+                &i18n::file_name_help(lang, &self.extension),
+            );
             if r.changed() {
                 self.error = None;
             }

@@ -21,13 +21,13 @@ use sif::sie_actuals::{self, ActualsError, ActualsPreview, ComparisonRow, FundFr
 use sif::sie_read::{self, SieFile};
 use sif::xlsx::import::{self as xlsx_import, AddedSummary, ImportError, Imported};
 
-use super::SifApp;
 use super::command::{Command, Edit};
 use super::file_dialog::{self, Purpose};
 use super::i18n::{self, Lang, T};
 use super::state::{DialogState, StatusNote, ViewOptions};
 use super::views::View;
-use super::widgets::{self, Name, choice, form_label, num_cell, num_cell_w};
+use super::widgets::{self, labelled_choice, num_cell, num_cell_w};
+use super::{SifApp, file_name};
 
 /// What is read in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -159,6 +159,16 @@ pub fn added_cell_name(code: &str, column: &str, value: &str) -> String {
     format!("{code}, {column}: {value}")
 }
 
+/// A strong title and a table under it, of the SIE preview.
+fn titled_grid(ui: &mut Ui, title: &str, id: &str, columns: usize, add: impl FnOnce(&mut Ui)) {
+    ui.add_space(6.0);
+    ui.label(RichText::new(title).strong());
+    egui::Grid::new(id)
+        .num_columns(columns)
+        .spacing([12.0, 3.0])
+        .show(ui, add);
+}
+
 /// The year to preview first: the file's financial year, else the year with most vouchers,
 /// else the last closed year — within the fund's horizon.
 fn default_year(fund: &Fund, sie: &SieFile) -> i32 {
@@ -240,12 +250,6 @@ fn warning_line(ui: &mut Ui, text: &str) {
 
 fn error_line(ui: &mut Ui, text: &str) {
     ui.add(egui::Label::new(RichText::new(text).color(widgets::error_color(ui))).wrap());
-}
-
-fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string())
 }
 
 impl SieImport {
@@ -530,22 +534,12 @@ fn sie_body_ui(
     ui.label(format!("{}: {source}", lang.t(T::ImpFile)));
     ui.add_space(4.0);
     ui.horizontal(|ui| {
-        let label = form_label(ui, lang.t(T::Year));
         let years: Vec<(i32, String)> = (fund.first_year..=fund.last_year())
             .map(|y| (y, y.to_string()))
             .collect();
-        if let Some(y) = choice(
-            ui,
-            "sie_import_year",
-            Name::By(label),
-            &s.year,
-            &years,
-            80.0,
-        ) {
-            s.year = y;
-        }
+        let year = lang.t(T::Year);
+        labelled_choice(ui, year, "sie_import_year", &mut s.year, &years, 80.0);
         ui.add_space(12.0);
-        let label = form_label(ui, lang.t(T::ImpFundPaymentFrom));
         let mappings = [
             (
                 FundFrom::Allocation,
@@ -553,16 +547,15 @@ fn sie_body_ui(
             ),
             (FundFrom::Costs, lang.t(T::ImpInitiativeCosts).to_string()),
         ];
-        if let Some(m) = choice(
+        let from = lang.t(T::ImpFundPaymentFrom);
+        labelled_choice(
             ui,
+            from,
             "sie_import_mapping",
-            Name::By(label),
-            &s.fund_from,
+            &mut s.fund_from,
             &mappings,
             300.0,
-        ) {
-            s.fund_from = m;
-        }
+        );
     });
     ui.add_space(6.0);
     let preview = match &s.preview {
@@ -665,51 +658,42 @@ fn sie_body_ui(
     }
 
     if !s.per_payer.is_empty() {
-        ui.add_space(6.0);
-        ui.label(RichText::new(lang.t(T::ImpRepaymentsPerPayer)).strong());
-        egui::Grid::new("sie_import_payers")
-            .num_columns(2)
-            .spacing([12.0, 3.0])
-            .show(ui, |ui| {
-                for (payer, m) in &s.per_payer {
-                    let name = fund
-                        .actor_index(payer)
-                        .map(|k| format!("{payer} – {}", fund.actors[k].name))
-                        .unwrap_or_else(|| payer.clone());
-                    ui.label(name);
-                    let text = i18n::money(lang, *m);
-                    num_cell_w(ui, 104.0, &text)
-                        .accessible_name(payer_total_name(lang, payer, &text));
-                    ui.end_row();
-                }
-            });
+        let title = lang.t(T::ImpRepaymentsPerPayer);
+        titled_grid(ui, title, "sie_import_payers", 2, |ui| {
+            for (payer, m) in &s.per_payer {
+                let name = fund
+                    .actor_index(payer)
+                    .map(|k| format!("{payer} – {}", fund.actors[k].name))
+                    .unwrap_or_else(|| payer.clone());
+                ui.label(name);
+                let text = i18n::money(lang, *m);
+                num_cell_w(ui, 104.0, &text).accessible_name(payer_total_name(lang, payer, &text));
+                ui.end_row();
+            }
+        });
     }
 
     if !preview.unmatched.is_empty() {
-        ui.add_space(6.0);
-        ui.label(RichText::new(lang.t(T::ImpUnmatchedRows)).strong());
-        egui::Grid::new("sie_import_unmatched")
-            .num_columns(3)
-            .spacing([12.0, 3.0])
-            .show(ui, |ui| {
-                ui.label(RichText::new(lang.t(T::ImpObject)).strong());
-                ui.label(RichText::new(lang.t(T::ImpAccount)).strong());
-                num_cell_w(ui, 104.0, RichText::new(lang.t(T::Amount)).strong());
+        let title = lang.t(T::ImpUnmatchedRows);
+        titled_grid(ui, title, "sie_import_unmatched", 3, |ui| {
+            ui.label(RichText::new(lang.t(T::ImpObject)).strong());
+            ui.label(RichText::new(lang.t(T::ImpAccount)).strong());
+            num_cell_w(ui, 104.0, RichText::new(lang.t(T::Amount)).strong());
+            ui.end_row();
+            for u in &preview.unmatched {
+                let object = if u.object.is_empty() {
+                    lang.t(T::ImpNoProject).to_string()
+                } else {
+                    u.object.clone()
+                };
+                ui.label(&object);
+                ui.label(u.account.to_string());
+                let text = i18n::money(lang, u.amount);
+                num_cell_w(ui, 104.0, &text)
+                    .accessible_name(format!("{object} {}: {text}", u.account));
                 ui.end_row();
-                for u in &preview.unmatched {
-                    let object = if u.object.is_empty() {
-                        lang.t(T::ImpNoProject).to_string()
-                    } else {
-                        u.object.clone()
-                    };
-                    ui.label(&object);
-                    ui.label(u.account.to_string());
-                    let text = i18n::money(lang, u.amount);
-                    num_cell_w(ui, 104.0, &text)
-                        .accessible_name(format!("{object} {}: {text}", u.account));
-                    ui.end_row();
-                }
-            });
+            }
+        });
     }
 
     if !preview.warnings.is_empty() {

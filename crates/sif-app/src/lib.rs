@@ -92,20 +92,18 @@ fn fund_filter() -> (String, String) {
     i18n::both(T::FundFiles)
 }
 
+/// A file's name for a message, or its whole path when it has none.
+pub(crate) fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
 /// The built-in sample fund (the app opens it when there is no last file).
 pub fn sample_fund() -> Fund {
     let sample = sif::samples::default_sample();
     store::parse_str(sample.text, sample.name)
         .unwrap_or_else(|_| Fund::empty("Sociala investeringsfonden", "Exempelkommun", 2025))
-}
-
-/// This calendar year, for the first year of an empty fund. The clock is read only here.
-fn this_year() -> i32 {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    // 365.2425 days a year; exact enough to name the year.
-    1970 + (secs / 31_556_952) as i32
 }
 
 impl SifApp {
@@ -141,8 +139,24 @@ impl SifApp {
         app
     }
 
+    /// This calendar year where the user is (the clock's), for the first year of an empty fund.
+    fn this_year(&self) -> i32 {
+        use chrono::Datelike;
+        chrono::NaiveDate::parse_from_str(&self.clock.today(), "%Y-%m-%d")
+            .map_or(2025, |d| d.year())
+    }
+
     pub fn lang(&self) -> Lang {
         self.ui.lang
+    }
+
+    /// The fund's file as the status bar and the report name it: its path, or "Untitled".
+    pub(crate) fn file_shown(&self) -> String {
+        self.doc
+            .path
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|| self.lang().t(T::Untitled).to_string())
     }
 
     /// The window title: fund name, file name, and a mark when there are unsaved changes.
@@ -564,13 +578,7 @@ impl SifApp {
         ui.horizontal(|ui| {
             // Presenting: the room sees the figures, not the file path or the unsaved mark.
             if !self.ui.trainer.presenting {
-                let file = self
-                    .doc
-                    .path
-                    .as_ref()
-                    .map(|p| p.display().to_string())
-                    .unwrap_or_else(|| lang.t(T::Untitled).to_string());
-                ui.label(RichText::new(file).weak());
+                ui.label(RichText::new(self.file_shown()).weak());
                 if self.doc.is_dirty() {
                     ui.label(RichText::new(lang.t(T::Unsaved)).color(widgets::warn_color(ui)));
                 }
@@ -663,7 +671,7 @@ impl SifApp {
             DialogState::ReportWhatIf => {
                 let modal = egui::Modal::new(Id::unique("report_whatif_dialog")).show(ctx, |ui| {
                     ui.set_width(480.0);
-                    ui.heading(whatif::report_label(lang).trim_end_matches('…'));
+                    ui.heading(lang.t(T::MenuPrintableReport).trim_end_matches('…'));
                     ui.label(lang.t(T::ReportExerciseQuestion));
                     ui.add_space(8.0);
                     ui.horizontal_wrapped(|ui| {
@@ -948,7 +956,7 @@ impl SifApp {
                 Fund::empty(
                     lang.t(T::DefaultFundName),
                     lang.t(T::DefaultOrganisation),
-                    this_year(),
+                    self.this_year(),
                 )
             });
         self.replace_document(Document::new(fund, None));

@@ -16,10 +16,10 @@ use eframe::egui::{self, Id, RichText, Ui};
 use sif::recovery::{self, Recovery, Session};
 use sif::store::{self, DiskState, FileStamp, SaveError};
 
-use super::SifApp;
 use super::i18n::{self, Lang, T};
 use super::state::{DialogState, Document, Pending, StatusNote};
 use super::widgets;
+use super::{SifApp, file_name};
 
 /// How often unsaved changes are written to the recovery file, at most.
 pub const RECOVERY_INTERVAL_SECS: u64 = 5;
@@ -216,11 +216,15 @@ impl Safety {
     }
 }
 
-fn file_name(path: &Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    )
+/// A row of buttons; the answer of the one clicked, if any.
+fn buttons_ui<A>(ui: &mut Ui, buttons: impl IntoIterator<Item = (&'static str, A)>) -> Option<A> {
+    let mut answer = None;
+    for (label, a) in buttons {
+        if ui.button(label).clicked() {
+            answer = Some(a);
+        }
+    }
+    answer
 }
 
 impl SifApp {
@@ -388,11 +392,12 @@ impl SifApp {
                     ui.label(lang.pick(&sv, &en));
                     ui.add_space(8.0);
                     ui.horizontal(|ui| {
-                        if ui.button(lang.t(T::SafeRestore)).clicked() {
-                            answer = A::Restore;
-                        }
-                        if ui.button(lang.t(T::SafeDiscard)).clicked() {
-                            answer = A::Discard;
+                        let buttons = [
+                            (lang.t(T::SafeRestore), A::Restore),
+                            (lang.t(T::SafeDiscard), A::Discard),
+                        ];
+                        if let Some(a) = buttons_ui(ui, buttons) {
+                            answer = a;
                         }
                     });
                 });
@@ -448,22 +453,18 @@ impl SifApp {
                         }
                         ui.add_space(8.0);
                         ui.horizontal(|ui| {
-                            let write = if removed {
-                                T::SafeSaveAgain
+                            let mut buttons = vec![if removed {
+                                (lang.t(T::SafeSaveAgain), A::Overwrite)
                             } else {
-                                T::SafeOverwrite
-                            };
-                            if ui.button(lang.t(write)).clicked() {
-                                answer = A::Overwrite;
+                                (lang.t(T::SafeOverwrite), A::Overwrite)
+                            }];
+                            if !removed {
+                                buttons.push((lang.t(T::SafeLoadOther), A::Reload));
                             }
-                            if !removed && ui.button(lang.t(T::SafeLoadOther)).clicked() {
-                                answer = A::Reload;
-                            }
-                            if ui.button(lang.t(T::SaveAs)).clicked() {
-                                answer = A::SaveAs;
-                            }
-                            if ui.button(lang.t(T::Cancel)).clicked() {
-                                answer = A::Cancel;
+                            buttons.push((lang.t(T::SaveAs), A::SaveAs));
+                            buttons.push((lang.t(T::Cancel), A::Cancel));
+                            if let Some(a) = buttons_ui(ui, buttons) {
+                                answer = a;
                             }
                         });
                     });
@@ -546,11 +547,7 @@ impl SifApp {
                     }
                 };
                 ui.label(RichText::new(text).color(widgets::warn_color(ui)));
-                for (label, a) in buttons {
-                    if ui.button(label).clicked() {
-                        answer = Some(a);
-                    }
-                }
+                answer = buttons_ui(ui, buttons);
             });
         });
         answer

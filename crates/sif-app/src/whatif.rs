@@ -234,43 +234,9 @@ fn whatif_fill(ui: &Ui) -> Color32 {
     widgets::warn_color(ui).gamma_multiply(0.18)
 }
 
-/// The label of the three sliders (and their accessible names).
-pub fn savings_label(lang: Lang) -> &'static str {
-    lang.t(T::WiSavingsRealised)
-}
-pub fn overrun_label(lang: Lang) -> &'static str {
-    lang.t(T::WiCostOverrun)
-}
-pub fn delay_label(lang: Lang) -> &'static str {
-    lang.t(T::WiSavingsLater)
-}
+/// The label of the deadweight slider (and its accessible name).
 pub fn deadweight_label(lang: Lang) -> &'static str {
     lang.t(T::WiMoreDeadweight)
-}
-/// The added deadweight as the slider and the bar show it: `+20 %-enheter` / `+20 points`.
-pub fn deadweight_value(lang: Lang, points: i32) -> String {
-    i18n::deadweight_points(lang, points)
-}
-pub fn save_label(lang: Lang) -> &'static str {
-    lang.t(T::WiSaveAsScenario)
-}
-pub fn name_label(lang: Lang) -> &'static str {
-    lang.t(T::WiScenarioName)
-}
-pub fn reset_label(lang: Lang) -> &'static str {
-    lang.t(T::WiResetToPlan)
-}
-pub fn trainer_mode_label(lang: Lang) -> &'static str {
-    lang.t(T::MenuTrainerMode)
-}
-pub fn presenting_label(lang: Lang) -> &'static str {
-    lang.t(T::MenuPresentationMode)
-}
-pub fn report_label(lang: Lang) -> &'static str {
-    lang.t(T::MenuPrintableReport)
-}
-pub fn reset_sample_label(lang: Lang) -> &'static str {
-    lang.t(T::MenuResetSample)
 }
 
 /// A slider of whole numbers with its label above and its value beside it. The range grows
@@ -363,7 +329,7 @@ pub fn panel_ui(
             let a = &mut w.assumptions;
             int_slider(
                 ui,
-                savings_label(lang),
+                lang.t(T::WiSavingsRealised),
                 lang.t(T::WiSavingsHelp),
                 &mut a.savings_factor,
                 0..=200,
@@ -375,7 +341,7 @@ pub fn panel_ui(
             let help = lang.t(T::WiCostsHelp);
             if int_slider(
                 ui,
-                overrun_label(lang),
+                lang.t(T::WiCostOverrun),
                 help,
                 &mut overrun,
                 -50..=100,
@@ -387,7 +353,7 @@ pub fn panel_ui(
             let help = lang.t(T::WiDelayHelp);
             int_slider(
                 ui,
-                delay_label(lang),
+                lang.t(T::WiSavingsLater),
                 help,
                 &mut a.delay,
                 0..=10,
@@ -401,7 +367,7 @@ pub fn panel_ui(
                 &mut w.deadweight,
                 0..=100,
                 5.0,
-                |v| deadweight_value(lang, v),
+                |v| i18n::deadweight_points(lang, v),
             );
             ui.label(RichText::new(lang.t(T::WiDeadweightNote)).weak());
             ui.checkbox(&mut w.include_proposed, lang.t(T::IncludeProposed));
@@ -417,7 +383,7 @@ pub fn panel_ui(
                 ui.label(RichText::new(lang.t(T::WiKeepAssumptions)).strong());
                 let suggested = free_scenario_name(fund, lang.t(T::WiExercise));
                 let mut name = st.save_name.clone().unwrap_or(suggested);
-                let l = widgets::form_label(ui, name_label(lang));
+                let l = widgets::form_label(ui, lang.t(T::WiScenarioName));
                 let output = egui::TextEdit::singleline(&mut name)
                     .desired_width(200.0)
                     .show(ui);
@@ -429,14 +395,7 @@ pub fn panel_ui(
                     .on_hover_text(lang.t(T::WiScenarioNameHelp));
                 if r.gained_focus() {
                     // Select the suggestion, so typing replaces it.
-                    let mut state = output.state.clone();
-                    state
-                        .cursor
-                        .set_char_range(Some(egui::text::CCursorRange::two(
-                            egui::text::CCursor::new(0),
-                            egui::text::CCursor::new(name.chars().count()),
-                        )));
-                    state.store(ui.ctx(), r.id);
+                    widgets::select_all(ui.ctx(), output.state.clone(), r.id, &name);
                 }
                 if r.changed() {
                     st.save_name = Some(name.clone());
@@ -450,7 +409,10 @@ pub fn panel_ui(
                     ui.label(RichText::new(lang.t(T::WiDeadweightNotKept)).weak());
                 }
                 let clicked = ui
-                    .add_enabled(problem.is_none(), egui::Button::new(save_label(lang)))
+                    .add_enabled(
+                        problem.is_none(),
+                        egui::Button::new(lang.t(T::WiSaveAsScenario)),
+                    )
                     .clicked();
                 if problem.is_none() && (clicked || enter) {
                     out.push(Command::Trainer(TrainerCommand::SaveWhatIf(
@@ -506,7 +468,7 @@ pub fn bar_ui(
                     if ui.button(lang.t(T::WiLeaveTrainer)).clicked() {
                         out.push(Command::Trainer(TrainerCommand::ToggleTrainerMode));
                     }
-                    if differs && ui.button(reset_label(lang)).clicked() {
+                    if differs && ui.button(lang.t(T::WiResetToPlan)).clicked() {
                         out.push(Command::Trainer(TrainerCommand::ResetWhatIf));
                     }
                     if computing {
@@ -541,15 +503,15 @@ pub fn bar_text(lang: Lang, w: &WhatIf, differs: bool, plan_name: &str) -> Strin
         years(lang, a.delay),
     );
     let (s_label, c_label, d_label) = (
-        savings_label(lang).to_lowercase(),
-        overrun_label(lang).to_lowercase(),
-        delay_label(lang).to_lowercase(),
+        lang.t(T::WiSavingsRealised).to_lowercase(),
+        lang.t(T::WiCostOverrun).to_lowercase(),
+        lang.t(T::WiSavingsLater).to_lowercase(),
     );
     let deadweight = if w.deadweight != 0 {
         format!(
             ", {} {}",
             deadweight_label(lang).to_lowercase(),
-            deadweight_value(lang, w.deadweight)
+            i18n::deadweight_points(lang, w.deadweight)
         )
     } else {
         String::new()
@@ -571,7 +533,7 @@ pub fn leave_presenting_ui(ui: &mut Ui, lang: Lang, out: &mut Vec<Command>) {
 pub fn view_menu_ui(ui: &mut Ui, st: &TrainerState, lang: Lang, out: &mut Vec<Command>) {
     ui.separator();
     if ui
-        .add(egui::Button::new(trainer_mode_label(lang)).selected(st.whatif.is_some()))
+        .add(egui::Button::new(lang.t(T::MenuTrainerMode)).selected(st.whatif.is_some()))
         .clicked()
     {
         out.push(Command::Trainer(TrainerCommand::ToggleTrainerMode));
@@ -579,7 +541,7 @@ pub fn view_menu_ui(ui: &mut Ui, st: &TrainerState, lang: Lang, out: &mut Vec<Co
     }
     if ui
         .add(
-            egui::Button::new(presenting_label(lang))
+            egui::Button::new(lang.t(T::MenuPresentationMode))
                 .selected(st.presenting)
                 .shortcut_text("F5"),
         )
@@ -596,13 +558,13 @@ pub const REPORT_SHORTCUT: egui::KeyboardShortcut =
     egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, Key::P);
 
 pub fn file_menu_ui(ui: &mut Ui, lang: Lang, out: &mut Vec<Command>) {
-    let button = egui::Button::new(report_label(lang))
+    let button = egui::Button::new(lang.t(T::MenuPrintableReport))
         .shortcut_text(ui.ctx().format_shortcut(&REPORT_SHORTCUT));
     if ui.add(button).clicked() {
         out.push(Command::Trainer(TrainerCommand::WriteReport));
         ui.close();
     }
-    if ui.button(reset_sample_label(lang)).clicked() {
+    if ui.button(lang.t(T::MenuResetSample)).clicked() {
         out.push(Command::Trainer(TrainerCommand::ResetToSample));
         ui.close();
     }
@@ -724,7 +686,10 @@ impl SifApp {
         let mut engine_options = options.engine_options(&fund);
         if let Some(a) = options.whatif {
             let stem = if options.deadweight > 0 {
-                i18n::exercise_with_deadweight(lang, &deadweight_value(lang, options.deadweight))
+                i18n::exercise_with_deadweight(
+                    lang,
+                    &i18n::deadweight_points(lang, options.deadweight),
+                )
             } else {
                 lang.t(T::WiExerciseNotSaved).to_string()
             };
@@ -755,12 +720,7 @@ impl SifApp {
                 return;
             }
         };
-        let source_file = self
-            .doc
-            .path
-            .as_ref()
-            .map(|p| p.display().to_string())
-            .unwrap_or_else(|| lang.t(T::Untitled).to_string());
+        let source_file = self.file_shown();
         let meta = sif::report::ReportMeta {
             lang,
             source_file,
