@@ -167,13 +167,12 @@ fn text_field(ui: &mut Ui, text: &mut String, width: f32, id: &str, focus: bool)
     output.response.response
 }
 
-/// A label and the [`text_field`] it names, with a tooltip.
+/// A label and the [`text_field`] it names, with a tooltip (`texts`: the label and the tooltip).
 fn labelled_field(
     ui: &mut Ui,
-    label: &str,
+    (label, hover): (&str, &str),
     field: (&mut String, f32, &str),
     focus: bool,
-    hover: &str,
 ) -> egui::Response {
     let label = ui.label(label).id;
     let (text, width, id) = field;
@@ -339,14 +338,11 @@ impl FileDialog {
         let mut outcome = Outcome::Keep;
         let focus = std::mem::take(&mut self.focus);
         // The path field: a folder to go to, or a whole file path.
+        let texts = (lang.t(T::FdFolderOrPath), lang.t(T::FdPathHelp));
+        let path_focus = focus && self.mode == Mode::Open;
         ui.horizontal(|ui| {
-            let r = labelled_field(
-                ui,
-                lang.t(T::FdFolderOrPath),
-                (&mut self.location, 380.0, "sif_file_dialog_path"),
-                focus && self.mode == Mode::Open,
-                lang.t(T::FdPathHelp),
-            );
+            let field = (&mut self.location, 380.0, "sif_file_dialog_path");
+            let r = labelled_field(ui, texts, field, path_focus);
             if r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
                 outcome = self.go_to_location();
             }
@@ -430,14 +426,11 @@ impl FileDialog {
         }
         ui.add_space(4.0);
         let mut confirm = false;
+        let hint = i18n::file_name_help(lang, &self.extension);
+        let name_focus = focus && self.mode == Mode::Save;
         ui.horizontal(|ui| {
-            let r = labelled_field(
-                ui,
-                lang.t(T::FdFileName),
-                (&mut self.name, 300.0, "sif_file_dialog_name"),
-                focus && self.mode == Mode::Save,
-                &i18n::file_name_help(lang, &self.extension),
-            );
+            let field = (&mut self.name, 300.0, "sif_file_dialog_name");
+            let r = labelled_field(ui, (lang.t(T::FdFileName), &hint), field, name_focus);
             if r.changed() {
                 self.error = None;
             }

@@ -90,10 +90,18 @@ impl Document {
 
     /// The file name for the title bar, or `None` when the fund has never been saved.
     pub fn file_name(&self) -> Option<String> {
-        self.path
-            .as_deref()
-            .and_then(Path::file_name)
-            .map(|n| n.to_string_lossy().into_owned())
+        self.path_part(Path::file_name)
+    }
+
+    /// The file's name without its extension (`exempelkommun`), for the names of what is
+    /// written from the fund.
+    pub fn file_stem(&self) -> Option<String> {
+        self.path_part(Path::file_stem)
+    }
+
+    fn path_part(&self, part: fn(&Path) -> Option<&std::ffi::OsStr>) -> Option<String> {
+        let part = part(self.path.as_deref()?)?;
+        Some(part.to_string_lossy().into_owned())
     }
 }
 

@@ -736,13 +736,7 @@ impl SifApp {
                 return;
             }
         };
-        let stem = self
-            .doc
-            .path
-            .as_deref()
-            .and_then(|p| p.file_stem())
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "fond".to_string());
+        let stem = self.doc.file_stem().unwrap_or_else(|| "fond".to_string());
         let suggested = format!("{stem}-{}.html", lang.t(T::WiReportWord));
         let request = self.path_request(
             super::file_dialog::Mode::Save,
