@@ -15,7 +15,7 @@ use sif::model::{
 };
 use sif::validate::Location;
 
-use super::i18n::Lang;
+use super::i18n::{self, Lang, T};
 use super::views::View;
 
 /// The fund-level settings: every scalar field of the fund, edited together.
@@ -168,6 +168,14 @@ impl Edit {
 /// What an edit changes, in Swedish and English, for the Edit menu ("Ångra: kostnad 2026 för
 /// P101"). Worked out from the fund before the edit.
 pub fn describe(fund: &Fund, edit: &Edit) -> (String, String) {
+    (
+        describe_in(Lang::Sv, fund, edit),
+        describe_in(Lang::En, fund, edit),
+    )
+}
+
+/// What an edit changes, in one language.
+fn describe_in(lang: Lang, fund: &Fund, edit: &Edit) -> String {
     fn first_year<T: PartialEq>(old: &[T], new: &[T], year: impl Fn(&T) -> i32) -> Option<i32> {
         let changed = old
             .iter()
@@ -183,57 +191,42 @@ pub fn describe(fund: &Fund, edit: &Edit) -> (String, String) {
             }
         })
     }
-    let pair = |sv: &str, en: &str| (sv.to_string(), en.to_string());
+    use i18n::UndoPart as P;
+    let word = |key: T| lang.t(key).to_string();
     match edit {
         Edit::Initiative { index, value } => {
             let Some(old) = fund.initiatives.get(*index) else {
-                return pair("insats", "initiative");
+                return word(T::UndoInitiative);
             };
-            let code = &old.code;
-            let (sv, en) = if old.costs != value.costs {
-                match first_year(&old.costs, &value.costs, |c| c.year) {
-                    Some(y) => (format!("kostnad {y}"), format!("cost {y}")),
-                    None => pair("kostnader", "costs"),
-                }
+            let part = if old.costs != value.costs {
+                P::Costs(first_year(&old.costs, &value.costs, |c| c.year))
             } else if old.savings != value.savings {
-                match first_year(&old.savings, &value.savings, |r| r.from) {
-                    Some(y) => (format!("besparing från {y}"), format!("saving from {y}")),
-                    None => pair("besparingar", "savings"),
-                }
+                P::Savings(first_year(&old.savings, &value.savings, |r| r.from))
             } else if old.actuals != value.actuals {
-                match first_year(&old.actuals, &value.actuals, |a| a.year) {
-                    Some(y) => (format!("utfall {y}"), format!("actuals {y}")),
-                    None => pair("utfall", "actuals"),
-                }
+                P::Actuals(first_year(&old.actuals, &value.actuals, |a| a.year))
             } else if old.name != value.name {
-                pair("namn", "name")
+                P::Word(T::UndoName)
             } else if old.status != value.status {
-                pair("status", "status")
+                P::Word(T::UndoStatus)
             } else if old.repayment != value.repayment {
-                pair("återföring", "repayment")
+                P::Word(T::UndoRepayment)
             } else if old.owner != value.owner {
-                pair("ägare", "owner")
+                P::Word(T::UndoOwner)
             } else if old.code != value.code {
-                pair("kod", "code")
+                P::Word(T::UndoCode)
             } else {
-                pair("ändring", "change")
+                P::Word(T::UndoChange)
             };
-            (format!("{sv} för {code}"), format!("{en} of {code}"))
+            i18n::undo_initiative_part(lang, part, &old.code)
         }
-        Edit::InsertInitiative { value, .. } => (
-            format!("ny insats {}", value.code),
-            format!("new initiative {}", value.code),
-        ),
+        Edit::InsertInitiative { value, .. } => i18n::undo_inserted(lang, &value.code),
         Edit::RemoveInitiative { index } => {
             let code = fund
                 .initiatives
                 .get(*index)
                 .map(|i| i.code.clone())
                 .unwrap_or_default();
-            (
-                format!("borttagen insats {code}"),
-                format!("deleted initiative {code}"),
-            )
+            i18n::undo_removed(lang, &code)
         }
         Edit::Initiatives(values) => {
             // Actual figures of one year read in for several initiatives.
@@ -241,33 +234,17 @@ pub fn describe(fund: &Fund, edit: &Edit) -> (String, String) {
                 let old = fund.initiatives.get(*i)?;
                 first_year(&old.actuals, &v.actuals, |a| a.year)
             });
-            let n = values.len();
-            match year {
-                Some(y) => (
-                    format!("utfall {y} för {n} insatser"),
-                    format!("actuals {y} of {n} initiatives"),
-                ),
-                None => (format!("{n} insatser"), format!("{n} initiatives")),
-            }
+            i18n::undo_actuals_of(lang, year, values.len())
         }
-        Edit::AppendInitiatives(values) => {
-            let n = values.len();
-            (
-                format!("{n} inlästa insatser"),
-                format!("{n} imported initiatives"),
-            )
-        }
-        Edit::RemoveLastInitiatives { count } => (
-            format!("{count} borttagna insatser"),
-            format!("{count} deleted initiatives"),
-        ),
-        Edit::Settings(_) => pair("fondinställningar", "fund settings"),
-        Edit::Actors(_) => pair("aktörer", "actors"),
-        Edit::Capital(_) => pair("kapital", "capital"),
-        Edit::Budget(_) => pair("budget", "budget"),
-        Edit::Accounts(_) => pair("konton", "accounts"),
-        Edit::Scenarios(_) => pair("scenarier", "scenarios"),
-        Edit::Whole(_) => pair("ändring i hela fonden", "change across the fund"),
+        Edit::AppendInitiatives(values) => i18n::undo_imported(lang, values.len()),
+        Edit::RemoveLastInitiatives { count } => i18n::undo_removed_last(lang, *count),
+        Edit::Settings(_) => word(T::UndoSettings),
+        Edit::Actors(_) => word(T::UndoActors),
+        Edit::Capital(_) => word(T::UndoCapital),
+        Edit::Budget(_) => word(T::UndoBudget),
+        Edit::Accounts(_) => word(T::UndoAccounts),
+        Edit::Scenarios(_) => word(T::UndoScenarios),
+        Edit::Whole(_) => word(T::UndoWhole),
     }
 }
 
@@ -364,36 +341,30 @@ impl History {
     }
 
     pub fn undo(&mut self, fund: &mut Fund) -> bool {
-        let Some(step) = self.undo.pop() else {
-            return false;
-        };
-        let Some(forward) = step.edit.apply(fund) else {
-            return false;
-        };
-        self.redo.push(Step {
-            edit: forward,
-            state: self.state,
-            label: step.label,
-        });
-        self.state = step.state;
-        true
+        step_over(&mut self.undo, &mut self.redo, &mut self.state, fund)
     }
 
     pub fn redo(&mut self, fund: &mut Fund) -> bool {
-        let Some(step) = self.redo.pop() else {
-            return false;
-        };
-        let Some(back) = step.edit.apply(fund) else {
-            return false;
-        };
-        self.undo.push(Step {
-            edit: back,
-            state: self.state,
-            label: step.label,
-        });
-        self.state = step.state;
-        true
+        step_over(&mut self.redo, &mut self.undo, &mut self.state, fund)
     }
+}
+
+/// Apply the last step of `from` to the fund and keep its inverse on `to` (undo: from the undo
+/// stack to the redo stack; redo: the other way); `state` becomes the step's.
+fn step_over(from: &mut Vec<Step>, to: &mut Vec<Step>, state: &mut u64, fund: &mut Fund) -> bool {
+    let Some(step) = from.pop() else {
+        return false;
+    };
+    let Some(inverse) = step.edit.apply(fund) else {
+        return false;
+    };
+    to.push(Step {
+        edit: inverse,
+        state: *state,
+        label: step.label,
+    });
+    *state = step.state;
+    true
 }
 
 /// Everything a view or a menu can ask the shell to do.
@@ -530,15 +501,10 @@ impl Shortcut {
     pub fn text(self, lang: Lang) -> &'static str {
         match self {
             Shortcut::Shell(cmd) => lang.t(cmd.text()).trim_end_matches('…'),
-            Shortcut::Report => super::whatif::report_label(lang).trim_end_matches('…'),
+            Shortcut::Report => lang.t(T::MenuPrintableReport).trim_end_matches('…'),
             Shortcut::View(view) => lang.t(view.text()),
-            Shortcut::TogglePresenting => {
-                lang.pick("Presentationsläge på och av", "Presentation mode on and off")
-            }
-            Shortcut::LeavePresenting => lang.pick(
-                "Stänger en dialog; lämnar presentationsläget; ångrar en påbörjad ändring i ett fält",
-                "Closes a dialog; leaves presentation mode; throws away an edit in a field",
-            ),
+            Shortcut::TogglePresenting => lang.t(T::KeyPresentingHelp),
+            Shortcut::LeavePresenting => lang.t(T::KeyEscHelp),
         }
     }
 }

@@ -136,12 +136,48 @@ impl NativeDialogs {
         }
     }
 
-    fn dialog(lang: Lang, start_dir: Option<&Path>) -> rfd::FileDialog {
-        let mut d = rfd::FileDialog::new().add_filter(lang.t(T::FundFiles), &["ron"]);
+    /// The system's dialog with its title and the files it offers, in `start_dir`.
+    fn dialog(
+        start_dir: Option<&Path>,
+        title: &str,
+        filter: &str,
+        extensions: &[&str],
+    ) -> rfd::FileDialog {
+        let mut d = rfd::FileDialog::new()
+            .add_filter(filter, extensions)
+            .set_title(title);
         if let Some(dir) = start_dir.filter(|d| d.is_dir()) {
             d = d.set_directory(dir);
         }
         d
+    }
+
+    /// Ask where to save a file of the type of `extensions`, whose first is added to a name
+    /// typed without one.
+    fn save(
+        start_dir: Option<&Path>,
+        title: &str,
+        filter: &str,
+        extensions: &[&str],
+        suggested: &str,
+    ) -> Option<PathBuf> {
+        let path = Self::dialog(start_dir, title, filter, extensions)
+            .set_file_name(suggested)
+            .save_file()?;
+        Some(with_extension(
+            path,
+            extensions.first().copied().unwrap_or(""),
+        ))
+    }
+}
+
+/// A saved file keeps its type's extension, so that it opens again from the dialog's filter
+/// and the receiving program recognises it.
+fn with_extension(path: PathBuf, extension: &str) -> PathBuf {
+    if path.extension().is_none() {
+        path.with_extension(extension)
+    } else {
+        path
     }
 }
 
@@ -162,9 +198,8 @@ impl FileDialogs for NativeDialogs {
     }
 
     fn pick_open(&mut self, lang: Lang, start_dir: Option<&Path>) -> Option<PathBuf> {
-        Self::dialog(lang, start_dir)
-            .set_title(lang.t(T::Open).trim_end_matches('…'))
-            .pick_file()
+        let title = lang.t(T::Open).trim_end_matches('…');
+        Self::dialog(start_dir, title, lang.t(T::FundFiles), &["ron"]).pick_file()
     }
 
     fn pick_save(
@@ -173,16 +208,9 @@ impl FileDialogs for NativeDialogs {
         start_dir: Option<&Path>,
         suggested: &str,
     ) -> Option<PathBuf> {
-        let path = Self::dialog(lang, start_dir)
-            .set_title(lang.t(T::SaveAs).trim_end_matches('…'))
-            .set_file_name(suggested)
-            .save_file()?;
-        // A fund file always ends in .ron, so it opens again from the Open dialog's filter.
-        Some(if path.extension().is_none() {
-            path.with_extension("ron")
-        } else {
-            path
-        })
+        let title = lang.t(T::SaveAs).trim_end_matches('…');
+        let filter = lang.t(T::FundFiles);
+        Self::save(start_dir, title, filter, &["ron"], suggested)
     }
 
     fn pick_save_report(
@@ -191,22 +219,8 @@ impl FileDialogs for NativeDialogs {
         start_dir: Option<&Path>,
         suggested: &str,
     ) -> Option<PathBuf> {
-        let mut d = rfd::FileDialog::new()
-            .add_filter(
-                lang.pick("Webbsidor (.html)", "Web pages (.html)"),
-                &["html", "htm"],
-            )
-            .set_title(lang.pick("Skriv ut rapport", "Printable report"))
-            .set_file_name(suggested);
-        if let Some(dir) = start_dir.filter(|d| d.is_dir()) {
-            d = d.set_directory(dir);
-        }
-        let path = d.save_file()?;
-        Some(if path.extension().is_none() {
-            path.with_extension("html")
-        } else {
-            path
-        })
+        let (title, filter) = (lang.t(T::PrintableReportTitle), lang.t(T::WebPages));
+        Self::save(start_dir, title, filter, &["html", "htm"], suggested)
     }
 
     fn pick_import(
@@ -217,14 +231,9 @@ impl FileDialogs for NativeDialogs {
         filter: &str,
         extensions: &[&str],
     ) -> Option<PathBuf> {
-        let mut d = rfd::FileDialog::new()
-            .add_filter(filter, extensions)
-            .add_filter(lang.pick("Alla filer", "All files"), &["*"])
-            .set_title(title);
-        if let Some(dir) = start_dir.filter(|d| d.is_dir()) {
-            d = d.set_directory(dir);
-        }
-        d.pick_file()
+        Self::dialog(start_dir, title, filter, extensions)
+            .add_filter(lang.t(T::AllFiles), &["*"])
+            .pick_file()
     }
 
     fn pick_export(
@@ -235,19 +244,12 @@ impl FileDialogs for NativeDialogs {
         filter: &str,
         extension: &str,
     ) -> Option<PathBuf> {
-        let mut d = rfd::FileDialog::new()
-            .add_filter(filter, &[extension])
-            .set_title(lang.pick("Exportera", "Export"))
-            .set_file_name(suggested);
-        if let Some(dir) = start_dir.filter(|d| d.is_dir()) {
-            d = d.set_directory(dir);
-        }
-        let path = d.save_file()?;
-        // The export keeps its extension, so the receiving program recognises it.
-        Some(if path.extension().is_none() {
-            path.with_extension(extension)
-        } else {
-            path
-        })
+        Self::save(
+            start_dir,
+            lang.t(T::MenuExport),
+            filter,
+            &[extension],
+            suggested,
+        )
     }
 }

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use eframe::egui::{self, Id, Key, RichText, Ui};
 
-use super::i18n::Lang;
+use super::i18n::{self, Lang, T};
 use super::state::Pending;
 
 /// Open a file, or choose where to save one.
@@ -43,6 +43,28 @@ struct Entry {
     is_dir: bool,
 }
 
+/// Why a name typed or chosen in the dialog cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NameError {
+    /// Open: nothing chosen.
+    ChooseFile,
+    /// Save: no name typed.
+    TypeName,
+    NoFile(PathBuf),
+    NoFolder(PathBuf),
+}
+
+impl NameError {
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            NameError::ChooseFile => lang.t(T::FdChooseFile).to_string(),
+            NameError::TypeName => lang.t(T::FdTypeName).to_string(),
+            NameError::NoFile(path) => i18n::no_such_file(lang, path.display()),
+            NameError::NoFolder(path) => i18n::no_such_folder(lang, path.display()),
+        }
+    }
+}
+
 /// The state of the open dialog; it goes when the dialog closes.
 #[derive(Debug)]
 pub struct FileDialog {
@@ -66,8 +88,8 @@ pub struct FileDialog {
     recent: Vec<PathBuf>,
     /// Asking whether to replace this existing file.
     pub confirm: Option<PathBuf>,
-    /// Why the last attempt did not work, in Swedish and English.
-    pub error: Option<(String, String)>,
+    /// Why the last attempt did not work.
+    pub error: Option<NameError>,
     /// Show files of every type, not only the asked-for one.
     all_types: bool,
     /// Put the keyboard focus in the first field on the next frame.
@@ -140,16 +162,23 @@ fn text_field(ui: &mut Ui, text: &mut String, width: f32, id: &str, focus: bool)
         output.response.response.request_focus();
     }
     if focus || output.response.response.gained_focus() {
-        let mut state = output.state.clone();
-        state
-            .cursor
-            .set_char_range(Some(egui::text::CCursorRange::two(
-                egui::text::CCursor::new(0),
-                egui::text::CCursor::new(text.chars().count()),
-            )));
-        state.store(ui.ctx(), id);
+        super::widgets::select_all(ui.ctx(), output.state.clone(), id, text);
     }
     output.response.response
+}
+
+/// A label and the [`text_field`] it names, with a tooltip (`texts`: the label and the tooltip).
+fn labelled_field(
+    ui: &mut Ui,
+    (label, hover): (&str, &str),
+    field: (&mut String, f32, &str),
+    focus: bool,
+) -> egui::Response {
+    let label = ui.label(label).id;
+    let (text, width, id) = field;
+    text_field(ui, text, width, id, focus)
+        .labelled_by(label)
+        .on_hover_text(hover)
 }
 
 impl FileDialog {
@@ -233,11 +262,8 @@ impl FileDialog {
     fn choose(&mut self, text: &str) -> Outcome {
         let Some(path) = self.target(text) else {
             self.error = Some(match self.mode {
-                Mode::Open => (
-                    "Välj en fil i listan eller skriv dess namn.".into(),
-                    "Choose a file in the list or type its name.".into(),
-                ),
-                Mode::Save => ("Skriv ett filnamn.".into(), "Type a file name.".into()),
+                Mode::Open => NameError::ChooseFile,
+                Mode::Save => NameError::TypeName,
             });
             return Outcome::Keep;
         };
@@ -253,20 +279,14 @@ impl FileDialog {
                 if path.is_file() {
                     Outcome::Chosen(path)
                 } else {
-                    self.error = Some((
-                        format!("Filen {} finns inte.", path.display()),
-                        format!("The file {} does not exist.", path.display()),
-                    ));
+                    self.error = Some(NameError::NoFile(path));
                     Outcome::Keep
                 }
             }
             Mode::Save => {
                 let parent = path.parent().unwrap_or(Path::new("/"));
                 if !parent.is_dir() {
-                    self.error = Some((
-                        format!("Mappen {} finns inte.", parent.display()),
-                        format!("The folder {} does not exist.", parent.display()),
-                    ));
+                    self.error = Some(NameError::NoFolder(parent.to_path_buf()));
                     Outcome::Keep
                 } else if path.exists() {
                     self.confirm = Some(path);
@@ -318,38 +338,25 @@ impl FileDialog {
         let mut outcome = Outcome::Keep;
         let focus = std::mem::take(&mut self.focus);
         // The path field: a folder to go to, or a whole file path.
+        let texts = (lang.t(T::FdFolderOrPath), lang.t(T::FdPathHelp));
+        let path_focus = focus && self.mode == Mode::Open;
         ui.horizontal(|ui| {
-            let label = ui
-                .label(lang.pick("Mapp eller sökväg", "Folder or path"))
-                .id;
-            let r = text_field(
-                ui,
-                &mut self.location,
-                380.0,
-                "sif_file_dialog_path",
-                focus && self.mode == Mode::Open,
-            )
-            .labelled_by(label)
-            .on_hover_text(lang.pick(
-                "Skriv en mapp och tryck Enter för att gå dit, eller en hel sökväg till filen.",
-                "Type a folder and press Enter to go there, or a whole path to the file.",
-            ));
+            let field = (&mut self.location, 380.0, "sif_file_dialog_path");
+            let r = labelled_field(ui, texts, field, path_focus);
             if r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
                 outcome = self.go_to_location();
             }
-            if ui.button(lang.pick("Gå till", "Go")).clicked() {
+            if ui.button(lang.t(T::FdGo)).clicked() {
                 outcome = self.go_to_location();
             }
         });
         ui.horizontal_wrapped(|ui| {
             if let Some(parent) = self.dir.parent().map(Path::to_path_buf)
-                && ui
-                    .button(lang.pick("Upp en nivå", "Up one level"))
-                    .clicked()
+                && ui.button(lang.t(T::FdUp)).clicked()
             {
                 self.go_to(parent);
             }
-            ui.label(RichText::new(lang.pick("Senaste mappar:", "Recent folders:")).strong());
+            ui.label(RichText::new(lang.t(T::FdRecentFolders)).strong());
             for dir in self.recent.clone() {
                 let name = dir
                     .file_name()
@@ -375,20 +382,14 @@ impl FileDialog {
                 .show(ui, |ui| match &self.entries {
                     Err(e) => {
                         ui.label(
-                            RichText::new(lang.pick(
-                                &format!("Mappen kan inte läsas: {e}"),
-                                &format!("The folder cannot be read: {e}"),
-                            ))
-                            .color(ui.visuals().error_fg_color),
+                            RichText::new(i18n::folder_unreadable(lang, e))
+                                .color(ui.visuals().error_fg_color),
                         );
                     }
                     Ok(entries) => {
                         let shown: Vec<&Entry> = entries.iter().filter(|e| self.shown(e)).collect();
                         if shown.is_empty() {
-                            ui.label(lang.pick(
-                                "Inga mappar eller filer av den här typen här.",
-                                "No folders or files of this type here.",
-                            ));
+                            ui.label(lang.t(T::FdEmpty));
                         }
                         for e in shown {
                             // A folder ends in "/", as `ls -F` shows it.
@@ -425,26 +426,11 @@ impl FileDialog {
         }
         ui.add_space(4.0);
         let mut confirm = false;
+        let hint = i18n::file_name_help(lang, &self.extension);
+        let name_focus = focus && self.mode == Mode::Save;
         ui.horizontal(|ui| {
-            let label = ui.label(lang.pick("Filnamn", "File name")).id;
-            let r = text_field(
-                ui,
-                &mut self.name,
-                300.0,
-                "sif_file_dialog_name",
-                focus && self.mode == Mode::Save,
-            )
-            .labelled_by(label)
-            .on_hover_text(lang.pick(
-                &format!(
-                    "Filens namn i mappen ovan; .{} läggs till om du inte skriver någon ändelse.",
-                    self.extension
-                ),
-                &format!(
-                    "The file's name in the folder above; .{} is added if you type no extension.",
-                    self.extension
-                ),
-            ));
+            let field = (&mut self.name, 300.0, "sif_file_dialog_name");
+            let r = labelled_field(ui, (lang.t(T::FdFileName), &hint), field, name_focus);
             if r.changed() {
                 self.error = None;
             }
@@ -453,23 +439,20 @@ impl FileDialog {
             }
             ui.label(RichText::new(lang.pick(&self.filter.0, &self.filter.1)).weak());
         });
-        ui.checkbox(
-            &mut self.all_types,
-            lang.pick("Visa alla filtyper", "Show all file types"),
-        );
-        if let Some((sv, en)) = &self.error {
-            ui.label(RichText::new(lang.pick(sv, en)).color(ui.visuals().error_fg_color));
+        ui.checkbox(&mut self.all_types, lang.t(T::FdShowAllTypes));
+        if let Some(error) = &self.error {
+            ui.label(RichText::new(error.text(lang)).color(ui.visuals().error_fg_color));
         }
         ui.add_space(6.0);
         ui.horizontal(|ui| {
             let ok = match self.mode {
-                Mode::Open => lang.pick("Öppna", "Open"),
-                Mode::Save => lang.pick("Spara", "Save"),
+                Mode::Open => lang.t(T::FdOpen),
+                Mode::Save => lang.t(T::Save),
             };
             if ui.button(ok).clicked() {
                 confirm = true;
             }
-            if ui.button(lang.pick("Avbryt", "Cancel")).clicked() {
+            if ui.button(lang.t(T::Cancel)).clicked() {
                 outcome = Outcome::Cancel;
             }
         });
@@ -489,30 +472,18 @@ impl FileDialog {
             .unwrap_or_default();
         egui::Modal::new(Id::unique("sif_file_dialog_replace")).show(ctx, |ui| {
             ui.set_max_width(480.0);
-            ui.heading(lang.pick("Ersätta filen?", "Replace the file?"));
-            ui.label(lang.pick(
-                &format!(
-                    "{name} finns redan i {}. Vill du ersätta den?",
-                    self.dir.display()
-                ),
-                &format!(
-                    "{name} already exists in {}. Do you want to replace it?",
-                    self.dir.display()
-                ),
-            ));
+            ui.heading(lang.t(T::FdReplaceQuestion));
+            ui.label(i18n::replace_question(lang, &name, self.dir.display()));
             ui.add_space(6.0);
             ui.horizontal(|ui| {
-                let replace = ui.button(lang.pick("Ersätt", "Replace"));
+                let replace = ui.button(lang.t(T::FdReplace));
                 if std::mem::take(&mut self.focus) {
                     replace.request_focus();
                 }
                 if replace.clicked() {
                     outcome = Outcome::Chosen(path.clone());
                 }
-                if ui
-                    .button(lang.pick("Välj ett annat namn", "Choose another name"))
-                    .clicked()
-                {
+                if ui.button(lang.t(T::FdOtherName)).clicked() {
                     self.confirm = None;
                     self.focus = true;
                 }

@@ -5,15 +5,11 @@
 use eframe::egui::{self, RichText, Ui};
 
 use super::command::{Command, Shortcut};
-use super::i18n::Lang;
-
-/// The user guide, as the repository's docs/app.md has it, and its Swedish version.
-const GUIDE: &str = include_str!("../../../docs/app.md");
-const GUIDE_SV: &str = include_str!("../../../docs/app.sv.md");
+use super::i18n::{Lang, T};
 
 /// The guide's text in the language.
 pub fn guide_text(lang: Lang) -> &'static str {
-    lang.pick(GUIDE_SV, GUIDE)
+    super::i18n::guide(lang)
 }
 
 /// The help window that is open.
@@ -29,9 +25,9 @@ impl HelpPage {
 
     pub fn title(self, lang: Lang) -> &'static str {
         match self {
-            HelpPage::Guide => lang.pick("Användarguide", "User guide"),
-            HelpPage::Shortcuts => lang.pick("Kortkommandon", "Keyboard shortcuts"),
-            HelpPage::About => lang.pick("Om Sif", "About Sif"),
+            HelpPage::Guide => lang.t(T::HelpGuide),
+            HelpPage::Shortcuts => lang.t(T::HelpShortcuts),
+            HelpPage::About => lang.t(T::HelpAbout),
         }
     }
 }
@@ -60,7 +56,7 @@ pub fn window_ui(ctx: &egui::Context, page: HelpPage, lang: Lang) -> bool {
         .max_height(screen.height() - 40.0)
         .show(ctx, |ui| {
             // The button first, so the scrolled text below never pushes it out of the window.
-            if ui.button(lang.pick("Stäng", "Close")).clicked() {
+            if ui.button(lang.t(T::Close)).clicked() {
                 close = true;
             }
             ui.separator();
@@ -76,13 +72,7 @@ pub fn window_ui(ctx: &egui::Context, page: HelpPage, lang: Lang) -> bool {
 }
 
 fn guide_ui(ui: &mut Ui, lang: Lang) {
-    ui.label(
-        RichText::new(lang.pick(
-            "Guiden finns också på engelska: byt språk under Språk.",
-            "The guide gives the app's Swedish and English names of menus and buttons side by side; it is in Swedish too (Språk > Svenska).",
-        ))
-        .weak(),
-    );
+    ui.label(RichText::new(super::i18n::guide_language_note(lang)).weak());
     ui.add_space(6.0);
     let mut in_code = false;
     for line in guide_text(lang).lines() {
@@ -141,14 +131,8 @@ fn shortcuts_ui(ui: &mut Ui, lang: Lang) {
                 }
             }
             let more = [
-                (
-                    "Enter",
-                    lang.pick("Sparar ändringen i ett fält", "Commits the edit in a field"),
-                ),
-                (
-                    "Tab",
-                    lang.pick("Nästa fält eller knapp", "Next field or button"),
-                ),
+                ("Enter", lang.t(T::KeyEnterHelp)),
+                ("Tab", lang.t(T::KeyTabHelp)),
             ];
             for (key, what) in more {
                 ui.label(RichText::new(key).monospace());
@@ -160,37 +144,29 @@ fn shortcuts_ui(ui: &mut Ui, lang: Lang) {
 
 fn about_ui(ui: &mut Ui, lang: Lang) {
     ui.heading(format!("Sif {}", env!("CARGO_PKG_VERSION")));
-    ui.label(lang.pick(
-        "Planera och följ upp en kommuns sociala investeringsfond.",
-        "Plan and account for a municipal social-investment fund.",
-    ));
+    ui.label(lang.t(T::AboutTagline));
     ui.add_space(6.0);
     ui.label(format!(
         "{}: {}",
-        lang.pick("Licens", "Licence"),
+        lang.t(T::AboutLicence),
         env!("CARGO_PKG_LICENSE")
     ));
     ui.add_space(6.0);
     let data = eframe::storage_dir("sif");
     let shown = |p: Option<std::path::PathBuf>| {
         p.map(|p| p.display().to_string())
-            .unwrap_or_else(|| lang.pick("(ingen)", "(none)").to_string())
+            .unwrap_or_else(|| lang.t(T::AboutNone).to_string())
     };
-    ui.label(
-        RichText::new(lang.pick("Här har Sif sina filer", "Where Sif keeps its files")).strong(),
-    );
+    ui.label(RichText::new(lang.t(T::AboutFiles)).strong());
     ui.label(format!(
         "{}: {}",
-        lang.pick("Inställningar", "Preferences"),
+        lang.t(T::AboutPreferences),
         shown(data.clone())
     ));
     ui.label(format!(
         "{}: {}",
-        lang.pick("Kopior för återställning", "Copies for recovery"),
+        lang.t(T::AboutRecovery),
         shown(data.map(|d| sif::recovery::recovery_dir(&d)))
     ));
-    ui.label(lang.pick(
-        "Fondfilerna ligger där du sparar dem; Sif lägger den förra versionen bredvid som FIL.ron.bak.",
-        "Fund files are where you save them; Sif keeps the previous version beside them as FILE.ron.bak.",
-    ));
+    ui.label(lang.t(T::AboutFundFiles));
 }

@@ -92,6 +92,158 @@ texts! {
     NoFigures => "–", "–";
     NotCounted => "Räknas inte med (föreslagen). Slå på ”Räkna med föreslagna insatser” för att se siffrorna.", "Not counted (proposed). Turn on “Include proposed initiatives” to see the figures.";
     // The shell: lib.rs, imports, what-if, safety, file dialog, help, export, widgets, dialogs.
+    // lib.rs
+    TitleUnsavedMark => " (osparad)", " (unsaved)";
+    MenuExport => "Exportera", "Export";
+    ExportWorkbook => "Excel-arbetsbok med rapporterna…", "Excel workbook of the reports…";
+    AlwaysOwnFileDialog => "Använd alltid Sifs egen fildialog", "Always use Sif's own file dialog";
+    AlwaysOwnFileDialogHelp => "Av: Sif använder systemets fildialog och sin egen bara när systemet inte kan visa någon.", "Off: Sif uses the system's file dialog, and its own only when the system cannot show one.";
+    MenuHelp => "Hjälp", "Help";
+    Recomputing => "Räknar om …", "Recomputing …";
+    ReportExerciseQuestion => "Övningsläget visar andra antaganden än fondens plan. Ska rapporten visa övningen? Den står då i rapporten som ”Övning (ej sparat scenario)”.", "Trainer mode shows other assumptions than the fund's plan. Should the report show the exercise? The report then names it “Exercise (not a saved scenario)”.";
+    ReportWithExercise => "Med övningen", "With the exercise";
+    ReportWithPlan => "Planen", "The plan";
+    DefaultFundName => "Sociala investeringsfonden", "Social investment fund";
+    DefaultOrganisation => "Kommunen", "The municipality";
+    NotOverFundFile => "Filen kan inte skrivas över fondfilen själv; välj ett annat namn.", "The file cannot be written over the fund file itself; choose another name.";
+    // import.rs
+    ImpPlanned => "Plan", "Planned";
+    ImpRecordedNow => "Registrerat nu", "Recorded now";
+    ImpInTheFile => "I filen", "In the file";
+    ImpDifference => "Skillnad", "Difference";
+    ImpFundPayment => "fondens utbetalning", "fund payment";
+    ImpRepaidBy => "återföring från", "repaid by";
+    ImpRepaidInAllBy => "Återfört totalt från", "Repaid in all by";
+    ImpFile => "Fil", "File";
+    ImpFundPaymentFrom => "Fondens utbetalning från", "Fund payment from";
+    ImpInitiativeCosts => "insatsens kostnader (konto 4000–7999)", "the initiative's costs (accounts 4000–7999)";
+    ImpPerInitiative => "Per insats, kr", "Per initiative, SEK";
+    ImpNoRowsForFund => "Filen har inga rader för fondens insatser.", "The file has no rows for the fund's initiatives.";
+    ImpLine => "Avser", "Line";
+    ImpRepaymentsPerPayer => "Återföringar per betalare, kr", "Repayments per payer, SEK";
+    ImpUnmatchedRows => "Rader som inte hör till någon insats (läses inte in)", "Rows that match no initiative (not read in)";
+    ImpObject => "Objekt", "Object";
+    ImpAccount => "Konto", "Account";
+    ImpNoProject => "(inget projekt)", "(no project)";
+    ImpApplyReplacesActuals => "Använd ersätter årets utfall för insatserna ovan, med filen som källa. Det går att ångra (Redigera, Ångra).", "Apply replaces the year's actual figures of the initiatives above, with the file as their source. It can be undone (Edit, Undo).";
+    ImpNothingRead => "Inget läses in.", "Nothing is read in.";
+    ImpCostToFund => "Kostnad från fonden", "Cost to the fund";
+    ImpRepayment => "Återföring", "Repayment";
+    ImpApplyAddsInitiatives => "Använd lägger till insatserna i ett steg, som går att ångra (Redigera, Ångra).", "Apply adds the initiatives in one step, which can be undone (Edit, Undo).";
+    // whatif.rs
+    RulesCurrentLaw => "Gällande lag", "Current law";
+    RulesProposal => "Förslaget (ESO 2020:1, inte lag)", "The proposal (ESO 2020:1, not law)";
+    ScenarioNameIsBase => "”base” är grundscenariots namn", "“base” is the name of the base scenario";
+    ScenarioNameTaken => "det finns redan ett scenario med det namnet", "a scenario with that name already exists";
+    WiSavingsRealised => "Besparingar som realiseras", "Savings realised";
+    WiCostOverrun => "Kostnadsöverdrag", "Cost overrun";
+    WiSavingsLater => "Besparingarna kommer senare", "Savings come later by";
+    WiMoreDeadweight => "Mer dödvikt på varje besparing", "More deadweight on every saving";
+    WiSaveAsScenario => "Spara som scenario", "Save as scenario";
+    WiScenarioName => "Scenariots namn", "Scenario name";
+    WiResetToPlan => "Återställ till planen", "Reset to the plan";
+    MenuTrainerMode => "Övningsläge (vad händer om …)", "Trainer mode (what if …)";
+    MenuPresentationMode => "Presentationsläge", "Presentation mode";
+    MenuPrintableReport => "Skriv ut rapport…", "Printable report…";
+    MenuResetSample => "Återställ exempelfonden", "Reset to the sample fund";
+    WiTitle => "Vad händer om …", "What if …";
+    WiIntro => "Ändra antagandena: alla vyer räknas om direkt. Fonden ändras inte förrän du sparar antagandena som ett scenario.", "Change the assumptions: every view is recomputed at once. The fund does not change until you save them as a scenario.";
+    WiLoadFrom => "Hämta värden från", "Load values from";
+    WiOwnValues => "(egna värden)", "(own values)";
+    WiSavingsHelp => "Hur stor del av de förväntade besparingarna som blir av, i procent (100 % = som planerat). Piltangenterna ändrar i steg om 5.", "How much of the expected savings is realised, in percent (100 % = as planned). The arrow keys change it in steps of 5.";
+    WiCostsHelp => "Hur mycket mer (eller mindre) varje kostnad blir, i procent (0 % = som planerat).", "How much more (or less) every cost becomes, in percent (0 % = as planned).";
+    WiDelayHelp => "Hur många år senare varje besparing kommer; år efter periodens slut faller bort.", "How many years later every saving comes; years past the horizon drop out.";
+    WiDeadweightHelp => "Procentenheter dödvikt som läggs på varje besparingsrads egen dödvikt (högst 100 %).", "Percentage points of deadweight added to each savings row's own deadweight (at most 100 %).";
+    WiDeadweightNote => "Dödvikt är det som hade hänt ändå. Ändrar bara den justerade kalkylen, inte återföringarna.", "Deadweight is what would have happened anyway. Changes only the adjusted appraisal, not the repayments.";
+    WiBudgetResultUnder => "Balanskravsresultat enligt", "Balanced-budget result under";
+    WiKeepAssumptions => "Behåll antagandena", "Keep the assumptions";
+    WiExercise => "Övning", "Exercise";
+    WiScenarioNameHelp => "Namnet på det nya scenariot; det får inte redan finnas i fonden.", "The new scenario's name; the fund must not have it already.";
+    WiDeadweightNotKept => "Den extra dödvikten sparas inte i scenariot: dödvikt anges per besparingsrad (Insatser › Justeringar).", "The extra deadweight is not kept in the scenario: deadweight is set per savings row (Initiatives › Adjustments).";
+    WiLeaveTrainer => "Avsluta övningsläget", "Leave trainer mode";
+    WiTrainerMode => "Övningsläge", "Trainer mode";
+    WiLeavePresentation => "Avsluta presentationen (F5)", "Leave the presentation (F5)";
+    WiExerciseNotSaved => "Övning (ej sparat scenario)", "Exercise (not a saved scenario)";
+    WiReportWord => "rapport", "report";
+    // safety.rs
+    SafeRestore => "Återställ", "Restore";
+    SafeDiscard => "Kasta ändringarna", "Discard the changes";
+    SafeFileGone => "Filen finns inte längre", "The file is gone";
+    SafeFileChanged => "Filen har ändrats", "The file has changed";
+    SafeLoadOther => "Läs in den andra versionen", "Load the other version";
+    SafeLoadNew => "Läs in den nya versionen", "Load the new version";
+    SafeKeepMine => "Behåll mina ändringar", "Keep my changes";
+    SafeReload => "Läs in", "Reload";
+    SafeKeepOpen => "Behåll den jag har öppen", "Keep the one I have open";
+    SafeSaveAgain => "Spara igen", "Save again";
+    // file_dialog.rs
+    FdFolderOrPath => "Mapp eller sökväg", "Folder or path";
+    FdPathHelp => "Skriv en mapp och tryck Enter för att gå dit, eller en hel sökväg till filen.", "Type a folder and press Enter to go there, or a whole path to the file.";
+    FdGo => "Gå till", "Go";
+    FdUp => "Upp en nivå", "Up one level";
+    FdRecentFolders => "Senaste mappar:", "Recent folders:";
+    FdEmpty => "Inga mappar eller filer av den här typen här.", "No folders or files of this type here.";
+    FdFileName => "Filnamn", "File name";
+    FdShowAllTypes => "Visa alla filtyper", "Show all file types";
+    FdOpen => "Öppna", "Open";
+    FdReplaceQuestion => "Ersätta filen?", "Replace the file?";
+    FdReplace => "Ersätt", "Replace";
+    FdOtherName => "Välj ett annat namn", "Choose another name";
+    // help.rs
+    HelpGuide => "Användarguide", "User guide";
+    HelpShortcuts => "Kortkommandon", "Keyboard shortcuts";
+    HelpAbout => "Om Sif", "About Sif";
+    KeyEnterHelp => "Sparar ändringen i ett fält", "Commits the edit in a field";
+    KeyTabHelp => "Nästa fält eller knapp", "Next field or button";
+    AboutTagline => "Planera och följ upp en kommuns sociala investeringsfond.", "Plan and account for a municipal social-investment fund.";
+    AboutLicence => "Licens", "Licence";
+    AboutNone => "(ingen)", "(none)";
+    AboutFiles => "Här har Sif sina filer", "Where Sif keeps its files";
+    AboutPreferences => "Inställningar", "Preferences";
+    AboutRecovery => "Kopior för återställning", "Copies for recovery";
+    AboutFundFiles => "Fondfilerna ligger där du sparar dem; Sif lägger den förra versionen bredvid som FIL.ron.bak.", "Fund files are where you save them; Sif keeps the previous version beside them as FILE.ron.bak.";
+    // widgets.rs
+    MoneyFieldHelp => "Belopp i hela kronor. Du kan skriva 1 200 000, 1,2 mkr eller 300 tkr. Enter sparar, Esc ångrar.", "Amount in whole kronor. You can type 1,200,000, 1.2 mkr or 300 tkr. Enter keeps it, Esc throws it away.";
+    NegativeAmount => "beloppet får inte vara negativt", "the amount must not be negative";
+    YearFieldHelp => "Ett årtal, till exempel 2026.", "A year, for example 2026.";
+    IntFieldHelp => "Ett heltal (procent, vikt eller antal).", "A whole number (percent, weight or count).";
+    TextFieldHelp => "Text. Enter sparar, Esc ångrar.", "Text. Enter keeps it, Esc throws it away.";
+    // dialogs.rs
+    WebPages => "Webbsidor (.html)", "Web pages (.html)";
+    PrintableReportTitle => "Skriv ut rapport", "Printable report";
+    AllFiles => "Alla filer", "All files";
+    // command.rs
+    KeyPresentingHelp => "Presentationsläge på och av", "Presentation mode on and off";
+    KeyEscHelp => "Stänger en dialog; lämnar presentationsläget; ångrar en påbörjad ändring i ett fält", "Closes a dialog; leaves presentation mode; throws away an edit in a field";
+    // Titles, filters and words with no value (lib.rs, imports, what-if, safety, file dialog).
+    OpenFundFileTitle => "Öppna en fondfil", "Open a fund file";
+    ImpSieTitle => "Läs in utfall från SIE", "Read actuals from SIE";
+    ImpExcelTitle => "Läs in insatser från Excel", "Read initiatives from Excel";
+    ImpSieFilter => "SIE-filer (.se, .si, .sie)", "SIE files (.se, .si, .sie)";
+    ImpExcelFilter => "Arbetsböcker och CSV (.xlsx, .csv)", "Workbooks and CSV (.xlsx, .csv)";
+    ImpYearsBefore => "Åren före måste stängas först, ett i taget, i Återföringar.", "The years before must be closed first, one at a time, in Repayments.";
+    SafeOverwrite => "Skriv över", "Overwrite";
+    FdChooseFile => "Välj en fil i listan eller skriv dess namn.", "Choose a file in the list or type its name.";
+    FdTypeName => "Skriv ett filnamn.", "Type a file name.";
+    RecoveredNewFund => "Den nya fonden är återställd; den är inte sparad än.", "The new fund is restored; it is not saved yet.";
+    // What an edit changes, for Undo and Redo in the Edit menu (command.rs).
+    UndoInitiative => "insats", "initiative";
+    UndoCosts => "kostnader", "costs";
+    UndoSavings => "besparingar", "savings";
+    UndoActuals => "utfall", "actuals";
+    UndoName => "namn", "name";
+    UndoStatus => "status", "status";
+    UndoRepayment => "återföring", "repayment";
+    UndoOwner => "ägare", "owner";
+    UndoCode => "kod", "code";
+    UndoChange => "ändring", "change";
+    UndoSettings => "fondinställningar", "fund settings";
+    UndoActors => "aktörer", "actors";
+    UndoCapital => "kapital", "capital";
+    UndoBudget => "budget", "budget";
+    UndoAccounts => "konton", "accounts";
+    UndoScenarios => "scenarier", "scenarios";
+    UndoWhole => "ändring i hela fonden", "change across the fund";
     // (end of the shell's texts)
     // Overview.
     KeyFigures => "Nyckeltal", "Key figures";
@@ -300,6 +452,374 @@ texts! {
 }
 
 // Texts with values of the shell (lib.rs, imports, what-if, safety, dialogs, export).
+/// A text in both languages, for what keeps both until it is shown (a file dialog's title).
+pub fn both(key: T) -> (String, String) {
+    (key.get(Lang::Sv).to_string(), key.get(Lang::En).to_string())
+}
+
+/// The user guide (docs/app.md and its Swedish version, docs/app.sv.md).
+pub fn guide(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Sv => include_str!("../../../docs/app.sv.md"),
+        Lang::En => include_str!("../../../docs/app.md"),
+    }
+}
+
+pub fn exported(lang: Lang, file: &str) -> String {
+    match lang {
+        Lang::Sv => format!("Exporterad: {file}"),
+        Lang::En => format!("Exported: {file}"),
+    }
+}
+
+/// A percentage for the what-if panel: `110 %` / `110%`.
+pub fn percent(lang: Lang, p: i32) -> String {
+    let n = decimal(lang, f64::from(p), 0);
+    match lang {
+        Lang::Sv => format!("{n}\u{a0}%"),
+        Lang::En => format!("{n}%"),
+    }
+}
+
+/// A change in percent with its sign: `+20 %`, `0 %`, `−10 %`.
+pub fn signed_percent(lang: Lang, v: i32) -> String {
+    if v > 0 {
+        format!("+{}", percent(lang, v))
+    } else {
+        percent(lang, v)
+    }
+}
+
+pub fn years(lang: Lang, n: i32) -> String {
+    match (lang, n) {
+        (Lang::Sv, 1) => "1 år".to_string(),
+        (Lang::Sv, n) => format!("{n} år"),
+        (Lang::En, 1) => "1 year".to_string(),
+        (Lang::En, n) => format!("{n} years"),
+    }
+}
+
+/// The added deadweight as the slider and the bar show it: `+20 %-enheter` / `+20 points`.
+pub fn deadweight_points(lang: Lang, points: i32) -> String {
+    match lang {
+        Lang::Sv => format!("+{points}\u{a0}%-enheter"),
+        Lang::En => format!("+{points} points"),
+    }
+}
+
+/// The what-if bar when the assumptions are the plan's.
+pub fn assumptions_are_plan(lang: Lang, plan: &str) -> String {
+    match lang {
+        Lang::Sv => format!(
+            "Antagandena är planens ({plan}). Dra i reglagen till höger för att se vad som händer."
+        ),
+        Lang::En => format!(
+            "The assumptions are the plan's ({plan}). Move the sliders on the right to see what happens."
+        ),
+    }
+}
+
+/// The what-if bar when they are not: `assumptions` lists them as the sliders name them.
+pub fn assumptions_differ(
+    lang: Lang,
+    plan: &str,
+    assumptions: &str,
+    include_proposed: bool,
+) -> String {
+    match (lang, include_proposed) {
+        (Lang::Sv, proposed) => format!(
+            "Siffrorna visar panelens antaganden – inte fondens plan ({plan}): {assumptions}{}.",
+            if proposed {
+                ", med föreslagna insatser"
+            } else {
+                ""
+            }
+        ),
+        (Lang::En, proposed) => format!(
+            "The figures show the panel's assumptions – not the fund's plan ({plan}): {assumptions}{}.",
+            if proposed {
+                ", with proposed initiatives"
+            } else {
+                ""
+            }
+        ),
+    }
+}
+
+/// The report's scenario name for an exercise with added deadweight (`deadweight` as
+/// [`deadweight_points`] gives it).
+pub fn exercise_with_deadweight(lang: Lang, deadweight: &str) -> String {
+    match lang {
+        Lang::Sv => format!("Övning (ej sparat scenario; dödvikt {deadweight})"),
+        Lang::En => format!("Exercise (not a saved scenario; deadweight {deadweight})"),
+    }
+}
+
+/// The SIE import's mapping that takes the fund's payment from the internal allocation.
+pub fn allocation_mapping(lang: Lang, account: impl std::fmt::Display) -> String {
+    match lang {
+        Lang::Sv => format!("internfördelningen (konto {account})"),
+        Lang::En => format!("the internal allocation (account {account})"),
+    }
+}
+
+pub fn year_not_closed(lang: Lang, year: i32) -> String {
+    match lang {
+        Lang::Sv => format!(
+            "{year} är inte stängt. Utfall förs in för stängda år: stäng året först, så kan utfallet sedan användas."
+        ),
+        Lang::En => format!(
+            "{year} is not closed. Actual figures are recorded for closed years: close the year first, then the figures can be applied."
+        ),
+    }
+}
+
+pub fn close_year_first(lang: Lang, year: i32) -> String {
+    match lang {
+        Lang::Sv => format!("Stäng år {year} först…"),
+        Lang::En => format!("Close year {year} first…"),
+    }
+}
+
+pub fn import_problems(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Sv => format!("{n} fel i filen – inget läses in förrän de är rättade:"),
+        Lang::En => format!(
+            "{n} {} in the file – nothing is read in until they are fixed:",
+            if n == 1 { "problem" } else { "problems" }
+        ),
+    }
+}
+
+pub fn initiatives_to_add(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Sv => format!("{n} insatser läggs till som Föreslagna:"),
+        Lang::En => format!(
+            "{n} {} added as Proposed:",
+            if n == 1 {
+                "initiative is"
+            } else {
+                "initiatives are"
+            }
+        ),
+    }
+}
+
+pub fn actuals_unchanged(lang: Lang, year: i32, file: &str) -> String {
+    match lang {
+        Lang::Sv => format!("Utfallet {year} i {file} är redan registrerat; inget ändrades"),
+        Lang::En => format!("The {year} figures in {file} are already recorded; nothing changed"),
+    }
+}
+
+pub fn actuals_read(lang: Lang, year: i32, n: usize, file: &str) -> String {
+    match lang {
+        Lang::Sv => format!("Utfallet {year} lästes in för {n} insatser från {file}"),
+        Lang::En => format!("The {year} figures of {n} initiatives were read from {file}"),
+    }
+}
+
+pub fn initiatives_read(lang: Lang, n: usize, file: &str) -> String {
+    match lang {
+        Lang::Sv => format!("{n} insatser lästes in från {file} som Föreslagna"),
+        Lang::En => format!("{n} initiatives were read from {file} as Proposed"),
+    }
+}
+
+/// A recovery file could not be written (`reason` in the same language).
+pub fn recovery_not_written(lang: Lang, reason: &str) -> String {
+    match lang {
+        Lang::Sv => format!("Osparade ändringar kunde inte sparas för återställning: {reason}"),
+        Lang::En => format!("Unsaved changes could not be kept for recovery: {reason}"),
+    }
+}
+
+/// The recovery folder cannot be used (`reason` in the same language).
+pub fn recovery_unavailable(lang: Lang, reason: &str) -> String {
+    match lang {
+        Lang::Sv => format!("Osparade ändringar kan inte sparas för återställning: {reason}"),
+        Lang::En => format!("Unsaved changes cannot be kept for recovery: {reason}"),
+    }
+}
+
+/// The changes to `file` (or a new fund, without one) were restored from a recovery file.
+pub fn restored(lang: Lang, file: Option<&str>) -> String {
+    match (lang, file) {
+        (Lang::Sv, Some(f)) => format!("Ändringarna i {f} är återställda; de är inte sparade än."),
+        (Lang::En, Some(f)) => format!("The changes to {f} are restored; they are not saved yet."),
+        (_, None) => lang.t(T::RecoveredNewFund).to_string(),
+    }
+}
+
+/// A recovery file could not be restored (`reason` in the same language); it stays.
+pub fn recovery_kept(lang: Lang, reason: &str, file: &str) -> String {
+    match lang {
+        Lang::Sv => format!("{reason} Återställningsfilen finns kvar: {file}"),
+        Lang::En => format!("{reason} The recovery file is kept: {file}"),
+    }
+}
+
+pub fn file_removed(lang: Lang, file: &str) -> String {
+    match lang {
+        Lang::Sv => format!(
+            "{file} har tagits bort eller flyttats sedan du öppnade den. Vill du spara den på samma plats igen?"
+        ),
+        Lang::En => format!(
+            "{file} has been deleted or moved since you opened it. Do you want to save it in the same place again?"
+        ),
+    }
+}
+
+/// The file was changed by someone else and saving would overwrite it.
+pub fn file_changed_on_save(lang: Lang, f: &str) -> String {
+    match lang {
+        Lang::Sv => format!(
+            "{f} har ändrats av ett annat program eller en annan person sedan du öppnade den. Vill du skriva över den med din version (den andra versionen sparas som {f}.bak), eller läsa in den och förlora dina osparade ändringar?"
+        ),
+        Lang::En => format!(
+            "{f} has been changed by another program or person since you opened it. Do you want to overwrite it with your version (the other version is kept as {f}.bak), or load it and lose your unsaved changes?"
+        ),
+    }
+}
+
+/// The banner when the file changed outside Sif (`dirty`: there are unsaved changes).
+pub fn changed_outside(lang: Lang, f: &str, dirty: bool) -> String {
+    match (lang, dirty) {
+        (Lang::Sv, true) => format!(
+            "{f} har ändrats utanför Sif, och du har osparade ändringar. Läser du in den nya versionen försvinner dina ändringar; sparar du skriver du över den andra versionen."
+        ),
+        (Lang::En, true) => format!(
+            "{f} has been changed outside Sif, and you have unsaved changes. Loading the new version discards your changes; saving overwrites the other version."
+        ),
+        (Lang::Sv, false) => format!(
+            "{f} har ändrats utanför Sif (av ett annat program eller en kollega). Vill du läsa in den nya versionen?"
+        ),
+        (Lang::En, false) => format!(
+            "{f} has been changed outside Sif (by another program or a colleague). Do you want to load the new version?"
+        ),
+    }
+}
+
+pub fn folder_unreadable(lang: Lang, reason: impl std::fmt::Display) -> String {
+    match lang {
+        Lang::Sv => format!("Mappen kan inte läsas: {reason}"),
+        Lang::En => format!("The folder cannot be read: {reason}"),
+    }
+}
+
+pub fn no_such_file(lang: Lang, path: impl std::fmt::Display) -> String {
+    match lang {
+        Lang::Sv => format!("Filen {path} finns inte."),
+        Lang::En => format!("The file {path} does not exist."),
+    }
+}
+
+pub fn no_such_folder(lang: Lang, path: impl std::fmt::Display) -> String {
+    match lang {
+        Lang::Sv => format!("Mappen {path} finns inte."),
+        Lang::En => format!("The folder {path} does not exist."),
+    }
+}
+
+/// The tooltip of the file dialog's name field.
+pub fn file_name_help(lang: Lang, extension: &str) -> String {
+    match lang {
+        Lang::Sv => format!(
+            "Filens namn i mappen ovan; .{extension} läggs till om du inte skriver någon ändelse."
+        ),
+        Lang::En => format!(
+            "The file's name in the folder above; .{extension} is added if you type no extension."
+        ),
+    }
+}
+
+pub fn replace_question(lang: Lang, name: &str, dir: impl std::fmt::Display) -> String {
+    match lang {
+        Lang::Sv => format!("{name} finns redan i {dir}. Vill du ersätta den?"),
+        Lang::En => format!("{name} already exists in {dir}. Do you want to replace it?"),
+    }
+}
+/// The part of an initiative an edit changes, for the undo label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UndoPart {
+    /// The costs, from the first year that changed.
+    Costs(Option<i32>),
+    /// The savings rows, from the first year that changed.
+    Savings(Option<i32>),
+    /// The actual figures, of the first year that changed.
+    Actuals(Option<i32>),
+    Word(T),
+}
+
+/// `kostnad 2026 för P101` / `cost 2026 of P101`.
+pub fn undo_initiative_part(lang: Lang, part: UndoPart, code: &str) -> String {
+    let what = match (lang, part) {
+        (Lang::Sv, UndoPart::Costs(Some(y))) => format!("kostnad {y}"),
+        (Lang::En, UndoPart::Costs(Some(y))) => format!("cost {y}"),
+        (Lang::Sv, UndoPart::Savings(Some(y))) => format!("besparing från {y}"),
+        (Lang::En, UndoPart::Savings(Some(y))) => format!("saving from {y}"),
+        (Lang::Sv, UndoPart::Actuals(Some(y))) => format!("utfall {y}"),
+        (Lang::En, UndoPart::Actuals(Some(y))) => format!("actuals {y}"),
+        (_, UndoPart::Costs(None)) => lang.t(T::UndoCosts).to_string(),
+        (_, UndoPart::Savings(None)) => lang.t(T::UndoSavings).to_string(),
+        (_, UndoPart::Actuals(None)) => lang.t(T::UndoActuals).to_string(),
+        (_, UndoPart::Word(key)) => lang.t(key).to_string(),
+    };
+    match lang {
+        Lang::Sv => format!("{what} för {code}"),
+        Lang::En => format!("{what} of {code}"),
+    }
+}
+
+pub fn undo_inserted(lang: Lang, code: &str) -> String {
+    match lang {
+        Lang::Sv => format!("ny insats {code}"),
+        Lang::En => format!("new initiative {code}"),
+    }
+}
+
+pub fn undo_removed(lang: Lang, code: &str) -> String {
+    match lang {
+        Lang::Sv => format!("borttagen insats {code}"),
+        Lang::En => format!("deleted initiative {code}"),
+    }
+}
+
+/// Actual figures of one year (if one changed) read in for `n` initiatives.
+pub fn undo_actuals_of(lang: Lang, year: Option<i32>, n: usize) -> String {
+    match (lang, year) {
+        (Lang::Sv, Some(y)) => format!("utfall {y} för {n} insatser"),
+        (Lang::En, Some(y)) => format!("actuals {y} of {n} initiatives"),
+        (Lang::Sv, None) => format!("{n} insatser"),
+        (Lang::En, None) => format!("{n} initiatives"),
+    }
+}
+
+pub fn undo_imported(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Sv => format!("{n} inlästa insatser"),
+        Lang::En => format!("{n} imported initiatives"),
+    }
+}
+
+pub fn undo_removed_last(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Sv => format!("{n} borttagna insatser"),
+        Lang::En => format!("{n} deleted initiatives"),
+    }
+}
+
+/// The guide's note on its languages. Not a `T` key: the English text names the Swedish menu
+/// (`Språk > Svenska`), which the table's check for untranslated English would refuse.
+pub fn guide_language_note(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Sv => "Guiden finns också på engelska: byt språk under Språk.",
+        Lang::En => {
+            "The guide gives the app's Swedish and English names of menus and buttons side by side; it is in Swedish too (Språk > Svenska)."
+        }
+    }
+}
+
 // (end of the shell's texts with values)
 
 /// An amount without the unit, grouped the language's way (`1 234 567` / `1,234,567`).

@@ -21,13 +21,13 @@ use sif::sie_actuals::{self, ActualsError, ActualsPreview, ComparisonRow, FundFr
 use sif::sie_read::{self, SieFile};
 use sif::xlsx::import::{self as xlsx_import, AddedSummary, ImportError, Imported};
 
-use super::SifApp;
 use super::command::{Command, Edit};
 use super::file_dialog::{self, Purpose};
 use super::i18n::{self, Lang, T};
 use super::state::{DialogState, StatusNote, ViewOptions};
 use super::views::View;
-use super::widgets::{self, Name, choice, form_label, num_cell, num_cell_w};
+use super::widgets::{self, labelled_choice, num_cell, num_cell_w};
+use super::{SifApp, file_name};
 
 /// What is read in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -47,23 +47,18 @@ impl ImportKind {
         }
     }
 
-    /// The dialog's title, in Swedish and English.
-    fn title(self) -> (&'static str, &'static str) {
+    /// The dialog's title.
+    fn title(self) -> T {
         match self {
-            ImportKind::Sie => ("Läs in utfall från SIE", "Read actuals from SIE"),
-            ImportKind::Initiatives => {
-                ("Läs in insatser från Excel", "Read initiatives from Excel")
-            }
+            ImportKind::Sie => T::ImpSieTitle,
+            ImportKind::Initiatives => T::ImpExcelTitle,
         }
     }
 
-    fn filter(self) -> (&'static str, &'static str) {
+    fn filter(self) -> T {
         match self {
-            ImportKind::Sie => ("SIE-filer (.se, .si, .sie)", "SIE files (.se, .si, .sie)"),
-            ImportKind::Initiatives => (
-                "Arbetsböcker och CSV (.xlsx, .csv)",
-                "Workbooks and CSV (.xlsx, .csv)",
-            ),
+            ImportKind::Sie => T::ImpSieFilter,
+            ImportKind::Initiatives => T::ImpExcelFilter,
         }
     }
 }
@@ -121,10 +116,10 @@ impl SieColumn {
 
     fn text(self, lang: Lang) -> &'static str {
         match self {
-            SieColumn::Planned => lang.pick("Plan", "Planned"),
-            SieColumn::Recorded => lang.pick("Registrerat nu", "Recorded now"),
-            SieColumn::Read => lang.pick("I filen", "In the file"),
-            SieColumn::Difference => lang.pick("Skillnad", "Difference"),
+            SieColumn::Planned => lang.t(T::ImpPlanned),
+            SieColumn::Recorded => lang.t(T::ImpRecordedNow),
+            SieColumn::Read => lang.t(T::ImpInTheFile),
+            SieColumn::Difference => lang.t(T::ImpDifference),
         }
     }
 }
@@ -132,8 +127,8 @@ impl SieColumn {
 /// What a comparison line is about: the fund's payment, or one payer's repayment.
 fn line_text(lang: Lang, payer: Option<&str>) -> String {
     match payer {
-        None => lang.pick("fondens utbetalning", "fund payment").to_string(),
-        Some(p) => format!("{} {p}", lang.pick("återföring från", "repaid by")),
+        None => lang.t(T::ImpFundPayment).to_string(),
+        Some(p) => format!("{} {p}", lang.t(T::ImpRepaidBy)),
     }
 }
 
@@ -155,16 +150,23 @@ pub fn sie_cell_name(
 
 /// The accessible name of a payer's total in the SIE preview.
 pub fn payer_total_name(lang: Lang, payer: &str, value: &str) -> String {
-    format!(
-        "{} {payer}: {value}",
-        lang.pick("Återfört totalt från", "Repaid in all by")
-    )
+    format!("{} {payer}: {value}", lang.t(T::ImpRepaidInAllBy))
 }
 
 /// The accessible name of an initiative's figure in the initiatives preview (`column` as the
 /// preview's heading reads, in its language).
 pub fn added_cell_name(code: &str, column: &str, value: &str) -> String {
     format!("{code}, {column}: {value}")
+}
+
+/// A strong title and a table under it, of the SIE preview.
+fn titled_grid(ui: &mut Ui, title: &str, id: &str, columns: usize, add: impl FnOnce(&mut Ui)) {
+    ui.add_space(6.0);
+    ui.label(RichText::new(title).strong());
+    egui::Grid::new(id)
+        .num_columns(columns)
+        .spacing([12.0, 3.0])
+        .show(ui, add);
 }
 
 /// The year to preview first: the file's financial year, else the year with most vouchers,
@@ -250,12 +252,6 @@ fn error_line(ui: &mut Ui, text: &str) {
     ui.add(egui::Label::new(RichText::new(text).color(widgets::error_color(ui))).wrap());
 }
 
-fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string())
-}
-
 impl SieImport {
     /// Compute the preview again if the document, the year or the mapping changed.
     fn refresh(&mut self, fund: &Fund, state: u64, base: Option<&Projection>) {
@@ -289,12 +285,10 @@ impl SieImport {
 impl SifApp {
     /// Ask for the file to read in (Arkiv, Återföringar, Insatser).
     pub(super) fn start_import(&mut self, ctx: &egui::Context, kind: ImportKind) {
-        let (sv, en) = kind.title();
-        let (fsv, fen) = kind.filter();
         let request = self.path_request(
             file_dialog::Mode::Open,
-            (sv.to_string(), en.to_string()),
-            (fsv.to_string(), fen.to_string()),
+            i18n::both(kind.title()),
+            i18n::both(kind.filter()),
             kind.extensions()[0],
             String::new(),
         );
@@ -308,13 +302,11 @@ impl SifApp {
         dir: Option<&Path>,
     ) -> Option<std::path::PathBuf> {
         let lang = self.lang();
-        let (sv, en) = kind.title();
-        let (fsv, fen) = kind.filter();
         self.dialogs.pick_import(
             lang,
             dir,
-            lang.pick(sv, en),
-            lang.pick(fsv, fen),
+            lang.t(kind.title()),
+            lang.t(kind.filter()),
             kind.extensions(),
         )
     }
@@ -415,7 +407,7 @@ impl SifApp {
             ImportDialog::Sie(s) => {
                 s.refresh(fund, state, base.as_ref());
                 let can_apply = s.can_apply(fund) && !presenting;
-                let title = lang.pick(ImportKind::Sie.title().0, ImportKind::Sie.title().1);
+                let title = lang.t(ImportKind::Sie.title());
                 preview_modal(ctx, "sie_import_dialog", lang, title, can_apply, |ui, a| {
                     sie_body_ui(ui, lang, fund, s, can_close_year, a)
                 })
@@ -423,7 +415,7 @@ impl SifApp {
             ImportDialog::Initiatives(x) => {
                 let can_apply = x.result.is_ok() && !presenting;
                 let kind = ImportKind::Initiatives;
-                let title = lang.pick(kind.title().0, kind.title().1);
+                let title = lang.t(kind.title());
                 preview_modal(
                     ctx,
                     "initiatives_import_dialog",
@@ -459,15 +451,9 @@ impl SifApp {
                 };
                 match sie_actuals::applied(fund, preview) {
                     Ok(changed) if changed.is_empty() => {
-                        out.push(Command::Note(StatusNote::Bilingual {
-                            sv: format!(
-                                "Utfallet {} i {} är redan registrerat; inget ändrades",
-                                preview.year, s.file
-                            ),
-                            en: format!(
-                                "The {} figures in {} are already recorded; nothing changed",
-                                preview.year, s.file
-                            ),
+                        out.push(Command::Note(StatusNote::ActualsUnchanged {
+                            year: preview.year,
+                            file: s.file.clone(),
                         }));
                     }
                     Ok(changed) => {
@@ -477,15 +463,10 @@ impl SifApp {
                         out.push(Command::Navigate(View::Repayments));
                         self.ui.repayments.year = Some(preview.year);
                         out.push(Command::SelectInitiative(first));
-                        out.push(Command::Note(StatusNote::Bilingual {
-                            sv: format!(
-                                "Utfallet {} lästes in för {n} insatser från {}",
-                                preview.year, s.file
-                            ),
-                            en: format!(
-                                "The {} figures of {n} initiatives were read from {}",
-                                preview.year, s.file
-                            ),
+                        out.push(Command::Note(StatusNote::ActualsRead {
+                            year: preview.year,
+                            initiatives: n,
+                            file: s.file.clone(),
                         }));
                     }
                     Err(e) => {
@@ -518,9 +499,9 @@ impl SifApp {
                 out.push(Command::Edit(Edit::AppendInitiatives(added)));
                 out.push(Command::Navigate(View::Initiatives));
                 out.push(Command::SelectInitiative(Some(first)));
-                out.push(Command::Note(StatusNote::Bilingual {
-                    sv: format!("{n} insatser lästes in från {} som Föreslagna", x.file),
-                    en: format!("{n} initiatives were read from {} as Proposed", x.file),
+                out.push(Command::Note(StatusNote::InitiativesRead {
+                    initiatives: n,
+                    file: x.file,
                 }));
             }
         }
@@ -550,61 +531,31 @@ fn sie_body_ui(
         Some(Ok(p)) => p.source(),
         _ => format!("SIE {}", s.file),
     };
-    ui.label(format!("{}: {source}", lang.pick("Fil", "File")));
+    ui.label(format!("{}: {source}", lang.t(T::ImpFile)));
     ui.add_space(4.0);
     ui.horizontal(|ui| {
-        let label = form_label(ui, lang.pick("År", "Year"));
         let years: Vec<(i32, String)> = (fund.first_year..=fund.last_year())
             .map(|y| (y, y.to_string()))
             .collect();
-        if let Some(y) = choice(
-            ui,
-            "sie_import_year",
-            Name::By(label),
-            &s.year,
-            &years,
-            80.0,
-        ) {
-            s.year = y;
-        }
+        let year = lang.t(T::Year);
+        labelled_choice(ui, year, "sie_import_year", &mut s.year, &years, 80.0);
         ui.add_space(12.0);
-        let label = form_label(
-            ui,
-            lang.pick("Fondens utbetalning från", "Fund payment from"),
-        );
         let mappings = [
             (
                 FundFrom::Allocation,
-                match lang {
-                    Lang::Sv => format!(
-                        "internfördelningen (konto {})",
-                        fund.accounts.internal_income
-                    ),
-                    Lang::En => format!(
-                        "the internal allocation (account {})",
-                        fund.accounts.internal_income
-                    ),
-                },
+                i18n::allocation_mapping(lang, fund.accounts.internal_income),
             ),
-            (
-                FundFrom::Costs,
-                lang.pick(
-                    "insatsens kostnader (konto 4000–7999)",
-                    "the initiative's costs (accounts 4000–7999)",
-                )
-                .to_string(),
-            ),
+            (FundFrom::Costs, lang.t(T::ImpInitiativeCosts).to_string()),
         ];
-        if let Some(m) = choice(
+        let from = lang.t(T::ImpFundPaymentFrom);
+        labelled_choice(
             ui,
+            from,
             "sie_import_mapping",
-            Name::By(label),
-            &s.fund_from,
+            &mut s.fund_from,
             &mappings,
             300.0,
-        ) {
-            s.fund_from = m;
-        }
+        );
     });
     ui.add_space(6.0);
     let preview = match &s.preview {
@@ -619,42 +570,26 @@ fn sie_body_ui(
     if !fund.is_closed(s.year) {
         let year = s.year;
         ui.group(|ui| {
-            let text = match lang {
-                Lang::Sv => format!(
-                    "{year} är inte stängt. Utfall förs in för stängda år: stäng året först, så kan utfallet sedan användas."
-                ),
-                Lang::En => format!(
-                    "{year} is not closed. Actual figures are recorded for closed years: close the year first, then the figures can be applied."
-                ),
-            };
+            let text = i18n::year_not_closed(lang, year);
             ui.add(egui::Label::new(RichText::new(text).color(widgets::warn_color(ui))).wrap());
             if next_year_to_close(fund) == Some(year) {
-                let text = match lang {
-                    Lang::Sv => format!("Stäng år {year} först…"),
-                    Lang::En => format!("Close year {year} first…"),
-                };
-                if ui.add_enabled(can_close_year, egui::Button::new(text)).clicked() {
+                let text = i18n::close_year_first(lang, year);
+                if ui
+                    .add_enabled(can_close_year, egui::Button::new(text))
+                    .clicked()
+                {
                     *answer = Answer::CloseYear;
                 }
             } else {
-                ui.label(match lang {
-                    Lang::Sv => "Åren före måste stängas först, ett i taget, i Återföringar.".to_string(),
-                    Lang::En => "The years before must be closed first, one at a time, in Repayments.".to_string(),
-                });
+                ui.label(lang.t(T::ImpYearsBefore));
             }
         });
         ui.add_space(4.0);
     }
 
-    ui.label(RichText::new(lang.pick("Per insats, kr", "Per initiative, SEK")).strong());
+    ui.label(RichText::new(lang.t(T::ImpPerInitiative)).strong());
     if s.rows.is_empty() {
-        ui.label(
-            RichText::new(lang.pick(
-                "Filen har inga rader för fondens insatser.",
-                "The file has no rows for the fund's initiatives.",
-            ))
-            .weak(),
-        );
+        ui.label(RichText::new(lang.t(T::ImpNoRowsForFund)).weak());
     } else {
         // Virtualised: a large fund's file has thousands of lines, and only those in view
         // are laid out.
@@ -670,10 +605,10 @@ fn sie_body_ui(
                 .max_scroll_height(420.0)
                 .header(row_height, |mut header| {
                     header.col(|ui| {
-                        ui.label(RichText::new(lang.pick("Insats", "Initiative")).strong());
+                        ui.label(RichText::new(lang.t(T::InitiativeOne)).strong());
                     });
                     header.col(|ui| {
-                        ui.label(RichText::new(lang.pick("Avser", "Line")).strong());
+                        ui.label(RichText::new(lang.t(T::ImpLine)).strong());
                     });
                     for c in SieColumn::ALL {
                         header.col(|ui| {
@@ -723,64 +658,42 @@ fn sie_body_ui(
     }
 
     if !s.per_payer.is_empty() {
-        ui.add_space(6.0);
-        ui.label(
-            RichText::new(lang.pick("Återföringar per betalare, kr", "Repayments per payer, SEK"))
-                .strong(),
-        );
-        egui::Grid::new("sie_import_payers")
-            .num_columns(2)
-            .spacing([12.0, 3.0])
-            .show(ui, |ui| {
-                for (payer, m) in &s.per_payer {
-                    let name = fund
-                        .actor_index(payer)
-                        .map(|k| format!("{payer} – {}", fund.actors[k].name))
-                        .unwrap_or_else(|| payer.clone());
-                    ui.label(name);
-                    let text = i18n::money(lang, *m);
-                    num_cell_w(ui, 104.0, &text)
-                        .accessible_name(payer_total_name(lang, payer, &text));
-                    ui.end_row();
-                }
-            });
+        let title = lang.t(T::ImpRepaymentsPerPayer);
+        titled_grid(ui, title, "sie_import_payers", 2, |ui| {
+            for (payer, m) in &s.per_payer {
+                let name = fund
+                    .actor_index(payer)
+                    .map(|k| format!("{payer} – {}", fund.actors[k].name))
+                    .unwrap_or_else(|| payer.clone());
+                ui.label(name);
+                let text = i18n::money(lang, *m);
+                num_cell_w(ui, 104.0, &text).accessible_name(payer_total_name(lang, payer, &text));
+                ui.end_row();
+            }
+        });
     }
 
     if !preview.unmatched.is_empty() {
-        ui.add_space(6.0);
-        ui.label(
-            RichText::new(lang.pick(
-                "Rader som inte hör till någon insats (läses inte in)",
-                "Rows that match no initiative (not read in)",
-            ))
-            .strong(),
-        );
-        egui::Grid::new("sie_import_unmatched")
-            .num_columns(3)
-            .spacing([12.0, 3.0])
-            .show(ui, |ui| {
-                ui.label(RichText::new(lang.pick("Objekt", "Object")).strong());
-                ui.label(RichText::new(lang.pick("Konto", "Account")).strong());
-                num_cell_w(
-                    ui,
-                    104.0,
-                    RichText::new(lang.pick("Belopp", "Amount")).strong(),
-                );
+        let title = lang.t(T::ImpUnmatchedRows);
+        titled_grid(ui, title, "sie_import_unmatched", 3, |ui| {
+            ui.label(RichText::new(lang.t(T::ImpObject)).strong());
+            ui.label(RichText::new(lang.t(T::ImpAccount)).strong());
+            num_cell_w(ui, 104.0, RichText::new(lang.t(T::Amount)).strong());
+            ui.end_row();
+            for u in &preview.unmatched {
+                let object = if u.object.is_empty() {
+                    lang.t(T::ImpNoProject).to_string()
+                } else {
+                    u.object.clone()
+                };
+                ui.label(&object);
+                ui.label(u.account.to_string());
+                let text = i18n::money(lang, u.amount);
+                num_cell_w(ui, 104.0, &text)
+                    .accessible_name(format!("{object} {}: {text}", u.account));
                 ui.end_row();
-                for u in &preview.unmatched {
-                    let object = if u.object.is_empty() {
-                        lang.pick("(inget projekt)", "(no project)").to_string()
-                    } else {
-                        u.object.clone()
-                    };
-                    ui.label(&object);
-                    ui.label(u.account.to_string());
-                    let text = i18n::money(lang, u.amount);
-                    num_cell_w(ui, 104.0, &text)
-                        .accessible_name(format!("{object} {}: {text}", u.account));
-                    ui.end_row();
-                }
-            });
+            }
+        });
     }
 
     if !preview.warnings.is_empty() {
@@ -791,37 +704,22 @@ fn sie_body_ui(
         }
     }
     ui.add_space(6.0);
-    ui.label(
-        RichText::new(lang.pick(
-            "Använd ersätter årets utfall för insatserna ovan, med filen som källa. Det går att ångra (Redigera, Ångra).",
-            "Apply replaces the year's actual figures of the initiatives above, with the file as their source. It can be undone (Edit, Undo).",
-        ))
-        .weak(),
-    );
+    ui.label(RichText::new(lang.t(T::ImpApplyReplacesActuals)).weak());
 }
 
 fn initiatives_body_ui(ui: &mut Ui, lang: Lang, fund: &Fund, x: &InitiativesImport) {
-    ui.label(format!("{}: {}", lang.pick("Fil", "File"), x.file));
+    ui.label(format!("{}: {}", lang.t(T::ImpFile), x.file));
     ui.add_space(4.0);
     let imported = match &x.result {
         Ok(imported) => imported,
         Err(ImportError::Unreadable { message, .. }) => {
             error_line(ui, &widgets::one_language(lang, message));
-            ui.label(lang.pick("Inget läses in.", "Nothing is read in."));
+            ui.label(lang.t(T::ImpNothingRead));
             return;
         }
         Err(ImportError::Problems { problems, .. }) => {
             let n = problems.len();
-            error_line(
-                ui,
-                &match lang {
-                    Lang::Sv => format!("{n} fel i filen – inget läses in förrän de är rättade:"),
-                    Lang::En => format!(
-                        "{n} {} in the file – nothing is read in until they are fixed:",
-                        if n == 1 { "problem" } else { "problems" }
-                    ),
-                },
-            );
+            error_line(ui, &i18n::import_problems(lang, n));
             for p in problems {
                 let message = lang.pick(&p.sv, &p.en).to_string();
                 let text = if p.place.is_empty() {
@@ -835,38 +733,24 @@ fn initiatives_body_ui(ui: &mut Ui, lang: Lang, fund: &Fund, x: &InitiativesImpo
         }
     };
     let n = x.summary.len();
-    ui.label(match lang {
-        Lang::Sv => format!("{n} insatser läggs till som Föreslagna:"),
-        Lang::En => format!(
-            "{n} {} added as Proposed:",
-            if n == 1 {
-                "initiative is"
-            } else {
-                "initiatives are"
-            }
-        ),
-    });
+    ui.label(i18n::initiatives_to_add(lang, n));
     let columns = [
-        lang.pick("Kostnad från fonden", "Cost to the fund"),
-        lang.pick("Egen budget", "Own budget"),
-        lang.pick("Besparingar", "Savings"),
+        lang.t(T::ImpCostToFund),
+        lang.t(T::CostOwn),
+        lang.t(T::SavingsShort),
     ];
     egui::Grid::new("initiatives_import_rows")
         .num_columns(7)
         .spacing([12.0, 3.0])
         .striped(true)
         .show(ui, |ui| {
-            for h in [
-                lang.t(T::Code),
-                lang.t(T::Name),
-                lang.pick("Ägare", "Owner"),
-            ] {
+            for h in [lang.t(T::Code), lang.t(T::Name), lang.t(T::Owner)] {
                 ui.label(RichText::new(h).strong());
             }
             for h in columns {
                 num_cell_w(ui, 110.0, RichText::new(h).strong());
             }
-            ui.label(RichText::new(lang.pick("Återföring", "Repayment")).strong());
+            ui.label(RichText::new(lang.t(T::ImpRepayment)).strong());
             ui.end_row();
             for a in &x.summary {
                 ui.label(&a.code);
@@ -896,11 +780,5 @@ fn initiatives_body_ui(ui: &mut Ui, lang: Lang, fund: &Fund, x: &InitiativesImpo
         }
     }
     ui.add_space(6.0);
-    ui.label(
-        RichText::new(lang.pick(
-            "Använd lägger till insatserna i ett steg, som går att ångra (Redigera, Ångra).",
-            "Apply adds the initiatives in one step, which can be undone (Edit, Undo).",
-        ))
-        .weak(),
-    );
+    ui.label(RichText::new(lang.t(T::ImpApplyAddsInitiatives)).weak());
 }

@@ -89,10 +89,14 @@ fn lang_title(key: T, lang: Lang) -> String {
 
 /// The fund files' type, as the file dialogs show it.
 fn fund_filter() -> (String, String) {
-    (
-        Lang::Sv.t(T::FundFiles).to_string(),
-        Lang::En.t(T::FundFiles).to_string(),
-    )
+    i18n::both(T::FundFiles)
+}
+
+/// A file's name for a message, or its whole path when it has none.
+pub(crate) fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
 }
 
 /// The built-in sample fund (the app opens it when there is no last file).
@@ -100,15 +104,6 @@ pub fn sample_fund() -> Fund {
     let sample = sif::samples::default_sample();
     store::parse_str(sample.text, sample.name)
         .unwrap_or_else(|_| Fund::empty("Sociala investeringsfonden", "Exempelkommun", 2025))
-}
-
-/// This calendar year, for the first year of an empty fund. The clock is read only here.
-fn this_year() -> i32 {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    // 365.2425 days a year; exact enough to name the year.
-    1970 + (secs / 31_556_952) as i32
 }
 
 impl SifApp {
@@ -144,8 +139,24 @@ impl SifApp {
         app
     }
 
+    /// This calendar year where the user is (the clock's), for the first year of an empty fund.
+    fn this_year(&self) -> i32 {
+        use chrono::Datelike;
+        chrono::NaiveDate::parse_from_str(&self.clock.today(), "%Y-%m-%d")
+            .map_or(2025, |d| d.year())
+    }
+
     pub fn lang(&self) -> Lang {
         self.ui.lang
+    }
+
+    /// The fund's file as the status bar and the report name it: its path, or "Untitled".
+    pub(crate) fn file_shown(&self) -> String {
+        self.doc
+            .path
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|| self.lang().t(T::Untitled).to_string())
     }
 
     /// The window title: fund name, file name, and a mark when there are unsaved changes.
@@ -156,7 +167,7 @@ impl SifApp {
             .file_name()
             .unwrap_or_else(|| lang.t(T::Untitled).to_string());
         let mark = if self.doc.is_dirty() {
-            lang.pick(" (osparad)", " (unsaved)")
+            lang.t(T::TitleUnsavedMark)
         } else {
             ""
         };
@@ -395,14 +406,8 @@ impl SifApp {
                 self.shell_button(ui, ShellCommand::Save, out);
                 self.shell_button(ui, ShellCommand::SaveAs, out);
                 ui.separator();
-                ui.menu_button(lang.pick("Exportera", "Export"), |ui| {
-                    if ui
-                        .button(lang.pick(
-                            "Excel-arbetsbok med rapporterna…",
-                            "Excel workbook of the reports…",
-                        ))
-                        .clicked()
-                    {
+                ui.menu_button(lang.t(T::MenuExport), |ui| {
+                    if ui.button(lang.t(T::ExportWorkbook)).clicked() {
                         out.push(Command::Export(export::ExportRequest::Workbook));
                         ui.close();
                     }
@@ -426,17 +431,8 @@ impl SifApp {
                 ui.separator();
                 let mut own = self.prefs.own_file_dialog == Some(true);
                 if ui
-                    .checkbox(
-                        &mut own,
-                        lang.pick(
-                            "Använd alltid Sifs egen fildialog",
-                            "Always use Sif's own file dialog",
-                        ),
-                    )
-                    .on_hover_text(lang.pick(
-                        "Av: Sif använder systemets fildialog och sin egen bara när systemet inte kan visa någon.",
-                        "Off: Sif uses the system's file dialog, and its own only when the system cannot show one.",
-                    ))
+                    .checkbox(&mut own, lang.t(T::AlwaysOwnFileDialog))
+                    .on_hover_text(lang.t(T::AlwaysOwnFileDialogHelp))
                     .clicked()
                 {
                     out.push(Command::SetOwnFileDialog(own));
@@ -461,8 +457,7 @@ impl SifApp {
                     {
                         button = button.shortcut_text(ui.ctx().format_shortcut(&sc));
                     }
-                    if ui.add(button).clicked()
-                    {
+                    if ui.add(button).clicked() {
                         out.push(Command::Navigate(view));
                         ui.close();
                     }
@@ -480,7 +475,7 @@ impl SifApp {
                     }
                 }
             });
-            ui.menu_button(lang.pick("Hjälp", "Help"), |ui| help::menu_ui(ui, lang, out));
+            ui.menu_button(lang.t(T::MenuHelp), |ui| help::menu_ui(ui, lang, out));
         });
     }
 
@@ -528,7 +523,7 @@ impl SifApp {
                 out.push(Command::SetIncludeProposed(include));
             }
             if self.cache.is_computing() {
-                let text = lang.pick("Räknar om …", "Recomputing …");
+                let text = lang.t(T::Recomputing);
                 ui.spinner().on_hover_text(text).accessible_name(text);
             }
             if self.ui.trainer.presenting {
@@ -583,13 +578,7 @@ impl SifApp {
         ui.horizontal(|ui| {
             // Presenting: the room sees the figures, not the file path or the unsaved mark.
             if !self.ui.trainer.presenting {
-                let file = self
-                    .doc
-                    .path
-                    .as_ref()
-                    .map(|p| p.display().to_string())
-                    .unwrap_or_else(|| lang.t(T::Untitled).to_string());
-                ui.label(RichText::new(file).weak());
+                ui.label(RichText::new(self.file_shown()).weak());
                 if self.doc.is_dirty() {
                     ui.label(RichText::new(lang.t(T::Unsaved)).color(widgets::warn_color(ui)));
                 }
@@ -682,20 +671,14 @@ impl SifApp {
             DialogState::ReportWhatIf => {
                 let modal = egui::Modal::new(Id::unique("report_whatif_dialog")).show(ctx, |ui| {
                     ui.set_width(480.0);
-                    ui.heading(whatif::report_label(lang).trim_end_matches('…'));
-                    ui.label(lang.pick(
-                        "Övningsläget visar andra antaganden än fondens plan. Ska rapporten visa övningen? Den står då i rapporten som ”Övning (ej sparat scenario)”.",
-                        "Trainer mode shows other assumptions than the fund's plan. Should the report show the exercise? The report then names it “Exercise (not a saved scenario)”.",
-                    ));
+                    ui.heading(lang.t(T::MenuPrintableReport).trim_end_matches('…'));
+                    ui.label(lang.t(T::ReportExerciseQuestion));
                     ui.add_space(8.0);
                     ui.horizontal_wrapped(|ui| {
-                        if ui
-                            .button(lang.pick("Med övningen", "With the exercise"))
-                            .clicked()
-                        {
+                        if ui.button(lang.t(T::ReportWithExercise)).clicked() {
                             answer = Answer::Report(true);
                         }
-                        if ui.button(lang.pick("Planen", "The plan")).clicked() {
+                        if ui.button(lang.t(T::ReportWithPlan)).clicked() {
                             answer = Answer::Report(false);
                         }
                         if ui.button(lang.t(T::Cancel)).clicked() {
@@ -868,10 +851,7 @@ impl SifApp {
             Pending::OpenDialog => {
                 let request = self.path_request(
                     file_dialog::Mode::Open,
-                    (
-                        "Öppna en fondfil".to_string(),
-                        "Open a fund file".to_string(),
-                    ),
+                    i18n::both(T::OpenFundFileTitle),
                     fund_filter(),
                     "ron",
                     String::new(),
@@ -974,9 +954,9 @@ impl SifApp {
             .and_then(|text| store::parse_str(text, "template").ok())
             .unwrap_or_else(|| {
                 Fund::empty(
-                    lang.pick("Sociala investeringsfonden", "Social investment fund"),
-                    lang.pick("Kommunen", "The municipality"),
-                    this_year(),
+                    lang.t(T::DefaultFundName),
+                    lang.t(T::DefaultOrganisation),
+                    self.this_year(),
                 )
             });
         self.replace_document(Document::new(fund, None));
@@ -1149,12 +1129,7 @@ impl SifApp {
                         } else {
                             T::ExportFailedTitle
                         },
-                        text: lang
-                            .pick(
-                                "Filen kan inte skrivas över fondfilen själv; välj ett annat namn.",
-                                "The file cannot be written over the fund file itself; choose another name.",
-                            )
-                            .to_string(),
+                        text: lang.t(T::NotOverFundFile).to_string(),
                     });
                     return;
                 }

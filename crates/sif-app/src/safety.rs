@@ -16,10 +16,10 @@ use eframe::egui::{self, Id, RichText, Ui};
 use sif::recovery::{self, Recovery, Session};
 use sif::store::{self, DiskState, FileStamp, SaveError};
 
-use super::SifApp;
-use super::i18n::T;
+use super::i18n::{self, Lang, T};
 use super::state::{DialogState, Document, Pending, StatusNote};
 use super::widgets;
+use super::{SifApp, file_name};
 
 /// How often unsaved changes are written to the recovery file, at most.
 pub const RECOVERY_INTERVAL_SECS: u64 = 5;
@@ -174,14 +174,8 @@ impl Safety {
             Err(e) if !self.write_failure_noted => {
                 self.write_failure_noted = true;
                 Some(StatusNote::Bilingual {
-                    sv: format!(
-                        "Osparade ändringar kunde inte sparas för återställning: {}",
-                        e.swedish()
-                    ),
-                    en: format!(
-                        "Unsaved changes could not be kept for recovery: {}",
-                        e.english()
-                    ),
+                    sv: i18n::recovery_not_written(Lang::Sv, &e.swedish()),
+                    en: i18n::recovery_not_written(Lang::En, &e.english()),
                 })
             }
             Err(_) => None,
@@ -222,11 +216,15 @@ impl Safety {
     }
 }
 
-fn file_name(path: &Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    )
+/// A row of buttons; the answer of the one clicked, if any.
+fn buttons_ui<A>(ui: &mut Ui, buttons: impl IntoIterator<Item = (&'static str, A)>) -> Option<A> {
+    let mut answer = None;
+    for (label, a) in buttons {
+        if ui.button(label).clicked() {
+            answer = Some(a);
+        }
+    }
+    answer
 }
 
 impl SifApp {
@@ -249,14 +247,8 @@ impl SifApp {
             }
             Err(e) => {
                 self.ui.status = Some(StatusNote::Bilingual {
-                    sv: format!(
-                        "Osparade ändringar kan inte sparas för återställning: {}",
-                        e.swedish()
-                    ),
-                    en: format!(
-                        "Unsaved changes cannot be kept for recovery: {}",
-                        e.english()
-                    ),
+                    sv: i18n::recovery_unavailable(Lang::Sv, &e.swedish()),
+                    en: i18n::recovery_unavailable(Lang::En, &e.english()),
                 });
             }
         }
@@ -360,32 +352,18 @@ impl SifApp {
             Ok(fund) => {
                 self.replace_document(Document::recovered(fund, r.original.clone(), r.opened));
                 let _ = recovery::discard(r);
-                let (sv, en) = match &r.original {
-                    Some(p) => {
-                        let f = file_name(p);
-                        (
-                            format!("Ändringarna i {f} är återställda; de är inte sparade än."),
-                            format!("The changes to {f} are restored; they are not saved yet."),
-                        )
-                    }
-                    None => (
-                        "Den nya fonden är återställd; den är inte sparad än.".to_string(),
-                        "The new fund is restored; it is not saved yet.".to_string(),
-                    ),
-                };
-                self.ui.status = Some(StatusNote::Bilingual { sv, en });
+                self.ui.status = Some(StatusNote::Restored(r.original.as_deref().map(file_name)));
             }
             Err(e) => {
                 // The file stays, so nothing is lost; say where it is.
                 let file = r.path.display();
                 self.ui.dialog = Some(DialogState::Message {
                     title: T::OpenFailedTitle,
-                    text: lang
-                        .pick(
-                            &format!("{} Återställningsfilen finns kvar: {file}", e.swedish()),
-                            &format!("{} The recovery file is kept: {file}", e.english()),
-                        )
-                        .to_string(),
+                    text: i18n::recovery_kept(
+                        lang,
+                        lang.pick(&e.swedish(), &e.english()),
+                        &file.to_string(),
+                    ),
                 });
             }
         }
@@ -410,18 +388,16 @@ impl SifApp {
                 let mut answer = A::Wait;
                 let modal = egui::Modal::new(Id::unique("recovery_dialog")).show(ctx, |ui| {
                     ui.set_max_width(560.0);
-                    ui.heading(lang.pick("Osparade ändringar", "Unsaved changes"));
+                    ui.heading(lang.t(T::Unsaved));
                     ui.label(lang.pick(&sv, &en));
                     ui.add_space(8.0);
                     ui.horizontal(|ui| {
-                        if ui.button(lang.pick("Återställ", "Restore")).clicked() {
-                            answer = A::Restore;
-                        }
-                        if ui
-                            .button(lang.pick("Kasta ändringarna", "Discard the changes"))
-                            .clicked()
-                        {
-                            answer = A::Discard;
+                        let buttons = [
+                            (lang.t(T::SafeRestore), A::Restore),
+                            (lang.t(T::SafeDiscard), A::Discard),
+                        ];
+                        if let Some(a) = buttons_ui(ui, buttons) {
+                            answer = a;
                         }
                     });
                 });
@@ -465,49 +441,33 @@ impl SifApp {
                 }
                 let f = file_name(&path);
                 let mut answer = A::Wait;
-                let modal = egui::Modal::new(Id::unique("changed_on_disk_dialog")).show(ctx, |ui| {
-                    ui.set_max_width(560.0);
-                    if removed {
-                        ui.heading(lang.pick("Filen finns inte längre", "The file is gone"));
-                        ui.label(lang.pick(
-                            &format!("{f} har tagits bort eller flyttats sedan du öppnade den. Vill du spara den på samma plats igen?"),
-                            &format!("{f} has been deleted or moved since you opened it. Do you want to save it in the same place again?"),
-                        ));
-                    } else {
-                        ui.heading(lang.pick("Filen har ändrats", "The file has changed"));
-                        ui.label(lang.pick(
-                            &format!("{f} har ändrats av ett annat program eller en annan person sedan du öppnade den. Vill du skriva över den med din version (den andra versionen sparas som {f}.bak), eller läsa in den och förlora dina osparade ändringar?"),
-                            &format!("{f} has been changed by another program or person since you opened it. Do you want to overwrite it with your version (the other version is kept as {f}.bak), or load it and lose your unsaved changes?"),
-                        ));
-                    }
-                    ui.add_space(8.0);
-                    ui.horizontal(|ui| {
-                        let (write, sv_en) = if removed {
-                            (A::Overwrite, ("Spara igen", "Save again"))
+                let modal =
+                    egui::Modal::new(Id::unique("changed_on_disk_dialog")).show(ctx, |ui| {
+                        ui.set_max_width(560.0);
+                        if removed {
+                            ui.heading(lang.t(T::SafeFileGone));
+                            ui.label(i18n::file_removed(lang, &f));
                         } else {
-                            (A::Overwrite, ("Skriv över", "Overwrite"))
-                        };
-                        if ui.button(lang.pick(sv_en.0, sv_en.1)).clicked() {
-                            answer = write;
+                            ui.heading(lang.t(T::SafeFileChanged));
+                            ui.label(i18n::file_changed_on_save(lang, &f));
                         }
-                        if !removed
-                            && ui
-                                .button(lang.pick(
-                                    "Läs in den andra versionen",
-                                    "Load the other version",
-                                ))
-                                .clicked()
-                        {
-                            answer = A::Reload;
-                        }
-                        if ui.button(lang.t(T::SaveAs)).clicked() {
-                            answer = A::SaveAs;
-                        }
-                        if ui.button(lang.t(T::Cancel)).clicked() {
-                            answer = A::Cancel;
-                        }
+                        ui.add_space(8.0);
+                        ui.horizontal(|ui| {
+                            let mut buttons = vec![if removed {
+                                (lang.t(T::SafeSaveAgain), A::Overwrite)
+                            } else {
+                                (lang.t(T::SafeOverwrite), A::Overwrite)
+                            }];
+                            if !removed {
+                                buttons.push((lang.t(T::SafeLoadOther), A::Reload));
+                            }
+                            buttons.push((lang.t(T::SaveAs), A::SaveAs));
+                            buttons.push((lang.t(T::Cancel), A::Cancel));
+                            if let Some(a) = buttons_ui(ui, buttons) {
+                                answer = a;
+                            }
+                        });
                     });
-                });
                 if answer == A::Wait && modal.should_close() {
                     answer = A::Cancel;
                 }
@@ -558,24 +518,18 @@ impl SifApp {
                         let f = file_name(path);
                         if dirty {
                             (
-                                lang.pick(
-                                    &format!("{f} har ändrats utanför Sif, och du har osparade ändringar. Läser du in den nya versionen försvinner dina ändringar; sparar du skriver du över den andra versionen."),
-                                    &format!("{f} has been changed outside Sif, and you have unsaved changes. Loading the new version discards your changes; saving overwrites the other version."),
-                                ).to_string(),
+                                i18n::changed_outside(lang, &f, true),
                                 vec![
-                                    (lang.pick("Läs in den nya versionen", "Load the new version"), BannerAnswer::Reload),
-                                    (lang.pick("Behåll mina ändringar", "Keep my changes"), BannerAnswer::Keep),
+                                    (lang.t(T::SafeLoadNew), BannerAnswer::Reload),
+                                    (lang.t(T::SafeKeepMine), BannerAnswer::Keep),
                                 ],
                             )
                         } else {
                             (
-                                lang.pick(
-                                    &format!("{f} har ändrats utanför Sif (av ett annat program eller en kollega). Vill du läsa in den nya versionen?"),
-                                    &format!("{f} has been changed outside Sif (by another program or a colleague). Do you want to load the new version?"),
-                                ).to_string(),
+                                i18n::changed_outside(lang, &f, false),
                                 vec![
-                                    (lang.pick("Läs in", "Reload"), BannerAnswer::Reload),
-                                    (lang.pick("Behåll den jag har öppen", "Keep the one I have open"), BannerAnswer::Keep),
+                                    (lang.t(T::SafeReload), BannerAnswer::Reload),
+                                    (lang.t(T::SafeKeepOpen), BannerAnswer::Keep),
                                 ],
                             )
                         }
@@ -583,12 +537,9 @@ impl SifApp {
                     Banner::Removed { path } => {
                         let f = file_name(path);
                         (
-                            lang.pick(
-                                &format!("{f} har tagits bort eller flyttats sedan du öppnade den. Vill du spara den på samma plats igen?"),
-                                &format!("{f} has been deleted or moved since you opened it. Do you want to save it in the same place again?"),
-                            ).to_string(),
+                            i18n::file_removed(lang, &f),
                             vec![
-                                (lang.pick("Spara igen", "Save again"), BannerAnswer::SaveAgain),
+                                (lang.t(T::SafeSaveAgain), BannerAnswer::SaveAgain),
                                 (lang.t(T::SaveAs), BannerAnswer::SaveAs),
                                 (lang.t(T::Cancel), BannerAnswer::Keep),
                             ],
@@ -596,11 +547,7 @@ impl SifApp {
                     }
                 };
                 ui.label(RichText::new(text).color(widgets::warn_color(ui)));
-                for (label, a) in buttons {
-                    if ui.button(label).clicked() {
-                        answer = Some(a);
-                    }
-                }
+                answer = buttons_ui(ui, buttons);
             });
         });
         answer

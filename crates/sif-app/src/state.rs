@@ -90,10 +90,18 @@ impl Document {
 
     /// The file name for the title bar, or `None` when the fund has never been saved.
     pub fn file_name(&self) -> Option<String> {
-        self.path
-            .as_deref()
-            .and_then(Path::file_name)
-            .map(|n| n.to_string_lossy().into_owned())
+        self.path_part(Path::file_name)
+    }
+
+    /// The file's name without its extension (`exempelkommun`), for the names of what is
+    /// written from the fund.
+    pub fn file_stem(&self) -> Option<String> {
+        self.path_part(Path::file_stem)
+    }
+
+    fn path_part(&self, part: fn(&Path) -> Option<&std::ffi::OsStr>) -> Option<String> {
+        let part = part(self.path.as_deref()?)?;
+        Some(part.to_string_lossy().into_owned())
     }
 }
 
@@ -213,29 +221,19 @@ impl Analysis {
     fn with_projection(
         fund: &Fund,
         options: &ViewOptions,
-        previous: Analysis,
+        mut previous: Analysis,
         (projection, engine_error, whatif_report): Projected,
     ) -> (Analysis, Option<Projection>) {
-        let Analysis {
-            report,
-            projection: old,
-            by_status,
-            errors_per_initiative,
-            actor_in_use,
-            ..
-        } = previous;
+        let old = previous.projection.take();
         let figures = Analysis::figures(fund, projection.as_ref());
         let analysis = Analysis {
             options: options.clone(),
-            report,
             projection,
             engine_error,
             figures,
-            by_status,
-            errors_per_initiative,
-            actor_in_use,
             whatif_report,
             journal: None,
+            ..previous
         };
         (analysis, old)
     }
@@ -282,25 +280,25 @@ impl Analysis {
                 *n += 1;
             }
         }
-        let (projection, engine_error, whatif_report) = Analysis::project(fund, options, &report);
-        let figures = Analysis::figures(fund, projection.as_ref());
+        let projected = Analysis::project(fund, options, &report);
         let actor_in_use = fund
             .actors
             .iter()
             .map(|a| actor_in_use(fund, &a.code))
             .collect();
-        Analysis {
+        let unprojected = Analysis {
             options: options.clone(),
             report,
-            projection,
-            engine_error,
-            figures,
+            projection: None,
+            engine_error: None,
+            figures: Vec::new(),
             by_status,
             errors_per_initiative,
             actor_in_use,
-            whatif_report,
+            whatif_report: None,
             journal: None,
-        }
+        };
+        Analysis::with_projection(fund, options, unprojected, projected).0
     }
 }
 
@@ -722,13 +720,31 @@ pub enum StatusNote {
     Saved(String),
     /// An initiative was deleted (by its code); undo brings it back.
     Deleted(String),
-    /// Any other note, given in both languages.
+    /// A library's message, given in both languages.
     Bilingual {
         sv: String,
         en: String,
     },
     /// An export was written (the file name).
     Exported(String),
+    /// The actual figures of a year read from a SIE file were already recorded.
+    ActualsUnchanged {
+        year: i32,
+        file: String,
+    },
+    /// The actual figures of a year were read for some initiatives from a SIE file.
+    ActualsRead {
+        year: i32,
+        initiatives: usize,
+        file: String,
+    },
+    /// Initiatives were read from a workbook as proposed.
+    InitiativesRead {
+        initiatives: usize,
+        file: String,
+    },
+    /// Unsaved changes were restored from a recovery file (the fund's file name, if any).
+    Restored(Option<String>),
 }
 
 impl StatusNote {
@@ -739,10 +755,19 @@ impl StatusNote {
             StatusNote::Saved(name) => super::i18n::saved_to(lang, name),
             StatusNote::Deleted(code) => super::i18n::deleted(lang, code),
             StatusNote::Bilingual { sv, en } => lang.pick(sv, en).to_string(),
-            StatusNote::Exported(name) => match lang {
-                Lang::Sv => format!("Exporterad: {name}"),
-                Lang::En => format!("Exported: {name}"),
-            },
+            StatusNote::Exported(name) => super::i18n::exported(lang, name),
+            StatusNote::ActualsUnchanged { year, file } => {
+                super::i18n::actuals_unchanged(lang, *year, file)
+            }
+            StatusNote::ActualsRead {
+                year,
+                initiatives,
+                file,
+            } => super::i18n::actuals_read(lang, *year, *initiatives, file),
+            StatusNote::InitiativesRead { initiatives, file } => {
+                super::i18n::initiatives_read(lang, *initiatives, file)
+            }
+            StatusNote::Restored(file) => super::i18n::restored(lang, file.as_deref()),
         }
     }
 }

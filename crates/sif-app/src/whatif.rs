@@ -20,7 +20,7 @@ use sif::model::{Fund, Scenario};
 
 use super::SifApp;
 use super::command::{Command, Edit, LEAVE_PRESENTING, TOGGLE_PRESENTING};
-use super::i18n::{Lang, T};
+use super::i18n::{self, Lang, T, percent, signed_percent, years};
 use super::state::{DialogState, ViewOptions};
 use super::views::{View, scenarios::ScenariosState, who_gains::WhoGainsState};
 use super::widgets::{self, Name};
@@ -46,11 +46,8 @@ impl RuleSet {
 
     pub fn name(self, lang: Lang) -> &'static str {
         match self {
-            RuleSet::CurrentLaw => lang.pick("Gällande lag", "Current law"),
-            RuleSet::Proposed => lang.pick(
-                "Förslaget (ESO 2020:1, inte lag)",
-                "The proposal (ESO 2020:1, not law)",
-            ),
+            RuleSet::CurrentLaw => lang.t(T::RulesCurrentLaw),
+            RuleSet::Proposed => lang.t(T::RulesProposal),
         }
     }
 }
@@ -221,49 +218,14 @@ pub fn scenario_name_problem(
         return Some(lang.t(T::EmptyNotAllowed));
     }
     if name.eq_ignore_ascii_case("base") {
-        return Some(lang.pick(
-            "”base” är grundscenariots namn",
-            "“base” is the name of the base scenario",
-        ));
+        return Some(lang.t(T::ScenarioNameIsBase));
     }
     let taken = fund
         .scenarios
         .iter()
         .enumerate()
         .any(|(k, s)| Some(k) != except && s.name.trim().eq_ignore_ascii_case(name));
-    taken.then(|| {
-        lang.pick(
-            "det finns redan ett scenario med det namnet",
-            "a scenario with that name already exists",
-        )
-    })
-}
-
-/// A percentage for the panel: `110 %` / `110%`.
-fn percent(lang: Lang, p: i32) -> String {
-    let n = super::i18n::decimal(lang, f64::from(p), 0);
-    match lang {
-        Lang::Sv => format!("{n}\u{a0}%"),
-        Lang::En => format!("{n}%"),
-    }
-}
-
-/// A change in percent with its sign: `+20 %`, `0 %`, `−10 %`.
-fn signed_percent(lang: Lang, v: i32) -> String {
-    if v > 0 {
-        format!("+{}", percent(lang, v))
-    } else {
-        percent(lang, v)
-    }
-}
-
-fn years(lang: Lang, n: i32) -> String {
-    match (lang, n) {
-        (Lang::Sv, 1) => "1 år".to_string(),
-        (Lang::Sv, n) => format!("{n} år"),
-        (Lang::En, 1) => "1 year".to_string(),
-        (Lang::En, n) => format!("{n} years"),
-    }
+    taken.then(|| lang.t(T::ScenarioNameTaken))
 }
 
 /// The amber of the what-if bar: the same warning colour as elsewhere, so it reads as "take
@@ -272,49 +234,9 @@ fn whatif_fill(ui: &Ui) -> Color32 {
     widgets::warn_color(ui).gamma_multiply(0.18)
 }
 
-/// The label of the three sliders (and their accessible names).
-pub fn savings_label(lang: Lang) -> &'static str {
-    lang.pick("Besparingar som realiseras", "Savings realised")
-}
-pub fn overrun_label(lang: Lang) -> &'static str {
-    lang.pick("Kostnadsöverdrag", "Cost overrun")
-}
-pub fn delay_label(lang: Lang) -> &'static str {
-    lang.pick("Besparingarna kommer senare", "Savings come later by")
-}
+/// The label of the deadweight slider (and its accessible name).
 pub fn deadweight_label(lang: Lang) -> &'static str {
-    lang.pick(
-        "Mer dödvikt på varje besparing",
-        "More deadweight on every saving",
-    )
-}
-/// The added deadweight as the slider and the bar show it: `+20 %-enheter` / `+20 points`.
-pub fn deadweight_value(lang: Lang, points: i32) -> String {
-    match lang {
-        Lang::Sv => format!("+{points}\u{a0}%-enheter"),
-        Lang::En => format!("+{points} points"),
-    }
-}
-pub fn save_label(lang: Lang) -> &'static str {
-    lang.pick("Spara som scenario", "Save as scenario")
-}
-pub fn name_label(lang: Lang) -> &'static str {
-    lang.pick("Scenariots namn", "Scenario name")
-}
-pub fn reset_label(lang: Lang) -> &'static str {
-    lang.pick("Återställ till planen", "Reset to the plan")
-}
-pub fn trainer_mode_label(lang: Lang) -> &'static str {
-    lang.pick("Övningsläge (vad händer om …)", "Trainer mode (what if …)")
-}
-pub fn presenting_label(lang: Lang) -> &'static str {
-    lang.pick("Presentationsläge", "Presentation mode")
-}
-pub fn report_label(lang: Lang) -> &'static str {
-    lang.pick("Skriv ut rapport…", "Printable report…")
-}
-pub fn reset_sample_label(lang: Lang) -> &'static str {
-    lang.pick("Återställ exempelfonden", "Reset to the sample fund")
+    lang.t(T::WiMoreDeadweight)
 }
 
 /// A slider of whole numbers with its label above and its value beside it. The range grows
@@ -368,18 +290,12 @@ pub fn panel_ui(
         .auto_shrink([false, false])
         .show(ui, |ui| {
             ui.add_space(6.0);
-            ui.heading(lang.pick("Vad händer om …", "What if …"));
-            ui.label(
-                RichText::new(lang.pick(
-                    "Ändra antagandena: alla vyer räknas om direkt. Fonden ändras inte förrän du sparar antagandena som ett scenario.",
-                    "Change the assumptions: every view is recomputed at once. The fund does not change until you save them as a scenario.",
-                ))
-                .weak(),
-            );
+            ui.heading(lang.t(T::WiTitle));
+            ui.label(RichText::new(lang.t(T::WiIntro)).weak());
             ui.add_space(8.0);
 
             // Start from one of the fund's scenarios.
-            let l = widgets::form_label(ui, lang.pick("Hämta värden från", "Load values from"));
+            let l = widgets::form_label(ui, lang.t(T::WiLoadFrom));
             let mut options: Vec<(Option<usize>, String)> =
                 vec![(None, lang.t(T::BaseScenario).to_string())];
             options.extend(
@@ -398,7 +314,7 @@ pub fn panel_ui(
             const OWN: Option<usize> = Some(usize::MAX);
             let shown = current.unwrap_or(OWN);
             if shown == OWN {
-                options.push((OWN, lang.pick("(egna värden)", "(own values)").to_string()));
+                options.push((OWN, lang.t(T::WiOwnValues).to_string()));
             }
             if let Some(pick) =
                 widgets::choice(ui, "whatif_load", Name::By(l), &shown, &options, 200.0)
@@ -413,11 +329,8 @@ pub fn panel_ui(
             let a = &mut w.assumptions;
             int_slider(
                 ui,
-                savings_label(lang),
-                lang.pick(
-                    "Hur stor del av de förväntade besparingarna som blir av, i procent (100 % = som planerat). Piltangenterna ändrar i steg om 5.",
-                    "How much of the expected savings is realised, in percent (100 % = as planned). The arrow keys change it in steps of 5.",
-                ),
+                lang.t(T::WiSavingsRealised),
+                lang.t(T::WiSavingsHelp),
                 &mut a.savings_factor,
                 0..=200,
                 5.0,
@@ -425,59 +338,52 @@ pub fn panel_ui(
             );
             let mut overrun = a.cost_factor - 100;
             let signed = |v: i32| signed_percent(lang, v);
-            let help = lang.pick(
-                "Hur mycket mer (eller mindre) varje kostnad blir, i procent (0 % = som planerat).",
-                "How much more (or less) every cost becomes, in percent (0 % = as planned).",
-            );
-            if int_slider(ui, overrun_label(lang), help, &mut overrun, -50..=100, 5.0, signed) {
+            let help = lang.t(T::WiCostsHelp);
+            if int_slider(
+                ui,
+                lang.t(T::WiCostOverrun),
+                help,
+                &mut overrun,
+                -50..=100,
+                5.0,
+                signed,
+            ) {
                 a.cost_factor = (100 + overrun).clamp(0, 1000);
             }
-            let help = lang.pick(
-                "Hur många år senare varje besparing kommer; år efter periodens slut faller bort.",
-                "How many years later every saving comes; years past the horizon drop out.",
+            let help = lang.t(T::WiDelayHelp);
+            int_slider(
+                ui,
+                lang.t(T::WiSavingsLater),
+                help,
+                &mut a.delay,
+                0..=10,
+                1.0,
+                |v| years(lang, v),
             );
-            int_slider(ui, delay_label(lang), help, &mut a.delay, 0..=10, 1.0, |v| {
-                years(lang, v)
-            });
             int_slider(
                 ui,
                 deadweight_label(lang),
-                lang.pick(
-                    "Procentenheter dödvikt som läggs på varje besparingsrads egen dödvikt (högst 100 %).",
-                    "Percentage points of deadweight added to each savings row's own deadweight (at most 100 %).",
-                ),
+                lang.t(T::WiDeadweightHelp),
                 &mut w.deadweight,
                 0..=100,
                 5.0,
-                |v| deadweight_value(lang, v),
+                |v| i18n::deadweight_points(lang, v),
             );
-            ui.label(
-                RichText::new(lang.pick(
-                    "Dödvikt är det som hade hänt ändå. Ändrar bara den justerade kalkylen, inte återföringarna.",
-                    "Deadweight is what would have happened anyway. Changes only the adjusted appraisal, not the repayments.",
-                ))
-                .weak(),
-            );
+            ui.label(RichText::new(lang.t(T::WiDeadweightNote)).weak());
             ui.checkbox(&mut w.include_proposed, lang.t(T::IncludeProposed));
             ui.add_space(8.0);
 
-            ui.label(lang.pick(
-                "Balanskravsresultat enligt",
-                "Balanced-budget result under",
-            ));
+            ui.label(lang.t(T::WiBudgetResultUnder));
             for rules in RuleSet::ALL {
                 ui.radio_value(&mut w.rules, rules, rules.name(lang));
             }
             if !st.presenting {
                 ui.add_space(12.0);
                 ui.separator();
-                ui.label(
-                    RichText::new(lang.pick("Behåll antagandena", "Keep the assumptions"))
-                        .strong(),
-                );
-                let suggested = free_scenario_name(fund, lang.pick("Övning", "Exercise"));
+                ui.label(RichText::new(lang.t(T::WiKeepAssumptions)).strong());
+                let suggested = free_scenario_name(fund, lang.t(T::WiExercise));
                 let mut name = st.save_name.clone().unwrap_or(suggested);
-                let l = widgets::form_label(ui, name_label(lang));
+                let l = widgets::form_label(ui, lang.t(T::WiScenarioName));
                 let output = egui::TextEdit::singleline(&mut name)
                     .desired_width(200.0)
                     .show(ui);
@@ -486,20 +392,10 @@ pub fn panel_ui(
                     .response
                     .clone()
                     .labelled_by(l)
-                    .on_hover_text(lang.pick(
-                        "Namnet på det nya scenariot; det får inte redan finnas i fonden.",
-                        "The new scenario's name; the fund must not have it already.",
-                    ));
+                    .on_hover_text(lang.t(T::WiScenarioNameHelp));
                 if r.gained_focus() {
                     // Select the suggestion, so typing replaces it.
-                    let mut state = output.state.clone();
-                    state
-                        .cursor
-                        .set_char_range(Some(egui::text::CCursorRange::two(
-                            egui::text::CCursor::new(0),
-                            egui::text::CCursor::new(name.chars().count()),
-                        )));
-                    state.store(ui.ctx(), r.id);
+                    widgets::select_all(ui.ctx(), output.state.clone(), r.id, &name);
                 }
                 if r.changed() {
                     st.save_name = Some(name.clone());
@@ -510,16 +406,13 @@ pub fn panel_ui(
                 }
                 let enter = r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
                 if w.deadweight != 0 {
-                    ui.label(
-                        RichText::new(lang.pick(
-                            "Den extra dödvikten sparas inte i scenariot: dödvikt anges per besparingsrad (Insatser › Justeringar).",
-                            "The extra deadweight is not kept in the scenario: deadweight is set per savings row (Initiatives › Adjustments).",
-                        ))
-                        .weak(),
-                    );
+                    ui.label(RichText::new(lang.t(T::WiDeadweightNotKept)).weak());
                 }
                 let clicked = ui
-                    .add_enabled(problem.is_none(), egui::Button::new(save_label(lang)))
+                    .add_enabled(
+                        problem.is_none(),
+                        egui::Button::new(lang.t(T::WiSaveAsScenario)),
+                    )
                     .clicked();
                 if problem.is_none() && (clicked || enter) {
                     out.push(Command::Trainer(TrainerCommand::SaveWhatIf(
@@ -572,22 +465,19 @@ pub fn bar_ui(
                     if st.presenting {
                         leave_presenting_ui(ui, lang, out);
                     }
-                    if ui
-                        .button(lang.pick("Avsluta övningsläget", "Leave trainer mode"))
-                        .clicked()
-                    {
+                    if ui.button(lang.t(T::WiLeaveTrainer)).clicked() {
                         out.push(Command::Trainer(TrainerCommand::ToggleTrainerMode));
                     }
-                    if differs && ui.button(reset_label(lang)).clicked() {
+                    if differs && ui.button(lang.t(T::WiResetToPlan)).clicked() {
                         out.push(Command::Trainer(TrainerCommand::ResetWhatIf));
                     }
                     if computing {
                         // A large fund: the new figures come from a worker in a moment.
-                        let text = lang.pick("Räknar om …", "Recomputing …");
+                        let text = lang.t(T::Recomputing);
                         ui.spinner().on_hover_text(text).accessible_name(text);
                     }
                     ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
-                        ui.label(RichText::new(lang.pick("Övningsläge", "Trainer mode")).strong());
+                        ui.label(RichText::new(lang.t(T::WiTrainerMode)).strong());
                         let rich = if differs {
                             RichText::new(&text).color(ui.visuals().strong_text_color())
                         } else {
@@ -604,14 +494,7 @@ pub fn bar_ui(
 pub fn bar_text(lang: Lang, w: &WhatIf, differs: bool, plan_name: &str) -> String {
     let a = w.assumptions;
     if !differs {
-        return match lang {
-            Lang::Sv => format!(
-                "Antagandena är planens ({plan_name}). Dra i reglagen till höger för att se vad som händer."
-            ),
-            Lang::En => format!(
-                "The assumptions are the plan's ({plan_name}). Move the sliders on the right to see what happens."
-            ),
-        };
+        return i18n::assumptions_are_plan(lang, plan_name);
     }
     // The same words and figures as the sliders: "Kostnadsöverdrag +20 %", not "costs 120 %".
     let (savings, costs, later) = (
@@ -620,42 +503,27 @@ pub fn bar_text(lang: Lang, w: &WhatIf, differs: bool, plan_name: &str) -> Strin
         years(lang, a.delay),
     );
     let (s_label, c_label, d_label) = (
-        savings_label(lang).to_lowercase(),
-        overrun_label(lang).to_lowercase(),
-        delay_label(lang).to_lowercase(),
+        lang.t(T::WiSavingsRealised).to_lowercase(),
+        lang.t(T::WiCostOverrun).to_lowercase(),
+        lang.t(T::WiSavingsLater).to_lowercase(),
     );
     let deadweight = if w.deadweight != 0 {
         format!(
             ", {} {}",
             deadweight_label(lang).to_lowercase(),
-            deadweight_value(lang, w.deadweight)
+            i18n::deadweight_points(lang, w.deadweight)
         )
     } else {
         String::new()
     };
-    match lang {
-        Lang::Sv => format!(
-            "Siffrorna visar panelens antaganden – inte fondens plan ({plan_name}): {s_label} {savings}, {c_label} {costs}, {d_label} {later}{deadweight}{}.",
-            if w.include_proposed {
-                ", med föreslagna insatser"
-            } else {
-                ""
-            }
-        ),
-        Lang::En => format!(
-            "The figures show the panel's assumptions – not the fund's plan ({plan_name}): {s_label} {savings}, {c_label} {costs}, {d_label} {later}{deadweight}{}.",
-            if w.include_proposed {
-                ", with proposed initiatives"
-            } else {
-                ""
-            }
-        ),
-    }
+    let assumptions =
+        format!("{s_label} {savings}, {c_label} {costs}, {d_label} {later}{deadweight}");
+    i18n::assumptions_differ(lang, plan_name, &assumptions, w.include_proposed)
 }
 
 /// The button that leaves presentation mode, at the right of the bar under the menu.
 pub fn leave_presenting_ui(ui: &mut Ui, lang: Lang, out: &mut Vec<Command>) {
-    let text = lang.pick("Avsluta presentationen (F5)", "Leave the presentation (F5)");
+    let text = lang.t(T::WiLeavePresentation);
     if ui.button(text).clicked() {
         out.push(Command::Trainer(TrainerCommand::TogglePresenting));
     }
@@ -665,7 +533,7 @@ pub fn leave_presenting_ui(ui: &mut Ui, lang: Lang, out: &mut Vec<Command>) {
 pub fn view_menu_ui(ui: &mut Ui, st: &TrainerState, lang: Lang, out: &mut Vec<Command>) {
     ui.separator();
     if ui
-        .add(egui::Button::new(trainer_mode_label(lang)).selected(st.whatif.is_some()))
+        .add(egui::Button::new(lang.t(T::MenuTrainerMode)).selected(st.whatif.is_some()))
         .clicked()
     {
         out.push(Command::Trainer(TrainerCommand::ToggleTrainerMode));
@@ -673,7 +541,7 @@ pub fn view_menu_ui(ui: &mut Ui, st: &TrainerState, lang: Lang, out: &mut Vec<Co
     }
     if ui
         .add(
-            egui::Button::new(presenting_label(lang))
+            egui::Button::new(lang.t(T::MenuPresentationMode))
                 .selected(st.presenting)
                 .shortcut_text("F5"),
         )
@@ -690,13 +558,13 @@ pub const REPORT_SHORTCUT: egui::KeyboardShortcut =
     egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, Key::P);
 
 pub fn file_menu_ui(ui: &mut Ui, lang: Lang, out: &mut Vec<Command>) {
-    let button = egui::Button::new(report_label(lang))
+    let button = egui::Button::new(lang.t(T::MenuPrintableReport))
         .shortcut_text(ui.ctx().format_shortcut(&REPORT_SHORTCUT));
     if ui.add(button).clicked() {
         out.push(Command::Trainer(TrainerCommand::WriteReport));
         ui.close();
     }
-    if ui.button(reset_sample_label(lang)).clicked() {
+    if ui.button(lang.t(T::MenuResetSample)).clicked() {
         out.push(Command::Trainer(TrainerCommand::ResetToSample));
         ui.close();
     }
@@ -818,22 +686,12 @@ impl SifApp {
         let mut engine_options = options.engine_options(&fund);
         if let Some(a) = options.whatif {
             let stem = if options.deadweight > 0 {
-                match lang {
-                    Lang::Sv => format!(
-                        "Övning (ej sparat scenario; dödvikt {})",
-                        deadweight_value(lang, options.deadweight)
-                    ),
-                    Lang::En => format!(
-                        "Exercise (not a saved scenario; deadweight {})",
-                        deadweight_value(lang, options.deadweight)
-                    ),
-                }
-            } else {
-                lang.pick(
-                    "Övning (ej sparat scenario)",
-                    "Exercise (not a saved scenario)",
+                i18n::exercise_with_deadweight(
+                    lang,
+                    &i18n::deadweight_points(lang, options.deadweight),
                 )
-                .to_string()
+            } else {
+                lang.t(T::WiExerciseNotSaved).to_string()
             };
             let stem = stem.as_str();
             let name = if fund.scenario(stem).is_some() {
@@ -862,12 +720,7 @@ impl SifApp {
                 return;
             }
         };
-        let source_file = self
-            .doc
-            .path
-            .as_ref()
-            .map(|p| p.display().to_string())
-            .unwrap_or_else(|| lang.t(T::Untitled).to_string());
+        let source_file = self.file_shown();
         let meta = sif::report::ReportMeta {
             lang,
             source_file,
@@ -883,24 +736,12 @@ impl SifApp {
                 return;
             }
         };
-        let stem = self
-            .doc
-            .path
-            .as_deref()
-            .and_then(|p| p.file_stem())
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "fond".to_string());
-        let suggested = format!("{stem}-{}.html", lang.pick("rapport", "report"));
+        let stem = self.doc.file_stem().unwrap_or_else(|| "fond".to_string());
+        let suggested = format!("{stem}-{}.html", lang.t(T::WiReportWord));
         let request = self.path_request(
             super::file_dialog::Mode::Save,
-            (
-                "Skriv ut rapport".to_string(),
-                "Printable report".to_string(),
-            ),
-            (
-                "Webbsidor (.html)".to_string(),
-                "Web pages (.html)".to_string(),
-            ),
+            i18n::both(T::PrintableReportTitle),
+            i18n::both(T::WebPages),
             "html",
             suggested,
         );

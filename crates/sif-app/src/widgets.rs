@@ -78,7 +78,7 @@ pub fn commit_field<V>(
     numeric: bool,
     parse: impl FnOnce(&str) -> Result<V, String>,
 ) -> Option<V> {
-    commit_field_hinted(ui, fields, id, name, display, width, numeric, "", parse)
+    Field { id, name, width }.commit(ui, fields, display, numeric, "", parse)
 }
 
 /// A tooltip for a field: what it is (for a field named by text) and what it takes.
@@ -92,87 +92,82 @@ fn field_tooltip(name: Name<'_>, hint: &str) -> Option<String> {
     }
 }
 
-/// [`commit_field`] with a tooltip saying what the field takes (its unit).
-#[allow(clippy::too_many_arguments)]
-fn commit_field_hinted<V>(
-    ui: &mut Ui,
-    fields: &mut FieldBuffers,
-    id: Id,
-    name: Name<'_>,
-    display: &str,
-    width: f32,
-    numeric: bool,
-    hint: &str,
-    parse: impl FnOnce(&str) -> Result<V, String>,
-) -> Option<V> {
-    if is_read_only(ui) {
-        let r = if numeric {
-            num_cell_w(ui, width, display)
-        } else {
-            ui.label(display)
-        };
-        name.apply(r);
-        return None;
-    }
-    let (mut text, error) = match fields.map.get(&id) {
-        Some(b) => (b.text.clone(), b.error.clone()),
-        None => (display.to_string(), None),
-    };
-    // A minimum size as well as the desired width: in a grid, a text field would otherwise
-    // shrink to the column's width of the previous frame.
-    let mut edit = TextEdit::singleline(&mut text)
-        .id(id)
-        .desired_width(width)
-        .min_size(egui::vec2(width, 0.0));
-    if numeric {
-        edit = edit.align(egui::Align2::RIGHT_CENTER);
-    }
-    if error.is_some() {
-        edit = edit.text_color(error_color(ui));
-    }
-    let output = edit.show(ui);
-    let mut response = name.apply(output.response.response.clone());
-    if let Some(tip) = field_tooltip(name, hint) {
-        response = response.on_hover_text(tip);
-    }
-    if response.gained_focus() {
-        // Select everything, so typing replaces the value, as in a spreadsheet.
-        let mut state = output.state.clone();
-        state.cursor.set_char_range(Some(CCursorRange::two(
-            CCursor::new(0),
-            CCursor::new(text.chars().count()),
-        )));
-        state.store(ui.ctx(), id);
-    }
-    let mut committed = None;
-    if response.has_focus() || response.changed() {
-        let buffer = fields.map.entry(id).or_default();
-        buffer.text = text.clone();
-        if response.changed() {
-            buffer.error = None;
+impl Field<'_> {
+    /// [`commit_field`] with a tooltip saying what the field takes (its unit).
+    fn commit<V>(
+        self,
+        ui: &mut Ui,
+        fields: &mut FieldBuffers,
+        display: &str,
+        numeric: bool,
+        hint: &str,
+        parse: impl FnOnce(&str) -> Result<V, String>,
+    ) -> Option<V> {
+        let Field { id, name, width } = self;
+        if is_read_only(ui) {
+            let r = if numeric {
+                num_cell_w(ui, width, display)
+            } else {
+                ui.label(display)
+            };
+            name.apply(r);
+            return None;
         }
-    }
-    if response.lost_focus() {
-        if ui.input(|i| i.key_pressed(Key::Escape)) {
-            fields.map.remove(&id);
-        } else {
-            match parse(&text) {
-                Ok(v) => {
-                    fields.map.remove(&id);
-                    committed = Some(v);
-                }
-                Err(e) => {
-                    let buffer = fields.map.entry(id).or_default();
-                    buffer.text = text;
-                    buffer.error = Some(e);
+        let (mut text, error) = match fields.map.get(&id) {
+            Some(b) => (b.text.clone(), b.error.clone()),
+            None => (display.to_string(), None),
+        };
+        // A minimum size as well as the desired width: in a grid, a text field would otherwise
+        // shrink to the column's width of the previous frame.
+        let mut edit = TextEdit::singleline(&mut text)
+            .id(id)
+            .desired_width(width)
+            .min_size(egui::vec2(width, 0.0));
+        if numeric {
+            edit = edit.align(egui::Align2::RIGHT_CENTER);
+        }
+        if error.is_some() {
+            edit = edit.text_color(error_color(ui));
+        }
+        let output = edit.show(ui);
+        let mut response = name.apply(output.response.response.clone());
+        if let Some(tip) = field_tooltip(name, hint) {
+            response = response.on_hover_text(tip);
+        }
+        if response.gained_focus() {
+            // Select everything, so typing replaces the value, as in a spreadsheet.
+            select_all(ui.ctx(), output.state.clone(), id, &text);
+        }
+        let mut committed = None;
+        if response.has_focus() || response.changed() {
+            let buffer = fields.map.entry(id).or_default();
+            buffer.text = text.clone();
+            if response.changed() {
+                buffer.error = None;
+            }
+        }
+        if response.lost_focus() {
+            if ui.input(|i| i.key_pressed(Key::Escape)) {
+                fields.map.remove(&id);
+            } else {
+                match parse(&text) {
+                    Ok(v) => {
+                        fields.map.remove(&id);
+                        committed = Some(v);
+                    }
+                    Err(e) => {
+                        let buffer = fields.map.entry(id).or_default();
+                        buffer.text = text;
+                        buffer.error = Some(e);
+                    }
                 }
             }
         }
+        if let Some(e) = fields.map.get(&id).and_then(|b| b.error.as_deref()) {
+            ui.label(RichText::new(e).color(error_color(ui)).small());
+        }
+        committed
     }
-    if let Some(e) = fields.map.get(&id).and_then(|b| b.error.as_deref()) {
-        ui.label(RichText::new(e).color(error_color(ui)).small());
-    }
-    committed
 }
 
 /// One input of a form row, as a small builder instead of a row of positional arguments:
@@ -201,18 +196,33 @@ impl<'a> Field<'a> {
 
     /// A whole number (percent, weight or count).
     pub fn int(self, ui: &mut Ui, fields: &mut FieldBuffers, lang: Lang, value: &mut i32) -> bool {
-        set(
-            value,
-            int_field(ui, fields, self.id, self.name, lang, *value, self.width),
-        )
+        self.whole_number(ui, fields, value, lang.t(T::IntFieldHelp), |t| {
+            i18n::parse_int(t).ok_or_else(|| lang.t(T::NotANumber).to_string())
+        })
     }
 
     /// A calendar year.
     pub fn year(self, ui: &mut Ui, fields: &mut FieldBuffers, lang: Lang, value: &mut i32) -> bool {
-        set(
-            value,
-            year_field(ui, fields, self.id, self.name, lang, *value, self.width),
-        )
+        self.whole_number(ui, fields, value, lang.t(T::YearFieldHelp), |t| {
+            i18n::parse_int(t)
+                .filter(|y| (1000..=9999).contains(y))
+                .ok_or_else(|| lang.t(T::NotAYear).to_string())
+        })
+    }
+
+    /// A whole number read by `parse`; true when it was changed.
+    fn whole_number(
+        self,
+        ui: &mut Ui,
+        fields: &mut FieldBuffers,
+        value: &mut i32,
+        hint: &str,
+        parse: impl FnOnce(&str) -> Result<i32, String>,
+    ) -> bool {
+        let current = *value;
+        let display = current.to_string();
+        let new = self.commit(ui, fields, &display, true, hint, parse);
+        set(value, new.filter(|v| *v != current))
     }
 
     /// An amount in whole kronor; negative ones refused unless `allow_negative`.
@@ -261,77 +271,16 @@ pub fn money_field(
     width: f32,
 ) -> Option<Money> {
     let display = i18n::money(lang, current);
-    let hint = lang.pick(
-        "Belopp i hela kronor. Du kan skriva 1 200 000, 1,2 mkr eller 300 tkr. Enter sparar, Esc ångrar.",
-        "Amount in whole kronor. You can type 1,200,000, 1.2 mkr or 300 tkr. Enter keeps it, Esc throws it away.",
-    );
-    commit_field_hinted(ui, fields, id, name, &display, width, true, hint, |t| {
-        let m = parse_money(t).map_err(|e| one_language(lang, &e.to_string()))?;
-        if m.0 < 0 && !allow_negative {
-            return Err(lang
-                .pick(
-                    "beloppet får inte vara negativt",
-                    "the amount must not be negative",
-                )
-                .to_string());
-        }
-        Ok(m)
-    })
-    .filter(|m| *m != current)
-}
-
-/// A calendar year.
-pub fn year_field(
-    ui: &mut Ui,
-    fields: &mut FieldBuffers,
-    id: Id,
-    name: Name<'_>,
-    lang: Lang,
-    current: i32,
-    width: f32,
-) -> Option<i32> {
-    commit_field_hinted(
-        ui,
-        fields,
-        id,
-        name,
-        &current.to_string(),
-        width,
-        true,
-        lang.pick("Ett årtal, till exempel 2026.", "A year, for example 2026."),
-        |t| match i18n::parse_int(t) {
-            Some(y) if (1000..=9999).contains(&y) => Ok(y),
-            _ => Err(lang.t(T::NotAYear).to_string()),
-        },
-    )
-    .filter(|y| *y != current)
-}
-
-/// A whole number (percentages of shares and weights, counts).
-pub fn int_field(
-    ui: &mut Ui,
-    fields: &mut FieldBuffers,
-    id: Id,
-    name: Name<'_>,
-    lang: Lang,
-    current: i32,
-    width: f32,
-) -> Option<i32> {
-    commit_field_hinted(
-        ui,
-        fields,
-        id,
-        name,
-        &current.to_string(),
-        width,
-        true,
-        lang.pick(
-            "Ett heltal (procent, vikt eller antal).",
-            "A whole number (percent, weight or count).",
-        ),
-        |t| i18n::parse_int(t).ok_or_else(|| lang.t(T::NotANumber).to_string()),
-    )
-    .filter(|v| *v != current)
+    let hint = lang.t(T::MoneyFieldHelp);
+    Field { id, name, width }
+        .commit(ui, fields, &display, true, hint, |t| {
+            let m = parse_money(t).map_err(|e| one_language(lang, &e.to_string()))?;
+            if m.0 < 0 && !allow_negative {
+                return Err(lang.t(T::NegativeAmount).to_string());
+            }
+            Ok(m)
+        })
+        .filter(|m| *m != current)
 }
 
 /// A plain text (a name, a note). `required` refuses an empty text.
@@ -346,19 +295,17 @@ pub fn text_field(
     required: bool,
     width: f32,
 ) -> Option<String> {
-    let hint = lang.pick(
-        "Text. Enter sparar, Esc ångrar.",
-        "Text. Enter keeps it, Esc throws it away.",
-    );
-    commit_field_hinted(ui, fields, id, name, current, width, false, hint, |t| {
-        let t = t.trim();
-        if required && t.is_empty() {
-            Err(lang.t(T::EmptyNotAllowed).to_string())
-        } else {
-            Ok(t.to_string())
-        }
-    })
-    .filter(|v| v != current)
+    let hint = lang.t(T::TextFieldHelp);
+    Field { id, name, width }
+        .commit(ui, fields, current, false, hint, |t| {
+            let t = t.trim();
+            if required && t.is_empty() {
+                Err(lang.t(T::EmptyNotAllowed).to_string())
+            } else {
+                Ok(t.to_string())
+            }
+        })
+        .filter(|v| v != current)
 }
 
 /// A choice among a few values, as a drop-down.
@@ -401,6 +348,36 @@ pub fn choice<V: PartialEq + Clone>(
 /// A label for a form row; returns its id for `Name::By`.
 pub fn form_label(ui: &mut Ui, text: &str) -> Id {
     ui.label(text).id
+}
+
+/// A label and the drop-down it names, changing `value` to the option picked; true when it
+/// changed.
+pub fn labelled_choice<V: PartialEq + Clone>(
+    ui: &mut Ui,
+    text: &str,
+    id_salt: impl std::hash::Hash + std::fmt::Debug,
+    value: &mut V,
+    options: &[(V, String)],
+    width: f32,
+) -> bool {
+    let label = form_label(ui, text);
+    let picked = choice(ui, id_salt, Name::By(label), value, options, width);
+    set(value, picked)
+}
+
+/// Select the whole text of a text field (`state` is its state, `id` its id), so that typing
+/// replaces a suggestion.
+pub fn select_all(
+    ctx: &egui::Context,
+    mut state: egui::text_edit::TextEditState,
+    id: Id,
+    text: &str,
+) {
+    state.cursor.set_char_range(Some(CCursorRange::two(
+        CCursor::new(0),
+        CCursor::new(text.chars().count()),
+    )));
+    state.store(ctx, id);
 }
 
 /// Right-aligned text in a table cell (figures line up on the units digit). The cell takes
