@@ -834,77 +834,64 @@ fn costs_ui(
         .iter()
         .map(|k| (*k, i18n::cost_kind(lang, *k).to_string()))
         .collect();
-    let mut remove = None;
-    egui::Grid::new(("costs", index))
-        .min_col_width(0.0)
-        .num_columns(6)
-        .spacing([12.0, 4.0])
-        .striped(true)
-        .show(ui, |ui| {
-            ui.label("");
-            ui.label(RichText::new(lang.t(T::CostYear)).strong());
-            ui.label(RichText::new(lang.t(T::CostFund)).strong());
-            ui.label(RichText::new(lang.t(T::CostOwn)).strong());
-            ui.label(RichText::new(lang.t(T::CostKind)).strong());
-            ui.label("");
-            ui.end_row();
-            for (k, row) in ini.costs.iter_mut().enumerate() {
-                widgets::row_marker(
-                    ui,
-                    lang,
-                    problem_at(lang, issues, &format!(".costs[{}]", k + 1)),
-                );
-                FormField::row(lang, T::CostYear, k).width(64.0).year(
-                    ui,
-                    fields,
-                    fid(index, "cost_year", k),
-                    &mut row.year,
-                );
-                FormField::row(lang, T::CostFund, k).width(130.0).money(
-                    ui,
-                    fields,
-                    fid(index, "cost_fund", k),
-                    &mut row.fund,
-                    false,
-                );
-                FormField::row(lang, T::CostOwn, k).width(130.0).money(
-                    ui,
-                    fields,
-                    fid(index, "cost_own", k),
-                    &mut row.own,
-                    false,
-                );
-                FormField::row(lang, T::CostKind, k).width(110.0).choice(
-                    ui,
-                    ("cost_kind", index, k),
-                    &mut row.kind,
-                    &kinds,
-                );
-                if super::remove_button(ui, lang, T::RemoveCostRow, k) {
-                    remove = Some(k);
-                }
-                ui.end_row();
-            }
-        });
-    if let Some(k) = remove {
-        ini.costs.remove(k);
-    }
-    if ui.button(lang.t(T::AddCostRow)).clicked() {
-        // The year after the last row, but never a closed year: those keep their outcome.
-        let open = first_open_year(cx.fund);
-        let year = ini
-            .costs
-            .last()
-            .map(|r| (r.year + 1).max(open).min(cx.fund.last_year()))
-            .unwrap_or(open);
-        let kind = ini.costs.last().map(|r| r.kind).unwrap_or(CostKind::Staff);
-        ini.costs.push(CostRow {
-            year,
+    let editor = super::ListEditor {
+        grid: ("costs", index),
+        columns: &[T::CostYear, T::CostFund, T::CostOwn, T::CostKind],
+        remove: T::RemoveCostRow,
+        add: T::AddCostRow,
+        marked: true,
+    };
+    // A new row: the year after the last row, but never a closed year (those keep their
+    // outcome), and the last row's kind.
+    let open = first_open_year(cx.fund);
+    let last_year = cx.fund.last_year();
+    editor.show(
+        ui,
+        lang,
+        &mut ini.costs,
+        |ui, k, row| {
+            widgets::row_marker(
+                ui,
+                lang,
+                problem_at(lang, issues, &format!(".costs[{}]", k + 1)),
+            );
+            FormField::row(lang, T::CostYear, k).width(64.0).year(
+                ui,
+                fields,
+                fid(index, "cost_year", k),
+                &mut row.year,
+            );
+            FormField::row(lang, T::CostFund, k).width(130.0).money(
+                ui,
+                fields,
+                fid(index, "cost_fund", k),
+                &mut row.fund,
+                false,
+            );
+            FormField::row(lang, T::CostOwn, k).width(130.0).money(
+                ui,
+                fields,
+                fid(index, "cost_own", k),
+                &mut row.own,
+                false,
+            );
+            FormField::row(lang, T::CostKind, k).width(110.0).choice(
+                ui,
+                ("cost_kind", index, k),
+                &mut row.kind,
+                &kinds,
+            );
+        },
+        |costs| CostRow {
+            year: costs
+                .last()
+                .map(|r| (r.year + 1).max(open).min(last_year))
+                .unwrap_or(open),
             fund: Money::ZERO,
             own: Money::ZERO,
-            kind,
-        });
-    }
+            kind: costs.last().map(|r| r.kind).unwrap_or(CostKind::Staff),
+        },
+    );
 }
 
 fn savings_ui(
@@ -1154,10 +1141,9 @@ fn repayment_ui(
         } => {
             agreement_ui(
                 ui,
-                "fixed",
+                ("fixed", index),
                 fields,
                 lang,
-                index,
                 (T::ShareOfFundCost, share),
                 start,
                 (T::Instalments, "instalments", instalments),
@@ -1228,10 +1214,9 @@ fn repayment_ui(
         Repayment::FromSavings { share, start, cap } => {
             agreement_ui(
                 ui,
-                "from_savings",
+                ("from_savings", index),
                 fields,
                 lang,
-                index,
                 (T::ShareOfCashSavings, share),
                 start,
                 (T::Cap, "cap", cap),
@@ -1244,10 +1229,9 @@ fn repayment_ui(
 /// fixed plan) or the cap (from savings), each on a labelled row.
 fn agreement_ui(
     ui: &mut Ui,
-    grid: &str,
+    (grid, index): (&str, usize),
     fields: &mut FieldBuffers,
     lang: Lang,
-    index: usize,
     share: (T, &mut i32),
     start: &mut i32,
     third: (T, &str, &mut i32),
@@ -1280,7 +1264,6 @@ fn agreement_ui(
 }
 
 /// The name a preview figure is read by, e.g. "Återföringsplan 2028, Summa: 1 200 000".
-
 pub fn schedule_cell_name(lang: Lang, year: i32, payer: &str, value: &str) -> String {
     format!("{} {year}, {payer}: {value}", lang.t(T::SchedulePreview))
 }

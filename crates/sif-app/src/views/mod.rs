@@ -402,15 +402,17 @@ pub fn list_grid(id_salt: impl std::hash::Hash + std::fmt::Debug, columns: usize
 }
 
 /// What a list editor shows: its grid, the columns' names, and the texts of the "×" that removes
-/// a row and of the button that adds one.
-pub struct ListEditor<'a> {
-    pub grid: &'a str,
+/// a row and of the button that adds one. A `marked` list has a narrow first column for each
+/// row's problem marker (drawn by the row).
+pub struct ListEditor<'a, S> {
+    pub grid: S,
     pub columns: &'a [T],
     pub remove: T,
     pub add: T,
+    pub marked: bool,
 }
 
-impl ListEditor<'_> {
+impl<S: std::hash::Hash + std::fmt::Debug> ListEditor<'_, S> {
     /// The grid of `items`, one row each (`row` draws its inputs, then the "×" follows), and
     /// the add button under it, which pushes `new_item(items)`.
     pub fn show<V>(
@@ -422,7 +424,15 @@ impl ListEditor<'_> {
         new_item: impl FnOnce(&[V]) -> V,
     ) {
         let mut removed = None;
-        list_grid(self.grid, self.columns.len() + 1).show(ui, |ui| {
+        let marker = usize::from(self.marked);
+        let mut grid = list_grid(self.grid, marker + self.columns.len() + 1);
+        if self.marked {
+            grid = grid.min_col_width(0.0);
+        }
+        grid.show(ui, |ui| {
+            if self.marked {
+                ui.label("");
+            }
             header_row(ui, lang, self.columns, 1);
             for (k, item) in items.iter_mut().enumerate() {
                 row(ui, k, item);

@@ -261,7 +261,6 @@ pub(crate) fn point_labels(plot: Plot<'static>, lang: Lang) -> Plot<'static> {
 }
 
 /// The charts' height: more on a tall screen (1920 × 1080), less on a small one, so the
-
 /// overview fits one screen.
 pub(crate) fn chart_height(ui: &Ui) -> f32 {
     // A tall screen (1920 × 1080) gives the charts a larger share: the overview then fills it.

@@ -469,6 +469,7 @@ fn capital_ui(
         columns: &[T::Date, T::Amount, T::Kind, T::Note],
         remove: T::RemoveCapital,
         add: T::AddCapital,
+        marked: false,
     };
     editor.show(
         ui,
@@ -632,6 +633,7 @@ fn scenarios_ui(
         columns: &[T::ScenarioName, T::SavingsFactor, T::CostFactor, T::Delay],
         remove: T::RemoveScenario,
         add: T::AddScenario,
+        marked: false,
     };
     editor.show(
         ui,
