@@ -361,6 +361,12 @@ texts! {
     ProbSavings => "besparingar (%)", "savings (%)";
     ProbCosts => "kostnader (%)", "costs (%)";
     ProbDelay => "förskjutning", "delay";
+    ProbCostRow => "kostnadsrad", "cost row";
+    ProbSavingsRow => "besparingsrad", "savings row";
+    ProbActualsRow => "utfall, rad", "actual figures, row";
+    ProbRepaid => "återbetalning", "repayment";
+    ProbPayer => "betalare", "payer";
+    ProbDiscountBand => "diskonteringsperiod", "discount band";
     // Who gains.
     WholeFund => "Hela fonden", "The whole fund";
     CostsBorne => "Bär kostnader", "Costs borne";
@@ -1064,6 +1070,19 @@ pub fn month_abbreviations(lang: Lang) -> [&'static str; 12] {
             "jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
         ],
         Lang::En => MONTHS_EN,
+    }
+}
+
+// Initiatives.
+/// The question before an initiative with actual figures is deleted.
+pub fn delete_with_actuals(lang: Lang, code: &str, years: &str) -> String {
+    match lang {
+        Lang::Sv => format!(
+            "{code} har utfall för {years}. Tas insatsen bort försvinner utfallet också (Ångra tar tillbaka båda)."
+        ),
+        Lang::En => format!(
+            "{code} has actual figures for {years}. Deleting the initiative deletes them too (Undo brings both back)."
+        ),
     }
 }
 

@@ -227,18 +227,12 @@ pub fn confirm_delete_ui(
     let modal = egui::Modal::new(egui::Id::unique("confirm_delete_initiative")).show(ctx, |ui| {
         ui.set_max_width(480.0);
         ui.heading(lang.t(T::DeleteInitiative));
-        ui.label(lang.pick(
-            &format!(
-                "{} har utfall för {}. Tas insatsen bort försvinner utfallet också (Ångra tar tillbaka båda).",
-                ini.code,
-                years.join(", ")
-            ),
-            &format!(
-                "{} has actual figures for {}. Deleting the initiative deletes them too (Undo brings both back).",
-                ini.code,
-                years.join(", ")
-            ),
+        ui.label(i18n::delete_with_actuals(
+            lang,
+            &ini.code,
+            &years.join(", "),
         ));
+
         ui.add_space(6.0);
         ui.horizontal(|ui| {
             if ui.button(lang.t(T::DeleteAnyway)).clicked() {

@@ -120,17 +120,18 @@ pub fn readable_path(lang: Lang, path: &str) -> String {
             }
             continue;
         }
-        let row = |sv: &str, en: &str| match index {
-            Some(i) => format!("{} {i}", lang.pick(sv, en)),
-            None => lang.pick(sv, en).to_string(),
+        let row = |what: T| match index {
+            Some(i) => format!("{} {i}", lang.t(what)),
+            None => lang.t(what).to_string(),
         };
         parts.push(match name {
-            "costs" => row("kostnadsrad", "cost row"),
-            "savings" => row("besparingsrad", "savings row"),
-            "actuals" => row("utfall, rad", "actual figures, row"),
-            "repaid" => row("återbetalning", "repayment"),
-            "payers" => row("betalare", "payer"),
-            "discount_bands" => row("diskonteringsperiod", "discount band"),
+            "costs" => row(T::ProbCostRow),
+            "savings" => row(T::ProbSavingsRow),
+            "actuals" => row(T::ProbActualsRow),
+            "repaid" => row(T::ProbRepaid),
+            "payers" => row(T::ProbPayer),
+            "discount_bands" => row(T::ProbDiscountBand),
+
             other => field_name(lang, other).to_string(),
         });
     }
