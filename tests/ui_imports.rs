@@ -146,7 +146,7 @@ fn a_sie_file_is_previewed_applied_as_one_step_and_undone() {
     assert_eq!(h.state().doc.history.undo_len(), 1);
     assert!(h.state().ui.import.is_none());
     // The actual row says where its figures came from.
-    assert!(shows(&h, &repayments::source_text(Lang::Sv, 2025, SOURCE)));
+    assert!(shows(&h, &i18n::source_text(Lang::Sv, 2025, SOURCE)));
     // A figure typed over one read in says so; undoing it brings the file's figures back.
     assert_eq!(h.state().ui.selected, Some(0));
     let imported = h.state().doc.fund.clone();
@@ -157,7 +157,7 @@ fn a_sie_file_is_previewed_applied_as_one_step_and_undone() {
     h.key_press(Key::Enter);
     h.run();
     let typed = format!("{SOURCE}, {}", repayments::TYPED);
-    assert!(shows(&h, &repayments::source_text(Lang::Sv, 2025, &typed)));
+    assert!(shows(&h, &i18n::source_text(Lang::Sv, 2025, &typed)));
     assert_eq!(h.state().doc.history.undo_len(), 2);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
@@ -166,7 +166,7 @@ fn a_sie_file_is_previewed_applied_as_one_step_and_undone() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(h.state().doc.fund, before);
-    assert!(!shows(&h, &repayments::source_text(Lang::Sv, 2025, SOURCE)));
+    assert!(!shows(&h, &i18n::source_text(Lang::Sv, 2025, SOURCE)));
 }
 
 #[test]

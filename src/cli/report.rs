@@ -6,6 +6,7 @@ use serde_json::{Value, json};
 use super::Format;
 use super::table::{Align, Table};
 use sif::engine::Projection;
+use sif::figures::repayments;
 use sif::model::{Fund, Repayment};
 use sif::money::{Money, format_sv};
 use sif::report::Lang;
@@ -141,18 +142,15 @@ pub fn schedule(fund: &Fund, p: &Projection, format: Format) -> String {
             "rows": p.schedule.rows,
             "outstanding": p.schedule.outstanding,
         })),
-        Format::Csv => csv(
-            &["initiative", "payer", "year", "planned", "actual"],
-            p.schedule.rows.iter().map(|r| {
-                vec![
-                    r.initiative.clone(),
-                    r.payer.clone(),
-                    r.year.to_string(),
-                    r.planned.0.to_string(),
-                    r.actual.map_or_else(String::new, |a| a.0.to_string()),
-                ]
-            }),
-        ),
+        Format::Csv => match repayments::schedule_lines(p, None, None) {
+            Ok(lines) => repayments::schedule_csv(
+                fund,
+                &lines,
+                repayments::ScheduleColumns::Core,
+                sif::text::CsvDialect::Rfc4180,
+            ),
+            Err(e) => format!("{e}\n"),
+        },
         Format::Text => {
             let r = Align::Right;
             let mut t = Table::new(&[

@@ -7,12 +7,12 @@
 //! are built first, so a text that SIE cannot hold is reported before the user picks a file.
 
 use sif::engine::{Options, Projection};
+use sif::figures::repayments::{self, ScheduleColumns};
 use sif::ledger::budget::Budget;
 use sif::ledger::csv::CsvDialect;
 use sif::ledger::{self, ExportError, Journal, hledger, sie};
 use sif::model::Fund;
-use sif::money::Money;
-use sif::text::CsvWriter;
+use sif::money::Overflow;
 
 use super::SifApp;
 use super::i18n::{Lang, T};
@@ -48,34 +48,20 @@ impl LedgerFormat {
     /// The choice as the export dialog shows it.
     pub fn name(self, lang: Lang) -> &'static str {
         match self {
-            LedgerFormat::Sie4i => lang.pick(
-                "SIE 4I – ett stängt års verifikationer för import i ekonomisystemet",
-                "SIE 4I – a closed year's vouchers to import into the financial system",
-            ),
-            LedgerFormat::Sie4e => lang.pick(
-                "SIE 4E – ett räkenskapsår med balanser, budget och (stängt år) verifikationer",
-                "SIE 4E – one financial year with balances, budget and (closed year) vouchers",
-            ),
-            LedgerFormat::Csv => lang.pick(
-                "CSV – en rad per kontering, för kalkylprogram",
-                "CSV – one row per booking line, for spreadsheets",
-            ),
-            LedgerFormat::Journal => lang.pick(
-                "hledger-journal – för hledger och ledger-cli",
-                "hledger journal – for hledger and ledger-cli",
-            ),
+            LedgerFormat::Sie4i => lang.t(T::SIE4IClosedYearsVouchers),
+            LedgerFormat::Sie4e => lang.t(T::SIE4EOneFinancialYear),
+            LedgerFormat::Csv => lang.t(T::CSVOneRowPerBooking),
+            LedgerFormat::Journal => lang.t(T::HledgerJournalHledgerLedgerCli),
         }
     }
 
     /// The file type filter of the save dialog.
     fn filter_name(self, lang: Lang) -> &'static str {
         match self {
-            LedgerFormat::Sie4i => lang.pick("SIE-importfil (.si)", "SIE import file (.si)"),
-            LedgerFormat::Sie4e => lang.pick("SIE-exportfil (.se)", "SIE export file (.se)"),
-            LedgerFormat::Csv => lang.pick("CSV-fil (.csv)", "CSV file (.csv)"),
-            LedgerFormat::Journal => {
-                lang.pick("hledger-journal (.journal)", "hledger journal (.journal)")
-            }
+            LedgerFormat::Sie4i => lang.t(T::SIEImportFileSi),
+            LedgerFormat::Sie4e => lang.t(T::SIEExportFileSe),
+            LedgerFormat::Csv => lang.t(T::CSVFileCsv),
+            LedgerFormat::Journal => lang.t(T::HledgerJournalJournal),
         }
     }
 
@@ -91,28 +77,12 @@ impl LedgerFormat {
     /// can. SIE 4I holds one closed year; SIE 4E one year, open or closed.
     pub fn refusal(self, lang: Lang, fund: &Fund, year: Option<i32>) -> Option<String> {
         match (self, year) {
-            (LedgerFormat::Sie4i, None) => Some(
-                lang.pick(
-                    "SIE 4I innehåller ett stängt års verifikationer: välj ett stängt år.",
-                    "SIE 4I holds the vouchers of one closed year: choose a closed year.",
-                )
-                .to_string(),
-            ),
-            (LedgerFormat::Sie4i, Some(y)) if !fund.is_closed(y) => Some(match lang {
-                Lang::Sv => format!(
-                    "SIE 4I finns bara för stängda år. År {y} är öppet: dess plan lämnar Sif som budget i en SIE 4E-fil, inte som verifikationer att läsa in."
-                ),
-                Lang::En => format!(
-                    "SIE 4I is only for closed years. {y} is open: its plan leaves Sif as budget in a SIE 4E file, not as vouchers to import."
-                ),
-            }),
-            (LedgerFormat::Sie4e, None) => Some(
-                lang.pick(
-                    "SIE 4E gäller ett räkenskapsår: välj ett år.",
-                    "SIE 4E covers one financial year: choose a year.",
-                )
-                .to_string(),
-            ),
+            (LedgerFormat::Sie4i, None) => Some(lang.t(T::SIE4IHoldsVouchersOne).to_string()),
+            (LedgerFormat::Sie4i, Some(y)) if !fund.is_closed(y) => {
+                Some(super::i18n::sie4i_year_open(lang, y))
+            }
+
+            (LedgerFormat::Sie4e, None) => Some(lang.t(T::SIE4ECoversOneFinancial).to_string()),
             _ => None,
         }
     }
@@ -197,14 +167,11 @@ impl SifApp {
     }
 
     fn blocked_by_errors(&self) -> Option<String> {
-        self.cache.analysis.projection.is_none().then(|| {
-            self.lang()
-                .pick(
-                    "Fonden har fel som måste rättas innan något kan exporteras (se Problem).",
-                    "The fund has errors that must be fixed before anything can be exported (see Problems).",
-                )
-                .to_string()
-        })
+        self.cache
+            .analysis
+            .projection
+            .is_none()
+            .then(|| self.lang().t(T::FundHasErrorsMustFixed).to_string())
     }
 
     /// The file name the save dialog proposes: the fund file's name (or the fund's name) and
@@ -231,20 +198,21 @@ impl SifApp {
         let Some(p) = &self.cache.analysis.projection else {
             return Err(self.blocked_by_errors().unwrap_or_default());
         };
-        let bytes = schedule_csv(
+        let lang = self.lang();
+        let bytes = schedule_bytes(
             &self.doc.fund,
             p,
             &request.initiatives,
             request.payer,
             request.dialect,
-        );
-        let lang = self.lang();
+        )
+        .map_err(|e| one_language(lang, &e.to_string()))?;
         Ok(Built {
             bytes,
             suggested: format!(
                 "{}-{}.csv",
                 self.export_stem(),
-                lang.pick("aterforingsplan", "repayment-schedule")
+                lang.t(T::FileStemRepaymentSchedule)
             ),
             filter: LedgerFormat::Csv.filter_names(),
             extension: "csv",
@@ -312,10 +280,10 @@ impl SifApp {
         }
         match request.year {
             Some(y) => name.push_str(&format!("-{y}")),
-            None => name.push_str(lang.pick("-alla-ar", "-all-years")),
+            None => name.push_str(lang.t(T::FileSuffixAllYears)),
         }
         if request.format == LedgerFormat::Sie4i && request.year_end_only {
-            name.push_str(lang.pick("-bokslut", "-year-end"));
+            name.push_str(lang.t(T::FileSuffixYearEnd));
         }
         Ok(Built {
             bytes,
@@ -397,114 +365,18 @@ fn slug(name: &str) -> String {
     s.trim_matches('-').to_string()
 }
 
-/// The column names of the schedule CSV, per dialect (the Swedish dialect is for Swedish
-/// spreadsheet programs, so its header is Swedish too, like the ledger CSV's).
-pub const SCHEDULE_HEADER_EN: [&str; 9] = [
-    "initiative",
-    "initiative_name",
-    "payer",
-    "payer_name",
-    "year",
-    "planned",
-    "actual",
-    "arrears",
-    "outstanding_after_horizon",
-];
-pub const SCHEDULE_HEADER_SV: [&str; 9] = [
-    "Insats",
-    "Insatsens namn",
-    "Betalare",
-    "Betalarens namn",
-    "År",
-    "Planerat",
-    "Utfall",
-    "Eftersläpning",
-    "Återstår efter perioden",
-];
-
 /// The repayment schedule of the chosen initiatives as CSV (UTF-8; the Swedish dialect with a
-/// byte-order mark and `;`).
-///
-/// One row per initiative, payer and year where something is planned or was paid, sorted by
-/// year, then initiative (file order), then payer (actor order) — the order of `sif schedule`.
-/// `actual` and `arrears` are filled in closed years only. Then, when no payer is chosen, one
-/// row per initiative with an amount still due after the horizon, in the last column (it is
-/// not split by payer: a repayment from savings has no fixed payer shares). Amounts are whole
-/// kronor without grouping; text cells are protected against formula injection.
-pub fn schedule_csv(
+/// byte-order mark and `;`): every column of the library's schedule
+/// ([`sif::figures::repayments::schedule_csv`], the rows `sif schedule` writes).
+pub fn schedule_bytes(
     fund: &Fund,
     p: &Projection,
     initiatives: &[usize],
     payer: Option<usize>,
     dialect: CsvDialect,
-) -> Vec<u8> {
-    let mut chosen: Vec<usize> = initiatives.to_vec();
-    chosen.sort_unstable();
-    chosen.dedup();
-    let inis: Vec<_> = chosen.iter().filter_map(|&i| p.initiative(i)).collect();
-    let mut out = CsvWriter::new(dialect);
-    let header = match dialect {
-        CsvDialect::Rfc4180 => SCHEDULE_HEADER_EN,
-        CsvDialect::Swedish => SCHEDULE_HEADER_SV,
-    };
-    out.text_record(header);
-    let code = |actor: usize| fund.actors.get(actor).map_or("", |a| a.code.as_str());
-    let actor_name = |actor: usize| fund.actors.get(actor).map_or("", |a| a.name.as_str());
-    let years = p.statement.len();
-    for y in 0..years {
-        let year = p.first_year.saturating_add(y as i32);
-        let closed = y < p.closed_years;
-        for ip in &inis {
-            let Some(ini) = fund.initiatives.get(ip.index) else {
-                continue;
-            };
-            for flow in ip
-                .repayments
-                .iter()
-                .filter(|f| payer.is_none_or(|a| f.actor == a))
-            {
-                let planned = flow.planned.get(y).copied().unwrap_or(Money::ZERO);
-                let actual = closed.then(|| flow.received.get(y).copied().unwrap_or(Money::ZERO));
-                if planned.0 <= 0 && actual.is_none_or(|a| a.0 <= 0) {
-                    continue;
-                }
-                let arrears = actual.and_then(|a| planned.checked_sub(a).ok());
-                for text in [
-                    &ini.code,
-                    &ini.name,
-                    code(flow.actor),
-                    actor_name(flow.actor),
-                ] {
-                    out.text(text);
-                }
-                out.number(year);
-                out.number(planned.0);
-                for m in [actual, arrears] {
-                    match m {
-                        Some(m) => out.number(m.0),
-                        None => out.empty(),
-                    }
-                }
-                out.empty();
-                out.end_record();
-            }
-        }
-    }
-    if payer.is_none() {
-        for ip in inis.iter().filter(|ip| ip.outstanding.0 > 0) {
-            let Some(ini) = fund.initiatives.get(ip.index) else {
-                continue;
-            };
-            out.text(&ini.code);
-            out.text(&ini.name);
-            for _ in 0..6 {
-                out.empty();
-            }
-            out.number(ip.outstanding.0);
-            out.end_record();
-        }
-    }
-    out.into_bytes()
+) -> Result<Vec<u8>, Overflow> {
+    let lines = repayments::schedule_lines(p, Some(initiatives), payer)?;
+    Ok(repayments::schedule_csv(fund, &lines, ScheduleColumns::All, dialect).into_bytes())
 }
 
 #[cfg(test)]
@@ -521,9 +393,13 @@ mod tests {
         let p = sif::engine::project(&fund, &Options::default()).unwrap();
         let all: Vec<usize> = p.initiatives.iter().map(|i| i.index).collect();
         let text =
-            String::from_utf8(schedule_csv(&fund, &p, &all, None, CsvDialect::Rfc4180)).unwrap();
+            String::from_utf8(schedule_bytes(&fund, &p, &all, None, CsvDialect::Rfc4180).unwrap())
+                .unwrap();
         let mut lines = text.lines();
-        assert_eq!(lines.next(), Some(SCHEDULE_HEADER_EN.join(",").as_str()));
+        assert_eq!(
+            lines.next(),
+            Some(repayments::SCHEDULE_HEADER_EN.join(",").as_str())
+        );
         let rows: Vec<Vec<&str>> = text
             .lines()
             .skip(1)
@@ -560,13 +436,9 @@ mod tests {
         fund.initiatives[0].name = "=HYPERLINK(\"x\"); test".into();
         let p = sif::engine::project(&fund, &Options::default()).unwrap();
         let soc = fund.actor_index("SOC").unwrap();
-        let text = String::from_utf8(schedule_csv(
-            &fund,
-            &p,
-            &[0],
-            Some(soc),
-            CsvDialect::Swedish,
-        ))
+        let text = String::from_utf8(
+            schedule_bytes(&fund, &p, &[0], Some(soc), CsvDialect::Swedish).unwrap(),
+        )
         .unwrap();
         assert!(text.starts_with('\u{feff}'));
         assert!(text.contains("Insats;Insatsens namn;Betalare"));

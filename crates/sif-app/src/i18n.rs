@@ -440,6 +440,294 @@ texts! {
     IssueKind => "Typ", "Type";
     InitiativeOne => "Insats", "Initiative";
     // The views' own texts (views/*.rs), each view under a comment with its name.
+    // Overview.
+    MillionKronorUnit => "mnkr", "SEK m";
+    // Initiatives.
+    FundHasNoInitiativesYet => "Fonden har inga insatser än. Lägg till den första med knappen Ny insats ovanför tabellen.", "The fund has no initiatives yet. Add the first with the New initiative button above the table.";
+    DeleteInitiative => "Ta bort insatsen?", "Delete the initiative?";
+    DeleteAnyway => "Ta bort ändå", "Delete anyway";
+    ShowsOnlyInitiativesWhoseCode => "Visar bara insatserna vars kod, namn eller ägare innehåller texten.", "Shows only the initiatives whose code, name or owner contains the text.";
+    CopySuffix => "kopia", "copy";
+    ReadInitiativesFilledTemplateXlsx => "Läs in insatser ur en ifylld mall (.xlsx eller .csv): först en förhandsvisning, sedan Använd.", "Read initiatives from a filled-in template (.xlsx or .csv): a preview first, then Apply.";
+    NoErrorsWarningsInitiative => "Inga fel eller varningar för insatsen.", "No errors or warnings for this initiative.";
+    MarkedTheirRowsListedBelow => "markerade vid raderna och listade under redigeringen", "marked at their rows and listed below the editor";
+    KronorUnit => "kr", "SEK";
+    IniYears => "år", "years";
+    RowWord => "rad", "row";
+    // Fund settings.
+    FundSettingsNotShownPresentation => "Fondinställningarna visas inte i presentationsläget (F5 avslutar det).", "The fund settings are not shown in presentation mode (F5 leaves it).";
+    NewCommittee => "Ny nämnd", "New committee";
+    // Problems.
+    EarlierDeficitRow => "underskott från tidigare år, rad", "earlier deficit, row";
+    ProbAppraisal => "samhällsekonomisk bedömning", "appraisal";
+    ProbAccounts => "konton", "accounts";
+    ProbYear => "år", "year";
+    ProbAmount => "belopp", "amount";
+    FromTheFund => "från fonden", "from the fund";
+    OwnBudget => "egen budget", "own budget";
+    ProbActor => "aktör", "actor";
+    ProbFromYear => "från år", "from year";
+    ProbToYear => "till år", "to year";
+    ProbCode => "kod", "code";
+    ProbName => "namn", "name";
+    ProbOwner => "ägare", "owner";
+    EndYear => "slutår", "end year";
+    Repayment => "återföring", "repayment";
+    Share => "andel", "share";
+    ProbStartYear => "startår", "start year";
+    ProbCap => "tak", "cap";
+    ProbInstalments => "delbetalningar", "instalments";
+    ProbWeight => "vikt", "weight";
+    ProbDate => "datum", "date";
+    ProbDeadweight => "dödvikt", "deadweight";
+    ProbAttribution => "tillskrivning", "attribution";
+    ProbDropOff => "avtagande effekt", "drop-off";
+    ProbOptimismBias => "optimismjustering", "optimism bias";
+    Low => "lågt", "low";
+    High => "högt", "high";
+    ProbResultBeforeFund => "resultat före fonden", "result before the fund";
+    ProbRealisationGains => "realisationsvinster", "realisation gains";
+    ExemptionAdjustment => "undantagsmöjlighet", "exemption adjustment";
+    SecuritiesAdjustment => "värdepapper", "securities adjustment";
+    ReservationReserve => "reservering till resultatreserv", "reservation to the reserve";
+    UseReserve => "användning av resultatreserv", "use of the reserve";
+    SpecialReasons => "synnerliga skäl", "special reasons";
+    JustificationSpecialReasons => "motivering för synnerliga skäl", "justification of special reasons";
+    TaxRevenueGrants => "skatteintäkter och statsbidrag", "tax revenue and grants";
+    ProbUnfunded => "ofinansierat", "unfunded";
+    ProbUncommittedBalance => "ointecknat saldo", "uncommitted balance";
+    ProbClosingBalance => "utgående saldo", "closing balance";
+    ProbVoucherSeries => "verifikationsserie", "voucher series";
+    BankAccount => "bankkonto", "bank account";
+    ProbCostOptimismBias => "optimismjustering av kostnader", "cost optimism bias";
+    Rate => "ränta", "rate";
+    ProbDiscountRate => "diskonteringsränta", "discount rate";
+    ProbHolder => "förvaltare", "holder";
+    ProbFirstYear => "första år", "first year";
+    ProbYears => "antal år", "years";
+    ProbClosedThrough => "stängt till och med", "closed through";
+    OrganisationNumber => "organisationsnummer", "organisation number";
+    ProbOrganisation => "organisation", "organisation";
+    FileFormat => "filformat", "file format";
+    ProbTheInitiatives => "insatserna", "the initiatives";
+    ProbSavings => "besparingar (%)", "savings (%)";
+    ProbCosts => "kostnader (%)", "costs (%)";
+    ProbDelay => "förskjutning", "delay";
+    ProbCostRow => "kostnadsrad", "cost row";
+    ProbSavingsRow => "besparingsrad", "savings row";
+    ProbActualsRow => "utfall, rad", "actual figures, row";
+    ProbRepaid => "återbetalning", "repayment";
+    ProbPayer => "betalare", "payer";
+    ProbDiscountBand => "diskonteringsperiod", "discount band";
+    // Who gains.
+    WholeFund => "Hela fonden", "The whole fund";
+    CostsBorne => "Bär kostnader", "Costs borne";
+    SavingsReceived => "Får besparingar", "Savings received";
+    RepaysFund => "Återför till fonden", "Repays to the fund";
+    ReceivesRepayments => "Tar emot återföringar", "Receives repayments";
+    Net => "Netto", "Net";
+    WhoPaysWhoGains => "Vem betalar, vem vinner?", "Who pays, who gains?";
+    SocialInvestmentOftenPaidOne => "En social investering betalas ofta av en nämnd medan besparingen hamnar hos en annan – eller hos regionen eller staten (”fel ficka”). Här syns, summerat över hela perioden, vem som bär kostnaderna, vem som får besparingarna och vem som betalar tillbaka till fonden.", "A social investment is often paid for by one committee while the saving lands with another – or with the region or the state (the “wrong pocket”). Here, summed over the whole horizon, is who bears the costs, who receives the savings and who pays back to the fund.";
+    FiguresFor => "Siffror för", "Figures for";
+    AdjustedPresentValue => "Justerat, nuvärde", "Adjusted, present value";
+    PerActorWholeHorizon => "Per aktör, hela perioden", "Per actor, the whole horizon";
+    MoneyOutPerActor => "Pengar in och ut per aktör", "Money in and out per actor";
+    PerActorAdjustedDiscountedNet => "Per aktör, justerat och diskonterat (nettoeffekt på budgeten i nuvärde)", "Per actor, adjusted and discounted (net present budget impact)";
+    SavingsAfterDeadweightAttributionDrop => "Besparingarna efter dödvikt, tillskrivning, avtagande effekt och optimismjustering, kostnaderna med optimismjustering; nuvärdet är besparingar minus kostnader, diskonterat.", "Savings after deadweight, attribution, drop-off and optimism bias, costs with optimism bias; the present value is savings less costs, discounted.";
+    PresentValue => "Nuvärde", "Present value";
+    WgCostsBorne => "Bär\nkostnader", "Costs\nborne";
+    WgSavingsReceived => "Får\nbesparingar", "Savings\nreceived";
+    WgRepaysFund => "Återför\ntill fonden", "Repays\nto the fund";
+    WgReceivesRepayments => "Tar emot\nåterföringar", "Receives\nrepayments";
+    WgExternal => "extern", "external";
+    WgFund => "fonden", "the fund";
+    UnderAnnualAppropriationRepaymentsGo => "Med årligt anslag går återföringarna till den allmänna budgeten; de visas här på förvaltarens rad.", "Under annual appropriation, repayments go to the general budget; they are shown here on the holder's row.";
+    ExternalPartiesRegionStateCannot => "Externa parter (region, stat) kan inte återföra något till fonden.", "External parties (region, state) cannot repay anything to the fund.";
+    BarsUpMoneyActorGets => "Staplar uppåt: pengar som aktören får (besparingar, mottagna återföringar). Staplar nedåt: pengar som aktören lägger ut (kostnader, återföringar). Romben är nettot.", "Bars up: money the actor gets (savings, repayments received). Bars down: money the actor pays out (costs, repayments). The diamond is the net.";
+    FundsEffectBalancedBudgetResult => "Fondens påverkan på balanskravsresultatet, hela perioden", "The fund's effect on the balanced-budget result, the whole horizon";
+    UnderCurrentLawFundsDisbursements => "Enligt gällande lag sänker fondens utbetalningar balanskravsresultatet som vilken kostnad som helst, och återföringarna höjer det. Enligt förslaget bär det öronmärkta kapitalet utbetalningarna och återföringarna öronmärks på nytt.", "Under current law the fund's disbursements lower the balanced-budget result like any cost, and repayments raise it. Under the proposal the earmarked equity carries the disbursements and repayments are earmarked again.";
+    // Scenarios.
+    ExerciseNotSaved => "Övning (ej sparad)", "Exercise (not saved)";
+    ScenariosCompared => "Scenarier jämförda", "Scenarios compared";
+    FundComputedUnderBaseScenario => "Fonden räknad med grundscenariot och med vart och ett av fondens scenarier. Ett scenario räknar om planens besparingar och kostnader med en procentsats och kan skjuta besparingarna några år framåt; utfall för stängda år räknas aldrig om.", "The fund computed under the base scenario and under each of the fund's scenarios. A scenario scales the plan's savings and costs by a percentage and can move the savings some years later; actual figures for closed years are never scaled.";
+    ProposedInitiativesCounted => "Föreslagna insatser räknas med.", "Proposed initiatives are counted.";
+    OutstandingRepaymentUnderAgreementsNot => "Återstår efter perioden: återföring enligt avtalen som inte hinner betalas inom perioden. Nuvärdet är summan av nuvärdena för de insatser som räknas. Förslaget är Sifs tolkning av ESO 2020:1, inte gällande rätt.", "Outstanding: repayment under the agreements that is not reached within the horizon. The NPV is the sum of the net present values of the counted initiatives. The proposal is Sif's reading of ESO 2020:1, not law.";
+    NPVTotal => "Nuvärde, summa", "NPV, total";
+    YearsNegativeBalancedBudgetResult => "År med negativt balanskravsresultat", "Years with a negative balanced-budget result";
+    EditScenarios => "Redigera scenarierna", "Edit the scenarios";
+    NewScenario => "Nytt scenario", "New scenario";
+    // Repayments.
+    Actual => "Utfall", "Actual";
+    Arrears => "Eftersläpning", "Arrears";
+    RepClosingBalance => "Utgående saldo", "Closing balance";
+    AllPayers => "Alla betalare", "All payers";
+    RepTotal => "summa", "total";
+    ActualFund => "Utfall från fonden", "Actual from the fund";
+    ClosedYears => "Stängda år", "Closed years";
+    NoYearClosed => "Inga år är stängda", "No year is closed";
+    ExportRepaymentScheduleCSV => "Exportera återföringsplanen (CSV)…", "Export the repayment schedule (CSV)…";
+    ChosenInitiativesRepaymentsYearYear => "De valda insatsernas återföringar år för år, med utfall och eftersläpning, för kalkylprogram (semikolon, svensk teckenkodning).", "The chosen initiatives' repayments year by year, with actual figures and arrears, for spreadsheets (comma separated).";
+    ReadClosedYearsActualFigures => "Läs ett stängt års utfall per insats ur ekonomisystemets SIE 4-fil (4E eller 4I): först en förhandsvisning, sedan Använd.", "Read a closed year's actual figures per initiative from the financial system's SIE 4 file (4E or 4I): a preview first, then Apply.";
+    CloseYearEnterActualFigures => "Stäng året för att föra in utfall: därefter räknar Sif med utfall i stället för plan för året.", "Close the year to enter actual figures: Sif then uses actual figures instead of the plan for the year.";
+    EveryYearHorizonClosed => "Alla år i perioden är stängda", "Every year of the horizon is closed";
+    Payer => "Betalare", "Payer";
+    CodeName => "kod eller namn", "code or name";
+    RepShowsOnlyInitiativesWhoseCode => "Visar bara insatserna vars kod eller namn innehåller texten.", "Shows only the initiatives whose code or name contains the text.";
+    OnlyArrears => "Bara eftersläpning", "Only arrears";
+    WholeHorizon => "hela perioden", "whole horizon";
+    PlannedWholeHorizonActualArrears => "Planerat: hela perioden. Utfall och eftersläpning: de stängda åren.", "Planned: the whole horizon. Actual and arrears: the closed years.";
+    ClosedActual => "stängt: utfall", "closed: actual";
+    Plan => "plan", "plan";
+    FundStatementWholeFundWhatever => "Fondredovisningen för hela fonden, oavsett filter.", "The fund statement of the whole fund, whatever the filter.";
+    PlannedRepaymentsOverWholeHorizon => "Planerade återföringar under hela perioden", "Planned repayments over the whole horizon";
+    ActuallyRepaidClosedYears => "Faktiskt återfört under de stängda åren", "Actually repaid in the closed years";
+    PlannedLessActualClosedYears => "Planerat minus utfall under de stängda åren", "Planned less actual in the closed years";
+    AfterHorizon => "Efter perioden", "After horizon";
+    WhatNotRepaidWithinHorizon => "Det som inte hinner återföras inom perioden", "What is not repaid within the horizon";
+    SelectInitiativeListSeeEnter => "Välj en insats i listan för att se och föra in dess utfall.", "Select an initiative in the list to see and enter its actual figures.";
+    InitiativeDoesNotCountProposed => "Insatsen räknas inte med (föreslagen). Slå på ”Räkna med föreslagna insatser” för att se den.", "The initiative does not count (proposed). Turn on “Include proposed initiatives” to see it.";
+    NoYearClosedYetActual => "Inga år är stängda ännu. Utfall förs in för stängda år: stäng ett år med knappen ovan, så kan du sedan föra in vad fonden betalade ut och vad nämnderna återförde.", "No year is closed yet. Actual figures are entered for closed years: close a year with the button above, then enter what the fund paid out and what the committees repaid.";
+    ActualFiguresFor => "Utfall för år", "Actual figures for";
+    PaidOutFund => "Utbetalt från fonden", "Paid out by the fund";
+    RepaidBy => "Återfört från", "Repaid by";
+    NoRepaymentPlannedInitiative => "Ingen återföring är planerad för insatsen.", "No repayment is planned for the initiative.";
+    InitiativesArrearsAllClosedYears => "Eftersläpning för insatsen, alla stängda år", "The initiative's arrears, all closed years";
+    StillDueAfterHorizon => "Återstår efter perioden", "Still due after the horizon";
+    ClosedYearWithoutRecordedFigures => "Ett stängt år utan inlagt utfall räknas som 0 kr. Varje ändring går att ångra.", "A closed year without recorded figures counts as 0. Every change can be undone.";
+    PlanNow => "Plan nu", "Plan now";
+    AfterClosing => "Efter stängning", "After closing";
+    RepaidFund => "Återfört till fonden", "Repaid to the fund";
+    FundBalanceYearEnd => "Fondens saldo vid årets slut", "Fund balance at year end";
+    RepPlanNow => "plan nu", "plan now";
+    RepAfterClosing => "efter stängning", "after closing";
+    ClosingCanUndoneEditUndo => "Stängningen går att ångra (Redigera, Ångra).", "Closing can be undone (Edit, Undo).";
+    // Balanced budget.
+    ResultBeforeFundsDisbursements => "Resultat före fondens utbetalningar", "Result before the fund's disbursements";
+    FundsDisbursements => "− Fondens utbetalningar", "− The fund's disbursements";
+    ResultYear => "= Årets resultat", "= Result for the year";
+    AllRealisationGains => "− Samtliga realisationsvinster", "− All realisation gains";
+    CertainRealisationGainsLossesUnder => "± Vissa realisationsvinster/-förluster enligt undantagsmöjlighet", "± Certain realisation gains/losses under the exemption";
+    UnrealisedLossesReversalsSecurities => "± Orealiserade förluster/återföring i värdepapper", "± Unrealised losses/reversals in securities";
+    ResultAfterBalancedBudgetAdjustments => "= Årets resultat efter balanskravsjusteringar", "= Result after balanced-budget adjustments";
+    ReservationResultReserve => "− Reservering till resultatreserv", "− Reservation to the result reserve";
+    UseResultReserve => "+ Användning av resultatreserv", "+ Use of the result reserve";
+    SpecialReasonsAmountDecided => "Synnerliga skäl (beslutat belopp)", "Special reasons (amount decided)";
+    TaxRevenueStateGrantsEqualisation => "Skatteintäkter, statsbidrag och utjämning", "Tax revenue, state grants and equalisation";
+    BudSpecialReasons => "+ Synnerliga skäl", "+ Special reasons";
+    BalancedBudgetResultYear => "= Årets balanskravsresultat", "= Balanced-budget result for the year";
+    RestoreBy => "Återställ senast", "Restore by";
+    BalancedBudgetDeficitsEarlierYears => "Balanskravsunderskott från tidigare år", "Balanced-budget deficits from earlier years";
+    RestoredHeader => "Återställt", "Restored";
+    StillRestore => "Kvar att återställa", "Still to restore";
+    WhichOverdueMoreThanThree => "varav försenat (mer än tre år)", "of which overdue (more than three years)";
+    SocialInvestmentFundUsedRe => "± Social investeringsfond: använd (+) / återförd (−)", "± Social investment fund: used (+) / re-earmarked (−)";
+    CurrentLaw => "gällande rätt", "current law";
+    Proposal => "förslag", "proposal";
+    OrganisationsResultYearWITHOUTFunds => "Kommunens resultat för året UTAN fondens utbetalningar: budgeterat för öppna år, redovisat för stängda. Skriv in det här; ett år utan siffra räknas som 0. Besparingar som gör återföringar möjliga finns redan i detta resultat.", "The organisation's result for the year WITHOUT the fund's disbursements: budgeted for open years, reported for closed ones. Type it in here; a year without a figure counts as 0. Savings that make repayments possible are already in this result.";
+    WhatFundPaysOutInitiatives => "Det fonden betalar ut till insatserna. Pengarna går till verksamhet, så de är kostnader som sänker resultatet. Återföringar till fonden är interna ramminskningar som tar ut varandra och ändrar inte resultatet.", "What the fund pays out to the initiatives. The money is spent on activity, so it is a cost that lowers the result. Repayments to the fund are internal frame cuts that cancel out and do not change the result.";
+    ResultBeforeFundLessFunds => "Resultatet före fonden minus fondens utbetalningar.", "The result before the fund less the fund's disbursements.";
+    GainsSellingFixedAssetsMay => "Vinster när anläggningstillgångar säljs får inte räknas in i balanskravsresultatet och dras av (belopp >= 0).", "Gains on selling fixed assets may not count in the balanced-budget result and are taken out (amount >= 0).";
+    RealisationGainsLossesExemptionAllows => "Realisationsvinster eller -förluster som enligt undantagsmöjligheten får räknas med (±).", "Realisation gains or losses that the exemption allows to count (±).";
+    UnrealisedLossesSecuritiesTheirReversal => "Orealiserade förluster i värdepapper (−) och återföring av sådana förluster (+).", "Unrealised losses in securities (−) and their reversal (+).";
+    BudResultAfterBalancedBudgetAdjustments => "Årets resultat efter balanskravsjusteringarna ovan.", "The result after the balanced-budget adjustments above.";
+    ReservationResultEqualisationReserveRUR => "Reservering till resultatutjämningsreserven (RUR): bara ur den del av resultatet som överstiger 1 % (2 % vid negativt eget kapital inklusive pensionsförpliktelser) av skatteintäkter och statsbidrag.", "Reservation to the result equalisation reserve (RUR): only out of the part of the result above 1 % (2 % when equity including pension commitments is negative) of tax revenue and state grants.";
+    UseResultEqualisationReserveMay => "Disponering från resultatutjämningsreserven; får bara täcka ett underskott.", "Use of the result equalisation reserve; it may only cover a deficit.";
+    SpecialReasonsNotRestoreDeficit => "Synnerliga skäl att inte återställa ett underskott (KL 11 kap. 13 §). Beslutet måste anges i motiveringen nedan. Bara den del som täcker ett underskott räknas.", "Special reasons not to restore a deficit (KL ch. 11 § 13). The decision must be given in the note below. Only the part that covers a deficit counts.";
+    TaxRevenueGeneralStateGrants => "Skatteintäkter, generella statsbidrag och utjämning: används bara för att pröva reserveringen till resultatreserven (0 = inte angivet).", "Tax revenue, general state grants and equalisation: used only to check the reservation to the result reserve (0 = not given).";
+    PartSpecialReasonsCoversYears => "Den del av de synnerliga skälen som täcker årets underskott.", "The part of the special reasons that covers the year's deficit.";
+    CurrentLawResultAfterAdjustments => "Gällande rätt: resultatet efter justeringar och reserver, plus synnerliga skäl. Det öronmärkta kapitalet hjälper inte: fondens utbetalningar sänker balanskravsresultatet som vilken kostnad som helst. Ett negativt resultat ska återställas inom tre år (KL 11 kap. 12 §).", "Current law: the result after adjustments and reserves, plus special reasons. The earmarked capital does not help: the fund's disbursements lower the balanced-budget result like any cost. A negative result must be restored within three years (KL ch. 11 § 12).";
+    ProposalResultHelp => "Förslaget (Sifs tolkning av ESO 2020:1, inte gällande rätt): som gällande rätt, plus fondens egen rad.", "The proposal (Sif's reading of ESO 2020:1, not law): as current law, plus the fund's own line.";
+    NegativeBalancedBudgetResultMust => "Ett negativt balanskravsresultat ska återställas senast det tredje året efter (KL 11 kap. 12 §).", "A negative balanced-budget result must be restored by the third year after (KL ch. 11 § 12).";
+    DeficitsStillRestoreStartYear => "Underskott som var kvar att återställa vid årets början, äldst först.", "Deficits still to restore at the start of the year, oldest first.";
+    PositiveBalancedBudgetResultRestores => "Ett positivt balanskravsresultat återställer de äldsta underskotten först.", "A positive balanced-budget result restores the oldest deficits first.";
+    DeficitsStillRestoreEndYear => "Underskott kvar att återställa vid årets slut.", "Deficits still to restore at the end of the year.";
+    DeficitsNotRestoredWithinThree => "Underskott som inte återställts inom de tre följande åren.", "Deficits not restored within the three following years.";
+    ProposalFundAsReserve => "Förslaget (Sifs tolkning av ESO 2020:1, inte gällande rätt): fonden behandlas som en reserv. Det fonden använder (minus det som återförs) får täcka ett underskott (+); ett överskott av återföringar avsätts bara ur ett överskott (−).", "The proposal (Sif's reading of ESO 2020:1, not law): the fund is treated as a reserve. What the fund uses (less what is repaid) may cover a deficit (+); repayments beyond that are set aside only out of a surplus (−).";
+    ProposalEarmarkedOnly => "Förslaget (Sifs tolkning av ESO 2020:1, inte gällande rätt) gäller fonder med öronmärkt eget kapital. Den här fonden är ett årligt anslag, så raden är 0.", "The proposal (Sif's reading of ESO 2020:1, not law) concerns funds of earmarked equity. This fund is an annual appropriation, so the line is 0.";
+    ProposalHeading => "Förslag – Sifs tolkning av ESO 2020:1, inte gällande rätt", "Proposal – Sif's reading of ESO 2020:1, not law";
+    UnderProposal => "enligt förslaget", "under the proposal";
+    UnderCurrentLaw => "enligt gällande rätt", "under current law";
+    ToBeRestoredBy => "återställs senast", "to be restored by";
+    BudJustificationSpecialReasons => "Motivering för synnerliga skäl", "Justification of special reasons";
+    BalancedBudgetReconciliation => "Balanskravsutredning", "Balanced-budget reconciliation";
+    HowFundAffectsOrganisationsBalanced => "Hur fonden påverkar kommunens balanskravsresultat, år för år – raderna i den ordning förvaltningsberättelsen redovisar dem, enligt gällande rätt och enligt förslaget i ESO-rapporten 2020:1, sida vid sida.", "How the fund affects the organisation's balanced-budget result, year by year – the lines in the order the management report presents them, under current law and under the proposal of the ESO report 2020:1, side by side.";
+    FundFileHasNoBudget => "Fondfilen har inga budgetsiffror ännu, så resultatet före fonden räknas som 0 och tabellen visar bara fondens egen påverkan. Skriv in kommunens resultat utan fondens utbetalningar på första raden.", "The fund file has no budget figures yet, so the result before the fund counts as 0 and the table shows only the fund's own effect. Type the organisation's result without the fund's disbursements on the first line.";
+    BalancedBudgetResultNotNegative => "balanskravsresultatet är inte negativt något år.", "the balanced-budget result is not negative in any year.";
+    AndWord => "och", "and";
+    BudUnderCurrentLaw => "Enligt gällande rätt:", "Under current law:";
+    CurrentLawLocalGovernmentAct => "Gällande rätt (kommunallagen)", "Current law (Local Government Act)";
+    BudCurrentLaw => "Gällande rätt", "Current law";
+    ProposalSifReadsESO2020 => "Förslag enligt Sifs tolkning av ESO 2020:1 (inte gällande rätt)", "Proposal as Sif reads ESO 2020:1 (not law)";
+    LineHeader => "Rad", "Line";
+    BudActual => "utfall", "actual";
+    SpecialReasonsJustification => "Synnerliga skäl – motivering", "Special reasons – justification";
+    DeficitNotRestoredSpecialReasons => "Ett underskott som inte ska återställas på grund av synnerliga skäl måste motiveras med fullmäktiges beslut (KL 11 kap. 13 §).", "A deficit not to be restored for special reasons must be justified by the council's decision (KL ch. 11 § 13).";
+    JustificationMissingGiveDecisionE => "Motiveringen saknas: ange beslutet, t.ex. ”KF 2026-04-20 § 41”.", "The justification is missing: give the decision, e.g. “KF 2026-04-20 § 41”.";
+    Deficit => "Underskott", "Deficit";
+    BalancedBudgetDeficits => "Balanskravsunderskott", "Balanced-budget deficits";
+    NoDeficitsRestore => "Inga underskott att återställa.", "No deficits to restore.";
+    LeftHeader => "Kvar", "Left";
+    LeftWord => "kvar", "left";
+    Overdue => "försenat", "overdue";
+    ToBeRestored => "ska återställas", "to be restored";
+    BudStatus => "status", "status";
+    YearWords => "Året i ord", "The year in words";
+    YearExplain => "År att förklara", "Year to explain";
+    // Ledger.
+    ActualFiguresClosedYear => "Utfall (stängt år)", "Actual figures (closed year)";
+    PlanOpenYear => "Plan (öppet år)", "Plan (open year)";
+    ExportEllipsis => "Exportera…", "Export…";
+    ExportLedgerSIECSVHledger => "Exportera bokföringen som SIE, CSV eller hledger-journal.", "Export the ledger as SIE, CSV or an hledger journal.";
+    FundsOwnVouchersCapitalInternal => "Fondens egna verifikationer: kapital, internfördelning till insatserna, återföringar och, vid årets slut, ny öronmärkning av återförda medel och ianspråktagande av öronmärkt eget kapital. Löner, inköp och bank bokförs aldrig här: de finns redan i ekonomisystemet. Stängda år bokförs enligt utfall; öppna års plan lämnar Sif som budget (SIE 4E). Besparingar bokförs aldrig.", "The fund's own vouchers: capital, the internal allocation to the initiatives, repayments and, at year end, the re-earmarking of repayments and the use of earmarked equity. Wages, purchases and the bank are never booked here: the financial system holds them already. Closed years are booked from actual figures; an open year's plan leaves Sif as budget (SIE 4E). Savings are never booked.";
+    YearsPlanOwnerFundsHolder => "Årets plan som ägaren och fondens förvaltare budgeterar den: internfördelning och återföringar, och ägarens kostnader per slag. Planen även för ett stängt år (budget mot utfall), fördelad lika över årets tolv månader.", "The year's plan as the owner and the fund's holder budget it: the internal allocation and repayments, and the owner's costs by kind. The plan even for a closed year (budget against outcome), spread evenly over the twelve months.";
+    ShowBudget => "Visa budget för", "Show the budget of";
+    NoBudgetChosenPartYear => "Ingen budget för det valda det här året.", "No budget for the chosen part this year.";
+    FullYear => "Helår", "Year";
+    Account => "Konto", "Account";
+    CostsRepaymentsPaidPositiveDebit => "Kostnader och återföringar som betalas är positiva (debet), interna intäkter negativa (kredit).", "Costs and repayments paid are positive (debit), internal income negative (credit).";
+    NoVouchersYear => "Inga verifikationer det här året.", "No vouchers this year.";
+    VoucherAccount => "Verifikation / konto", "Voucher / account";
+    TextAccountName => "Text / kontonamn", "Text / account name";
+    DateCommittee => "Datum / ansvar", "Date / committee";
+    Project => "Projekt", "Project";
+    Debit => "Debet", "Debit";
+    Credit => "Kredit", "Credit";
+    Check => "Kontroll", "Check";
+    Balances => "balanserar", "balances";
+    DoesNotBalance => "balanserar inte", "does not balance";
+    OutBy => "obalans", "out by";
+    OpeningBalance => "Ingående balans", "Opening balance";
+    LedClosingBalance => "Utgående balans", "Closing balance";
+    TrialBalanceDoesNotAdd => "Råbalansen går inte ihop. Det är ett fel i Sif; rapportera det.", "The trial balance does not add up. This is a bug in Sif; please report it.";
+    AnnualAppropriationFundHasNo => "Årligt anslag: fonden har inget öronmärkt eget kapital, så inget fondsaldo bokförs.", "Annual appropriation: the fund has no earmarked equity, so no fund balance is booked.";
+    YearOpenVouchersPlanMarked => "Året är öppet: verifikationerna bygger på planen och är märkta (plan).", "The year is open: the vouchers are from the plan and marked (plan).";
+    YearClosedVouchersActualFigures => "Året är stängt: verifikationerna bygger på utfallet.", "The year is closed: the vouchers are from the actual figures.";
+    ExportLedger => "Exportera bokföringen", "Export the ledger";
+    Format => "Format", "Format";
+    YearEndVouchersOnlyCapital => "Endast bokslutsverifikationer (kapital, ny öronmärkning och ianspråktagande) – när ekonomisystemet redan har internfördelningen och återföringarna", "Year-end vouchers only (capital, re-earmarking and use of equity) – when the financial system already holds the internal allocations and repayments";
+    YearsExport => "År att exportera", "Years to export";
+    ScenarioExport => "Scenario att exportera", "Scenario to export";
+    CSVDialect => "CSV-format", "CSV dialect";
+    SwedishSemicolonsDecimalCommas => "Svenskt: semikolon och decimalkomma", "Swedish: semicolons and decimal commas";
+    RFC4180CommasDecimalPoints => "RFC 4180: komma och decimalpunkt", "RFC 4180: commas and decimal points";
+    ProposedInitiativesIncludedBarTop => "Föreslagna insatser räknas med, som i fältet överst.", "Proposed initiatives are included, as in the bar at the top.";
+    ProposedInitiativesNotIncludedBar => "Föreslagna insatser räknas inte med, som i fältet överst.", "Proposed initiatives are not included, as in the bar at the top.";
+    ChooseFileExport => "Välj fil och exportera…", "Choose a file and export…";
+    // Export (export.rs).
+    SIE4IClosedYearsVouchers => "SIE 4I – ett stängt års verifikationer för import i ekonomisystemet", "SIE 4I – a closed year's vouchers to import into the financial system";
+    SIE4EOneFinancialYear => "SIE 4E – ett räkenskapsår med balanser, budget och (stängt år) verifikationer", "SIE 4E – one financial year with balances, budget and (closed year) vouchers";
+    CSVOneRowPerBooking => "CSV – en rad per kontering, för kalkylprogram", "CSV – one row per booking line, for spreadsheets";
+    HledgerJournalHledgerLedgerCli => "hledger-journal – för hledger och ledger-cli", "hledger journal – for hledger and ledger-cli";
+    SIEImportFileSi => "SIE-importfil (.si)", "SIE import file (.si)";
+    SIEExportFileSe => "SIE-exportfil (.se)", "SIE export file (.se)";
+    CSVFileCsv => "CSV-fil (.csv)", "CSV file (.csv)";
+    HledgerJournalJournal => "hledger-journal (.journal)", "hledger journal (.journal)";
+    SIE4IHoldsVouchersOne => "SIE 4I innehåller ett stängt års verifikationer: välj ett stängt år.", "SIE 4I holds the vouchers of one closed year: choose a closed year.";
+    SIE4ECoversOneFinancial => "SIE 4E gäller ett räkenskapsår: välj ett år.", "SIE 4E covers one financial year: choose a year.";
+    FundHasErrorsMustFixed => "Fonden har fel som måste rättas innan något kan exporteras (se Problem).", "The fund has errors that must be fixed before anything can be exported (see Problems).";
+    FileStemRepaymentSchedule => "aterforingsplan", "repayment-schedule";
+    FileSuffixAllYears => "-alla-ar", "-all-years";
+    FileSuffixYearEnd => "-bokslut", "-year-end";
     // (end of the views' texts)
     // Field messages.
     NotAYear => "ange ett år, till exempel 2026", "enter a year, for example 2026";
@@ -1041,6 +1329,448 @@ pub fn cannot_delete_actor(lang: Lang, code: &str) -> String {
 }
 
 // Texts with values of the views (views/*.rs).
+/// One year of the reconciliation, told in plain words.
+pub fn budget_story(
+    lang: Lang,
+    model: sif::model::FundingModel,
+    r: &sif::engine::ReconcileYear,
+    closed: bool,
+) -> Vec<String> {
+    use sif::model::FundingModel::{AnnualAppropriation, EarmarkedEquity};
+    let kr = |m: Money| money_kr(lang, m);
+    let year = r.year;
+    let (before, disbursed, repaid, result) = (
+        kr(r.result_before_fund),
+        kr(r.disbursed),
+        kr(r.repaid),
+        kr(r.result),
+    );
+    let closed_note = match (closed, lang) {
+        (false, _) => "",
+        (true, Lang::Sv) => " (stängt år, utfall)",
+        (true, Lang::En) => " (closed year, actual figures)",
+    };
+    let adjusted = kr(r.adjusted_result);
+    let adjusted = match (r.adjusted_result != r.result, lang) {
+        (false, _) => String::new(),
+        (true, Lang::Sv) => format!(" Efter balanskravsjusteringarna är det {adjusted}."),
+        (true, Lang::En) => format!(" After the balanced-budget adjustments it is {adjusted}."),
+    };
+    let (reserved, used) = (kr(r.reserve_reservation), kr(r.reserve_use));
+    let reserves = !r.reserve_reservation.is_zero() || !r.reserve_use.is_zero();
+    let reserves = match (reserves, lang) {
+        (false, _) => String::new(),
+        (true, Lang::Sv) => format!(" Resultatreserven: {reserved} reserveras, {used} används."),
+        (true, Lang::En) => format!(" Result reserve: {reserved} reserved, {used} used."),
+    };
+    let restore = |by: Option<i32>| match (lang, by) {
+        (Lang::Sv, Some(by)) => format!(
+            " Det är negativt och ska återställas senast {by} (kommunallagen 11 kap. 12 §)."
+        ),
+        (Lang::En, Some(by)) => format!(
+            " It is negative and must be restored by {by} (Local Government Act, ch. 11 § 12)."
+        ),
+        (Lang::Sv, None) => " Det är inte negativt.".to_string(),
+        (Lang::En, None) => " It is not negative.".to_string(),
+    };
+    let special = match lang {
+        _ if r.current.special_reasons_applied.is_zero() => String::new(),
+        Lang::Sv => format!(
+            " Synnerliga skäl täcker {}.",
+            kr(r.current.special_reasons_applied)
+        ),
+        Lang::En => format!(
+            " Special reasons cover {}.",
+            kr(r.current.special_reasons_applied)
+        ),
+    };
+    let current = kr(r.current.balance_result);
+    let current_restore = restore(r.current.restore_by);
+    let p = &r.proposed;
+    let (used, back, line, proposed) = (
+        kr(p.fund_used),
+        kr(p.fund_reearmarked),
+        kr(p.fund_adjustment),
+        kr(p.balance_result),
+    );
+    let proposed_restore = restore(p.restore_by);
+    vec![
+        match lang {
+            Lang::Sv => format!(
+                "{year}{closed_note}: Resultatet före fonden är {before}. Fonden betalar ut {disbursed}, som sänker resultatet; återföringarna ({repaid}) är interna och ändrar det inte. Årets resultat blir {result}.{adjusted}{reserves}"
+            ),
+            Lang::En => format!(
+                "{year}{closed_note}: The result before the fund is {before}. The fund pays out {disbursed}, which lowers the result; the repayments ({repaid}) are internal and do not change it. The result for the year is {result}.{adjusted}{reserves}"
+            ),
+        },
+        match lang {
+            Lang::Sv => format!(
+                "Enligt gällande rätt blir balanskravsresultatet {current}.{special}{current_restore}"
+            ),
+            Lang::En => format!(
+                "Under current law the balanced-budget result is {current}.{special}{current_restore}"
+            ),
+        },
+        match (lang, model) {
+            (Lang::Sv, EarmarkedEquity) => format!(
+                "Enligt förslaget (Sifs tolkning av ESO 2020:1, inte gällande rätt) är fonden en reserv: den använder {used} och får tillbaka {back}, och fondens rad blir {line}. Balanskravsresultatet blir då {proposed}.{proposed_restore}"
+            ),
+            (Lang::En, EarmarkedEquity) => format!(
+                "Under the proposal (Sif's reading of ESO 2020:1, not law) the fund is a reserve: it uses {used} and gets back {back}, and the fund's line is {line}. The balanced-budget result is then {proposed}.{proposed_restore}"
+            ),
+            (Lang::Sv, AnnualAppropriation) => format!(
+                "Fonden är ett årligt anslag utan öronmärkt eget kapital, så förslaget (Sifs tolkning av ESO 2020:1, inte gällande rätt) ändrar ingenting: balanskravsresultatet blir {proposed}.{proposed_restore}"
+            ),
+            (Lang::En, AnnualAppropriation) => format!(
+                "The fund is an annual appropriation with no earmarked equity, so the proposal (Sif's reading of ESO 2020:1, not law) changes nothing: the balanced-budget result is {proposed}.{proposed_restore}"
+            ),
+        },
+    ]
+}
+
+pub fn deficits_text(lang: Lang, list: &[(i32, i32)]) -> String {
+    if list.is_empty() {
+        return lang.t(T::BalancedBudgetResultNotNegative).to_string();
+    }
+    let items: Vec<String> = list
+        .iter()
+        .map(|(y, by)| match lang {
+            Lang::Sv => format!("{y} (återställs senast {by})"),
+            Lang::En => format!("{y} (to be restored by {by})"),
+        })
+        .collect();
+    let joined = match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => {
+            format!("{} {} {last}", rest.join(", "), lang.t(T::AndWord))
+        }
+        _ => items.join(""),
+    };
+    match lang {
+        Lang::Sv => format!("balanskravsresultatet är negativt {joined}."),
+        Lang::En => format!("the balanced-budget result is negative in {joined}."),
+    }
+}
+
+// Balanced budget.
+/// A deficit's status: restored in a year, perhaps too late.
+pub fn restored_in(lang: Lang, year: i32, late: bool) -> String {
+    match (lang, late) {
+        (Lang::Sv, true) => format!("återställt {year}, för sent"),
+        (Lang::Sv, false) => format!("återställt {year}"),
+        (Lang::En, true) => format!("restored in {year}, late"),
+        (Lang::En, false) => format!("restored in {year}"),
+    }
+}
+
+// Ledger.
+/// Whether a year's vouchers are actual figures or plan, and what that means for SIE 4I.
+pub fn vouchers_basis(lang: Lang, year: i32, series: &str, actual: bool) -> String {
+    match (actual, lang) {
+        (true, Lang::Sv) => format!(
+            "Verifikationerna {year} i serie {series} är utfall: de kan läsas in i ekonomisystemet (SIE 4I)."
+        ),
+        (true, Lang::En) => format!(
+            "The vouchers of {year} in series {series} are actual figures: they can be imported into the financial system (SIE 4I)."
+        ),
+        (false, Lang::Sv) => format!(
+            "Verifikationerna {year} i serie {series} är plan, märkta (plan): de visar hur året blir om planen håller och läses aldrig in som verifikationer."
+        ),
+        (false, Lang::En) => format!(
+            "The vouchers of {year} in series {series} are plan, marked (plan): they show how the year ends if the plan holds and are never imported as vouchers."
+        ),
+    }
+}
+
+/// The fund balance the ledger books beside the fund statement's, which must agree.
+pub fn fund_balance_check(
+    lang: Lang,
+    account: u32,
+    year: i32,
+    booked: Money,
+    statement: Option<Money>,
+) -> String {
+    match (statement, lang) {
+        (Some(s), Lang::Sv) if s == booked => format!(
+            "Fondens saldo enligt bokföringen (konto {account}) vid slutet av {year}: {} – samma som i fondredovisningen.",
+            money_kr(lang, booked)
+        ),
+        (Some(s), Lang::En) if s == booked => format!(
+            "The fund balance in the ledger (account {account}) at the end of {year}: {} – the same as in the fund statement.",
+            money_kr(lang, booked)
+        ),
+        (s, Lang::Sv) => format!(
+            "Fondens saldo enligt bokföringen (konto {account}) är {}, men fondredovisningen säger {}. Det är ett fel i Sif; rapportera det.",
+            money_kr(lang, booked),
+            s.map_or_else(|| "–".to_string(), |s| money_kr(lang, s))
+        ),
+        (s, Lang::En) => format!(
+            "The fund balance in the ledger (account {account}) is {}, but the fund statement says {}. This is a bug in Sif; please report it.",
+            money_kr(lang, booked),
+            s.map_or_else(|| "–".to_string(), |s| money_kr(lang, s))
+        ),
+    }
+}
+
+/// The check under the vouchers of a year: every voucher balances, or how many do not.
+pub fn vouchers_check(lang: Lang, year: i32, vouchers: usize, unbalanced: usize) -> String {
+    match (lang, unbalanced, vouchers) {
+        (Lang::Sv, 0, 1) => {
+            format!("1 verifikation {year}. Den balanserar: debet är lika med kredit.")
+        }
+        (Lang::En, 0, 1) => format!("1 voucher in {year}. It balances: debit equals credit."),
+        (Lang::Sv, 0, n) => format!(
+            "{n} verifikationer {year}. Varje verifikation balanserar: debet är lika med kredit."
+        ),
+        (Lang::En, 0, n) => {
+            format!("{n} vouchers in {year}. Every voucher balances: debit equals credit.")
+        }
+        (Lang::Sv, u, n) => format!(
+            "{u} av {n} verifikationer {year} balanserar inte. Det är ett fel i Sif; rapportera det."
+        ),
+        (Lang::En, u, n) => format!(
+            "{u} of {n} vouchers in {year} do not balance. This is a bug in Sif; please report it."
+        ),
+    }
+}
+
+/// The trial balance's check when debit equals credit.
+pub fn trial_balance_adds_up(lang: Lang, debit: Money) -> String {
+    match lang {
+        Lang::Sv => format!(
+            "Debet och kredit är lika ({} kr), och ingående och utgående balanser summerar till noll.",
+            money(lang, debit)
+        ),
+        Lang::En => format!(
+            "Debit equals credit (SEK {}), and the opening and closing balances sum to zero.",
+            money(lang, debit)
+        ),
+    }
+}
+
+pub fn budget_heading(lang: Lang, year: i32) -> String {
+    match lang {
+        Lang::Sv => format!("Budget {year} (planen, som i SIE 4E #PBUDGET)"),
+        Lang::En => format!("Budget {year} (the plan, as in SIE 4E #PBUDGET)"),
+    }
+}
+
+pub fn committee_option(lang: Lang, code: &str, name: &str) -> String {
+    match lang {
+        Lang::Sv => format!("Nämnd/aktör {code} – {name}"),
+        Lang::En => format!("Committee/actor {code} – {name}"),
+    }
+}
+
+pub fn initiative_option(lang: Lang, code: &str, name: &str) -> String {
+    match lang {
+        Lang::Sv => format!("Insats {code} – {name}"),
+        Lang::En => format!("Initiative {code} – {name}"),
+    }
+}
+
+pub fn trial_balance_heading(lang: Lang, year: i32) -> String {
+    match lang {
+        Lang::Sv => format!("Råbalans {year}"),
+        Lang::En => format!("Trial balance {year}"),
+    }
+}
+
+/// The export's choice of every year of the horizon.
+pub fn every_year(lang: Lang, first: i32, last: i32) -> String {
+    match lang {
+        Lang::Sv => format!("Alla år ({first}–{last})"),
+        Lang::En => format!("Every year ({first}–{last})"),
+    }
+}
+
+/// The months' short names, as the budget table's columns show them.
+pub fn month_abbreviations(lang: Lang) -> [&'static str; 12] {
+    match lang {
+        Lang::Sv => [
+            "jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+        ],
+        Lang::En => MONTHS_EN,
+    }
+}
+
+// Initiatives.
+/// The question before an initiative with actual figures is deleted.
+pub fn delete_with_actuals(lang: Lang, code: &str, years: &str) -> String {
+    match lang {
+        Lang::Sv => format!(
+            "{code} har utfall för {years}. Tas insatsen bort försvinner utfallet också (Ångra tar tillbaka båda)."
+        ),
+        Lang::En => format!(
+            "{code} has actual figures for {years}. Deleting the initiative deletes them too (Undo brings both back)."
+        ),
+    }
+}
+
+// Repayments.
+pub fn close_year_button(lang: Lang, year: i32) -> String {
+    match lang {
+        Lang::Sv => format!("Stäng år {year}…"),
+        Lang::En => format!("Close year {year}…"),
+    }
+}
+
+/// How many initiatives the filtered list shows.
+pub fn initiatives_listed(lang: Lang, shown: usize) -> String {
+    match lang {
+        Lang::Sv => format!("{shown} insatser"),
+        Lang::En if shown == 1 => format!("{shown} initiative"),
+        Lang::En => format!("{shown} initiatives"),
+    }
+}
+
+/// What the chosen initiatives still owe after the horizon's last year.
+pub fn still_due_after(lang: Lang, last_year: i32, outstanding: Money) -> String {
+    match lang {
+        Lang::Sv => format!(
+            "Återstår efter perioden (efter {last_year}), de valda insatserna: {}",
+            money_kr(lang, outstanding)
+        ),
+        Lang::En => format!(
+            "Still due after the horizon (after {last_year}), the chosen initiatives: {}",
+            money_kr(lang, outstanding)
+        ),
+    }
+}
+
+pub fn over_plan(lang: Lang, m: Money) -> String {
+    match lang {
+        Lang::Sv => format!("{} över plan", money(lang, m)),
+        Lang::En => format!("{} over plan", money(lang, m)),
+    }
+}
+
+pub fn under_plan(lang: Lang, m: Money) -> String {
+    match lang {
+        Lang::Sv => format!("{} under plan", money(lang, m)),
+        Lang::En => format!("{} under plan", money(lang, m)),
+    }
+}
+
+/// The line under the actual figures that says where they came from.
+pub fn source_text(lang: Lang, year: i32, source: &str) -> String {
+    match lang {
+        Lang::Sv => format!("Källa för utfallet {year}: {source}"),
+        Lang::En => format!("Source of the {year} figures: {source}"),
+    }
+}
+
+pub fn close_year_question(lang: Lang, year: i32) -> String {
+    match lang {
+        Lang::Sv => format!("Stäng år {year}?"),
+        Lang::En => format!("Close year {year}?"),
+    }
+}
+
+pub fn close_year_explained(lang: Lang, year: i32) -> String {
+    match lang {
+        Lang::Sv => format!(
+            "När {year} stängs räknar Sif med utfall i stället för plan för {year}: fondredovisningen, återföringarna, balanskravsutredningen och bokföringen visar då det som faktiskt betalades ut från fonden och återfördes till den. Efter stängningen för du in utfallet per insats här i Återföringar."
+        ),
+        Lang::En => format!(
+            "When {year} is closed, Sif uses actual figures instead of the plan for {year}: the fund statement, the repayments, the balanced-budget reconciliation and the ledger then show what the fund actually paid out and received. After closing, you enter the actual figures per initiative here in Repayments."
+        ),
+    }
+}
+
+/// The close-year dialog's warning about the initiatives without actual figures.
+pub fn close_year_note(lang: Lang, year: i32, with_actuals: usize) -> String {
+    let zero = money_kr(lang, Money::ZERO);
+    match (lang, with_actuals) {
+        (Lang::Sv, 0) => format!(
+            "Inget utfall är inlagt för {year} ännu. Stängs året nu räknas det som att fonden har betalat ut {zero} och fått tillbaka {zero} under {year}, tills du för in utfallet. Planerade återföringar som inte förs in som utfall visas som eftersläpning."
+        ),
+        (Lang::En, 0) => format!(
+            "No actual figures are recorded for {year} yet. If the year is closed now, the fund counts as having paid out {zero} and received {zero} in {year} until you enter them. Planned repayments not entered as actual figures show as arrears."
+        ),
+        (Lang::Sv, n) => format!(
+            "Utfall är inlagt för {n} insatser; övriga räknas med {zero} tills du för in deras utfall."
+        ),
+        (Lang::En, n) => format!(
+            "Actual figures are recorded for {n} initiatives; the others count as {zero} until you enter theirs."
+        ),
+    }
+}
+
+pub fn actuals_from_plan(lang: Lang, year: i32) -> String {
+    match lang {
+        Lang::Sv => format!(
+            "Utfall = plan: fyll i {year} års utfall med planen som utgångspunkt (för insatser utan utfall), och ändra sedan det som skiljer"
+        ),
+        Lang::En => format!(
+            "Actuals = plan: fill in {year}'s actual figures with the plan as the starting point (for initiatives without any), then change what differs"
+        ),
+    }
+}
+
+pub fn close_year_confirm(lang: Lang, year: i32) -> String {
+    match lang {
+        Lang::Sv => format!("Stäng {year}"),
+        Lang::En => format!("Close {year}"),
+    }
+}
+
+// Scenarios.
+/// A scenario's assumptions in one line, for the comparison's tooltip.
+pub fn scenario_factors(lang: Lang, a: crate::whatif::Assumptions) -> String {
+    match lang {
+        Lang::Sv => format!(
+            "besparingar {} %, kostnader {} %, {} år senare",
+            a.savings_factor, a.cost_factor, a.delay
+        ),
+        Lang::En => format!(
+            "savings {}%, costs {}%, {} years later",
+            a.savings_factor, a.cost_factor, a.delay
+        ),
+    }
+}
+
+/// A field's message when the number is not a whole number in its range.
+pub fn whole_number_between(lang: Lang, lo: i32, hi: i32) -> String {
+    match lang {
+        Lang::Sv => format!("ange ett heltal {lo}–{hi}"),
+        Lang::En => format!("enter a whole number {lo}–{hi}"),
+    }
+}
+
+// Who gains.
+/// What the net column means, naming the fund's holder.
+pub fn net_explained(lang: Lang, holder: &str) -> String {
+    match lang {
+        Lang::Sv => format!(
+            "Netto = besparingar − kostnader − återföringar + mottagna återföringar: vad aktören har kvar när perioden är slut. Fondens utbetalningar räknas som en kostnad för förvaltaren ({holder}), som också tar emot återföringarna. Återföringarna flyttar bara pengar mellan fickorna, så nettona blir tillsammans besparingarna minus kostnaderna. Besparingarna räknas med oavsett om de är kontanta eller inte."
+        ),
+        Lang::En => format!(
+            "Net = savings − costs − repayments made + repayments received: what the actor is left with at the end of the horizon. The fund's disbursements count as a cost of its holder ({holder}), which also receives the repayments. Repayments only move money between pockets, so together the nets are the savings less the costs. Savings count whether cashable or not."
+        ),
+    }
+}
+
+// Overview.
+/// The link under a shortened list of warnings.
+pub fn and_more(lang: Lang, more: usize) -> String {
+    match lang {
+        Lang::Sv => format!("… och {more} till"),
+        Lang::En => format!("… and {more} more"),
+    }
+}
+
+// Export (export.rs).
+pub fn sie4i_year_open(lang: Lang, year: i32) -> String {
+    match lang {
+        Lang::Sv => format!(
+            "SIE 4I finns bara för stängda år. År {year} är öppet: dess plan lämnar Sif som budget i en SIE 4E-fil, inte som verifikationer att läsa in."
+        ),
+        Lang::En => format!(
+            "SIE 4I is only for closed years. {year} is open: its plan leaves Sif as budget in a SIE 4E file, not as vouchers to import."
+        ),
+    }
+}
+
 // (end of the views' texts with values)
 
 #[cfg(test)]

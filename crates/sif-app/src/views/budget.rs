@@ -19,7 +19,7 @@ use sif::money::Money;
 
 use super::{ViewCtx, errors_banner};
 use crate::command::{Command, Edit};
-use crate::i18n::{self, Lang};
+use crate::i18n::{self, Lang, T};
 use crate::state::UiState;
 use crate::widgets::{self, Name, choice, form_label, money_field, section, text_field};
 
@@ -199,67 +199,25 @@ impl Line {
     pub fn name(self, lang: Lang) -> &'static str {
         use Line::*;
         match self {
-            ResultBeforeFund => lang.pick(
-                "Resultat före fondens utbetalningar",
-                "Result before the fund's disbursements",
-            ),
-            Disbursed => lang.pick("− Fondens utbetalningar", "− The fund's disbursements"),
-            Result => lang.pick("= Årets resultat", "= Result for the year"),
-            RealisationGains => {
-                lang.pick("− Samtliga realisationsvinster", "− All realisation gains")
-            }
-            ExemptionAdjustment => lang.pick(
-                "± Vissa realisationsvinster/-förluster enligt undantagsmöjlighet",
-                "± Certain realisation gains/losses under the exemption",
-            ),
-            SecuritiesAdjustment => lang.pick(
-                "± Orealiserade förluster/återföring i värdepapper",
-                "± Unrealised losses/reversals in securities",
-            ),
-            AdjustedResult => lang.pick(
-                "= Årets resultat efter balanskravsjusteringar",
-                "= Result after balanced-budget adjustments",
-            ),
-            ReserveReservation => lang.pick(
-                "− Reservering till resultatreserv",
-                "− Reservation to the result reserve",
-            ),
-            ReserveUse => lang.pick(
-                "+ Användning av resultatreserv",
-                "+ Use of the result reserve",
-            ),
-            SpecialReasons => lang.pick(
-                "Synnerliga skäl (beslutat belopp)",
-                "Special reasons (amount decided)",
-            ),
-            TaxBase => lang.pick(
-                "Skatteintäkter, statsbidrag och utjämning",
-                "Tax revenue, state grants and equalisation",
-            ),
-            CurrentSpecialReasons | ProposedSpecialReasons => {
-                lang.pick("+ Synnerliga skäl", "+ Special reasons")
-            }
-            CurrentBalance | ProposedBalance => lang.pick(
-                "= Årets balanskravsresultat",
-                "= Balanced-budget result for the year",
-            ),
-            CurrentRestoreBy | ProposedRestoreBy => lang.pick("Återställ senast", "Restore by"),
-            CurrentEarlier | ProposedEarlier => lang.pick(
-                "Balanskravsunderskott från tidigare år",
-                "Balanced-budget deficits from earlier years",
-            ),
-            CurrentRestored | ProposedRestored => lang.pick("Återställt", "Restored"),
-            CurrentToRestore | ProposedToRestore => {
-                lang.pick("Kvar att återställa", "Still to restore")
-            }
-            CurrentOverdue | ProposedOverdue => lang.pick(
-                "varav försenat (mer än tre år)",
-                "of which overdue (more than three years)",
-            ),
-            FundAdjustment => lang.pick(
-                "± Social investeringsfond: använd (+) / återförd (−)",
-                "± Social investment fund: used (+) / re-earmarked (−)",
-            ),
+            ResultBeforeFund => lang.t(T::ResultBeforeFundsDisbursements),
+            Disbursed => lang.t(T::FundsDisbursements),
+            Result => lang.t(T::ResultYear),
+            RealisationGains => lang.t(T::AllRealisationGains),
+            ExemptionAdjustment => lang.t(T::CertainRealisationGainsLossesUnder),
+            SecuritiesAdjustment => lang.t(T::UnrealisedLossesReversalsSecurities),
+            AdjustedResult => lang.t(T::ResultAfterBalancedBudgetAdjustments),
+            ReserveReservation => lang.t(T::ReservationResultReserve),
+            ReserveUse => lang.t(T::UseResultReserve),
+            SpecialReasons => lang.t(T::SpecialReasonsAmountDecided),
+            TaxBase => lang.t(T::TaxRevenueStateGrantsEqualisation),
+            CurrentSpecialReasons | ProposedSpecialReasons => lang.t(T::BudSpecialReasons),
+            CurrentBalance | ProposedBalance => lang.t(T::BalancedBudgetResultYear),
+            CurrentRestoreBy | ProposedRestoreBy => lang.t(T::RestoreBy),
+            CurrentEarlier | ProposedEarlier => lang.t(T::BalancedBudgetDeficitsEarlierYears),
+            CurrentRestored | ProposedRestored => lang.t(T::RestoredHeader),
+            CurrentToRestore | ProposedToRestore => lang.t(T::StillRestore),
+            CurrentOverdue | ProposedOverdue => lang.t(T::WhichOverdueMoreThanThree),
+            FundAdjustment => lang.t(T::SocialInvestmentFundUsedRe),
         }
     }
 
@@ -267,12 +225,8 @@ impl Line {
     fn full_name(self, lang: Lang) -> String {
         match self.part() {
             Part::Common => self.name(lang).to_string(),
-            Part::Current => format!(
-                "{} ({})",
-                self.name(lang),
-                lang.pick("gällande rätt", "current law")
-            ),
-            Part::Proposed => format!("{} ({})", self.name(lang), lang.pick("förslag", "proposal")),
+            Part::Current => format!("{} ({})", self.name(lang), lang.t(T::CurrentLaw)),
+            Part::Proposed => format!("{} ({})", self.name(lang), lang.t(T::Proposal)),
         }
     }
 
@@ -280,91 +234,30 @@ impl Line {
     pub fn explanation(self, lang: Lang, model: FundingModel) -> &'static str {
         use Line::*;
         match self {
-            ResultBeforeFund => lang.pick(
-                "Kommunens resultat för året UTAN fondens utbetalningar: budgeterat för öppna år, redovisat för stängda. Skriv in det här; ett år utan siffra räknas som 0. Besparingar som gör återföringar möjliga finns redan i detta resultat.",
-                "The organisation's result for the year WITHOUT the fund's disbursements: budgeted for open years, reported for closed ones. Type it in here; a year without a figure counts as 0. Savings that make repayments possible are already in this result.",
-            ),
-            Disbursed => lang.pick(
-                "Det fonden betalar ut till insatserna. Pengarna går till verksamhet, så de är kostnader som sänker resultatet. Återföringar till fonden är interna ramminskningar som tar ut varandra och ändrar inte resultatet.",
-                "What the fund pays out to the initiatives. The money is spent on activity, so it is a cost that lowers the result. Repayments to the fund are internal frame cuts that cancel out and do not change the result.",
-            ),
-            Result => lang.pick(
-                "Resultatet före fonden minus fondens utbetalningar.",
-                "The result before the fund less the fund's disbursements.",
-            ),
-            RealisationGains => lang.pick(
-                "Vinster när anläggningstillgångar säljs får inte räknas in i balanskravsresultatet och dras av (belopp >= 0).",
-                "Gains on selling fixed assets may not count in the balanced-budget result and are taken out (amount >= 0).",
-            ),
-            ExemptionAdjustment => lang.pick(
-                "Realisationsvinster eller -förluster som enligt undantagsmöjligheten får räknas med (±).",
-                "Realisation gains or losses that the exemption allows to count (±).",
-            ),
-            SecuritiesAdjustment => lang.pick(
-                "Orealiserade förluster i värdepapper (−) och återföring av sådana förluster (+).",
-                "Unrealised losses in securities (−) and their reversal (+).",
-            ),
-            AdjustedResult => lang.pick(
-                "Årets resultat efter balanskravsjusteringarna ovan.",
-                "The result after the balanced-budget adjustments above.",
-            ),
-            ReserveReservation => lang.pick(
-                "Reservering till resultatutjämningsreserven (RUR): bara ur den del av resultatet som överstiger 1 % (2 % vid negativt eget kapital inklusive pensionsförpliktelser) av skatteintäkter och statsbidrag.",
-                "Reservation to the result equalisation reserve (RUR): only out of the part of the result above 1 % (2 % when equity including pension commitments is negative) of tax revenue and state grants.",
-            ),
-            ReserveUse => lang.pick(
-                "Disponering från resultatutjämningsreserven; får bara täcka ett underskott.",
-                "Use of the result equalisation reserve; it may only cover a deficit.",
-            ),
-            SpecialReasons => lang.pick(
-                "Synnerliga skäl att inte återställa ett underskott (KL 11 kap. 13 §). Beslutet måste anges i motiveringen nedan. Bara den del som täcker ett underskott räknas.",
-                "Special reasons not to restore a deficit (KL ch. 11 § 13). The decision must be given in the note below. Only the part that covers a deficit counts.",
-            ),
-            TaxBase => lang.pick(
-                "Skatteintäkter, generella statsbidrag och utjämning: används bara för att pröva reserveringen till resultatreserven (0 = inte angivet).",
-                "Tax revenue, general state grants and equalisation: used only to check the reservation to the result reserve (0 = not given).",
-            ),
-            CurrentSpecialReasons | ProposedSpecialReasons => lang.pick(
-                "Den del av de synnerliga skälen som täcker årets underskott.",
-                "The part of the special reasons that covers the year's deficit.",
-            ),
-            CurrentBalance => lang.pick(
-                "Gällande rätt: resultatet efter justeringar och reserver, plus synnerliga skäl. Det öronmärkta kapitalet hjälper inte: fondens utbetalningar sänker balanskravsresultatet som vilken kostnad som helst. Ett negativt resultat ska återställas inom tre år (KL 11 kap. 12 §).",
-                "Current law: the result after adjustments and reserves, plus special reasons. The earmarked capital does not help: the fund's disbursements lower the balanced-budget result like any cost. A negative result must be restored within three years (KL ch. 11 § 12).",
-            ),
-            ProposedBalance => lang.pick(
-                "Förslaget (Sifs tolkning av ESO 2020:1, inte gällande rätt): som gällande rätt, plus fondens egen rad.",
-                "The proposal (Sif's reading of ESO 2020:1, not law): as current law, plus the fund's own line.",
-            ),
-            CurrentRestoreBy | ProposedRestoreBy => lang.pick(
-                "Ett negativt balanskravsresultat ska återställas senast det tredje året efter (KL 11 kap. 12 §).",
-                "A negative balanced-budget result must be restored by the third year after (KL ch. 11 § 12).",
-            ),
-            CurrentEarlier | ProposedEarlier => lang.pick(
-                "Underskott som var kvar att återställa vid årets början, äldst först.",
-                "Deficits still to restore at the start of the year, oldest first.",
-            ),
-            CurrentRestored | ProposedRestored => lang.pick(
-                "Ett positivt balanskravsresultat återställer de äldsta underskotten först.",
-                "A positive balanced-budget result restores the oldest deficits first.",
-            ),
-            CurrentToRestore | ProposedToRestore => lang.pick(
-                "Underskott kvar att återställa vid årets slut.",
-                "Deficits still to restore at the end of the year.",
-            ),
-            CurrentOverdue | ProposedOverdue => lang.pick(
-                "Underskott som inte återställts inom de tre följande åren.",
-                "Deficits not restored within the three following years.",
-            ),
+            ResultBeforeFund => lang.t(T::OrganisationsResultYearWITHOUTFunds),
+            Disbursed => lang.t(T::WhatFundPaysOutInitiatives),
+            Result => lang.t(T::ResultBeforeFundLessFunds),
+            RealisationGains => lang.t(T::GainsSellingFixedAssetsMay),
+            ExemptionAdjustment => lang.t(T::RealisationGainsLossesExemptionAllows),
+            SecuritiesAdjustment => lang.t(T::UnrealisedLossesSecuritiesTheirReversal),
+            AdjustedResult => lang.t(T::BudResultAfterBalancedBudgetAdjustments),
+            ReserveReservation => lang.t(T::ReservationResultEqualisationReserveRUR),
+            ReserveUse => lang.t(T::UseResultEqualisationReserveMay),
+            SpecialReasons => lang.t(T::SpecialReasonsNotRestoreDeficit),
+            TaxBase => lang.t(T::TaxRevenueGeneralStateGrants),
+            CurrentSpecialReasons | ProposedSpecialReasons => {
+                lang.t(T::PartSpecialReasonsCoversYears)
+            }
+            CurrentBalance => lang.t(T::CurrentLawResultAfterAdjustments),
+            ProposedBalance => lang.t(T::ProposalResultHelp),
+            CurrentRestoreBy | ProposedRestoreBy => lang.t(T::NegativeBalancedBudgetResultMust),
+            CurrentEarlier | ProposedEarlier => lang.t(T::DeficitsStillRestoreStartYear),
+            CurrentRestored | ProposedRestored => lang.t(T::PositiveBalancedBudgetResultRestores),
+            CurrentToRestore | ProposedToRestore => lang.t(T::DeficitsStillRestoreEndYear),
+            CurrentOverdue | ProposedOverdue => lang.t(T::DeficitsNotRestoredWithinThree),
             FundAdjustment => match model {
-                FundingModel::EarmarkedEquity => lang.pick(
-                    "Förslaget (Sifs tolkning av ESO 2020:1, inte gällande rätt): fonden behandlas som en reserv. Det fonden använder (minus det som återförs) får täcka ett underskott (+); ett överskott av återföringar avsätts bara ur ett överskott (−).",
-                    "The proposal (Sif's reading of ESO 2020:1, not law): the fund is treated as a reserve. What the fund uses (less what is repaid) may cover a deficit (+); repayments beyond that are set aside only out of a surplus (−).",
-                ),
-                FundingModel::AnnualAppropriation => lang.pick(
-                    "Förslaget (Sifs tolkning av ESO 2020:1, inte gällande rätt) gäller fonder med öronmärkt eget kapital. Den här fonden är ett årligt anslag, så raden är 0.",
-                    "The proposal (Sif's reading of ESO 2020:1, not law) concerns funds of earmarked equity. This fund is an annual appropriation, so the line is 0.",
-                ),
+                FundingModel::EarmarkedEquity => lang.t(T::ProposalFundAsReserve),
+                FundingModel::AnnualAppropriation => lang.t(T::ProposalEarmarkedOnly),
             },
         }
     }
@@ -372,16 +265,17 @@ impl Line {
     /// The line's figure for a year, and the deficits carried in at the year's start.
     fn value(self, r: &ReconcileYear) -> Money {
         use Line::*;
-        let neg = |m: Money| Money(m.0.saturating_neg());
+        let deducted = sif::figures::reconcile::Deductions::of(r);
         match self {
             ResultBeforeFund => r.result_before_fund,
-            Disbursed => neg(r.disbursed),
+            Disbursed => deducted.disbursed,
             Result => r.result,
-            RealisationGains => neg(r.realisation_gains),
+            RealisationGains => deducted.realisation_gains,
             ExemptionAdjustment => r.exemption_adjustment,
             SecuritiesAdjustment => r.securities_adjustment,
             AdjustedResult => r.adjusted_result,
-            ReserveReservation => neg(r.reserve_reservation),
+            ReserveReservation => deducted.reserve_reservation,
+
             ReserveUse => r.reserve_use,
             SpecialReasons => r.special_reasons,
             TaxBase => Money::ZERO,
@@ -421,10 +315,7 @@ impl Line {
 
 /// The label of the proposal, everywhere it appears.
 pub fn proposal_label(lang: Lang) -> &'static str {
-    lang.pick(
-        "Förslag – Sifs tolkning av ESO 2020:1, inte gällande rätt",
-        "Proposal – Sif's reading of ESO 2020:1, not law",
-    )
+    lang.t(T::ProposalHeading)
 }
 
 /// The name a figure is read by: "2027, = Årets balanskravsresultat (gällande rätt): −600 000".
@@ -443,25 +334,19 @@ pub fn input_name(lang: Lang, line: Line, year: i32) -> String {
 /// The name of a restore-by year: "2027, återställs senast enligt gällande rätt: 2030".
 pub fn restore_name(lang: Lang, year: i32, proposal: bool, restore_by: i32) -> String {
     let rules = if proposal {
-        lang.pick("enligt förslaget", "under the proposal")
+        lang.t(T::UnderProposal)
     } else {
-        lang.pick("enligt gällande rätt", "under current law")
+        lang.t(T::UnderCurrentLaw)
     };
     format!(
         "{year}, {} {rules}: {restore_by}",
-        lang.pick("återställs senast", "to be restored by")
+        lang.t(T::ToBeRestoredBy)
     )
 }
 
 /// The name of the *synnerliga skäl* note of a year.
 pub fn note_name(lang: Lang, year: i32) -> String {
-    format!(
-        "{} {year}",
-        lang.pick(
-            "Motivering för synnerliga skäl",
-            "Justification of special reasons"
-        )
-    )
+    format!("{} {year}", lang.t(T::BudJustificationSpecialReasons))
 }
 
 /// The budget inputs with one year changed by `change`; a year without an entry gets one, in
@@ -486,43 +371,41 @@ pub fn with_budget_year(
 
 pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command>) {
     let lang = cx.lang;
-    egui::ScrollArea::vertical()
-        .id_salt("budget_view")
-        .auto_shrink([false, false])
-        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
-        .show(ui, |ui| {
-            ui.heading(lang.pick(
-                "Balanskravsutredning",
-                "Balanced-budget reconciliation",
-            ));
-            ui.add(egui::Label::new(lang.pick(
-                "Hur fonden påverkar kommunens balanskravsresultat, år för år – raderna i den ordning förvaltningsberättelsen redovisar dem, enligt gällande rätt och enligt förslaget i ESO-rapporten 2020:1, sida vid sida.",
-                "How the fund affects the organisation's balanced-budget result, year by year – the lines in the order the management report presents them, under current law and under the proposal of the ESO report 2020:1, side by side.",
-            )).wrap());
-            if errors_banner(ui, cx, out) {
-                // A missing justification of synnerliga skäl is such an error: it can be
-                // written here, without leaving the view.
-                notes_ui(ui, cx, st, out);
-                return;
-            }
-            let Some(p) = &cx.analysis.projection else {
-                return;
-            };
-            if cx.fund.budget.is_empty() {
-                ui.add_space(4.0);
-                ui.add(egui::Label::new(RichText::new(lang.pick(
-                    "Fondfilen har inga budgetsiffror ännu, så resultatet före fonden räknas som 0 och tabellen visar bara fondens egen påverkan. Skriv in kommunens resultat utan fondens utbetalningar på första raden.",
-                    "The fund file has no budget figures yet, so the result before the fund counts as 0 and the table shows only the fund's own effect. Type the organisation's result without the fund's disbursements on the first line.",
-                )).color(widgets::warn_color(ui))).wrap());
-            }
-            conclusions_ui(ui, lang, &p.reconciliation);
-            legend_ui(ui, lang);
-            table_ui(ui, cx, st, &p.reconciliation, p.closed_years, out);
+    super::scrolled(ui, "budget_view", |ui| {
+        ui.heading(lang.t(T::BalancedBudgetReconciliation));
+        ui.add(egui::Label::new(lang.t(T::HowFundAffectsOrganisationsBalanced)).wrap());
+        if errors_banner(ui, cx, out) {
+            // A missing justification of synnerliga skäl is such an error: it can be
+            // written here, without leaving the view.
             notes_ui(ui, cx, st, out);
-            deficits_ui(ui, lang, "current", &p.deficits.current, &p.reconciliation);
-            deficits_ui(ui, lang, "proposed", &p.deficits.proposed, &p.reconciliation);
-            story_ui(ui, cx, st, &p.reconciliation, p.closed_years);
-        });
+            return;
+        }
+        let Some(p) = &cx.analysis.projection else {
+            return;
+        };
+        if cx.fund.budget.is_empty() {
+            ui.add_space(4.0);
+            ui.add(
+                egui::Label::new(
+                    RichText::new(lang.t(T::FundFileHasNoBudget)).color(widgets::warn_color(ui)),
+                )
+                .wrap(),
+            );
+        }
+        conclusions_ui(ui, lang, &p.reconciliation);
+        legend_ui(ui, lang);
+        table_ui(ui, cx, st, &p.reconciliation, p.closed_years, out);
+        notes_ui(ui, cx, st, out);
+        deficits_ui(ui, lang, "current", &p.deficits.current, &p.reconciliation);
+        deficits_ui(
+            ui,
+            lang,
+            "proposed",
+            &p.deficits.proposed,
+            &p.reconciliation,
+        );
+        story_ui(ui, cx, st, &p.reconciliation, p.closed_years);
+    });
 }
 
 fn negative_years(rows: &[ReconcileYear], proposal: bool) -> Vec<(i32, i32)> {
@@ -538,34 +421,6 @@ fn negative_years(rows: &[ReconcileYear], proposal: bool) -> Vec<(i32, i32)> {
         .collect()
 }
 
-fn deficits_text(lang: Lang, list: &[(i32, i32)]) -> String {
-    if list.is_empty() {
-        return lang
-            .pick(
-                "balanskravsresultatet är inte negativt något år.",
-                "the balanced-budget result is not negative in any year.",
-            )
-            .to_string();
-    }
-    let items: Vec<String> = list
-        .iter()
-        .map(|(y, by)| match lang {
-            Lang::Sv => format!("{y} (återställs senast {by})"),
-            Lang::En => format!("{y} (to be restored by {by})"),
-        })
-        .collect();
-    let joined = match items.split_last() {
-        Some((last, rest)) if !rest.is_empty() => {
-            format!("{} {} {last}", rest.join(", "), lang.pick("och", "and"))
-        }
-        _ => items.join(""),
-    };
-    match lang {
-        Lang::Sv => format!("balanskravsresultatet är negativt {joined}."),
-        Lang::En => format!("the balanced-budget result is negative in {joined}."),
-    }
-}
-
 fn conclusions_ui(ui: &mut Ui, lang: Lang, rows: &[ReconcileYear]) {
     ui.add_space(6.0);
     for proposal in [false, true] {
@@ -573,10 +428,9 @@ fn conclusions_ui(ui: &mut Ui, lang: Lang, rows: &[ReconcileYear]) {
         let who = if proposal {
             format!("{}:", proposal_label(lang))
         } else {
-            lang.pick("Enligt gällande rätt:", "Under current law:")
-                .to_string()
+            lang.t(T::BudUnderCurrentLaw).to_string()
         };
-        let text = format!("{who} {}", deficits_text(lang, &list));
+        let text = format!("{who} {}", i18n::deficits_text(lang, &list));
         let rich = if list.is_empty() {
             RichText::new(&text)
         } else {
@@ -604,14 +458,7 @@ fn chip(ui: &mut Ui, tint: Color32, text: &str) {
 fn legend_ui(ui: &mut Ui, lang: Lang) {
     ui.add_space(6.0);
     ui.horizontal_wrapped(|ui| {
-        chip(
-            ui,
-            CURRENT_TINT,
-            lang.pick(
-                "Gällande rätt (kommunallagen)",
-                "Current law (Local Government Act)",
-            ),
-        );
+        chip(ui, CURRENT_TINT, lang.t(T::CurrentLawLocalGovernmentAct));
         ui.add_space(16.0);
         chip(ui, PROPOSED_TINT, proposal_label(lang));
     });
@@ -622,11 +469,8 @@ fn legend_ui(ui: &mut Ui, lang: Lang) {
 fn part_heading(lang: Lang, part: Part) -> Option<&'static str> {
     match part {
         Part::Common => None,
-        Part::Current => Some(lang.pick("Gällande rätt", "Current law")),
-        Part::Proposed => Some(lang.pick(
-            "Förslag enligt Sifs tolkning av ESO 2020:1 (inte gällande rätt)",
-            "Proposal as Sif reads ESO 2020:1 (not law)",
-        )),
+        Part::Current => Some(lang.t(T::BudCurrentLaw)),
+        Part::Proposed => Some(lang.t(T::ProposalSifReadsESO2020)),
     }
 }
 
@@ -664,7 +508,7 @@ fn table_ui(
             ui.set_width(label_width);
             fixed_row(ui, label_width, None, |ui| {
                 ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
-                    ui.strong(lang.pick("Rad", "Line"));
+                    ui.strong(lang.t(T::LineHeader));
                 });
             });
             let mut part = Part::Common;
@@ -698,7 +542,7 @@ fn table_ui(
                             ui.set_width(YEAR_WIDTH);
                             fixed_row(ui, YEAR_WIDTH, None, |ui| {
                                 let head = if closed {
-                                    format!("{} {}", r.year, lang.pick("utfall", "actual"))
+                                    format!("{} {}", r.year, lang.t(T::BudActual))
                                 } else {
                                     r.year.to_string()
                                 };
@@ -814,20 +658,8 @@ fn notes_ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Comma
     if years.is_empty() {
         return;
     }
-    section(
-        ui,
-        lang.pick(
-            "Synnerliga skäl – motivering",
-            "Special reasons – justification",
-        ),
-    );
-    ui.add(
-        egui::Label::new(lang.pick(
-            "Ett underskott som inte ska återställas på grund av synnerliga skäl måste motiveras med fullmäktiges beslut (KL 11 kap. 13 §).",
-            "A deficit not to be restored for special reasons must be justified by the council's decision (KL ch. 11 § 13).",
-        ))
-        .wrap(),
-    );
+    section(ui, lang.t(T::SpecialReasonsJustification));
+    ui.add(egui::Label::new(lang.t(T::DeficitNotRestoredSpecialReasons)).wrap());
     // Room for the label ("Motivering för synnerliga skäl 2025") beside the field, so that
     // the row never widens the view past the window.
     let width = (ui.available_width() - 300.0).clamp(200.0, 720.0);
@@ -857,10 +689,7 @@ fn notes_ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Comma
                         ))));
                     }
                     if b.special_reasons.0 > 0 && b.special_reasons_note.trim().is_empty() {
-                        let text = lang.pick(
-                            "Motiveringen saknas: ange beslutet, t.ex. ”KF 2026-04-20 § 41”.",
-                            "The justification is missing: give the decision, e.g. “KF 2026-04-20 § 41”.",
-                        );
+                        let text = lang.t(T::JustificationMissingGiveDecisionE);
                         ui.label(RichText::new(text).color(widgets::error_color(ui)))
                             .accessible_name(text);
                     }
@@ -873,14 +702,11 @@ fn notes_ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Comma
 /// The name a deficit's figure is read by: "Underskott 2024 (gällande rätt), kvar: 430 000".
 pub fn deficit_name(lang: Lang, proposal: bool, year: i32, what: &str, value: &str) -> String {
     let rules = if proposal {
-        lang.pick("förslag", "proposal")
+        lang.t(T::Proposal)
     } else {
-        lang.pick("gällande rätt", "current law")
+        lang.t(T::CurrentLaw)
     };
-    format!(
-        "{} {year} ({rules}), {what}: {value}",
-        lang.pick("Underskott", "Deficit")
-    )
+    format!("{} {year} ({rules}), {what}: {value}", lang.t(T::Deficit))
 }
 
 /// The deficits of one rule set: each with its amount, restore-by year, what was restored and
@@ -890,19 +716,19 @@ fn deficits_ui(ui: &mut Ui, lang: Lang, salt: &str, deficits: &[Deficit], rows: 
     let title = if proposal {
         format!(
             "{} – {}",
-            lang.pick("Balanskravsunderskott", "Balanced-budget deficits"),
+            lang.t(T::BalancedBudgetDeficits),
             proposal_label(lang)
         )
     } else {
         format!(
             "{} – {}",
-            lang.pick("Balanskravsunderskott", "Balanced-budget deficits"),
-            lang.pick("gällande rätt", "current law")
+            lang.t(T::BalancedBudgetDeficits),
+            lang.t(T::CurrentLaw)
         )
     };
     section(ui, &title);
     if deficits.is_empty() {
-        ui.label(lang.pick("Inga underskott att återställa.", "No deficits to restore."));
+        ui.label(lang.t(T::NoDeficitsRestore));
         return;
     }
     let last = rows.last().map_or(i32::MIN, |r| r.year);
@@ -911,29 +737,27 @@ fn deficits_ui(ui: &mut Ui, lang: Lang, salt: &str, deficits: &[Deficit], rows: 
         .spacing([18.0, 4.0])
         .striped(true)
         .show(ui, |ui| {
-            for h in [
-                lang.pick("År", "Year"),
-                lang.pick("Underskott", "Deficit"),
-                lang.pick("Återställ senast", "Restore by"),
-                lang.pick("Återställt", "Restored"),
-                lang.pick("Kvar", "Left"),
-                lang.pick("Status", "Status"),
-            ] {
-                ui.strong(h);
-            }
-            ui.end_row();
+            let columns = [
+                T::Year,
+                T::Deficit,
+                T::RestoreBy,
+                T::RestoredHeader,
+                T::LeftHeader,
+                T::Status,
+            ];
+            super::header_row(ui, lang, &columns, 0);
+
             for d in deficits {
                 let overdue = d.overdue_at(last);
                 let late = d.restored_in.is_some_and(|y| y > d.restore_by);
+                // A figure of the row, named "Underskott 2026 (gällande rätt), kvar: 500 000".
+                let cell = |ui: &mut Ui, rich: RichText, what: T, text: &str| {
+                    let name = deficit_name(lang, proposal, d.year, lang.t(what), text);
+                    ui.label(rich).accessible_name(name);
+                };
                 ui.label(d.year.to_string());
                 let amount = i18n::money(lang, d.amount);
-                ui.label(&amount).accessible_name(deficit_name(
-                    lang,
-                    proposal,
-                    d.year,
-                    lang.pick("belopp", "amount"),
-                    &amount,
-                ));
+                cell(ui, RichText::new(&amount), T::ProbAmount, &amount);
                 ui.label(d.restore_by.to_string());
                 ui.label(i18n::money(lang, d.restored));
                 let left = i18n::money(lang, d.left);
@@ -944,37 +768,19 @@ fn deficits_ui(ui: &mut Ui, lang: Lang, salt: &str, deficits: &[Deficit], rows: 
                 } else {
                     RichText::new(&left)
                 };
-                ui.label(rich).accessible_name(deficit_name(
-                    lang,
-                    proposal,
-                    d.year,
-                    lang.pick("kvar", "left"),
-                    &left,
-                ));
+                cell(ui, rich, T::LeftWord, &left);
                 let status = match (d.left.is_zero(), overdue, late, d.restored_in) {
-                    (true, _, true, Some(y)) => match lang {
-                        Lang::Sv => format!("återställt {y}, för sent"),
-                        Lang::En => format!("restored in {y}, late"),
-                    },
-                    (true, _, _, Some(y)) => match lang {
-                        Lang::Sv => format!("återställt {y}"),
-                        Lang::En => format!("restored in {y}"),
-                    },
-                    (false, true, _, _) => lang.pick("försenat", "overdue").to_string(),
-                    _ => lang.pick("ska återställas", "to be restored").to_string(),
+                    (true, _, late, Some(y)) => i18n::restored_in(lang, y, late),
+
+                    (false, true, _, _) => lang.t(T::Overdue).to_string(),
+                    _ => lang.t(T::ToBeRestored).to_string(),
                 };
                 let rich = if overdue || late {
                     RichText::new(&status).color(widgets::error_color(ui))
                 } else {
                     RichText::new(&status)
                 };
-                ui.label(rich).accessible_name(deficit_name(
-                    lang,
-                    proposal,
-                    d.year,
-                    lang.pick("status", "status"),
-                    &status,
-                ));
+                cell(ui, rich, T::BudStatus, &status);
                 ui.end_row();
             }
         });
@@ -988,119 +794,6 @@ fn default_story_year(rows: &[ReconcileYear], closed_years: usize) -> Option<i32
         .or_else(|| rows.get(closed_years))
         .or_else(|| rows.first())
         .map(|r| r.year)
-}
-
-/// One year of the reconciliation, told in plain words.
-pub fn story(lang: Lang, model: FundingModel, r: &ReconcileYear, closed: bool) -> Vec<String> {
-    let kr = |m: Money| i18n::money_kr(lang, m);
-    let year = r.year;
-    let mut out = Vec::new();
-    let adjustments = r.adjusted_result != r.result;
-    let reserves = !r.reserve_reservation.is_zero() || !r.reserve_use.is_zero();
-    out.push(match lang {
-        Lang::Sv => format!(
-            "{year}{}: Resultatet före fonden är {}. Fonden betalar ut {}, som sänker resultatet; återföringarna ({}) är interna och ändrar det inte. Årets resultat blir {}.{}{}",
-            if closed { " (stängt år, utfall)" } else { "" },
-            kr(r.result_before_fund),
-            kr(r.disbursed),
-            kr(r.repaid),
-            kr(r.result),
-            if adjustments {
-                format!(" Efter balanskravsjusteringarna är det {}.", kr(r.adjusted_result))
-            } else {
-                String::new()
-            },
-            if reserves {
-                format!(
-                    " Resultatreserven: {} reserveras, {} används.",
-                    kr(r.reserve_reservation),
-                    kr(r.reserve_use)
-                )
-            } else {
-                String::new()
-            }
-        ),
-        Lang::En => format!(
-            "{year}{}: The result before the fund is {}. The fund pays out {}, which lowers the result; the repayments ({}) are internal and do not change it. The result for the year is {}.{}{}",
-            if closed { " (closed year, actual figures)" } else { "" },
-            kr(r.result_before_fund),
-            kr(r.disbursed),
-            kr(r.repaid),
-            kr(r.result),
-            if adjustments {
-                format!(" After the balanced-budget adjustments it is {}.", kr(r.adjusted_result))
-            } else {
-                String::new()
-            },
-            if reserves {
-                format!(
-                    " Result reserve: {} reserved, {} used.",
-                    kr(r.reserve_reservation),
-                    kr(r.reserve_use)
-                )
-            } else {
-                String::new()
-            }
-        ),
-    });
-    let restore = |by: Option<i32>| match (lang, by) {
-        (Lang::Sv, Some(by)) => format!(
-            " Det är negativt och ska återställas senast {by} (kommunallagen 11 kap. 12 §)."
-        ),
-        (Lang::En, Some(by)) => format!(
-            " It is negative and must be restored by {by} (Local Government Act, ch. 11 § 12)."
-        ),
-        (Lang::Sv, None) => " Det är inte negativt.".to_string(),
-        (Lang::En, None) => " It is not negative.".to_string(),
-    };
-    let special = |m: Money| match lang {
-        _ if m.is_zero() => String::new(),
-        Lang::Sv => format!(" Synnerliga skäl täcker {}.", kr(m)),
-        Lang::En => format!(" Special reasons cover {}.", kr(m)),
-    };
-    out.push(match lang {
-        Lang::Sv => format!(
-            "Enligt gällande rätt blir balanskravsresultatet {}.{}{}",
-            kr(r.current.balance_result),
-            special(r.current.special_reasons_applied),
-            restore(r.current.restore_by)
-        ),
-        Lang::En => format!(
-            "Under current law the balanced-budget result is {}.{}{}",
-            kr(r.current.balance_result),
-            special(r.current.special_reasons_applied),
-            restore(r.current.restore_by)
-        ),
-    });
-    out.push(match (lang, model) {
-        (Lang::Sv, FundingModel::EarmarkedEquity) => format!(
-            "Enligt förslaget (Sifs tolkning av ESO 2020:1, inte gällande rätt) är fonden en reserv: den använder {} och får tillbaka {}, och fondens rad blir {}. Balanskravsresultatet blir då {}.{}",
-            kr(r.proposed.fund_used),
-            kr(r.proposed.fund_reearmarked),
-            kr(r.proposed.fund_adjustment),
-            kr(r.proposed.balance_result),
-            restore(r.proposed.restore_by)
-        ),
-        (Lang::En, FundingModel::EarmarkedEquity) => format!(
-            "Under the proposal (Sif's reading of ESO 2020:1, not law) the fund is a reserve: it uses {} and gets back {}, and the fund's line is {}. The balanced-budget result is then {}.{}",
-            kr(r.proposed.fund_used),
-            kr(r.proposed.fund_reearmarked),
-            kr(r.proposed.fund_adjustment),
-            kr(r.proposed.balance_result),
-            restore(r.proposed.restore_by)
-        ),
-        (Lang::Sv, FundingModel::AnnualAppropriation) => format!(
-            "Fonden är ett årligt anslag utan öronmärkt eget kapital, så förslaget (Sifs tolkning av ESO 2020:1, inte gällande rätt) ändrar ingenting: balanskravsresultatet blir {}.{}",
-            kr(r.proposed.balance_result),
-            restore(r.proposed.restore_by)
-        ),
-        (Lang::En, FundingModel::AnnualAppropriation) => format!(
-            "The fund is an annual appropriation with no earmarked equity, so the proposal (Sif's reading of ESO 2020:1, not law) changes nothing: the balanced-budget result is {}.{}",
-            kr(r.proposed.balance_result),
-            restore(r.proposed.restore_by)
-        ),
-    });
-    out
 }
 
 fn story_ui(
@@ -1121,13 +814,9 @@ fn story_ui(
         .unwrap_or(default);
     ui.add_space(12.0);
     ui.horizontal(|ui| {
-        ui.label(
-            RichText::new(lang.pick("Året i ord", "The year in words"))
-                .strong()
-                .size(16.0),
-        );
+        ui.label(RichText::new(lang.t(T::YearWords)).strong().size(16.0));
         ui.add_space(12.0);
-        let label = form_label(ui, lang.pick("År att förklara", "Year to explain"));
+        let label = form_label(ui, lang.t(T::YearExplain));
         let options: Vec<(i32, String)> =
             rows.iter().map(|r| (r.year, r.year.to_string())).collect();
         if let Some(y) = choice(
@@ -1144,7 +833,7 @@ fn story_ui(
     let Some((i, r)) = rows.iter().enumerate().find(|(_, r)| r.year == year) else {
         return;
     };
-    for (k, text) in story(lang, cx.fund.model, r, i < closed_years)
+    for (k, text) in i18n::budget_story(lang, cx.fund.model, r, i < closed_years)
         .into_iter()
         .enumerate()
     {

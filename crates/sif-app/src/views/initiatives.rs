@@ -16,13 +16,11 @@ use sif::model::{
 use sif::money::Money;
 use sif::validate::{Issue, Location, Severity};
 
-use super::ViewCtx;
+use super::{FormField, ViewCtx};
 use crate::command::{Command, Edit};
 use crate::i18n::{self, Lang, T};
 use crate::state::{FieldBuffers, StatusNote, UiState, ViewOptions};
-use crate::widgets::{
-    self, Field, Name, choice, form_label, num_cell, num_cell_w, section, text_field,
-};
+use crate::widgets::{self, Field, Name, choice, form_label, num_cell, num_cell_w, section};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum SortColumn {
@@ -188,10 +186,7 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command
         }
         _ if cx.fund.initiatives.is_empty() => {
             ui.add_space(12.0);
-            ui.label(lang.pick(
-                "Fonden har inga insatser än. Lägg till den första med knappen Ny insats ovanför tabellen.",
-                "The fund has no initiatives yet. Add the first with the New initiative button above the table.",
-            ));
+            ui.label(lang.t(T::FundHasNoInitiativesYet));
         }
         _ => {
             ui.add_space(12.0);
@@ -231,22 +226,16 @@ pub fn confirm_delete_ui(
     let mut answer = None;
     let modal = egui::Modal::new(egui::Id::unique("confirm_delete_initiative")).show(ctx, |ui| {
         ui.set_max_width(480.0);
-        ui.heading(lang.pick("Ta bort insatsen?", "Delete the initiative?"));
-        ui.label(lang.pick(
-            &format!(
-                "{} har utfall för {}. Tas insatsen bort försvinner utfallet också (Ångra tar tillbaka båda).",
-                ini.code,
-                years.join(", ")
-            ),
-            &format!(
-                "{} has actual figures for {}. Deleting the initiative deletes them too (Undo brings both back).",
-                ini.code,
-                years.join(", ")
-            ),
+        ui.heading(lang.t(T::DeleteInitiative));
+        ui.label(i18n::delete_with_actuals(
+            lang,
+            &ini.code,
+            &years.join(", "),
         ));
+
         ui.add_space(6.0);
         ui.horizontal(|ui| {
-            if ui.button(lang.pick("Ta bort ändå", "Delete anyway")).clicked() {
+            if ui.button(lang.t(T::DeleteAnyway)).clicked() {
                 answer = Some(true);
             }
             if ui.button(lang.t(T::Cancel)).clicked() {
@@ -278,10 +267,7 @@ fn toolbar_ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Com
                 .desired_width(200.0),
         )
         .labelled_by(label)
-        .on_hover_text(lang.pick(
-            "Visar bara insatserna vars kod, namn eller ägare innehåller texten.",
-            "Shows only the initiatives whose code, name or owner contains the text.",
-        ));
+        .on_hover_text(lang.t(T::ShowsOnlyInitiativesWhoseCode));
         let status_label = form_label(ui, lang.t(T::StatusFilter));
         let mut options: Vec<(Option<Status>, String)> =
             vec![(None, lang.t(T::AllStatuses).to_string())];
@@ -290,16 +276,14 @@ fn toolbar_ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Com
                 .iter()
                 .map(|s| (Some(*s), i18n::status(lang, *s).to_string())),
         );
-        if let Some(v) = choice(
+        super::choose(
             ui,
             "status_filter",
             Name::By(status_label),
-            &st.initiatives.status_filter,
+            &mut st.initiatives.status_filter,
             &options,
             120.0,
-        ) {
-            st.initiatives.status_filter = v;
-        }
+        );
         ui.label(
             RichText::new(i18n::initiatives_shown(
                 lang,
@@ -349,7 +333,7 @@ fn toolbar_ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Com
             {
                 let mut copy = cx.fund.initiatives[i].clone();
                 copy.code = free_code(cx.fund, &format!("{}-", copy.code));
-                copy.name = format!("{} ({})", copy.name, lang.pick("kopia", "copy"));
+                copy.name = format!("{} ({})", copy.name, lang.t(T::CopySuffix));
                 out.push(Command::Edit(Edit::InsertInitiative {
                     index: i + 1,
                     value: Box::new(copy),
@@ -358,10 +342,7 @@ fn toolbar_ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Com
             }
             if ui
                 .button(lang.t(T::ReadFromExcel))
-                .on_hover_text(lang.pick(
-                    "Läs in insatser ur en ifylld mall (.xlsx eller .csv): först en förhandsvisning, sedan Använd.",
-                    "Read initiatives from a filled-in template (.xlsx or .csv): a preview first, then Apply.",
-                ))
+                .on_hover_text(lang.t(T::ReadInitiativesFilledTemplateXlsx))
                 .clicked()
             {
                 out.push(Command::Import(crate::import::ImportKind::Initiatives));
@@ -410,7 +391,7 @@ pub fn new_initiative(fund: &Fund, lang: Lang) -> Initiative {
     };
     Initiative {
         code: free_code(fund, "N"),
-        name: lang.pick("Ny insats", "New initiative").to_string(),
+        name: lang.t(T::AddInitiative).to_string(),
         owner,
         status: Status::Proposed,
         ended: None,
@@ -705,32 +686,23 @@ fn editor_ui(
             }
             ui.end_row();
 
-            let l = form_label(ui, lang.t(T::Name));
-            if let Some(v) = text_field(
+            FormField::labelled(lang, T::Name).width(360.0).text(
                 ui,
                 fields,
                 fid(index, "name", 0),
-                Name::By(l),
-                lang,
-                &ini.name,
+                &mut ini.name,
                 true,
-                360.0,
-            ) {
-                ini.name = v;
-            }
+            );
             ui.end_row();
 
-            let l = form_label(ui, lang.t(T::Owner));
-            if let Some(v) = choice(
+            let owners = committee_options(fund, &ini.owner);
+            FormField::labelled(lang, T::Owner).width(260.0).choice(
                 ui,
                 ("owner", index),
-                Name::By(l),
-                &ini.owner,
-                &committee_options(fund, &ini.owner),
-                260.0,
-            ) {
-                ini.owner = v;
-            }
+                &mut ini.owner,
+                &owners,
+            );
+
             ui.end_row();
 
             let l = form_label(ui, lang.t(T::Status));
@@ -757,44 +729,19 @@ fn editor_ui(
             ui.end_row();
 
             if ini.status == Status::Terminated || ini.ended.is_some() {
-                let l = form_label(ui, lang.t(T::Ended));
-                let display = ini.ended.map(|y| y.to_string()).unwrap_or_default();
-                if let Some(v) = widgets::commit_field(
-                    ui,
-                    fields,
-                    fid(index, "ended", 0),
-                    Name::By(l),
-                    &display,
-                    80.0,
-                    true,
-                    |t| {
-                        if t.trim().is_empty() {
-                            return Ok(None);
-                        }
-                        match i18n::parse_int(t) {
-                            Some(y) if (1000..=9999).contains(&y) => Ok(Some(y)),
-                            _ => Err(lang.t(T::NotAYear).to_string()),
-                        }
-                    },
-                ) {
-                    ini.ended = v;
-                }
+                FormField::labelled(lang, T::Ended)
+                    .width(80.0)
+                    .optional_year(ui, fields, fid(index, "ended", 0), &mut ini.ended);
                 ui.end_row();
             }
 
-            let l = form_label(ui, lang.t(T::Note));
-            if let Some(v) = text_field(
+            FormField::labelled(lang, T::Note).width(360.0).text(
                 ui,
                 fields,
                 fid(index, "note", 0),
-                Name::By(l),
-                lang,
-                &ini.note,
+                &mut ini.note,
                 false,
-                360.0,
-            ) {
-                ini.note = v;
-            }
+            );
             ui.end_row();
         });
 
@@ -816,13 +763,7 @@ fn issues_summary_ui(ui: &mut Ui, lang: Lang, issues: &[&Issue]) {
     let errors = issues.iter().filter(|i| i.is_error()).count();
     let warnings = issues.len() - errors;
     if issues.is_empty() {
-        ui.label(
-            RichText::new(lang.pick(
-                "Inga fel eller varningar för insatsen.",
-                "No errors or warnings for this initiative.",
-            ))
-            .weak(),
-        );
+        ui.label(RichText::new(lang.t(T::NoErrorsWarningsInitiative)).weak());
     } else {
         let color = if errors > 0 {
             widgets::error_color(ui)
@@ -832,10 +773,7 @@ fn issues_summary_ui(ui: &mut Ui, lang: Lang, issues: &[&Issue]) {
         let text = format!(
             "{} – {}",
             i18n::problem_count(lang, errors, warnings),
-            lang.pick(
-                "markerade vid raderna och listade under redigeringen",
-                "marked at their rows and listed below the editor"
-            )
+            lang.t(T::MarkedTheirRowsListedBelow)
         );
         ui.label(RichText::new(text).color(color));
     }
@@ -890,79 +828,64 @@ fn costs_ui(
         .iter()
         .map(|k| (*k, i18n::cost_kind(lang, *k).to_string()))
         .collect();
-    let mut remove = None;
-    egui::Grid::new(("costs", index))
-        .min_col_width(0.0)
-        .num_columns(6)
-        .spacing([12.0, 4.0])
-        .striped(true)
-        .show(ui, |ui| {
-            ui.label("");
-            ui.label(RichText::new(lang.t(T::CostYear)).strong());
-            ui.label(RichText::new(lang.t(T::CostFund)).strong());
-            ui.label(RichText::new(lang.t(T::CostOwn)).strong());
-            ui.label(RichText::new(lang.t(T::CostKind)).strong());
-            ui.label("");
-            ui.end_row();
-            for (k, row) in ini.costs.iter_mut().enumerate() {
-                widgets::row_marker(
-                    ui,
-                    lang,
-                    problem_at(lang, issues, &format!(".costs[{}]", k + 1)),
-                );
-                let name = i18n::row_label(lang, T::CostYear, k);
-                Field::new(fid(index, "cost_year", k), Name::Text(&name))
-                    .width(64.0)
-                    .year(ui, fields, lang, &mut row.year);
-                let name = i18n::row_label(lang, T::CostFund, k);
-                Field::new(fid(index, "cost_fund", k), Name::Text(&name))
-                    .width(130.0)
-                    .money(ui, fields, lang, &mut row.fund, false);
-                let name = i18n::row_label(lang, T::CostOwn, k);
-                Field::new(fid(index, "cost_own", k), Name::Text(&name))
-                    .width(130.0)
-                    .money(ui, fields, lang, &mut row.own, false);
-                let name = i18n::row_label(lang, T::CostKind, k);
-                if let Some(v) = choice(
-                    ui,
-                    ("cost_kind", index, k),
-                    Name::Text(&name),
-                    &row.kind,
-                    &kinds,
-                    110.0,
-                ) {
-                    row.kind = v;
-                }
-                if ui
-                    .small_button("×")
-                    .accessible_name(i18n::remove_label(lang, T::RemoveCostRow, k))
-                    .on_hover_text(lang.t(T::RemoveCostRow))
-                    .clicked()
-                {
-                    remove = Some(k);
-                }
-                ui.end_row();
-            }
-        });
-    if let Some(k) = remove {
-        ini.costs.remove(k);
-    }
-    if ui.button(lang.t(T::AddCostRow)).clicked() {
-        // The year after the last row, but never a closed year: those keep their outcome.
-        let open = first_open_year(cx.fund);
-        let year = ini
-            .costs
-            .last()
-            .map(|r| (r.year + 1).max(open).min(cx.fund.last_year()))
-            .unwrap_or(open);
-        let kind = ini.costs.last().map(|r| r.kind).unwrap_or(CostKind::Staff);
-        ini.costs.push(CostRow {
-            year,
+    let editor = super::ListEditor {
+        grid: ("costs", index),
+        columns: &[T::CostYear, T::CostFund, T::CostOwn, T::CostKind],
+        remove: T::RemoveCostRow,
+        add: T::AddCostRow,
+        marked: true,
+    };
+    // A new row: the year after the last row, but never a closed year (those keep their
+    // outcome), and the last row's kind.
+    let open = first_open_year(cx.fund);
+    let last_year = cx.fund.last_year();
+    editor.show(
+        ui,
+        lang,
+        &mut ini.costs,
+        |ui, k, row| {
+            widgets::row_marker(
+                ui,
+                lang,
+                problem_at(lang, issues, &format!(".costs[{}]", k + 1)),
+            );
+            FormField::row(lang, T::CostYear, k).width(64.0).year(
+                ui,
+                fields,
+                fid(index, "cost_year", k),
+                &mut row.year,
+            );
+            FormField::row(lang, T::CostFund, k).width(130.0).money(
+                ui,
+                fields,
+                fid(index, "cost_fund", k),
+                &mut row.fund,
+                false,
+            );
+            FormField::row(lang, T::CostOwn, k).width(130.0).money(
+                ui,
+                fields,
+                fid(index, "cost_own", k),
+                &mut row.own,
+                false,
+            );
+            FormField::row(lang, T::CostKind, k).width(110.0).choice(
+                ui,
+                ("cost_kind", index, k),
+                &mut row.kind,
+                &kinds,
+            );
+        },
+        |costs| CostRow {
+            year: costs
+                .last()
+                .map(|r| (r.year + 1).max(open).min(last_year))
+                .unwrap_or(open),
             fund: Money::ZERO,
             own: Money::ZERO,
-            kind,
-        });
-    }
+            kind: costs.last().map(|r| r.kind).unwrap_or(CostKind::Staff),
+        },
+    );
 }
 
 fn savings_ui(
@@ -985,49 +908,50 @@ fn savings_ui(
         .striped(true)
         .show(ui, |ui| {
             ui.label("");
-            for t in [T::Actor, T::From, T::To, T::AmountPerYear, T::Cashable] {
-                ui.label(RichText::new(lang.t(t)).strong());
-            }
-            ui.label("");
-            ui.end_row();
+            super::header_row(
+                ui,
+                lang,
+                &[T::Actor, T::From, T::To, T::AmountPerYear, T::Cashable],
+                1,
+            );
             for (k, row) in ini.savings.iter_mut().enumerate() {
                 widgets::row_marker(
                     ui,
                     lang,
                     problem_at(lang, issues, &format!(".savings[{}]", k + 1)),
                 );
-                let name = i18n::row_label(lang, T::Actor, k);
-                if let Some(v) = choice(
+                let actors = actor_options(fund, &row.actor);
+                FormField::row(lang, T::Actor, k).width(220.0).choice(
                     ui,
                     ("savings_actor", index, k),
-                    Name::Text(&name),
-                    &row.actor,
-                    &actor_options(fund, &row.actor),
-                    220.0,
-                ) {
-                    row.actor = v;
-                }
-                let name = i18n::row_label(lang, T::From, k);
-                Field::new(fid(index, "savings_from", k), Name::Text(&name))
-                    .width(64.0)
-                    .year(ui, fields, lang, &mut row.from);
-                let name = i18n::row_label(lang, T::To, k);
-                Field::new(fid(index, "savings_to", k), Name::Text(&name))
-                    .width(64.0)
-                    .year(ui, fields, lang, &mut row.to);
-                let name = i18n::row_label(lang, T::AmountPerYear, k);
-                Field::new(fid(index, "savings_amount", k), Name::Text(&name))
+                    &mut row.actor,
+                    &actors,
+                );
+                FormField::row(lang, T::From, k).width(64.0).year(
+                    ui,
+                    fields,
+                    fid(index, "savings_from", k),
+                    &mut row.from,
+                );
+                FormField::row(lang, T::To, k).width(64.0).year(
+                    ui,
+                    fields,
+                    fid(index, "savings_to", k),
+                    &mut row.to,
+                );
+                FormField::row(lang, T::AmountPerYear, k)
                     .width(130.0)
-                    .money(ui, fields, lang, &mut row.amount, false);
+                    .money(
+                        ui,
+                        fields,
+                        fid(index, "savings_amount", k),
+                        &mut row.amount,
+                        false,
+                    );
                 ui.checkbox(&mut row.cashable, "")
                     .accessible_name(i18n::row_label(lang, T::Cashable, k))
                     .on_hover_text(lang.t(T::CashableHelp));
-                if ui
-                    .small_button("×")
-                    .accessible_name(i18n::remove_label(lang, T::RemoveSavingsRow, k))
-                    .on_hover_text(lang.t(T::RemoveSavingsRow))
-                    .clicked()
-                {
+                if super::remove_button(ui, lang, T::RemoveSavingsRow, k) {
                     remove = Some(k);
                 }
                 ui.end_row();
@@ -1209,26 +1133,15 @@ fn repayment_ui(
             instalments,
             payers,
         } => {
-            egui::Grid::new(("fixed", index))
-                .num_columns(2)
-                .spacing([16.0, 6.0])
-                .show(ui, |ui| {
-                    let l = form_label(ui, lang.t(T::ShareOfFundCost));
-                    Field::new(fid(index, "share", 0), Name::By(l))
-                        .width(60.0)
-                        .int(ui, fields, lang, &mut *share);
-                    ui.end_row();
-                    let l = form_label(ui, lang.t(T::StartYear));
-                    Field::new(fid(index, "start", 0), Name::By(l))
-                        .width(60.0)
-                        .year(ui, fields, lang, &mut *start);
-                    ui.end_row();
-                    let l = form_label(ui, lang.t(T::Instalments));
-                    Field::new(fid(index, "instalments", 0), Name::By(l))
-                        .width(60.0)
-                        .int(ui, fields, lang, &mut *instalments);
-                    ui.end_row();
-                });
+            agreement_ui(
+                ui,
+                ("fixed", index),
+                fields,
+                lang,
+                (T::ShareOfFundCost, share),
+                start,
+                (T::Instalments, "instalments", instalments),
+            );
             let weight_issues: &[&Issue] = &issues
                 .iter()
                 .copied()
@@ -1253,27 +1166,21 @@ fn repayment_ui(
                             problem_at(lang, issues, &format!(".payers[{}]", k + 1))
                                 .or_else(|| problem_at(lang, weight_issues, ".payers")),
                         );
-                        let name = i18n::row_label(lang, T::Payers, k);
-                        if let Some(v) = choice(
+                        let committees = committee_options(fund, &payer.actor);
+                        FormField::row(lang, T::Payers, k).width(220.0).choice(
                             ui,
                             ("payer", index, k),
-                            Name::Text(&name),
-                            &payer.actor,
-                            &committee_options(fund, &payer.actor),
-                            220.0,
-                        ) {
-                            payer.actor = v;
-                        }
-                        let name = i18n::row_label(lang, T::Weight, k);
-                        Field::new(fid(index, "weight", k), Name::Text(&name))
-                            .width(50.0)
-                            .int(ui, fields, lang, &mut payer.weight);
-                        if ui
-                            .small_button("×")
-                            .accessible_name(i18n::remove_label(lang, T::RemovePayer, k))
-                            .on_hover_text(lang.t(T::RemovePayer))
-                            .clicked()
-                        {
+                            &mut payer.actor,
+                            &committees,
+                        );
+
+                        FormField::row(lang, T::Weight, k).width(50.0).int(
+                            ui,
+                            fields,
+                            fid(index, "weight", k),
+                            &mut payer.weight,
+                        );
+                        if super::remove_button(ui, lang, T::RemovePayer, k) {
                             remove = Some(k);
                         }
                         ui.end_row();
@@ -1299,28 +1206,55 @@ fn repayment_ui(
             }
         }
         Repayment::FromSavings { share, start, cap } => {
-            egui::Grid::new(("from_savings", index))
-                .num_columns(2)
-                .spacing([16.0, 6.0])
-                .show(ui, |ui| {
-                    let l = form_label(ui, lang.t(T::ShareOfCashSavings));
-                    Field::new(fid(index, "share", 0), Name::By(l))
-                        .width(60.0)
-                        .int(ui, fields, lang, &mut *share);
-                    ui.end_row();
-                    let l = form_label(ui, lang.t(T::StartYear));
-                    Field::new(fid(index, "start", 0), Name::By(l))
-                        .width(60.0)
-                        .year(ui, fields, lang, &mut *start);
-                    ui.end_row();
-                    let l = form_label(ui, lang.t(T::Cap));
-                    Field::new(fid(index, "cap", 0), Name::By(l))
-                        .width(60.0)
-                        .int(ui, fields, lang, &mut *cap);
-                    ui.end_row();
-                });
+            agreement_ui(
+                ui,
+                ("from_savings", index),
+                fields,
+                lang,
+                (T::ShareOfCashSavings, share),
+                start,
+                (T::Cap, "cap", cap),
+            );
         }
     }
+}
+
+/// A repayment agreement's three numbers: the share, the start year and the instalments (a
+/// fixed plan) or the cap (from savings), each on a labelled row.
+fn agreement_ui(
+    ui: &mut Ui,
+    (grid, index): (&str, usize),
+    fields: &mut FieldBuffers,
+    lang: Lang,
+    share: (T, &mut i32),
+    start: &mut i32,
+    third: (T, &str, &mut i32),
+) {
+    egui::Grid::new((grid, index))
+        .num_columns(2)
+        .spacing([16.0, 6.0])
+        .show(ui, |ui| {
+            let (what, share) = share;
+            FormField::labelled(lang, what).width(60.0).int(
+                ui,
+                fields,
+                fid(index, "share", 0),
+                share,
+            );
+            ui.end_row();
+            FormField::labelled(lang, T::StartYear).width(60.0).year(
+                ui,
+                fields,
+                fid(index, "start", 0),
+                start,
+            );
+            ui.end_row();
+            let (what, key, value) = third;
+            FormField::labelled(lang, what)
+                .width(60.0)
+                .int(ui, fields, fid(index, key, 0), value);
+            ui.end_row();
+        });
 }
 
 /// The name a preview figure is read by, e.g. "Återföringsplan 2028, Summa: 1 200 000".
@@ -1441,7 +1375,7 @@ fn preview_ui(ui: &mut Ui, cx: &ViewCtx<'_>, index: usize) {
                     format!(
                         "{} {}",
                         i18n::money_f64(lang, ap.npv),
-                        lang.pick("kr", "SEK")
+                        lang.t(T::KronorUnit)
                     ),
                 ),
                 (
@@ -1472,7 +1406,7 @@ fn adjusted_ui(ui: &mut Ui, cx: &ViewCtx<'_>, index: usize, ap: &sif::engine::Ap
     let lang = cx.lang;
     let j = &ap.adjusted;
     section(ui, lang.t(T::AdjustedAppraisal));
-    let kr = |v: f64| format!("{} {}", i18n::money_f64(lang, v), lang.pick("kr", "SEK"));
+    let kr = |v: f64| format!("{} {}", i18n::money_f64(lang, v), lang.t(T::KronorUnit));
     egui::Grid::new(("adjusted_preview", index))
         .num_columns(3)
         .spacing([24.0, 4.0])
@@ -1528,7 +1462,7 @@ fn adjusted_ui(ui: &mut Ui, cx: &ViewCtx<'_>, index: usize, ap: &sif::engine::Ap
             );
             let delay = match j.switching.delay_years {
                 Some(0) => lang.t(T::AlreadyNegative).to_string(),
-                Some(d) => format!("{d} {}", lang.pick("år", "years")),
+                Some(d) => format!("{d} {}", lang.t(T::IniYears)),
                 None => lang.t(T::NoDelayFails).to_string(),
             };
             for (what, value) in [
@@ -1615,7 +1549,7 @@ fn tornado_ui(ui: &mut Ui, cx: &ViewCtx<'_>, index: usize, ap: &sif::engine::App
                 .width(0.6)
                 .name(format!(
                     "{} {}, {}: {} – {}",
-                    lang.pick("rad", "row"),
+                    lang.t(T::RowWord),
                     s.row + 1,
                     s.actor,
                     i18n::money_f64(lang, s.npv_low),
@@ -1630,7 +1564,7 @@ fn tornado_ui(ui: &mut Ui, cx: &ViewCtx<'_>, index: usize, ap: &sif::engine::App
         .map(|(k, s)| {
             (
                 (count - k) as f64,
-                format!("{} {} {}", lang.pick("rad", "row"), s.row + 1, s.actor),
+                format!("{} {} {}", lang.t(T::RowWord), s.row + 1, s.actor),
             )
         })
         .collect();

@@ -22,21 +22,12 @@ use sif::money::Money;
 use super::{ViewCtx, errors_banner};
 use crate::command::Command;
 use crate::export::{ExportRequest, LedgerExport, LedgerFormat};
-use crate::i18n::{self, Lang};
+use crate::i18n::{self, Lang, T};
 use crate::state::{UiState, ViewOptions};
 use crate::widgets::{self, Name, choice, form_label, num_cell, num_cell_w, section};
 
-/// What the export dialog has chosen so far.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ExportDialog {
-    pub format: LedgerFormat,
-    /// One year, or `None` for the whole horizon.
-    pub year: Option<i32>,
-    pub scenario: Option<String>,
-    pub dialect: CsvDialect,
-    /// SIE 4I: only the year-end vouchers (capital, re-earmarking, use of equity).
-    pub year_end_only: bool,
-}
+/// What the export dialog has chosen so far: the request it makes when the user exports.
+pub type ExportDialog = LedgerExport;
 
 #[derive(Debug, Default)]
 pub struct LedgerState {
@@ -120,12 +111,11 @@ fn default_year(fund: &Fund) -> i32 {
 
 /// The name a voucher's balance check is read by: "SI 2025:3 balanserar".
 pub fn check_name(lang: Lang, v: &Voucher, balanced: bool) -> String {
-    let what = match (lang, balanced) {
-        (Lang::Sv, true) => "balanserar",
-        (Lang::Sv, false) => "balanserar inte",
-        (Lang::En, true) => "balances",
-        (Lang::En, false) => "does not balance",
-    };
+    let what = lang.t(if balanced {
+        T::Balances
+    } else {
+        T::DoesNotBalance
+    });
     format!("{} {what}", v.label())
 }
 
@@ -144,9 +134,9 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command
         .unwrap_or_else(|| default_year(fund));
 
     ui.horizontal(|ui| {
-        ui.heading(lang.pick("Bokföring", "Ledger"));
+        ui.heading(lang.t(T::ViewLedger));
         ui.add_space(12.0);
-        let label = form_label(ui, lang.pick("År", "Year"));
+        let label = form_label(ui, lang.t(T::Year));
         let years: Vec<(i32, String)> = fund
             .horizon()
             .take(60)
@@ -156,21 +146,18 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command
             st.ledger.year = Some(y);
         }
         let basis = if fund.is_closed(year) {
-            lang.pick("Utfall (stängt år)", "Actual figures (closed year)")
+            lang.t(T::ActualFiguresClosedYear)
         } else {
-            lang.pick("Plan (öppet år)", "Plan (open year)")
+            lang.t(T::PlanOpenYear)
         };
         ui.label(RichText::new(basis).strong());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let export = ui
                 .add_enabled(
                     cx.analysis.projection.is_some(),
-                    egui::Button::new(lang.pick("Exportera…", "Export…")),
+                    egui::Button::new(lang.t(T::ExportEllipsis)),
                 )
-                .on_hover_text(lang.pick(
-                    "Exportera bokföringen som SIE, CSV eller hledger-journal.",
-                    "Export the ledger as SIE, CSV or an hledger journal.",
-                ));
+                .on_hover_text(lang.t(T::ExportLedgerSIECSVHledger));
             if export.clicked() {
                 st.ledger.open_export = true;
             }
@@ -190,38 +177,21 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command
                 .scenario
                 .clone()
                 .filter(|n| fund.scenario(n).is_some()),
-            dialect: match lang {
-                Lang::Sv => CsvDialect::Swedish,
-                Lang::En => CsvDialect::Rfc4180,
-            },
+            dialect: super::csv_dialect(lang),
             year_end_only: false,
         });
     }
-    ui.label(
-        RichText::new(lang.pick(
-            "Fondens egna verifikationer: kapital, internfördelning till insatserna, återföringar och, vid årets slut, ny öronmärkning av återförda medel och ianspråktagande av öronmärkt eget kapital. Löner, inköp och bank bokförs aldrig här: de finns redan i ekonomisystemet. Stängda år bokförs enligt utfall; öppna års plan lämnar Sif som budget (SIE 4E). Besparingar bokförs aldrig.",
-            "The fund's own vouchers: capital, the internal allocation to the initiatives, repayments and, at year end, the re-earmarking of repayments and the use of earmarked equity. Wages, purchases and the bank are never booked here: the financial system holds them already. Closed years are booked from actual figures; an open year's plan leaves Sif as budget (SIE 4E). Savings are never booked.",
-        ))
-        .weak(),
-    );
+    ui.label(RichText::new(lang.t(T::FundsOwnVouchersCapitalInternal)).weak());
     if errors_banner(ui, cx, out) {
         return;
     }
     let series = fund.accounts.voucher_series.as_str();
-    let plan_or_actual = match (journal_basis(fund, year), lang) {
-        (Basis::Actual, Lang::Sv) => format!(
-            "Verifikationerna {year} i serie {series} är utfall: de kan läsas in i ekonomisystemet (SIE 4I)."
-        ),
-        (Basis::Actual, Lang::En) => format!(
-            "The vouchers of {year} in series {series} are actual figures: they can be imported into the financial system (SIE 4I)."
-        ),
-        (Basis::Plan, Lang::Sv) => format!(
-            "Verifikationerna {year} i serie {series} är plan, märkta (plan): de visar hur året blir om planen håller och läses aldrig in som verifikationer."
-        ),
-        (Basis::Plan, Lang::En) => format!(
-            "The vouchers of {year} in series {series} are plan, marked (plan): they show how the year ends if the plan holds and are never imported as vouchers."
-        ),
-    };
+    let plan_or_actual = i18n::vouchers_basis(
+        lang,
+        year,
+        series,
+        matches!(journal_basis(fund, year), Basis::Actual),
+    );
     ui.label(RichText::new(&plan_or_actual).strong())
         .accessible_name(plan_or_actual.clone());
     let journal = match &cx.analysis.journal {
@@ -235,37 +205,7 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command
     st.ledger.refresh(cx.state, &st.options, journal, year);
     let vouchers = journal.vouchers_in(year);
 
-    let check = if st.ledger.unbalanced == 0 {
-        match lang {
-            Lang::Sv if vouchers.len() == 1 => {
-                format!("1 verifikation {year}. Den balanserar: debet är lika med kredit.")
-            }
-            Lang::En if vouchers.len() == 1 => {
-                format!("1 voucher in {year}. It balances: debit equals credit.")
-            }
-            Lang::Sv => format!(
-                "{} verifikationer {year}. Varje verifikation balanserar: debet är lika med kredit.",
-                vouchers.len()
-            ),
-            Lang::En => format!(
-                "{} vouchers in {year}. Every voucher balances: debit equals credit.",
-                vouchers.len()
-            ),
-        }
-    } else {
-        match lang {
-            Lang::Sv => format!(
-                "{} av {} verifikationer {year} balanserar inte. Det är ett fel i Sif; rapportera det.",
-                st.ledger.unbalanced,
-                vouchers.len()
-            ),
-            Lang::En => format!(
-                "{} of {} vouchers in {year} do not balance. This is a bug in Sif; please report it.",
-                st.ledger.unbalanced,
-                vouchers.len()
-            ),
-        }
-    };
+    let check = i18n::vouchers_check(lang, year, vouchers.len(), st.ledger.unbalanced);
     let rich = if st.ledger.unbalanced == 0 {
         RichText::new(&check).strong()
     } else {
@@ -283,19 +223,15 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command
         vouchers_ui(ui, cx, journal, vouchers, &st.ledger.lines, row_height);
     });
     ui.separator();
-    egui::ScrollArea::vertical()
-        .id_salt("trial_balance")
-        .auto_shrink([false, false])
-        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
-        .show(ui, |ui| {
-            // Its six columns scroll sideways on a narrow window (1024 × 700).
-            egui::ScrollArea::horizontal()
-                .id_salt("trial_balance_h")
-                .auto_shrink([false, true])
-                .show(ui, |ui| trial_balance_ui(ui, cx, journal, year));
-            ui.add_space(10.0);
-            budget_ui(ui, cx, &mut st.ledger, &st.options, year);
-        });
+    super::scrolled(ui, "trial_balance", |ui| {
+        // Its six columns scroll sideways on a narrow window (1024 × 700).
+        egui::ScrollArea::horizontal()
+            .id_salt("trial_balance_h")
+            .auto_shrink([false, true])
+            .show(ui, |ui| trial_balance_ui(ui, cx, journal, year));
+        ui.add_space(10.0);
+        budget_ui(ui, cx, &mut st.ledger, &st.options, year);
+    });
 
     export_dialog(ui, cx, st, out);
 }
@@ -314,13 +250,6 @@ pub fn budget_cell_name(account: u32, column: &str, value: &str) -> String {
     format!("{account}, {column}: {value}")
 }
 
-const MONTHS_SV: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
-];
-const MONTHS_EN: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
 /// The year's plan as budget: account × month with the year's total, for the whole fund or
 /// one committee or initiative.
 fn budget_ui(
@@ -332,54 +261,32 @@ fn budget_ui(
 ) {
     let lang = cx.lang;
     let fund = cx.fund;
-    section(
-        ui,
-        &match lang {
-            Lang::Sv => format!("Budget {year} (planen, som i SIE 4E #PBUDGET)"),
-            Lang::En => format!("Budget {year} (the plan, as in SIE 4E #PBUDGET)"),
-        },
-    );
-    ui.label(
-        RichText::new(lang.pick(
-            "Årets plan som ägaren och fondens förvaltare budgeterar den: internfördelning och återföringar, och ägarens kostnader per slag. Planen även för ett stängt år (budget mot utfall), fördelad lika över årets tolv månader.",
-            "The year's plan as the owner and the fund's holder budget it: the internal allocation and repayments, and the owner's costs by kind. The plan even for a closed year (budget against outcome), spread evenly over the twelve months.",
-        ))
-        .weak(),
-    );
+    section(ui, &i18n::budget_heading(lang, year));
+    ui.label(RichText::new(lang.t(T::YearsPlanOwnerFundsHolder)).weak());
     ui.horizontal(|ui| {
-        let label = form_label(ui, lang.pick("Visa budget för", "Show the budget of"));
-        let mut options: Vec<(BudgetFilter, String)> = vec![(
-            BudgetFilter::All,
-            lang.pick("Hela fonden", "The whole fund").to_string(),
-        )];
+        let label = form_label(ui, lang.t(T::ShowBudget));
+        let mut options: Vec<(BudgetFilter, String)> =
+            vec![(BudgetFilter::All, lang.t(T::WholeFund).to_string())];
         options.extend(fund.actors.iter().map(|a| {
             (
                 BudgetFilter::Actor(a.code.clone()),
-                match lang {
-                    Lang::Sv => format!("Nämnd/aktör {} – {}", a.code, a.name),
-                    Lang::En => format!("Committee/actor {} – {}", a.code, a.name),
-                },
+                i18n::committee_option(lang, &a.code, &a.name),
             )
         }));
         options.extend(fund.initiatives.iter().map(|i| {
             (
                 BudgetFilter::Initiative(i.code.clone()),
-                match lang {
-                    Lang::Sv => format!("Insats {} – {}", i.code, i.name),
-                    Lang::En => format!("Initiative {} – {}", i.code, i.name),
-                },
+                i18n::initiative_option(lang, &i.code, &i.name),
             )
         }));
-        if let Some(f) = choice(
+        super::choose(
             ui,
             "budget_filter",
             Name::By(label),
-            &st.budget_filter,
+            &mut st.budget_filter,
             &options,
             320.0,
-        ) {
-            st.budget_filter = f;
-        }
+        );
     });
     st.refresh_budget(cx, options, year);
     let Some(cache) = &st.budget else {
@@ -395,17 +302,11 @@ fn budget_ui(
         }
     };
     if lines.is_empty() {
-        ui.label(lang.pick(
-            "Ingen budget för det valda det här året.",
-            "No budget for the chosen part this year.",
-        ));
+        ui.label(lang.t(T::NoBudgetChosenPartYear));
         return;
     }
-    let months = match lang {
-        Lang::Sv => MONTHS_SV,
-        Lang::En => MONTHS_EN,
-    };
-    let total = lang.pick("Helår", "Year");
+    let months = i18n::month_abbreviations(lang);
+    let total = lang.t(T::FullYear);
     egui::ScrollArea::horizontal()
         .id_salt("budget_table")
         .show(ui, |ui| {
@@ -414,8 +315,8 @@ fn budget_ui(
                 .spacing([10.0, 4.0])
                 .striped(true)
                 .show(ui, |ui| {
-                    ui.strong(lang.pick("Konto", "Account"));
-                    ui.strong(lang.pick("Namn", "Name"));
+                    ui.strong(lang.t(T::Account));
+                    ui.strong(lang.t(T::Name));
                     for m in months {
                         num_cell_w(ui, 84.0, RichText::new(m).strong());
                     }
@@ -443,13 +344,7 @@ fn budget_ui(
                     }
                 });
         });
-    ui.label(
-        RichText::new(lang.pick(
-            "Kostnader och återföringar som betalas är positiva (debet), interna intäkter negativa (kredit).",
-            "Costs and repayments paid are positive (debit), internal income negative (credit).",
-        ))
-        .weak(),
-    );
+    ui.label(RichText::new(lang.t(T::CostsRepaymentsPaidPositiveDebit)).weak());
 }
 
 fn vouchers_ui(
@@ -462,20 +357,17 @@ fn vouchers_ui(
 ) {
     let lang = cx.lang;
     if vouchers.is_empty() {
-        ui.label(lang.pick(
-            "Inga verifikationer det här året.",
-            "No vouchers this year.",
-        ));
+        ui.label(lang.t(T::NoVouchersYear));
         return;
     }
     let headers = [
-        lang.pick("Verifikation / konto", "Voucher / account"),
-        lang.pick("Text / kontonamn", "Text / account name"),
-        lang.pick("Datum / ansvar", "Date / committee"),
-        lang.pick("Projekt", "Project"),
-        lang.pick("Debet", "Debit"),
-        lang.pick("Kredit", "Credit"),
-        lang.pick("Kontroll", "Check"),
+        lang.t(T::VoucherAccount),
+        lang.t(T::TextAccountName),
+        lang.t(T::DateCommittee),
+        lang.t(T::Project),
+        lang.t(T::Debit),
+        lang.t(T::Credit),
+        lang.t(T::Check),
     ];
     TableBuilder::new(ui)
         .id_salt("vouchers")
@@ -538,7 +430,7 @@ fn vouchers_ui(
                             let name = check_name(lang, voucher, balanced);
                             let r = if balanced {
                                 ui.label(
-                                    RichText::new(lang.pick("balanserar", "balances"))
+                                    RichText::new(lang.t(T::Balances))
                                         .color(egui::Color32::from_rgb(0x2e, 0x7d, 0x32)),
                                 )
                             } else {
@@ -546,12 +438,9 @@ fn vouchers_ui(
                                     .sum()
                                     .map_or_else(|_| "–".to_string(), |m| i18n::money(lang, m));
                                 ui.label(
-                                    RichText::new(format!(
-                                        "{} {diff}",
-                                        lang.pick("obalans", "out by")
-                                    ))
-                                    .strong()
-                                    .color(widgets::error_color(ui)),
+                                    RichText::new(format!("{} {diff}", lang.t(T::OutBy)))
+                                        .strong()
+                                        .color(widgets::error_color(ui)),
                                 )
                             };
                             r.accessible_name(name);
@@ -603,19 +492,13 @@ fn vouchers_ui(
 fn trial_balance_ui(ui: &mut Ui, cx: &ViewCtx<'_>, journal: &Journal, year: i32) {
     let lang = cx.lang;
     let fund = cx.fund;
-    section(
-        ui,
-        &match lang {
-            Lang::Sv => format!("Råbalans {year}"),
-            Lang::En => format!("Trial balance {year}"),
-        },
-    );
+    section(ui, &i18n::trial_balance_heading(lang, year));
     let rows = journal.trial_balance(year);
     let columns = [
-        lang.pick("Ingående balans", "Opening balance"),
-        lang.pick("Debet", "Debit"),
-        lang.pick("Kredit", "Credit"),
-        lang.pick("Utgående balans", "Closing balance"),
+        lang.t(T::OpeningBalance),
+        lang.t(T::Debit),
+        lang.t(T::Credit),
+        lang.t(T::LedClosingBalance),
     ];
     let Ok(sums) = sif::ledger::trial_balance_totals(rows) else {
         return;
@@ -625,8 +508,8 @@ fn trial_balance_ui(ui: &mut Ui, cx: &ViewCtx<'_>, journal: &Journal, year: i32)
         .spacing([14.0, 4.0])
         .striped(true)
         .show(ui, |ui| {
-            ui.strong(lang.pick("Konto", "Account"));
-            ui.strong(lang.pick("Namn", "Name"));
+            ui.strong(lang.t(T::Account));
+            ui.strong(lang.t(T::Name));
             for c in columns {
                 num_cell_w(ui, 120.0, RichText::new(c).strong());
             }
@@ -647,12 +530,12 @@ fn trial_balance_ui(ui: &mut Ui, cx: &ViewCtx<'_>, journal: &Journal, year: i32)
                 ui.end_row();
             }
             ui.label("");
-            ui.strong(lang.pick("Summa", "Total"));
+            ui.strong(lang.t(T::Total));
             for (k, m) in sums.iter().enumerate() {
                 let text = i18n::money(lang, *m);
                 num_cell_w(ui, 120.0, RichText::new(&text).strong()).accessible_name(format!(
                     "{}, {}: {text}",
-                    lang.pick("Summa", "Total"),
+                    lang.t(T::Total),
                     columns[k]
                 ));
             }
@@ -661,22 +544,9 @@ fn trial_balance_ui(ui: &mut Ui, cx: &ViewCtx<'_>, journal: &Journal, year: i32)
     ui.add_space(6.0);
     let equal = sums[1] == sums[2] && sums[0].is_zero() && sums[3].is_zero();
     let text = if equal {
-        match lang {
-            Lang::Sv => format!(
-                "Debet och kredit är lika ({} kr), och ingående och utgående balanser summerar till noll.",
-                i18n::money(lang, sums[1])
-            ),
-            Lang::En => format!(
-                "Debit equals credit (SEK {}), and the opening and closing balances sum to zero.",
-                i18n::money(lang, sums[1])
-            ),
-        }
+        i18n::trial_balance_adds_up(lang, sums[1])
     } else {
-        lang.pick(
-            "Råbalansen går inte ihop. Det är ett fel i Sif; rapportera det.",
-            "The trial balance does not add up. This is a bug in Sif; please report it.",
-        )
-        .to_string()
+        lang.t(T::TrialBalanceDoesNotAdd).to_string()
     };
     let color = if equal {
         ui.visuals().text_color()
@@ -696,26 +566,8 @@ fn trial_balance_ui(ui: &mut Ui, cx: &ViewCtx<'_>, journal: &Journal, year: i32)
                 .and_then(|p| p.year_index(year).and_then(|y| p.statement.get(y)))
                 .map(|s| s.closing);
             let account = fund.accounts.fund_equity;
-            let text = match (statement, lang) {
-                (Some(s), Lang::Sv) if s == booked => format!(
-                    "Fondens saldo enligt bokföringen (konto {account}) vid slutet av {year}: {} – samma som i fondredovisningen.",
-                    i18n::money_kr(lang, booked)
-                ),
-                (Some(s), Lang::En) if s == booked => format!(
-                    "The fund balance in the ledger (account {account}) at the end of {year}: {} – the same as in the fund statement.",
-                    i18n::money_kr(lang, booked)
-                ),
-                (s, Lang::Sv) => format!(
-                    "Fondens saldo enligt bokföringen (konto {account}) är {}, men fondredovisningen säger {}. Det är ett fel i Sif; rapportera det.",
-                    i18n::money_kr(lang, booked),
-                    s.map_or_else(|| "–".to_string(), |s| i18n::money_kr(lang, s))
-                ),
-                (s, Lang::En) => format!(
-                    "The fund balance in the ledger (account {account}) is {}, but the fund statement says {}. This is a bug in Sif; please report it.",
-                    i18n::money_kr(lang, booked),
-                    s.map_or_else(|| "–".to_string(), |s| i18n::money_kr(lang, s))
-                ),
-            };
+            let text = i18n::fund_balance_check(lang, account, year, booked, statement);
+
             let ok = statement == Some(booked);
             let color = if ok {
                 ui.visuals().text_color()
@@ -726,21 +578,12 @@ fn trial_balance_ui(ui: &mut Ui, cx: &ViewCtx<'_>, journal: &Journal, year: i32)
                 .accessible_name(text.clone());
         }
         FundingModel::AnnualAppropriation => {
-            ui.label(lang.pick(
-                "Årligt anslag: fonden har inget öronmärkt eget kapital, så inget fondsaldo bokförs.",
-                "Annual appropriation: the fund has no earmarked equity, so no fund balance is booked.",
-            ));
+            ui.label(lang.t(T::AnnualAppropriationFundHasNo));
         }
     }
     let basis = match journal.basis(year) {
-        Basis::Plan => lang.pick(
-            "Året är öppet: verifikationerna bygger på planen och är märkta (plan).",
-            "The year is open: the vouchers are from the plan and marked (plan).",
-        ),
-        Basis::Actual => lang.pick(
-            "Året är stängt: verifikationerna bygger på utfallet.",
-            "The year is closed: the vouchers are from the actual figures.",
-        ),
+        Basis::Plan => lang.t(T::YearOpenVouchersPlanMarked),
+        Basis::Actual => lang.t(T::YearClosedVouchersActualFigures),
     };
     ui.label(RichText::new(basis).weak());
 }
@@ -755,22 +598,16 @@ fn export_dialog(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<
     let mut export = false;
     let modal = egui::Modal::new(Id::unique("ledger_export_dialog")).show(ui.ctx(), |ui| {
         ui.set_width(560.0);
-        ui.heading(lang.pick("Exportera bokföringen", "Export the ledger"));
+        ui.heading(lang.t(T::ExportLedger));
         ui.add_space(6.0);
-        ui.strong(lang.pick("Format", "Format"));
+        ui.strong(lang.t(T::Format));
         for f in LedgerFormat::ALL {
             ui.radio_value(&mut d.format, f, f.name(lang));
         }
         // The year-end-only choice belongs to SIE 4I.
         ui.add_enabled_ui(d.format == LedgerFormat::Sie4i, |ui| {
             ui.indent("year_end_only", |ui| {
-                ui.checkbox(
-                    &mut d.year_end_only,
-                    lang.pick(
-                        "Endast bokslutsverifikationer (kapital, ny öronmärkning och ianspråktagande) – när ekonomisystemet redan har internfördelningen och återföringarna",
-                        "Year-end vouchers only (capital, re-earmarking and use of equity) – when the financial system already holds the internal allocations and repayments",
-                    ),
-                );
+                ui.checkbox(&mut d.year_end_only, lang.t(T::YearEndVouchersOnlyCapital));
             });
         });
         ui.add_space(6.0);
@@ -778,15 +615,10 @@ fn export_dialog(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<
             .num_columns(2)
             .spacing([12.0, 6.0])
             .show(ui, |ui| {
-                let label = form_label(ui, lang.pick("År att exportera", "Years to export"));
+                let label = form_label(ui, lang.t(T::YearsExport));
                 let mut years: Vec<(Option<i32>, String)> = vec![(
                     None,
-                    match lang {
-                        Lang::Sv => format!("Alla år ({}–{})", fund.first_year, fund.last_year()),
-                        Lang::En => {
-                            format!("Every year ({}–{})", fund.first_year, fund.last_year())
-                        }
-                    },
+                    i18n::every_year(lang, fund.first_year, fund.last_year()),
                 )];
                 years.extend(fund.horizon().take(60).map(|y| (Some(y), y.to_string())));
                 if let Some(y) = choice(ui, "export_year", Name::By(label), &d.year, &years, 200.0)
@@ -795,75 +627,52 @@ fn export_dialog(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<
                 }
                 ui.end_row();
 
-                let label = form_label(
-                    ui,
-                    lang.pick("Scenario att exportera", "Scenario to export"),
-                );
-                let mut scenarios: Vec<(Option<String>, String)> = vec![(
-                    None,
-                    lang.pick("Grundscenario", "Base scenario").to_string(),
-                )];
+                let label = form_label(ui, lang.t(T::ScenarioExport));
+                let mut scenarios: Vec<(Option<String>, String)> =
+                    vec![(None, lang.t(T::BaseScenario).to_string())];
                 scenarios.extend(
                     fund.scenarios
                         .iter()
                         .map(|s| (Some(s.name.clone()), s.name.clone())),
                 );
-                if let Some(s) = choice(
+                super::choose(
                     ui,
                     "export_scenario",
                     Name::By(label),
-                    &d.scenario,
+                    &mut d.scenario,
                     &scenarios,
                     200.0,
-                ) {
-                    d.scenario = s;
-                }
+                );
                 ui.end_row();
 
-                let label = form_label(ui, lang.pick("CSV-format", "CSV dialect"));
+                let label = form_label(ui, lang.t(T::CSVDialect));
                 let dialects = vec![
                     (
                         CsvDialect::Swedish,
-                        lang.pick(
-                            "Svenskt: semikolon och decimalkomma",
-                            "Swedish: semicolons and decimal commas",
-                        )
-                        .to_string(),
+                        lang.t(T::SwedishSemicolonsDecimalCommas).to_string(),
                     ),
                     (
                         CsvDialect::Rfc4180,
-                        lang.pick(
-                            "RFC 4180: komma och decimalpunkt",
-                            "RFC 4180: commas and decimal points",
-                        )
-                        .to_string(),
+                        lang.t(T::RFC4180CommasDecimalPoints).to_string(),
                     ),
                 ];
                 ui.add_enabled_ui(d.format == LedgerFormat::Csv, |ui| {
-                    if let Some(v) = choice(
+                    super::choose(
                         ui,
                         "export_dialect",
                         Name::By(label),
-                        &d.dialect,
+                        &mut d.dialect,
                         &dialects,
                         260.0,
-                    ) {
-                        d.dialect = v;
-                    }
+                    );
                 });
                 ui.end_row();
             });
         ui.add_space(6.0);
         let proposed = if st.options.include_proposed {
-            lang.pick(
-                "Föreslagna insatser räknas med, som i fältet överst.",
-                "Proposed initiatives are included, as in the bar at the top.",
-            )
+            lang.t(T::ProposedInitiativesIncludedBarTop)
         } else {
-            lang.pick(
-                "Föreslagna insatser räknas inte med, som i fältet överst.",
-                "Proposed initiatives are not included, as in the bar at the top.",
-            )
+            lang.t(T::ProposedInitiativesNotIncludedBar)
         };
         ui.label(RichText::new(proposed).weak());
         let refusal = d.format.refusal(lang, fund, d.year);
@@ -875,30 +684,19 @@ fn export_dialog(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             if ui
-                .add_enabled(
-                    !needs_year,
-                    egui::Button::new(
-                        lang.pick("Välj fil och exportera…", "Choose a file and export…"),
-                    ),
-                )
+                .add_enabled(!needs_year, egui::Button::new(lang.t(T::ChooseFileExport)))
                 .clicked()
             {
                 export = true;
             }
-            if ui.button(lang.pick("Avbryt", "Cancel")).clicked() {
+            if ui.button(lang.t(T::Cancel)).clicked() {
                 cancel = true;
             }
         });
     });
     if export {
         st.ledger.export = None;
-        out.push(Command::Export(ExportRequest::Ledger(LedgerExport {
-            format: d.format,
-            year: d.year,
-            scenario: d.scenario,
-            dialect: d.dialect,
-            year_end_only: d.year_end_only,
-        })));
+        out.push(Command::Export(ExportRequest::Ledger(d)));
     } else if cancel || modal.should_close() {
         st.ledger.export = None;
     } else {

@@ -174,7 +174,7 @@ pub(crate) fn millions(lang: Lang, v: f64) -> String {
 }
 
 pub(crate) fn unit_label(lang: Lang) -> &'static str {
-    lang.pick("mnkr", "SEK m")
+    lang.t(T::MillionKronorUnit)
 }
 
 fn year_axis(mark: GridMark, _range: &std::ops::RangeInclusive<f64>) -> String {
@@ -220,6 +220,46 @@ pub(crate) fn year_axis_hints() -> AxisHints<'static> {
         .label_spacing(36.0..=48.0)
 }
 
+/// A chart of kronor over the years as Sif draws them: fixed (no drag, zoom or scroll), a grid
+/// line per year, the y axis in millions from 0 up.
+pub(crate) fn year_plot(
+    id: &str,
+    lang: Lang,
+    width: f32,
+    height: f32,
+    legend: Legend,
+) -> Plot<'static> {
+    Plot::new(id)
+        .width(width)
+        .height(height)
+        .include_y(0.0)
+        .legend(legend)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .x_grid_spacer(year_marks)
+        .custom_x_axes(vec![year_axis_hints()])
+        .y_axis_formatter(move |m, _| millions(lang, m.value))
+        .y_axis_label(unit_label(lang))
+}
+
+/// A line chart's hover text: the line's name, the year and the amount in kronor.
+pub(crate) fn point_labels(plot: Plot<'static>, lang: Lang) -> Plot<'static> {
+    plot.label_formatter(move |pos| match pos {
+        HoverPosition::NearDataPoint {
+            plot_name,
+            position,
+            ..
+        } => Some(format!(
+            "{plot_name}\n{}: {}",
+            position.x.round() as i64,
+            i18n::money_kr(lang, Money(position.y.round() as i64))
+        )),
+        HoverPosition::Elsewhere { .. } => None,
+    })
+}
+
 /// The charts' height: more on a tall screen (1920 × 1080), less on a small one, so the
 /// overview fits one screen.
 pub(crate) fn chart_height(ui: &Ui) -> f32 {
@@ -254,58 +294,43 @@ fn balance_plot(ui: &mut Ui, lang: Lang, p: &sif::engine::Projection, width: f32
         .map(|y| Bar::new(f64::from(y.year), -y.unfunded.as_f64()).width(0.5))
         .collect();
     let top = headroom(closing.iter().chain(&uncommitted).map(|v| v[1]));
-    Plot::new("balance_plot")
-        .width(width)
-        .height(chart_height(ui))
-        .include_y(0.0)
-        .include_y(top)
-        .legend(Legend::default())
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .x_grid_spacer(year_marks)
-        .custom_x_axes(vec![year_axis_hints()])
-        .y_axis_formatter(move |m, _| millions(lang, m.value))
-        .y_axis_label(unit_label(lang))
-        .label_formatter(move |pos| match pos {
-            HoverPosition::NearDataPoint {
-                plot_name,
-                position,
-                ..
-            } => Some(format!(
-                "{plot_name}\n{}: {}",
-                position.x.round() as i64,
-                i18n::money_kr(lang, Money(position.y.round() as i64))
-            )),
-            HoverPosition::Elsewhere { .. } => None,
-        })
-        .show(ui, |plot| {
-            plot.line(
-                Line::new(lang.t(T::FundBalance), PlotPoints::new(closing))
-                    .color(BALANCE_COLOR)
-                    .width(2.0),
+    point_labels(
+        year_plot(
+            "balance_plot",
+            lang,
+            width,
+            chart_height(ui),
+            Legend::default(),
+        ),
+        lang,
+    )
+    .include_y(top)
+    .show(ui, |plot| {
+        plot.line(
+            Line::new(lang.t(T::FundBalance), PlotPoints::new(closing))
+                .color(BALANCE_COLOR)
+                .width(2.0),
+        );
+        plot.line(
+            Line::new(lang.t(T::Uncommitted), PlotPoints::new(uncommitted))
+                .color(UNCOMMITTED_COLOR)
+                .width(2.0),
+        );
+        if !unfunded.is_empty() {
+            let name = lang.t(T::UnfundedBars);
+            plot.bar_chart(
+                BarChart::new(name, unfunded)
+                    .color(UNFUNDED_COLOR)
+                    .element_formatter(Box::new(move |bar: &Bar, _: &BarChart| {
+                        format!(
+                            "{name}\n{}: {}",
+                            bar.argument.round() as i64,
+                            i18n::money_kr(lang, Money(-bar.value.round() as i64))
+                        )
+                    })),
             );
-            plot.line(
-                Line::new(lang.t(T::Uncommitted), PlotPoints::new(uncommitted))
-                    .color(UNCOMMITTED_COLOR)
-                    .width(2.0),
-            );
-            if !unfunded.is_empty() {
-                let name = lang.t(T::UnfundedBars);
-                plot.bar_chart(
-                    BarChart::new(name, unfunded)
-                        .color(UNFUNDED_COLOR)
-                        .element_formatter(Box::new(move |bar: &Bar, _: &BarChart| {
-                            format!(
-                                "{name}\n{}: {}",
-                                bar.argument.round() as i64,
-                                i18n::money_kr(lang, Money(-bar.value.round() as i64))
-                            )
-                        })),
-                );
-            }
-        });
+        }
+    });
 }
 
 fn flows_plot(ui: &mut Ui, lang: Lang, p: &sif::engine::Projection, width: f32) {
@@ -324,41 +349,35 @@ fn flows_plot(ui: &mut Ui, lang: Lang, p: &sif::engine::Projection, width: f32) 
             .iter()
             .flat_map(|y| [y.disbursed.as_f64(), y.repaid.as_f64()]),
     );
-    Plot::new("flows_plot")
-        .width(width)
-        .height(chart_height(ui))
-        .include_y(top)
-        .legend(Legend::default())
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .include_y(0.0)
-        .x_grid_spacer(year_marks)
-        .custom_x_axes(vec![year_axis_hints()])
-        .y_axis_formatter(move |m, _| millions(lang, m.value))
-        .y_axis_label(unit_label(lang))
-        .show(ui, |plot| {
-            let fmt = move |name: &'static str| {
-                move |bar: &Bar, _: &BarChart| {
-                    format!(
-                        "{name}\n{}: {}",
-                        bar.argument.round() as i64,
-                        i18n::money_kr(lang, Money(bar.value.round() as i64))
-                    )
-                }
-            };
-            plot.bar_chart(
-                BarChart::new(lang.t(T::Disbursed), disbursed)
-                    .color(DISBURSED_COLOR)
-                    .element_formatter(Box::new(fmt(lang.t(T::Disbursed)))),
-            );
-            plot.bar_chart(
-                BarChart::new(lang.t(T::Repaid), repaid)
-                    .color(REPAID_COLOR)
-                    .element_formatter(Box::new(fmt(lang.t(T::Repaid)))),
-            );
-        });
+    year_plot(
+        "flows_plot",
+        lang,
+        width,
+        chart_height(ui),
+        Legend::default(),
+    )
+    .include_y(top)
+    .show(ui, |plot| {
+        let fmt = move |name: &'static str| {
+            move |bar: &Bar, _: &BarChart| {
+                format!(
+                    "{name}\n{}: {}",
+                    bar.argument.round() as i64,
+                    i18n::money_kr(lang, Money(bar.value.round() as i64))
+                )
+            }
+        };
+        plot.bar_chart(
+            BarChart::new(lang.t(T::Disbursed), disbursed)
+                .color(DISBURSED_COLOR)
+                .element_formatter(Box::new(fmt(lang.t(T::Disbursed)))),
+        );
+        plot.bar_chart(
+            BarChart::new(lang.t(T::Repaid), repaid)
+                .color(REPAID_COLOR)
+                .element_formatter(Box::new(fmt(lang.t(T::Repaid)))),
+        );
+    });
 }
 
 fn warnings_ui(ui: &mut Ui, cx: &ViewCtx<'_>, out: &mut Vec<Command>) {
@@ -382,10 +401,8 @@ fn warnings_ui(ui: &mut Ui, cx: &ViewCtx<'_>, out: &mut Vec<Command>) {
     }
     if warnings.len() > SHOWN {
         let more = warnings.len() - SHOWN;
-        let text = match lang {
-            Lang::Sv => format!("… och {more} till"),
-            Lang::En => format!("… and {more} more"),
-        };
+        let text = i18n::and_more(lang, more);
+
         if ui.link(text).clicked() {
             out.push(Command::Navigate(View::Problems));
         }

@@ -19,14 +19,13 @@
 use eframe::egui::{self, Id, RichText, Sense, Ui};
 use egui_extras::{Column, TableBuilder};
 use sif::engine::Projection;
-use sif::ledger::csv::CsvDialect;
 use sif::model::{ActorKind, Actual, ActualRepayment, Fund, Initiative, Status};
 use sif::money::Money;
 
 use super::{ViewCtx, errors_banner};
 use crate::command::{Command, Edit, FundSettings};
 use crate::export::{ExportRequest, ScheduleExport};
-use crate::i18n::{self, Lang};
+use crate::i18n::{self, Lang, T};
 use crate::state::{UiState, ViewOptions};
 use crate::widgets::{self, Name, choice, form_label, money_field, num_cell, num_cell_w};
 
@@ -85,23 +84,23 @@ pub enum Measure {
 impl Measure {
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Measure::Planned => lang.pick("Planerat", "Planned"),
-            Measure::Actual => lang.pick("Utfall", "Actual"),
-            Measure::Arrears => lang.pick("Eftersläpning", "Arrears"),
-            Measure::FundRepaid => lang.pick("Återfört", "Repaid"),
-            Measure::FundClosing => lang.pick("Utgående saldo", "Closing balance"),
+            Measure::Planned => lang.t(T::Planned),
+            Measure::Actual => lang.t(T::Actual),
+            Measure::Arrears => lang.t(T::Arrears),
+            Measure::FundRepaid => lang.t(T::Repaid),
+            Measure::FundClosing => lang.t(T::RepClosingBalance),
         }
     }
 }
 
 /// "All payers" in the grid.
 pub fn all_payers(lang: Lang) -> &'static str {
-    lang.pick("Alla betalare", "All payers")
+    lang.t(T::AllPayers)
 }
 
 /// "The whole fund" in the grid.
 pub fn whole_fund(lang: Lang) -> &'static str {
-    lang.pick("Hela fonden", "The whole fund")
+    lang.t(T::WholeFund)
 }
 
 /// The name a grid figure is read by: "SN 2025, Utfall: 200 000", or for the total column
@@ -117,7 +116,7 @@ pub fn grid_cell_name(
         Some(y) => format!("{who} {y}, {}: {value}", measure.label(lang)),
         None => format!(
             "{who}, {}, {}: {value}",
-            lang.pick("summa", "total"),
+            lang.t(T::RepTotal),
             measure.label(lang)
         ),
     }
@@ -125,15 +124,12 @@ pub fn grid_cell_name(
 
 /// The label of the field for a payer's actual repayment: "Utfall SN 2025".
 pub fn actual_repayment_label(lang: Lang, payer: &str, year: i32) -> String {
-    format!("{} {payer} {year}", lang.pick("Utfall", "Actual"))
+    format!("{} {payer} {year}", lang.t(T::Actual))
 }
 
 /// The label of the field for an initiative's actual fund cost: "Utfall från fonden 2025".
 pub fn actual_fund_label(lang: Lang, year: i32) -> String {
-    format!(
-        "{} {year}",
-        lang.pick("Utfall från fonden", "Actual from the fund")
-    )
+    format!("{} {year}", lang.t(T::ActualFund))
 }
 
 /// What an initiative's arrears mean for its plan (SPEC §4.4), in the views and the preview.
@@ -146,10 +142,7 @@ pub fn arrears_kind_text(lang: Lang, kind: sif::engine::ArrearsKind) -> &'static
 
 /// The name of an arrears figure in the actuals editor: "Eftersläpning SN 2025: 600 000".
 pub fn editor_arrears_name(lang: Lang, payer: &str, year: i32, value: &str) -> String {
-    format!(
-        "{} {payer} {year}: {value}",
-        lang.pick("Eftersläpning", "Arrears")
-    )
+    format!("{} {payer} {year}: {value}", lang.t(T::Arrears))
 }
 
 // ------------------------------------------------------------------ edits of actual figures
@@ -327,11 +320,9 @@ fn closed_years_text(lang: Lang, fund: &Fund) -> String {
             } else {
                 last.to_string()
             };
-            format!("{}: {years}", lang.pick("Stängda år", "Closed years"))
+            format!("{}: {years}", lang.t(T::ClosedYears))
         }
-        _ => lang
-            .pick("Inga år är stängda", "No year is closed")
-            .to_string(),
+        _ => lang.t(T::NoYearClosed).to_string(),
     }
 }
 
@@ -359,25 +350,21 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command
     if ui.available_width() < 960.0 || ui.available_height() < 560.0 {
         // A small screen: the grid, the list and the editor one under the other, scrolled
         // together, so nothing is cut off.
-        egui::ScrollArea::vertical()
-            .id_salt("repayments_stacked")
-            .auto_shrink([false, false])
-            .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
-            .show(ui, |ui| {
-                ui.allocate_ui_with_layout(
-                    egui::vec2(ui.available_width(), needed.min(360.0)),
-                    egui::Layout::top_down(egui::Align::LEFT),
-                    |ui| grid_ui(ui, cx, p, &summary),
-                );
-                ui.separator();
-                ui.allocate_ui_with_layout(
-                    egui::vec2(ui.available_width(), 240.0),
-                    egui::Layout::top_down(egui::Align::LEFT),
-                    |ui| list_ui(ui, cx, st, &summary, out),
-                );
-                ui.separator();
-                editor_ui(ui, cx, st, p, out);
-            });
+        super::scrolled(ui, "repayments_stacked", |ui| {
+            ui.allocate_ui_with_layout(
+                egui::vec2(ui.available_width(), needed.min(360.0)),
+                egui::Layout::top_down(egui::Align::LEFT),
+                |ui| grid_ui(ui, cx, p, &summary),
+            );
+            ui.separator();
+            ui.allocate_ui_with_layout(
+                egui::vec2(ui.available_width(), 240.0),
+                egui::Layout::top_down(egui::Align::LEFT),
+                |ui| list_ui(ui, cx, st, &summary, out),
+            );
+            ui.separator();
+            editor_ui(ui, cx, st, p, out);
+        });
     } else {
         let grid_height = needed.min(ui.available_height() * 0.6).max(120.0);
         ui.allocate_ui_with_layout(
@@ -433,7 +420,7 @@ fn side_by_side_ui(
 fn header_ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command>) {
     let lang = cx.lang;
     ui.horizontal(|ui| {
-        ui.heading(lang.pick("Återföringar", "Repayments"));
+        ui.heading(lang.t(T::ViewRepayments));
         ui.add_space(12.0);
         ui.label(RichText::new(closed_years_text(lang, cx.fund)).strong());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -441,66 +428,42 @@ fn header_ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Comm
             let export = ui
                 .add_enabled(
                     summary.is_some(),
-                    egui::Button::new(lang.pick(
-                        "Exportera återföringsplanen (CSV)…",
-                        "Export the repayment schedule (CSV)…",
-                    )),
+                    egui::Button::new(lang.t(T::ExportRepaymentScheduleCSV)),
                 )
-                .on_hover_text(lang.pick(
-                    "De valda insatsernas återföringar år för år, med utfall och eftersläpning, för kalkylprogram (semikolon, svensk teckenkodning).",
-                    "The chosen initiatives' repayments year by year, with actual figures and arrears, for spreadsheets (comma separated).",
-                ));
+                .on_hover_text(lang.t(T::ChosenInitiativesRepaymentsYearYear));
             if export.clicked()
                 && let Some(s) = summary
             {
                 out.push(Command::Export(ExportRequest::Schedule(ScheduleExport {
                     initiatives: s.rows.iter().map(|r| r.index).collect(),
                     payer: st.repayments.filter.payer,
-                    dialect: match lang {
-                        Lang::Sv => CsvDialect::Swedish,
-                        Lang::En => CsvDialect::Rfc4180,
-                    },
+                    dialect: super::csv_dialect(lang),
                 })));
             }
             if !cx.presenting
                 && ui
                     .button(lang.t(crate::i18n::T::ReadActualsFromSie))
-                    .on_hover_text(lang.pick(
-                        "Läs ett stängt års utfall per insats ur ekonomisystemets SIE 4-fil (4E eller 4I): först en förhandsvisning, sedan Använd.",
-                        "Read a closed year's actual figures per initiative from the financial system's SIE 4 file (4E or 4I): a preview first, then Apply.",
-                    ))
+                    .on_hover_text(lang.t(T::ReadClosedYearsActualFigures))
                     .clicked()
             {
                 out.push(Command::Import(crate::import::ImportKind::Sie));
             }
             match next_year_to_close(cx.fund) {
                 Some(year) => {
-                    let text = match lang {
-                        Lang::Sv => format!("Stäng år {year}…"),
-                        Lang::En => format!("Close year {year}…"),
-                    };
+                    let text = i18n::close_year_button(lang, year);
                     let button = ui
                         // Presentation mode shows the figures and changes nothing.
                         .add_enabled(
                             cx.analysis.projection.is_some() && !cx.presenting,
                             egui::Button::new(text),
                         )
-                        .on_hover_text(lang.pick(
-                            "Stäng året för att föra in utfall: därefter räknar Sif med utfall i stället för plan för året.",
-                            "Close the year to enter actual figures: Sif then uses actual figures instead of the plan for the year.",
-                        ));
+                        .on_hover_text(lang.t(T::CloseYearEnterActualFigures));
                     if button.clicked() {
                         st.repayments.open_close_year = true;
                     }
                 }
                 None => {
-                    ui.label(
-                        RichText::new(lang.pick(
-                            "Alla år i perioden är stängda",
-                            "Every year of the horizon is closed",
-                        ))
-                        .weak(),
-                    );
+                    ui.label(RichText::new(lang.t(T::EveryYearHorizonClosed)).weak());
                 }
             }
         });
@@ -512,7 +475,7 @@ fn filter_ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, summary: &Summary)
     let f = &mut st.repayments.filter;
     // Wrapped, so that on a narrow screen the row never widens the view past the window.
     ui.horizontal_wrapped(|ui| {
-        let label = form_label(ui, lang.pick("Betalare", "Payer"));
+        let label = form_label(ui, lang.t(T::Payer));
         let mut payers: Vec<(Option<usize>, String)> = vec![(None, all_payers(lang).to_string())];
         payers.extend(
             cx.fund
@@ -522,65 +485,46 @@ fn filter_ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, summary: &Summary)
                 .filter(|(_, a)| a.kind == ActorKind::Committee)
                 .map(|(i, a)| (Some(i), format!("{} – {}", a.code, a.name))),
         );
-        if let Some(v) = choice(
+        super::choose(
             ui,
             "repayments_payer",
             Name::By(label),
-            &f.payer,
+            &mut f.payer,
             &payers,
             200.0,
-        ) {
-            f.payer = v;
-        }
+        );
         ui.add_space(8.0);
-        let label = form_label(ui, lang.pick("Insats", "Initiative"));
+        let label = form_label(ui, lang.t(T::InitiativeOne));
         ui.add(
             egui::TextEdit::singleline(&mut f.text)
-                .hint_text(lang.pick("kod eller namn", "code or name"))
+                .hint_text(lang.t(T::CodeName))
                 .desired_width(150.0),
         )
         .labelled_by(label)
-        .on_hover_text(lang.pick(
-            "Visar bara insatserna vars kod eller namn innehåller texten.",
-            "Shows only the initiatives whose code or name contains the text.",
-        ));
+        .on_hover_text(lang.t(T::RepShowsOnlyInitiativesWhoseCode));
         ui.add_space(8.0);
-        let label = form_label(ui, lang.pick("Status", "Status"));
+        let label = form_label(ui, lang.t(T::Status));
         let mut statuses: Vec<(Option<Status>, String)> =
-            vec![(None, lang.pick("Alla statusar", "All statuses").to_string())];
+            vec![(None, lang.t(T::AllStatuses).to_string())];
         statuses.extend(
             Status::ALL
                 .iter()
                 .map(|s| (Some(*s), i18n::status(lang, *s).to_string())),
         );
-        if let Some(v) = choice(
+        super::choose(
             ui,
             "repayments_status",
             Name::By(label),
-            &f.status,
+            &mut f.status,
             &statuses,
             110.0,
-        ) {
-            f.status = v;
-        }
-        ui.add_space(8.0);
-        ui.checkbox(
-            &mut f.only_arrears,
-            lang.pick("Bara eftersläpning", "Only arrears"),
         );
+
+        ui.add_space(8.0);
+        ui.checkbox(&mut f.only_arrears, lang.t(T::OnlyArrears));
         ui.add_space(8.0);
         let shown = summary.rows.len();
-        let text = match lang {
-            Lang::Sv => format!("{shown} insatser"),
-            Lang::En => format!(
-                "{shown} {}",
-                if shown == 1 {
-                    "initiative"
-                } else {
-                    "initiatives"
-                }
-            ),
-        };
+        let text = i18n::initiatives_listed(lang, shown);
         ui.add(egui::Label::new(RichText::new(text).weak()).extend());
     });
 }
@@ -687,24 +631,17 @@ fn grid_ui(ui: &mut Ui, cx: &ViewCtx<'_>, p: &Projection, s: &Summary) {
                 .header(header_height, |mut header| {
                     header.col(|ui| {
                         ui.with_layout(egui::Layout::top_down(egui::Align::LEFT), |ui| {
-                            ui.strong(lang.pick("Betalare", "Payer"));
+                            ui.strong(lang.t(T::Payer));
                         });
                     });
                     header.col(|_| {});
                     header.col(|ui| {
                         ui.with_layout(egui::Layout::top_down(egui::Align::RIGHT), |ui| {
-                            ui.strong(lang.pick("Summa", "Total"));
-                            ui.label(
-                                RichText::new(lang.pick("hela perioden", "whole horizon"))
-                                    .small()
-                                    .weak(),
-                            );
+                            ui.strong(lang.t(T::Total));
+                            ui.label(RichText::new(lang.t(T::WholeHorizon)).small().weak());
                         })
                         .response
-                        .on_hover_text(lang.pick(
-                            "Planerat: hela perioden. Utfall och eftersläpning: de stängda åren.",
-                            "Planned: the whole horizon. Actual and arrears: the closed years.",
-                        ));
+                        .on_hover_text(lang.t(T::PlannedWholeHorizonActualArrears));
                     });
                     for y in 0..s.years {
                         header.col(|ui| {
@@ -712,9 +649,9 @@ fn grid_ui(ui: &mut Ui, cx: &ViewCtx<'_>, p: &Projection, s: &Summary) {
                             ui.with_layout(egui::Layout::top_down(egui::Align::RIGHT), |ui| {
                                 ui.strong(year.to_string());
                                 let basis = if y < closed {
-                                    lang.pick("stängt: utfall", "closed: actual")
+                                    lang.t(T::ClosedActual)
                                 } else {
-                                    lang.pick("plan", "plan")
+                                    lang.t(T::Plan)
                                 };
                                 ui.label(RichText::new(basis).small().weak());
                             });
@@ -785,10 +722,8 @@ fn grid_ui(ui: &mut Ui, cx: &ViewCtx<'_>, p: &Projection, s: &Summary) {
                             row.set_overline(measure == Measure::FundRepaid);
                             row.col(|ui| {
                                 if measure == Measure::FundRepaid {
-                                    ui.strong(whole_fund(lang)).on_hover_text(lang.pick(
-                                        "Fondredovisningen för hela fonden, oavsett filter.",
-                                        "The fund statement of the whole fund, whatever the filter.",
-                                    ));
+                                    ui.strong(whole_fund(lang))
+                                        .on_hover_text(lang.t(T::FundStatementWholeFundWhatever));
                                 }
                             });
                             row.col(|ui| {
@@ -837,16 +772,7 @@ fn list_ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, s: &Summary, out: &m
     let lang = cx.lang;
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
     let last_year = s.year(s.years.saturating_sub(1));
-    let outstanding_text = match lang {
-        Lang::Sv => format!(
-            "Återstår efter perioden (efter {last_year}), de valda insatserna: {}",
-            i18n::money_kr(lang, s.outstanding)
-        ),
-        Lang::En => format!(
-            "Still due after the horizon (after {last_year}), the chosen initiatives: {}",
-            i18n::money_kr(lang, s.outstanding)
-        ),
-    };
+    let outstanding_text = i18n::still_due_after(lang, last_year, s.outstanding);
     let color = if s.outstanding.0 > 0 {
         widgets::warn_color(ui)
     } else {
@@ -855,35 +781,17 @@ fn list_ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, s: &Summary, out: &m
     ui.label(RichText::new(&outstanding_text).color(color))
         .accessible_name(outstanding_text.clone());
     let headers: [(&str, &str); 6] = [
-        (lang.pick("Kod", "Code"), ""),
-        (lang.pick("Insats", "Initiative"), ""),
+        (lang.t(T::Code), ""),
+        (lang.t(T::InitiativeOne), ""),
         (
-            lang.pick("Planerat", "Planned"),
-            lang.pick(
-                "Planerade återföringar under hela perioden",
-                "Planned repayments over the whole horizon",
-            ),
+            lang.t(T::Planned),
+            lang.t(T::PlannedRepaymentsOverWholeHorizon),
         ),
+        (lang.t(T::Actual), lang.t(T::ActuallyRepaidClosedYears)),
+        (lang.t(T::Arrears), lang.t(T::PlannedLessActualClosedYears)),
         (
-            lang.pick("Utfall", "Actual"),
-            lang.pick(
-                "Faktiskt återfört under de stängda åren",
-                "Actually repaid in the closed years",
-            ),
-        ),
-        (
-            lang.pick("Eftersläpning", "Arrears"),
-            lang.pick(
-                "Planerat minus utfall under de stängda åren",
-                "Planned less actual in the closed years",
-            ),
-        ),
-        (
-            lang.pick("Efter perioden", "After horizon"),
-            lang.pick(
-                "Det som inte hinner återföras inom perioden",
-                "What is not repaid within the horizon",
-            ),
+            lang.t(T::AfterHorizon),
+            lang.t(T::WhatNotRepaidWithinHorizon),
         ),
     ];
     // A click anywhere on a row selects it (cell text is not selectable).
@@ -964,13 +872,7 @@ fn editor_ui(
     let fund = cx.fund;
     let Some(index) = st.selected.filter(|&i| i < fund.initiatives.len()) else {
         ui.add_space(8.0);
-        ui.label(
-            RichText::new(lang.pick(
-                "Välj en insats i listan för att se och föra in dess utfall.",
-                "Select an initiative in the list to see and enter its actual figures.",
-            ))
-            .weak(),
-        );
+        ui.label(RichText::new(lang.t(T::SelectInitiativeListSeeEnter)).weak());
         return;
     };
     let ini = &fund.initiatives[index];
@@ -983,16 +885,13 @@ fn editor_ui(
         RichText::new(format!(
             "{} · {} {}",
             i18n::status(lang, ini.status),
-            lang.pick("ägare", "owner"),
+            lang.t(T::ProbOwner),
             ini.owner
         ))
         .weak(),
     );
     let Some(ip) = p.initiative(index) else {
-        ui.label(lang.pick(
-            "Insatsen räknas inte med (föreslagen). Slå på ”Räkna med föreslagna insatser” för att se den.",
-            "The initiative does not count (proposed). Turn on “Include proposed initiatives” to see it.",
-        ));
+        ui.label(lang.t(T::InitiativeDoesNotCountProposed));
         return;
     };
     let closed_years: Vec<i32> = (0..p.closed_years.min(p.statement.len()))
@@ -1000,10 +899,7 @@ fn editor_ui(
         .collect();
     let Some(&last_closed) = closed_years.last() else {
         ui.add_space(6.0);
-        ui.label(lang.pick(
-            "Inga år är stängda ännu. Utfall förs in för stängda år: stäng ett år med knappen ovan, så kan du sedan föra in vad fonden betalade ut och vad nämnderna återförde.",
-            "No year is closed yet. Actual figures are entered for closed years: close a year with the button above, then enter what the fund paid out and what the committees repaid.",
-        ));
+        ui.label(lang.t(T::NoYearClosedYetActual));
         return;
     };
     let year = st
@@ -1013,7 +909,7 @@ fn editor_ui(
         .unwrap_or(last_closed);
     ui.add_space(4.0);
     ui.horizontal(|ui| {
-        let label = form_label(ui, lang.pick("Utfall för år", "Actual figures for"));
+        let label = form_label(ui, lang.t(T::ActualFiguresFor));
         let options: Vec<(i32, String)> = closed_years
             .iter()
             .rev()
@@ -1036,17 +932,13 @@ fn editor_ui(
         .striped(true)
         .show(ui, |ui| {
             ui.label("");
-            for h in [
-                lang.pick("Planerat", "Planned"),
-                lang.pick("Utfall", "Actual"),
-                lang.pick("Eftersläpning", "Arrears"),
-            ] {
+            for h in [lang.t(T::Planned), lang.t(T::Actual), lang.t(T::Arrears)] {
                 num_cell_w(ui, 100.0, RichText::new(h).strong());
             }
             ui.end_row();
 
             // The fund's cost: what the fund paid the owner for the initiative.
-            ui.label(lang.pick("Utbetalt från fonden", "Paid out by the fund"));
+            ui.label(lang.t(T::PaidOutFund));
             num_cell_w(ui, 100.0, i18n::money(lang, figures.fund_planned));
             let actual = figures.fund_recorded;
             let label = actual_fund_label(lang, year);
@@ -1064,19 +956,10 @@ fn editor_ui(
             }
             let variance = figures.fund_variance;
             if !variance.is_zero() {
-                let text = match lang {
-                    Lang::Sv if variance.0 > 0 => {
-                        format!("{} över plan", i18n::money(lang, variance))
-                    }
-                    Lang::Sv => {
-                        format!("{} under plan", i18n::money(lang, figures.fund_under_plan))
-                    }
-                    Lang::En if variance.0 > 0 => {
-                        format!("{} over plan", i18n::money(lang, variance))
-                    }
-                    Lang::En => {
-                        format!("{} under plan", i18n::money(lang, figures.fund_under_plan))
-                    }
+                let text = if variance.0 > 0 {
+                    i18n::over_plan(lang, variance)
+                } else {
+                    i18n::under_plan(lang, figures.fund_under_plan)
                 };
                 ui.label(RichText::new(text).weak().small());
             } else {
@@ -1086,10 +969,7 @@ fn editor_ui(
 
             for flow in &figures.payers {
                 let code = actor_code(fund, flow.actor);
-                ui.label(format!(
-                    "{} {code}",
-                    lang.pick("Återfört från", "Repaid by")
-                ));
+                ui.label(format!("{} {code}", lang.t(T::RepaidBy)));
                 num_cell_w(ui, 100.0, i18n::money(lang, flow.planned));
                 let actual = flow.actual;
                 let label = actual_repayment_label(lang, code, year);
@@ -1118,13 +998,7 @@ fn editor_ui(
                 ui.end_row();
             }
             if figures.payers.is_empty() {
-                ui.label(
-                    RichText::new(lang.pick(
-                        "Ingen återföring är planerad för insatsen.",
-                        "No repayment is planned for the initiative.",
-                    ))
-                    .weak(),
-                );
+                ui.label(RichText::new(lang.t(T::NoRepaymentPlannedInitiative)).weak());
                 ui.end_row();
             }
         });
@@ -1139,7 +1013,7 @@ fn editor_ui(
     }
     if !sources.is_empty() {
         ui.add_space(4.0);
-        let text = source_text(lang, year, &sources.join("; "));
+        let text = i18n::source_text(lang, year, &sources.join("; "));
         ui.add(egui::Label::new(RichText::new(&text).weak()).wrap())
             .accessible_name(text.clone());
     }
@@ -1148,10 +1022,7 @@ fn editor_ui(
     let arrears = figures.arrears_all_closed;
     let arrears_text = format!(
         "{}: {}",
-        lang.pick(
-            "Eftersläpning för insatsen, alla stängda år",
-            "The initiative's arrears, all closed years"
-        ),
+        lang.t(T::InitiativesArrearsAllClosedYears),
         i18n::money_kr(lang, arrears)
     );
     let color = if arrears.0 > 0 {
@@ -1168,7 +1039,7 @@ fn editor_ui(
         ui.label(
             RichText::new(format!(
                 "{}: {}",
-                lang.pick("Återstår efter perioden", "Still due after the horizon"),
+                lang.t(T::StillDueAfterHorizon),
                 i18n::money_kr(lang, ip.outstanding)
             ))
             .color(widgets::warn_color(ui)),
@@ -1176,12 +1047,9 @@ fn editor_ui(
     }
     ui.add_space(4.0);
     ui.label(
-        RichText::new(lang.pick(
-            "Ett stängt år utan inlagt utfall räknas som 0 kr. Varje ändring går att ångra.",
-            "A closed year without recorded figures counts as 0. Every change can be undone.",
-        ))
-        .weak()
-        .small(),
+        RichText::new(lang.t(T::ClosedYearWithoutRecordedFigures))
+            .weak()
+            .small(),
     );
     if let Some(mut value) = changed {
         if value != *ini {
@@ -1207,14 +1075,6 @@ pub fn mark_typed(ini: &mut Initiative, year: i32) {
     }
 }
 
-/// The line under the actual figures that says where they came from.
-pub fn source_text(lang: Lang, year: i32, source: &str) -> String {
-    match lang {
-        Lang::Sv => format!("Källa för utfallet {year}: {source}"),
-        Lang::En => format!("Source of the {year} figures: {source}"),
-    }
-}
-
 fn close_year_dialog(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command>) {
     let lang = cx.lang;
     let Some(c) = st.repayments.close_year.clone() else {
@@ -1225,19 +1085,9 @@ fn close_year_dialog(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut 
     let mut confirm = false;
     let modal = egui::Modal::new(Id::unique("close_year_dialog")).show(ui.ctx(), |ui| {
         ui.set_max_width(600.0);
-        ui.heading(match lang {
-            Lang::Sv => format!("Stäng år {year}?"),
-            Lang::En => format!("Close year {year}?"),
-        });
+        ui.heading(i18n::close_year_question(lang, year));
         ui.add_space(4.0);
-        ui.label(match lang {
-            Lang::Sv => format!(
-                "När {year} stängs räknar Sif med utfall i stället för plan för {year}: fondredovisningen, återföringarna, balanskravsutredningen och bokföringen visar då det som faktiskt betalades ut från fonden och återfördes till den. Efter stängningen för du in utfallet per insats här i Återföringar."
-            ),
-            Lang::En => format!(
-                "When {year} is closed, Sif uses actual figures instead of the plan for {year}: the fund statement, the repayments, the balanced-budget reconciliation and the ledger then show what the fund actually paid out and received. After closing, you enter the actual figures per initiative here in Repayments."
-            ),
-        });
+        ui.label(i18n::close_year_explained(lang, year));
         ui.add_space(6.0);
         egui::Grid::new("close_year_figures")
             .num_columns(3)
@@ -1245,23 +1095,19 @@ fn close_year_dialog(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut 
             .striped(true)
             .show(ui, |ui| {
                 ui.label("");
-                num_cell_w(ui, 130.0, RichText::new(lang.pick("Plan nu", "Plan now")).strong());
-                num_cell_w(
-                    ui,
-                    130.0,
-                    RichText::new(lang.pick("Efter stängning", "After closing")).strong(),
-                );
+                num_cell_w(ui, 130.0, RichText::new(lang.t(T::PlanNow)).strong());
+                num_cell_w(ui, 130.0, RichText::new(lang.t(T::AfterClosing)).strong());
                 ui.end_row();
                 let lines = [
-                    lang.pick("Utbetalt från fonden", "Paid out by the fund"),
-                    lang.pick("Återfört till fonden", "Repaid to the fund"),
-                    lang.pick("Fondens saldo vid årets slut", "Fund balance at year end"),
+                    lang.t(T::PaidOutFund),
+                    lang.t(T::RepaidFund),
+                    lang.t(T::FundBalanceYearEnd),
                 ];
                 for (k, line) in lines.iter().enumerate() {
                     ui.label(format!("{line} {year}"));
                     let columns = [
-                        (c.plan, lang.pick("plan nu", "plan now")),
-                        (c.after, lang.pick("efter stängning", "after closing")),
+                        (c.plan, lang.t(T::RepPlanNow)),
+                        (c.after, lang.t(T::RepAfterClosing)),
                     ];
                     for (figures, which) in columns {
                         let text = figures.map_or_else(
@@ -1275,40 +1121,12 @@ fn close_year_dialog(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut 
                 }
             });
         ui.add_space(6.0);
-        let zero = i18n::money_kr(lang, Money::ZERO);
-        let note = if c.with_actuals == 0 {
-            match lang {
-                Lang::Sv => format!(
-                    "Inget utfall är inlagt för {year} ännu. Stängs året nu räknas det som att fonden har betalat ut {zero} och fått tillbaka {zero} under {year}, tills du för in utfallet. Planerade återföringar som inte förs in som utfall visas som eftersläpning."
-                ),
-                Lang::En => format!(
-                    "No actual figures are recorded for {year} yet. If the year is closed now, the fund counts as having paid out {zero} and received {zero} in {year} until you enter them. Planned repayments not entered as actual figures show as arrears."
-                ),
-            }
-        } else {
-            match lang {
-                Lang::Sv => format!(
-                    "Utfall är inlagt för {} insatser; övriga räknas med {zero} tills du för in deras utfall.",
-                    c.with_actuals
-                ),
-                Lang::En => format!(
-                    "Actual figures are recorded for {} initiatives; the others count as {zero} until you enter theirs.",
-                    c.with_actuals
-                ),
-            }
-        };
+        let note = i18n::close_year_note(lang, year, c.with_actuals);
         ui.label(RichText::new(note).color(widgets::warn_color(ui)));
         if c.plan_as_actuals.is_some() {
             ui.add_space(4.0);
             let mut fill = c.fill_from_plan;
-            let text = match lang {
-                Lang::Sv => format!(
-                    "Utfall = plan: fyll i {year} års utfall med planen som utgångspunkt (för insatser utan utfall), och ändra sedan det som skiljer"
-                ),
-                Lang::En => format!(
-                    "Actuals = plan: fill in {year}'s actual figures with the plan as the starting point (for initiatives without any), then change what differs"
-                ),
-            };
+            let text = i18n::actuals_from_plan(lang, year);
             if ui.checkbox(&mut fill, text).changed()
                 && let Some(cy) = st.repayments.close_year.as_mut()
             {
@@ -1316,20 +1134,15 @@ fn close_year_dialog(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut 
             }
         }
         ui.add_space(4.0);
-        ui.label(lang.pick(
-            "Stängningen går att ångra (Redigera, Ångra).",
-            "Closing can be undone (Edit, Undo).",
-        ));
+        ui.label(lang.t(T::ClosingCanUndoneEditUndo));
         ui.add_space(8.0);
         ui.horizontal(|ui| {
-            let text = match lang {
-                Lang::Sv => format!("Stäng {year}"),
-                Lang::En => format!("Close {year}"),
-            };
+            let text = i18n::close_year_confirm(lang, year);
+
             if ui.button(text).clicked() {
                 confirm = true;
             }
-            if ui.button(lang.pick("Avbryt", "Cancel")).clicked() {
+            if ui.button(lang.t(T::Cancel)).clicked() {
                 close = true;
             }
         });

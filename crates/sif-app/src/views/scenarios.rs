@@ -8,7 +8,7 @@
 //! come from the analysis the shell already keeps.
 
 use eframe::egui::{self, Color32, Id, RichText, Ui};
-use egui_plot::{HoverPosition, Legend, Line, LineStyle, Plot, PlotPoints};
+use egui_plot::{Legend, Line, LineStyle, PlotPoints};
 use sif::engine::{self, Options, Projection};
 use sif::model::{Fund, Scenario};
 use sif::money::{Money, Overflow};
@@ -50,7 +50,7 @@ impl KeyFigures {
             repaid: h.repaid,
             unfunded: h.unfunded,
             outstanding: h.outstanding,
-            npv: p.appraisal.iter().map(|a| a.npv).sum(),
+            npv: sif::figures::horizon::npv_total(p),
             negative_current: negative_years(p, RuleSet::CurrentLaw),
             negative_proposed: negative_years(p, RuleSet::Proposed),
         })
@@ -157,9 +157,7 @@ impl ScenariosState {
                     None => Err(cx.analysis.engine_error.clone().unwrap_or_default()),
                 };
                 self.whatif_row = Some(Row {
-                    name: lang
-                        .pick("Övning (ej sparad)", "Exercise (not saved)")
-                        .to_string(),
+                    name: lang.t(T::ExerciseNotSaved).to_string(),
                     assumptions: a,
                     figures,
                     whatif: true,
@@ -204,25 +202,10 @@ fn line_color(k: usize, whatif: bool) -> Color32 {
 }
 
 /// The name a figure of the comparison is read by: "Pessimistiskt, Fondens saldo …: 18 475 000 kr".
-pub fn cell_name(scenario: &str, column: &str, value: &str) -> String {
-    format!("{scenario}, {column}: {value}")
-}
+pub use super::cell_name;
 
 pub fn closing_column(lang: Lang) -> &'static str {
     lang.t(T::ClosingBalance)
-}
-
-fn factors_text(lang: Lang, a: Assumptions) -> String {
-    match lang {
-        Lang::Sv => format!(
-            "besparingar {} %, kostnader {} %, {} år senare",
-            a.savings_factor, a.cost_factor, a.delay
-        ),
-        Lang::En => format!(
-            "savings {}%, costs {}%, {} years later",
-            a.savings_factor, a.cost_factor, a.delay
-        ),
-    }
 }
 
 pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command>) {
@@ -232,19 +215,10 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command
         .id_salt("scenarios")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            ui.heading(lang.pick("Scenarier jämförda", "Scenarios compared"));
-            ui.label(
-                RichText::new(lang.pick(
-                    "Fonden räknad med grundscenariot och med vart och ett av fondens scenarier. Ett scenario räknar om planens besparingar och kostnader med en procentsats och kan skjuta besparingarna några år framåt; utfall för stängda år räknas aldrig om.",
-                    "The fund computed under the base scenario and under each of the fund's scenarios. A scenario scales the plan's savings and costs by a percentage and can move the savings some years later; actual figures for closed years are never scaled.",
-                ))
-                .weak(),
-            );
+            ui.heading(lang.t(T::ScenariosCompared));
+            ui.label(RichText::new(lang.t(T::FundComputedUnderBaseScenario)).weak());
             if include_proposed {
-                ui.label(RichText::new(lang.pick(
-                    "Föreslagna insatser räknas med.",
-                    "Proposed initiatives are counted.",
-                )).weak());
+                ui.label(RichText::new(lang.t(T::ProposedInitiativesCounted)).weak());
             }
             if errors_banner(ui, cx, out) {
                 if !cx.presenting {
@@ -266,50 +240,27 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command
 
 fn balance_plot(ui: &mut Ui, lang: Lang, cache: &ScenariosState) {
     let width = ui.available_width().min(1100.0);
-    Plot::new("scenario_balance_plot")
-        .width(width)
-        .height(260.0)
-        .include_y(0.0)
-        .legend(Legend::default().position(egui_plot::Corner::LeftBottom))
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .x_grid_spacer(super::overview::year_marks)
-        .custom_x_axes(vec![super::overview::year_axis_hints()])
-        .y_axis_formatter(move |m, _| super::overview::millions(lang, m.value))
-        .y_axis_label(super::overview::unit_label(lang))
-        .label_formatter(move |pos| match pos {
-            HoverPosition::NearDataPoint {
-                plot_name,
-                position,
-                ..
-            } => Some(format!(
-                "{plot_name}\n{}: {}",
-                position.x.round() as i64,
-                i18n::money_kr(lang, Money(position.y.round() as i64))
-            )),
-            HoverPosition::Elsewhere { .. } => None,
-        })
-        .show(ui, |plot| {
-            for (k, row) in cache.all_rows().enumerate() {
-                let Ok(f) = &row.figures else {
-                    continue;
-                };
-                let points: Vec<[f64; 2]> = f
-                    .balance
-                    .iter()
-                    .map(|(y, m)| [f64::from(*y), m.as_f64()])
-                    .collect();
-                let mut line = Line::new(row.name.clone(), PlotPoints::new(points))
-                    .color(line_color(k, row.whatif))
-                    .width(2.0);
-                if row.whatif {
-                    line = line.style(LineStyle::Dashed { length: 8.0 }).width(2.5);
-                }
-                plot.line(line);
+    let legend = Legend::default().position(egui_plot::Corner::LeftBottom);
+    let plot = super::overview::year_plot("scenario_balance_plot", lang, width, 260.0, legend);
+    super::overview::point_labels(plot, lang).show(ui, |plot| {
+        for (k, row) in cache.all_rows().enumerate() {
+            let Ok(f) = &row.figures else {
+                continue;
+            };
+            let points: Vec<[f64; 2]> = f
+                .balance
+                .iter()
+                .map(|(y, m)| [f64::from(*y), m.as_f64()])
+                .collect();
+            let mut line = Line::new(row.name.clone(), PlotPoints::new(points))
+                .color(line_color(k, row.whatif))
+                .width(2.0);
+            if row.whatif {
+                line = line.style(LineStyle::Dashed { length: 8.0 }).width(2.5);
             }
-        });
+            plot.line(line);
+        }
+    });
 }
 
 /// A row of the table: its label and how a scenario's assumptions or figures fill it.
@@ -338,10 +289,8 @@ fn table_ui(ui: &mut Ui, lang: Lang, rules: RuleSet, cache: &ScenariosState) {
 
                     // The assumptions, weak: they are the scenario, not its result.
                     let assumptions: [AssumptionRow<'_>; 3] = [
-                        (lang.t(T::SavingsFactor), |l, a| {
-                            percent(l, a.savings_factor)
-                        }),
-                        (lang.t(T::CostFactor), |l, a| percent(l, a.cost_factor)),
+                        (lang.t(T::SavingsFactor), |l, a| l.percent(a.savings_factor)),
+                        (lang.t(T::CostFactor), |l, a| l.percent(a.cost_factor)),
                         (lang.t(T::Delay), |_, a| a.delay.to_string()),
                     ];
                     for (label, value) in assumptions {
@@ -431,13 +380,7 @@ fn table_ui(ui: &mut Ui, lang: Lang, rules: RuleSet, cache: &ScenariosState) {
                 });
         });
     ui.add_space(4.0);
-    ui.label(
-        RichText::new(lang.pick(
-            "Återstår efter perioden: återföring enligt avtalen som inte hinner betalas inom perioden. Nuvärdet är summan av nuvärdena för de insatser som räknas. Förslaget är Sifs tolkning av ESO 2020:1, inte gällande rätt.",
-            "Outstanding: repayment under the agreements that is not reached within the horizon. The NPV is the sum of the net present values of the counted initiatives. The proposal is Sif's reading of ESO 2020:1, not law.",
-        ))
-        .weak(),
-    );
+    ui.label(RichText::new(lang.t(T::OutstandingRepaymentUnderAgreementsNot)).weak());
 }
 
 /// The label of a row of figures: wrapped in a column of fixed width, so that long names
@@ -466,7 +409,7 @@ fn header_cell(ui: &mut Ui, lang: Lang, k: usize, row: &Row, width: f32) {
                 name = name.italics();
             }
             ui.add(egui::Label::new(name).truncate())
-                .on_hover_text(factors_text(lang, row.assumptions));
+                .on_hover_text(i18n::scenario_factors(lang, row.assumptions));
             let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 4.0), egui::Sense::hover());
             ui.painter()
                 .rect_filled(rect, 1.0, line_color(k, row.whatif));
@@ -488,29 +431,19 @@ fn failed_cell(ui: &mut Ui, lang: Lang, row: &Row, width: f32) {
     .on_hover_text(reason);
 }
 
-fn percent(lang: Lang, p: i32) -> String {
-    match lang {
-        Lang::Sv => format!("{p}\u{a0}%"),
-        Lang::En => format!("{p}%"),
-    }
-}
-
 pub fn outstanding_label(lang: Lang) -> &'static str {
-    lang.pick("Återstår efter perioden", "Outstanding after the horizon")
+    lang.t(T::Outstanding)
 }
 
 pub fn npv_label(lang: Lang) -> &'static str {
-    lang.pick("Nuvärde, summa", "NPV, total")
+    lang.t(T::NPVTotal)
 }
 
 /// "Negativa år, gällande lag" / "Negative years, current law".
 pub fn negative_label(lang: Lang, rules: RuleSet) -> String {
     format!(
         "{}, {}",
-        lang.pick(
-            "År med negativt balanskravsresultat",
-            "Years with a negative balanced-budget result"
-        ),
+        lang.t(T::YearsNegativeBalancedBudgetResult),
         rules.name(lang).to_lowercase_first()
     )
 }
@@ -544,7 +477,7 @@ fn editor_ui(
 ) {
     let lang = cx.lang;
     let fund = cx.fund;
-    section(ui, lang.pick("Redigera scenarierna", "Edit the scenarios"));
+    section(ui, lang.t(T::EditScenarios));
     let mut scenarios = fund.scenarios.clone();
     let mut renamed = None;
     let mut remove = None;
@@ -552,11 +485,12 @@ fn editor_ui(
         .num_columns(5)
         .spacing([12.0, 4.0])
         .show(ui, |ui| {
-            for t in [T::ScenarioName, T::SavingsFactor, T::CostFactor, T::Delay] {
-                ui.label(RichText::new(lang.t(t)).strong());
-            }
-            ui.label("");
-            ui.end_row();
+            super::header_row(
+                ui,
+                lang,
+                &[T::ScenarioName, T::SavingsFactor, T::CostFactor, T::Delay],
+                1,
+            );
             for (k, s) in scenarios.iter_mut().enumerate() {
                 let name = i18n::row_label(lang, T::ScenarioName, k);
                 ui.vertical(|ui| {
@@ -597,10 +531,7 @@ fn editor_ui(
                             true,
                             |t| match i18n::parse_int(t) {
                                 Some(v) if range.contains(&v) => Ok(v),
-                                _ => Err(match lang {
-                                    Lang::Sv => format!("ange ett heltal {lo}–{hi}"),
-                                    Lang::En => format!("enter a whole number {lo}–{hi}"),
-                                }),
+                                _ => Err(i18n::whole_number_between(lang, lo, hi)),
                             },
                         ) {
                             *value = v;
@@ -621,10 +552,7 @@ fn editor_ui(
         scenarios.remove(k);
         fields.clear();
     }
-    if ui
-        .button(lang.pick("Nytt scenario", "New scenario"))
-        .clicked()
-    {
+    if ui.button(lang.t(T::NewScenario)).clicked() {
         let name = whatif::free_scenario_name(fund, "Scenario");
         scenarios.push(Assumptions::BASE.scenario(&name));
     }
@@ -643,13 +571,7 @@ fn editor_ui(
 /// the emphasised one first and strong.
 pub fn balance_years_ui(ui: &mut Ui, cx: &ViewCtx<'_>, p: &Projection) {
     let lang = cx.lang;
-    section(
-        ui,
-        lang.pick(
-            "År med negativt balanskravsresultat",
-            "Years with a negative balanced-budget result",
-        ),
-    );
+    section(ui, lang.t(T::YearsNegativeBalancedBudgetResult));
     let order = match cx.rules {
         RuleSet::CurrentLaw => [RuleSet::CurrentLaw, RuleSet::Proposed],
         RuleSet::Proposed => [RuleSet::Proposed, RuleSet::CurrentLaw],
@@ -661,7 +583,7 @@ pub fn balance_years_ui(ui: &mut Ui, cx: &ViewCtx<'_>, p: &Projection) {
             for (k, rules) in order.into_iter().enumerate() {
                 let years = negative_years(p, rules);
                 let text = if years.is_empty() {
-                    lang.pick("inga", "none").to_string()
+                    lang.t(T::AdjustmentsNone).to_string()
                 } else {
                     let list: Vec<String> = years.iter().map(i32::to_string).collect();
                     list.join(", ")

@@ -10,13 +10,11 @@ use sif::model::{
 use sif::money::Money;
 use sif::validate::Location;
 
-use super::ViewCtx;
+use super::{FormField, ViewCtx};
 use crate::command::{Command, Edit, FundSettings};
-use crate::i18n::{self, T};
+use crate::i18n::{self, Lang, T};
 use crate::state::{FieldBuffers, UiState};
-use crate::widgets::{
-    self, Field, Name, choice, commit_field, form_label, money_field, section, text_field,
-};
+use crate::widgets::{self, Name, commit_field, form_label, money_field, section, text_field};
 
 /// Where the problem chosen in the Problems view is, and whether to scroll to it this frame.
 #[derive(Debug, Clone, Copy)]
@@ -41,13 +39,7 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command
     if cx.presenting {
         // The settings only edit; presentation mode shows no editor.
         ui.add_space(12.0);
-        ui.label(
-            RichText::new(cx.lang.pick(
-                "Fondinställningarna visas inte i presentationsläget (F5 avslutar det).",
-                "The fund settings are not shown in presentation mode (F5 leaves it).",
-            ))
-            .weak(),
-        );
+        ui.label(RichText::new(cx.lang.t(T::FundSettingsNotShownPresentation)).weak());
         return;
     }
     egui::ScrollArea::vertical()
@@ -65,10 +57,11 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command
 }
 
 /// Bring a section into view when a problem there was chosen.
-fn heading(ui: &mut Ui, text: &str, scroll: bool) {
+/// A section's heading, scrolled into view when a problem in the section was followed here.
+fn heading(ui: &mut Ui, lang: Lang, what: T, focus: Focus, here: impl Fn(Location) -> bool) {
     ui.add_space(8.0);
-    let r = ui.label(RichText::new(text).strong().size(16.0));
-    if scroll {
+    let r = ui.label(RichText::new(lang.t(what)).strong().size(16.0));
+    if focus.scroll && focus.at.is_some_and(here) {
         r.scroll_to_me(Some(Align::TOP));
     }
     ui.add_space(2.0);
@@ -105,10 +98,14 @@ fn appraisal_ui(ui: &mut Ui, cx: &ViewCtx<'_>, fields: &mut FieldBuffers, out: &
         .num_columns(3)
         .spacing([16.0, 6.0])
         .show(ui, |ui| {
-            let l = form_label(ui, lang.t(T::CostOptimismBias));
-            Field::new(fid("cost_optimism_bias", 0), Name::By(l))
+            FormField::labelled(lang, T::CostOptimismBias)
                 .width(60.0)
-                .int(ui, fields, lang, &mut a.cost_optimism_bias);
+                .int(
+                    ui,
+                    fields,
+                    fid("cost_optimism_bias", 0),
+                    &mut a.cost_optimism_bias,
+                );
             field_note(ui, cx, "appraisal.cost_optimism_bias");
             ui.end_row();
         });
@@ -124,10 +121,12 @@ fn appraisal_ui(ui: &mut Ui, cx: &ViewCtx<'_>, fields: &mut FieldBuffers, out: &
             ui.label("");
             ui.end_row();
             for (k, band) in a.discount_bands.iter_mut().enumerate() {
-                let name = i18n::row_label(lang, T::BandFromYear, k);
-                Field::new(fid("band_from_year", k), Name::Text(&name))
-                    .width(60.0)
-                    .int(ui, fields, lang, &mut band.from_year);
+                FormField::row(lang, T::BandFromYear, k).width(60.0).int(
+                    ui,
+                    fields,
+                    fid("band_from_year", k),
+                    &mut band.from_year,
+                );
                 let name = i18n::row_label(lang, T::DiscountRate, k);
                 if let Some(v) = commit_field(
                     ui,
@@ -141,12 +140,7 @@ fn appraisal_ui(ui: &mut Ui, cx: &ViewCtx<'_>, fields: &mut FieldBuffers, out: &
                 ) {
                     band.rate = v;
                 }
-                if ui
-                    .small_button("×")
-                    .accessible_name(i18n::remove_label(lang, T::RemoveBand, k))
-                    .on_hover_text(lang.t(T::RemoveBand))
-                    .clicked()
-                {
+                if super::remove_button(ui, lang, T::RemoveBand, k) {
                     remove = Some(k);
                 }
                 field_note(ui, cx, &format!("appraisal.discount_bands[{}].rate", k + 1));
@@ -206,43 +200,31 @@ fn fund_ui(
     let fund = cx.fund;
     let original = FundSettings::of(fund);
     let mut s = original.clone();
-    heading(
-        ui,
-        lang.t(T::FundSection),
-        focus.scroll && matches!(focus.at, Some(Location::Fund)),
-    );
+    heading(ui, lang, T::FundSection, focus, |l| {
+        matches!(l, Location::Fund)
+    });
     egui::Grid::new("fund_settings")
         .num_columns(2)
         .spacing([16.0, 6.0])
         .show(ui, |ui| {
-            let l = form_label(ui, lang.t(T::FundName));
-            if let Some(v) = text_field(
+            FormField::labelled(lang, T::FundName).width(360.0).text(
                 ui,
                 fields,
                 fid("name", 0),
-                Name::By(l),
-                lang,
-                &s.name,
+                &mut s.name,
                 true,
-                360.0,
-            ) {
-                s.name = v;
-            }
+            );
             field_note(ui, cx, "name");
             ui.end_row();
-            let l = form_label(ui, lang.t(T::Organisation));
-            if let Some(v) = text_field(
-                ui,
-                fields,
-                fid("organisation", 0),
-                Name::By(l),
-                lang,
-                &s.organisation,
-                true,
-                360.0,
-            ) {
-                s.organisation = v;
-            }
+            FormField::labelled(lang, T::Organisation)
+                .width(360.0)
+                .text(
+                    ui,
+                    fields,
+                    fid("organisation", 0),
+                    &mut s.organisation,
+                    true,
+                );
             field_note(ui, cx, "organisation");
             ui.end_row();
             let l = form_label(ui, lang.t(T::OrgNumber));
@@ -267,22 +249,21 @@ fn fund_ui(
                 FundingModel::AnnualAppropriation,
             ]
             .map(|m| (m, i18n::funding_model(lang, m).to_string()));
-            if let Some(v) = choice(ui, "model", Name::By(l), &s.model, &models, 220.0) {
-                s.model = v;
-            }
+            super::choose(ui, "model", Name::By(l), &mut s.model, &models, 220.0);
             field_note(ui, cx, "model");
             ui.end_row();
-            let l = form_label(ui, lang.t(T::FirstYear));
-            Field::new(fid("first_year", 0), Name::By(l))
-                .width(70.0)
-                .year(ui, fields, lang, &mut s.first_year);
-            field_note(ui, cx, "first_year");
-            ui.end_row();
-            let l = form_label(ui, lang.t(T::Years));
-            Field::new(fid("years", 0), Name::By(l)).width(70.0).int(
+            FormField::labelled(lang, T::FirstYear).width(70.0).year(
                 ui,
                 fields,
-                lang,
+                fid("first_year", 0),
+                &mut s.first_year,
+            );
+            field_note(ui, cx, "first_year");
+            ui.end_row();
+            FormField::labelled(lang, T::Years).width(70.0).int(
+                ui,
+                fields,
+                fid("years", 0),
                 &mut s.years,
             );
             field_note(ui, cx, "years");
@@ -309,33 +290,13 @@ fn fund_ui(
                 .filter(|a| a.kind == ActorKind::Committee)
                 .map(|a| (a.code.clone(), format!("{} – {}", a.code, a.name)))
                 .collect();
-            if let Some(v) = choice(ui, "holder", Name::By(l), &s.holder, &committees, 260.0) {
-                s.holder = v;
-            }
+            super::choose(ui, "holder", Name::By(l), &mut s.holder, &committees, 260.0);
             field_note(ui, cx, "holder");
             ui.end_row();
-            let l = form_label(ui, lang.t(T::ClosedThrough));
-            let display = s.closed_through.map(|y| y.to_string()).unwrap_or_default();
-            if let Some(v) = commit_field(
-                ui,
-                fields,
-                fid("closed_through", 0),
-                Name::By(l),
-                &display,
-                70.0,
-                true,
-                |t| {
-                    if t.trim().is_empty() {
-                        return Ok(None);
-                    }
-                    match i18n::parse_int(t) {
-                        Some(y) if (1000..=9999).contains(&y) => Ok(Some(y)),
-                        _ => Err(lang.t(T::NotAYear).to_string()),
-                    }
-                },
-            ) {
-                s.closed_through = v;
-            }
+            FormField::labelled(lang, T::ClosedThrough)
+                .width(70.0)
+                .optional_year(ui, fields, fid("closed_through", 0), &mut s.closed_through);
+
             field_note(ui, cx, "closed_through");
             ui.end_row();
         });
@@ -396,94 +357,73 @@ fn actors_ui(
 ) {
     let lang = cx.lang;
     let fund = cx.fund;
-    heading(
-        ui,
-        lang.t(T::Actors),
-        focus.scroll && matches!(focus.at, Some(Location::Actor(_))),
-    );
+    heading(ui, lang, T::Actors, focus, |l| {
+        matches!(l, Location::Actor(_))
+    });
     let mut actors = fund.actors.clone();
     let mut rename: Option<(String, String)> = None;
     let mut remove = None;
     let kinds = [ActorKind::Committee, ActorKind::External]
         .map(|k| (k, i18n::actor_kind(lang, k).to_string()));
-    egui::Grid::new("actors")
-        .num_columns(4)
-        .spacing([12.0, 4.0])
-        .striped(true)
-        .show(ui, |ui| {
-            for t in [T::Code, T::Name, T::Kind] {
-                ui.label(RichText::new(lang.t(t)).strong());
-            }
-            ui.label("");
-            ui.end_row();
-            for (k, actor) in actors.iter_mut().enumerate() {
-                let name = i18n::row_label(lang, T::Code, k);
-                let old = actor.code.clone();
-                let resp = ui.scope(|ui| {
-                    commit_field(
-                        ui,
-                        fields,
-                        fid("actor_code", k),
-                        Name::Text(&name),
-                        &old,
-                        70.0,
-                        false,
-                        |t| {
-                            let t = t.trim();
-                            if t.is_empty() {
-                                Err(lang.t(T::EmptyNotAllowed).to_string())
-                            } else if t != old && fund.actors.iter().any(|a| a.code == t) {
-                                Err(lang.t(T::CodeTaken).to_string())
-                            } else {
-                                Ok(t.to_string())
-                            }
-                        },
-                    )
-                });
-                highlight(ui, focus.at == Some(Location::Actor(k)));
-                if let Some(new) = resp.inner.filter(|n| *n != old) {
-                    rename = Some((old.clone(), new));
-                }
-                let name = i18n::row_label(lang, T::Name, k);
-                if let Some(v) = text_field(
+    super::list_grid("actors", 4).show(ui, |ui| {
+        super::header_row(ui, lang, &[T::Code, T::Name, T::Kind], 1);
+        for (k, actor) in actors.iter_mut().enumerate() {
+            let name = i18n::row_label(lang, T::Code, k);
+            let old = actor.code.clone();
+            let resp = ui.scope(|ui| {
+                commit_field(
                     ui,
                     fields,
-                    fid("actor_name", k),
+                    fid("actor_code", k),
                     Name::Text(&name),
-                    lang,
-                    &actor.name,
-                    true,
-                    280.0,
-                ) {
-                    actor.name = v;
-                }
-                let name = i18n::row_label(lang, T::Kind, k);
-                if let Some(v) = choice(
-                    ui,
-                    ("actor_kind", k),
-                    Name::Text(&name),
-                    &actor.kind,
-                    &kinds,
-                    140.0,
-                ) {
-                    actor.kind = v;
-                }
-                // Cached with the analysis; a just-added row (not yet analysed) is not in use.
-                let in_use = cx.analysis.actor_in_use.get(k).copied().unwrap_or(false);
-                let r = ui
-                    .add_enabled(!in_use, egui::Button::new("×").small())
-                    .accessible_name(i18n::remove_label(lang, T::RemoveActor, k));
-                let r = if in_use {
-                    r.on_disabled_hover_text(i18n::cannot_delete_actor(lang, &actor.code))
-                } else {
-                    r.on_hover_text(lang.t(T::RemoveActor))
-                };
-                if r.clicked() {
-                    remove = Some(k);
-                }
-                ui.end_row();
+                    &old,
+                    70.0,
+                    false,
+                    |t| {
+                        let t = t.trim();
+                        if t.is_empty() {
+                            Err(lang.t(T::EmptyNotAllowed).to_string())
+                        } else if t != old && fund.actors.iter().any(|a| a.code == t) {
+                            Err(lang.t(T::CodeTaken).to_string())
+                        } else {
+                            Ok(t.to_string())
+                        }
+                    },
+                )
+            });
+            highlight(ui, focus.at == Some(Location::Actor(k)));
+            if let Some(new) = resp.inner.filter(|n| *n != old) {
+                rename = Some((old.clone(), new));
             }
-        });
+            FormField::row(lang, T::Name, k).width(280.0).text(
+                ui,
+                fields,
+                fid("actor_name", k),
+                &mut actor.name,
+                true,
+            );
+            FormField::row(lang, T::Kind, k).width(140.0).choice(
+                ui,
+                ("actor_kind", k),
+                &mut actor.kind,
+                &kinds,
+            );
+            // Cached with the analysis; a just-added row (not yet analysed) is not in use.
+            let in_use = cx.analysis.actor_in_use.get(k).copied().unwrap_or(false);
+            let r = ui
+                .add_enabled(!in_use, egui::Button::new("×").small())
+                .accessible_name(i18n::remove_label(lang, T::RemoveActor, k));
+            let r = if in_use {
+                r.on_disabled_hover_text(i18n::cannot_delete_actor(lang, &actor.code))
+            } else {
+                r.on_hover_text(lang.t(T::RemoveActor))
+            };
+            if r.clicked() {
+                remove = Some(k);
+            }
+            ui.end_row();
+        }
+    });
     if ui.button(lang.t(T::AddActor)).clicked() {
         let code = (1..)
             .map(|n| format!("A{n}"))
@@ -491,7 +431,7 @@ fn actors_ui(
             .unwrap_or_default();
         actors.push(Actor {
             code,
-            name: lang.pick("Ny nämnd", "New committee").to_string(),
+            name: lang.t(T::NewCommittee).to_string(),
             kind: ActorKind::Committee,
         });
     }
@@ -518,93 +458,69 @@ fn capital_ui(
 ) {
     let lang = cx.lang;
     let fund = cx.fund;
-    heading(
-        ui,
-        lang.t(T::CapitalEvents),
-        focus.scroll && matches!(focus.at, Some(Location::Capital(_))),
-    );
+    heading(ui, lang, T::CapitalEvents, focus, |l| {
+        matches!(l, Location::Capital(_))
+    });
     let mut capital = fund.capital.clone();
-    let mut remove = None;
     let kinds = [CapitalKind::Earmark, CapitalKind::Release]
         .map(|k| (k, i18n::capital_kind(lang, k).to_string()));
-    egui::Grid::new("capital")
-        .num_columns(5)
-        .spacing([12.0, 4.0])
-        .striped(true)
-        .show(ui, |ui| {
-            for t in [T::Date, T::Amount, T::Kind, T::Note] {
-                ui.label(RichText::new(lang.t(t)).strong());
-            }
-            ui.label("");
-            ui.end_row();
-            for (k, ev) in capital.iter_mut().enumerate() {
-                let name = i18n::row_label(lang, T::Date, k);
-                let r = ui.scope(|ui| {
-                    commit_field(
-                        ui,
-                        fields,
-                        fid("capital_date", k),
-                        Name::Text(&name),
-                        &i18n::date(lang, &ev.date),
-                        110.0,
-                        false,
-                        |t| i18n::parse_date(t).ok_or_else(|| lang.t(T::NotADate).to_string()),
-                    )
-                });
-                highlight(ui, focus.at == Some(Location::Capital(k)));
-                if let Some(d) = r.inner {
-                    ev.date = d;
-                }
-                let name = i18n::row_label(lang, T::Amount, k);
-                Field::new(fid("capital_amount", k), Name::Text(&name))
-                    .width(130.0)
-                    .money(ui, fields, lang, &mut ev.amount, false);
-                let name = i18n::row_label(lang, T::Kind, k);
-                if let Some(v) = choice(
-                    ui,
-                    ("capital_kind", k),
-                    Name::Text(&name),
-                    &ev.kind,
-                    &kinds,
-                    240.0,
-                ) {
-                    ev.kind = v;
-                }
-                let name = i18n::row_label(lang, T::Note, k);
-                if let Some(v) = text_field(
+    let editor = super::ListEditor {
+        grid: "capital",
+        columns: &[T::Date, T::Amount, T::Kind, T::Note],
+        remove: T::RemoveCapital,
+        add: T::AddCapital,
+        marked: false,
+    };
+    editor.show(
+        ui,
+        lang,
+        &mut capital,
+        |ui, k, ev| {
+            let name = i18n::row_label(lang, T::Date, k);
+            let r = ui.scope(|ui| {
+                commit_field(
                     ui,
                     fields,
-                    fid("capital_note", k),
+                    fid("capital_date", k),
                     Name::Text(&name),
-                    lang,
-                    &ev.note,
+                    &i18n::date(lang, &ev.date),
+                    110.0,
                     false,
-                    220.0,
-                ) {
-                    ev.note = v;
-                }
-                if ui
-                    .small_button("×")
-                    .accessible_name(i18n::remove_label(lang, T::RemoveCapital, k))
-                    .on_hover_text(lang.t(T::RemoveCapital))
-                    .clicked()
-                {
-                    remove = Some(k);
-                }
-                ui.end_row();
+                    |t| i18n::parse_date(t).ok_or_else(|| lang.t(T::NotADate).to_string()),
+                )
+            });
+            highlight(ui, focus.at == Some(Location::Capital(k)));
+            if let Some(d) = r.inner {
+                ev.date = d;
             }
-        });
-    if let Some(k) = remove {
-        capital.remove(k);
-    }
-    if ui.button(lang.t(T::AddCapital)).clicked() {
-        capital.push(CapitalEvent {
+            FormField::row(lang, T::Amount, k).width(130.0).money(
+                ui,
+                fields,
+                fid("capital_amount", k),
+                &mut ev.amount,
+                false,
+            );
+            FormField::row(lang, T::Kind, k).width(240.0).choice(
+                ui,
+                ("capital_kind", k),
+                &mut ev.kind,
+                &kinds,
+            );
+            FormField::row(lang, T::Note, k).width(220.0).text(
+                ui,
+                fields,
+                fid("capital_note", k),
+                &mut ev.note,
+                false,
+            );
+        },
+        |_| CapitalEvent {
             date: format!("{}-01-01", fund.first_year),
             amount: Money::ZERO,
             kind: CapitalKind::Earmark,
             note: String::new(),
-        });
-    }
+        },
+    );
     if capital != fund.capital {
         out.push(Command::Edit(Edit::Capital(capital)));
     }
@@ -619,11 +535,9 @@ fn budget_ui(
 ) {
     let lang = cx.lang;
     let fund = cx.fund;
-    heading(
-        ui,
-        lang.t(T::BudgetInputs),
-        focus.scroll && matches!(focus.at, Some(Location::Budget(_))),
-    );
+    heading(ui, lang, T::BudgetInputs, focus, |l| {
+        matches!(l, Location::Budget(_))
+    });
     let mut budget = fund.budget.clone();
     // One row per year of the horizon; a year without an entry counts as zeros (SPEC §3).
     // Entries outside the horizon (an error) are listed after, so they can be fixed.
@@ -636,68 +550,66 @@ fn budget_ui(
             years.push(b.year);
         }
     }
-    egui::Grid::new("budget")
-        .num_columns(3)
-        .spacing([12.0, 4.0])
-        .striped(true)
-        .show(ui, |ui| {
-            for t in [T::Year, T::ResultBeforeFund, T::RealisationGains] {
-                ui.label(RichText::new(lang.t(t)).strong());
+    super::list_grid("budget", 3).show(ui, |ui| {
+        super::header_row(
+            ui,
+            lang,
+            &[T::Year, T::ResultBeforeFund, T::RealisationGains],
+            0,
+        );
+        for (row, &year) in years.iter().enumerate() {
+            let entry = budget.iter().position(|b| b.year == year);
+            let r = ui.label(year.to_string());
+            if let Some(Location::Budget(i)) = focus.at
+                && Some(i) == entry
+            {
+                if focus.scroll {
+                    r.scroll_to_me(Some(Align::Center));
+                }
+                highlight(ui, true);
+            }
+            let (result, gains) = entry.map_or((Money::ZERO, Money::ZERO), |i| {
+                (budget[i].result_before_fund, budget[i].realisation_gains)
+            });
+            let name = format!("{} {year}", lang.t(T::ResultBeforeFund));
+            let new_result = money_field(
+                ui,
+                fields,
+                fid("budget_result", row),
+                Name::Text(&name),
+                lang,
+                result,
+                true,
+                140.0,
+            );
+            let name = format!("{} {year}", lang.t(T::RealisationGains));
+            let new_gains = money_field(
+                ui,
+                fields,
+                fid("budget_gains", row),
+                Name::Text(&name),
+                lang,
+                gains,
+                false,
+                140.0,
+            );
+            if new_result.is_some() || new_gains.is_some() {
+                match entry {
+                    Some(i) => {
+                        budget[i].result_before_fund = new_result.unwrap_or(result);
+                        budget[i].realisation_gains = new_gains.unwrap_or(gains);
+                    }
+                    None => {
+                        let mut value = BudgetYear::new(year, new_result.unwrap_or(result));
+                        value.realisation_gains = new_gains.unwrap_or(gains);
+                        let at = budget.partition_point(|b| b.year < year);
+                        budget.insert(at, value);
+                    }
+                }
             }
             ui.end_row();
-            for (row, &year) in years.iter().enumerate() {
-                let entry = budget.iter().position(|b| b.year == year);
-                let r = ui.label(year.to_string());
-                if let Some(Location::Budget(i)) = focus.at
-                    && Some(i) == entry
-                {
-                    if focus.scroll {
-                        r.scroll_to_me(Some(Align::Center));
-                    }
-                    highlight(ui, true);
-                }
-                let (result, gains) = entry.map_or((Money::ZERO, Money::ZERO), |i| {
-                    (budget[i].result_before_fund, budget[i].realisation_gains)
-                });
-                let name = format!("{} {year}", lang.t(T::ResultBeforeFund));
-                let new_result = money_field(
-                    ui,
-                    fields,
-                    fid("budget_result", row),
-                    Name::Text(&name),
-                    lang,
-                    result,
-                    true,
-                    140.0,
-                );
-                let name = format!("{} {year}", lang.t(T::RealisationGains));
-                let new_gains = money_field(
-                    ui,
-                    fields,
-                    fid("budget_gains", row),
-                    Name::Text(&name),
-                    lang,
-                    gains,
-                    false,
-                    140.0,
-                );
-                if new_result.is_some() || new_gains.is_some() {
-                    match entry {
-                        Some(i) => {
-                            budget[i].result_before_fund = new_result.unwrap_or(result);
-                            budget[i].realisation_gains = new_gains.unwrap_or(gains);
-                        }
-                        None => {
-                            let mut value = BudgetYear::new(year, new_result.unwrap_or(result));
-                            value.realisation_gains = new_gains.unwrap_or(gains);
-                            let at = budget.partition_point(|b| b.year < year);
-                            budget.insert(at, value);
-                        }
-                    }
-                }
-                ui.end_row();
-            }
-        });
+        }
+    });
     if budget != fund.budget {
         out.push(Command::Edit(Edit::Budget(budget)));
     }
@@ -712,79 +624,68 @@ fn scenarios_ui(
 ) {
     let lang = cx.lang;
     let fund = cx.fund;
-    heading(
-        ui,
-        lang.t(T::Scenarios),
-        focus.scroll && matches!(focus.at, Some(Location::Scenario(_))),
-    );
+    heading(ui, lang, T::Scenarios, focus, |l| {
+        matches!(l, Location::Scenario(_))
+    });
     let mut scenarios = fund.scenarios.clone();
-    let mut remove = None;
-    egui::Grid::new("scenarios")
-        .num_columns(5)
-        .spacing([12.0, 4.0])
-        .striped(true)
-        .show(ui, |ui| {
-            for t in [T::ScenarioName, T::SavingsFactor, T::CostFactor, T::Delay] {
-                ui.label(RichText::new(lang.t(t)).strong());
+    let editor = super::ListEditor {
+        grid: "scenarios",
+        columns: &[T::ScenarioName, T::SavingsFactor, T::CostFactor, T::Delay],
+        remove: T::RemoveScenario,
+        add: T::AddScenario,
+        marked: false,
+    };
+    editor.show(
+        ui,
+        lang,
+        &mut scenarios,
+        |ui, k, s| {
+            let name = i18n::row_label(lang, T::ScenarioName, k);
+            let r = ui.scope(|ui| {
+                text_field(
+                    ui,
+                    fields,
+                    fid("scenario_name", k),
+                    Name::Text(&name),
+                    lang,
+                    &s.name,
+                    true,
+                    200.0,
+                )
+            });
+            highlight(ui, focus.at == Some(Location::Scenario(k)));
+            if let Some(v) = r.inner {
+                s.name = v;
             }
-            ui.label("");
-            ui.end_row();
-            for (k, s) in scenarios.iter_mut().enumerate() {
-                let name = i18n::row_label(lang, T::ScenarioName, k);
-                let r = ui.scope(|ui| {
-                    text_field(
-                        ui,
-                        fields,
-                        fid("scenario_name", k),
-                        Name::Text(&name),
-                        lang,
-                        &s.name,
-                        true,
-                        200.0,
-                    )
-                });
-                highlight(ui, focus.at == Some(Location::Scenario(k)));
-                if let Some(v) = r.inner {
-                    s.name = v;
-                }
-                let name = i18n::row_label(lang, T::SavingsFactor, k);
-                Field::new(fid("scenario_savings", k), Name::Text(&name))
-                    .width(70.0)
-                    .int(ui, fields, lang, &mut s.savings_factor);
-                let name = i18n::row_label(lang, T::CostFactor, k);
-                Field::new(fid("scenario_cost", k), Name::Text(&name))
-                    .width(70.0)
-                    .int(ui, fields, lang, &mut s.cost_factor);
-                let name = i18n::row_label(lang, T::Delay, k);
-                Field::new(fid("scenario_delay", k), Name::Text(&name))
-                    .width(50.0)
-                    .int(ui, fields, lang, &mut s.delay);
-                if ui
-                    .small_button("×")
-                    .accessible_name(i18n::remove_label(lang, T::RemoveScenario, k))
-                    .on_hover_text(lang.t(T::RemoveScenario))
-                    .clicked()
-                {
-                    remove = Some(k);
-                }
-                ui.end_row();
-            }
-        });
-    if let Some(k) = remove {
-        scenarios.remove(k);
-    }
-    if ui.button(lang.t(T::AddScenario)).clicked() {
-        let name = (1..)
-            .map(|n| format!("{} {n}", lang.pick("Scenario", "Scenario")))
-            .find(|c| !fund.scenarios.iter().any(|s| &s.name == c))
-            .unwrap_or_default();
-        scenarios.push(sif::model::Scenario {
-            name,
+            FormField::row(lang, T::SavingsFactor, k).width(70.0).int(
+                ui,
+                fields,
+                fid("scenario_savings", k),
+                &mut s.savings_factor,
+            );
+            FormField::row(lang, T::CostFactor, k).width(70.0).int(
+                ui,
+                fields,
+                fid("scenario_cost", k),
+                &mut s.cost_factor,
+            );
+            FormField::row(lang, T::Delay, k).width(50.0).int(
+                ui,
+                fields,
+                fid("scenario_delay", k),
+                &mut s.delay,
+            );
+        },
+        |_| sif::model::Scenario {
+            name: (1..)
+                .map(|n| format!("{} {n}", lang.t(T::Scenario)))
+                .find(|c| !fund.scenarios.iter().any(|s| &s.name == c))
+                .unwrap_or_default(),
             savings_factor: 100,
             cost_factor: 100,
             delay: 0,
-        });
-    }
+        },
+    );
     if scenarios != fund.scenarios {
         out.push(Command::Edit(Edit::Scenarios(scenarios)));
     }

@@ -19,7 +19,7 @@ pub use sif::figures::who_gains::{ActorRow, matrix, totals};
 
 use super::{ViewCtx, errors_banner};
 use crate::command::Command;
-use crate::i18n::{self, Lang};
+use crate::i18n::{self, Lang, T};
 use crate::state::{UiState, ViewOptions};
 use crate::whatif::RuleSet;
 use crate::widgets::{self, Name, section};
@@ -92,13 +92,12 @@ impl WhoGainsState {
         };
         let choices_key = (cx.state, p.initiatives.len(), lang);
         if self.choices_key != Some(choices_key) {
-            self.choices =
-                std::iter::once((None, lang.pick("Hela fonden", "The whole fund").to_string()))
-                    .chain(p.initiatives.iter().filter_map(|ip| {
-                        let ini = cx.fund.initiatives.get(ip.index)?;
-                        Some((Some(ip.index), format!("{} – {}", ini.code, ini.name)))
-                    }))
-                    .collect();
+            self.choices = std::iter::once((None, lang.t(T::WholeFund).to_string()))
+                .chain(p.initiatives.iter().filter_map(|ip| {
+                    let ini = cx.fund.initiatives.get(ip.index)?;
+                    Some((Some(ip.index), format!("{} – {}", ini.code, ini.name)))
+                }))
+                .collect();
             self.choices_key = Some(choices_key);
         }
         self.effect = RuleSet::ALL.map(|r| balance_effect(p, r).ok());
@@ -110,85 +109,72 @@ impl WhoGainsState {
 /// Column headings, in table order.
 pub fn columns(lang: Lang) -> [&'static str; 5] {
     [
-        lang.pick("Bär kostnader", "Costs borne"),
-        lang.pick("Får besparingar", "Savings received"),
-        lang.pick("Återför till fonden", "Repays to the fund"),
-        lang.pick("Tar emot återföringar", "Receives repayments"),
-        lang.pick("Netto", "Net"),
+        lang.t(T::CostsBorne),
+        lang.t(T::SavingsReceived),
+        lang.t(T::RepaysFund),
+        lang.t(T::ReceivesRepayments),
+        lang.t(T::Net),
     ]
 }
 
 /// The name a cell is read by: "SN, Får besparingar: 8 900 000 kr".
-pub fn cell_name(actor: &str, column: &str, value: &str) -> String {
-    format!("{actor}, {column}: {value}")
-}
+pub use super::cell_name;
 
 pub fn total_label(lang: Lang) -> &'static str {
-    lang.pick("Summa", "Total")
+    lang.t(T::Total)
 }
 
 pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command>) {
     let lang = cx.lang;
-    egui::ScrollArea::vertical()
-        .id_salt("who_gains")
-        .auto_shrink([false, false])
-        // The bar's room is kept from the first frame, so the text wraps inside it.
-        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
-        .show(ui, |ui| {
-            ui.heading(lang.pick("Vem betalar, vem vinner?", "Who pays, who gains?"));
-            ui.label(
-                RichText::new(lang.pick(
-                    "En social investering betalas ofta av en nämnd medan besparingen hamnar hos en annan – eller hos regionen eller staten (”fel ficka”). Här syns, summerat över hela perioden, vem som bär kostnaderna, vem som får besparingarna och vem som betalar tillbaka till fonden.",
-                    "A social investment is often paid for by one committee while the saving lands with another – or with the region or the state (the “wrong pocket”). Here, summed over the whole horizon, is who bears the costs, who receives the savings and who pays back to the fund.",
-                ))
-                .weak(),
-            );
-            if errors_banner(ui, cx, out) {
-                return;
-            }
-            let Some(p) = &cx.analysis.projection else {
-                return;
-            };
-            let w = &mut st.trainer.who_gains;
-            w.refresh(cx, p);
+    // The bar's room is kept from the first frame, so the text wraps inside it.
+    super::scrolled(ui, "who_gains", |ui| {
+        ui.heading(lang.t(T::WhoPaysWhoGains));
+        ui.label(RichText::new(lang.t(T::SocialInvestmentOftenPaidOne)).weak());
+        if errors_banner(ui, cx, out) {
+            return;
+        }
+        let Some(p) = &cx.analysis.projection else {
+            return;
+        };
+        let w = &mut st.trainer.who_gains;
+        w.refresh(cx, p);
 
-            ui.add_space(6.0);
-            ui.horizontal(|ui| {
-                let l = widgets::form_label(ui, lang.pick("Siffror för", "Figures for"));
-                if let Some(v) =
-                    widgets::choice(ui, "who_gains_of", Name::By(l), &w.initiative, &w.choices, 360.0)
-                {
-                    w.initiative = v;
-                }
-            });
-            ui.horizontal(|ui| {
-                ui.selectable_value(&mut w.adjusted, false, lang.pick("Brutto", "Gross"));
-                ui.selectable_value(
-                    &mut w.adjusted,
-                    true,
-                    lang.pick("Justerat, nuvärde", "Adjusted, present value"),
-                );
-            });
-            if w.adjusted {
-                adjusted_ui(ui, cx, p, w.initiative);
-                return;
-            }
-            if let Some(e) = &w.error {
-                ui.colored_label(widgets::error_color(ui), widgets::one_language(lang, e));
-                return;
-            }
-            let rows = &w.rows;
-            let totals = &w.totals;
-            section(ui, lang.pick("Per aktör, hela perioden", "Per actor, the whole horizon"));
-            table_ui(ui, lang, rows, totals);
-            ui.add_space(4.0);
-            explanation_ui(ui, cx, rows);
-            section(ui, lang.pick("Pengar in och ut per aktör", "Money in and out per actor"));
-            chart_ui(ui, lang, rows);
-            if w.initiative.is_none() {
-                effect_ui(ui, cx, w.effect);
-            }
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            let l = widgets::form_label(ui, lang.t(T::FiguresFor));
+            super::choose(
+                ui,
+                "who_gains_of",
+                Name::By(l),
+                &mut w.initiative,
+                &w.choices,
+                360.0,
+            );
         });
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut w.adjusted, false, lang.t(T::Gross));
+            ui.selectable_value(&mut w.adjusted, true, lang.t(T::AdjustedPresentValue));
+        });
+        if w.adjusted {
+            adjusted_ui(ui, cx, p, w.initiative);
+            return;
+        }
+        if let Some(e) = &w.error {
+            ui.colored_label(widgets::error_color(ui), widgets::one_language(lang, e));
+            return;
+        }
+        let rows = &w.rows;
+        let totals = &w.totals;
+        section(ui, lang.t(T::PerActorWholeHorizon));
+        table_ui(ui, lang, rows, totals);
+        ui.add_space(4.0);
+        explanation_ui(ui, cx, rows);
+        section(ui, lang.t(T::MoneyOutPerActor));
+        chart_ui(ui, lang, rows);
+        if w.initiative.is_none() {
+            effect_ui(ui, cx, w.effect);
+        }
+    });
 }
 
 /// The adjusted appraisal per actor (SPEC §4.7): costs borne and savings received after the
@@ -207,30 +193,18 @@ fn adjusted_ui(ui: &mut Ui, cx: &ViewCtx<'_>, p: &Projection, initiative: Option
             None => return,
         },
     };
-    section(
-        ui,
-        lang.pick(
-            "Per aktör, justerat och diskonterat (nettoeffekt på budgeten i nuvärde)",
-            "Per actor, adjusted and discounted (net present budget impact)",
-        ),
-    );
-    ui.label(
-        RichText::new(lang.pick(
-            "Besparingarna efter dödvikt, tillskrivning, avtagande effekt och optimismjustering, kostnaderna med optimismjustering; nuvärdet är besparingar minus kostnader, diskonterat.",
-            "Savings after deadweight, attribution, drop-off and optimism bias, costs with optimism bias; the present value is savings less costs, discounted.",
-        ))
-        .weak(),
-    );
+    section(ui, lang.t(T::PerActorAdjustedDiscountedNet));
+    ui.label(RichText::new(lang.t(T::SavingsAfterDeadweightAttributionDrop)).weak());
     egui::Grid::new("who_gains_adjusted")
         .num_columns(4)
         .spacing([24.0, 4.0])
         .striped(true)
         .show(ui, |ui| {
-            ui.label(RichText::new(lang.pick("Aktör", "Actor")).strong());
+            ui.label(RichText::new(lang.t(T::Actor)).strong());
             for h in [
-                lang.pick("Bär kostnader", "Costs borne"),
-                lang.pick("Får besparingar", "Savings received"),
-                lang.pick("Nuvärde", "Present value"),
+                lang.t(T::CostsBorne),
+                lang.t(T::SavingsReceived),
+                lang.t(T::PresentValue),
             ] {
                 widgets::num_cell(ui, RichText::new(h).strong());
             }
@@ -243,11 +217,7 @@ fn adjusted_ui(ui: &mut Ui, cx: &ViewCtx<'_>, p: &Projection, initiative: Option
                 ui.label(format!("{} – {name}", r.actor));
                 widgets::num_cell(ui, money_text(lang, r.cost));
                 widgets::num_cell(ui, money_text(lang, r.savings));
-                let npv = format!(
-                    "{} {}",
-                    i18n::money_f64(lang, r.npv),
-                    lang.pick("kr", "SEK")
-                );
+                let npv = format!("{} {}", i18n::money_f64(lang, r.npv), lang.t(T::KronorUnit));
                 let color = if r.npv < 0.0 {
                     COST_COLOR
                 } else {
@@ -255,7 +225,7 @@ fn adjusted_ui(ui: &mut Ui, cx: &ViewCtx<'_>, p: &Projection, initiative: Option
                 };
                 widgets::num_cell(ui, RichText::new(&npv).color(color)).accessible_name(format!(
                     "{} {}: {npv}",
-                    lang.pick("Nuvärde", "Present value"),
+                    lang.t(T::PresentValue),
                     r.actor
                 ));
                 ui.end_row();
@@ -270,11 +240,11 @@ fn money_text(lang: Lang, m: Money) -> String {
 /// The headings as shown: on two lines, so the table fits beside the what-if panel.
 fn headings(lang: Lang) -> [&'static str; 5] {
     [
-        lang.pick("Bär\nkostnader", "Costs\nborne"),
-        lang.pick("Får\nbesparingar", "Savings\nreceived"),
-        lang.pick("Återför\ntill fonden", "Repays\nto the fund"),
-        lang.pick("Tar emot\nåterföringar", "Receives\nrepayments"),
-        lang.pick("Netto", "Net"),
+        lang.t(T::WgCostsBorne),
+        lang.t(T::WgSavingsReceived),
+        lang.t(T::WgRepaysFund),
+        lang.t(T::WgReceivesRepayments),
+        lang.t(T::Net),
     ]
 }
 
@@ -291,7 +261,7 @@ fn table_ui(ui: &mut Ui, lang: Lang, rows: &[ActorRow], totals: &[Money; 5]) {
                 .spacing([14.0, 6.0])
                 .striped(true)
                 .show(ui, |ui| {
-                    ui.label(RichText::new(lang.pick("Aktör", "Actor")).strong());
+                    ui.label(RichText::new(lang.t(T::Actor)).strong());
                     // Room for two lines, so the grid gives the heading row its height.
                     let two_lines = 2.0 * ui.text_style_height(&egui::TextStyle::Body) + 2.0;
                     for h in headings(lang) {
@@ -308,9 +278,9 @@ fn table_ui(ui: &mut Ui, lang: Lang, rows: &[ActorRow], totals: &[Money; 5]) {
                     for row in rows {
                         // Say why the holder bears costs and receives repayments.
                         let note = if row.external {
-                            Some(lang.pick("extern", "external"))
+                            Some(lang.t(T::WgExternal))
                         } else if row.holder {
-                            Some(lang.pick("fonden", "the fund"))
+                            Some(lang.t(T::WgFund))
                         } else {
                             None
                         };
@@ -357,27 +327,15 @@ fn table_ui(ui: &mut Ui, lang: Lang, rows: &[ActorRow], totals: &[Money; 5]) {
 fn explanation_ui(ui: &mut Ui, cx: &ViewCtx<'_>, rows: &[ActorRow]) {
     let lang = cx.lang;
     let holder = &cx.fund.holder;
-    let mut text = match lang {
-        Lang::Sv => format!(
-            "Netto = besparingar − kostnader − återföringar + mottagna återföringar: vad aktören har kvar när perioden är slut. Fondens utbetalningar räknas som en kostnad för förvaltaren ({holder}), som också tar emot återföringarna. Återföringarna flyttar bara pengar mellan fickorna, så nettona blir tillsammans besparingarna minus kostnaderna. Besparingarna räknas med oavsett om de är kontanta eller inte."
-        ),
-        Lang::En => format!(
-            "Net = savings − costs − repayments made + repayments received: what the actor is left with at the end of the horizon. The fund's disbursements count as a cost of its holder ({holder}), which also receives the repayments. Repayments only move money between pockets, so together the nets are the savings less the costs. Savings count whether cashable or not."
-        ),
-    };
+    let mut text = i18n::net_explained(lang, holder);
+
     if cx.fund.model == FundingModel::AnnualAppropriation {
         text.push(' ');
-        text.push_str(lang.pick(
-            "Med årligt anslag går återföringarna till den allmänna budgeten; de visas här på förvaltarens rad.",
-            "Under annual appropriation, repayments go to the general budget; they are shown here on the holder's row.",
-        ));
+        text.push_str(lang.t(T::UnderAnnualAppropriationRepaymentsGo));
     }
     if rows.iter().any(|r| r.external && !r.savings.is_zero()) {
         text.push(' ');
-        text.push_str(lang.pick(
-            "Externa parter (region, stat) kan inte återföra något till fonden.",
-            "External parties (region, state) cannot repay anything to the fund.",
-        ));
+        text.push_str(lang.t(T::ExternalPartiesRegionStateCannot));
     }
     ui.label(RichText::new(text).weak());
 }
@@ -485,25 +443,13 @@ fn chart_ui(ui: &mut Ui, lang: Lang, rows: &[ActorRow]) {
                     .color(Color32::from_gray(30)),
             );
         });
-    ui.label(
-        RichText::new(lang.pick(
-            "Staplar uppåt: pengar som aktören får (besparingar, mottagna återföringar). Staplar nedåt: pengar som aktören lägger ut (kostnader, återföringar). Romben är nettot.",
-            "Bars up: money the actor gets (savings, repayments received). Bars down: money the actor pays out (costs, repayments). The diamond is the net.",
-        ))
-        .weak(),
-    );
+    ui.label(RichText::new(lang.t(T::BarsUpMoneyActorGets)).weak());
 }
 
 /// The fund's effect on the balanced-budget result, the chosen rule set first.
 fn effect_ui(ui: &mut Ui, cx: &ViewCtx<'_>, effect: [Option<Money>; 2]) {
     let lang = cx.lang;
-    section(
-        ui,
-        lang.pick(
-            "Fondens påverkan på balanskravsresultatet, hela perioden",
-            "The fund's effect on the balanced-budget result, the whole horizon",
-        ),
-    );
+    section(ui, lang.t(T::FundsEffectBalancedBudgetResult));
     let order = match cx.rules {
         RuleSet::CurrentLaw => [0, 1],
         RuleSet::Proposed => [1, 0],
@@ -534,11 +480,5 @@ fn effect_ui(ui: &mut Ui, cx: &ViewCtx<'_>, effect: [Option<Money>; 2]) {
                 ui.end_row();
             }
         });
-    ui.label(
-        RichText::new(lang.pick(
-            "Enligt gällande lag sänker fondens utbetalningar balanskravsresultatet som vilken kostnad som helst, och återföringarna höjer det. Enligt förslaget bär det öronmärkta kapitalet utbetalningarna och återföringarna öronmärks på nytt.",
-            "Under current law the fund's disbursements lower the balanced-budget result like any cost, and repayments raise it. Under the proposal the earmarked equity carries the disbursements and repayments are earmarked again.",
-        ))
-        .weak(),
-    );
+    ui.label(RichText::new(lang.t(T::UnderCurrentLawFundsDisbursements)).weak());
 }

@@ -36,6 +36,12 @@ impl Horizon {
     }
 }
 
+/// Σ the gross appraisal's net present value of the initiatives that count (SPEC §4.6), in
+/// kronor with decimals: the Scenarier comparison's "NPV, total".
+pub fn npv_total(p: &Projection) -> f64 {
+    p.appraisal.iter().map(|a| a.npv).sum()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -58,6 +64,8 @@ mod tests {
             assert_eq!(h.closing, last.closing);
             let outstanding: i64 = p.schedule.outstanding.iter().map(|o| o.amount.0).sum();
             assert_eq!(h.outstanding.0, outstanding);
+            let npv: f64 = p.appraisal.iter().fold(0.0, |acc, a| acc + a.npv);
+            assert!((npv_total(&p) - npv).abs() < 1e-6);
         }
     }
 }

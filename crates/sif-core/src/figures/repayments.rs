@@ -6,6 +6,7 @@
 use crate::engine::{PayerFlow, Projection};
 use crate::model::{Fund, Initiative, Status};
 use crate::money::{Money, Overflow, checked_sum};
+use crate::text::{CsvDialect, CsvWriter};
 
 /// Which initiatives and payers are summed.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -211,6 +212,189 @@ pub fn aggregate(
     })
 }
 
+/// One line of the repayment schedule as Sif exports it: an initiative, a payer and a year, or
+/// (with `year` `None`) what an initiative still owes after the horizon.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScheduleLine {
+    /// An index into `fund.initiatives`.
+    pub initiative: usize,
+    /// An index into `fund.actors`; `None` on an outstanding line (not split by payer).
+    pub payer: Option<usize>,
+    pub year: Option<i32>,
+    pub planned: Option<Money>,
+    /// What the fund received, in closed years only.
+    pub actual: Option<Money>,
+    /// planned − actual, in closed years only.
+    pub arrears: Option<Money>,
+    /// Not reached by the horizon's end (SPEC §4.4), on an outstanding line only.
+    pub outstanding: Option<Money>,
+}
+
+/// The repayment schedule of the chosen initiatives (`None`: every initiative that counts),
+/// for one payer or all.
+///
+/// One line per initiative, payer and year where something is planned or was paid, sorted by
+/// year, then initiative (file order), then payer (actor order) — the rows of the projection's
+/// schedule. Then, when no payer is chosen, one line per initiative with an amount still due
+/// after the horizon (it is not split by payer: a repayment from savings has no fixed payer
+/// shares).
+pub fn schedule_lines(
+    p: &Projection,
+    initiatives: Option<&[usize]>,
+    payer: Option<usize>,
+) -> Result<Vec<ScheduleLine>, Overflow> {
+    let inis: Vec<_> = match initiatives {
+        None => p.initiatives.iter().collect(),
+        Some(chosen) => {
+            let mut chosen = chosen.to_vec();
+            chosen.sort_unstable();
+            chosen.dedup();
+            chosen.iter().filter_map(|&i| p.initiative(i)).collect()
+        }
+    };
+    let mut out = Vec::new();
+    for y in 0..p.statement.len() {
+        let year = p
+            .first_year
+            .saturating_add(i32::try_from(y).unwrap_or(i32::MAX));
+        let closed = y < p.closed_years;
+        for ip in &inis {
+            for flow in ip
+                .repayments
+                .iter()
+                .filter(|f| payer.is_none_or(|a| f.actor == a))
+            {
+                let planned = flow.planned.get(y).copied().unwrap_or(Money::ZERO);
+                let actual = closed.then(|| flow.received.get(y).copied().unwrap_or(Money::ZERO));
+                if planned.0 <= 0 && actual.is_none_or(|a| a.0 <= 0) {
+                    continue;
+                }
+                let arrears = match actual {
+                    Some(a) => Some(planned.checked_sub(a)?),
+                    None => None,
+                };
+                out.push(ScheduleLine {
+                    initiative: ip.index,
+                    payer: Some(flow.actor),
+                    year: Some(year),
+                    planned: Some(planned),
+                    actual,
+                    arrears,
+                    outstanding: None,
+                });
+            }
+        }
+    }
+    if payer.is_none() {
+        for ip in inis.iter().filter(|ip| ip.outstanding.0 > 0) {
+            out.push(ScheduleLine {
+                initiative: ip.index,
+                payer: None,
+                year: None,
+                planned: None,
+                actual: None,
+                arrears: None,
+                outstanding: Some(ip.outstanding),
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// The columns of the schedule CSV, English names (the RFC 4180 dialect and `sif schedule`).
+pub const SCHEDULE_HEADER_EN: [&str; 9] = [
+    "initiative",
+    "initiative_name",
+    "payer",
+    "payer_name",
+    "year",
+    "planned",
+    "actual",
+    "arrears",
+    "outstanding_after_horizon",
+];
+
+/// The same columns with Swedish names (the Swedish dialect is for Swedish spreadsheet
+/// programs, so its header is Swedish too, like the ledger CSV's).
+pub const SCHEDULE_HEADER_SV: [&str; 9] = [
+    "Insats",
+    "Insatsens namn",
+    "Betalare",
+    "Betalarens namn",
+    "År",
+    "Planerat",
+    "Utfall",
+    "Eftersläpning",
+    "Återstår efter perioden",
+];
+
+/// Which of the schedule's columns a CSV has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScheduleColumns {
+    /// All nine, with the names, the arrears and the outstanding lines (the app's export).
+    All,
+    /// `initiative, payer, year, planned, actual`, the schedule lines only: the columns of
+    /// `sif schedule --format csv`, which scripts read.
+    Core,
+}
+
+impl ScheduleColumns {
+    /// Positions in [`SCHEDULE_HEADER_EN`].
+    fn indices(self) -> &'static [usize] {
+        match self {
+            ScheduleColumns::All => &[0, 1, 2, 3, 4, 5, 6, 7, 8],
+            ScheduleColumns::Core => &[0, 2, 4, 5, 6],
+        }
+    }
+}
+
+/// The schedule of [`schedule_lines`] as CSV, the header in the dialect's language. Amounts are
+/// whole kronor without grouping; text cells are protected against formula injection.
+pub fn schedule_csv(
+    fund: &Fund,
+    lines: &[ScheduleLine],
+    columns: ScheduleColumns,
+    dialect: CsvDialect,
+) -> String {
+    let mut out = CsvWriter::new(dialect);
+    let header = match dialect {
+        CsvDialect::Rfc4180 => SCHEDULE_HEADER_EN,
+        CsvDialect::Swedish => SCHEDULE_HEADER_SV,
+    };
+    let indices = columns.indices();
+    out.text_record(indices.iter().map(|&i| header[i]));
+    let initiative = |i: usize| fund.initiatives.get(i);
+    let actor = |a: Option<usize>| a.and_then(|a| fund.actors.get(a));
+    for line in lines {
+        if columns == ScheduleColumns::Core && line.year.is_none() {
+            continue;
+        }
+        for &column in indices {
+            let money = |m: Option<Money>| m.map(|m| m.0);
+            match column {
+                0 => out.text(initiative(line.initiative).map_or("", |i| i.code.as_str())),
+                1 => out.text(initiative(line.initiative).map_or("", |i| i.name.as_str())),
+                2 => out.text(actor(line.payer).map_or("", |a| a.code.as_str())),
+                3 => out.text(actor(line.payer).map_or("", |a| a.name.as_str())),
+                4 => write_opt(&mut out, line.year.map(i64::from)),
+                5 => write_opt(&mut out, money(line.planned)),
+                6 => write_opt(&mut out, money(line.actual)),
+                7 => write_opt(&mut out, money(line.arrears)),
+                _ => write_opt(&mut out, money(line.outstanding)),
+            }
+        }
+        out.end_record();
+    }
+    out.into_string()
+}
+
+fn write_opt(out: &mut CsvWriter, n: Option<i64>) {
+    match n {
+        Some(n) => out.number(n),
+        None => out.empty(),
+    }
+}
+
 /// One payer's line of an initiative's closed year.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PayerYear {
@@ -367,6 +551,53 @@ mod tests {
             s.fund_repaid,
             Money(p.statement.iter().map(|y| y.repaid.0).sum())
         );
+    }
+
+    #[test]
+    fn the_schedule_lines_are_the_engine_rows_with_arrears_and_both_csvs_agree() {
+        for sample in crate::samples::SAMPLES {
+            let fund = crate::store::parse_str(sample.text, sample.name).unwrap();
+            let p = project(&fund, &Options::default()).unwrap();
+            let lines = schedule_lines(&p, None, None).unwrap();
+            let rows: Vec<_> = lines.iter().filter(|l| l.year.is_some()).collect();
+            assert_eq!(rows.len(), p.schedule.rows.len(), "{}", sample.name);
+            for (l, r) in rows.iter().zip(&p.schedule.rows) {
+                assert_eq!(fund.initiatives[l.initiative].code, r.initiative);
+                assert_eq!(
+                    l.payer.map(|a| fund.actors[a].code.as_str()),
+                    Some(&*r.payer)
+                );
+                assert_eq!(
+                    (l.year, l.planned, l.actual),
+                    (Some(r.year), Some(r.planned), r.actual)
+                );
+                assert_eq!(l.arrears.map(|m| m.0), r.actual.map(|a| r.planned.0 - a.0));
+            }
+            let outstanding: Vec<_> = lines.iter().filter_map(|l| l.outstanding).collect();
+            let expected: Vec<_> = p.schedule.outstanding.iter().map(|o| o.amount).collect();
+            assert_eq!(outstanding, expected);
+            // The core CSV is the first, third, fifth, sixth and seventh column of the full one,
+            // without the outstanding lines.
+            let all = schedule_csv(&fund, &lines, ScheduleColumns::All, CsvDialect::Rfc4180);
+            let core = schedule_csv(&fund, &lines, ScheduleColumns::Core, CsvDialect::Rfc4180);
+            let mut full = csv::Reader::from_reader(all.as_bytes());
+            let mut short = csv::Reader::from_reader(core.as_bytes());
+            assert_eq!(
+                short.headers().unwrap(),
+                &csv::StringRecord::from(vec!["initiative", "payer", "year", "planned", "actual"])
+            );
+            let picked: Vec<Vec<String>> = full
+                .records()
+                .map(|r| r.unwrap())
+                .filter(|r| !r[4].is_empty())
+                .map(|r| [0, 2, 4, 5, 6].iter().map(|&i| r[i].to_string()).collect())
+                .collect();
+            let short: Vec<Vec<String>> = short
+                .records()
+                .map(|r| r.unwrap().iter().map(str::to_string).collect())
+                .collect();
+            assert_eq!(picked, short);
+        }
     }
 
     #[test]
