@@ -5,6 +5,7 @@
 //! floating point (STYLE habit 4). Every text that comes from the fund is escaped, and the
 //! markup is well-formed XML, so the same charts work in HTML and XHTML.
 
+use super::text::ReportText;
 use super::{Lang, escape};
 
 /// One series of a chart: a label for the legend and one value per category.
@@ -56,11 +57,11 @@ impl Axis {
         let hi = (hi / step).ceil() * step;
         let biggest = lo.abs().max(hi.abs());
         let (scale, unit) = if biggest >= 1e6 {
-            (1e6, lang.pick("mnkr", "SEK m"))
+            (1e6, lang.t(ReportText::MillionKronor))
         } else if biggest >= 1e3 {
-            (1e3, lang.pick("tkr", "SEK k"))
+            (1e3, lang.t(ReportText::ThousandKronor))
         } else {
-            (1.0, lang.pick("kr", "SEK"))
+            (1.0, lang.t(ReportText::Kronor))
         };
         let scaled_step = step / scale;
         let decimals = if scaled_step >= 1.0 || (scaled_step.fract()).abs() < 1e-9 {
