@@ -8,6 +8,7 @@ mod export;
 mod report;
 pub(crate) mod report_cmd;
 mod table;
+mod text;
 mod xlsx;
 
 use std::io::Write;

@@ -5,6 +5,7 @@ use serde_json::{Value, json};
 
 use super::Format;
 use super::table::{Align, Table};
+use super::text::CliText;
 use sif::engine::Projection;
 use sif::model::{Fund, Repayment};
 use sif::money::{Money, format_sv};
@@ -627,36 +628,33 @@ pub fn reconcile(fund: &Fund, p: &Projection, format: Format, lang: Lang) -> Str
 /// The reconciliation as a *förvaltningsberättelse* prints it: one block per year, the lines
 /// in the published order, current law and the proposal side by side.
 fn reconcile_text(fund: &Fund, p: &Projection, lang: Lang) -> String {
-    let l = |sv: &'static str, en: &'static str| lang.pick(sv, en).to_string();
+    let l = |key: CliText| lang.t(key).to_string();
     let m = |v: Money| lang.money(v);
     let r = Align::Right;
     let scenario = if p.scenario == "base" {
-        l("grundscenario", "base scenario")
+        l(CliText::BaseScenario)
     } else {
-        format!("{} {}", l("scenario", "scenario"), p.scenario)
+        format!("{} {}", l(CliText::Scenario), p.scenario)
     };
     let mut out = format!(
         "{} – {} ({}), {scenario}, {}\n",
-        l("Balanskravsutredning", "Balanced-budget reconciliation"),
+        l(CliText::BalancedBudgetReconciliation),
         fund.name,
         fund.organisation,
-        l("belopp i kr", "amounts in SEK")
+        l(CliText::AmountsInSEK)
     );
-    let proposal = l(
-        "Förslag: Sifs tolkning av ESO 2020:1, inte gällande rätt",
-        "Proposal: Sif's reading of ESO 2020:1, not law",
-    );
+    let proposal = l(CliText::ProposalSifsReadingOfESO);
     for y in &p.reconciliation {
         let closed = p.year_index(y.year).is_some_and(|i| i < p.closed_years);
         let year = if closed {
-            format!("{} ({})", y.year, l("utfall", "actual"))
+            format!("{} ({})", y.year, l(CliText::Actual))
         } else {
-            format!("{} ({})", y.year, l("budget", "budget"))
+            format!("{} ({})", y.year, l(CliText::Budget))
         };
         let mut t = Table::new(&[
             (year.as_str(), Align::Left),
-            (lang.pick("Gällande rätt", "Current law"), r),
-            (lang.pick("Förslag", "Proposal"), r),
+            (lang.t(CliText::CurrentLaw), r),
+            (lang.t(CliText::Proposal), r),
         ]);
         let both = |t: &mut Table, label: String, v: Money| {
             t.push(vec![label, m(v), m(v)]);
@@ -664,104 +662,77 @@ fn reconcile_text(fund: &Fund, p: &Projection, lang: Lang) -> String {
         let (c, q) = (&y.current, &y.proposed);
         both(
             &mut t,
-            l(
-                "Årets resultat före fondens utbetalningar",
-                "Result for the year before the fund's disbursements",
-            ),
+            l(CliText::ResultForTheYearBefore),
             y.result_before_fund,
         );
         both(
             &mut t,
-            l("Fondens utbetalningar", "The fund's disbursements"),
+            l(CliText::TheFundsDisbursements),
             Money(y.disbursed.0.saturating_neg()),
         );
-        both(&mut t, l("Årets resultat", "Result for the year"), y.result);
+        both(&mut t, l(CliText::ResultForTheYear), y.result);
         both(
             &mut t,
-            l("Samtliga realisationsvinster", "All realisation gains"),
+            l(CliText::AllRealisationGains),
             Money(y.realisation_gains.0.saturating_neg()),
         );
         both(
             &mut t,
-            l(
-                "Vissa realisationsvinster/-förluster enligt undantagsmöjlighet",
-                "Certain realisation gains/losses under the exemption",
-            ),
+            l(CliText::CertainRealisationGainsLossesUnder),
             y.exemption_adjustment,
         );
         both(
             &mut t,
-            l(
-                "Orealiserade förluster/återföring i värdepapper",
-                "Unrealised losses/reversals in securities",
-            ),
+            l(CliText::UnrealisedLossesReversalsInSecurities),
             y.securities_adjustment,
         );
         both(
             &mut t,
-            l(
-                "Årets resultat efter balanskravsjusteringar",
-                "Result after balanced-budget adjustments",
-            ),
+            l(CliText::ResultAfterBalancedBudgetAdjustments),
             y.adjusted_result,
         );
         both(
             &mut t,
-            l(
-                "Reservering till/användning av resultatreserv",
-                "Reservation to/use of the result reserve",
-            ),
+            l(CliText::ResultReserve),
             Money(y.reserve_use.0.saturating_sub(y.reserve_reservation.0)),
         );
         t.push(vec![
-            l(
-                "Social investeringsfond: använd (+) / återförd (−)",
-                "Social investment fund: used (+) / re-earmarked (−)",
-            ),
+            l(CliText::SocialInvestmentFundUsedRe),
             "–".to_string(),
             m(q.fund_adjustment),
         ]);
         t.push(vec![
-            l("Synnerliga skäl", "Special reasons (synnerliga skäl)"),
+            l(CliText::SpecialReasons),
             m(c.special_reasons_applied),
             m(q.special_reasons_applied),
         ]);
         t.push(vec![
-            l(
-                "Årets balanskravsresultat",
-                "Balanced-budget result for the year",
-            ),
+            l(CliText::BalancedBudgetResult),
             m(c.balance_result),
             m(q.balance_result),
         ]);
         t.push(vec![
-            l(
-                "Balanskravsunderskott från tidigare år",
-                "Balanced-budget deficits from earlier years",
-            ),
+            l(CliText::BalancedBudgetDeficitsFromEarlier),
             m(c.restoration.earlier),
             m(q.restoration.earlier),
         ]);
         t.push(vec![
-            l("Återställt", "Restored"),
+            l(CliText::Restored),
             m(c.restoration.restored),
             m(q.restoration.restored),
         ]);
         t.push(vec![
-            l("Kvar att återställa", "Still to restore"),
+            l(CliText::StillToRestore),
             m(c.restoration.to_restore),
             m(q.restoration.to_restore),
         ]);
         t.push(vec![
-            l(
-                "varav försenat (mer än tre år)",
-                "of which overdue (more than three years)",
-            ),
+            l(CliText::OfWhichOverdueMoreThan),
             m(c.restoration.overdue),
             m(q.restoration.overdue),
         ]);
         t.push(vec![
-            l("Återställ senast", "Restore by"),
+            l(CliText::RestoreBy),
             opt_year(c.restore_by),
             opt_year(q.restore_by),
         ]);
@@ -770,14 +741,8 @@ fn reconcile_text(fund: &Fund, p: &Projection, lang: Lang) -> String {
     }
     out.push_str(&format!(
         "\n{}\n{proposal}.\n",
-        l(
-            "Gällande rätt: balanskravsresultatet enligt kommunallagen (KL 11 kap.) och LKBR 11 kap. 10 §.",
-            "Current law: the balanced-budget result under the Local Government Act (KL ch. 11) and LKBR ch. 11 § 10."
-        )
+        l(CliText::CurrentLawTheBalancedBudget)
     ));
-    out.push_str(&l(
-        "Återföringar till fonden är interna och ändrar inte årets resultat.\n",
-        "Repayments to the fund are internal and do not change the result for the year.\n",
-    ));
+    out.push_str(&l(CliText::RepaymentsToTheFundAre));
     out
 }
