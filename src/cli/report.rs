@@ -7,8 +7,9 @@ use super::Format;
 use super::table::{Align, Table};
 use super::text::CliText;
 use sif::engine::Projection;
+use sif::figures::lines;
 use sif::model::{Fund, Repayment};
-use sif::money::{Money, format_sv};
+use sif::money::{Money, Overflow, format_sv};
 use sif::report::Lang;
 
 fn kr(m: Money) -> String {
@@ -168,7 +169,11 @@ pub fn schedule(fund: &Fund, p: &Projection, format: Format) -> String {
                 let (actual, arrears) = match row.actual {
                     Some(a) => (
                         kr(a),
-                        row.planned.checked_sub(a).map(kr).unwrap_or_default(),
+                        lines::row_arrears(row)
+                            .ok()
+                            .flatten()
+                            .map(kr)
+                            .unwrap_or_default(),
                     ),
                     None => (String::new(), String::new()),
                 };
@@ -550,8 +555,14 @@ fn appraisal_text(fund: &Fund, p: &Projection) -> String {
     out
 }
 
-pub fn reconcile(fund: &Fund, p: &Projection, format: Format, lang: Lang) -> String {
-    match format {
+/// Fails only if a line of the reconciliation does not fit in an amount.
+pub fn reconcile(
+    fund: &Fund,
+    p: &Projection,
+    format: Format,
+    lang: Lang,
+) -> Result<String, Overflow> {
+    Ok(match format {
         Format::Json => json_text(json!({ "years": p.reconciliation })),
         Format::Csv => {
             let header = [
@@ -621,13 +632,13 @@ pub fn reconcile(fund: &Fund, p: &Projection, format: Format, lang: Lang) -> Str
                 }),
             )
         }
-        Format::Text => reconcile_text(fund, p, lang),
-    }
+        Format::Text => reconcile_text(fund, p, lang)?,
+    })
 }
 
 /// The reconciliation as a *förvaltningsberättelse* prints it: one block per year, the lines
 /// in the published order, current law and the proposal side by side.
-fn reconcile_text(fund: &Fund, p: &Projection, lang: Lang) -> String {
+fn reconcile_text(fund: &Fund, p: &Projection, lang: Lang) -> Result<String, Overflow> {
     let l = |key: CliText| lang.t(key).to_string();
     let m = |v: Money| lang.money(v);
     let r = Align::Right;
@@ -660,21 +671,18 @@ fn reconcile_text(fund: &Fund, p: &Projection, lang: Lang) -> String {
             t.push(vec![label, m(v), m(v)]);
         };
         let (c, q) = (&y.current, &y.proposed);
+        let shown = lines::reconcile_lines(y)?;
         both(
             &mut t,
             l(CliText::ResultForTheYearBefore),
             y.result_before_fund,
         );
-        both(
-            &mut t,
-            l(CliText::TheFundsDisbursements),
-            Money(y.disbursed.0.saturating_neg()),
-        );
+        both(&mut t, l(CliText::TheFundsDisbursements), shown.disbursed);
         both(&mut t, l(CliText::ResultForTheYear), y.result);
         both(
             &mut t,
             l(CliText::AllRealisationGains),
-            Money(y.realisation_gains.0.saturating_neg()),
+            shown.realisation_gains,
         );
         both(
             &mut t,
@@ -691,11 +699,7 @@ fn reconcile_text(fund: &Fund, p: &Projection, lang: Lang) -> String {
             l(CliText::ResultAfterBalancedBudgetAdjustments),
             y.adjusted_result,
         );
-        both(
-            &mut t,
-            l(CliText::ResultReserve),
-            Money(y.reserve_use.0.saturating_sub(y.reserve_reservation.0)),
-        );
+        both(&mut t, l(CliText::ResultReserve), shown.reserve_net);
         t.push(vec![
             l(CliText::SocialInvestmentFundUsedRe),
             "–".to_string(),
@@ -744,5 +748,5 @@ fn reconcile_text(fund: &Fund, p: &Projection, lang: Lang) -> String {
         l(CliText::CurrentLawTheBalancedBudget)
     ));
     out.push_str(&l(CliText::RepaymentsToTheFundAre));
-    out
+    Ok(out)
 }

@@ -6,8 +6,9 @@ use super::svg::{self, Chart, Series};
 use super::text::{self, ReportText};
 use super::{Lang, ReportMeta, escape as e};
 use crate::engine::Projection;
+use crate::figures::lines;
 use crate::model::{CapitalKind, Fund, FundingModel, Initiative, Repayment, Scenario, Status};
-use crate::money::{Money, Overflow, checked_sum};
+use crate::money::{Money, Overflow};
 use crate::validate;
 
 /// How many of the file check's warnings the cover lists; the rest go to section 7.
@@ -632,10 +633,7 @@ impl<'a> Report<'a> {
                     }
                     (CapitalKind::Release, _) => self.t(ReportText::ReleasedToFreeEquity),
                 };
-                let signed = match c.kind {
-                    CapitalKind::Earmark => c.amount,
-                    CapitalKind::Release => c.amount.checked_neg()?,
-                };
+                let signed = lines::signed_capital(c)?;
                 self.out.push_str(&format!(
                     "<tr><td>{}</td><td>{}</td><td class=\"num{}\">{}</td><td>{}</td></tr>",
                     e(&c.date),
@@ -669,7 +667,7 @@ impl<'a> Report<'a> {
                 let Some(ini) = fund.initiatives.get(ip.index) else {
                     continue;
                 };
-                let from_fund = checked_sum(ip.fund_cost.iter().copied())?;
+                let from_fund = lines::fund_cost_total(ip)?;
                 let keys = [("initiative", ini.code.clone())];
                 self.out.push_str(&format!(
                     "<tr><td>{}</td><td>{}</td><td>{}</td>{}<td class=\"rule\">{}</td></tr>",
@@ -1129,7 +1127,7 @@ impl<'a> Report<'a> {
                 if any_closed {
                     match r.actual {
                         Some(a) => {
-                            let arrears = r.planned.checked_sub(a)?;
+                            let arrears = lines::row_arrears(r)?.unwrap_or_default();
                             row.push_str(&self.money_td(a, t, &keys, "actual"));
                             // Less paid than planned stands out like a deficit.
                             row.push_str(&self.money_td_marked(
@@ -1146,28 +1144,15 @@ impl<'a> Report<'a> {
                 row.push_str("</tr>");
                 self.push(&row);
             }
-            let planned = checked_sum(p.schedule.rows.iter().map(|r| r.planned))?;
+            let totals = lines::schedule_totals(&p.schedule)?;
             let mut total = format!(
                 "<tr class=\"total\"><th scope=\"row\" colspan=\"3\">{}</th>{}",
                 self.t(ReportText::Total),
-                self.money_td(planned, "schedule-total", &[], "planned")
+                self.money_td(totals.planned, "schedule-total", &[], "planned")
             );
             if any_closed {
-                let actual = checked_sum(p.schedule.rows.iter().filter_map(|r| r.actual))?;
-                let closed_planned = checked_sum(
-                    p.schedule
-                        .rows
-                        .iter()
-                        .filter(|r| r.actual.is_some())
-                        .map(|r| r.planned),
-                )?;
-                total.push_str(&self.money_td(actual, "schedule-total", &[], "actual"));
-                total.push_str(&self.money_td(
-                    closed_planned.checked_sub(actual)?,
-                    "schedule-total",
-                    &[],
-                    "arrears",
-                ));
+                total.push_str(&self.money_td(totals.actual, "schedule-total", &[], "actual"));
+                total.push_str(&self.money_td(totals.arrears, "schedule-total", &[], "arrears"));
             }
             total.push_str("</tr>");
             self.push(&total);
