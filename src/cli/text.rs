@@ -59,14 +59,9 @@ sif::texts! {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use sif::text::Lang;
 
     #[test]
     fn every_text_is_there_in_both_languages() {
-        for &key in CliText::ALL {
-            for lang in Lang::ALL {
-                assert!(!key.get(lang).trim().is_empty(), "{key:?} in {lang:?}");
-            }
-        }
+        assert_eq!(sif::text::missing(CliText::ALL), []);
     }
 }

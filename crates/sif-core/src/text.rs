@@ -220,6 +220,15 @@ pub trait Text {
     fn get(self, lang: Lang) -> &'static str;
 }
 
+/// The keys of a table of texts that are empty (or only spaces) in some language. Each face's
+/// table has a test that this is empty.
+pub fn missing<K: Text + Copy>(keys: &[K]) -> Vec<K> {
+    keys.iter()
+        .copied()
+        .filter(|&k| Lang::ALL.iter().any(|&l| k.get(l).trim().is_empty()))
+        .collect()
+}
+
 /// A table of texts in both languages, one per face of Sif (the report, the workbook, the
 /// command line): `texts! { pub enum ReportText { Key => "sv", "en"; … } }` makes the enum, its
 /// [`Text`] implementation, `get` and `ALL` (every key, for the test that both languages are

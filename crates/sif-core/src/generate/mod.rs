@@ -47,6 +47,22 @@ impl Rng {
     }
 }
 
+/// The `i`-th actor of a list of names; past the end of the list the names come round again
+/// with a number (`SN2`, `Socialnämnden 2`).
+fn nth_actor(names: &[(&str, &str)], i: usize, kind: ActorKind) -> Actor {
+    let (code, name) = names[i % names.len()];
+    let round = i / names.len();
+    let (code, name) = if round == 0 {
+        (code.to_string(), name.to_string())
+    } else {
+        (
+            format!("{code}{}", round + 1),
+            format!("{name} {}", round + 1),
+        )
+    };
+    Actor { code, name, kind }
+}
+
 /// Build the fund. Every value it writes passes validation (errors), so benchmarks and
 /// property tests exercise the real paths.
 pub fn generate_fund(params: &GenerateParams) -> Fund {
@@ -64,38 +80,10 @@ pub fn generate_fund(params: &GenerateParams) -> Fund {
     let mut actors = Vec::with_capacity(n_actors);
     let n_external = (n_actors / 5).max(1).min(n_actors - 1);
     for i in 0..n_actors - n_external {
-        let (code, name) = COMMITTEES[i % COMMITTEES.len()];
-        let round = i / COMMITTEES.len();
-        let (code, name) = if round == 0 {
-            (code.to_string(), name.to_string())
-        } else {
-            (
-                format!("{code}{}", round + 1),
-                format!("{name} {}", round + 1),
-            )
-        };
-        actors.push(Actor {
-            code,
-            name,
-            kind: ActorKind::Committee,
-        });
+        actors.push(nth_actor(&COMMITTEES, i, ActorKind::Committee));
     }
     for i in 0..n_external {
-        let (code, name) = EXTERNAL[i % EXTERNAL.len()];
-        let round = i / EXTERNAL.len();
-        let (code, name) = if round == 0 {
-            (code.to_string(), name.to_string())
-        } else {
-            (
-                format!("{code}{}", round + 1),
-                format!("{name} {}", round + 1),
-            )
-        };
-        actors.push(Actor {
-            code,
-            name,
-            kind: ActorKind::External,
-        });
+        actors.push(nth_actor(&EXTERNAL, i, ActorKind::External));
     }
     let committees: Vec<String> = actors
         .iter()

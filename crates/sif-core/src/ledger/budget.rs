@@ -188,32 +188,16 @@ pub fn budget(fund: &Fund, projection: &Projection, year: i32) -> Result<Budget,
         used_actor[c.actor] = true;
         used_initiative[c.initiative] = true;
     }
-    let mut objects: Vec<Object> = fund
-        .actors
-        .iter()
-        .zip(&used_actor)
-        .enumerate()
-        .filter(|(_, (_, u))| **u)
-        .map(|(position, (a, _))| Object {
-            dimension: DIM_COMMITTEE,
-            code: a.code.clone(),
-            name: a.name.clone(),
-            position,
-        })
-        .collect();
-    objects.extend(
-        fund.initiatives
-            .iter()
-            .zip(&used_initiative)
-            .enumerate()
-            .filter(|(_, (_, u))| **u)
-            .map(|(position, (ini, _))| Object {
-                dimension: DIM_INITIATIVE,
-                code: ini.code.clone(),
-                name: ini.name.clone(),
-                position,
-            }),
+    let mut objects: Vec<Object> = used_objects(
+        DIM_COMMITTEE,
+        fund.actors.iter().map(|a| (&a.code, &a.name)),
+        &used_actor,
     );
+    objects.extend(used_objects(
+        DIM_INITIATIVE,
+        fund.initiatives.iter().map(|i| (&i.code, &i.name)),
+        &used_initiative,
+    ));
 
     // The rows: per month, per account ascending: {}, actors, initiatives. Within an
     // account the cells are sorted by actor, so the actors come in actor order; initiatives are
@@ -429,4 +413,23 @@ impl Budget {
             })
         })
     }
+}
+
+/// The objects of one dimension that some row uses, in the fund's order.
+fn used_objects<'a>(
+    dimension: u32,
+    items: impl Iterator<Item = (&'a String, &'a String)>,
+    used: &[bool],
+) -> Vec<Object> {
+    items
+        .zip(used)
+        .enumerate()
+        .filter(|(_, (_, u))| **u)
+        .map(|(position, ((code, name), _))| Object {
+            dimension,
+            code: code.clone(),
+            name: name.clone(),
+            position,
+        })
+        .collect()
 }

@@ -203,23 +203,8 @@ fn y_grid(
 ) {
     for t in axis.ticks() {
         let yy = y(t);
-        let zero = t.abs() < axis.step * 1e-6;
-        out.push_str(&format!(
-            "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"{}\"/>",
-            num(left),
-            num(yy),
-            num(right),
-            num(yy),
-            if zero { "#555" } else { "#d9d9d9" },
-            if zero { "1.2" } else { "0.8" }
-        ));
-        out.push_str(&format!(
-            "<text x=\"{}\" y=\"{}\" font-size=\"{}\" text-anchor=\"end\">{}</text>",
-            num(left - 6.0),
-            num(yy + 4.0),
-            num(FONT),
-            escape(&axis.label(t, lang))
-        ));
+        grid_line(out, axis, t, (left, yy), (right, yy));
+        tick_label(out, (left - 6.0, yy + 4.0), "end", &axis.label(t, lang));
     }
     out.push_str(&format!(
         "<text x=\"{}\" y=\"{}\" font-size=\"{}\" text-anchor=\"end\" fill=\"#555\">{}</text>",
@@ -354,23 +339,13 @@ pub(crate) fn hbar_chart(chart: &Chart<'_>) -> String {
     legend(&mut out, chart, left, false);
     for t in axis.ticks() {
         let xx = x(t);
-        let zero = t.abs() < axis.step * 1e-6;
-        out.push_str(&format!(
-            "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"{}\"/>",
-            num(xx),
-            num(top),
-            num(xx),
-            num(bottom),
-            if zero { "#555" } else { "#d9d9d9" },
-            if zero { "1.2" } else { "0.8" }
-        ));
-        out.push_str(&format!(
-            "<text x=\"{}\" y=\"{}\" font-size=\"{}\" text-anchor=\"middle\">{}</text>",
-            num(xx),
-            num(bottom + 15.0),
-            num(FONT),
-            escape(&axis.label(t, chart.lang))
-        ));
+        grid_line(&mut out, &axis, t, (xx, top), (xx, bottom));
+        tick_label(
+            &mut out,
+            (xx, bottom + 15.0),
+            "middle",
+            &axis.label(t, chart.lang),
+        );
     }
     out.push_str(&format!(
         "<text x=\"{}\" y=\"{}\" font-size=\"{}\" text-anchor=\"start\" fill=\"#555\">{}</text>",
@@ -418,6 +393,31 @@ fn shorten(label: &str, max: usize) -> String {
         s.push('…');
         s
     }
+}
+
+/// A grid line of an axis at tick `t`; the zero line darker.
+fn grid_line(out: &mut String, axis: &Axis, t: f64, from: (f64, f64), to: (f64, f64)) {
+    let zero = t.abs() < axis.step * 1e-6;
+    out.push_str(&format!(
+        "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"{}\"/>",
+        num(from.0),
+        num(from.1),
+        num(to.0),
+        num(to.1),
+        if zero { "#555" } else { "#d9d9d9" },
+        if zero { "1.2" } else { "0.8" }
+    ));
+}
+
+/// A tick's label at `at`, anchored `start`, `middle` or `end`.
+fn tick_label(out: &mut String, at: (f64, f64), anchor: &str, label: &str) {
+    out.push_str(&format!(
+        "<text x=\"{}\" y=\"{}\" font-size=\"{}\" text-anchor=\"{anchor}\">{}</text>",
+        num(at.0),
+        num(at.1),
+        num(FONT),
+        escape(label)
+    ));
 }
 
 #[cfg(test)]

@@ -240,14 +240,9 @@ pub const MONTHS: [WorkbookText; 12] = [
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::Lang;
 
     #[test]
     fn every_text_is_there_in_both_languages() {
-        for &key in WorkbookText::ALL {
-            for lang in Lang::ALL {
-                assert!(!key.get(lang).trim().is_empty(), "{key:?} in {lang:?}");
-            }
-        }
+        assert_eq!(crate::text::missing(WorkbookText::ALL), []);
     }
 }
