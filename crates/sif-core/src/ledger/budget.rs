@@ -234,35 +234,28 @@ pub fn budget(fund: &Fund, projection: &Projection, year: i32) -> Result<Budget,
                 }
                 per_initiative[c.initiative] = add(per_initiative[c.initiative], part)?;
             }
-            if !total.is_zero() {
-                rows.push(BudgetRow {
-                    month,
-                    account,
-                    object: BudgetObject::All,
-                    amount: total,
-                });
-            }
-            for (a, amount) in actors {
+            // A row for each object with an amount; none for a zero.
+            let mut push = |object: BudgetObject, amount: Money| {
                 if !amount.is_zero() {
                     rows.push(BudgetRow {
                         month,
                         account,
-                        object: BudgetObject::Actor(fund.actors[a].code.clone()),
+                        object,
                         amount,
                     });
                 }
+            };
+            push(BudgetObject::All, total);
+            for (a, amount) in actors {
+                push(BudgetObject::Actor(fund.actors[a].code.clone()), amount);
             }
             initiatives.sort_unstable();
             for k in initiatives {
                 let amount = per_initiative[k];
-                if !amount.is_zero() {
-                    rows.push(BudgetRow {
-                        month,
-                        account,
-                        object: BudgetObject::Initiative(fund.initiatives[k].code.clone()),
-                        amount,
-                    });
-                }
+                push(
+                    BudgetObject::Initiative(fund.initiatives[k].code.clone()),
+                    amount,
+                );
             }
             start = end;
         }

@@ -208,20 +208,18 @@ pub fn write(
         w.record(&[bare("#ORGNR"), bare(&formatted)])?;
     }
     // The financial year, and for a closed 4E the one before when it is in the horizon.
-    w.record(&[
-        bare("#RAR"),
-        bare("0"),
-        bare(&format!("{year:04}0101")),
-        bare(&format!("{year:04}1231")),
-    ])?;
-    if kind == SieKind::Export && journal.is_closed(year) && journal.years().contains(&(year - 1)) {
-        let p = year - 1;
+    // `#RAR 0 20250101 20251231`: a financial year by its index (0 this year, -1 the one before).
+    let mut rar = |index: &str, year: i32| {
         w.record(&[
             bare("#RAR"),
-            bare("-1"),
-            bare(&format!("{p:04}0101")),
-            bare(&format!("{p:04}1231")),
-        ])?;
+            bare(index),
+            bare(&format!("{year:04}0101")),
+            bare(&format!("{year:04}1231")),
+        ])
+    };
+    rar("0", year)?;
+    if kind == SieKind::Export && journal.is_closed(year) && journal.years().contains(&(year - 1)) {
+        rar("-1", year - 1)?;
     }
 
     // 2. Chart: the accounts used by the vouchers, the balances and the budget; the objects

@@ -232,9 +232,9 @@ fn x_labels(out: &mut String, chart: &Chart<'_>, left: f64, band: f64, y: f64) {
     }
 }
 
-/// Lines over the categories (years), with a dot on each value when there is room.
-pub(crate) fn line_chart(chart: &Chart<'_>) -> String {
-    let height = 250.0;
+/// The frame of a chart over the categories (years): its value axis, the plot area (left,
+/// right, top, bottom), the number of categories and the width of each.
+fn column_frame(chart: &Chart<'_>, height: f64) -> (Axis, (f64, f64, f64, f64), usize, f64) {
     let (left, right, top, bottom) = (70.0, WIDTH - 12.0, LEGEND_H + 14.0, height - 26.0);
     let axis = Axis::new(
         chart.series.iter().flat_map(|s| s.values.iter().copied()),
@@ -242,6 +242,13 @@ pub(crate) fn line_chart(chart: &Chart<'_>) -> String {
     );
     let n = chart.categories.len().max(1);
     let band = (right - left) / n as f64;
+    (axis, (left, right, top, bottom), n, band)
+}
+
+/// Lines over the categories (years), with a dot on each value when there is room.
+pub(crate) fn line_chart(chart: &Chart<'_>) -> String {
+    let height = 250.0;
+    let (axis, (left, right, top, bottom), n, band) = column_frame(chart, height);
     let y = |v: f64| bottom - (v - axis.lo) / (axis.hi - axis.lo) * (bottom - top);
     let mut out = String::new();
     open_svg(&mut out, chart, height);
@@ -283,13 +290,7 @@ pub(crate) fn line_chart(chart: &Chart<'_>) -> String {
 /// Grouped vertical bars over the categories (years).
 pub(crate) fn bar_chart(chart: &Chart<'_>) -> String {
     let height = 230.0;
-    let (left, right, top, bottom) = (70.0, WIDTH - 12.0, LEGEND_H + 14.0, height - 26.0);
-    let axis = Axis::new(
-        chart.series.iter().flat_map(|s| s.values.iter().copied()),
-        chart.lang,
-    );
-    let n = chart.categories.len().max(1);
-    let band = (right - left) / n as f64;
+    let (axis, (left, right, top, bottom), _, band) = column_frame(chart, height);
     let groups = chart.series.len().max(1) as f64;
     let bar = band * 0.78 / groups;
     let y = |v: f64| bottom - (v - axis.lo) / (axis.hi - axis.lo) * (bottom - top);
