@@ -220,6 +220,18 @@ pub trait Text {
     fn get(self, lang: Lang) -> &'static str;
 }
 
+/// `sv_en!(lang, "år {year}", "year {year}")`: a text with values, in Swedish or English, for a
+/// face's text module (the values are the format strings' own captures).
+#[macro_export]
+macro_rules! sv_en {
+    ($lang:expr, $sv:literal, $en:literal $(,)?) => {
+        match $lang {
+            $crate::text::Lang::Sv => format!($sv),
+            $crate::text::Lang::En => format!($en),
+        }
+    };
+}
+
 /// The keys of a table of texts that are empty (or only spaces) in some language. Each face's
 /// table has a test that this is empty.
 pub fn missing<K: Text + Copy>(keys: &[K]) -> Vec<K> {

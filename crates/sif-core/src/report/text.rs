@@ -263,10 +263,11 @@ pub fn years(lang: Lang, n: i32) -> String {
 
 /// The scenario's factors and delay, when they differ from the plan.
 pub fn scenario_summary(lang: Lang, savings: &str, costs: &str, delay: &str) -> String {
-    match lang {
-        Lang::Sv => format!("besparingar {savings}, kostnader {costs}, besparingar {delay} senare"),
-        Lang::En => format!("savings {savings}, costs {costs}, savings {delay} later"),
-    }
+    crate::sv_en!(
+        lang,
+        "besparingar {savings}, kostnader {costs}, besparingar {delay} senare",
+        "savings {savings}, costs {costs}, savings {delay} later"
+    )
 }
 
 /// A fixed repayment agreement.
@@ -277,90 +278,92 @@ pub fn fixed_repayment(
     start: impl Display,
     payers: &str,
 ) -> String {
-    match lang {
-        Lang::Sv => format!(
-            "Fast: {share} av fondens kostnad i {instalments} årliga delar från {start}; betalare {payers}"
-        ),
-        Lang::En => format!(
-            "Fixed: {share} of the fund's cost in {instalments} yearly instalments from {start}; payers {payers}"
-        ),
-    }
+    crate::sv_en!(
+        lang,
+        "Fast: {share} av fondens kostnad i {instalments} årliga delar från {start}; betalare {payers}",
+        "Fixed: {share} of the fund's cost in {instalments} yearly instalments from {start}; payers {payers}"
+    )
 }
 
 /// A repayment out of savings.
 pub fn from_savings_repayment(lang: Lang, share: &str, start: impl Display, cap: &str) -> String {
-    match lang {
-        Lang::Sv => format!(
-            "Ur besparingar: {share} av nämndernas kontanta besparingar varje år från {start}, högst {cap} av fondens kostnad"
-        ),
-        Lang::En => format!(
-            "From savings: {share} of the committees' cashable savings each year from {start}, up to {cap} of the fund's cost"
-        ),
-    }
+    crate::sv_en!(
+        lang,
+        "Ur besparingar: {share} av nämndernas kontanta besparingar varje år från {start}, högst {cap} av fondens kostnad",
+        "From savings: {share} of the committees' cashable savings each year from {start}, up to {cap} of the fund's cost"
+    )
 }
 
 /// The cover's figure for an earmarked fund's closing balance.
 pub fn fund_balance_at_end(lang: Lang, year: impl Display) -> String {
-    match lang {
-        Lang::Sv => format!("Fondens saldo vid slutet av {year}"),
-        Lang::En => format!("Fund balance at the end of {year}"),
-    }
+    crate::sv_en!(
+        lang,
+        "Fondens saldo vid slutet av {year}",
+        "Fund balance at the end of {year}"
+    )
 }
 
 /// The cover's figure for an appropriation's closing balance.
 pub fn appropriation_balance(lang: Lang, year: impl Display) -> String {
-    match lang {
-        Lang::Sv => format!("Anslagets saldo {year}"),
-        Lang::En => format!("Appropriation balance {year}"),
-    }
+    crate::sv_en!(
+        lang,
+        "Anslagets saldo {year}",
+        "Appropriation balance {year}"
+    )
 }
 
 /// The cover's lowest uncommitted balance and its year.
 pub fn lowest_uncommitted(lang: Lang, year: impl Display) -> String {
-    match lang {
-        Lang::Sv => format!("Lägsta ointecknade saldo ({year})"),
-        Lang::En => format!("Lowest uncommitted balance ({year})"),
-    }
+    crate::sv_en!(
+        lang,
+        "Lägsta ointecknade saldo ({year})",
+        "Lowest uncommitted balance ({year})"
+    )
 }
 
 /// The cover's repayment still due after the horizon.
 pub fn still_due_after(lang: Lang, year: impl Display) -> String {
-    match lang {
-        Lang::Sv => format!("Återstår att återföra efter {year}"),
-        Lang::En => format!("Repayment still due after {year}"),
-    }
+    crate::sv_en!(
+        lang,
+        "Återstår att återföra efter {year}",
+        "Repayment still due after {year}"
+    )
 }
 
 /// A deficit year and the year it must be restored by.
 pub fn deficit_year(lang: Lang, year: impl Display, restore_by: impl Display) -> String {
-    match lang {
-        Lang::Sv => format!("{year} (återställs senast {restore_by})"),
-        Lang::En => format!("{year} (to be restored by {restore_by})"),
-    }
+    crate::sv_en!(
+        lang,
+        "{year} (återställs senast {restore_by})",
+        "{year} (to be restored by {restore_by})"
+    )
 }
 
 /// The cover's sentence on deficits under current law.
 pub fn negative_under_current_law(lang: Lang, years: &str) -> String {
-    match lang {
-        Lang::Sv => format!("Enligt gällande rätt blir balanskravsresultatet negativt {years}."),
-        Lang::En => format!("Under current law the balanced-budget result is negative in {years}."),
-    }
+    crate::sv_en!(
+        lang,
+        "Enligt gällande rätt blir balanskravsresultatet negativt {years}.",
+        "Under current law the balanced-budget result is negative in {years}."
+    )
 }
 
 /// The cover's sentence on deficits under the proposal.
 pub fn negative_under_proposal(lang: Lang, years: &str) -> String {
-    match lang {
-        Lang::Sv => format!("Enligt förslaget blir det negativt {years}."),
-        Lang::En => format!("Under the proposal it is negative in {years}."),
-    }
+    crate::sv_en!(
+        lang,
+        "Enligt förslaget blir det negativt {years}.",
+        "Under the proposal it is negative in {years}."
+    )
 }
 
 /// How many warnings the cover leaves to section 7.
 pub fn more_warnings(lang: Lang, more: usize) -> String {
-    match lang {
-        Lang::Sv => format!("… och {more} till; alla finns i avsnitt 7."),
-        Lang::En => format!("… and {more} more; section 7 lists them all."),
-    }
+    crate::sv_en!(
+        lang,
+        "… och {more} till; alla finns i avsnitt 7.",
+        "… and {more} more; section 7 lists them all."
+    )
 }
 
 /// How many proposed initiatives are left out.
@@ -375,74 +378,56 @@ pub fn proposed_not_counted(lang: Lang, n: usize) -> String {
 
 /// The arrears of fixed plans (SPEC §4.4).
 pub fn fixed_plan_arrears(lang: Lang, codes: &str) -> String {
-    match lang {
-        Lang::Sv => format!(
-            "Fast plan ({codes}): eftersläpningen ska betalas utöver planen, som inte ändras."
-        ),
-        Lang::En => format!(
-            "Fixed plan ({codes}): the arrears are owed in addition to the plan, which does not change."
-        ),
-    }
+    crate::sv_en!(
+        lang,
+        "Fast plan ({codes}): eftersläpningen ska betalas utöver planen, som inte ändras.",
+        "Fixed plan ({codes}): the arrears are owed in addition to the plan, which does not change."
+    )
 }
 
 /// The arrears of repayments out of savings (SPEC §4.4).
 pub fn from_savings_arrears(lang: Lang, codes: &str) -> String {
-    match lang {
-        Lang::Sv => format!(
-            "Ur besparingar ({codes}): eftersläpningen förs in i senare års plan, upp till taket, och ska inte betalas därutöver."
-        ),
-        Lang::En => format!(
-            "From savings ({codes}): the arrears are carried into the later years' plan, up to the cap, and are not owed on top."
-        ),
-    }
+    crate::sv_en!(
+        lang,
+        "Ur besparingar ({codes}): eftersläpningen förs in i senare års plan, upp till taket, och ska inte betalas därutöver.",
+        "From savings ({codes}): the arrears are carried into the later years' plan, up to the cap, and are not owed on top."
+    )
 }
 
 /// The appraisal section's introduction.
 pub fn appraisal_intro(lang: Lang, rate: &str) -> String {
-    match lang {
-        Lang::Sv => format!(
-            "Bedömningen jämför varje insats kostnader – fondens och ägarnämndens egna – med de besparingar den väntas ge hos alla aktörer, även utanför kommunen och även besparingar som inte frigör pengar i en budget. Den bokförs aldrig. Nuvärdet räknar om framtida belopp till värdet det första året med diskonteringsräntan {rate}; ett positivt nuvärde betyder att besparingarna väger tyngre än kostnaderna. Nytta–kostnadskvoten är besparingarnas nuvärde delat med kostnadernas; över 1 är lönsamt. Återbetald år är det första år då de sammanlagda besparingarna har hunnit ikapp kostnaderna (utan diskontering)."
-        ),
-        Lang::En => format!(
-            "The appraisal weighs each initiative's costs – the fund's and the owner committee's own – against the savings it is expected to bring to every actor, also outside the organisation and also savings that free no budget money. It is never booked. The net present value converts future amounts to their value in the first year at the discount rate of {rate}; a positive value means the savings outweigh the costs. The benefit–cost ratio is the present value of the savings divided by that of the costs; above 1 pays off. Payback is the first year in which the savings so far have caught up with the costs (undiscounted)."
-        ),
-    }
+    crate::sv_en!(
+        lang,
+        "Bedömningen jämför varje insats kostnader – fondens och ägarnämndens egna – med de besparingar den väntas ge hos alla aktörer, även utanför kommunen och även besparingar som inte frigör pengar i en budget. Den bokförs aldrig. Nuvärdet räknar om framtida belopp till värdet det första året med diskonteringsräntan {rate}; ett positivt nuvärde betyder att besparingarna väger tyngre än kostnaderna. Nytta–kostnadskvoten är besparingarnas nuvärde delat med kostnadernas; över 1 är lönsamt. Återbetald år är det första år då de sammanlagda besparingarna har hunnit ikapp kostnaderna (utan diskontering).",
+        "The appraisal weighs each initiative's costs – the fund's and the owner committee's own – against the savings it is expected to bring to every actor, also outside the organisation and also savings that free no budget money. It is never booked. The net present value converts future amounts to their value in the first year at the discount rate of {rate}; a positive value means the savings outweigh the costs. The benefit–cost ratio is the present value of the savings divided by that of the costs; above 1 pays off. Payback is the first year in which the savings so far have caught up with the costs (undiscounted)."
+    )
 }
 
 /// The committees whose adjusted savings fall short of their planned repayment.
 pub fn adjusted_savings_short(lang: Lang, list: &str) -> String {
-    match lang {
-        Lang::Sv => format!(
-            "Varning: de justerade besparingarna räcker inte till den planerade återföringen för {list}. Se över återföringsavtalet."
-        ),
-        Lang::En => format!(
-            "Warning: the adjusted savings do not cover the planned repayment for {list}. Review the repayment agreement."
-        ),
-    }
+    crate::sv_en!(
+        lang,
+        "Varning: de justerade besparingarna räcker inte till den planerade återföringen för {list}. Se över återföringsavtalet.",
+        "Warning: the adjusted savings do not cover the planned repayment for {list}. Review the repayment agreement."
+    )
 }
 
 /// The who-pays-who-gains section's introduction.
 pub fn who_gains_intro(lang: Lang, holder: &str) -> String {
-    match lang {
-        Lang::Sv => format!(
-            "En social investering betalas ofta av en nämnd medan besparingarna hamnar hos en annan, eller utanför kommunen – i fel ficka. Här visas för varje aktör vad den bär i kostnad, vilka besparingar den får och vad den återför till fonden, insats för insats. Fondens kostnader räknas på fondens förvaltare, {holder}; egna kostnader på den nämnd som äger insatsen. Bara nämnder återför; externa aktörer som regionen får besparingar men betalar inget tillbaka."
-        ),
-        Lang::En => format!(
-            "A social investment is often paid for by one committee while the savings land with another, or outside the organisation – in the wrong pocket. For each actor this shows the cost it bears, the savings it receives and what it repays to the fund, initiative by initiative. The fund's costs count against the fund's administrator, {holder}; own costs against the committee that owns the initiative. Only committees repay; external actors such as the region receive savings but pay nothing back."
-        ),
-    }
+    crate::sv_en!(
+        lang,
+        "En social investering betalas ofta av en nämnd medan besparingarna hamnar hos en annan, eller utanför kommunen – i fel ficka. Här visas för varje aktör vad den bär i kostnad, vilka besparingar den får och vad den återför till fonden, insats för insats. Fondens kostnader räknas på fondens förvaltare, {holder}; egna kostnader på den nämnd som äger insatsen. Bara nämnder återför; externa aktörer som regionen får besparingar men betalar inget tillbaka.",
+        "A social investment is often paid for by one committee while the savings land with another, or outside the organisation – in the wrong pocket. For each actor this shows the cost it bears, the savings it receives and what it repays to the fund, initiative by initiative. The fund's costs count against the fund's administrator, {holder}; own costs against the committee that owns the initiative. Only committees repay; external actors such as the region receive savings but pay nothing back."
+    )
 }
 
 /// The colophon: the version of Sif, the day and the source file.
 pub fn colophon(lang: Lang, version: &str, made_on: impl Display, file: impl Display) -> String {
-    match lang {
-        Lang::Sv => format!(
-            "Rapporten är framtagen med Sif {version} den {made_on} ur filen {file}. Besparingar är bedömningar och bokförs aldrig. Förslaget i balanskravsutredningen är Sifs tolkning av ESO 2020:1 och inte gällande rätt."
-        ),
-        Lang::En => format!(
-            "This report was made with Sif {version} on {made_on} from the file {file}. Savings are estimates and are never booked. The proposal in the reconciliation is Sif's reading of ESO 2020:1, not law."
-        ),
-    }
+    crate::sv_en!(
+        lang,
+        "Rapporten är framtagen med Sif {version} den {made_on} ur filen {file}. Besparingar är bedömningar och bokförs aldrig. Förslaget i balanskravsutredningen är Sifs tolkning av ESO 2020:1 och inte gällande rätt.",
+        "This report was made with Sif {version} on {made_on} from the file {file}. Savings are estimates and are never booked. The proposal in the reconciliation is Sif's reading of ESO 2020:1, not law."
+    )
 }
 
 #[cfg(test)]
