@@ -68,6 +68,20 @@ impl<'a> Report<'a> {
         self.lang.t(key)
     }
 
+    /// A table of facts, one (label, value, field) a row, its cells marked as `table`.
+    fn facts(&mut self, class: &str, table: &str, rows: &[(&str, String, &str)]) {
+        self.out
+            .push_str(&format!("<table class=\"{class}\"><tbody>"));
+        for (k, v, field) in rows {
+            self.out.push_str(&format!(
+                "<tr><th scope=\"row\">{}</th><td data-table=\"{table}\" data-field=\"{field}\">{}</td></tr>",
+                e(k),
+                e(v)
+            ));
+        }
+        self.push("</tbody></table>");
+    }
+
     fn push(&mut self, s: &str) {
         self.out.push_str(s);
     }
@@ -351,15 +365,8 @@ impl<'a> Report<'a> {
                 ),
             );
         }
-        self.push("<table class=\"facts\"><tbody>");
-        for (k, v, field) in rows {
-            self.out.push_str(&format!(
-                "<tr><th scope=\"row\">{}</th><td data-table=\"cover\" data-field=\"{field}\">{}</td></tr>",
-                e(k),
-                e(&v)
-            ));
-        }
-        self.push("</tbody></table></header>");
+        self.facts("facts", "cover", &rows);
+        self.push("</header>");
 
         // At a glance.
         self.out.push_str(&format!(
@@ -597,15 +604,7 @@ impl<'a> Report<'a> {
                 "closed",
             ),
         ];
-        self.push("<table class=\"facts assumptions\"><tbody>");
-        for (k, v, field) in rows {
-            self.out.push_str(&format!(
-                "<tr><th scope=\"row\">{}</th><td data-table=\"assumptions\" data-field=\"{field}\">{}</td></tr>",
-                e(k),
-                e(&v)
-            ));
-        }
-        self.push("</tbody></table>");
+        self.facts("facts assumptions", "assumptions", &rows);
 
         // Capital.
         self.out.push_str(&format!(
