@@ -299,7 +299,7 @@ impl<'a> Report<'a> {
             self.t(ReportText::FundReport),
             self.scenario_name()
         );
-        let css = CSS.replace("PAGE_COUNTER", self.t(ReportText::PageCounterPageOfCounter));
+        let css = CSS.replace("PAGE_COUNTER", self.t(ReportText::PageNumberCss));
         self.out.push_str(&format!(
             "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"{lang}\" xml:lang=\"{lang}\">\n\
              <head>\n<meta charset=\"utf-8\"/>\n\

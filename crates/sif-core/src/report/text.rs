@@ -28,7 +28,7 @@ crate::texts! {
         Terminated => "Avbruten", "Terminated";
         GrantNoRepayment => "Bidrag – ingen återföring", "Grant – no repayment";
         FundReport => "fondrapport", "fund report";
-        PageCounterPageOfCounter =>
+        PageNumberCss =>
             "\"Sida \" counter(page) \" av \" counter(pages)",
             "\"Page \" counter(page) \" of \" counter(pages)";
         OrgNo => "org.nr", "org. no.";

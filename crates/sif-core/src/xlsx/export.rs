@@ -1115,12 +1115,12 @@ fn budget_sheet(
                     String::new(),
                 ),
                 BudgetObject::Actor(code) => (
-                    lang.t(WorkbookText::N1Responsibility).to_string(),
+                    lang.t(WorkbookText::Dim1Responsibility).to_string(),
                     code.clone(),
                     object_name(crate::ledger::DIM_COMMITTEE, code),
                 ),
                 BudgetObject::Initiative(code) => (
-                    lang.t(WorkbookText::N6Project).to_string(),
+                    lang.t(WorkbookText::Dim6Project).to_string(),
                     code.clone(),
                     object_name(crate::ledger::DIM_INITIATIVE, code),
                 ),

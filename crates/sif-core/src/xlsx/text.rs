@@ -69,8 +69,8 @@ crate::texts! {
             "Stängda år med utfall, öppna år med plan; samma verifikationer som SIE- och CSV-exporten.",
             "Closed years with actual figures, open years with the plan; the same vouchers as the SIE and CSV exports.";
         WholeAccount => "hela kontot", "whole account";
-        N1Responsibility => "1 Ansvar", "1 Responsibility";
-        N6Project => "6 Projekt", "6 Project";
+        Dim1Responsibility => "1 Ansvar", "1 Responsibility";
+        Dim6Project => "6 Projekt", "6 Project";
         ClosedYearThePlan =>
             "stängt år: planen som budget mot utfallet",
             "closed year: the plan as budget against the outcome";
