@@ -115,9 +115,7 @@ pub fn budget(fund: &Fund, projection: &Projection, year: i32) -> Result<Budget,
     }
     let chart = chart(fund)?;
     let acc = &fund.accounts;
-    let holder = fund
-        .actor_index(&fund.holder)
-        .ok_or_else(|| LedgerError::UnknownActor(fund.holder.clone()))?;
+    let holder = super::holder_index(fund)?;
     let kind_accounts = [acc.staff, acc.services, acc.other];
 
     // Finest-grain amounts: (account, actor, initiative) → amount, summed where they meet.
