@@ -503,56 +503,72 @@ fn appraisal_text(fund: &Fund, p: &Projection) -> String {
             }
         ));
         if !j.repayment_coverage.is_empty() {
-            out.push_str("Täcker de justerade kontanta besparingarna återföringen?\n");
-            let mut c = Table::new(&[
-                ("Nämnd", Align::Left),
-                ("Planerat", r),
-                ("Täckt", r),
-                ("Brist", r),
-            ]);
-            for x in &j.repayment_coverage {
-                c.push(vec![
-                    x.actor.clone(),
-                    kr(x.planned),
-                    kr(x.covered),
-                    kr(x.shortfall),
-                ]);
-            }
-            out.push_str(&c.to_text());
+            push_table(
+                &mut out,
+                "Täcker de justerade kontanta besparingarna återföringen?\n",
+                &[
+                    ("Nämnd", Align::Left),
+                    ("Planerat", r),
+                    ("Täckt", r),
+                    ("Brist", r),
+                ],
+                j.repayment_coverage.iter().map(|x| {
+                    vec![
+                        x.actor.clone(),
+                        kr(x.planned),
+                        kr(x.covered),
+                        kr(x.shortfall),
+                    ]
+                }),
+            );
         }
         if !a.sensitivity.is_empty() {
-            out.push_str("Känslighet (nuvärde med en rad i taget på lågt och högt):\n");
-            let mut s = Table::new(&[("Rad", r), ("Aktör", Align::Left), ("Lågt", r), ("Högt", r)]);
-            for x in &a.sensitivity {
-                s.push(vec![
-                    (x.row + 1).to_string(),
-                    x.actor.clone(),
-                    kr_f(x.npv_low),
-                    kr_f(x.npv_high),
-                ]);
-            }
-            out.push_str(&s.to_text());
+            push_table(
+                &mut out,
+                "Känslighet (nuvärde med en rad i taget på lågt och högt):\n",
+                &[("Rad", r), ("Aktör", Align::Left), ("Lågt", r), ("Högt", r)],
+                a.sensitivity.iter().map(|x| {
+                    vec![
+                        (x.row + 1).to_string(),
+                        x.actor.clone(),
+                        kr_f(x.npv_low),
+                        kr_f(x.npv_high),
+                    ]
+                }),
+            );
         }
     }
     if !p.appraisal_by_actor.is_empty() {
-        out.push_str("\nHela fonden per aktör, justerat (nuvärde = nettoeffekt på budgeten):\n");
-        let mut f = Table::new(&[
-            ("Aktör", Align::Left),
-            ("Bär kostnad", r),
-            ("Får besparing", r),
-            ("Nuvärde", r),
-        ]);
-        for b in &p.appraisal_by_actor {
-            f.push(vec![
-                b.actor.clone(),
-                kr(b.cost),
-                kr(b.savings),
-                kr_f(b.npv),
-            ]);
-        }
-        out.push_str(&f.to_text());
+        push_table(
+            &mut out,
+            "\nHela fonden per aktör, justerat (nuvärde = nettoeffekt på budgeten):\n",
+            &[
+                ("Aktör", Align::Left),
+                ("Bär kostnad", r),
+                ("Får besparing", r),
+                ("Nuvärde", r),
+            ],
+            p.appraisal_by_actor
+                .iter()
+                .map(|b| vec![b.actor.clone(), kr(b.cost), kr(b.savings), kr_f(b.npv)]),
+        );
     }
     out
+}
+
+/// A heading line and an aligned table under it.
+fn push_table(
+    out: &mut String,
+    title: &str,
+    columns: &[(&str, Align)],
+    rows: impl IntoIterator<Item = Vec<String>>,
+) {
+    out.push_str(title);
+    let mut t = Table::new(columns);
+    for row in rows {
+        t.push(row);
+    }
+    out.push_str(&t.to_text());
 }
 
 /// Fails only if a line of the reconciliation does not fit in an amount.
