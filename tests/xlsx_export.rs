@@ -76,7 +76,7 @@ fn compare_sheet(sheet: &Sheet, range: &Range<Data>, reports: &[(&str, Value)], 
         for (i, col) in b.columns.iter().enumerate() {
             assert_eq!(
                 cell(heading, i),
-                Some(&Data::String(col.sv.to_string())),
+                Some(&Data::String(col.heading(sif::text::Lang::Sv).to_string())),
                 "{label} {} heading {i}",
                 sheet.key
             );

@@ -19,7 +19,7 @@ use sif::ledger::csv::{CsvDialect, journal_csv};
 use sif::ledger::hledger::journal_text;
 use sif::ledger::sie::{SieKind, SieOptions};
 use sif::ledger::{self, ExportError, Journal};
-use sif::money::{Money, format_sv};
+use sif::money::{Money, Overflow, format_sv};
 use sif::store;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -256,7 +256,8 @@ pub fn ledger(a: LedgerArgs, out: &mut dyn Write) -> Result<ExitCode, Failure> {
         Format::Csv => ledger::balance::trial_balance_csv(&journal, a.year),
         Format::Json => ledger::balance::trial_balance_json(&journal, a.year),
         Format::Text => {
-            let mut text = ledger_text(&journal, a.year, a.balance_only);
+            let mut text = ledger_text(&journal, a.year, a.balance_only)
+                .map_err(|e| Failure::invalid(e.to_string()))?;
             if let Some(b) = &budget {
                 text.push_str(&budget_text(b).map_err(|e| Failure::invalid(e.to_string()))?);
             }
@@ -272,7 +273,11 @@ pub fn ledger(a: LedgerArgs, out: &mut dyn Write) -> Result<ExitCode, Failure> {
 
 /// The vouchers (unless `balance_only`) and trial balance of each year, for people; without a
 /// year, the whole horizon's trial balance last.
-fn ledger_text(journal: &Journal, year: Option<i32>, balance_only: bool) -> String {
+fn ledger_text(
+    journal: &Journal,
+    year: Option<i32>,
+    balance_only: bool,
+) -> Result<String, Overflow> {
     let years: Vec<i32> = match year {
         Some(y) => vec![y],
         None => journal.years().collect(),
@@ -288,14 +293,14 @@ fn ledger_text(journal: &Journal, year: Option<i32>, balance_only: bool) -> Stri
         }
     );
     for y in years {
-        text.push_str(&year_text(journal, y, balance_only));
+        text.push_str(&year_text(journal, y, balance_only)?);
     }
     if year.is_none() {
         let (first, last) = (journal.first_year(), journal.last_year());
         text.push_str(&format!(
             "\n== {first}–{last} ==\n\nRåbalans för hela perioden / Trial balance of the whole period {first}–{last}\n\n"
         ));
-        text.push_str(&balance_table(journal, journal.horizon_balance()));
+        text.push_str(&balance_table(journal, journal.horizon_balance())?);
         text.push_str(
             "\nResultatkontona nettar till noll varje år, så bokslutet för inget till eget kapital; \
              här visar de hela periodens rörelse. / The result accounts net to zero every year, so \
@@ -303,7 +308,7 @@ fn ledger_text(journal: &Journal, year: Option<i32>, balance_only: bool) -> Stri
              movement.\n",
         );
     }
-    text
+    Ok(text)
 }
 
 /// The year's plan as budget, per account and month with the year's total: the `{}` rows of
@@ -358,7 +363,7 @@ fn account_name(journal: &Journal, number: u32) -> String {
         .map_or_else(String::new, |a| a.name.clone())
 }
 
-fn year_text(journal: &Journal, year: i32, balance_only: bool) -> String {
+fn year_text(journal: &Journal, year: i32, balance_only: bool) -> Result<String, Overflow> {
     let basis = match journal.basis(year) {
         ledger::Basis::Plan => "plan / plan",
         ledger::Basis::Actual => "utfall / actual",
@@ -385,11 +390,7 @@ fn year_text(journal: &Journal, year: i32, balance_only: bool) -> String {
             ("kredit", Align::Right),
         ]);
         for r in &v.rows {
-            let (debit, credit) = if r.amount.0 >= 0 {
-                (r.amount, Money::ZERO)
-            } else {
-                (Money::ZERO, Money(-r.amount.0))
-            };
+            let (debit, credit) = r.debit_credit();
             t.push(vec![
                 format!("  {}", r.account),
                 account_name(journal, r.account),
@@ -403,18 +404,18 @@ fn year_text(journal: &Journal, year: i32, balance_only: bool) -> String {
         text.push('\n');
     }
     text.push_str(&format!("Råbalans / Trial balance {year}\n\n"));
-    text.push_str(&balance_table(journal, journal.trial_balance(year)));
+    text.push_str(&balance_table(journal, journal.trial_balance(year))?);
     if journal.model() == sif::model::FundingModel::EarmarkedEquity {
         text.push_str(&format!(
             "\nFondens saldo vid årets slut / Fund balance at year end: {} kr\n",
             format_sv(journal.fund_balance(year))
         ));
     }
-    text
+    Ok(text)
 }
 
 /// A trial balance as an aligned table with a sum row.
-fn balance_table(journal: &Journal, rows: &[ledger::TrialBalanceRow]) -> String {
+fn balance_table(journal: &Journal, rows: &[ledger::TrialBalanceRow]) -> Result<String, Overflow> {
     let mut t = Table::new(&[
         ("konto", Align::Left),
         ("namn", Align::Left),
@@ -423,15 +424,8 @@ fn balance_table(journal: &Journal, rows: &[ledger::TrialBalanceRow]) -> String 
         ("kredit", Align::Right),
         ("utgående balans", Align::Right),
     ]);
-    let mut sums = [0_i64; 4];
+    let sums = ledger::trial_balance_totals(rows)?;
     for r in rows {
-        // The journal computed these with checked arithmetic; their sums fit as well.
-        for (sum, m) in sums
-            .iter_mut()
-            .zip([r.opening, r.debit, r.credit, r.closing])
-        {
-            *sum = sum.saturating_add(m.0);
-        }
         t.push(vec![
             r.account.to_string(),
             account_name(journal, r.account),
@@ -444,10 +438,10 @@ fn balance_table(journal: &Journal, rows: &[ledger::TrialBalanceRow]) -> String 
     t.push(vec![
         "summa".into(),
         String::new(),
-        format_sv(Money(sums[0])),
-        format_sv(Money(sums[1])),
-        format_sv(Money(sums[2])),
-        format_sv(Money(sums[3])),
+        format_sv(sums[0]),
+        format_sv(sums[1]),
+        format_sv(sums[2]),
+        format_sv(sums[3]),
     ]);
-    t.to_text()
+    Ok(t.to_text())
 }

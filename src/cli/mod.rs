@@ -8,6 +8,7 @@ mod export;
 mod report;
 pub(crate) mod report_cmd;
 mod table;
+mod text;
 mod xlsx;
 
 use std::io::Write;
@@ -340,9 +341,9 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<ExitCode, Failure> {
                 ExitCode::SUCCESS
             })
         }
-        Command::Statement(a) => report_cmd(a, out, report::statement),
-        Command::Schedule(a) => report_cmd(a, out, report::schedule),
-        Command::Appraisal(a) => report_cmd(a, out, report::appraisal),
+        Command::Statement(a) => report_cmd(a, out, |f, p, fmt| Ok(report::statement(f, p, fmt))),
+        Command::Schedule(a) => report_cmd(a, out, |f, p, fmt| Ok(report::schedule(f, p, fmt))),
+        Command::Appraisal(a) => report_cmd(a, out, |f, p, fmt| Ok(report::appraisal(f, p, fmt))),
         Command::Reconcile(a) => {
             let lang = a.lang.into();
             report_cmd(a, out, |f, p, fmt| report::reconcile(f, p, fmt, lang))
@@ -435,10 +436,10 @@ fn too_large_to_generate(params: &GenerateParams, bytes: u64) -> Failure {
 fn report_cmd(
     a: ReportArgs,
     out: &mut dyn Write,
-    render: impl Fn(&Fund, &Projection, Format) -> String,
+    render: impl Fn(&Fund, &Projection, Format) -> Result<String, sif::money::Overflow>,
 ) -> Result<ExitCode, Failure> {
     let (fund, projection) = load_and_project(&a.file, a.scenario.as_deref(), a.include_proposed)?;
-    let text = render(&fund, &projection, a.format);
+    let text = render(&fund, &projection, a.format).map_err(|e| Failure::invalid(e.to_string()))?;
     out.write_all(terminal_safe(&text, a.format).as_bytes())
         .map_err(write_err)?;
     Ok(ExitCode::SUCCESS)

@@ -5,10 +5,11 @@ use serde_json::{Value, json};
 
 use super::Format;
 use super::table::{Align, Table};
+use super::text::CliText;
 use sif::engine::Projection;
-use sif::figures::repayments;
+use sif::figures::{lines, repayments};
 use sif::model::{Fund, Repayment};
-use sif::money::{Money, format_sv};
+use sif::money::{Money, Overflow, format_sv};
 use sif::report::Lang;
 
 fn kr(m: Money) -> String {
@@ -165,7 +166,11 @@ pub fn schedule(fund: &Fund, p: &Projection, format: Format) -> String {
                 let (actual, arrears) = match row.actual {
                     Some(a) => (
                         kr(a),
-                        row.planned.checked_sub(a).map(kr).unwrap_or_default(),
+                        lines::row_arrears(row)
+                            .ok()
+                            .flatten()
+                            .map(kr)
+                            .unwrap_or_default(),
                     ),
                     None => (String::new(), String::new()),
                 };
@@ -495,60 +500,82 @@ fn appraisal_text(fund: &Fund, p: &Projection) -> String {
             }
         ));
         if !j.repayment_coverage.is_empty() {
-            out.push_str("Täcker de justerade kontanta besparingarna återföringen?\n");
-            let mut c = Table::new(&[
-                ("Nämnd", Align::Left),
-                ("Planerat", r),
-                ("Täckt", r),
-                ("Brist", r),
-            ]);
-            for x in &j.repayment_coverage {
-                c.push(vec![
-                    x.actor.clone(),
-                    kr(x.planned),
-                    kr(x.covered),
-                    kr(x.shortfall),
-                ]);
-            }
-            out.push_str(&c.to_text());
+            push_table(
+                &mut out,
+                "Täcker de justerade kontanta besparingarna återföringen?\n",
+                &[
+                    ("Nämnd", Align::Left),
+                    ("Planerat", r),
+                    ("Täckt", r),
+                    ("Brist", r),
+                ],
+                j.repayment_coverage.iter().map(|x| {
+                    vec![
+                        x.actor.clone(),
+                        kr(x.planned),
+                        kr(x.covered),
+                        kr(x.shortfall),
+                    ]
+                }),
+            );
         }
         if !a.sensitivity.is_empty() {
-            out.push_str("Känslighet (nuvärde med en rad i taget på lågt och högt):\n");
-            let mut s = Table::new(&[("Rad", r), ("Aktör", Align::Left), ("Lågt", r), ("Högt", r)]);
-            for x in &a.sensitivity {
-                s.push(vec![
-                    (x.row + 1).to_string(),
-                    x.actor.clone(),
-                    kr_f(x.npv_low),
-                    kr_f(x.npv_high),
-                ]);
-            }
-            out.push_str(&s.to_text());
+            push_table(
+                &mut out,
+                "Känslighet (nuvärde med en rad i taget på lågt och högt):\n",
+                &[("Rad", r), ("Aktör", Align::Left), ("Lågt", r), ("Högt", r)],
+                a.sensitivity.iter().map(|x| {
+                    vec![
+                        (x.row + 1).to_string(),
+                        x.actor.clone(),
+                        kr_f(x.npv_low),
+                        kr_f(x.npv_high),
+                    ]
+                }),
+            );
         }
     }
     if !p.appraisal_by_actor.is_empty() {
-        out.push_str("\nHela fonden per aktör, justerat (nuvärde = nettoeffekt på budgeten):\n");
-        let mut f = Table::new(&[
-            ("Aktör", Align::Left),
-            ("Bär kostnad", r),
-            ("Får besparing", r),
-            ("Nuvärde", r),
-        ]);
-        for b in &p.appraisal_by_actor {
-            f.push(vec![
-                b.actor.clone(),
-                kr(b.cost),
-                kr(b.savings),
-                kr_f(b.npv),
-            ]);
-        }
-        out.push_str(&f.to_text());
+        push_table(
+            &mut out,
+            "\nHela fonden per aktör, justerat (nuvärde = nettoeffekt på budgeten):\n",
+            &[
+                ("Aktör", Align::Left),
+                ("Bär kostnad", r),
+                ("Får besparing", r),
+                ("Nuvärde", r),
+            ],
+            p.appraisal_by_actor
+                .iter()
+                .map(|b| vec![b.actor.clone(), kr(b.cost), kr(b.savings), kr_f(b.npv)]),
+        );
     }
     out
 }
 
-pub fn reconcile(fund: &Fund, p: &Projection, format: Format, lang: Lang) -> String {
-    match format {
+/// A heading line and an aligned table under it.
+fn push_table(
+    out: &mut String,
+    title: &str,
+    columns: &[(&str, Align)],
+    rows: impl IntoIterator<Item = Vec<String>>,
+) {
+    out.push_str(title);
+    let mut t = Table::new(columns);
+    for row in rows {
+        t.push(row);
+    }
+    out.push_str(&t.to_text());
+}
+
+/// Fails only if a line of the reconciliation does not fit in an amount.
+pub fn reconcile(
+    fund: &Fund,
+    p: &Projection,
+    format: Format,
+    lang: Lang,
+) -> Result<String, Overflow> {
+    Ok(match format {
         Format::Json => json_text(json!({ "years": p.reconciliation })),
         Format::Csv => {
             let header = [
@@ -618,148 +645,111 @@ pub fn reconcile(fund: &Fund, p: &Projection, format: Format, lang: Lang) -> Str
                 }),
             )
         }
-        Format::Text => reconcile_text(fund, p, lang),
-    }
+        Format::Text => reconcile_text(fund, p, lang)?,
+    })
 }
 
 /// The reconciliation as a *förvaltningsberättelse* prints it: one block per year, the lines
 /// in the published order, current law and the proposal side by side.
-fn reconcile_text(fund: &Fund, p: &Projection, lang: Lang) -> String {
-    let l = |sv: &'static str, en: &'static str| lang.pick(sv, en).to_string();
+fn reconcile_text(fund: &Fund, p: &Projection, lang: Lang) -> Result<String, Overflow> {
+    let l = |key: CliText| lang.t(key).to_string();
     let m = |v: Money| lang.money(v);
     let r = Align::Right;
     let scenario = if p.scenario == "base" {
-        l("grundscenario", "base scenario")
+        l(CliText::BaseScenario)
     } else {
-        format!("{} {}", l("scenario", "scenario"), p.scenario)
+        format!("{} {}", l(CliText::Scenario), p.scenario)
     };
     let mut out = format!(
         "{} – {} ({}), {scenario}, {}\n",
-        l("Balanskravsutredning", "Balanced-budget reconciliation"),
+        l(CliText::BalancedBudgetReconciliation),
         fund.name,
         fund.organisation,
-        l("belopp i kr", "amounts in SEK")
+        l(CliText::AmountsInSEK)
     );
-    let proposal = l(
-        "Förslag: Sifs tolkning av ESO 2020:1, inte gällande rätt",
-        "Proposal: Sif's reading of ESO 2020:1, not law",
-    );
+    let proposal = l(CliText::ProposalSifsReadingOfESO);
     for y in &p.reconciliation {
         let closed = p.year_index(y.year).is_some_and(|i| i < p.closed_years);
         let year = if closed {
-            format!("{} ({})", y.year, l("utfall", "actual"))
+            format!("{} ({})", y.year, l(CliText::Actual))
         } else {
-            format!("{} ({})", y.year, l("budget", "budget"))
+            format!("{} ({})", y.year, l(CliText::Budget))
         };
         let mut t = Table::new(&[
             (year.as_str(), Align::Left),
-            (lang.pick("Gällande rätt", "Current law"), r),
-            (lang.pick("Förslag", "Proposal"), r),
+            (lang.t(CliText::CurrentLaw), r),
+            (lang.t(CliText::Proposal), r),
         ]);
         let both = |t: &mut Table, label: String, v: Money| {
             t.push(vec![label, m(v), m(v)]);
         };
         let (c, q) = (&y.current, &y.proposed);
+        let shown = lines::reconcile_lines(y)?;
         both(
             &mut t,
-            l(
-                "Årets resultat före fondens utbetalningar",
-                "Result for the year before the fund's disbursements",
-            ),
+            l(CliText::ResultForTheYearBefore),
             y.result_before_fund,
         );
+        both(&mut t, l(CliText::TheFundsDisbursements), shown.disbursed);
+        both(&mut t, l(CliText::ResultForTheYear), y.result);
         both(
             &mut t,
-            l("Fondens utbetalningar", "The fund's disbursements"),
-            Money(y.disbursed.0.saturating_neg()),
-        );
-        both(&mut t, l("Årets resultat", "Result for the year"), y.result);
-        both(
-            &mut t,
-            l("Samtliga realisationsvinster", "All realisation gains"),
-            Money(y.realisation_gains.0.saturating_neg()),
+            l(CliText::AllRealisationGains),
+            shown.realisation_gains,
         );
         both(
             &mut t,
-            l(
-                "Vissa realisationsvinster/-förluster enligt undantagsmöjlighet",
-                "Certain realisation gains/losses under the exemption",
-            ),
+            l(CliText::CertainRealisationGainsLossesUnder),
             y.exemption_adjustment,
         );
         both(
             &mut t,
-            l(
-                "Orealiserade förluster/återföring i värdepapper",
-                "Unrealised losses/reversals in securities",
-            ),
+            l(CliText::UnrealisedLossesReversalsInSecurities),
             y.securities_adjustment,
         );
         both(
             &mut t,
-            l(
-                "Årets resultat efter balanskravsjusteringar",
-                "Result after balanced-budget adjustments",
-            ),
+            l(CliText::ResultAfterBalancedBudgetAdjustments),
             y.adjusted_result,
         );
-        both(
-            &mut t,
-            l(
-                "Reservering till/användning av resultatreserv",
-                "Reservation to/use of the result reserve",
-            ),
-            Money(y.reserve_use.0.saturating_sub(y.reserve_reservation.0)),
-        );
+        both(&mut t, l(CliText::ResultReserve), shown.reserve_net);
         t.push(vec![
-            l(
-                "Social investeringsfond: använd (+) / återförd (−)",
-                "Social investment fund: used (+) / re-earmarked (−)",
-            ),
+            l(CliText::SocialInvestmentFundUsedRe),
             "–".to_string(),
             m(q.fund_adjustment),
         ]);
         t.push(vec![
-            l("Synnerliga skäl", "Special reasons (synnerliga skäl)"),
+            l(CliText::SpecialReasons),
             m(c.special_reasons_applied),
             m(q.special_reasons_applied),
         ]);
         t.push(vec![
-            l(
-                "Årets balanskravsresultat",
-                "Balanced-budget result for the year",
-            ),
+            l(CliText::BalancedBudgetResult),
             m(c.balance_result),
             m(q.balance_result),
         ]);
         t.push(vec![
-            l(
-                "Balanskravsunderskott från tidigare år",
-                "Balanced-budget deficits from earlier years",
-            ),
+            l(CliText::BalancedBudgetDeficitsFromEarlier),
             m(c.restoration.earlier),
             m(q.restoration.earlier),
         ]);
         t.push(vec![
-            l("Återställt", "Restored"),
+            l(CliText::Restored),
             m(c.restoration.restored),
             m(q.restoration.restored),
         ]);
         t.push(vec![
-            l("Kvar att återställa", "Still to restore"),
+            l(CliText::StillToRestore),
             m(c.restoration.to_restore),
             m(q.restoration.to_restore),
         ]);
         t.push(vec![
-            l(
-                "varav försenat (mer än tre år)",
-                "of which overdue (more than three years)",
-            ),
+            l(CliText::OfWhichOverdueMoreThan),
             m(c.restoration.overdue),
             m(q.restoration.overdue),
         ]);
         t.push(vec![
-            l("Återställ senast", "Restore by"),
+            l(CliText::RestoreBy),
             opt_year(c.restore_by),
             opt_year(q.restore_by),
         ]);
@@ -768,14 +758,8 @@ fn reconcile_text(fund: &Fund, p: &Projection, lang: Lang) -> String {
     }
     out.push_str(&format!(
         "\n{}\n{proposal}.\n",
-        l(
-            "Gällande rätt: balanskravsresultatet enligt kommunallagen (KL 11 kap.) och LKBR 11 kap. 10 §.",
-            "Current law: the balanced-budget result under the Local Government Act (KL ch. 11) and LKBR ch. 11 § 10."
-        )
+        l(CliText::CurrentLawTheBalancedBudget)
     ));
-    out.push_str(&l(
-        "Återföringar till fonden är interna och ändrar inte årets resultat.\n",
-        "Repayments to the fund are internal and do not change the result for the year.\n",
-    ));
-    out
+    out.push_str(&l(CliText::RepaymentsToTheFundAre));
+    Ok(out)
 }

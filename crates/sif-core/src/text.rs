@@ -220,6 +220,67 @@ pub trait Text {
     fn get(self, lang: Lang) -> &'static str;
 }
 
+/// `sv_en!(lang, "år {year}", "year {year}")`: a text with values, in Swedish or English, for a
+/// face's text module (the values are the format strings' own captures).
+#[macro_export]
+macro_rules! sv_en {
+    ($lang:expr, $sv:literal, $en:literal $(,)?) => {
+        match $lang {
+            $crate::text::Lang::Sv => format!($sv),
+            $crate::text::Lang::En => format!($en),
+        }
+    };
+}
+
+/// The keys of a table of texts that are empty (or only spaces) in some language. Each face's
+/// table has a test that this is empty.
+pub fn missing<K: Text + Copy>(keys: &[K]) -> Vec<K> {
+    keys.iter()
+        .copied()
+        .filter(|&k| Lang::ALL.iter().any(|&l| k.get(l).trim().is_empty()))
+        .collect()
+}
+
+/// A table of texts in both languages, one per face of Sif (the report, the workbook, the
+/// command line): `texts! { pub enum ReportText { Key => "sv", "en"; … } }` makes the enum, its
+/// [`Text`] implementation, `get` and `ALL` (every key, for the test that both languages are
+/// there), so that `lang.t(ReportText::Key)` gives the text.
+#[macro_export]
+macro_rules! texts {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident {
+            $($key:ident => $sv:literal, $en:literal;)*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        $vis enum $name { $($key,)* }
+
+        impl $crate::text::Text for $name {
+            fn get(self, lang: $crate::text::Lang) -> &'static str {
+                $name::get(self, lang)
+            }
+        }
+
+        impl $name {
+            /// Every text, for the test that checks both languages are present.
+            #[allow(dead_code)]
+            pub const ALL: &'static [$name] = &[$($name::$key,)*];
+
+            /// The text in that language.
+            pub fn get(self, lang: $crate::text::Lang) -> &'static str {
+                match (self, lang) {
+                    $(
+                        ($name::$key, $crate::text::Lang::Sv) => $sv,
+                        ($name::$key, $crate::text::Lang::En) => $en,
+                    )*
+                }
+            }
+        }
+    };
+}
+
 /// The CSV flavour of every CSV Sif writes.
 /// - [`CsvDialect::Rfc4180`] (default): `,` separators, `.` decimal point, CR LF line ends,
 ///   UTF-8 without a byte-order mark.

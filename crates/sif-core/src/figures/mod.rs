@@ -3,6 +3,7 @@
 //! A view or a report section formats what is here; it does no arithmetic on money of its own.
 
 pub mod horizon;
+pub mod lines;
 pub mod reconcile;
 pub mod repayments;
 pub mod who_gains;

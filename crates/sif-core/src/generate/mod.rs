@@ -3,12 +3,14 @@
 //! output does not depend on any crate's random-number algorithm).
 
 pub mod sie;
+mod text;
 
 use crate::model::{
     Actor, ActorKind, Actual, ActualRepayment, BudgetYear, CapitalEvent, CapitalKind, CostKind,
     CostRow, Fund, FundingModel, Initiative, Payer, Repayment, SavingsRow, Scenario, Status,
 };
 use crate::money::Money;
+use text::{AREAS, COMMITTEES, EXTERNAL, TOPICS};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct GenerateParams {
@@ -45,55 +47,21 @@ impl Rng {
     }
 }
 
-const COMMITTEES: [(&str, &str); 12] = [
-    ("KS", "Kommunstyrelsen"),
-    ("SN", "Socialnämnden"),
-    ("BUN", "Barn- och utbildningsnämnden"),
-    ("AMN", "Arbetsmarknadsnämnden"),
-    ("KFN", "Kultur- och fritidsnämnden"),
-    ("VON", "Vård- och omsorgsnämnden"),
-    ("GVN", "Gymnasie- och vuxenutbildningsnämnden"),
-    ("SBN", "Samhällsbyggnadsnämnden"),
-    ("MHN", "Miljö- och hälsoskyddsnämnden"),
-    ("TN", "Tekniska nämnden"),
-    ("ÖFN", "Överförmyndarnämnden"),
-    ("IFN", "Individ- och familjenämnden"),
-];
-
-const EXTERNAL: [(&str, &str); 4] = [
-    ("REG", "Region"),
-    ("FK", "Försäkringskassan"),
-    ("AF", "Arbetsförmedlingen"),
-    ("POL", "Polismyndigheten"),
-];
-
-const TOPICS: [&str; 12] = [
-    "Tidiga insatser",
-    "Hela familjen",
-    "Skolnärvaro",
-    "Ung framtid",
-    "Boendestöd",
-    "Föräldrastöd",
-    "Fritid för alla",
-    "Språkstöd",
-    "Vägen till arbete",
-    "Trygg uppväxt",
-    "Psykisk hälsa",
-    "Mentorskap",
-];
-
-const AREAS: [&str; 10] = [
-    "Norrby",
-    "Söderdal",
-    "centrum",
-    "Västra staden",
-    "Östra hamnen",
-    "Bergsäng",
-    "Åsen",
-    "Lindgården",
-    "Skogsbacka",
-    "hela kommunen",
-];
+/// The `i`-th actor of a list of names; past the end of the list the names come round again
+/// with a number (`SN2`, `Socialnämnden 2`).
+fn nth_actor(names: &[(&str, &str)], i: usize, kind: ActorKind) -> Actor {
+    let (code, name) = names[i % names.len()];
+    let round = i / names.len();
+    let (code, name) = if round == 0 {
+        (code.to_string(), name.to_string())
+    } else {
+        (
+            format!("{code}{}", round + 1),
+            format!("{name} {}", round + 1),
+        )
+    };
+    Actor { code, name, kind }
+}
 
 /// Build the fund. Every value it writes passes validation (errors), so benchmarks and
 /// property tests exercise the real paths.
@@ -112,38 +80,10 @@ pub fn generate_fund(params: &GenerateParams) -> Fund {
     let mut actors = Vec::with_capacity(n_actors);
     let n_external = (n_actors / 5).max(1).min(n_actors - 1);
     for i in 0..n_actors - n_external {
-        let (code, name) = COMMITTEES[i % COMMITTEES.len()];
-        let round = i / COMMITTEES.len();
-        let (code, name) = if round == 0 {
-            (code.to_string(), name.to_string())
-        } else {
-            (
-                format!("{code}{}", round + 1),
-                format!("{name} {}", round + 1),
-            )
-        };
-        actors.push(Actor {
-            code,
-            name,
-            kind: ActorKind::Committee,
-        });
+        actors.push(nth_actor(&COMMITTEES, i, ActorKind::Committee));
     }
     for i in 0..n_external {
-        let (code, name) = EXTERNAL[i % EXTERNAL.len()];
-        let round = i / EXTERNAL.len();
-        let (code, name) = if round == 0 {
-            (code.to_string(), name.to_string())
-        } else {
-            (
-                format!("{code}{}", round + 1),
-                format!("{name} {}", round + 1),
-            )
-        };
-        actors.push(Actor {
-            code,
-            name,
-            kind: ActorKind::External,
-        });
+        actors.push(nth_actor(&EXTERNAL, i, ActorKind::External));
     }
     let committees: Vec<String> = actors
         .iter()
@@ -165,7 +105,7 @@ pub fn generate_fund(params: &GenerateParams) -> Fund {
             date: format!("{year}-02-{day:02}"),
             amount: Money(total / i64::from(decisions) / 100_000 * 100_000),
             kind: CapitalKind::Earmark,
-            note: format!("KF {year}-02-{day:02} § {}", rng.range(1, 200)),
+            note: text::decision_note(year, day, rng.range(1, 200)),
         });
     }
 
@@ -306,14 +246,14 @@ pub fn generate_fund(params: &GenerateParams) -> Fund {
         let topic = rng.pick(&TOPICS);
         let area = rng.pick(&AREAS);
         let note = match rng.range(0, 9) {
-            0 => format!("Utvärderas {}.", (cost_end + 1).min(last)),
-            1 => "Samverkan med regionen.".to_string(),
-            2 if status == Status::Terminated => "Avbröts efter låg anslutning.".to_string(),
+            0 => text::evaluated_in((cost_end + 1).min(last)),
+            1 => text::WITH_THE_REGION.to_string(),
+            2 if status == Status::Terminated => text::ENDED_LOW_UPTAKE.to_string(),
             _ => String::new(),
         };
         initiatives.push(Initiative {
             code: format!("P{:04}", i + 1),
-            name: format!("{topic} i {area}"),
+            name: text::initiative_name(topic, area),
             owner,
             status,
             ended,
@@ -338,8 +278,8 @@ pub fn generate_fund(params: &GenerateParams) -> Fund {
 
     let mut fund = Fund {
         format: crate::model::FORMAT_VERSION,
-        name: "Sociala investeringsfonden (genererad)".to_string(),
-        organisation: format!("Genererad kommun {}", params.seed),
+        name: text::FUND_NAME.to_string(),
+        organisation: text::organisation(params.seed),
         org_number: Some("212000-9999".to_string()),
         model: FundingModel::EarmarkedEquity,
         first_year,
@@ -352,13 +292,13 @@ pub fn generate_fund(params: &GenerateParams) -> Fund {
         initiatives,
         scenarios: vec![
             Scenario {
-                name: "Pessimistiskt".to_string(),
+                name: text::PESSIMISTIC.to_string(),
                 savings_factor: 60,
                 cost_factor: 110,
                 delay: 1,
             },
             Scenario {
-                name: "Optimistiskt".to_string(),
+                name: text::OPTIMISTIC.to_string(),
                 savings_factor: 120,
                 cost_factor: 95,
                 delay: 0,

@@ -115,9 +115,7 @@ pub fn budget(fund: &Fund, projection: &Projection, year: i32) -> Result<Budget,
     }
     let chart = chart(fund)?;
     let acc = &fund.accounts;
-    let holder = fund
-        .actor_index(&fund.holder)
-        .ok_or_else(|| LedgerError::UnknownActor(fund.holder.clone()))?;
+    let holder = super::holder_index(fund)?;
     let kind_accounts = [acc.staff, acc.services, acc.other];
 
     // Finest-grain amounts: (account, actor, initiative) → amount, summed where they meet.
@@ -188,32 +186,16 @@ pub fn budget(fund: &Fund, projection: &Projection, year: i32) -> Result<Budget,
         used_actor[c.actor] = true;
         used_initiative[c.initiative] = true;
     }
-    let mut objects: Vec<Object> = fund
-        .actors
-        .iter()
-        .zip(&used_actor)
-        .enumerate()
-        .filter(|(_, (_, u))| **u)
-        .map(|(position, (a, _))| Object {
-            dimension: DIM_COMMITTEE,
-            code: a.code.clone(),
-            name: a.name.clone(),
-            position,
-        })
-        .collect();
-    objects.extend(
-        fund.initiatives
-            .iter()
-            .zip(&used_initiative)
-            .enumerate()
-            .filter(|(_, (_, u))| **u)
-            .map(|(position, (ini, _))| Object {
-                dimension: DIM_INITIATIVE,
-                code: ini.code.clone(),
-                name: ini.name.clone(),
-                position,
-            }),
+    let mut objects: Vec<Object> = used_objects(
+        DIM_COMMITTEE,
+        fund.actors.iter().map(|a| (&a.code, &a.name)),
+        &used_actor,
     );
+    objects.extend(used_objects(
+        DIM_INITIATIVE,
+        fund.initiatives.iter().map(|i| (&i.code, &i.name)),
+        &used_initiative,
+    ));
 
     // The rows: per month, per account ascending: {}, actors, initiatives. Within an
     // account the cells are sorted by actor, so the actors come in actor order; initiatives are
@@ -250,35 +232,28 @@ pub fn budget(fund: &Fund, projection: &Projection, year: i32) -> Result<Budget,
                 }
                 per_initiative[c.initiative] = add(per_initiative[c.initiative], part)?;
             }
-            if !total.is_zero() {
-                rows.push(BudgetRow {
-                    month,
-                    account,
-                    object: BudgetObject::All,
-                    amount: total,
-                });
-            }
-            for (a, amount) in actors {
+            // A row for each object with an amount; none for a zero.
+            let mut push = |object: BudgetObject, amount: Money| {
                 if !amount.is_zero() {
                     rows.push(BudgetRow {
                         month,
                         account,
-                        object: BudgetObject::Actor(fund.actors[a].code.clone()),
+                        object,
                         amount,
                     });
                 }
+            };
+            push(BudgetObject::All, total);
+            for (a, amount) in actors {
+                push(BudgetObject::Actor(fund.actors[a].code.clone()), amount);
             }
             initiatives.sort_unstable();
             for k in initiatives {
                 let amount = per_initiative[k];
-                if !amount.is_zero() {
-                    rows.push(BudgetRow {
-                        month,
-                        account,
-                        object: BudgetObject::Initiative(fund.initiatives[k].code.clone()),
-                        amount,
-                    });
-                }
+                push(
+                    BudgetObject::Initiative(fund.initiatives[k].code.clone()),
+                    amount,
+                );
             }
             start = end;
         }
@@ -429,4 +404,23 @@ impl Budget {
             })
         })
     }
+}
+
+/// The objects of one dimension that some row uses, in the fund's order.
+fn used_objects<'a>(
+    dimension: u32,
+    items: impl Iterator<Item = (&'a String, &'a String)>,
+    used: &[bool],
+) -> Vec<Object> {
+    items
+        .zip(used)
+        .enumerate()
+        .filter(|(_, (_, u))| **u)
+        .map(|(position, ((code, name), _))| Object {
+            dimension,
+            code: code.clone(),
+            name: name.clone(),
+            position,
+        })
+        .collect()
 }

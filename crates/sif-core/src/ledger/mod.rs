@@ -458,6 +458,12 @@ fn chart(fund: &Fund) -> Result<Vec<Account>, LedgerError> {
     Ok(accounts)
 }
 
+/// The position of the fund's holder among its actors, which every ledger books on.
+pub(crate) fn holder_index(fund: &Fund) -> Result<usize, LedgerError> {
+    fund.actor_index(&fund.holder)
+        .ok_or_else(|| LedgerError::UnknownActor(fund.holder.clone()))
+}
+
 /// Write the journal for a fund and its projection (SPEC §6): vouchers for every horizon year.
 ///
 /// The fund should be valid (SPEC §3.1); the function refuses an account chart it cannot book
@@ -470,9 +476,7 @@ pub fn journal(fund: &Fund, projection: &Projection) -> Result<Journal, LedgerEr
     }
     let accounts = chart(fund)?;
     let acc = &fund.accounts;
-    let holder_index = fund
-        .actor_index(&fund.holder)
-        .ok_or_else(|| LedgerError::UnknownActor(fund.holder.clone()))?;
+    let holder_index = holder_index(fund)?;
     let holder = fund.actors[holder_index].code.as_str();
     // Which actors and initiatives the rows name, marked as the rows are written: the objects
     // (SIE #OBJEKT) are those, without searching the rows afterwards.

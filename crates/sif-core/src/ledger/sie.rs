@@ -208,20 +208,18 @@ pub fn write(
         w.record(&[bare("#ORGNR"), bare(&formatted)])?;
     }
     // The financial year, and for a closed 4E the one before when it is in the horizon.
-    w.record(&[
-        bare("#RAR"),
-        bare("0"),
-        bare(&format!("{year:04}0101")),
-        bare(&format!("{year:04}1231")),
-    ])?;
-    if kind == SieKind::Export && journal.is_closed(year) && journal.years().contains(&(year - 1)) {
-        let p = year - 1;
+    // `#RAR 0 20250101 20251231`: a financial year by its index (0 this year, -1 the one before).
+    let mut rar = |index: &str, year: i32| {
         w.record(&[
             bare("#RAR"),
-            bare("-1"),
-            bare(&format!("{p:04}0101")),
-            bare(&format!("{p:04}1231")),
-        ])?;
+            bare(index),
+            bare(&format!("{year:04}0101")),
+            bare(&format!("{year:04}1231")),
+        ])
+    };
+    rar("0", year)?;
+    if kind == SieKind::Export && journal.is_closed(year) && journal.years().contains(&(year - 1)) {
+        rar("-1", year - 1)?;
     }
 
     // 2. Chart: the accounts used by the vouchers, the balances and the budget; the objects
@@ -299,14 +297,10 @@ pub fn write(
             match &r.object {
                 BudgetObject::All => {}
                 BudgetObject::Actor(c) => {
-                    push_number(out, DIM_COMMITTEE);
-                    out.push(b' ');
-                    push_quoted(out, c, || TextSource::ActorCode(c.clone()))?;
+                    push_object(out, DIM_COMMITTEE, c, TextSource::ActorCode)?;
                 }
                 BudgetObject::Initiative(c) => {
-                    push_number(out, DIM_INITIATIVE);
-                    out.push(b' ');
-                    push_quoted(out, c, || TextSource::InitiativeCode(c.clone()))?;
+                    push_object(out, DIM_INITIATIVE, c, TextSource::InitiativeCode)?;
                 }
             }
             out.extend_from_slice(b"} ");
@@ -337,17 +331,13 @@ pub fn write(
             push_number(b, r.account);
             b.extend_from_slice(b" {");
             if let Some(c) = &r.dim1 {
-                push_number(b, DIM_COMMITTEE);
-                b.push(b' ');
-                push_quoted(b, c, || TextSource::ActorCode(c.clone()))?;
+                push_object(b, DIM_COMMITTEE, c, TextSource::ActorCode)?;
             }
             if let Some(c) = &r.dim6 {
                 if r.dim1.is_some() {
                     b.push(b' ');
                 }
-                push_number(b, DIM_INITIATIVE);
-                b.push(b' ');
-                push_quoted(b, c, || TextSource::InitiativeCode(c.clone()))?;
+                push_object(b, DIM_INITIATIVE, c, TextSource::InitiativeCode)?;
             }
             b.extend_from_slice(b"} ");
             push_amount(b, r.amount);
@@ -359,6 +349,18 @@ pub fn write(
 }
 
 /// A bare number field.
+/// An object of a dimension, `1 "SN"`: the dimension's number and the quoted code.
+fn push_object(
+    out: &mut Vec<u8>,
+    dimension: u32,
+    code: &str,
+    source: fn(String) -> TextSource,
+) -> Result<(), ExportError> {
+    push_number(out, dimension);
+    out.push(b' ');
+    push_quoted(out, code, || source(code.to_string()))
+}
+
 fn push_number(out: &mut Vec<u8>, n: impl std::fmt::Display) {
     use std::io::Write as _;
     // Writing to a Vec cannot fail.

@@ -15,6 +15,7 @@
 
 mod sections;
 mod svg;
+mod text;
 
 use crate::engine::Projection;
 use crate::model::Fund;

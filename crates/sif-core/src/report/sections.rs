@@ -3,10 +3,12 @@
 //! repayment schedule, the appraisal and who pays and who gains.
 
 use super::svg::{self, Chart, Series};
+use super::text::{self, ReportText};
 use super::{Lang, ReportMeta, escape as e};
 use crate::engine::Projection;
+use crate::figures::lines;
 use crate::model::{CapitalKind, Fund, FundingModel, Initiative, Repayment, Scenario, Status};
-use crate::money::{Money, Overflow, checked_sum};
+use crate::money::{Money, Overflow};
 use crate::validate;
 
 /// How many of the file check's warnings the cover lists; the rest go to section 7.
@@ -62,8 +64,22 @@ impl<'a> Report<'a> {
 
     // ---- small helpers -------------------------------------------------------------------
 
-    fn t(&self, sv: &'static str, en: &'static str) -> &'static str {
-        self.lang.pick(sv, en)
+    fn t(&self, key: ReportText) -> &'static str {
+        self.lang.t(key)
+    }
+
+    /// A table of facts, one (label, value, field) a row, its cells marked as `table`.
+    fn facts(&mut self, class: &str, table: &str, rows: &[(&str, String, &str)]) {
+        self.out
+            .push_str(&format!("<table class=\"{class}\"><tbody>"));
+        for (k, v, field) in rows {
+            self.out.push_str(&format!(
+                "<tr><th scope=\"row\">{}</th><td data-table=\"{table}\" data-field=\"{field}\">{}</td></tr>",
+                e(k),
+                e(v)
+            ));
+        }
+        self.push("</tbody></table>");
     }
 
     fn push(&mut self, s: &str) {
@@ -82,7 +98,7 @@ impl<'a> Report<'a> {
 
     fn scenario_name(&self) -> String {
         if self.p.scenario == "base" {
-            self.t("Grundscenario", "Base scenario").to_string()
+            self.t(ReportText::BaseScenario).to_string()
         } else {
             self.p.scenario.clone()
         }
@@ -163,7 +179,7 @@ impl<'a> Report<'a> {
         if self.is_closed(year) {
             format!(
                 "<th scope=\"row\">{year} <span class=\"tag\">{}</span></th>",
-                self.t("utfall", "actual")
+                self.t(ReportText::Actual)
             )
         } else {
             format!("<th scope=\"row\">{year}</th>")
@@ -201,10 +217,7 @@ impl<'a> Report<'a> {
     fn proposal_badge(&self) -> String {
         format!(
             "<span class=\"proposal\">{}</span>",
-            self.t(
-                "Förslag – Sifs tolkning av ESO 2020:1, inte gällande rätt",
-                "Proposal – Sif's reading of ESO 2020:1, not law"
-            )
+            self.t(ReportText::ProposalSifsReadingOfESO)
         )
     }
 
@@ -214,12 +227,7 @@ impl<'a> Report<'a> {
 
     fn closed_text(&self) -> String {
         match (self.p.closed_years, self.fund.closed_through) {
-            (0, _) | (_, None) => self
-                .t(
-                    "Inga – alla år visar plan",
-                    "None – every year shows the plan",
-                )
-                .to_string(),
+            (0, _) | (_, None) => self.t(ReportText::NoneEveryYearShows).to_string(),
             (_, Some(c)) => {
                 let last = c.min(self.fund.last_year());
                 let range = if last == self.fund.first_year {
@@ -229,10 +237,7 @@ impl<'a> Report<'a> {
                 };
                 format!(
                     "{range} ({})",
-                    self.t(
-                        "utfall; senare år visar plan",
-                        "actual figures; later years show the plan"
-                    )
+                    self.t(ReportText::ActualFiguresLaterYearsShow)
                 )
             }
         }
@@ -241,38 +246,24 @@ impl<'a> Report<'a> {
     fn scenario_summary(&self) -> String {
         let s = &self.scenario;
         if s.savings_factor == 100 && s.cost_factor == 100 && s.delay == 0 {
-            return self
-                .t(
-                    "planens besparingar och kostnader, utan fördröjning",
-                    "the plan's savings and costs, no delay",
-                )
-                .to_string();
+            return self.t(ReportText::ThePlansSavingsAndCosts).to_string();
         }
-        match self.lang {
-            Lang::Sv => format!(
-                "besparingar {}, kostnader {}, besparingar {} år senare",
-                Lang::Sv.percent(s.savings_factor),
-                Lang::Sv.percent(s.cost_factor),
-                s.delay
-            ),
-            Lang::En => format!(
-                "savings {}, costs {}, savings {} year{} later",
-                Lang::En.percent(s.savings_factor),
-                Lang::En.percent(s.cost_factor),
-                s.delay,
-                if s.delay == 1 { "" } else { "s" }
-            ),
-        }
+        text::scenario_summary(
+            self.lang,
+            &self.lang.percent(s.savings_factor),
+            &self.lang.percent(s.cost_factor),
+            &text::years(self.lang, s.delay),
+        )
     }
 
     fn status_text(&self, ini: &Initiative) -> String {
         match ini.status {
-            Status::Proposed => self.t("Förslag", "Proposed").to_string(),
-            Status::Approved => self.t("Beslutad", "Approved").to_string(),
-            Status::Completed => self.t("Avslutad", "Completed").to_string(),
+            Status::Proposed => self.t(ReportText::Proposed).to_string(),
+            Status::Approved => self.t(ReportText::Approved).to_string(),
+            Status::Completed => self.t(ReportText::Completed).to_string(),
             Status::Terminated => match ini.ended {
-                Some(y) => format!("{} {y}", self.t("Avbruten", "Terminated in")),
-                None => self.t("Avbruten", "Terminated").to_string(),
+                Some(y) => format!("{} {y}", self.t(ReportText::TerminatedIn)),
+                None => self.t(ReportText::Terminated).to_string(),
             },
         }
     }
@@ -280,9 +271,7 @@ impl<'a> Report<'a> {
     fn repayment_text(&self, r: &Repayment) -> String {
         let l = self.lang;
         match r {
-            Repayment::Grant => self
-                .t("Bidrag – ingen återföring", "Grant – no repayment")
-                .to_string(),
+            Repayment::Grant => self.t(ReportText::GrantNoRepayment).to_string(),
             Repayment::Fixed {
                 share,
                 start,
@@ -293,31 +282,11 @@ impl<'a> Report<'a> {
                     .iter()
                     .map(|p| format!("{} {}", p.actor, l.percent(p.weight)))
                     .collect();
-                match l {
-                    Lang::Sv => format!(
-                        "Fast: {} av fondens kostnad i {instalments} årliga delar från {start}; betalare {}",
-                        l.percent(share),
-                        payers.join(", ")
-                    ),
-                    Lang::En => format!(
-                        "Fixed: {} of the fund's cost in {instalments} yearly instalments from {start}; payers {}",
-                        l.percent(share),
-                        payers.join(", ")
-                    ),
-                }
+                text::fixed_repayment(l, &l.percent(share), instalments, start, &payers.join(", "))
             }
-            Repayment::FromSavings { share, start, cap } => match l {
-                Lang::Sv => format!(
-                    "Ur besparingar: {} av nämndernas kontanta besparingar varje år från {start}, högst {} av fondens kostnad",
-                    l.percent(share),
-                    l.percent(cap)
-                ),
-                Lang::En => format!(
-                    "From savings: {} of the committees' cashable savings each year from {start}, up to {} of the fund's cost",
-                    l.percent(share),
-                    l.percent(cap)
-                ),
-            },
+            Repayment::FromSavings { share, start, cap } => {
+                text::from_savings_repayment(l, &l.percent(share), start, &l.percent(cap))
+            }
         }
     }
 
@@ -327,16 +296,10 @@ impl<'a> Report<'a> {
         let title = format!(
             "{} – {} – {}",
             self.fund.name,
-            self.t("fondrapport", "fund report"),
+            self.t(ReportText::FundReport),
             self.scenario_name()
         );
-        let css = CSS.replace(
-            "PAGE_COUNTER",
-            self.t(
-                "\"Sida \" counter(page) \" av \" counter(pages)",
-                "\"Page \" counter(page) \" of \" counter(pages)",
-            ),
-        );
+        let css = CSS.replace("PAGE_COUNTER", self.t(ReportText::PageNumberCss));
         self.out.push_str(&format!(
             "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"{lang}\" xml:lang=\"{lang}\">\n\
              <head>\n<meta charset=\"utf-8\"/>\n\
@@ -356,42 +319,38 @@ impl<'a> Report<'a> {
             Some(n) if !n.is_empty() => format!(
                 "{} · {} {}",
                 e(&fund.organisation),
-                self.t("org.nr", "org. no."),
+                self.t(ReportText::OrgNo),
                 e(n)
             ),
             _ => e(&fund.organisation),
         };
         self.out.push_str(&format!(
             "<header class=\"cover\" id=\"summary\"><p class=\"kicker\">{}</p><h1>{}</h1><p class=\"org\">{org}</p>",
-            self.t(
-                "Rapport · social investeringsfond",
-                "Report · social-investment fund"
-            ),
+            self.t(ReportText::ReportSocialInvestmentFund),
             e(&fund.name)
         ));
 
         // Where the figures come from.
         let mut rows = vec![
             (
-                self.t("Scenario", "Scenario"),
+                self.t(ReportText::Scenario),
                 format!("{} ({})", self.scenario_name(), self.scenario_summary()),
                 "scenario",
             ),
-            (self.t("Period", "Horizon"), self.years_text(), "horizon"),
+            (self.t(ReportText::Horizon), self.years_text(), "horizon"),
             (
-                self.t("Framtagen", "Made on"),
+                self.t(ReportText::MadeOn),
                 self.meta.made_on.clone(),
                 "made_on",
             ),
             (
-                self.t("Fondfil", "Fund file"),
+                self.t(ReportText::FundFile),
                 self.meta.source_file.clone(),
                 "source_file",
             ),
             (
-                self.t("Belopp", "Amounts"),
-                self.t("hela kronor", "whole Swedish kronor (SEK)")
-                    .to_string(),
+                self.t(ReportText::Amounts),
+                self.t(ReportText::WholeSwedishKronorSEK).to_string(),
                 "unit",
             ),
         ];
@@ -400,26 +359,19 @@ impl<'a> Report<'a> {
             rows.insert(
                 2,
                 (
-                    self.t("Stängda år", "Closed years"),
+                    self.t(ReportText::ClosedYears),
                     self.closed_text(),
                     "closed",
                 ),
             );
         }
-        self.push("<table class=\"facts\"><tbody>");
-        for (k, v, field) in rows {
-            self.out.push_str(&format!(
-                "<tr><th scope=\"row\">{}</th><td data-table=\"cover\" data-field=\"{field}\">{}</td></tr>",
-                e(k),
-                e(&v)
-            ));
-        }
-        self.push("</tbody></table></header>");
+        self.facts("facts", "cover", &rows);
+        self.push("</header>");
 
         // At a glance.
         self.out.push_str(&format!(
             "<section id=\"at-a-glance\"><h2>{}</h2>",
-            self.t("I korthet", "At a glance")
+            self.t(ReportText::AtAGlance)
         ));
         let st = &p.statement;
         let crate::figures::horizon::Horizon {
@@ -439,52 +391,36 @@ impl<'a> Report<'a> {
         let last_year = fund.last_year();
         let mut kpis: Vec<(String, Money, &str)> = vec![
             (
-                self.t(
-                    "Kapital till fonden under perioden",
-                    "Capital into the fund over the horizon",
-                )
-                .to_string(),
+                self.t(ReportText::CapitalIntoTheFundOver).to_string(),
                 capital,
                 "capital",
             ),
             (
-                self.t("Utbetalt till insatser", "Paid out to initiatives")
-                    .to_string(),
+                self.t(ReportText::PaidOutToInitiatives).to_string(),
                 disbursed,
                 "disbursed",
             ),
             (
-                self.t("Återfört till fonden", "Repaid to the fund")
-                    .to_string(),
+                self.t(ReportText::RepaidToTheFund).to_string(),
                 repaid,
                 "repaid",
             ),
         ];
         if let Some(l) = last {
             let label = match fund.model {
-                FundingModel::EarmarkedEquity => match self.lang {
-                    Lang::Sv => format!("Fondens saldo vid slutet av {last_year}"),
-                    Lang::En => format!("Fund balance at the end of {last_year}"),
-                },
-                FundingModel::AnnualAppropriation => match self.lang {
-                    Lang::Sv => format!("Anslagets saldo {last_year}"),
-                    Lang::En => format!("Appropriation balance {last_year}"),
-                },
+                FundingModel::EarmarkedEquity => text::fund_balance_at_end(self.lang, last_year),
+                FundingModel::AnnualAppropriation => {
+                    text::appropriation_balance(self.lang, last_year)
+                }
             };
             kpis.push((label, l.closing, "closing"));
         }
         if let Some((m, y)) = lowest {
-            let label = match self.lang {
-                Lang::Sv => format!("Lägsta ointecknade saldo ({y})"),
-                Lang::En => format!("Lowest uncommitted balance ({y})"),
-            };
+            let label = text::lowest_uncommitted(self.lang, y);
             kpis.push((label, m, "lowest_uncommitted"));
         }
         kpis.push((
-            match self.lang {
-                Lang::Sv => format!("Återstår att återföra efter {last_year}"),
-                Lang::En => format!("Repayment still due after {last_year}"),
-            },
+            text::still_due_after(self.lang, last_year),
             outstanding,
             "outstanding",
         ));
@@ -513,54 +449,25 @@ impl<'a> Report<'a> {
         let describe = |list: &[(i32, i32)], lang: Lang| -> String {
             let items: Vec<String> = list
                 .iter()
-                .map(|(y, r)| match lang {
-                    Lang::Sv => format!("{y} (återställs senast {r})"),
-                    Lang::En => format!("{y} (to be restored by {r})"),
-                })
+                .map(|(y, r)| text::deficit_year(lang, y, r))
                 .collect();
             lang.list(&items)
         };
         let current_text = if current.is_empty() {
-            self.t(
-                "Enligt gällande rätt är balanskravsresultatet inte negativt något år.",
-                "Under current law the balanced-budget result is not negative in any year.",
-            )
-            .to_string()
+            self.t(ReportText::UnderCurrentLawNoDeficit).to_string()
         } else {
-            match self.lang {
-                Lang::Sv => format!(
-                    "Enligt gällande rätt blir balanskravsresultatet negativt {}.",
-                    describe(&current, self.lang)
-                ),
-                Lang::En => format!(
-                    "Under current law the balanced-budget result is negative in {}.",
-                    describe(&current, self.lang)
-                ),
-            }
+            text::negative_under_current_law(self.lang, &describe(&current, self.lang))
         };
         let proposed_text = if proposed.is_empty() {
-            self.t(
-                "Enligt förslaget är det inte negativt något år.",
-                "Under the proposal it is not negative in any year.",
-            )
-            .to_string()
+            self.t(ReportText::UnderTheProposalNoDeficit).to_string()
         } else {
-            match self.lang {
-                Lang::Sv => format!(
-                    "Enligt förslaget blir det negativt {}.",
-                    describe(&proposed, self.lang)
-                ),
-                Lang::En => format!(
-                    "Under the proposal it is negative in {}.",
-                    describe(&proposed, self.lang)
-                ),
-            }
+            text::negative_under_proposal(self.lang, &describe(&proposed, self.lang))
         };
         let warn = !current.is_empty() || !proposed.is_empty();
         self.out.push_str(&format!(
             "<div class=\"callout{}\" id=\"balance-summary\"><strong>{}</strong> {} {} {}</div>",
             if warn { " warn" } else { "" },
-            self.t("Balanskravet.", "Balanced budget."),
+            self.t(ReportText::BalancedBudget),
             e(&current_text),
             e(&proposed_text),
             self.proposal_badge()
@@ -571,7 +478,7 @@ impl<'a> Report<'a> {
         if !warnings.is_empty() {
             self.out.push_str(&format!(
                 "<h3>{}</h3><ul class=\"warnings\">",
-                self.t("Att observera", "Points to note")
+                self.t(ReportText::PointsToNote)
             ));
             for w in warnings.iter().take(COVER_WARNINGS) {
                 self.out.push_str(&format!("<li>{}</li>", e(w)));
@@ -579,10 +486,7 @@ impl<'a> Report<'a> {
             self.push("</ul>");
             if warnings.len() > COVER_WARNINGS {
                 let more = warnings.len() - COVER_WARNINGS;
-                let text = match self.lang {
-                    Lang::Sv => format!("… och {more} till; alla finns i avsnitt 7."),
-                    Lang::En => format!("… and {more} more; section 7 lists them all."),
-                };
+                let text = text::more_warnings(self.lang, more);
                 self.out
                     .push_str(&format!("<p class=\"note\">{}</p>", e(&text)));
             }
@@ -590,38 +494,29 @@ impl<'a> Report<'a> {
 
         // Contents.
         let contents = [
-            ("assumptions", self.t("Antaganden", "Assumptions")),
-            ("statement", self.t("Fondredovisning", "Fund statement")),
+            ("assumptions", self.t(ReportText::Assumptions)),
+            ("statement", self.t(ReportText::FundStatement)),
             (
                 "reconciliation",
-                self.t("Balanskravsutredning", "Balanced-budget reconciliation"),
+                self.t(ReportText::BalancedBudgetReconciliation),
             ),
-            ("schedule", self.t("Återföringsplan", "Repayment schedule")),
-            (
-                "appraisal",
-                self.t("Samhällsekonomisk bedömning", "Socio-economic appraisal"),
-            ),
-            (
-                "who-gains",
-                self.t("Vem betalar, vem vinner", "Who pays, who gains"),
-            ),
+            ("schedule", self.t(ReportText::RepaymentSchedule)),
+            ("appraisal", self.t(ReportText::SocioEconomicAppraisal)),
+            ("who-gains", self.t(ReportText::WhoPaysWhoGains)),
         ];
         let warnings_listed = (warnings.len() > COVER_WARNINGS)
-            .then(|| ("warnings", self.t("Att observera", "Points to note")));
+            .then(|| ("warnings", self.t(ReportText::PointsToNote)));
         let contents = contents.into_iter().chain(warnings_listed);
         self.out.push_str(&format!(
             "<nav class=\"contents\"><h3>{}</h3><ol>",
-            self.t("Innehåll", "Contents")
+            self.t(ReportText::Contents)
         ));
         for (id, title) in contents {
             self.out
                 .push_str(&format!("<li><a href=\"#{id}\">{}</a></li>", e(title)));
         }
         self.push("</ol></nav>");
-        self.para(self.t(
-            "Alla belopp är i hela kronor. Negativa belopp har minustecken och är röda. År med utfall är markerade; övriga år visar plan.",
-            "All amounts are in whole Swedish kronor. Negative amounts have a minus sign and are red. Years with actual figures are marked; other years show the plan.",
-        ));
+        self.para(self.t(ReportText::AllAmountsAreInWhole));
         self.colophon();
         self.push("</section>");
         Ok(())
@@ -634,12 +529,9 @@ impl<'a> Report<'a> {
         // The assumptions follow the cover on the first page: they say what the figures rest on.
         self.out.push_str(&format!(
             "<section id=\"assumptions\"><h2><span class=\"no\">1</span> {}</h2>",
-            e(self.t("Antaganden", "Assumptions"))
+            e(self.t(ReportText::Assumptions))
         ));
-        self.para(self.t(
-            "Siffrorna i rapporten bygger på fondfilen och på scenariot nedan. Ett scenario räknar om planens besparingar och kostnader med en procentsats och kan skjuta besparingarna några år framåt. Utfall för stängda år räknas aldrig om.",
-            "The figures in this report rest on the fund file and the scenario below. A scenario scales the plan's savings and costs by a percentage and can move the savings some years later. Actual figures for closed years are never scaled.",
-        ));
+        self.para(self.t(ReportText::TheFiguresInThisReport));
 
         let proposed: Vec<usize> = fund
             .initiatives
@@ -650,142 +542,97 @@ impl<'a> Report<'a> {
             .collect();
         let counted_proposed = proposed.iter().any(|&k| p.initiative(k).is_some());
         let proposed_text = if proposed.is_empty() {
-            self.t(
-                "Inga insatser har status Förslag",
-                "No initiative has status Proposed",
-            )
-            .to_string()
+            self.t(ReportText::NoInitiativeHasStatusProposed)
+                .to_string()
         } else if counted_proposed {
-            self.t(
-                "Räknas med – insatser med status Förslag ingår i siffrorna",
-                "Counted – initiatives with status Proposed are in the figures",
-            )
-            .to_string()
+            self.t(ReportText::CountedInitiativesWithStatusProposed)
+                .to_string()
         } else {
-            match (l, proposed.len()) {
-                (Lang::Sv, 1) => "Räknas inte – 1 insats har status Förslag".to_string(),
-                (Lang::Sv, n) => format!("Räknas inte – {n} insatser har status Förslag"),
-                (Lang::En, 1) => "Not counted – 1 initiative has status Proposed".to_string(),
-                (Lang::En, n) => format!("Not counted – {n} initiatives have status Proposed"),
-            }
+            text::proposed_not_counted(l, proposed.len())
         };
         let s = &self.scenario;
-        let delay = match l {
-            Lang::Sv => format!("{} år", s.delay),
-            Lang::En => format!("{} year{}", s.delay, if s.delay == 1 { "" } else { "s" }),
-        };
+        let delay = text::years(l, s.delay);
         let model = match fund.model {
-            FundingModel::EarmarkedEquity => self.t(
-                "Öronmärkt eget kapital – saldot följer med från år till år",
-                "Earmarked equity – the balance carries over from year to year",
-            ),
-            FundingModel::AnnualAppropriation => self.t(
-                "Årligt anslag – det som inte används förfaller vid årets slut",
-                "Annual appropriation – what is not spent lapses at the year's end",
-            ),
+            FundingModel::EarmarkedEquity => self.t(ReportText::EarmarkedEquityTheBalanceCarries),
+            FundingModel::AnnualAppropriation => self.t(ReportText::AnnualAppropriationWhat),
         };
         let rows: Vec<(&str, String, &str)> = vec![
             (
-                self.t("Scenario", "Scenario"),
+                self.t(ReportText::Scenario),
                 self.scenario_name(),
                 "scenario",
             ),
             (
-                self.t("Besparingar räknas till", "Savings counted at"),
+                self.t(ReportText::SavingsCounted),
                 format!(
                     "{} {}",
                     l.percent(s.savings_factor),
-                    self.t("av planen", "of the plan")
+                    self.t(ReportText::OfThePlan)
                 ),
                 "savings_factor",
             ),
             (
-                self.t("Kostnader räknas till", "Costs counted at"),
+                self.t(ReportText::CostsCounted),
                 format!(
                     "{} {}",
                     l.percent(s.cost_factor),
-                    self.t("av planen", "of the plan")
+                    self.t(ReportText::OfThePlan)
                 ),
                 "cost_factor",
             ),
+            (self.t(ReportText::SavingsComeLater), delay, "delay"),
             (
-                self.t("Besparingarna kommer senare med", "Savings come later by"),
-                delay,
-                "delay",
-            ),
-            (
-                self.t("Insatser som är förslag", "Proposed initiatives"),
+                self.t(ReportText::ProposedInitiatives),
                 proposed_text,
                 "include_proposed",
             ),
+            (self.t(ReportText::Funding), model.to_string(), "model"),
             (
-                self.t("Finansiering", "Funding"),
-                model.to_string(),
-                "model",
-            ),
-            (
-                self.t("Förvaltas av", "Administered by"),
+                self.t(ReportText::Administered),
                 self.actor_label(&fund.holder),
                 "holder",
             ),
             (
-                self.t("Diskonteringsränta", "Discount rate"),
+                self.t(ReportText::DiscountRate),
                 l.percent(l.decimal(fund.discount_rate)),
                 "discount_rate",
             ),
-            (self.t("Period", "Horizon"), self.years_text(), "horizon"),
+            (self.t(ReportText::Horizon), self.years_text(), "horizon"),
             (
-                self.t("Stängda år", "Closed years"),
+                self.t(ReportText::ClosedYears),
                 self.closed_text(),
                 "closed",
             ),
         ];
-        self.push("<table class=\"facts assumptions\"><tbody>");
-        for (k, v, field) in rows {
-            self.out.push_str(&format!(
-                "<tr><th scope=\"row\">{}</th><td data-table=\"assumptions\" data-field=\"{field}\">{}</td></tr>",
-                e(k),
-                e(&v)
-            ));
-        }
-        self.push("</tbody></table>");
+        self.facts("facts assumptions", "assumptions", &rows);
 
         // Capital.
         self.out.push_str(&format!(
             "<h3>{}</h3>",
-            self.t(
-                "Kapital till och från fonden",
-                "Capital into and out of the fund"
-            )
+            self.t(ReportText::CapitalIntoAndOut)
         ));
         if fund.capital.is_empty() {
-            self.para(self.t("Inget kapital är registrerat.", "No capital is recorded."));
+            self.para(self.t(ReportText::NoCapitalIsRecorded));
         } else {
             self.push("<table class=\"capital\">");
             self.thead(&[
-                (self.t("Datum", "Date"), false),
-                (self.t("Slag", "Kind"), false),
-                (self.t("Belopp", "Amount"), true),
-                (self.t("Beslut / anteckning", "Decision / note"), false),
+                (self.t(ReportText::Date), false),
+                (self.t(ReportText::Kind), false),
+                (self.t(ReportText::Amount), true),
+                (self.t(ReportText::DecisionNote), false),
             ]);
             self.push("<tbody>");
             for c in &fund.capital {
                 let kind = match (c.kind, fund.model) {
                     (CapitalKind::Earmark, FundingModel::EarmarkedEquity) => {
-                        self.t("Öronmärkning", "Earmarking")
+                        self.t(ReportText::Earmarking)
                     }
                     (CapitalKind::Earmark, FundingModel::AnnualAppropriation) => {
-                        self.t("Årets anslag", "The year's appropriation")
+                        self.t(ReportText::TheYearsAppropriation)
                     }
-                    (CapitalKind::Release, _) => self.t(
-                        "Återförs till fritt eget kapital",
-                        "Released to free equity",
-                    ),
+                    (CapitalKind::Release, _) => self.t(ReportText::ReleasedToFreeEquity),
                 };
-                let signed = match c.kind {
-                    CapitalKind::Earmark => c.amount,
-                    CapitalKind::Release => c.amount.checked_neg()?,
-                };
+                let signed = lines::signed_capital(c)?;
                 self.out.push_str(&format!(
                     "<tr><td>{}</td><td>{}</td><td class=\"num{}\">{}</td><td>{}</td></tr>",
                     e(&c.date),
@@ -801,28 +648,25 @@ impl<'a> Report<'a> {
         // Initiatives.
         self.out.push_str(&format!(
             "<h3>{}</h3>",
-            self.t("Insatser som räknas", "Initiatives counted")
+            self.t(ReportText::InitiativesCounted)
         ));
         if p.initiatives.is_empty() {
-            self.para(self.t(
-                "Ingen insats räknas i detta scenario.",
-                "No initiative counts in this scenario.",
-            ));
+            self.para(self.t(ReportText::NoInitiativeCountsInThis));
         } else {
             self.push("<table class=\"initiatives\">");
             self.thead(&[
-                (self.t("Insats", "Initiative"), false),
-                (self.t("Ägare", "Owner"), false),
-                (self.t("Status", "Status"), false),
-                (self.t("Från fonden", "From the fund"), true),
-                (self.t("Återföring", "Repayment"), false),
+                (self.t(ReportText::Initiative), false),
+                (self.t(ReportText::Owner), false),
+                (self.t(ReportText::Status), false),
+                (self.t(ReportText::FromTheFund), true),
+                (self.t(ReportText::Repayment), false),
             ]);
             self.push("<tbody>");
             for ip in &p.initiatives {
                 let Some(ini) = fund.initiatives.get(ip.index) else {
                     continue;
                 };
-                let from_fund = checked_sum(ip.fund_cost.iter().copied())?;
+                let from_fund = lines::fund_cost_total(ip)?;
                 let keys = [("initiative", ini.code.clone())];
                 self.out.push_str(&format!(
                     "<tr><td>{}</td><td>{}</td><td>{}</td>{}<td class=\"rule\">{}</td></tr>",
@@ -842,10 +686,7 @@ impl<'a> Report<'a> {
             self.push("</tbody></table>");
             self.out.push_str(&format!(
                 "<p class=\"note\">{}</p>",
-                e(self.t(
-                    "Från fonden: fondens kostnad under perioden i detta scenario, med utfall för stängda år.",
-                    "From the fund: the fund's cost over the horizon in this scenario, with actual figures for closed years.",
-                ))
+                e(self.t(ReportText::FromTheFundTheFunds))
             ));
         }
         let left_out: Vec<String> = fund
@@ -858,7 +699,7 @@ impl<'a> Report<'a> {
         if !left_out.is_empty() {
             self.out.push_str(&format!(
                 "<p class=\"note\" id=\"not-counted\">{} {}.</p>",
-                e(self.t("Räknas inte:", "Not counted:")),
+                e(self.t(ReportText::NotCounted)),
                 e(&l.list(&left_out))
             ));
         }
@@ -868,35 +709,26 @@ impl<'a> Report<'a> {
 
     fn statement(&mut self) {
         let p = self.p;
-        self.section_start("statement", 2, self.t("Fondredovisning", "Fund statement"));
+        self.section_start("statement", 2, self.t(ReportText::FundStatement));
         match self.fund.model {
-            FundingModel::EarmarkedEquity => self.para(self.t(
-                "Fondredovisningen visar fondens pengar år för år. Ingående saldo är förra årets utgående saldo. Kapital är årets öronmärkning, minus det som förs tillbaka till fritt eget kapital. Utbetalt är det fonden betalar till insatserna; återfört är det nämnderna betalar tillbaka. Intecknat är vad redan räknade insatser kommer att kosta fonden under senare år, och ointecknat är det som återstår när det är betalt. Ett negativt ointecknat saldo betyder att fonden har lovat bort mer än den har.",
-                "The fund statement shows the fund's money year by year. The opening balance is last year's closing balance. Capital is the year's earmarking, less anything released to free equity. Paid out is what the fund pays to the initiatives; repaid is what the committees pay back. Committed is what the counted initiatives will cost the fund in later years, and uncommitted is what is left once that is paid. A negative uncommitted balance means the fund has promised more than it has.",
-            )),
-            FundingModel::AnnualAppropriation => self.para(self.t(
-                "Fonden är ett årligt anslag. Kapital är årets anslag och utbetalt är det som betalas till insatserna; det som inte används förfaller vid årets slut (positivt utgående saldo), och ett negativt saldo betyder att anslaget överskrids. Återföringar går till kommunens budget i stort: de visas men läggs inte till saldot. Intecknat är vad räknade insatser kommer att kosta under senare år.",
-                "The fund is an annual appropriation. Capital is the year's appropriation and paid out is what goes to the initiatives; what is not spent lapses at the year's end (a positive closing balance), and a negative balance means the appropriation is overspent. Repayments go to the general budget: they are shown but not added to the balance. Committed is what the counted initiatives will cost in later years.",
-            )),
+            FundingModel::EarmarkedEquity => self.para(self.t(ReportText::TheFundStatementShows)),
+            FundingModel::AnnualAppropriation => self.para(self.t(ReportText::TheFundIsAnAnnual)),
         }
 
         let years: Vec<String> = p.statement.iter().map(|y| y.year.to_string()).collect();
         let chart = Chart {
             id: "chart-balance",
-            title: self.t(
-                "Fondens saldo och ointecknat saldo per år",
-                "Fund balance and uncommitted balance per year",
-            ),
+            title: self.t(ReportText::FundBalanceAndUncommittedBalance),
             categories: years.clone(),
             series: vec![
                 Series {
-                    label: self.t("Fondens saldo (utgående)", "Fund balance (closing)"),
+                    label: self.t(ReportText::FundBalanceClosing),
                     values: p.statement.iter().map(|y| y.closing.as_f64()).collect(),
                     color: BLUE,
                     dashed: false,
                 },
                 Series {
-                    label: self.t("Ointecknat saldo", "Uncommitted balance"),
+                    label: self.t(ReportText::UncommittedBalance),
                     values: p.statement.iter().map(|y| y.uncommitted.as_f64()).collect(),
                     color: ORANGE,
                     dashed: true,
@@ -907,20 +739,17 @@ impl<'a> Report<'a> {
         let line = svg::line_chart(&chart);
         let bars_chart = Chart {
             id: "chart-flows",
-            title: self.t(
-                "Utbetalt och återfört per år",
-                "Paid out and repaid per year",
-            ),
+            title: self.t(ReportText::PaidOutAndRepaidPer),
             categories: years,
             series: vec![
                 Series {
-                    label: self.t("Utbetalt till insatser", "Paid out to initiatives"),
+                    label: self.t(ReportText::PaidOutToInitiatives),
                     values: p.statement.iter().map(|y| y.disbursed.as_f64()).collect(),
                     color: BLUE,
                     dashed: false,
                 },
                 Series {
-                    label: self.t("Återfört till fonden", "Repaid to the fund"),
+                    label: self.t(ReportText::RepaidToTheFund),
                     values: p.statement.iter().map(|y| y.repaid.as_f64()).collect(),
                     color: LIGHT_BLUE,
                     dashed: false,
@@ -937,16 +766,16 @@ impl<'a> Report<'a> {
 
         self.push("<table class=\"statement\">");
         self.thead(&[
-            (self.t("År", "Year"), false),
-            (self.t("Ingående saldo", "Opening"), true),
-            (self.t("Kapital", "Capital"), true),
-            (self.t("Utbetalt", "Paid out"), true),
-            (self.t("Återfört", "Repaid"), true),
-            (self.t("Ur fonden", "From the fund"), true),
-            (self.t("Ofinansierat", "Unfunded"), true),
-            (self.t("Utgående saldo", "Closing"), true),
-            (self.t("Intecknat", "Committed"), true),
-            (self.t("Ointecknat", "Uncommitted"), true),
+            (self.t(ReportText::Year), false),
+            (self.t(ReportText::Opening), true),
+            (self.t(ReportText::Capital), true),
+            (self.t(ReportText::PaidOut), true),
+            (self.t(ReportText::Repaid), true),
+            (self.t(ReportText::OutOfTheFund), true),
+            (self.t(ReportText::Unfunded), true),
+            (self.t(ReportText::Closing), true),
+            (self.t(ReportText::Committed), true),
+            (self.t(ReportText::Uncommitted), true),
         ]);
         self.push("<tbody>");
         for y in &p.statement {
@@ -976,19 +805,13 @@ impl<'a> Report<'a> {
         self.section_start(
             "reconciliation",
             3,
-            self.t("Balanskravsutredning", "Balanced-budget reconciliation"),
+            self.t(ReportText::BalancedBudgetReconciliation),
         );
-        self.para(self.t(
-            "Balanskravsutredningen följer förvaltningsberättelsens uppställning. Resultat före fonden är kommunens budgeterade eller redovisade resultat utan fondens utbetalningar, som det står i fondfilen. Fondens utbetalningar är kostnader som sänker resultatet. Återföringar till fonden är interna ramminskningar som tar ut varandra och ändrar inte resultatet; besparingarna som gör dem möjliga finns redan i resultatet före fonden.",
-            "The reconciliation follows the layout of the management report. Result before the fund is the organisation's budgeted or reported result without the fund's disbursements, as entered in the fund file. The fund's disbursements are costs that lower the result. Repayments to the fund are internal frame cuts that cancel out and do not change the result; the savings that make them possible are already in the result before the fund.",
-        ));
+        self.para(self.t(ReportText::TheReconciliationFollowsTheLayout));
         if self.fund.budget.is_empty() {
             self.out.push_str(&format!(
                 "<div class=\"callout\">{}</div>",
-                e(self.t(
-                    "Fondfilen har inga budgetsiffror, så resultat före fond räknas som 0 och tabellerna visar bara fondens egen påverkan.",
-                    "The fund file has no budget figures, so the result before the fund counts as 0 and the tables show only the fund's own effect.",
-                ))
+                e(self.t(ReportText::TheFundFileHas))
             ));
         }
 
@@ -996,37 +819,16 @@ impl<'a> Report<'a> {
         // the same under both rule sets.
         self.push("<table class=\"reconcile common\">");
         self.thead(&[
-            (self.t("År", "Year"), false),
-            (self.t("Resultat före fond", "Result before the fund"), true),
-            (
-                self.t("− Fondens utbetalningar", "− Fund disbursements"),
-                true,
-            ),
-            (self.t("= Årets resultat", "= Result"), true),
-            (
-                self.t(
-                    "− Samtliga realisations\u{AD}vinster",
-                    "− All realisation gains",
-                ),
-                true,
-            ),
-            (self.t("± Undantags\u{AD}möjlighet", "± Exemption"), true),
-            (
-                self.t(
-                    "± Orealiserat i värde\u{AD}papper",
-                    "± Unrealised, securities",
-                ),
-                true,
-            ),
-            (
-                self.t(
-                    "= Efter balanskravs\u{AD}justeringar",
-                    "= After adjustments",
-                ),
-                true,
-            ),
-            (self.t("− Reservering RUR", "− Reserved (RUR)"), true),
-            (self.t("+ Använt RUR", "+ Used (RUR)"), true),
+            (self.t(ReportText::Year), false),
+            (self.t(ReportText::ResultBeforeTheFund), true),
+            (self.t(ReportText::FundDisbursements), true),
+            (self.t(ReportText::Result), true),
+            (self.t(ReportText::AllRealisationGains), true),
+            (self.t(ReportText::Exemption), true),
+            (self.t(ReportText::UnrealisedSecurities), true),
+            (self.t(ReportText::AfterAdjustments), true),
+            (self.t(ReportText::ReservedRUR), true),
+            (self.t(ReportText::UsedRUR), true),
         ]);
         self.push("<tbody>");
         for y in &p.reconciliation {
@@ -1051,37 +853,25 @@ impl<'a> Report<'a> {
         }
         self.push("</tbody></table>");
 
-        self.out.push_str(&format!(
-            "<h3>{}</h3>",
-            self.t("Enligt gällande rätt", "Under current law")
-        ));
-        self.para(self.t(
-            "Det öronmärkta kapitalet hjälper inte: varje krona fonden betalar ut sänker balanskravsresultatet som vilken kostnad som helst. Synnerliga skäl täcker bara ett underskott. Ett negativt balanskravsresultat ska återställas inom de tre följande åren (kommunallagen 11 kap. 12 §); ett överskott återställer de äldsta underskotten först.",
-            "The earmarked capital does not help: every krona the fund pays out lowers the balanced-budget result like any other cost. Special reasons cover only a deficit. A negative balanced-budget result must be restored within the three following years (Local Government Act, ch. 11 § 12); a surplus restores the oldest deficits first.",
-        ));
+        self.out
+            .push_str(&format!("<h3>{}</h3>", self.t(ReportText::UnderCurrentLaw)));
+        self.para(self.t(ReportText::TheEarmarkedCapitalDoes));
         self.rule_set_table(false);
 
         self.out.push_str(&format!(
             "<h3>{} {}</h3>",
-            self.t("Enligt förslaget", "Under the proposal"),
+            self.t(ReportText::UnderTheProposal),
             self.proposal_badge()
         ));
         match self.fund.model {
-            FundingModel::EarmarkedEquity => self.para(self.t(
-                "ESO-rapporten 2020:1 (Med framtiden för sig) föreslår tydligare regler i kommunallagen för sociala investeringar men anger inte deras lydelse. Sif läser förslaget så här: fonden behandlas som en resultatreserv för sociala investeringar. Det fonden använder, minus det som återförs, får täcka ett underskott; återföringar utöver det avsätts bara ur ett överskott. Detta är ett förslag och Sifs tolkning av det – inte gällande rätt.",
-                "The ESO report 2020:1 (Med framtiden för sig) proposes clearer rules in the Local Government Act for social investments but does not give their wording. Sif reads the proposal like this: the fund is treated as a result reserve for social investments. What the fund uses, less what is repaid, may cover a deficit; repayments beyond that are set aside only out of a surplus. This is a proposal and Sif's reading of it – not law.",
-            )),
-            FundingModel::AnnualAppropriation => self.para(self.t(
-                "ESO-rapporten 2020:1 föreslår tydligare regler för sociala investeringar som finansieras med öronmärkt eget kapital. Den här fonden är ett årligt anslag utan öronmärkt eget kapital, så i Sifs tolkning ändrar förslaget ingenting här. Detta är ett förslag och Sifs tolkning av det – inte gällande rätt.",
-                "The ESO report 2020:1 proposes clearer rules for social investments financed from earmarked equity. This fund is an annual appropriation with no earmarked equity, so in Sif's reading the proposal changes nothing here. This is a proposal and Sif's reading of it – not law.",
-            )),
+            FundingModel::EarmarkedEquity => self.para(self.t(ReportText::EsoProposalReading)),
+            FundingModel::AnnualAppropriation => {
+                self.para(self.t(ReportText::TheESOReport20201ProposesClearer))
+            }
         }
         self.rule_set_table(true);
 
-        self.para(self.t(
-            "Balanskravsunderskotten nedan är de som ska återställas, med vad som återställts och vad som är kvar vid periodens slut.",
-            "The balanced-budget deficits below are those to be restored, with what was restored and what is left at the end of the horizon.",
-        ));
+        self.para(self.t(ReportText::TheBalancedBudgetDeficitsBelow));
         self.deficits_table(false);
         self.deficits_table(true);
         self.push("</section>");
@@ -1096,30 +886,21 @@ impl<'a> Report<'a> {
             ("reconcile current", "reconciliation-current")
         };
         self.push(&format!("<table class=\"{class}\">"));
-        let mut cols = vec![(self.t("År", "Year"), false)];
+        let mut cols = vec![(self.t(ReportText::Year), false)];
         if proposal {
             cols.extend([
-                (self.t("Fonden använd", "Fund used"), true),
-                (self.t("Återförd till fonden", "Re-earmarked"), true),
-                (
-                    self.t(
-                        "± Social investerings\u{AD}fond",
-                        "± Social investment fund",
-                    ),
-                    true,
-                ),
+                (self.t(ReportText::FundUsed), true),
+                (self.t(ReportText::ReEarmarked), true),
+                (self.t(ReportText::SocialInvestmentFund), true),
             ]);
         }
         cols.extend([
-            (self.t("+ Synnerliga skäl", "+ Special reasons"), true),
-            (
-                self.t("= Balanskravs\u{AD}resultat", "= Balanced-budget result"),
-                true,
-            ),
-            (self.t("Återställ senast", "Restore by"), true),
-            (self.t("Återställt", "Restored"), true),
-            (self.t("Kvar att återställa", "Still to restore"), true),
-            (self.t("varav försenat", "of which overdue"), true),
+            (self.t(ReportText::SpecialReasons), true),
+            (self.t(ReportText::BalancedBudgetResult), true),
+            (self.t(ReportText::RestoreBy), true),
+            (self.t(ReportText::Restored), true),
+            (self.t(ReportText::StillToRestore), true),
+            (self.t(ReportText::OfWhichOverdue), true),
         ]);
         self.thead(&cols);
         self.push("<tbody>");
@@ -1190,10 +971,7 @@ impl<'a> Report<'a> {
                 "deficits-proposed",
                 format!(
                     "{} {}",
-                    e(self.t(
-                        "Balanskravsunderskott enligt förslaget",
-                        "Balanced-budget deficits under the proposal"
-                    )),
+                    e(self.t(ReportText::BalancedBudgetDeficitsUnder)),
                     self.proposal_badge()
                 ),
             )
@@ -1201,25 +979,22 @@ impl<'a> Report<'a> {
             (
                 &p.deficits.current,
                 "deficits-current",
-                e(self.t(
-                    "Balanskravsunderskott enligt gällande rätt",
-                    "Balanced-budget deficits under current law",
-                )),
+                e(self.t(ReportText::BalancedBudgetDeficitsUnderCurrent)),
             )
         };
         self.out.push_str(&format!("<h3>{title}</h3>"));
         if list.is_empty() {
-            self.para(self.t("Inga underskott att återställa.", "No deficits to restore."));
+            self.para(self.t(ReportText::NoDeficitsToRestore));
             return;
         }
         let last = p.statement.last().map_or(i32::MIN, |y| y.year);
         self.push("<table class=\"deficits\">");
         self.thead(&[
-            (self.t("Underskottsår", "Year of deficit"), false),
-            (self.t("Underskott", "Deficit"), true),
-            (self.t("Återställ senast", "Restore by"), true),
-            (self.t("Återställt", "Restored"), true),
-            (self.t("Kvar", "Left"), true),
+            (self.t(ReportText::YearOfDeficit), false),
+            (self.t(ReportText::Deficit), true),
+            (self.t(ReportText::RestoreBy), true),
+            (self.t(ReportText::Restored), true),
+            (self.t(ReportText::Left), true),
         ]);
         self.push("<tbody>");
         for d in list {
@@ -1256,39 +1031,18 @@ impl<'a> Report<'a> {
     fn schedule(&mut self) -> Result<(), Overflow> {
         let fund = self.fund;
         let p = self.p;
-        self.section_start(
-            "schedule",
-            4,
-            self.t("Återföringsplan", "Repayment schedule"),
-        );
-        self.para(self.t(
-            "Återföringsplanen visar vad nämnderna ska betala tillbaka till fonden, år för år, enligt insatsernas avtal. I praktiken sker det genom att nämndens budgetram minskas. Underlaget för återföringen är fondens planerade kostnad för insatsen i detta scenario. För stängda år visas också utfallet och eftersläpningen (planerat minus utfall). Det som inte hinner återföras inom perioden visas som återstående.",
-            "The repayment schedule shows what the committees are to pay back to the fund, year by year, under each initiative's agreement. In practice this is done by cutting the committee's budget frame. Repayment is based on the fund's planned cost for the initiative in this scenario. For closed years the actual figure and the arrears (planned less actual) are shown too. What is not repaid within the horizon is shown as still due.",
-        ));
+        self.section_start("schedule", 4, self.t(ReportText::RepaymentSchedule));
+        self.para(self.t(ReportText::TheRepaymentScheduleShowsWhat));
 
-        self.out.push_str(&format!(
-            "<h3>{}</h3>",
-            self.t("Per insats", "Per initiative")
-        ));
+        self.out
+            .push_str(&format!("<h3>{}</h3>", self.t(ReportText::PerInitiative)));
         self.push("<table class=\"repayment-summary\">");
         self.thead(&[
-            (self.t("Insats", "Initiative"), false),
-            (
-                self.t("Underlag (fondens kostnad)", "Base (the fund's cost)"),
-                true,
-            ),
-            (
-                self.t("Planerat inom perioden", "Planned within the horizon"),
-                true,
-            ),
-            (
-                self.t("Återfört (utfall och plan)", "Repaid (actual and plan)"),
-                true,
-            ),
-            (
-                self.t("Återstår efter perioden", "Still due after the horizon"),
-                true,
-            ),
+            (self.t(ReportText::Initiative), false),
+            (self.t(ReportText::BaseTheFundsCost), true),
+            (self.t(ReportText::PlannedWithinTheHorizon), true),
+            (self.t(ReportText::RepaidActualAndPlan), true),
+            (self.t(ReportText::StillDueAfterTheHorizon), true),
         ]);
         self.push("<tbody>");
         for ip in &p.initiatives {
@@ -1311,12 +1065,9 @@ impl<'a> Report<'a> {
         self.push("</tbody></table>");
 
         self.out
-            .push_str(&format!("<h3>{}</h3>", self.t("År för år", "Year by year")));
+            .push_str(&format!("<h3>{}</h3>", self.t(ReportText::YearByYear)));
         if p.schedule.rows.is_empty() {
-            self.para(self.t(
-                "Inga återföringar är planerade inom perioden.",
-                "No repayments are planned within the horizon.",
-            ));
+            self.para(self.t(ReportText::NoRepaymentsArePlannedWithin));
         } else {
             let any_closed = p.schedule.rows.iter().any(|r| r.actual.is_some());
             if any_closed {
@@ -1337,41 +1088,23 @@ impl<'a> Report<'a> {
                     }
                 }
                 if !fixed.is_empty() {
-                    let text = match self.lang {
-                        Lang::Sv => format!(
-                            "Fast plan ({}): eftersläpningen ska betalas utöver planen, som inte ändras.",
-                            fixed.join(", ")
-                        ),
-                        Lang::En => format!(
-                            "Fixed plan ({}): the arrears are owed in addition to the plan, which does not change.",
-                            fixed.join(", ")
-                        ),
-                    };
+                    let text = text::fixed_plan_arrears(self.lang, &fixed.join(", "));
                     self.para(&text);
                 }
                 if !from_savings.is_empty() {
-                    let text = match self.lang {
-                        Lang::Sv => format!(
-                            "Ur besparingar ({}): eftersläpningen förs in i senare års plan, upp till taket, och ska inte betalas därutöver.",
-                            from_savings.join(", ")
-                        ),
-                        Lang::En => format!(
-                            "From savings ({}): the arrears are carried into the later years' plan, up to the cap, and are not owed on top.",
-                            from_savings.join(", ")
-                        ),
-                    };
+                    let text = text::from_savings_arrears(self.lang, &from_savings.join(", "));
                     self.para(&text);
                 }
             }
             let mut cols = vec![
-                (self.t("År", "Year"), false),
-                (self.t("Insats", "Initiative"), false),
-                (self.t("Betalare", "Payer"), false),
-                (self.t("Planerat", "Planned"), true),
+                (self.t(ReportText::Year), false),
+                (self.t(ReportText::Initiative), false),
+                (self.t(ReportText::Payer), false),
+                (self.t(ReportText::Planned), true),
             ];
             if any_closed {
-                cols.push((self.t("Utfall", "Actual"), true));
-                cols.push((self.t("Eftersläpning", "Arrears"), true));
+                cols.push((self.t(ReportText::ActualHeading), true));
+                cols.push((self.t(ReportText::Arrears), true));
             }
             self.push("<table class=\"schedule\">");
             self.thead(&cols);
@@ -1393,7 +1126,7 @@ impl<'a> Report<'a> {
                 if any_closed {
                     match r.actual {
                         Some(a) => {
-                            let arrears = r.planned.checked_sub(a)?;
+                            let arrears = lines::row_arrears(r)?.unwrap_or_default();
                             row.push_str(&self.money_td(a, t, &keys, "actual"));
                             // Less paid than planned stands out like a deficit.
                             row.push_str(&self.money_td_marked(
@@ -1410,28 +1143,15 @@ impl<'a> Report<'a> {
                 row.push_str("</tr>");
                 self.push(&row);
             }
-            let planned = checked_sum(p.schedule.rows.iter().map(|r| r.planned))?;
+            let totals = lines::schedule_totals(&p.schedule)?;
             let mut total = format!(
                 "<tr class=\"total\"><th scope=\"row\" colspan=\"3\">{}</th>{}",
-                self.t("Summa", "Total"),
-                self.money_td(planned, "schedule-total", &[], "planned")
+                self.t(ReportText::Total),
+                self.money_td(totals.planned, "schedule-total", &[], "planned")
             );
             if any_closed {
-                let actual = checked_sum(p.schedule.rows.iter().filter_map(|r| r.actual))?;
-                let closed_planned = checked_sum(
-                    p.schedule
-                        .rows
-                        .iter()
-                        .filter(|r| r.actual.is_some())
-                        .map(|r| r.planned),
-                )?;
-                total.push_str(&self.money_td(actual, "schedule-total", &[], "actual"));
-                total.push_str(&self.money_td(
-                    closed_planned.checked_sub(actual)?,
-                    "schedule-total",
-                    &[],
-                    "arrears",
-                ));
+                total.push_str(&self.money_td(totals.actual, "schedule-total", &[], "actual"));
+                total.push_str(&self.money_td(totals.arrears, "schedule-total", &[], "arrears"));
             }
             total.push_str("</tr>");
             self.push(&total);
@@ -1444,39 +1164,25 @@ impl<'a> Report<'a> {
     fn appraisal(&mut self) {
         let fund = self.fund;
         let p = self.p;
-        self.section_start(
-            "appraisal",
-            5,
-            self.t("Samhällsekonomisk bedömning", "Socio-economic appraisal"),
-        );
+        self.section_start("appraisal", 5, self.t(ReportText::SocioEconomicAppraisal));
         let rate = self.lang.percent(self.lang.decimal(fund.discount_rate));
-        let text = match self.lang {
-            Lang::Sv => format!(
-                "Bedömningen jämför varje insats kostnader – fondens och ägarnämndens egna – med de besparingar den väntas ge hos alla aktörer, även utanför kommunen och även besparingar som inte frigör pengar i en budget. Den bokförs aldrig. Nuvärdet räknar om framtida belopp till värdet det första året med diskonteringsräntan {rate}; ett positivt nuvärde betyder att besparingarna väger tyngre än kostnaderna. Nytta–kostnadskvoten är besparingarnas nuvärde delat med kostnadernas; över 1 är lönsamt. Återbetald år är det första år då de sammanlagda besparingarna har hunnit ikapp kostnaderna (utan diskontering)."
-            ),
-            Lang::En => format!(
-                "The appraisal weighs each initiative's costs – the fund's and the owner committee's own – against the savings it is expected to bring to every actor, also outside the organisation and also savings that free no budget money. It is never booked. The net present value converts future amounts to their value in the first year at the discount rate of {rate}; a positive value means the savings outweigh the costs. The benefit–cost ratio is the present value of the savings divided by that of the costs; above 1 pays off. Payback is the first year in which the savings so far have caught up with the costs (undiscounted)."
-            ),
-        };
+        let text = text::appraisal_intro(self.lang, &rate);
         self.para(&text);
         if p.appraisal.is_empty() {
-            self.para(self.t(
-                "Ingen insats räknas i detta scenario.",
-                "No initiative counts in this scenario.",
-            ));
+            self.para(self.t(ReportText::NoInitiativeCountsInThis));
             self.push("</section>");
             return;
         }
         self.push("<table class=\"appraisal\">");
         self.thead(&[
-            (self.t("Insats", "Initiative"), false),
-            (self.t("Kostnad", "Cost"), true),
-            (self.t("Besparing", "Savings"), true),
-            (self.t("varav kontant", "of which cashable"), true),
-            (self.t("Återfört", "Repaid"), true),
-            (self.t("Nuvärde", "Net present value"), true),
-            (self.t("Nytta–kostnad", "Benefit–cost"), true),
-            (self.t("Återbetald år", "Payback"), true),
+            (self.t(ReportText::Initiative), false),
+            (self.t(ReportText::Cost), true),
+            (self.t(ReportText::Savings), true),
+            (self.t(ReportText::OfWhichCashable), true),
+            (self.t(ReportText::Repaid), true),
+            (self.t(ReportText::NetPresentValue), true),
+            (self.t(ReportText::BenefitCost), true),
+            (self.t(ReportText::Payback), true),
         ]);
         self.push("<tbody>");
         let t = "appraisal";
@@ -1497,7 +1203,7 @@ impl<'a> Report<'a> {
                 ""
             };
             let payback = a.payback_year.map_or_else(
-                || self.t("ej inom perioden", "not within horizon").to_string(),
+                || self.t(ReportText::NotWithinHorizon).to_string(),
                 |y| y.to_string(),
             );
             let row = format!(
@@ -1515,10 +1221,7 @@ impl<'a> Report<'a> {
         self.push("</tbody></table>");
         self.out.push_str(&format!(
             "<p class=\"note\">{}</p>",
-            e(self.t(
-                "Kostnad och besparing är summor över hela perioden i detta scenario. Kontant besparing frigör pengar i en nämnds budget och kan återföras; övriga besparingar är samhällsekonomiska vinster. Nuvärdet är avrundat till hela kronor.",
-                "Cost and savings are totals over the whole horizon in this scenario. A cashable saving frees money in a committee's budget and can be repaid; other savings are socio-economic gains. The net present value is rounded to whole kronor.",
-            ))
+            e(self.t(ReportText::CostAndSavingsAreTotals))
         ));
         self.adjusted_appraisal();
         self.push("</section>");
@@ -1532,41 +1235,26 @@ impl<'a> Report<'a> {
         let p = self.p;
         self.out.push_str(&format!(
             "<h3 id=\"appraisal-adjusted\">{}</h3>",
-            e(self.t("Justerad bedömning", "Adjusted appraisal"))
+            e(self.t(ReportText::AdjustedAppraisal))
         ));
-        self.para(self.t(
-            "Den justerade bedömningen tar hänsyn till det som brukar göra besparingskalkyler för optimistiska: dödvikt (den del av effekten som hade kommit ändå), tillskrivning (den del som beror på andra), avtagande effekt (effekten minskar år för år) och optimismjustering (både besparingar och kostnader). Lågt och högt visar nuvärdet när varje besparing antas på sitt låga respektive höga värde. Brytpunkten för besparingarna är den andel av de justerade besparingarna vid vilken nuvärdet blir noll; brytpunkten för fördröjning är det antal år besparingarna kan komma senare innan nuvärdet blir negativt (0 när det redan är negativt). Återföringsavtal, fondredovisning, bokföring och balanskrav räknar fortfarande med bruttobeloppen.",
-            "The adjusted appraisal allows for what usually makes savings estimates optimistic: deadweight (the part of the outcome that would have happened anyway), attribution (the part due to others), drop-off (the effect fades year by year) and optimism bias (on savings and costs alike). Low and high show the net present value with every saving at its low or its high value. The savings switching value is the share of the adjusted savings at which the net present value is zero; the delay switching value is how many years later the savings may come before the net present value turns negative (0 when it already is). The repayment agreement, the fund statement, the ledger and the balanced-budget reconciliation still use the gross figures.",
-        ));
+        self.para(self.t(ReportText::TheAdjustedAppraisalAllows));
         self.push("<table class=\"appraisal adjusted\">");
         self.thead(&[
-            (self.t("Insats", "Initiative"), false),
-            (self.t("Kostnad, justerad", "Cost, adjusted"), true),
-            (self.t("Besparing, justerad", "Savings, adjusted"), true),
-            (
-                self.t("Nuvärde, justerat", "Net present value, adjusted"),
-                true,
-            ),
-            (self.t("Lågt", "Low"), true),
-            (self.t("Högt", "High"), true),
-            (self.t("Nytta–kostnad", "Benefit–cost"), true),
-            (self.t("Återbetald år", "Payback"), true),
-            (
-                self.t("Diskonterat återbetald år", "Discounted payback"),
-                true,
-            ),
-            (
-                self.t("Brytpunkt, besparingar", "Switching value, savings"),
-                true,
-            ),
-            (
-                self.t("Brytpunkt, fördröjning", "Switching value, delay"),
-                true,
-            ),
+            (self.t(ReportText::Initiative), false),
+            (self.t(ReportText::CostAdjusted), true),
+            (self.t(ReportText::SavingsAdjusted), true),
+            (self.t(ReportText::NetPresentValueAdjusted), true),
+            (self.t(ReportText::Low), true),
+            (self.t(ReportText::High), true),
+            (self.t(ReportText::BenefitCost), true),
+            (self.t(ReportText::Payback), true),
+            (self.t(ReportText::DiscountedPayback), true),
+            (self.t(ReportText::SwitchingValueSavings), true),
+            (self.t(ReportText::SwitchingValueDelay), true),
         ]);
         self.push("<tbody>");
         let t = "appraisal-adjusted";
-        let not_within = self.t("ej inom perioden", "not within horizon");
+        let not_within = self.t(ReportText::NotWithinHorizon);
         for a in &p.appraisal {
             let j = &a.adjusted;
             let keys = [("initiative", a.code.clone())];
@@ -1589,12 +1277,8 @@ impl<'a> Report<'a> {
                 |x| self.lang.percent(self.lang.ratio(x)),
             );
             let delay = match j.switching.delay_years {
-                Some(d) => match self.lang {
-                    Lang::Sv => format!("{d} år"),
-                    Lang::En if d == 1 => "1 year".to_string(),
-                    Lang::En => format!("{d} years"),
-                },
-                None => self.t("över 20 år", "over 20 years").to_string(),
+                Some(d) => text::years(self.lang, d),
+                None => self.t(ReportText::Over20Years).to_string(),
             };
             let delay_class = if j.switching.delay_years == Some(0) {
                 "neg"
@@ -1640,22 +1324,16 @@ impl<'a> Report<'a> {
         }
         self.out.push_str(&format!(
             "<h3 id=\"appraisal-coverage\">{}</h3>",
-            e(self.t(
-                "Täcker de justerade besparingarna återföringen?",
-                "Do the adjusted savings cover the repayments?"
-            ))
+            e(self.t(ReportText::DoTheAdjustedSavingsCover))
         ));
-        self.para(self.t(
-            "För varje nämnd som ska återföra: den planerade återföringen, den del av den som nämndens justerade kontanta besparingar från insatsen täcker år för år, och bristen.",
-            "For each committee that is to repay: the planned repayment, the part of it that the committee's adjusted cashable savings from the initiative cover year by year, and the shortfall.",
-        ));
+        self.para(self.t(ReportText::ForEachCommitteeThat));
         self.push("<table class=\"coverage\">");
         self.thead(&[
-            (self.t("Insats", "Initiative"), false),
-            (self.t("Betalare", "Payer"), false),
-            (self.t("Planerad återföring", "Planned repayment"), true),
-            (self.t("Täckt", "Covered"), true),
-            (self.t("Brist", "Shortfall"), true),
+            (self.t(ReportText::Initiative), false),
+            (self.t(ReportText::Payer), false),
+            (self.t(ReportText::PlannedRepayment), true),
+            (self.t(ReportText::Covered), true),
+            (self.t(ReportText::Shortfall), true),
         ]);
         self.push("<tbody>");
         let mut short = Vec::new();
@@ -1685,14 +1363,7 @@ impl<'a> Report<'a> {
         self.push("</tbody></table>");
         if !short.is_empty() {
             let list = self.lang.list(&short);
-            let text = match self.lang {
-                Lang::Sv => format!(
-                    "Varning: de justerade besparingarna räcker inte till den planerade återföringen för {list}. Se över återföringsavtalet."
-                ),
-                Lang::En => format!(
-                    "Warning: the adjusted savings do not cover the planned repayment for {list}. Review the repayment agreement."
-                ),
-            };
+            let text = text::adjusted_savings_short(self.lang, &list);
             self.out
                 .push_str(&format!("<p class=\"callout warn\">{}</p>", e(&text)));
         }
@@ -1701,20 +1372,9 @@ impl<'a> Report<'a> {
     fn who_gains(&mut self) -> Result<(), Overflow> {
         let fund = self.fund;
         let p = self.p;
-        self.section_start(
-            "who-gains",
-            6,
-            self.t("Vem betalar, vem vinner", "Who pays, who gains"),
-        );
+        self.section_start("who-gains", 6, self.t(ReportText::WhoPaysWhoGains));
         let holder = self.actor_label(&fund.holder);
-        let text = match self.lang {
-            Lang::Sv => format!(
-                "En social investering betalas ofta av en nämnd medan besparingarna hamnar hos en annan, eller utanför kommunen – i fel ficka. Här visas för varje aktör vad den bär i kostnad, vilka besparingar den får och vad den återför till fonden, insats för insats. Fondens kostnader räknas på fondens förvaltare, {holder}; egna kostnader på den nämnd som äger insatsen. Bara nämnder återför; externa aktörer som regionen får besparingar men betalar inget tillbaka."
-            ),
-            Lang::En => format!(
-                "A social investment is often paid for by one committee while the savings land with another, or outside the organisation – in the wrong pocket. For each actor this shows the cost it bears, the savings it receives and what it repays to the fund, initiative by initiative. The fund's costs count against the fund's administrator, {holder}; own costs against the committee that owns the initiative. Only committees repay; external actors such as the region receive savings but pay nothing back."
-            ),
-        };
+        let text = text::who_gains_intro(self.lang, &holder);
         self.para(&text);
 
         // Totals per actor, in the fund's actor order: the actors the appraisal has figures for.
@@ -1725,35 +1385,29 @@ impl<'a> Report<'a> {
                 .map(|r| (r.code, r.cost, r.savings, r.repaid))
                 .collect();
         if rows.is_empty() {
-            self.para(self.t(
-                "Ingen aktör har kostnader eller besparingar i detta scenario.",
-                "No actor has costs or savings in this scenario.",
-            ));
+            self.para(self.t(ReportText::NoActorHasCosts));
             self.push("</section>");
             return Ok(());
         }
         let chart = Chart {
             id: "chart-who-gains",
-            title: self.t(
-                "Kostnad, besparing och återföring per aktör, hela perioden",
-                "Cost, savings and repayment per actor, whole horizon",
-            ),
+            title: self.t(ReportText::CostSavingsAndRepaymentPer),
             categories: rows.iter().map(|r| self.actor_label(&r.0)).collect(),
             series: vec![
                 Series {
-                    label: self.t("Bär kostnad", "Cost borne"),
+                    label: self.t(ReportText::CostBorne),
                     values: rows.iter().map(|r| r.1.as_f64()).collect(),
                     color: RED,
                     dashed: false,
                 },
                 Series {
-                    label: self.t("Får besparing", "Savings received"),
+                    label: self.t(ReportText::SavingsReceived),
                     values: rows.iter().map(|r| r.2.as_f64()).collect(),
                     color: GREEN,
                     dashed: false,
                 },
                 Series {
-                    label: self.t("Återför till fonden", "Repaid to the fund"),
+                    label: self.t(ReportText::RepaysToTheFund),
                     values: rows.iter().map(|r| r.3.as_f64()).collect(),
                     color: BLUE,
                     dashed: false,
@@ -1769,17 +1423,17 @@ impl<'a> Report<'a> {
 
         self.push("<table class=\"who-gains\">");
         self.thead(&[
-            (self.t("Aktör och insats", "Actor and initiative"), false),
-            (self.t("Bär kostnad", "Cost borne"), true),
-            (self.t("Får besparing", "Savings received"), true),
-            (self.t("Återför", "Repays"), true),
+            (self.t(ReportText::ActorAndInitiative), false),
+            (self.t(ReportText::CostBorne), true),
+            (self.t(ReportText::SavingsReceived), true),
+            (self.t(ReportText::Repays), true),
         ]);
         for (code, c, s, r) in &rows {
             let kind = match fund.actor(code).map(|a| a.kind) {
                 Some(crate::model::ActorKind::External) => {
                     format!(
                         " <span class=\"tag\">{}</span>",
-                        self.t("extern", "external")
+                        self.t(ReportText::External)
                     )
                 }
                 _ => String::new(),
@@ -1807,7 +1461,7 @@ impl<'a> Report<'a> {
             let keys = [("actor", code.clone())];
             let row = format!(
                 "<tr class=\"total\"><th scope=\"row\" class=\"indent\">{}</th>{}{}{}</tr></tbody>",
-                self.t("Summa", "Total"),
+                self.t(ReportText::Total),
                 self.money_td(*c, "who-gains-total", &keys, "cost"),
                 self.money_td(*s, "who-gains-total", &keys, "savings"),
                 self.money_td(*r, "who-gains-total", &keys, "repaid"),
@@ -1837,11 +1491,11 @@ impl<'a> Report<'a> {
                     Location::Budget(i) => fund
                         .budget
                         .get(i)
-                        .map(|b| format!("{} {}", self.t("Budget", "Budget"), b.year)),
+                        .map(|b| format!("{} {}", self.t(ReportText::Budget), b.year)),
                     Location::Capital(i) => fund
                         .capital
                         .get(i)
-                        .map(|c| format!("{} {}", self.t("Kapital", "Capital"), c.date)),
+                        .map(|c| format!("{} {}", self.t(ReportText::Capital), c.date)),
                     Location::Fund => None,
                 };
                 let message = w.message(self.lang == Lang::Sv);
@@ -1859,11 +1513,8 @@ impl<'a> Report<'a> {
         if warnings.len() <= COVER_WARNINGS {
             return;
         }
-        self.section_start("warnings", 7, self.t("Att observera", "Points to note"));
-        self.para(self.t(
-            "Kontrollen av fondfilen gav dessa varningar. De hindrar inte beräkningarna, men bör ses över.",
-            "Checking the fund file gave these warnings. They do not stop the calculations, but should be looked at.",
-        ));
+        self.section_start("warnings", 7, self.t(ReportText::PointsToNote));
+        self.para(self.t(ReportText::CheckingTheFundFileGave));
         self.push("<ul class=\"warnings\">");
         for w in &warnings {
             self.out.push_str(&format!("<li>{}</li>", e(w)));
@@ -1872,20 +1523,12 @@ impl<'a> Report<'a> {
     }
 
     fn colophon(&mut self) {
-        let text = match self.lang {
-            Lang::Sv => format!(
-                "Rapporten är framtagen med Sif {} den {} ur filen {}. Besparingar är bedömningar och bokförs aldrig. Förslaget i balanskravsutredningen är Sifs tolkning av ESO 2020:1 och inte gällande rätt.",
-                env!("CARGO_PKG_VERSION"),
-                self.meta.made_on,
-                self.meta.source_file
-            ),
-            Lang::En => format!(
-                "This report was made with Sif {} on {} from the file {}. Savings are estimates and are never booked. The proposal in the reconciliation is Sif's reading of ESO 2020:1, not law.",
-                env!("CARGO_PKG_VERSION"),
-                self.meta.made_on,
-                self.meta.source_file
-            ),
-        };
+        let text = text::colophon(
+            self.lang,
+            env!("CARGO_PKG_VERSION"),
+            &self.meta.made_on,
+            &self.meta.source_file,
+        );
         self.out.push_str(&format!(
             "<p class=\"note\" id=\"colophon\">{}</p>",
             e(&text)

@@ -5,6 +5,7 @@
 //! floating point (STYLE habit 4). Every text that comes from the fund is escaped, and the
 //! markup is well-formed XML, so the same charts work in HTML and XHTML.
 
+use super::text::ReportText;
 use super::{Lang, escape};
 
 /// One series of a chart: a label for the legend and one value per category.
@@ -56,11 +57,11 @@ impl Axis {
         let hi = (hi / step).ceil() * step;
         let biggest = lo.abs().max(hi.abs());
         let (scale, unit) = if biggest >= 1e6 {
-            (1e6, lang.pick("mnkr", "SEK m"))
+            (1e6, lang.t(ReportText::MillionKronor))
         } else if biggest >= 1e3 {
-            (1e3, lang.pick("tkr", "SEK k"))
+            (1e3, lang.t(ReportText::ThousandKronor))
         } else {
-            (1.0, lang.pick("kr", "SEK"))
+            (1.0, lang.t(ReportText::Kronor))
         };
         let scaled_step = step / scale;
         let decimals = if scaled_step >= 1.0 || (scaled_step.fract()).abs() < 1e-9 {
@@ -202,23 +203,8 @@ fn y_grid(
 ) {
     for t in axis.ticks() {
         let yy = y(t);
-        let zero = t.abs() < axis.step * 1e-6;
-        out.push_str(&format!(
-            "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"{}\"/>",
-            num(left),
-            num(yy),
-            num(right),
-            num(yy),
-            if zero { "#555" } else { "#d9d9d9" },
-            if zero { "1.2" } else { "0.8" }
-        ));
-        out.push_str(&format!(
-            "<text x=\"{}\" y=\"{}\" font-size=\"{}\" text-anchor=\"end\">{}</text>",
-            num(left - 6.0),
-            num(yy + 4.0),
-            num(FONT),
-            escape(&axis.label(t, lang))
-        ));
+        grid_line(out, axis, t, (left, yy), (right, yy));
+        tick_label(out, (left - 6.0, yy + 4.0), "end", &axis.label(t, lang));
     }
     out.push_str(&format!(
         "<text x=\"{}\" y=\"{}\" font-size=\"{}\" text-anchor=\"end\" fill=\"#555\">{}</text>",
@@ -246,9 +232,9 @@ fn x_labels(out: &mut String, chart: &Chart<'_>, left: f64, band: f64, y: f64) {
     }
 }
 
-/// Lines over the categories (years), with a dot on each value when there is room.
-pub(crate) fn line_chart(chart: &Chart<'_>) -> String {
-    let height = 250.0;
+/// The frame of a chart over the categories (years): its value axis, the plot area (left,
+/// right, top, bottom), the number of categories and the width of each.
+fn column_frame(chart: &Chart<'_>, height: f64) -> (Axis, (f64, f64, f64, f64), usize, f64) {
     let (left, right, top, bottom) = (70.0, WIDTH - 12.0, LEGEND_H + 14.0, height - 26.0);
     let axis = Axis::new(
         chart.series.iter().flat_map(|s| s.values.iter().copied()),
@@ -256,6 +242,13 @@ pub(crate) fn line_chart(chart: &Chart<'_>) -> String {
     );
     let n = chart.categories.len().max(1);
     let band = (right - left) / n as f64;
+    (axis, (left, right, top, bottom), n, band)
+}
+
+/// Lines over the categories (years), with a dot on each value when there is room.
+pub(crate) fn line_chart(chart: &Chart<'_>) -> String {
+    let height = 250.0;
+    let (axis, (left, right, top, bottom), n, band) = column_frame(chart, height);
     let y = |v: f64| bottom - (v - axis.lo) / (axis.hi - axis.lo) * (bottom - top);
     let mut out = String::new();
     open_svg(&mut out, chart, height);
@@ -297,13 +290,7 @@ pub(crate) fn line_chart(chart: &Chart<'_>) -> String {
 /// Grouped vertical bars over the categories (years).
 pub(crate) fn bar_chart(chart: &Chart<'_>) -> String {
     let height = 230.0;
-    let (left, right, top, bottom) = (70.0, WIDTH - 12.0, LEGEND_H + 14.0, height - 26.0);
-    let axis = Axis::new(
-        chart.series.iter().flat_map(|s| s.values.iter().copied()),
-        chart.lang,
-    );
-    let n = chart.categories.len().max(1);
-    let band = (right - left) / n as f64;
+    let (axis, (left, right, top, bottom), _, band) = column_frame(chart, height);
     let groups = chart.series.len().max(1) as f64;
     let bar = band * 0.78 / groups;
     let y = |v: f64| bottom - (v - axis.lo) / (axis.hi - axis.lo) * (bottom - top);
@@ -353,23 +340,13 @@ pub(crate) fn hbar_chart(chart: &Chart<'_>) -> String {
     legend(&mut out, chart, left, false);
     for t in axis.ticks() {
         let xx = x(t);
-        let zero = t.abs() < axis.step * 1e-6;
-        out.push_str(&format!(
-            "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"{}\"/>",
-            num(xx),
-            num(top),
-            num(xx),
-            num(bottom),
-            if zero { "#555" } else { "#d9d9d9" },
-            if zero { "1.2" } else { "0.8" }
-        ));
-        out.push_str(&format!(
-            "<text x=\"{}\" y=\"{}\" font-size=\"{}\" text-anchor=\"middle\">{}</text>",
-            num(xx),
-            num(bottom + 15.0),
-            num(FONT),
-            escape(&axis.label(t, chart.lang))
-        ));
+        grid_line(&mut out, &axis, t, (xx, top), (xx, bottom));
+        tick_label(
+            &mut out,
+            (xx, bottom + 15.0),
+            "middle",
+            &axis.label(t, chart.lang),
+        );
     }
     out.push_str(&format!(
         "<text x=\"{}\" y=\"{}\" font-size=\"{}\" text-anchor=\"start\" fill=\"#555\">{}</text>",
@@ -417,6 +394,31 @@ fn shorten(label: &str, max: usize) -> String {
         s.push('…');
         s
     }
+}
+
+/// A grid line of an axis at tick `t`; the zero line darker.
+fn grid_line(out: &mut String, axis: &Axis, t: f64, from: (f64, f64), to: (f64, f64)) {
+    let zero = t.abs() < axis.step * 1e-6;
+    out.push_str(&format!(
+        "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"{}\"/>",
+        num(from.0),
+        num(from.1),
+        num(to.0),
+        num(to.1),
+        if zero { "#555" } else { "#d9d9d9" },
+        if zero { "1.2" } else { "0.8" }
+    ));
+}
+
+/// A tick's label at `at`, anchored `start`, `middle` or `end`.
+fn tick_label(out: &mut String, at: (f64, f64), anchor: &str, label: &str) {
+    out.push_str(&format!(
+        "<text x=\"{}\" y=\"{}\" font-size=\"{}\" text-anchor=\"{anchor}\">{}</text>",
+        num(at.0),
+        num(at.1),
+        num(FONT),
+        escape(label)
+    ));
 }
 
 #[cfg(test)]

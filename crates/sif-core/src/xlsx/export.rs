@@ -11,6 +11,7 @@
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
 use super::KRONA_FORMAT;
+use super::text::WorkbookText;
 use crate::engine::Projection;
 use crate::ledger::budget::{BudgetObject, budget};
 use crate::ledger::{Basis, Journal, LedgerError};
@@ -41,17 +42,23 @@ impl Cell {
     }
 }
 
-/// A column: its heading in both languages, and the field of the JSON report it mirrors
+/// A column: its heading, and the field of the JSON report it mirrors
 /// (`current.balance_result`), or `""` for a column of its own (a name, a label).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Column {
     pub key: &'static str,
-    pub sv: &'static str,
-    pub en: &'static str,
+    pub heading: WorkbookText,
 }
 
-const fn c(key: &'static str, sv: &'static str, en: &'static str) -> Column {
-    Column { key, sv, en }
+impl Column {
+    /// The column's heading in that language.
+    pub fn heading(&self, lang: Lang) -> &'static str {
+        lang.t(self.heading)
+    }
+}
+
+const fn c(key: &'static str, heading: WorkbookText) -> Column {
+    Column { key, heading }
 }
 
 /// A table on a sheet: a heading row, data rows and an optional row of totals.
@@ -201,12 +208,9 @@ pub fn write_sheets(sheets: &[Sheet], lang: Lang) -> Result<Vec<u8>, ExportError
                 row += 1;
             }
             first_heading.get_or_insert(row);
-            heading_rows.push((
-                row,
-                b.columns.iter().map(|c| lang.pick(c.sv, c.en)).collect(),
-            ));
+            heading_rows.push((row, b.columns.iter().map(|c| c.heading(lang)).collect()));
             for (i, col) in b.columns.iter().enumerate() {
-                let h = lang.pick(col.sv, col.en);
+                let h = col.heading(lang);
                 ws.write_string_with_format(row, i as u16, h, &heading)?;
                 // Headings wrap at spaces; the longest word must fit.
                 fit(
@@ -341,7 +345,7 @@ fn totals(
     money_cols: &[usize],
 ) -> Result<Vec<Cell>, Overflow> {
     let mut out = vec![Cell::Empty; columns.len()];
-    out[0] = Cell::text(lang.pick("Summa", "Total"));
+    out[0] = Cell::text(lang.t(WorkbookText::Total));
     for &i in money_cols {
         let sum = checked_sum(rows.iter().filter_map(|r| match r.get(i) {
             Some(Cell::Money(m)) => Some(*m),
@@ -354,28 +358,20 @@ fn totals(
 
 fn scenario_note(p: &Projection, lang: Lang) -> String {
     if p.scenario == "base" {
-        lang.pick(
-            "Grundscenario, belopp i kronor",
-            "Base scenario, amounts in kronor",
-        )
-        .to_string()
+        lang.t(WorkbookText::BaseScenarioAmountsInKronor)
+            .to_string()
     } else {
         format!(
             "{} {}, {}",
-            lang.pick("Scenario", "Scenario"),
+            lang.t(WorkbookText::Scenario),
             p.scenario,
-            lang.pick("belopp i kronor", "amounts in kronor")
+            lang.t(WorkbookText::AmountsInKronor)
         )
     }
 }
 
-fn title(fund: &Fund, lang: Lang, sv: &str, en: &str) -> String {
-    format!(
-        "{} – {} ({})",
-        lang.pick(sv, en),
-        fund.name,
-        fund.organisation
-    )
+fn title(fund: &Fund, lang: Lang, what: WorkbookText) -> String {
+    format!("{} – {} ({})", lang.t(what), fund.name, fund.organisation)
 }
 
 fn initiative_name(fund: &Fund, code: &str) -> String {
@@ -387,16 +383,16 @@ fn initiative_name(fund: &Fund, code: &str) -> String {
 
 fn statement_sheet(fund: &Fund, p: &Projection, lang: Lang) -> Result<Sheet, Overflow> {
     let columns = vec![
-        c("year", "År", "Year"),
-        c("opening", "Ingående saldo", "Opening balance"),
-        c("capital", "Kapital", "Capital"),
-        c("disbursed", "Utbetalt", "Disbursed"),
-        c("repaid", "Återfört", "Repaid"),
-        c("fund_used", "Betalt av fonden", "Paid by the fund"),
-        c("unfunded", "Ofinansierat", "Unfunded"),
-        c("closing", "Utgående saldo", "Closing balance"),
-        c("committed", "Åtaganden", "Committed"),
-        c("uncommitted", "Ej intecknat", "Uncommitted"),
+        c("year", WorkbookText::Year),
+        c("opening", WorkbookText::OpeningBalance),
+        c("capital", WorkbookText::Capital),
+        c("disbursed", WorkbookText::Disbursed),
+        c("repaid", WorkbookText::Repaid),
+        c("fund_used", WorkbookText::PaidByTheFund),
+        c("unfunded", WorkbookText::Unfunded),
+        c("closing", WorkbookText::ClosingBalance),
+        c("committed", WorkbookText::Committed),
+        c("uncommitted", WorkbookText::Uncommitted),
     ];
     let rows: Vec<Vec<Cell>> = p
         .statement
@@ -420,25 +416,18 @@ fn statement_sheet(fund: &Fund, p: &Projection, lang: Lang) -> Result<Sheet, Ove
     let total = totals(lang, &columns, &rows, &[2, 3, 4, 5, 6])?;
     let mut notes = vec![
         scenario_note(p, lang),
-        lang.pick(
-            "Fonden betalar bara det den har; resten (ofinansierat) belastar fritt eget kapital.",
-            "The fund pays only what it holds; the rest (unfunded) is charged to free equity.",
-        )
-        .to_string(),
+        lang.t(WorkbookText::TheFundPaysOnlyWhat).to_string(),
     ];
     if fund.model == FundingModel::AnnualAppropriation {
         notes.push(
-            lang.pick(
-                "Årliga anslag: det som inte används förfaller vid årets slut, och återföringar går till den allmänna budgeten.",
-                "Annual appropriation: what is unspent lapses at year end, and repayments go to the general budget.",
-            )
-            .to_string(),
+            lang.t(WorkbookText::AnnualAppropriationWhatIsUnspent)
+                .to_string(),
         );
     }
     Ok(Sheet {
         key: "statement",
-        name: lang.pick("Fonden", "Fund statement").to_string(),
-        title: title(fund, lang, "Fondens utveckling", "Fund statement"),
+        name: lang.t(WorkbookText::FundSheet).to_string(),
+        title: title(fund, lang, WorkbookText::FundStatement),
         notes,
         blocks: vec![Block {
             title: None,
@@ -458,28 +447,22 @@ fn arrears_kind(fund: &Fund, code: &str, lang: Lang) -> &'static str {
         .find(|i| i.code == code)
         .map(|i| &i.repayment)
     {
-        Some(Repayment::Fixed { .. }) => lang.pick(
-            "Fast: skuld utöver planen",
-            "Fixed: owed in addition to the plan",
-        ),
-        Some(Repayment::FromSavings { .. }) => lang.pick(
-            "Ur besparingar: förs in i planen",
-            "From savings: carried into the plan",
-        ),
+        Some(Repayment::Fixed { .. }) => lang.t(WorkbookText::FixedOwedInAddition),
+        Some(Repayment::FromSavings { .. }) => lang.t(WorkbookText::FromSavingsCarriedInto),
         _ => "",
     }
 }
 
 fn schedule_sheet(fund: &Fund, p: &Projection, lang: Lang) -> Result<Sheet, Overflow> {
     let columns = vec![
-        c("year", "År", "Year"),
-        c("initiative", "Insats", "Initiative"),
-        c("", "Namn", "Name"),
-        c("payer", "Betalare", "Payer"),
-        c("planned", "Planerat", "Planned"),
-        c("actual", "Utfall", "Actual"),
-        c("", "Eftersläpning", "Arrears"),
-        c("", "Eftersläpningens art", "Kind of arrears"),
+        c("year", WorkbookText::Year),
+        c("initiative", WorkbookText::Initiative),
+        c("", WorkbookText::Name),
+        c("payer", WorkbookText::Payer),
+        c("planned", WorkbookText::Planned),
+        c("actual", WorkbookText::Actual),
+        c("", WorkbookText::Arrears),
+        c("", WorkbookText::KindOfArrears),
     ];
     let mut rows = Vec::new();
     for r in &p.schedule.rows {
@@ -508,13 +491,9 @@ fn schedule_sheet(fund: &Fund, p: &Projection, lang: Lang) -> Result<Sheet, Over
     }
     let total = totals(lang, &columns, &rows, &[4, 5, 6])?;
     let out_columns = vec![
-        c("initiative", "Insats", "Initiative"),
-        c("", "Namn", "Name"),
-        c(
-            "amount",
-            "Utestående efter horisonten",
-            "Outstanding after the horizon",
-        ),
+        c("initiative", WorkbookText::Initiative),
+        c("", WorkbookText::Name),
+        c("amount", WorkbookText::OutstandingAfterTheHorizon),
     ];
     let out_rows: Vec<Vec<Cell>> = p
         .schedule
@@ -531,15 +510,12 @@ fn schedule_sheet(fund: &Fund, p: &Projection, lang: Lang) -> Result<Sheet, Over
     let out_total = totals(lang, &out_columns, &out_rows, &[2])?;
     Ok(Sheet {
         key: "schedule",
-        name: lang.pick("Återbetalningar", "Repayments").to_string(),
-        title: title(fund, lang, "Återbetalningsplan", "Repayment schedule"),
+        name: lang.t(WorkbookText::Repayments).to_string(),
+        title: title(fund, lang, WorkbookText::RepaymentSchedule),
         notes: vec![
             scenario_note(p, lang),
-            lang.pick(
-                "Utfall och eftersläpning (planerat − utfall) gäller stängda år. Fast återbetalning: eftersläpningen är skuld utöver planen. Ur besparingar: den förs in i senare års plan, upp till taket.",
-                "Actual and arrears (planned − actual) are for closed years. Fixed repayment: arrears are owed in addition to the plan. From savings: they are carried into later years' plan, up to the cap.",
-            )
-            .to_string(),
+            lang.t(WorkbookText::ActualAndArrearsPlannedActual)
+                .to_string(),
         ],
         blocks: vec![
             Block {
@@ -550,9 +526,7 @@ fn schedule_sheet(fund: &Fund, p: &Projection, lang: Lang) -> Result<Sheet, Over
                 total: Some(total),
             },
             Block {
-                title: Some(
-                    lang.pick("Utestående", "Outstanding").to_string(),
-                ),
+                title: Some(lang.t(WorkbookText::Outstanding).to_string()),
                 json: "schedule.outstanding",
                 columns: out_columns,
                 rows: out_rows,
@@ -564,19 +538,15 @@ fn schedule_sheet(fund: &Fund, p: &Projection, lang: Lang) -> Result<Sheet, Over
 
 fn appraisal_sheet(fund: &Fund, p: &Projection, lang: Lang) -> Result<Sheet, Overflow> {
     let columns = vec![
-        c("code", "Insats", "Initiative"),
-        c("", "Namn", "Name"),
-        c("cost", "Kostnad", "Cost"),
-        c("savings", "Besparingar", "Savings"),
-        c(
-            "cashable_savings",
-            "Hämtbara besparingar",
-            "Cashable savings",
-        ),
-        c("repaid", "Återfört", "Repaid"),
-        c("npv", "Nuvärde", "Net present value"),
-        c("bcr", "Nytta/kostnad", "Benefit-cost ratio"),
-        c("payback_year", "Återbetalningsår", "Payback year"),
+        c("code", WorkbookText::Initiative),
+        c("", WorkbookText::Name),
+        c("cost", WorkbookText::Cost),
+        c("savings", WorkbookText::Savings),
+        c("cashable_savings", WorkbookText::CashableSavings),
+        c("repaid", WorkbookText::Repaid),
+        c("npv", WorkbookText::NetPresentValue),
+        c("bcr", WorkbookText::BenefitCostRatio),
+        c("payback_year", WorkbookText::PaybackYear),
     ];
     let rows: Vec<Vec<Cell>> = p
         .appraisal
@@ -598,30 +568,23 @@ fn appraisal_sheet(fund: &Fund, p: &Projection, lang: Lang) -> Result<Sheet, Ove
     let total = totals(lang, &columns, &rows, &[2, 3, 4, 5])?;
     Ok(Sheet {
         key: "appraisal",
-        name: lang.pick("Kalkyl", "Appraisal").to_string(),
+        name: lang.t(WorkbookText::Appraisal).to_string(),
         title: title(
             fund,
             lang,
-            "Samhällsekonomisk kalkyl per insats",
-            "Socio-economic appraisal per initiative",
+            WorkbookText::SocioEconomicAppraisalPerInitiative,
         ),
         notes: vec![
             scenario_note(p, lang),
             format!(
                 "{} {} %",
-                lang.pick("Kalkylränta", "Discount rate"),
+                lang.t(WorkbookText::DiscountRate),
                 lang.decimal(fund.discount_rate)
             ),
         ],
         blocks: vec![
             Block {
-                title: Some(
-                    lang.pick(
-                        "Brutto: besparingarna som de förväntas",
-                        "Gross: the savings as expected",
-                    )
-                    .to_string(),
-                ),
+                title: Some(lang.t(WorkbookText::GrossTheSavingsAsExpected).to_string()),
                 json: "appraisal.initiatives",
                 columns,
                 rows,
@@ -639,54 +602,30 @@ fn appraisal_sheet(fund: &Fund, p: &Projection, lang: Lang) -> Result<Sheet, Ove
 /// and optimism bias, with the range and the switching values.
 fn adjusted_block(fund: &Fund, p: &Projection, lang: Lang) -> Result<Block, Overflow> {
     let columns = vec![
-        c("code", "Insats", "Initiative"),
-        c("", "Namn", "Name"),
-        c("adjusted.cost", "Kostnad, justerad", "Cost, adjusted"),
-        c(
-            "adjusted.savings",
-            "Besparingar, justerade",
-            "Savings, adjusted",
-        ),
+        c("code", WorkbookText::Initiative),
+        c("", WorkbookText::Name),
+        c("adjusted.cost", WorkbookText::CostAdjusted),
+        c("adjusted.savings", WorkbookText::SavingsAdjusted),
         c(
             "adjusted.cashable_savings",
-            "Hämtbara besparingar, justerade",
-            "Cashable savings, adjusted",
+            WorkbookText::CashableSavingsAdjusted,
         ),
-        c(
-            "adjusted.npv",
-            "Nuvärde, justerat",
-            "Net present value, adjusted",
-        ),
-        c(
-            "adjusted.npv_low",
-            "Nuvärde, lågt",
-            "Net present value, low",
-        ),
-        c(
-            "adjusted.npv_high",
-            "Nuvärde, högt",
-            "Net present value, high",
-        ),
-        c(
-            "adjusted.bcr",
-            "Nytta/kostnad, justerad",
-            "Benefit-cost ratio, adjusted",
-        ),
-        c("adjusted.payback_year", "Återbetalningsår", "Payback year"),
+        c("adjusted.npv", WorkbookText::NetPresentValueAdjusted),
+        c("adjusted.npv_low", WorkbookText::NetPresentValueLow),
+        c("adjusted.npv_high", WorkbookText::NetPresentValueHigh),
+        c("adjusted.bcr", WorkbookText::BenefitCostRatioAdjusted),
+        c("adjusted.payback_year", WorkbookText::PaybackYear),
         c(
             "adjusted.discounted_payback_year",
-            "Återbetalningsår, diskonterat",
-            "Discounted payback year",
+            WorkbookText::DiscountedPaybackYear,
         ),
         c(
             "adjusted.switching.savings_percent",
-            "Brytpunkt: andel av besparingarna, %",
-            "Switching value: share of the savings, %",
+            WorkbookText::SwitchingValueShare,
         ),
         c(
             "adjusted.switching.delay_years",
-            "Brytpunkt: fördröjning, år",
-            "Switching value: delay, years",
+            WorkbookText::SwitchingValueDelayYears,
         ),
     ];
     let rows: Vec<Vec<Cell>> = p
@@ -718,11 +657,8 @@ fn adjusted_block(fund: &Fund, p: &Projection, lang: Lang) -> Result<Block, Over
     let total = totals(lang, &columns, &rows, &[2, 3, 4])?;
     Ok(Block {
         title: Some(
-            lang.pick(
-                "Justerad kalkyl: efter dödvikt, tillskrivning, avtagande effekt och optimismjustering, med lågt–högt intervall och brytpunkter",
-                "Adjusted appraisal: after deadweight, attribution, drop-off and optimism bias, with the low–high range and switching values",
-            )
-            .to_string(),
+            lang.t(WorkbookText::AdjustedAppraisalAfterDeadweightAttribution)
+                .to_string(),
         ),
         json: "appraisal.initiatives",
         columns,
@@ -734,16 +670,12 @@ fn adjusted_block(fund: &Fund, p: &Projection, lang: Lang) -> Result<Block, Over
 /// Whether each committee's planned repayments are covered by its adjusted cashable savings.
 fn coverage_block(fund: &Fund, p: &Projection, lang: Lang) -> Result<Block, Overflow> {
     let columns = vec![
-        c("code", "Insats", "Initiative"),
-        c("actor", "Betalare", "Payer"),
-        c("", "Namn", "Name"),
-        c("planned", "Planerad återföring", "Planned repayment"),
-        c(
-            "covered",
-            "Täckt av justerade hämtbara besparingar",
-            "Covered by adjusted cashable savings",
-        ),
-        c("shortfall", "Brist", "Shortfall"),
+        c("code", WorkbookText::Initiative),
+        c("actor", WorkbookText::Payer),
+        c("", WorkbookText::Name),
+        c("planned", WorkbookText::PlannedRepayment),
+        c("covered", WorkbookText::CoveredByAdjustedCashableSavings),
+        c("shortfall", WorkbookText::Shortfall),
     ];
     let mut rows = Vec::new();
     for a in &p.appraisal {
@@ -764,11 +696,8 @@ fn coverage_block(fund: &Fund, p: &Projection, lang: Lang) -> Result<Block, Over
     let total = totals(lang, &columns, &rows, &[3, 4, 5])?;
     Ok(Block {
         title: Some(
-            lang.pick(
-                "Återföringens täckning: kan varje nämnd betala det den lovat? (en brist pekar på återföringsavtalet)",
-                "Repayment coverage: can each committee repay what it promised? (a shortfall points to the repayment agreement)",
-            )
-            .to_string(),
+            lang.t(WorkbookText::RepaymentCoverageCanEachCommittee)
+                .to_string(),
         ),
         json: "appraisal.repayment_coverage",
         columns,
@@ -780,20 +709,12 @@ fn coverage_block(fund: &Fund, p: &Projection, lang: Lang) -> Result<Block, Over
 /// Each savings row with a range, alone at its low and high value (the tornado chart's bars).
 fn sensitivity_block(fund: &Fund, p: &Projection, lang: Lang) -> Block {
     let columns = vec![
-        c("code", "Insats", "Initiative"),
-        c("row", "Besparingsrad", "Savings row"),
-        c("actor", "Aktör", "Actor"),
-        c("", "Namn", "Name"),
-        c(
-            "npv_low",
-            "Nuvärde, raden låg",
-            "Net present value, row low",
-        ),
-        c(
-            "npv_high",
-            "Nuvärde, raden hög",
-            "Net present value, row high",
-        ),
+        c("code", WorkbookText::Initiative),
+        c("row", WorkbookText::SavingsRow),
+        c("actor", WorkbookText::Actor),
+        c("", WorkbookText::Name),
+        c("npv_low", WorkbookText::NetPresentValueRowLow),
+        c("npv_high", WorkbookText::NetPresentValueRowHigh),
     ];
     let mut rows = Vec::new();
     for a in &p.appraisal {
@@ -813,11 +734,8 @@ fn sensitivity_block(fund: &Fund, p: &Projection, lang: Lang) -> Block {
     }
     Block {
         title: Some(
-            lang.pick(
-                "Känslighet: varje besparingsrad ensam på sitt låga och höga värde (rad räknas från 0)",
-                "Sensitivity: each savings row alone at its low and high value (rows counted from 0)",
-            )
-            .to_string(),
+            lang.t(WorkbookText::SensitivityEachSavingsRowAlone)
+                .to_string(),
         ),
         json: "appraisal.sensitivity",
         columns,
@@ -830,15 +748,11 @@ fn sensitivity_block(fund: &Fund, p: &Projection, lang: Lang) -> Block {
 /// impact of the whole fund.
 fn fund_by_actor_block(fund: &Fund, p: &Projection, lang: Lang) -> Result<Block, Overflow> {
     let columns = vec![
-        c("actor", "Aktör", "Actor"),
-        c("", "Namn", "Name"),
-        c("cost", "Kostnad, justerad", "Cost, adjusted"),
-        c("savings", "Besparingar, justerade", "Savings, adjusted"),
-        c(
-            "npv",
-            "Nuvärde för aktören",
-            "Net present value to the actor",
-        ),
+        c("actor", WorkbookText::Actor),
+        c("", WorkbookText::Name),
+        c("cost", WorkbookText::CostAdjusted),
+        c("savings", WorkbookText::SavingsAdjusted),
+        c("npv", WorkbookText::NetPresentValueToTheActor),
     ];
     let rows: Vec<Vec<Cell>> = p
         .appraisal_by_actor
@@ -858,13 +772,7 @@ fn fund_by_actor_block(fund: &Fund, p: &Projection, lang: Lang) -> Result<Block,
         .collect();
     let total = totals(lang, &columns, &rows, &[2, 3])?;
     Ok(Block {
-        title: Some(
-            lang.pick(
-                "Hela fonden per aktör, justerat (nettonuvärde för aktörens budget)",
-                "The whole fund per actor, adjusted (net present budget impact)",
-            )
-            .to_string(),
-        ),
+        title: Some(lang.t(WorkbookText::TheWholeFundPerActor).to_string()),
         json: "appraisal.fund.by_actor",
         columns,
         rows,
@@ -874,12 +782,12 @@ fn fund_by_actor_block(fund: &Fund, p: &Projection, lang: Lang) -> Result<Block,
 
 fn who_gains_sheet(fund: &Fund, p: &Projection, lang: Lang) -> Result<Sheet, Overflow> {
     let columns = vec![
-        c("code", "Insats", "Initiative"),
-        c("actor", "Aktör", "Actor"),
-        c("", "Namn", "Name"),
-        c("cost", "Bär kostnad", "Bears cost"),
-        c("savings", "Får besparing", "Gains savings"),
-        c("repaid", "Betalar tillbaka", "Repays"),
+        c("code", WorkbookText::Initiative),
+        c("actor", WorkbookText::Actor),
+        c("", WorkbookText::Name),
+        c("cost", WorkbookText::BearsCost),
+        c("savings", WorkbookText::GainsSavings),
+        c("repaid", WorkbookText::Repays),
     ];
     let actor_name = |code: &str| {
         fund.actor(code)
@@ -901,12 +809,12 @@ fn who_gains_sheet(fund: &Fund, p: &Projection, lang: Lang) -> Result<Sheet, Ove
     let total = totals(lang, &columns, &rows, &[3, 4, 5])?;
     // The same figures summed per actor: the wrong-pocket picture of the whole fund.
     let per_columns = vec![
-        c("actor", "Aktör", "Actor"),
-        c("", "Namn", "Name"),
-        c("", "Slag", "Kind"),
-        c("cost", "Bär kostnad", "Bears cost"),
-        c("savings", "Får besparing", "Gains savings"),
-        c("repaid", "Betalar tillbaka", "Repays"),
+        c("actor", WorkbookText::Actor),
+        c("", WorkbookText::Name),
+        c("", WorkbookText::Kind),
+        c("cost", WorkbookText::BearsCost),
+        c("savings", WorkbookText::GainsSavings),
+        c("repaid", WorkbookText::Repays),
     ];
     let mut per_rows = Vec::new();
     for actor in &fund.actors {
@@ -923,8 +831,8 @@ fn who_gains_sheet(fund: &Fund, p: &Projection, lang: Lang) -> Result<Sheet, Ove
             Cell::text(actor.code.clone()),
             Cell::text(actor.name.clone()),
             Cell::text(match actor.kind {
-                ActorKind::Committee => lang.pick("nämnd", "committee"),
-                ActorKind::External => lang.pick("extern", "external"),
+                ActorKind::Committee => lang.t(WorkbookText::Committee),
+                ActorKind::External => lang.t(WorkbookText::External),
             }),
             Cell::Money(checked_sum(figures.iter().map(|b| b.cost))?),
             Cell::Money(checked_sum(figures.iter().map(|b| b.savings))?),
@@ -934,15 +842,11 @@ fn who_gains_sheet(fund: &Fund, p: &Projection, lang: Lang) -> Result<Sheet, Ove
     let per_total = totals(lang, &per_columns, &per_rows, &[3, 4, 5])?;
     Ok(Sheet {
         key: "who_gains",
-        name: lang.pick("Vem vinner", "Who gains").to_string(),
-        title: title(fund, lang, "Vem betalar, vem vinner", "Who pays, who gains"),
+        name: lang.t(WorkbookText::WhoGains).to_string(),
+        title: title(fund, lang, WorkbookText::WhoPaysWhoGains),
         notes: vec![
             scenario_note(p, lang),
-            lang.pick(
-                "Fondens kostnader bärs av fondens förvaltare, egna kostnader av ägaren.",
-                "The fund's costs are borne by the fund's holder, own costs by the owner.",
-            )
-            .to_string(),
+            lang.t(WorkbookText::TheFundsCostsAreBorne).to_string(),
         ],
         blocks: vec![
             Block {
@@ -953,7 +857,7 @@ fn who_gains_sheet(fund: &Fund, p: &Projection, lang: Lang) -> Result<Sheet, Ove
                 total: Some(total),
             },
             Block {
-                title: Some(lang.pick("Per aktör", "Per actor").to_string()),
+                title: Some(lang.t(WorkbookText::PerActor).to_string()),
                 json: "",
                 columns: per_columns,
                 rows: per_rows,
@@ -965,54 +869,23 @@ fn who_gains_sheet(fund: &Fund, p: &Projection, lang: Lang) -> Result<Sheet, Ove
 
 /// The proposal's label, everywhere it is shown (SPEC §5.2).
 pub fn proposal_label(lang: Lang) -> &'static str {
-    lang.pick(
-        "Förslag: Sifs tolkning av ESO 2020:1, inte gällande rätt",
-        "Proposal: Sif's reading of ESO 2020:1, not law",
-    )
+    lang.t(WorkbookText::ProposalSifsReadingOfESO)
 }
 
 fn reconciliation_sheet(fund: &Fund, p: &Projection, lang: Lang) -> Result<Sheet, Overflow> {
     // The lines in the order a balanskravsutredning publishes them, years as rows.
     let lines = [
-        c("year", "År", "Year"),
-        c(
-            "result_before_fund",
-            "Resultat före fonden",
-            "Result before the fund",
-        ),
-        c("disbursed", "Fondens utbetalningar", "Fund disbursements"),
-        c("repaid", "Återföringar (interna)", "Repayments (internal)"),
-        c("result", "Årets resultat", "Result for the year"),
-        c(
-            "realisation_gains",
-            "Realisationsvinster",
-            "Realisation gains",
-        ),
-        c(
-            "exemption_adjustment",
-            "Undantagsmöjlighet",
-            "Exemption adjustment",
-        ),
-        c(
-            "securities_adjustment",
-            "Värdepapper",
-            "Securities adjustment",
-        ),
-        c(
-            "adjusted_result",
-            "Resultat efter balanskravsjusteringar",
-            "Adjusted result",
-        ),
-        c(
-            "reserve_reservation",
-            "Till resultatutjämningsreserv",
-            "Reserved to the reserve",
-        ),
-        c(
-            "reserve_use",
-            "Från resultatutjämningsreserv",
-            "Used from the reserve",
-        ),
+        c("year", WorkbookText::Year),
+        c("result_before_fund", WorkbookText::ResultBeforeTheFund),
+        c("disbursed", WorkbookText::FundDisbursements),
+        c("repaid", WorkbookText::RepaymentsInternal),
+        c("result", WorkbookText::ResultForTheYear),
+        c("realisation_gains", WorkbookText::RealisationGains),
+        c("exemption_adjustment", WorkbookText::ExemptionAdjustment),
+        c("securities_adjustment", WorkbookText::SecuritiesAdjustment),
+        c("adjusted_result", WorkbookText::AdjustedResult),
+        c("reserve_reservation", WorkbookText::ReservedToTheReserve),
+        c("reserve_use", WorkbookText::UsedFromTheReserve),
     ];
     let common = |y: &crate::engine::ReconcileYear| {
         vec![
@@ -1035,26 +908,13 @@ fn reconciliation_sheet(fund: &Fund, p: &Projection, lang: Lang) -> Result<Sheet
             [
                 c(
                     concat!($p, ".special_reasons_applied"),
-                    "Synnerliga skäl",
-                    "Special reasons",
+                    WorkbookText::SpecialReasons,
                 ),
-                c(
-                    concat!($p, ".balance_result"),
-                    "Balanskravsresultat",
-                    "Balance result",
-                ),
-                c(
-                    concat!($p, ".restore_by"),
-                    "Återställs senast",
-                    "Restore by",
-                ),
-                c(concat!($p, ".restored"), "Återställt", "Restored"),
-                c(
-                    concat!($p, ".to_restore"),
-                    "Kvar att återställa",
-                    "Still to restore",
-                ),
-                c(concat!($p, ".overdue"), "Förfallet", "Overdue"),
+                c(concat!($p, ".balance_result"), WorkbookText::BalanceResult),
+                c(concat!($p, ".restore_by"), WorkbookText::RestoreBy),
+                c(concat!($p, ".restored"), WorkbookText::Restored),
+                c(concat!($p, ".to_restore"), WorkbookText::StillToRestore),
+                c(concat!($p, ".overdue"), WorkbookText::Overdue),
             ]
         };
     }
@@ -1062,13 +922,9 @@ fn reconciliation_sheet(fund: &Fund, p: &Projection, lang: Lang) -> Result<Sheet
     current_columns.extend(tail!("current"));
     let mut proposed_columns = lines.to_vec();
     proposed_columns.extend([
-        c("proposed.fund_used", "Fondmedel som används", "Fund used"),
-        c(
-            "proposed.fund_reearmarked",
-            "Återförs till fonden",
-            "Re-earmarked",
-        ),
-        c("proposed.fund_adjustment", "Fondens rad", "The fund's line"),
+        c("proposed.fund_used", WorkbookText::FundUsed),
+        c("proposed.fund_reearmarked", WorkbookText::ReEarmarked),
+        c("proposed.fund_adjustment", WorkbookText::TheFundsLine),
     ]);
     proposed_columns.extend(tail!("proposed"));
     let mut current_rows = Vec::new();
@@ -1108,34 +964,22 @@ fn reconciliation_sheet(fund: &Fund, p: &Projection, lang: Lang) -> Result<Sheet
         .join(", ");
     let mut notes = vec![
         scenario_note(p, lang),
-        lang.pick(
-            "Ett negativt balanskravsresultat ska återställas inom tre år (KL 11 kap. 12 §); varje regelverk har sina egna underskott.",
-            "A negative balance result must be restored within three years (KL 11 kap. 12 §); each rule set keeps its own deficits.",
-        )
-        .to_string(),
+        lang.t(WorkbookText::ANegativeBalanceResultMust).to_string(),
     ];
     if !deficits.is_empty() {
         notes.push(format!(
             "{}: {deficits}",
-            lang.pick(
-                "Ej återställda underskott från före horisonten",
-                "Deficits from before the horizon still to restore"
-            )
+            lang.t(WorkbookText::DeficitsFromBeforeTheHorizon)
         ));
     }
     Ok(Sheet {
         key: "reconciliation",
-        name: lang.pick("Balanskrav", "Balanced budget").to_string(),
-        title: title(
-            fund,
-            lang,
-            "Balanskravsutredning",
-            "Balanced-budget reconciliation",
-        ),
+        name: lang.t(WorkbookText::BalancedBudget).to_string(),
+        title: title(fund, lang, WorkbookText::BalancedBudgetReconciliation),
         notes,
         blocks: vec![
             Block {
-                title: Some(lang.pick("Gällande rätt", "Current law").to_string()),
+                title: Some(lang.t(WorkbookText::CurrentLaw).to_string()),
                 json: "reconcile.years",
                 columns: current_columns,
                 rows: current_rows,
@@ -1154,24 +998,24 @@ fn reconciliation_sheet(fund: &Fund, p: &Projection, lang: Lang) -> Result<Sheet
 
 fn vouchers_sheet(journal: &Journal, lang: Lang) -> Result<Sheet, Overflow> {
     let columns = vec![
-        c("year", "År", "Year"),
-        c("basis", "Grund", "Basis"),
-        c("series", "Serie", "Series"),
-        c("voucher", "Verifikation", "Voucher"),
-        c("date", "Datum", "Date"),
-        c("text", "Text", "Text"),
-        c("account", "Konto", "Account"),
-        c("account_name", "Kontonamn", "Account name"),
-        c("dim1", "Ansvar", "Responsibility"),
-        c("dim6", "Projekt", "Project"),
-        c("debit", "Debet", "Debit"),
-        c("credit", "Kredit", "Credit"),
+        c("year", WorkbookText::Year),
+        c("basis", WorkbookText::Basis),
+        c("series", WorkbookText::Series),
+        c("voucher", WorkbookText::Voucher),
+        c("date", WorkbookText::Date),
+        c("text", WorkbookText::Text),
+        c("account", WorkbookText::Account),
+        c("account_name", WorkbookText::AccountName),
+        c("dim1", WorkbookText::Responsibility),
+        c("dim6", WorkbookText::Project),
+        c("debit", WorkbookText::Debit),
+        c("credit", WorkbookText::Credit),
     ];
     let mut rows = Vec::new();
     for v in journal.vouchers() {
         let basis = match v.basis {
-            Basis::Plan => lang.pick("plan", "plan"),
-            Basis::Actual => lang.pick("utfall", "actual"),
+            Basis::Plan => lang.t(WorkbookText::Plan),
+            Basis::Actual => lang.t(WorkbookText::ActualBasis),
         };
         for r in &v.rows {
             let (debit, credit) = if r.amount.0 >= 0 {
@@ -1202,19 +1046,17 @@ fn vouchers_sheet(journal: &Journal, lang: Lang) -> Result<Sheet, Overflow> {
     let total = totals(lang, &columns, &rows, &[10, 11])?;
     Ok(Sheet {
         key: "vouchers",
-        name: lang.pick("Verifikationer", "Vouchers").to_string(),
+        name: lang.t(WorkbookText::Vouchers).to_string(),
         title: format!(
             "{} – {} ({})",
-            lang.pick("Fondens verifikationer", "The fund's vouchers"),
+            lang.t(WorkbookText::TheFundsVouchers),
             journal.fund_name(),
             journal.organisation()
         ),
-        notes: vec![lang
-            .pick(
-                "Stängda år med utfall, öppna år med plan; samma verifikationer som SIE- och CSV-exporten.",
-                "Closed years with actual figures, open years with the plan; the same vouchers as the SIE and CSV exports.",
-            )
-            .to_string()],
+        notes: vec![
+            lang.t(WorkbookText::ClosedYearsWithActualFigures)
+                .to_string(),
+        ],
         blocks: vec![Block {
             title: None,
             json: "vouchers",
@@ -1226,21 +1068,6 @@ fn vouchers_sheet(journal: &Journal, lang: Lang) -> Result<Sheet, Overflow> {
 }
 
 /// The months' headings.
-const MONTHS: [(&str, &str); 12] = [
-    ("jan", "Jan"),
-    ("feb", "Feb"),
-    ("mar", "Mar"),
-    ("apr", "Apr"),
-    ("maj", "May"),
-    ("jun", "Jun"),
-    ("jul", "Jul"),
-    ("aug", "Aug"),
-    ("sep", "Sep"),
-    ("okt", "Oct"),
-    ("nov", "Nov"),
-    ("dec", "Dec"),
-];
-
 /// The plan of every year as budget (SPEC §7, the `#PBUDGET` rows of a 4E file): per year a
 /// table of account × month with the year's total, for the account as a whole, each committee
 /// and each initiative.
@@ -1251,19 +1078,19 @@ fn budget_sheet(
     lang: Lang,
 ) -> Result<Sheet, ExportError> {
     let mut columns = vec![
-        c("account", "Konto", "Account"),
-        c("", "Kontonamn", "Account name"),
-        c("dimension", "Dimension", "Dimension"),
-        c("object", "Objekt", "Object"),
-        c("", "Objektnamn", "Object name"),
+        c("account", WorkbookText::Account),
+        c("", WorkbookText::AccountName),
+        c("dimension", WorkbookText::Dimension),
+        c("object", WorkbookText::Object),
+        c("", WorkbookText::ObjectName),
     ];
     const MONTH_KEYS: [&str; 12] = [
         "m01", "m02", "m03", "m04", "m05", "m06", "m07", "m08", "m09", "m10", "m11", "m12",
     ];
-    for (k, (sv, en)) in MONTH_KEYS.iter().zip(MONTHS) {
-        columns.push(c(k, sv, en));
+    for (k, month) in MONTH_KEYS.iter().zip(super::text::MONTHS) {
+        columns.push(c(k, month));
     }
-    columns.push(c("total", "Summa år", "Year total"));
+    columns.push(c("total", WorkbookText::YearTotal));
     let mut blocks = Vec::new();
     for y in journal.years() {
         let b = budget(fund, p, y)?;
@@ -1283,17 +1110,17 @@ fn budget_sheet(
         for (object, line) in &lines {
             let (dimension, code, name) = match object {
                 BudgetObject::All => (
-                    lang.pick("hela kontot", "whole account").to_string(),
+                    lang.t(WorkbookText::WholeAccount).to_string(),
                     String::new(),
                     String::new(),
                 ),
                 BudgetObject::Actor(code) => (
-                    lang.pick("1 Ansvar", "1 Responsibility").to_string(),
+                    lang.t(WorkbookText::Dim1Responsibility).to_string(),
                     code.clone(),
                     object_name(crate::ledger::DIM_COMMITTEE, code),
                 ),
                 BudgetObject::Initiative(code) => (
-                    lang.pick("6 Projekt", "6 Project").to_string(),
+                    lang.t(WorkbookText::Dim6Project).to_string(),
                     code.clone(),
                     object_name(crate::ledger::DIM_INITIATIVE, code),
                 ),
@@ -1310,12 +1137,9 @@ fn budget_sheet(
             rows.push(cells);
         }
         let status = if journal.is_closed(y) {
-            lang.pick(
-                "stängt år: planen som budget mot utfallet",
-                "closed year: the plan as budget against the outcome",
-            )
+            lang.t(WorkbookText::ClosedYearThePlan)
         } else {
-            lang.pick("plan", "plan")
+            lang.t(WorkbookText::Plan)
         };
         blocks.push(Block {
             title: Some(format!("{y} ({status})")),
@@ -1327,20 +1151,11 @@ fn budget_sheet(
     }
     Ok(Sheet {
         key: "budget",
-        name: lang.pick("Budget", "Budget").to_string(),
-        title: title(
-            fund,
-            lang,
-            "Planen som budget per konto och månad",
-            "The plan as budget by account and month",
-        ),
+        name: lang.t(WorkbookText::Budget).to_string(),
+        title: title(fund, lang, WorkbookText::ThePlanAsBudget),
         notes: vec![
             scenario_note(p, lang),
-            lang.pick(
-                "Samma rader som #PBUDGET i SIE 4E-exporten: kontot som helhet, sedan varje ansvar (dimension 1) och varje projekt (dimension 6); varje rad för sig, så summera inte över dimensionerna.",
-                "The same rows as #PBUDGET in the SIE 4E export: the account as a whole, then each responsibility (dimension 1) and each project (dimension 6); each row stands alone, so do not add across dimensions.",
-            )
-            .to_string(),
+            lang.t(WorkbookText::TheSameRowsAsPBUDGET).to_string(),
         ],
         blocks,
     })
@@ -1348,9 +1163,9 @@ fn budget_sheet(
 
 fn settings_sheet(fund: &Fund, p: &Projection, options: &ExportOptions) -> Sheet {
     let lang = options.lang;
-    let columns = vec![c("", "Inställning", "Setting"), c("", "Värde", "Value")];
-    let text = |sv: &str, en: &str, v: String| vec![Cell::text(lang.pick(sv, en)), Cell::Text(v)];
-    let int = |sv: &str, en: &str, v: i64| vec![Cell::text(lang.pick(sv, en)), Cell::Int(v)];
+    let columns = vec![c("", WorkbookText::Setting), c("", WorkbookText::Value)];
+    let text = |what: WorkbookText, v: String| vec![Cell::text(lang.t(what)), Cell::Text(v)];
+    let int = |what: WorkbookText, v: i64| vec![Cell::text(lang.t(what)), Cell::Int(v)];
     let scenario = fund.scenario(&p.scenario).cloned();
     let (sf, cf, delay) = scenario.as_ref().map_or((100, 100, 0), |s| {
         (s.savings_factor, s.cost_factor, s.delay)
@@ -1361,94 +1176,69 @@ fn settings_sheet(fund: &Fund, p: &Projection, options: &ExportOptions) -> Sheet
     );
     let a = &fund.accounts;
     let rows = vec![
-        text("Fond", "Fund", fund.name.clone()),
-        text("Organisation", "Organisation", fund.organisation.clone()),
+        text(WorkbookText::Fund, fund.name.clone()),
+        text(WorkbookText::Organisation, fund.organisation.clone()),
         text(
-            "Organisationsnummer",
-            "Organisation number",
+            WorkbookText::OrganisationNumber,
             fund.org_number.clone().unwrap_or_default(),
         ),
         text(
-            "Finansiering",
-            "Funding model",
+            WorkbookText::FundingModel,
             match fund.model {
-                FundingModel::EarmarkedEquity => {
-                    lang.pick("Öronmärkt eget kapital", "Earmarked equity")
-                }
-                FundingModel::AnnualAppropriation => {
-                    lang.pick("Årliga anslag", "Annual appropriation")
-                }
+                FundingModel::EarmarkedEquity => lang.t(WorkbookText::EarmarkedEquity),
+                FundingModel::AnnualAppropriation => lang.t(WorkbookText::AnnualAppropriation),
             }
             .to_string(),
         ),
-        int("Första år", "First year", i64::from(fund.first_year)),
-        int("Sista år", "Last year", i64::from(fund.last_year())),
+        int(WorkbookText::FirstYear, i64::from(fund.first_year)),
+        int(WorkbookText::LastYear, i64::from(fund.last_year())),
         text(
-            "Kalkylränta",
-            "Discount rate",
+            WorkbookText::DiscountRate,
             format!("{} %", lang.decimal(fund.discount_rate)),
         ),
-        text("Förvaltare", "Holder", holder),
+        text(WorkbookText::Holder, holder),
         text(
-            "Stängt till och med",
-            "Closed through",
+            WorkbookText::ClosedThrough,
             fund.closed_through
                 .map_or_else(String::new, |y| y.to_string()),
         ),
         text(
-            "Scenario",
-            "Scenario",
+            WorkbookText::Scenario,
             if p.scenario == "base" {
-                lang.pick("grundscenario", "base").to_string()
+                lang.t(WorkbookText::Base).to_string()
             } else {
                 p.scenario.clone()
             },
         ),
-        int("Besparingar, %", "Savings factor, %", i64::from(sf)),
-        int("Kostnader, %", "Cost factor, %", i64::from(cf)),
-        int("Fördröjning, år", "Delay, years", i64::from(delay)),
+        int(WorkbookText::SavingsFactor, i64::from(sf)),
+        int(WorkbookText::CostFactor, i64::from(cf)),
+        int(WorkbookText::DelayYears, i64::from(delay)),
         text(
-            "Föreslagna insatser",
-            "Proposed initiatives",
+            WorkbookText::ProposedInitiatives,
             if options.include_proposed {
-                lang.pick("räknas med", "counted")
+                lang.t(WorkbookText::Counted)
             } else {
-                lang.pick("räknas inte", "not counted")
+                lang.t(WorkbookText::NotCounted)
             }
             .to_string(),
         ),
+        int(WorkbookText::AccountFundEquity, i64::from(a.fund_equity)),
+        int(WorkbookText::AccountFreeEquity, i64::from(a.free_equity)),
         int(
-            "Konto: fondens eget kapital",
-            "Account: fund equity",
-            i64::from(a.fund_equity),
-        ),
-        int(
-            "Konto: fritt eget kapital",
-            "Account: free equity",
-            i64::from(a.free_equity),
-        ),
-        int(
-            "Konto: interna intäkter",
-            "Account: internal income",
+            WorkbookText::AccountInternalIncome,
             i64::from(a.internal_income),
         ),
         int(
-            "Konto: interna kostnader",
-            "Account: internal cost",
+            WorkbookText::AccountInternalCost,
             i64::from(a.internal_cost),
         ),
-        text("Regler", "Rules", proposal_label(lang).to_string()),
+        text(WorkbookText::Rules, proposal_label(lang).to_string()),
     ];
     Sheet {
         key: "settings",
-        name: lang.pick("Inställningar", "Settings").to_string(),
-        title: title(fund, lang, "Fondens inställningar och scenariot", "The fund's settings and the scenario"),
-        notes: vec![lang
-            .pick(
-                "Alla belopp i arbetsboken kommer från Sifs beräkning; summor är värden, inte formler.",
-                "Every amount in the workbook comes from Sif's computation; totals are values, not formulas.",
-            )
-            .to_string()],
+        name: lang.t(WorkbookText::Settings).to_string(),
+        title: title(fund, lang, WorkbookText::TheFundsSettings),
+        notes: vec![lang.t(WorkbookText::EveryAmountInTheWorkbook).to_string()],
         blocks: vec![Block {
             title: None,
             json: "",

@@ -9,6 +9,7 @@
 pub mod export;
 pub mod import;
 pub mod template;
+pub mod text;
 
 use crate::model::{CostKind, Fund};
 

@@ -11,6 +11,10 @@ use rust_xlsxwriter::{
     Formula, Workbook, Worksheet, XlsxError,
 };
 
+use super::text::{
+    ACTORS_HEADING, COMMITTEE_KIND, EXTERNAL_KIND, INSTRUCTIONS_EN, INSTRUCTIONS_SV,
+    INSTRUCTIONS_TITLE_EN, INSTRUCTIONS_TITLE_SV,
+};
 use super::{
     COSTS, ColumnKind, DATA_SHEETS, INITIATIVES, INSTRUCTIONS_SHEET, KIND_LABELS, KRONA_FORMAT,
     LISTS_SHEET, NO, PAYERS, REPAYMENT_TYPES, RepaymentType, SAVINGS, SheetSpec, YES, actor_label,
@@ -91,56 +95,26 @@ fn instructions(ws: &mut Worksheet, fund: Option<&Fund>) -> Result<(), XlsxError
         row += 1;
         Ok(())
     };
-    line(ws, "Ansökan till den sociala investeringsfonden", &title)?;
+    line(ws, INSTRUCTIONS_TITLE_SV, &title)?;
     if let Some(f) = fund {
-        line(
-            ws,
-            &format!(
-                "{} – {}, år {}–{}",
-                f.name,
-                f.organisation,
-                f.first_year,
-                f.last_year()
-            ),
-            &bold,
-        )?;
+        line(ws, &super::text::template_fund_line(f), &bold)?;
     }
     line(ws, "", &wrap)?;
-    for text in [
-        "Fyll i en rad per insats på bladet Insatser: namn, ägande nämnd och hur fonden ska få tillbaka pengarna (återföring).",
-        "  • Kod kan lämnas tom; Sif ger insatsen nästa lediga kod.",
-        "  • Återföring: Bidrag (inget betalas tillbaka), Fast (Andel % av fondens kostnad i Delbetalningar lika delar från Startår, fördelat på bladet Återbetalare; utan rader där betalar ägaren allt) eller Ur besparingar (varje nämnd betalar Andel % av sina hämtbara besparingar varje år från Startår tills Tak % av fondens kostnad är återbetalt; tomt tak = 100).",
-        "Kostnader: en rad per år och kostnadsslag (Personal, Tjänster, Övrigt), med beloppet från fonden och från nämndens egen budget.",
-        "Besparingar: en rad per aktör och period; beloppet gäller varje år från och med Från år till och med Till år. Hämtbar = Ja när besparingen frigör pengar i budgeten (bara då kan den betalas tillbaka).",
-        "  • Frivilligt, för den riskjusterade kalkylen: Dödvikt % (skulle ha hänt ändå), Tillskrivning % (beror på andra), Avtagande % (effekten minskar per år), Optimism % (överskattning), och ett intervall Låg % (0–100) och Hög % (100–300). Tomt = 0, respektive 100 för Låg och Hög.",
-        "Kolumnen Insats på bladen Kostnader, Besparingar och Återbetalare anger insatsens namn (eller kod) från bladet Insatser; med en enda insats kan den lämnas tom.",
-        "Skriv belopp i hela kronor (1 200 000 eller 1 200 000 kr), år som 2027 och procent som heltal (50). Skriv värden, inte formler, och slå inte ihop celler. Ändra inte bladens namn eller kolumnernas ordning.",
-        "Läs in den ifyllda mallen med: sif import FOND.ron --initiatives MALL.xlsx (förhandsvisning), och lägg till --apply för att spara. Insatserna blir Föreslagna; inget läses in om någon cell är fel.",
-    ] {
+    for text in INSTRUCTIONS_SV {
         line(ws, text, &wrap)?;
     }
     line(ws, "", &wrap)?;
-    line(ws, "Application to the social-investment fund", &title)?;
-    for text in [
-        "Write one row per initiative on the sheet Insatser (Initiatives): its name, the committee that owns it and how the fund is repaid (Återföring).",
-        "  • The code (Kod) may be left empty; Sif gives the initiative the next free code.",
-        "  • Repayment: Bidrag (a grant, nothing is repaid), Fast (fixed: Share % of the fund's cost in equal Instalments from the Start year, split over the sheet Återbetalare (Payers); without rows the owner pays all) or Ur besparingar (from savings: each committee repays Share % of its cashable savings each year from the Start year until Cap % of the fund's cost is repaid; an empty cap is 100).",
-        "Kostnader (Costs): one row per year and kind (Personal = staff, Tjänster = services, Övrigt = other), with the amount paid by the fund and by the committee's own budget.",
-        "Besparingar (Savings): one row per actor and period; the amount is per year, every year from the From year to the To year. Hämtbar (cashable) = Ja (yes) when the saving frees budget money (only then can it be repaid).",
-        "  • Optional, for the risk-adjusted appraisal: Deadweight % (would have happened anyway), Attribution % (due to others), Drop-off % (the effect fades each year), Optimism bias %, and a range Low % (0–100) and High % (100–300). Empty = 0, or 100 for Low and High.",
-        "The column Insats (Initiative) on the sheets Costs, Savings and Payers names the initiative (or its code) from the sheet Insatser; with a single initiative it may be left empty.",
-        "Write amounts in whole kronor (1200000 or 1 200 000 kr), years as 2027 and percentages as whole numbers (50). Type values, not formulas, and do not merge cells. Do not rename the sheets or reorder the columns.",
-        "Read the filled template with: sif import FUND.ron --initiatives TEMPLATE.xlsx (a preview), and add --apply to save. The initiatives come in as Proposed; nothing is read if any cell is wrong.",
-    ] {
+    line(ws, INSTRUCTIONS_TITLE_EN, &title)?;
+    for text in INSTRUCTIONS_EN {
         line(ws, text, &wrap)?;
     }
     if let Some(f) = fund {
         line(ws, "", &wrap)?;
-        line(ws, "Nämnder och aktörer / Committees and actors", &bold)?;
+        line(ws, ACTORS_HEADING, &bold)?;
         for a in &f.actors {
             let kind = match a.kind {
-                ActorKind::Committee => "nämnd / committee",
-                ActorKind::External => "extern / external",
+                ActorKind::Committee => COMMITTEE_KIND,
+                ActorKind::External => EXTERNAL_KIND,
             };
             line(
                 ws,
