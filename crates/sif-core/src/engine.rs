@@ -17,7 +17,6 @@ pub use appraisal::{
 
 use crate::model::{
     ActorKind, CapitalKind, CostKind, Fund, FundingModel, Initiative, Repayment, Scenario, Status,
-    date_year,
 };
 use crate::money::{
     Money, Overflow, checked_sum, split_by_amounts, split_largest_remainder,
@@ -938,7 +937,7 @@ impl Ctx<'_> {
         let n = self.n;
         let mut capital = vec![Money::ZERO; n];
         for ev in &self.fund.capital {
-            let Some(i) = date_year(&ev.date).and_then(|y| self.idx(y)) else {
+            let Some(i) = ev.date.year().and_then(|y| self.idx(y)) else {
                 continue;
             };
             capital[i] = match ev.kind {

@@ -633,14 +633,14 @@ fn parse_u32(b: &[u8]) -> Option<u32> {
     std::str::from_utf8(b).ok()?.parse().ok()
 }
 
-/// A date `YYYYMMDD` with a plausible month and day.
+/// A date `YYYYMMDD` that is a real calendar date, as the number `YYYYMMDD`.
 fn parse_date(b: &[u8]) -> Option<u32> {
     if b.len() != 8 {
         return None;
     }
     let d = parse_u32(b)?;
-    let (m, day) = (d / 100 % 100, d % 100);
-    ((1..=12).contains(&m) && (1..=31).contains(&day) && d / 10_000 >= 1000).then_some(d)
+    let year = i32::try_from(d / 10_000).ok().filter(|&y| y >= 1000)?;
+    chrono::NaiveDate::from_ymd_opt(year, d / 100 % 100, d % 100).map(|_| d)
 }
 
 const NONE: u32 = u32::MAX;

@@ -553,7 +553,7 @@ fn capital_ui(
                 });
                 highlight(ui, focus.at == Some(Location::Capital(k)));
                 if let Some(d) = r.inner {
-                    ev.date = d;
+                    ev.date = d.into();
                 }
                 let name = i18n::row_label(lang, T::Amount, k);
                 Field::new(fid("capital_amount", k), Name::Text(&name))
@@ -599,7 +599,7 @@ fn capital_ui(
     }
     if ui.button(lang.t(T::AddCapital)).clicked() {
         capital.push(CapitalEvent {
-            date: format!("{}-01-01", fund.first_year),
+            date: format!("{}-01-01", fund.first_year).into(),
             amount: Money::ZERO,
             kind: CapitalKind::Earmark,
             note: String::new(),

@@ -23,6 +23,7 @@ use crate::model::{
     ActorKind, CostKind, CostRow, Fund, Initiative, Payer, Repayment, SavingsRow, Status,
 };
 use crate::money::{MAX_AMOUNT, Money, ParseMoneyError, checked_sum, parse_money};
+use crate::text::Lang;
 use crate::validate::{self, Location};
 
 /// One problem in the file: where it is and what is wrong, in Swedish and English.
@@ -1432,7 +1433,7 @@ pub fn add_initiatives(
     let known: HashSet<(String, String)> = before
         .issues
         .iter()
-        .map(|i| (i.path.clone(), i.sv.clone()))
+        .map(|i| (i.path.clone(), i.text(Lang::Sv)))
         .collect();
     let mut next = fund.clone();
     let first = next.initiatives.len();
@@ -1448,17 +1449,18 @@ pub fn add_initiatives(
     let mut warnings = Vec::new();
     let mut warnings_sv_en = Vec::new();
     for issue in after.issues {
-        if known.contains(&(issue.path.clone(), issue.sv.clone())) {
+        let (sv, en) = (issue.text(Lang::Sv), issue.text(Lang::En));
+        if known.contains(&(issue.path.clone(), sv.clone())) {
             continue;
         }
         let place = place_of(issue.location).unwrap_or_default();
-        let text = format!("{}: {} / {}", issue.path, issue.sv, issue.en);
+        let text = format!("{}: {sv} / {en}", issue.path);
         if issue.is_error() {
             problems.push(Problem {
                 place,
                 message: text,
-                sv: format!("{}: {}", issue.path, issue.sv),
-                en: format!("{}: {}", issue.path, issue.en),
+                sv: format!("{}: {sv}", issue.path),
+                en: format!("{}: {en}", issue.path),
             });
         } else {
             let prefix = if place.is_empty() {
@@ -1467,8 +1469,8 @@ pub fn add_initiatives(
                 format!("{place}: ")
             };
             warnings_sv_en.push((
-                format!("{prefix}{}: {}", issue.path, issue.sv),
-                format!("{prefix}{}: {}", issue.path, issue.en),
+                format!("{prefix}{}: {sv}", issue.path),
+                format!("{prefix}{}: {en}", issue.path),
             ));
             warnings.push(format!("{prefix}{text}"));
         }
