@@ -10,6 +10,7 @@ use sif::engine::{Options, Projection};
 use sif::ledger::budget::Budget;
 use sif::ledger::csv::CsvDialect;
 use sif::ledger::{self, ExportError, Journal, hledger, sie};
+use sif::messages::Message;
 use sif::model::Fund;
 use sif::money::Money;
 use sif::text::CsvWriter;
@@ -295,9 +296,8 @@ impl SifApp {
                 request.scenario.as_deref(),
                 self.ui.options.include_proposed,
             )
-            .map_err(|e| one_language(lang, &e.to_string()))?;
-            let projection = sif::engine::project(fund, &options)
-                .map_err(|e| one_language(lang, &e.to_string()))?;
+            .map_err(|e| e.text(lang))?;
+            let projection = sif::engine::project(fund, &options).map_err(|e| e.text(lang))?;
             let journal = ledger::journal(fund, &projection)
                 .map_err(|e| one_language(lang, &e.to_string()))?;
             let budget = budget_of(&projection)?;

@@ -9,6 +9,7 @@ use eframe::egui::{
     self, Align, Color32, Id, Key, Response, RichText, TextEdit, Ui,
     text::{CCursor, CCursorRange},
 };
+use sif::messages::Message;
 use sif::money::{Money, parse_money};
 
 use super::i18n::{self, Lang, T};
@@ -266,7 +267,7 @@ pub fn money_field(
         "Amount in whole kronor. You can type 1,200,000, 1.2 mkr or 300 tkr. Enter keeps it, Esc throws it away.",
     );
     commit_field_hinted(ui, fields, id, name, &display, width, true, hint, |t| {
-        let m = parse_money(t).map_err(|e| one_language(lang, &e.to_string()))?;
+        let m = parse_money(t).map_err(|e| e.text(lang))?;
         if m.0 < 0 && !allow_negative {
             return Err(lang
                 .pick(

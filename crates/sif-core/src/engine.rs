@@ -68,22 +68,10 @@ impl Options {
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum EngineError {
-    #[error(
-        "scenariot ”{name}” finns inte (finns: {}) / there is no scenario “{name}” (known: {})",
-        list_or_none(known),
-        list_or_none(known)
-    )]
+    #[error("{}", crate::messages::Message::both(self))]
     UnknownScenario { name: String, known: Vec<String> },
     #[error("{0}")]
     Overflow(#[from] Overflow),
-}
-
-fn list_or_none(v: &[String]) -> String {
-    if v.is_empty() {
-        "base".to_string()
-    } else {
-        format!("base, {}", v.join(", "))
-    }
 }
 
 /// One payer's repayments for one initiative, per horizon year.

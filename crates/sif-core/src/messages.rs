@@ -511,3 +511,762 @@ impl fmt::Display for Issue {
         write!(f, "{kind}: {}: {}", self.path, self.kind.both())
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// The file store: loading and saving fund files.
+
+use crate::store::{BackupReason, IoReason, LoadError, MAX_FILE_BYTES, SaveError, SyntaxProblem};
+
+impl Message for IoReason {
+    fn text(&self, lang: Lang) -> String {
+        let (sv, en) = match self {
+            IoReason::NotFound => (
+                "filen eller mappen finns inte",
+                "the file or folder does not exist",
+            ),
+            IoReason::PermissionDenied => (
+                "behörighet saknas (filen eller mappen är skrivskyddad eller tillhör någon annan)",
+                "permission denied (the file or folder is read-only or belongs to someone else)",
+            ),
+            IoReason::ReadOnlyDrive => ("enheten är skrivskyddad", "the drive is read-only"),
+            IoReason::DiskFull => ("disken är full", "the disk is full"),
+            IoReason::QuotaExceeded => (
+                "ditt lagringsutrymme (kvot) är slut",
+                "your storage quota is used up",
+            ),
+            IoReason::TooLargeForDrive => (
+                "filen är för stor för enheten",
+                "the file is too large for the drive",
+            ),
+            IoReason::IsAFolder => ("det är en mapp, inte en fil", "it is a folder, not a file"),
+            IoReason::NotAFolder => (
+                "en del av sökvägen är en fil, inte en mapp",
+                "part of the path is a file, not a folder",
+            ),
+            IoReason::InvalidName => (
+                "filnamnet är ogiltigt eller för långt",
+                "the file name is invalid or too long",
+            ),
+            IoReason::InUse => (
+                "filen används av ett annat program",
+                "the file is in use by another program",
+            ),
+            IoReason::NetworkDown => (
+                "nätverksenheten svarar inte",
+                "the network drive does not respond",
+            ),
+            IoReason::Other(os) => return say!(lang, "systemfel: {os}", "{os}"),
+        };
+        lang.pick(sv, en).to_string()
+    }
+}
+
+/// RON's error: the common mistakes in plain words, the rest with RON's own precise wording
+/// (it names fields and types), introduced in Swedish.
+fn ron_error(lang: Lang, code: &ron::Error) -> String {
+    use ron::Error as E;
+    let plain = |sv: &str, en: &str| lang.pick(sv, en).to_string();
+    match code {
+        E::MissingStructField { field, outer } => {
+            let place = outer.as_deref().unwrap_or("Fund");
+            say!(
+                lang,
+                "fältet {field} saknas i {place}",
+                "the field {field} is missing in {place}",
+            )
+        }
+        E::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => {
+            let place = outer.as_deref().unwrap_or("Fund");
+            let list = expected.join(", ");
+            say!(
+                lang,
+                "{place} har inget fält som heter {found} (giltiga fält: {list})",
+                "{place} has no field called {found} (expected one of: {list})",
+            )
+        }
+        E::DuplicateStructField { field, outer } => {
+            let place = outer.as_deref().unwrap_or("Fund");
+            say!(
+                lang,
+                "fältet {field} förekommer två gånger i {place}",
+                "the field {field} appears twice in {place}",
+            )
+        }
+        E::NoSuchEnumVariant {
+            expected,
+            found,
+            outer,
+        } => {
+            let list = expected.join(", ");
+            let what = outer.as_deref().unwrap_or("värdet");
+            let what_en = outer.as_deref().unwrap_or("the value");
+            say!(
+                lang,
+                "{found} är inget giltigt värde för {what} (giltiga: {list})",
+                "{found} is not a valid value for {what_en} (expected one of: {list})",
+            )
+        }
+        E::Eof => plain(
+            "filen tar slut mitt i (saknas en avslutande parentes?)",
+            "the file ends too early (is a closing bracket missing?)",
+        ),
+        E::ExpectedComma => plain("ett kommatecken saknas", "a comma is missing"),
+        E::IntegerOutOfBounds => plain(
+            "talet är för stort eller för litet för fältet",
+            "the number is too large or too small for this field",
+        ),
+        E::ExceededRecursionLimit => plain(
+            "filen är för djupt nästlad (för många parenteser inuti varandra)",
+            "the file is nested too deeply (too many brackets inside each other)",
+        ),
+        E::ExpectedInteger => plain(
+            "här ska det stå ett heltal",
+            "a whole number is expected here",
+        ),
+        E::ExpectedFloat => plain("här ska det stå ett tal", "a number is expected here"),
+        E::ExpectedString => plain(
+            "här ska det stå en text inom citattecken",
+            "a text in quotes is expected here",
+        ),
+        E::ExpectedStringEnd => plain(
+            "en text saknar sitt avslutande citattecken",
+            "a text is missing its closing quote",
+        ),
+        E::ExpectedBoolean => plain(
+            "här ska det stå true eller false",
+            "true or false is expected here",
+        ),
+        E::ExpectedArray => plain(
+            "här ska en lista börja med [",
+            "a list starting with [ is expected here",
+        ),
+        E::ExpectedArrayEnd => plain(
+            "en lista saknar sin avslutande ]",
+            "a list is missing its closing ]",
+        ),
+        E::ExpectedStructLike | E::ExpectedOption => plain(
+            "här ska det stå en öppnande parentes (",
+            "an opening bracket ( is expected here",
+        ),
+        E::ExpectedNamedStructLike("Fund")
+        | E::ExpectedDifferentStructName {
+            expected: "Fund", ..
+        } => plain(
+            "det här är ingen fondfil; en fondfil börjar med Fund(",
+            "this is not a fund file; a fund file starts with Fund(",
+        ),
+        E::ExpectedNamedStructLike(name) => say!(
+            lang,
+            "här ska det stå en öppnande parentes ( för {name}",
+            "an opening bracket ( for {name} is expected here",
+        ),
+        E::ExpectedStructLikeEnd | E::ExpectedOptionEnd => plain(
+            "en avslutande parentes ) saknas",
+            "a closing bracket ) is missing",
+        ),
+        E::ExpectedDifferentStructName { expected, found } => say!(
+            lang,
+            "här ska det stå {expected}, inte {found}",
+            "{expected} is expected here, not {found}",
+        ),
+        E::ExpectedIdentifier => plain(
+            "här ska det stå ett fältnamn eller ett värde som Committee",
+            "a field name or a value such as Committee is expected here",
+        ),
+        E::UnexpectedChar(c) => say!(
+            lang,
+            "tecknet {c:?} hör inte hit",
+            "the character {c:?} does not belong here",
+        ),
+        E::TrailingCharacters => plain(
+            "det står något efter fondens sista parentes",
+            "there is something after the fund's closing bracket",
+        ),
+        E::UnclosedBlockComment => plain(
+            "en kommentar /* saknar sitt avslutande */",
+            "a comment /* is missing its closing */",
+        ),
+        E::InvalidValueForType { expected, found } => say!(
+            lang,
+            "väntade {expected}, fann {found}",
+            "expected {expected} but found {found}",
+        ),
+        other => say!(lang, "RON-fel: {other}", "{other}"),
+    }
+}
+
+impl Message for SyntaxProblem {
+    fn text(&self, lang: Lang) -> String {
+        match self {
+            SyntaxProblem::Empty => say!(lang, "filen är tom", "the file is empty"),
+            SyntaxProblem::RecoveryHeader => say!(
+                lang,
+                "återställningsfilens huvud saknas eller är skadat",
+                "the recovery file's header is missing or damaged",
+            ),
+            SyntaxProblem::Ron(e) => ron_error(lang, e),
+        }
+    }
+}
+
+/// Whole megabytes, rounded up, so that a file just over the limit never reads as "64 MB; at
+/// most 64 MB".
+fn megabytes_up(bytes: u64) -> u64 {
+    bytes.div_ceil(1024 * 1024)
+}
+
+impl Message for LoadError {
+    fn text(&self, lang: Lang) -> String {
+        use crate::model::FORMAT_VERSION;
+        match self {
+            LoadError::Io { file, reason } => {
+                let reason = reason.text(lang);
+                say!(
+                    lang,
+                    "Kunde inte läsa {file}: {reason}.",
+                    "Could not read {file}: {reason}.",
+                )
+            }
+            LoadError::NotAFile { file } => say!(
+                lang,
+                "{file} är en mapp eller ingen vanlig fil; välj en fondfil (.ron).",
+                "{file} is a folder or not a regular file; choose a fund file (.ron).",
+            ),
+            LoadError::TooLarge { file, bytes } => {
+                let mb = megabytes_up(*bytes);
+                let max = MAX_FILE_BYTES / (1024 * 1024);
+                say!(
+                    lang,
+                    "{file} är för stor ({mb} MB); en fondfil får vara högst {max} MB.",
+                    "{file} is too large ({mb} MB); a fund file may be at most {max} MB.",
+                )
+            }
+            LoadError::NotUtf8 { file, line, col } => say!(
+                lang,
+                "{file}:{line}:{col}: filen är inte UTF-8-text; spara den som UTF-8 (den kan vara en binärfil eller sparad som Latin-1).",
+                "{file}:{line}:{col}: the file is not UTF-8 text; save it as UTF-8 (it may be a binary file or saved as Latin-1).",
+            ),
+            LoadError::Syntax {
+                file,
+                line,
+                col,
+                problem,
+            } => {
+                let problem = problem.text(lang);
+                say!(
+                    lang,
+                    "{file}:{line}:{col}: filen kunde inte tolkas: {problem}.",
+                    "{file}:{line}:{col}: the file could not be read: {problem}.",
+                )
+            }
+            LoadError::MissingFormat { file } => say!(
+                lang,
+                "{file}: fältet format saknas; en fondfil börjar med Fund(format: {FORMAT_VERSION}, …).",
+                "{file}: the field format is missing; a fund file starts with Fund(format: {FORMAT_VERSION}, …).",
+            ),
+            LoadError::NewerFormat { file, found } => say!(
+                lang,
+                "{file} har filformat {found}, som är nyare än vad den här versionen av Sif kan läsa (format {FORMAT_VERSION}); uppdatera Sif för att öppna den.",
+                "{file} has file format {found}, which is newer than this version of Sif reads (format {FORMAT_VERSION}); update Sif to open it.",
+            ),
+            LoadError::UnsupportedFormat { file, found } => say!(
+                lang,
+                "{file} har filformat {found}, som inte finns; Sif läser format {FORMAT_VERSION}.",
+                "{file} has file format {found}, which does not exist; Sif reads format {FORMAT_VERSION}.",
+            ),
+        }
+    }
+}
+
+impl Message for BackupReason {
+    fn text(&self, lang: Lang) -> String {
+        match self {
+            BackupReason::NotAFile { bak } => say!(
+                lang,
+                "{bak} är en mapp eller ingen vanlig fil",
+                "{bak} is a folder or not a regular file",
+            ),
+            BackupReason::NameTooLong => say!(
+                lang,
+                "filnamnet blir för långt med .bak; ge filen ett kortare namn",
+                "the file name is too long to add .bak; give the file a shorter name",
+            ),
+            BackupReason::Io(reason) => reason.text(lang),
+        }
+    }
+}
+
+impl Message for SaveError {
+    fn text(&self, lang: Lang) -> String {
+        let kept = lang.pick(
+            "Den tidigare filen är orörd.",
+            "The previous file is unchanged.",
+        );
+        match self {
+            SaveError::Serialize { reason } => say!(
+                lang,
+                "Fonden kunde inte skrivas som text: {reason}. Ingenting skrevs.",
+                "The fund could not be written as text: {reason}. Nothing was written.",
+            ),
+            SaveError::Io {
+                file,
+                reason,
+                existed,
+            } => {
+                let reason = reason.text(lang);
+                let after = if *existed {
+                    kept
+                } else {
+                    lang.pick("Ingen fil skrevs.", "No file was written.")
+                };
+                say!(
+                    lang,
+                    "Kunde inte spara {file}: {reason}. {after}",
+                    "Could not save {file}: {reason}. {after}",
+                )
+            }
+            SaveError::Unreadable { file, error } => {
+                let reason = error.text(lang);
+                say!(
+                    lang,
+                    "Kunde inte spara {file}: {reason}. {kept}",
+                    "Could not save {file}: {reason}. {kept}",
+                )
+            }
+            SaveError::FolderMissing { file, folder } => say!(
+                lang,
+                "Kunde inte spara {file}: mappen {folder} finns inte (den kan ha flyttats, eller en nätverksenhet kan vara frånkopplad).",
+                "Could not save {file}: the folder {folder} does not exist (it may have been moved, or a network drive disconnected).",
+            ),
+            SaveError::NotAFile { file } => say!(
+                lang,
+                "Kunde inte spara {file}: det är en mapp eller ingen vanlig fil; välj ett filnamn.",
+                "Could not save {file}: it is a folder or not a regular file; choose a file name.",
+            ),
+            SaveError::ReadOnlyFile { file } => say!(
+                lang,
+                "Kunde inte spara {file}: filen är skrivskyddad. Spara under ett annat namn eller ta bort skrivskyddet. {kept}",
+                "Could not save {file}: the file is write-protected. Save under another name or remove the protection. {kept}",
+            ),
+            SaveError::Backup { file, reason } => {
+                let reason = reason.text(lang);
+                say!(
+                    lang,
+                    "Kunde inte spara {file}: den tidigare versionen kunde inte behållas som säkerhetskopia (.bak): {reason}. {kept}",
+                    "Could not save {file}: the previous version could not be kept as a backup (.bak): {reason}. {kept}",
+                )
+            }
+            SaveError::ChangedOnDisk {
+                file,
+                removed: false,
+            } => say!(
+                lang,
+                "{file} har ändrats av ett annat program eller en annan person sedan du öppnade den; ingenting sparades.",
+                "{file} has been changed by another program or person since you opened it; nothing was saved.",
+            ),
+            SaveError::ChangedOnDisk {
+                file,
+                removed: true,
+            } => say!(
+                lang,
+                "{file} har tagits bort eller flyttats sedan du öppnade den; ingenting sparades.",
+                "{file} has been deleted or moved since you opened it; nothing was saved.",
+            ),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The SIE reader and the actual figures read from a SIE file.
+
+use crate::sie_actuals::{ActualsError, ActualsWarning, FundFrom};
+use crate::sie_read::{
+    Problem, SieReadError, SieWarning, dashed, ore_en, ore_sv, shown as sie_shown,
+};
+
+impl Message for SieWarning {
+    fn text(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Sv => sie_warning_sv(self),
+            Lang::En => sie_warning_en(self),
+        }
+    }
+}
+
+fn sie_warning_sv(e: &SieWarning) -> String {
+    match e {
+        SieWarning::Utf8 => {
+            "filen är skriven i UTF-8, inte i CP437 som SIE 4 föreskriver; den lästes som UTF-8"
+                .to_string()
+        }
+        SieWarning::Latin1 => {
+            "filen är skriven i Latin-1 (ISO 8859-1), inte i CP437 som SIE 4 föreskriver; den lästes som Latin-1"
+                .to_string()
+        }
+        SieWarning::NoSieType => {
+            "filen saknar #SIETYP; den lästes som typ 4 eftersom den har verifikationer"
+                .to_string()
+        }
+        SieWarning::BrokenFiscalYear { line } => {
+            format!("räkenskapsåret (#RAR) på rad {line} kan inte läsas och hoppades över")
+        }
+        SieWarning::NonCalendarFiscalYear(fy) => format!(
+            "räkenskapsåret {}–{} är inte ett kalenderår; verifikationerna räknas till kalenderåret för sitt datum",
+            dashed(fy.start),
+            dashed(fy.end)
+        ),
+        SieWarning::SkippedLines { count, first } => format!(
+            "{count} rader som inte är SIE-poster hoppades över (den första på rad {first})"
+        ),
+    }
+}
+
+fn sie_warning_en(e: &SieWarning) -> String {
+    match e {
+        SieWarning::Utf8 => {
+            "the file is written in UTF-8, not in CP437 as SIE 4 prescribes; it was read as UTF-8"
+                .to_string()
+        }
+        SieWarning::Latin1 => {
+            "the file is written in Latin-1 (ISO 8859-1), not in CP437 as SIE 4 prescribes; it was read as Latin-1"
+                .to_string()
+        }
+        SieWarning::NoSieType => {
+            "the file has no #SIETYP; it was read as type 4 because it has vouchers".to_string()
+        }
+        SieWarning::BrokenFiscalYear { line } => {
+            format!("the financial year (#RAR) on line {line} cannot be read and was skipped")
+        }
+        SieWarning::NonCalendarFiscalYear(fy) => format!(
+            "the financial year {} to {} is not a calendar year; vouchers count in the calendar year of their date",
+            dashed(fy.start),
+            dashed(fy.end)
+        ),
+        SieWarning::SkippedLines { count, first } => format!(
+            "{count} lines that are no SIE record were skipped (the first on line {first})"
+        ),
+    }
+}
+
+impl Message for SieReadError {
+    fn text(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Sv => sie_read_error_sv(self),
+            Lang::En => sie_read_error_en(self),
+        }
+    }
+}
+
+fn sie_read_error_sv(e: &SieReadError) -> String {
+    match e {
+        SieReadError::Io { reason } => {
+            format!("SIE-filen kunde inte läsas: {}", reason.text(Lang::Sv))
+        }
+        SieReadError::TooLarge { bytes } => format!(
+            "SIE-filen är {} MiB, större än de 512 MiB Sif läser",
+            bytes / (1024 * 1024)
+        ),
+        SieReadError::NotSie => {
+            "filen är ingen SIE-fil (den börjar inte med en SIE-post som #FLAGGA eller #SIETYP)"
+                .to_string()
+        }
+        SieReadError::NotType4 { sie_type } => format!(
+            "SIE-filen är av typ {sie_type} och har inga verifikationer; utfall kräver en fil av typ 4 (4E eller 4I) med verifikationer"
+        ),
+        SieReadError::Unbalanced {
+            series,
+            number,
+            line,
+            ore,
+        } => format!(
+            "verifikation {} {} på rad {line} balanserar inte: raderna summerar till {} kr",
+            sie_shown(series),
+            sie_shown(number),
+            ore_sv(*ore)
+        ),
+        SieReadError::Truncated {
+            series,
+            number,
+            line,
+        } => format!(
+            "SIE-filen tar slut mitt i verifikation {} {} som börjar på rad {line}; filen är avkortad",
+            sie_shown(series),
+            sie_shown(number)
+        ),
+        SieReadError::Malformed { line, problem } => {
+            let what = match problem {
+                Problem::Amount(t) => format!("beloppet ”{t}” kan inte läsas"),
+                Problem::Account(t) => format!("kontot ”{t}” är inget kontonummer"),
+                Problem::Date(t) => format!("datumet ”{t}” är inget datum ÅÅÅÅMMDD"),
+                Problem::Dimension(t) => format!("dimensionen ”{t}” är inget dimensionsnummer"),
+                Problem::ObjectList => "objektlistan är ofullständig".to_string(),
+                Problem::TransOutsideVoucher => {
+                    "en #TRANS-rad står utanför en verifikation".to_string()
+                }
+                Problem::NestedVoucher => {
+                    "en #VER står inuti en annan verifikation (en } saknas)".to_string()
+                }
+                Problem::StrayBrace => "en klammer hör inte till någon verifikation".to_string(),
+            };
+            format!("SIE-filen kan inte läsas: på rad {line} {what}")
+        }
+        SieReadError::Overflow { line } => {
+            format!("SIE-filen kan inte läsas: summan på rad {line} är orimligt stor")
+        }
+    }
+}
+
+fn sie_read_error_en(e: &SieReadError) -> String {
+    match e {
+        SieReadError::Io { reason } => {
+            format!("the SIE file could not be read: {}", reason.text(Lang::En))
+        }
+        SieReadError::TooLarge { bytes } => format!(
+            "the SIE file is {} MiB, larger than the 512 MiB Sif reads",
+            bytes / (1024 * 1024)
+        ),
+        SieReadError::NotSie => {
+            "the file is not a SIE file (it does not start with a SIE record such as #FLAGGA or #SIETYP)"
+                .to_string()
+        }
+        SieReadError::NotType4 { sie_type } => format!(
+            "the SIE file is of type {sie_type} and holds no vouchers; actual figures need a type 4 file (4E or 4I) with vouchers"
+        ),
+        SieReadError::Unbalanced {
+            series,
+            number,
+            line,
+            ore,
+        } => format!(
+            "voucher {} {} on line {line} does not balance: its rows sum to SEK {}",
+            sie_shown(series),
+            sie_shown(number),
+            ore_en(*ore)
+        ),
+        SieReadError::Truncated {
+            series,
+            number,
+            line,
+        } => format!(
+            "the SIE file ends inside voucher {} {} that starts on line {line}; the file is truncated",
+            sie_shown(series),
+            sie_shown(number)
+        ),
+        SieReadError::Malformed { line, problem } => {
+            let what = match problem {
+                Problem::Amount(t) => format!("the amount “{t}” cannot be read"),
+                Problem::Account(t) => format!("the account “{t}” is no account number"),
+                Problem::Date(t) => format!("the date “{t}” is no date YYYYMMDD"),
+                Problem::Dimension(t) => format!("the dimension “{t}” is no dimension number"),
+                Problem::ObjectList => "the object list is incomplete".to_string(),
+                Problem::TransOutsideVoucher => "a #TRANS row is outside a voucher".to_string(),
+                Problem::NestedVoucher => {
+                    "a #VER is inside another voucher (a } is missing)".to_string()
+                }
+                Problem::StrayBrace => "a brace belongs to no voucher".to_string(),
+            };
+            format!("the SIE file cannot be read: on line {line} {what}")
+        }
+        SieReadError::Overflow { line } => {
+            format!("the SIE file cannot be read: the sum on line {line} is unreasonably large")
+        }
+    }
+}
+
+impl Message for ActualsWarning {
+    fn text(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Sv => actuals_warning_sv(self),
+            Lang::En => actuals_warning_en(self),
+        }
+    }
+}
+
+fn actuals_warning_sv(e: &ActualsWarning) -> String {
+    match e {
+        ActualsWarning::Sie(w) => w.swedish(),
+        ActualsWarning::NoVouchers { year } => {
+            format!("filen har inga verifikationer daterade {year}")
+        }
+        ActualsWarning::YearOpen { year } => format!(
+            "{year} är inte stängt; utfallet kan visas men inte användas förrän året är stängt"
+        ),
+        ActualsWarning::NoMappedRows {
+            year,
+            fund_from,
+            internal_income,
+            internal_cost,
+        } => match fund_from {
+            FundFrom::Allocation => format!(
+                "filen har inga rader {year} på kontona för interna intäkter ({internal_income}) och interna kostnader ({internal_cost}); stämmer fondens konton med organisationens kontoplan?"
+            ),
+            FundFrom::Costs => format!(
+                "filen har inga rader {year} på kostnadskontona 4000–7999; stämmer fondens konton med organisationens kontoplan?"
+            ),
+        },
+        ActualsWarning::NegativeFund { code, ore } => format!(
+            "{code}: fondens utbetalning enligt filen är netto {} kr; den lästes inte in (det registrerade beloppet står kvar)",
+            ore_sv(*ore)
+        ),
+        ActualsWarning::NegativeRepayment { code, actor, ore } => format!(
+            "{code}: återföringen från {actor} enligt filen är netto {} kr; den lästes inte in (det registrerade beloppet står kvar)",
+            ore_sv(*ore)
+        ),
+        ActualsWarning::UnknownPayer { code, actor, ore } => format!(
+            "{code}: {} kr på kontot för interna kostnader har ansvar ”{actor}”, som inte är en nämnd i fonden; det lästes inte in",
+            ore_sv(*ore)
+        ),
+        ActualsWarning::NoPayer { code, ore } => format!(
+            "{code}: {} kr på kontot för interna kostnader saknar ansvar (dimension 1); det lästes inte in",
+            ore_sv(*ore)
+        ),
+    }
+}
+
+fn actuals_warning_en(e: &ActualsWarning) -> String {
+    match e {
+        ActualsWarning::Sie(w) => w.english(),
+        ActualsWarning::NoVouchers { year } => {
+            format!("the file has no vouchers dated {year}")
+        }
+        ActualsWarning::YearOpen { year } => format!(
+            "{year} is not closed; the figures can be shown but not applied until the year is closed"
+        ),
+        ActualsWarning::NoMappedRows {
+            year,
+            fund_from,
+            internal_income,
+            internal_cost,
+        } => match fund_from {
+            FundFrom::Allocation => format!(
+                "the file has no rows in {year} on the accounts for internal income ({internal_income}) and internal costs ({internal_cost}); do the fund's accounts match the organisation's chart?"
+            ),
+            FundFrom::Costs => format!(
+                "the file has no rows in {year} on the cost accounts 4000–7999; do the fund's accounts match the organisation's chart?"
+            ),
+        },
+        ActualsWarning::NegativeFund { code, ore } => format!(
+            "{code}: the fund's payment in the file nets to SEK {}; it was not imported (the recorded figure stays)",
+            ore_en(*ore)
+        ),
+        ActualsWarning::NegativeRepayment { code, actor, ore } => format!(
+            "{code}: the repayment from {actor} in the file nets to SEK {}; it was not imported (the recorded figure stays)",
+            ore_en(*ore)
+        ),
+        ActualsWarning::UnknownPayer { code, actor, ore } => format!(
+            "{code}: SEK {} on the internal cost account has responsibility “{actor}”, which is no committee of the fund; it was not imported",
+            ore_en(*ore)
+        ),
+        ActualsWarning::NoPayer { code, ore } => format!(
+            "{code}: SEK {} on the internal cost account has no responsibility (dimension 1); it was not imported",
+            ore_en(*ore)
+        ),
+    }
+}
+
+impl Message for ActualsError {
+    fn text(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Sv => actuals_error_sv(self),
+            Lang::En => actuals_error_en(self),
+        }
+    }
+}
+
+fn actuals_error_sv(e: &ActualsError) -> String {
+    match e {
+        ActualsError::NoYear => {
+            "SIE-filen har inget läsbart räkenskapsår (#RAR 0); ange året med --year".to_string()
+        }
+        ActualsError::OutsideHorizon { year, first, last } => {
+            format!("{year} ligger utanför fondens år {first}–{last}")
+        }
+        ActualsError::NotClosed { year } => {
+            format!("{year} är inte stängt; stäng året (closed_through) innan utfallet används")
+        }
+        ActualsError::TooLarge { code } => {
+            format!("{code}: beloppen i SIE-filen är för stora för en fond")
+        }
+    }
+}
+
+fn actuals_error_en(e: &ActualsError) -> String {
+    match e {
+        ActualsError::NoYear => {
+            "the SIE file has no readable financial year (#RAR 0); give the year with --year"
+                .to_string()
+        }
+        ActualsError::OutsideHorizon { year, first, last } => {
+            format!("{year} is outside the fund's years {first}–{last}")
+        }
+        ActualsError::NotClosed { year } => format!(
+            "{year} is not closed; close the year (closed_through) before applying the figures"
+        ),
+        ActualsError::TooLarge { code } => {
+            format!("{code}: the amounts in the SIE file are too large for a fund")
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Money and the engine.
+
+use crate::engine::EngineError;
+use crate::money::{Overflow, ParseMoneyError};
+
+impl Message for Overflow {
+    fn text(&self, lang: Lang) -> String {
+        say!(
+            lang,
+            "beloppet blev för stort att räkna med",
+            "the amount became too large to compute",
+        )
+    }
+}
+
+impl Message for ParseMoneyError {
+    fn text(&self, lang: Lang) -> String {
+        match self {
+            ParseMoneyError::Empty => say!(lang, "ange ett belopp", "enter an amount"),
+            ParseMoneyError::Invalid(t) => say!(
+                lang,
+                "”{t}” är inget belopp i hela kronor",
+                "“{t}” is not an amount in whole kronor",
+            ),
+            ParseMoneyError::Fraction => say!(
+                lang,
+                "ange hela kronor, utan ören",
+                "enter whole kronor, without öre",
+            ),
+            ParseMoneyError::TooLarge => say!(
+                lang,
+                "beloppet är för stort (högst 1 000 000 000 000 kr)",
+                "the amount is too large (at most SEK 1,000,000,000,000)",
+            ),
+        }
+    }
+}
+
+impl Message for EngineError {
+    fn text(&self, lang: Lang) -> String {
+        match self {
+            EngineError::UnknownScenario { name, known } => {
+                let known = if known.is_empty() {
+                    "base".to_string()
+                } else {
+                    format!("base, {}", known.join(", "))
+                };
+                say!(
+                    lang,
+                    "scenariot ”{name}” finns inte (finns: {known})",
+                    "there is no scenario “{name}” (known: {known})",
+                )
+            }
+            EngineError::Overflow(o) => o.text(lang),
+        }
+    }
+}
