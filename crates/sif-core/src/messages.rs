@@ -888,326 +888,265 @@ use crate::sie_read::{
     Problem, SieReadError, SieWarning, dashed, ore_en, ore_sv, shown as sie_shown,
 };
 
+/// An amount in öre with two decimals: `−12 899,00 kr`, `SEK -12,899.00`.
+fn ore_kr(lang: Lang, ore: i128) -> String {
+    match lang {
+        Lang::Sv => format!("{} kr", ore_sv(ore)),
+        Lang::En => format!("SEK {}", ore_en(ore)),
+    }
+}
+
 impl Message for SieWarning {
     fn text(&self, lang: Lang) -> String {
-        match lang {
-            Lang::Sv => sie_warning_sv(self),
-            Lang::En => sie_warning_en(self),
+        match self {
+            SieWarning::Utf8 => say!(
+                lang,
+                "filen är skriven i UTF-8, inte i CP437 som SIE 4 föreskriver; den lästes som UTF-8",
+                "the file is written in UTF-8, not in CP437 as SIE 4 prescribes; it was read as UTF-8",
+            ),
+            SieWarning::Latin1 => say!(
+                lang,
+                "filen är skriven i Latin-1 (ISO 8859-1), inte i CP437 som SIE 4 föreskriver; den lästes som Latin-1",
+                "the file is written in Latin-1 (ISO 8859-1), not in CP437 as SIE 4 prescribes; it was read as Latin-1",
+            ),
+            SieWarning::NoSieType => say!(
+                lang,
+                "filen saknar #SIETYP; den lästes som typ 4 eftersom den har verifikationer",
+                "the file has no #SIETYP; it was read as type 4 because it has vouchers",
+            ),
+            SieWarning::BrokenFiscalYear { line } => say!(
+                lang,
+                "räkenskapsåret (#RAR) på rad {line} kan inte läsas och hoppades över",
+                "the financial year (#RAR) on line {line} cannot be read and was skipped",
+            ),
+            SieWarning::NonCalendarFiscalYear(fy) => {
+                let (start, end) = (dashed(fy.start), dashed(fy.end));
+                say!(
+                    lang,
+                    "räkenskapsåret {start}–{end} är inte ett kalenderår; verifikationerna räknas till kalenderåret för sitt datum",
+                    "the financial year {start} to {end} is not a calendar year; vouchers count in the calendar year of their date",
+                )
+            }
+            SieWarning::SkippedLines { count, first } => say!(
+                lang,
+                "{count} rader som inte är SIE-poster hoppades över (den första på rad {first})",
+                "{count} lines that are no SIE record were skipped (the first on line {first})",
+            ),
         }
     }
 }
 
-fn sie_warning_sv(e: &SieWarning) -> String {
-    match e {
-        SieWarning::Utf8 => {
-            "filen är skriven i UTF-8, inte i CP437 som SIE 4 föreskriver; den lästes som UTF-8"
-                .to_string()
+impl Message for Problem {
+    fn text(&self, lang: Lang) -> String {
+        match self {
+            Problem::Amount(t) => say!(
+                lang,
+                "beloppet ”{t}” kan inte läsas",
+                "the amount “{t}” cannot be read",
+            ),
+            Problem::Account(t) => say!(
+                lang,
+                "kontot ”{t}” är inget kontonummer",
+                "the account “{t}” is no account number",
+            ),
+            Problem::Date(t) => say!(
+                lang,
+                "datumet ”{t}” är inget datum ÅÅÅÅMMDD",
+                "the date “{t}” is no date YYYYMMDD",
+            ),
+            Problem::Dimension(t) => say!(
+                lang,
+                "dimensionen ”{t}” är inget dimensionsnummer",
+                "the dimension “{t}” is no dimension number",
+            ),
+            Problem::ObjectList => say!(
+                lang,
+                "objektlistan är ofullständig",
+                "the object list is incomplete",
+            ),
+            Problem::TransOutsideVoucher => say!(
+                lang,
+                "en #TRANS-rad står utanför en verifikation",
+                "a #TRANS row is outside a voucher",
+            ),
+            Problem::NestedVoucher => say!(
+                lang,
+                "en #VER står inuti en annan verifikation (en }} saknas)",
+                "a #VER is inside another voucher (a }} is missing)",
+            ),
+            Problem::StrayBrace => say!(
+                lang,
+                "en klammer hör inte till någon verifikation",
+                "a brace belongs to no voucher",
+            ),
         }
-        SieWarning::Latin1 => {
-            "filen är skriven i Latin-1 (ISO 8859-1), inte i CP437 som SIE 4 föreskriver; den lästes som Latin-1"
-                .to_string()
-        }
-        SieWarning::NoSieType => {
-            "filen saknar #SIETYP; den lästes som typ 4 eftersom den har verifikationer"
-                .to_string()
-        }
-        SieWarning::BrokenFiscalYear { line } => {
-            format!("räkenskapsåret (#RAR) på rad {line} kan inte läsas och hoppades över")
-        }
-        SieWarning::NonCalendarFiscalYear(fy) => format!(
-            "räkenskapsåret {}–{} är inte ett kalenderår; verifikationerna räknas till kalenderåret för sitt datum",
-            dashed(fy.start),
-            dashed(fy.end)
-        ),
-        SieWarning::SkippedLines { count, first } => format!(
-            "{count} rader som inte är SIE-poster hoppades över (den första på rad {first})"
-        ),
-    }
-}
-
-fn sie_warning_en(e: &SieWarning) -> String {
-    match e {
-        SieWarning::Utf8 => {
-            "the file is written in UTF-8, not in CP437 as SIE 4 prescribes; it was read as UTF-8"
-                .to_string()
-        }
-        SieWarning::Latin1 => {
-            "the file is written in Latin-1 (ISO 8859-1), not in CP437 as SIE 4 prescribes; it was read as Latin-1"
-                .to_string()
-        }
-        SieWarning::NoSieType => {
-            "the file has no #SIETYP; it was read as type 4 because it has vouchers".to_string()
-        }
-        SieWarning::BrokenFiscalYear { line } => {
-            format!("the financial year (#RAR) on line {line} cannot be read and was skipped")
-        }
-        SieWarning::NonCalendarFiscalYear(fy) => format!(
-            "the financial year {} to {} is not a calendar year; vouchers count in the calendar year of their date",
-            dashed(fy.start),
-            dashed(fy.end)
-        ),
-        SieWarning::SkippedLines { count, first } => format!(
-            "{count} lines that are no SIE record were skipped (the first on line {first})"
-        ),
     }
 }
 
 impl Message for SieReadError {
     fn text(&self, lang: Lang) -> String {
-        match lang {
-            Lang::Sv => sie_read_error_sv(self),
-            Lang::En => sie_read_error_en(self),
-        }
-    }
-}
-
-fn sie_read_error_sv(e: &SieReadError) -> String {
-    match e {
-        SieReadError::Io { reason } => {
-            format!("SIE-filen kunde inte läsas: {}", reason.text(Lang::Sv))
-        }
-        SieReadError::TooLarge { bytes } => format!(
-            "SIE-filen är {} MiB, större än de 512 MiB Sif läser",
-            bytes / (1024 * 1024)
-        ),
-        SieReadError::NotSie => {
-            "filen är ingen SIE-fil (den börjar inte med en SIE-post som #FLAGGA eller #SIETYP)"
-                .to_string()
-        }
-        SieReadError::NotType4 { sie_type } => format!(
-            "SIE-filen är av typ {sie_type} och har inga verifikationer; utfall kräver en fil av typ 4 (4E eller 4I) med verifikationer"
-        ),
-        SieReadError::Unbalanced {
-            series,
-            number,
-            line,
-            ore,
-        } => format!(
-            "verifikation {} {} på rad {line} balanserar inte: raderna summerar till {} kr",
-            sie_shown(series),
-            sie_shown(number),
-            ore_sv(*ore)
-        ),
-        SieReadError::Truncated {
-            series,
-            number,
-            line,
-        } => format!(
-            "SIE-filen tar slut mitt i verifikation {} {} som börjar på rad {line}; filen är avkortad",
-            sie_shown(series),
-            sie_shown(number)
-        ),
-        SieReadError::Malformed { line, problem } => {
-            let what = match problem {
-                Problem::Amount(t) => format!("beloppet ”{t}” kan inte läsas"),
-                Problem::Account(t) => format!("kontot ”{t}” är inget kontonummer"),
-                Problem::Date(t) => format!("datumet ”{t}” är inget datum ÅÅÅÅMMDD"),
-                Problem::Dimension(t) => format!("dimensionen ”{t}” är inget dimensionsnummer"),
-                Problem::ObjectList => "objektlistan är ofullständig".to_string(),
-                Problem::TransOutsideVoucher => {
-                    "en #TRANS-rad står utanför en verifikation".to_string()
-                }
-                Problem::NestedVoucher => {
-                    "en #VER står inuti en annan verifikation (en } saknas)".to_string()
-                }
-                Problem::StrayBrace => "en klammer hör inte till någon verifikation".to_string(),
-            };
-            format!("SIE-filen kan inte läsas: på rad {line} {what}")
-        }
-        SieReadError::Overflow { line } => {
-            format!("SIE-filen kan inte läsas: summan på rad {line} är orimligt stor")
-        }
-    }
-}
-
-fn sie_read_error_en(e: &SieReadError) -> String {
-    match e {
-        SieReadError::Io { reason } => {
-            format!("the SIE file could not be read: {}", reason.text(Lang::En))
-        }
-        SieReadError::TooLarge { bytes } => format!(
-            "the SIE file is {} MiB, larger than the 512 MiB Sif reads",
-            bytes / (1024 * 1024)
-        ),
-        SieReadError::NotSie => {
-            "the file is not a SIE file (it does not start with a SIE record such as #FLAGGA or #SIETYP)"
-                .to_string()
-        }
-        SieReadError::NotType4 { sie_type } => format!(
-            "the SIE file is of type {sie_type} and holds no vouchers; actual figures need a type 4 file (4E or 4I) with vouchers"
-        ),
-        SieReadError::Unbalanced {
-            series,
-            number,
-            line,
-            ore,
-        } => format!(
-            "voucher {} {} on line {line} does not balance: its rows sum to SEK {}",
-            sie_shown(series),
-            sie_shown(number),
-            ore_en(*ore)
-        ),
-        SieReadError::Truncated {
-            series,
-            number,
-            line,
-        } => format!(
-            "the SIE file ends inside voucher {} {} that starts on line {line}; the file is truncated",
-            sie_shown(series),
-            sie_shown(number)
-        ),
-        SieReadError::Malformed { line, problem } => {
-            let what = match problem {
-                Problem::Amount(t) => format!("the amount “{t}” cannot be read"),
-                Problem::Account(t) => format!("the account “{t}” is no account number"),
-                Problem::Date(t) => format!("the date “{t}” is no date YYYYMMDD"),
-                Problem::Dimension(t) => format!("the dimension “{t}” is no dimension number"),
-                Problem::ObjectList => "the object list is incomplete".to_string(),
-                Problem::TransOutsideVoucher => "a #TRANS row is outside a voucher".to_string(),
-                Problem::NestedVoucher => {
-                    "a #VER is inside another voucher (a } is missing)".to_string()
-                }
-                Problem::StrayBrace => "a brace belongs to no voucher".to_string(),
-            };
-            format!("the SIE file cannot be read: on line {line} {what}")
-        }
-        SieReadError::Overflow { line } => {
-            format!("the SIE file cannot be read: the sum on line {line} is unreasonably large")
+        match self {
+            SieReadError::Io { reason } => {
+                let reason = reason.text(lang);
+                say!(
+                    lang,
+                    "SIE-filen kunde inte läsas: {reason}",
+                    "the SIE file could not be read: {reason}",
+                )
+            }
+            SieReadError::TooLarge { bytes } => {
+                let mib = bytes / (1024 * 1024);
+                say!(
+                    lang,
+                    "SIE-filen är {mib} MiB, större än de 512 MiB Sif läser",
+                    "the SIE file is {mib} MiB, larger than the 512 MiB Sif reads",
+                )
+            }
+            SieReadError::NotSie => say!(
+                lang,
+                "filen är ingen SIE-fil (den börjar inte med en SIE-post som #FLAGGA eller #SIETYP)",
+                "the file is not a SIE file (it does not start with a SIE record such as #FLAGGA or #SIETYP)",
+            ),
+            SieReadError::NotType4 { sie_type } => say!(
+                lang,
+                "SIE-filen är av typ {sie_type} och har inga verifikationer; utfall kräver en fil av typ 4 (4E eller 4I) med verifikationer",
+                "the SIE file is of type {sie_type} and holds no vouchers; actual figures need a type 4 file (4E or 4I) with vouchers",
+            ),
+            SieReadError::Unbalanced {
+                series,
+                number,
+                line,
+                ore,
+            } => {
+                let (series, number, sum) =
+                    (sie_shown(series), sie_shown(number), ore_kr(lang, *ore));
+                say!(
+                    lang,
+                    "verifikation {series} {number} på rad {line} balanserar inte: raderna summerar till {sum}",
+                    "voucher {series} {number} on line {line} does not balance: its rows sum to {sum}",
+                )
+            }
+            SieReadError::Truncated {
+                series,
+                number,
+                line,
+            } => {
+                let (series, number) = (sie_shown(series), sie_shown(number));
+                say!(
+                    lang,
+                    "SIE-filen tar slut mitt i verifikation {series} {number} som börjar på rad {line}; filen är avkortad",
+                    "the SIE file ends inside voucher {series} {number} that starts on line {line}; the file is truncated",
+                )
+            }
+            SieReadError::Malformed { line, problem } => {
+                let what = problem.text(lang);
+                say!(
+                    lang,
+                    "SIE-filen kan inte läsas: på rad {line} {what}",
+                    "the SIE file cannot be read: on line {line} {what}",
+                )
+            }
+            SieReadError::Overflow { line } => say!(
+                lang,
+                "SIE-filen kan inte läsas: summan på rad {line} är orimligt stor",
+                "the SIE file cannot be read: the sum on line {line} is unreasonably large",
+            ),
         }
     }
 }
 
 impl Message for ActualsWarning {
     fn text(&self, lang: Lang) -> String {
-        match lang {
-            Lang::Sv => actuals_warning_sv(self),
-            Lang::En => actuals_warning_en(self),
+        match self {
+            ActualsWarning::Sie(w) => w.text(lang),
+            ActualsWarning::NoVouchers { year } => say!(
+                lang,
+                "filen har inga verifikationer daterade {year}",
+                "the file has no vouchers dated {year}",
+            ),
+            ActualsWarning::YearOpen { year } => say!(
+                lang,
+                "{year} är inte stängt; utfallet kan visas men inte användas förrän året är stängt",
+                "{year} is not closed; the figures can be shown but not applied until the year is closed",
+            ),
+            ActualsWarning::NoMappedRows {
+                year,
+                fund_from: FundFrom::Allocation,
+                internal_income,
+                internal_cost,
+            } => say!(
+                lang,
+                "filen har inga rader {year} på kontona för interna intäkter ({internal_income}) och interna kostnader ({internal_cost}); stämmer fondens konton med organisationens kontoplan?",
+                "the file has no rows in {year} on the accounts for internal income ({internal_income}) and internal costs ({internal_cost}); do the fund's accounts match the organisation's chart?",
+            ),
+            ActualsWarning::NoMappedRows {
+                year,
+                fund_from: FundFrom::Costs,
+                ..
+            } => say!(
+                lang,
+                "filen har inga rader {year} på kostnadskontona 4000–7999; stämmer fondens konton med organisationens kontoplan?",
+                "the file has no rows in {year} on the cost accounts 4000–7999; do the fund's accounts match the organisation's chart?",
+            ),
+            ActualsWarning::NegativeFund { code, ore } => {
+                let sum = ore_kr(lang, *ore);
+                say!(
+                    lang,
+                    "{code}: fondens utbetalning enligt filen är netto {sum}; den lästes inte in (det registrerade beloppet står kvar)",
+                    "{code}: the fund's payment in the file nets to {sum}; it was not imported (the recorded figure stays)",
+                )
+            }
+            ActualsWarning::NegativeRepayment { code, actor, ore } => {
+                let sum = ore_kr(lang, *ore);
+                say!(
+                    lang,
+                    "{code}: återföringen från {actor} enligt filen är netto {sum}; den lästes inte in (det registrerade beloppet står kvar)",
+                    "{code}: the repayment from {actor} in the file nets to {sum}; it was not imported (the recorded figure stays)",
+                )
+            }
+            ActualsWarning::UnknownPayer { code, actor, ore } => {
+                let sum = ore_kr(lang, *ore);
+                say!(
+                    lang,
+                    "{code}: {sum} på kontot för interna kostnader har ansvar ”{actor}”, som inte är en nämnd i fonden; det lästes inte in",
+                    "{code}: {sum} on the internal cost account has responsibility “{actor}”, which is no committee of the fund; it was not imported",
+                )
+            }
+            ActualsWarning::NoPayer { code, ore } => {
+                let sum = ore_kr(lang, *ore);
+                say!(
+                    lang,
+                    "{code}: {sum} på kontot för interna kostnader saknar ansvar (dimension 1); det lästes inte in",
+                    "{code}: {sum} on the internal cost account has no responsibility (dimension 1); it was not imported",
+                )
+            }
         }
-    }
-}
-
-fn actuals_warning_sv(e: &ActualsWarning) -> String {
-    match e {
-        ActualsWarning::Sie(w) => w.swedish(),
-        ActualsWarning::NoVouchers { year } => {
-            format!("filen har inga verifikationer daterade {year}")
-        }
-        ActualsWarning::YearOpen { year } => format!(
-            "{year} är inte stängt; utfallet kan visas men inte användas förrän året är stängt"
-        ),
-        ActualsWarning::NoMappedRows {
-            year,
-            fund_from,
-            internal_income,
-            internal_cost,
-        } => match fund_from {
-            FundFrom::Allocation => format!(
-                "filen har inga rader {year} på kontona för interna intäkter ({internal_income}) och interna kostnader ({internal_cost}); stämmer fondens konton med organisationens kontoplan?"
-            ),
-            FundFrom::Costs => format!(
-                "filen har inga rader {year} på kostnadskontona 4000–7999; stämmer fondens konton med organisationens kontoplan?"
-            ),
-        },
-        ActualsWarning::NegativeFund { code, ore } => format!(
-            "{code}: fondens utbetalning enligt filen är netto {} kr; den lästes inte in (det registrerade beloppet står kvar)",
-            ore_sv(*ore)
-        ),
-        ActualsWarning::NegativeRepayment { code, actor, ore } => format!(
-            "{code}: återföringen från {actor} enligt filen är netto {} kr; den lästes inte in (det registrerade beloppet står kvar)",
-            ore_sv(*ore)
-        ),
-        ActualsWarning::UnknownPayer { code, actor, ore } => format!(
-            "{code}: {} kr på kontot för interna kostnader har ansvar ”{actor}”, som inte är en nämnd i fonden; det lästes inte in",
-            ore_sv(*ore)
-        ),
-        ActualsWarning::NoPayer { code, ore } => format!(
-            "{code}: {} kr på kontot för interna kostnader saknar ansvar (dimension 1); det lästes inte in",
-            ore_sv(*ore)
-        ),
-    }
-}
-
-fn actuals_warning_en(e: &ActualsWarning) -> String {
-    match e {
-        ActualsWarning::Sie(w) => w.english(),
-        ActualsWarning::NoVouchers { year } => {
-            format!("the file has no vouchers dated {year}")
-        }
-        ActualsWarning::YearOpen { year } => format!(
-            "{year} is not closed; the figures can be shown but not applied until the year is closed"
-        ),
-        ActualsWarning::NoMappedRows {
-            year,
-            fund_from,
-            internal_income,
-            internal_cost,
-        } => match fund_from {
-            FundFrom::Allocation => format!(
-                "the file has no rows in {year} on the accounts for internal income ({internal_income}) and internal costs ({internal_cost}); do the fund's accounts match the organisation's chart?"
-            ),
-            FundFrom::Costs => format!(
-                "the file has no rows in {year} on the cost accounts 4000–7999; do the fund's accounts match the organisation's chart?"
-            ),
-        },
-        ActualsWarning::NegativeFund { code, ore } => format!(
-            "{code}: the fund's payment in the file nets to SEK {}; it was not imported (the recorded figure stays)",
-            ore_en(*ore)
-        ),
-        ActualsWarning::NegativeRepayment { code, actor, ore } => format!(
-            "{code}: the repayment from {actor} in the file nets to SEK {}; it was not imported (the recorded figure stays)",
-            ore_en(*ore)
-        ),
-        ActualsWarning::UnknownPayer { code, actor, ore } => format!(
-            "{code}: SEK {} on the internal cost account has responsibility “{actor}”, which is no committee of the fund; it was not imported",
-            ore_en(*ore)
-        ),
-        ActualsWarning::NoPayer { code, ore } => format!(
-            "{code}: SEK {} on the internal cost account has no responsibility (dimension 1); it was not imported",
-            ore_en(*ore)
-        ),
     }
 }
 
 impl Message for ActualsError {
     fn text(&self, lang: Lang) -> String {
-        match lang {
-            Lang::Sv => actuals_error_sv(self),
-            Lang::En => actuals_error_en(self),
-        }
-    }
-}
-
-fn actuals_error_sv(e: &ActualsError) -> String {
-    match e {
-        ActualsError::NoYear => {
-            "SIE-filen har inget läsbart räkenskapsår (#RAR 0); ange året med --year".to_string()
-        }
-        ActualsError::OutsideHorizon { year, first, last } => {
-            format!("{year} ligger utanför fondens år {first}–{last}")
-        }
-        ActualsError::NotClosed { year } => {
-            format!("{year} är inte stängt; stäng året (closed_through) innan utfallet används")
-        }
-        ActualsError::TooLarge { code } => {
-            format!("{code}: beloppen i SIE-filen är för stora för en fond")
-        }
-    }
-}
-
-fn actuals_error_en(e: &ActualsError) -> String {
-    match e {
-        ActualsError::NoYear => {
-            "the SIE file has no readable financial year (#RAR 0); give the year with --year"
-                .to_string()
-        }
-        ActualsError::OutsideHorizon { year, first, last } => {
-            format!("{year} is outside the fund's years {first}–{last}")
-        }
-        ActualsError::NotClosed { year } => format!(
-            "{year} is not closed; close the year (closed_through) before applying the figures"
-        ),
-        ActualsError::TooLarge { code } => {
-            format!("{code}: the amounts in the SIE file are too large for a fund")
+        match self {
+            ActualsError::NoYear => say!(
+                lang,
+                "SIE-filen har inget läsbart räkenskapsår (#RAR 0); ange året med --year",
+                "the SIE file has no readable financial year (#RAR 0); give the year with --year",
+            ),
+            ActualsError::OutsideHorizon { year, first, last } => say!(
+                lang,
+                "{year} ligger utanför fondens år {first}–{last}",
+                "{year} is outside the fund's years {first}–{last}",
+            ),
+            ActualsError::NotClosed { year } => say!(
+                lang,
+                "{year} är inte stängt; stäng året (closed_through) innan utfallet används",
+                "{year} is not closed; close the year (closed_through) before applying the figures",
+            ),
+            ActualsError::TooLarge { code } => say!(
+                lang,
+                "{code}: beloppen i SIE-filen är för stora för en fond",
+                "{code}: the amounts in the SIE file are too large for a fund",
+            ),
         }
     }
 }
