@@ -13,6 +13,7 @@ use sif::ledger::{
     self,
     sie::{SieOptions, sie4e},
 };
+use sif::messages::Message;
 use sif::model::{Actual, Fund};
 use sif::money::Money;
 use sif::sie_actuals::{self, ActualsWarning, FundFrom};

@@ -25,6 +25,7 @@ use sif::ledger::{
     self,
     sie::{SieOptions, sie4e},
 };
+use sif::messages::Message;
 use sif::model::{Fund, Status};
 use sif::money::Money;
 

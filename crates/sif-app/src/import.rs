@@ -15,6 +15,7 @@ use std::path::Path;
 use eframe::egui::{self, Id, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 use sif::engine::{self, Options, Projection};
+use sif::messages::Message;
 use sif::model::Fund;
 use sif::money::Money;
 use sif::sie_actuals::{self, ActualsError, ActualsPreview, ComparisonRow, FundFrom};

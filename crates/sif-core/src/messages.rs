@@ -17,6 +17,16 @@ pub trait Message {
     /// The sentence in one language.
     fn text(&self, lang: Lang) -> String;
 
+    /// The sentence in Swedish.
+    fn swedish(&self) -> String {
+        self.text(Lang::Sv)
+    }
+
+    /// The sentence in English.
+    fn english(&self) -> String {
+        self.text(Lang::En)
+    }
+
     /// Both languages in one line, Swedish first: `"sv / en"`.
     fn both(&self) -> String {
         format!("{} / {}", self.text(Lang::Sv), self.text(Lang::En))

@@ -30,7 +30,6 @@ use crate::messages::Message;
 use crate::model::{ActorKind, Actual, ActualRepayment, Fund, Initiative};
 use crate::money::Money;
 use crate::sie_read::{SieFile, SieWarning};
-use crate::text::Lang;
 
 /// Where the fund's actual payment is read from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -109,16 +108,6 @@ pub enum ActualsWarning {
     NoPayer { code: String, ore: i128 },
 }
 
-impl ActualsWarning {
-    pub fn swedish(&self) -> String {
-        self.text(Lang::Sv)
-    }
-
-    pub fn english(&self) -> String {
-        self.text(Lang::En)
-    }
-}
-
 impl fmt::Display for ActualsWarning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} / {}", self.swedish(), self.english())
@@ -136,16 +125,6 @@ pub enum ActualsError {
     NotClosed { year: i32 },
     #[error("{} / {}", self.swedish(), self.english())]
     TooLarge { code: String },
-}
-
-impl ActualsError {
-    pub fn swedish(&self) -> String {
-        self.text(Lang::Sv)
-    }
-
-    pub fn english(&self) -> String {
-        self.text(Lang::En)
-    }
 }
 
 /// The result of reading a SIE file for a fund, before anything is changed (SPEC §10).

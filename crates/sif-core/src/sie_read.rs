@@ -24,7 +24,6 @@ use std::path::Path;
 use crate::ledger::cp437;
 use crate::messages::Message;
 use crate::money::{MINUS, NBSP, group_digits};
-use crate::text::Lang;
 
 /// The largest file Sif reads (SPEC §10): 512 MiB.
 pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
@@ -97,16 +96,6 @@ pub enum SieWarning {
     SkippedLines { count: usize, first: usize },
 }
 
-impl SieWarning {
-    pub fn swedish(&self) -> String {
-        self.text(Lang::Sv)
-    }
-
-    pub fn english(&self) -> String {
-        self.text(Lang::En)
-    }
-}
-
 impl fmt::Display for SieWarning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} / {}", self.swedish(), self.english())
@@ -159,16 +148,6 @@ pub enum SieReadError {
     /// A sum beyond any real organisation's books (more than 10^20 kronor).
     #[error("{} / {}", self.swedish(), self.english())]
     Overflow { line: usize },
-}
-
-impl SieReadError {
-    pub fn swedish(&self) -> String {
-        self.text(Lang::Sv)
-    }
-
-    pub fn english(&self) -> String {
-        self.text(Lang::En)
-    }
 }
 
 /// A voucher's series or number as the messages show it: `""` when empty.

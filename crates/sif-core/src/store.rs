@@ -145,14 +145,6 @@ impl LoadError {
             _ => None,
         }
     }
-
-    pub fn swedish(&self) -> String {
-        self.text(Lang::Sv)
-    }
-
-    pub fn english(&self) -> String {
-        self.text(Lang::En)
-    }
 }
 
 impl fmt::Display for LoadError {
@@ -552,14 +544,6 @@ impl SaveError {
             reason: IoReason::of(e),
             existed,
         }
-    }
-
-    pub fn swedish(&self) -> String {
-        self.text(Lang::Sv)
-    }
-
-    pub fn english(&self) -> String {
-        self.text(Lang::En)
     }
 }
 
