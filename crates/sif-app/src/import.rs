@@ -806,8 +806,8 @@ fn initiatives_body_ui(ui: &mut Ui, lang: Lang, fund: &Fund, x: &InitiativesImpo
     ui.add_space(4.0);
     let imported = match &x.result {
         Ok(imported) => imported,
-        Err(ImportError::Unreadable { message, .. }) => {
-            error_line(ui, &widgets::one_language(lang, message));
+        Err(ImportError::Unreadable { sv, en, .. }) => {
+            error_line(ui, lang.pick(sv, en));
             ui.label(lang.pick("Inget läses in.", "Nothing is read in."));
             return;
         }

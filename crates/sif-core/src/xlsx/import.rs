@@ -52,7 +52,12 @@ impl fmt::Display for Problem {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportError {
     /// The file as a whole cannot be read: not a workbook, too large, encrypted.
-    Unreadable { file: String, message: String },
+    /// Why, in Swedish and in English.
+    Unreadable {
+        file: String,
+        sv: String,
+        en: String,
+    },
     /// The file was read, and these cells (or the resulting fund) are wrong.
     Problems {
         file: String,
@@ -66,7 +71,7 @@ const SHOWN_PROBLEMS: usize = 50;
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ImportError::Unreadable { file, message } => write!(f, "{file}: {message}"),
+            ImportError::Unreadable { file, sv, en } => write!(f, "{file}: {sv} / {en}"),
             ImportError::Problems { file, problems } => {
                 let n = problems.len();
                 write!(
@@ -306,7 +311,8 @@ fn problem(place: impl Into<String>, sv: impl fmt::Display, en: impl fmt::Displa
 fn unreadable(file: &str, sv: impl fmt::Display, en: impl fmt::Display) -> ImportError {
     ImportError::Unreadable {
         file: file.to_string(),
-        message: format!("{sv} / {en}"),
+        sv: sv.to_string(),
+        en: en.to_string(),
     }
 }
 
