@@ -12,6 +12,8 @@
 
 use std::collections::BTreeMap;
 
+use sif::messages::Message;
+
 fn ore(decimal: impl std::fmt::Display) -> Option<i128> {
     let s = decimal.to_string();
     let (neg, s) = s

@@ -8,6 +8,7 @@ use std::path::Path;
 use std::process::Output;
 
 use serde_json::Value;
+use sif::messages::Message;
 use sif::model::{Actual, Fund};
 use sif::money::Money;
 use sif::sie_actuals::{self, ActualsWarning, FundFrom};

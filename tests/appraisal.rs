@@ -197,8 +197,10 @@ fn warnings_under_a_scenario_follow_its_projection() {
     );
     let low = sif::validate::validate_under(&f, &scenario(10, 0));
     let outstanding = |r: &sif::validate::Report| {
-        r.warnings()
-            .any(|w| w.en.contains("will not be complete within the horizon"))
+        r.warnings().any(|w| {
+            w.message(false)
+                .contains("will not be complete within the horizon")
+        })
     };
     assert!(!outstanding(&validate(&f)));
     assert!(outstanding(&low), "{:#?}", low.issues);
@@ -429,11 +431,15 @@ fn coverage_compares_each_years_plan_with_adjusted_cashable_savings() {
     let report = validate(&f);
     let w: Vec<_> = report
         .warnings()
-        .filter(|w| w.path.ends_with(".repayment") && w.en.contains("200"))
+        .filter(|w| w.path.ends_with(".repayment") && w.message(false).contains("200"))
         .collect();
     assert_eq!(w.len(), 1, "{:#?}", report.issues);
-    assert!(w[0].sv.contains("SN"), "{}", w[0].sv);
-    assert!(w[0].sv.contains("återföringsavtal"), "{}", w[0].sv);
+    assert!(w[0].message(true).contains("SN"), "{}", w[0].message(true));
+    assert!(
+        w[0].message(true).contains("återföringsavtal"),
+        "{}",
+        w[0].message(true)
+    );
     // Without the adjustments the savings cover the plan: no warning.
     let g = fund(
         "",
@@ -448,7 +454,7 @@ fn coverage_compares_each_years_plan_with_adjusted_cashable_savings() {
     assert!(
         !validate(&g)
             .warnings()
-            .any(|w| w.sv.contains("återföringsavtal")),
+            .any(|w| w.message(true).contains("återföringsavtal")),
     );
 }
 

@@ -7,6 +7,7 @@ use std::path::Path;
 use std::process::Command;
 
 use sif::engine::{self, EngineError, Options};
+use sif::messages::Message;
 use sif::model::{
     Actor, ActorKind, CostKind, CostRow, Initiative, Repayment, SavingsRow, Scenario, Status,
 };

@@ -591,7 +591,7 @@ fn a_capital_voucher_names_the_decision_and_is_dated_on_it() {
             assert!(ev.amount.is_zero());
             continue;
         };
-        assert_eq!(v.date, ev.date);
+        assert_eq!(v.date, ev.date.as_str());
         assert!(v.text.contains(ev.note.trim()), "{}", v.text);
         let (debit, credit) = match ev.kind {
             sif::model::CapitalKind::Earmark => {

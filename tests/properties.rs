@@ -219,7 +219,7 @@ fn build(raw: &RawFund) -> Fund {
         .capital
         .iter()
         .map(|&(off, amount, earmark)| CapitalEvent {
-            date: format!("{}-{:02}-{:02}", year(off), off % 12 + 1, off % 28 + 1),
+            date: format!("{}-{:02}-{:02}", year(off), off % 12 + 1, off % 28 + 1).into(),
             amount: Money(amount),
             kind: if earmark {
                 CapitalKind::Earmark
@@ -974,7 +974,7 @@ fn wild_fund() -> impl Strategy<Value = Fund> {
                 capital: capital
                     .into_iter()
                     .map(|(date, amount, earmark)| CapitalEvent {
-                        date,
+                        date: date.into(),
                         amount,
                         kind: if earmark {
                             CapitalKind::Earmark

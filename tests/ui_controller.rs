@@ -519,7 +519,8 @@ fn a_deficit_turns_overdue_in_red_when_it_is_not_restored_in_three_years() {
             .analysis
             .report
             .warnings()
-            .any(|w| w.path == "budget[2030].result_before_fund" && w.sv.contains("försenade"))
+            .any(|w| w.path == "budget[2030].result_before_fund"
+                && w.message(true).contains("försenade"))
     );
 }
 

@@ -14,6 +14,7 @@ use app::views::repayments;
 use eframe::egui::{self, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use sif::messages::Message;
 use sif::model::{Fund, Status};
 use sif::money::Money;
 use sif_testkit::cli::{export_4e, sample};

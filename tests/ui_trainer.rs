@@ -883,8 +883,8 @@ fn the_overviews_warnings_follow_the_whatif() {
         include_proposed: false,
     };
     let whatif = sif::validate::validate_under(&fund, &options);
-    let whatif_warnings: Vec<_> = whatif.warnings().map(|i| i.sv.clone()).collect();
-    let saved_warnings: Vec<_> = saved.warnings().map(|i| i.sv.clone()).collect();
+    let whatif_warnings: Vec<_> = whatif.warnings().map(|i| i.message(true)).collect();
+    let saved_warnings: Vec<_> = saved.warnings().map(|i| i.message(true)).collect();
     // At 30 % of the savings some repayment is not complete: a warning the plan has not.
     let new: Vec<_> = whatif_warnings
         .iter()

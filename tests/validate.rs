@@ -154,8 +154,11 @@ fn every_issue_has_a_swedish_and_an_english_sentence() {
     fund.initiatives[0].costs[0].year = 2040;
     fund.scenarios[0].delay = 30;
     for issue in validate(&fund).issues {
-        assert!(!issue.sv.is_empty() && !issue.en.is_empty(), "{issue:?}");
-        assert_ne!(issue.sv, issue.en, "{issue:?}");
+        assert!(
+            !issue.message(true).is_empty() && !issue.message(false).is_empty(),
+            "{issue:?}"
+        );
+        assert_ne!(issue.message(true), issue.message(false), "{issue:?}");
         let shown = issue.to_string();
         assert!(shown.contains(&issue.path) && shown.contains("fel / error"));
     }
@@ -221,11 +224,17 @@ fn special_reasons_without_a_note_are_an_error() {
         validate(&f).issues.remove(0)
     };
     assert!(
-        issue.sv.contains("synnerliga skäl måste motiveras"),
+        issue
+            .message(true)
+            .contains("synnerliga skäl måste motiveras"),
         "{}",
-        issue.sv
+        issue.message(true)
     );
-    assert!(issue.en.contains("must be justified"), "{}", issue.en);
+    assert!(
+        issue.message(false).contains("must be justified"),
+        "{}",
+        issue.message(false)
+    );
 }
 
 #[test]
@@ -336,20 +345,20 @@ fn a_year_the_fund_cannot_pay_is_a_warning() {
     release(&mut fund);
     let w = validate(&fund).issues.remove(0);
     assert!(
-        w.sv.contains(&format!(
+        w.message(true).contains(&format!(
             "{} belastar det fria egna kapitalet",
             sif::money::format_sv_kr(Money(500_000))
         )),
         "{}",
-        w.sv
+        w.message(true)
     );
     assert!(
-        w.en.contains(&format!(
+        w.message(false).contains(&format!(
             "{} burdens free equity",
             sif::money::format_en_kr(Money(500_000))
         )),
         "{}",
-        w.en
+        w.message(false)
     );
 }
 
@@ -413,7 +422,11 @@ fn a_reservation_beyond_the_room_above_one_percent_is_a_warning() {
     assert_eq!(issues(&fund), vec![], "exactly the room is allowed");
     fund.budget[2].reserve_reservation = Money(600_000);
     let w = validate(&fund).issues.remove(0);
-    assert!(w.sv.contains("1 %") && w.sv.contains("2 %"), "{}", w.sv);
+    assert!(
+        w.message(true).contains("1 %") && w.message(true).contains("2 %"),
+        "{}",
+        w.message(true)
+    );
 }
 
 #[test]
@@ -983,7 +996,7 @@ fn an_overspent_yearly_pot_warns() {
         f.capital.clear();
         for (year, amount) in [(2025, 1_000_000), (2026, 1_000_000), (2027, 400_000)] {
             f.capital.push(sif::model::CapitalEvent {
-                date: format!("{year}-01-01"),
+                date: format!("{year}-01-01").into(),
                 amount: Money(amount),
                 kind: sif::model::CapitalKind::Earmark,
                 note: String::new(),
@@ -1062,10 +1075,12 @@ fn a_planned_repayment_not_paid_in_a_closed_year_warns_as_arrears() {
         ..Default::default()
     });
     let report = validate(&fund);
+    let texts: Vec<String> = report.issues.iter().map(|i| i.message(false)).collect();
     let got: Vec<(Severity, &str, &str)> = report
         .issues
         .iter()
-        .map(|i| (i.severity, i.path.as_str(), i.en.as_str()))
+        .zip(&texts)
+        .map(|(i, text)| (i.severity, i.path.as_str(), text.as_str()))
         .collect();
     // SN owes 80 % of 250 000 = 200 000 and paid 100 000; BUN owes 50 000 and paid nothing.
     assert_eq!(
@@ -1083,7 +1098,11 @@ fn a_planned_repayment_not_paid_in_a_closed_year_warns_as_arrears() {
             ),
         ]
     );
-    assert!(report.issues[0].sv.contains("100\u{a0}000\u{a0}kr"));
+    assert!(
+        report.issues[0]
+            .message(true)
+            .contains("100\u{a0}000\u{a0}kr")
+    );
 }
 
 #[test]

@@ -11,6 +11,7 @@ use sif::figures::repayments::{self, ScheduleColumns};
 use sif::ledger::budget::Budget;
 use sif::ledger::csv::CsvDialect;
 use sif::ledger::{self, ExportError, Journal, hledger, sie};
+use sif::messages::Message;
 use sif::model::Fund;
 use sif::money::Overflow;
 
@@ -263,9 +264,8 @@ impl SifApp {
                 request.scenario.as_deref(),
                 self.ui.options.include_proposed,
             )
-            .map_err(|e| one_language(lang, &e.to_string()))?;
-            let projection = sif::engine::project(fund, &options)
-                .map_err(|e| one_language(lang, &e.to_string()))?;
+            .map_err(|e| e.text(lang))?;
+            let projection = sif::engine::project(fund, &options).map_err(|e| e.text(lang))?;
             let journal = ledger::journal(fund, &projection)
                 .map_err(|e| one_language(lang, &e.to_string()))?;
             let budget = budget_of(&projection)?;

@@ -1178,10 +1178,7 @@ const MONTHS_EN: [&str; 12] = [
 /// `15 Feb 2025` in English. Text that is not a date is shown as it is.
 pub fn date(lang: Lang, iso: &str) -> String {
     match (lang, sif::model::parse_date(iso)) {
-        (Lang::En, Some((y, m, d))) => {
-            let month = MONTHS_EN.get(m as usize - 1).copied().unwrap_or("");
-            format!("{d} {month} {y}")
-        }
+        (Lang::En, Some(d)) => d.format("%-d %b %Y").to_string(),
         _ => iso.to_string(),
     }
 }
@@ -1203,8 +1200,11 @@ pub fn parse_date(text: &str) -> Option<String> {
         .position(|name| m.get(..3).is_some_and(|p| name.eq_ignore_ascii_case(p)))?
         + 1;
     let year: i32 = y.parse().ok()?;
-    let iso = format!("{year:04}-{month:02}-{day:02}");
-    sif::model::parse_date(&iso).map(|_| iso)
+    let date = chrono::NaiveDate::from_ymd_opt(year, u32::try_from(month).ok()?, day)?;
+    // Four-digit years only, as the file writes them.
+    (0..=9999)
+        .contains(&year)
+        .then(|| date.format("%Y-%m-%d").to_string())
 }
 
 pub fn status(lang: Lang, s: sif::model::Status) -> &'static str {

@@ -15,6 +15,7 @@ use std::path::Path;
 use eframe::egui::{self, Id, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 use sif::engine::{self, Options, Projection};
+use sif::messages::Message;
 use sif::model::Fund;
 use sif::money::Money;
 use sif::sie_actuals::{self, ActualsError, ActualsPreview, ComparisonRow, FundFrom};
@@ -712,8 +713,8 @@ fn initiatives_body_ui(ui: &mut Ui, lang: Lang, fund: &Fund, x: &InitiativesImpo
     ui.add_space(4.0);
     let imported = match &x.result {
         Ok(imported) => imported,
-        Err(ImportError::Unreadable { message, .. }) => {
-            error_line(ui, &widgets::one_language(lang, message));
+        Err(ImportError::Unreadable { sv, en, .. }) => {
+            error_line(ui, lang.pick(sv, en));
             ui.label(lang.t(T::ImpNothingRead));
             return;
         }

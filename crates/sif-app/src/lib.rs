@@ -27,6 +27,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use eframe::egui::{self, Id, RichText, Ui, ViewportCommand};
+use sif::messages::Message;
 use sif::model::Fund;
 use sif::store;
 
@@ -1152,7 +1153,7 @@ impl SifApp {
                             } else {
                                 T::ExportFailedTitle
                             },
-                            text: widgets::one_language(lang, &e.to_string()),
+                            text: e.text(lang),
                         });
                     }
                 }

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use eframe::egui::{self, Id, RichText, Ui};
+use sif::messages::Message;
 use sif::recovery::{self, Recovery, Session};
 use sif::store::{self, DiskState, FileStamp, SaveError};
 

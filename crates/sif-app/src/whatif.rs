@@ -16,6 +16,7 @@
 //! fund) is the `impl SifApp` block at the end of this file.
 
 use eframe::egui::{self, Color32, Key, RichText, Ui};
+use sif::messages::Message;
 use sif::model::{Fund, Scenario};
 
 use super::SifApp;
@@ -715,7 +716,7 @@ impl SifApp {
             Err(e) => {
                 self.ui.dialog = Some(DialogState::Message {
                     title: T::SaveFailedTitle,
-                    text: widgets::one_language(lang, &e.to_string()),
+                    text: e.text(lang),
                 });
                 return;
             }
@@ -731,7 +732,7 @@ impl SifApp {
             Err(e) => {
                 self.ui.dialog = Some(DialogState::Message {
                     title: T::SaveFailedTitle,
-                    text: widgets::one_language(lang, &e.to_string()),
+                    text: e.text(lang),
                 });
                 return;
             }

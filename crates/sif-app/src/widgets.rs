@@ -9,6 +9,7 @@ use eframe::egui::{
     self, Align, Color32, Id, Key, Response, RichText, TextEdit, Ui,
     text::{CCursor, CCursorRange},
 };
+use sif::messages::Message;
 use sif::money::{Money, parse_money};
 
 use super::i18n::{self, Lang, T};
@@ -274,7 +275,7 @@ pub fn money_field(
     let hint = lang.t(T::MoneyFieldHelp);
     Field { id, name, width }
         .commit(ui, fields, &display, true, hint, |t| {
-            let m = parse_money(t).map_err(|e| one_language(lang, &e.to_string()))?;
+            let m = parse_money(t).map_err(|e| e.text(lang))?;
             if m.0 < 0 && !allow_negative {
                 return Err(lang.t(T::NegativeAmount).to_string());
             }

@@ -17,7 +17,6 @@ pub use appraisal::{
 
 use crate::model::{
     ActorKind, CapitalKind, CostKind, Fund, FundingModel, Initiative, Repayment, Scenario, Status,
-    date_year,
 };
 use crate::money::{
     Money, Overflow, checked_sum, split_by_amounts, split_largest_remainder,
@@ -69,22 +68,10 @@ impl Options {
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum EngineError {
-    #[error(
-        "scenariot ”{name}” finns inte (finns: {}) / there is no scenario “{name}” (known: {})",
-        list_or_none(known),
-        list_or_none(known)
-    )]
+    #[error("{}", crate::messages::Message::both(self))]
     UnknownScenario { name: String, known: Vec<String> },
     #[error("{0}")]
     Overflow(#[from] Overflow),
-}
-
-fn list_or_none(v: &[String]) -> String {
-    if v.is_empty() {
-        "base".to_string()
-    } else {
-        format!("base, {}", v.join(", "))
-    }
 }
 
 /// One payer's repayments for one initiative, per horizon year.
@@ -938,7 +925,7 @@ impl Ctx<'_> {
         let n = self.n;
         let mut capital = vec![Money::ZERO; n];
         for ev in &self.fund.capital {
-            let Some(i) = date_year(&ev.date).and_then(|y| self.idx(y)) else {
+            let Some(i) = ev.date.year().and_then(|y| self.idx(y)) else {
                 continue;
             };
             capital[i] = match ev.kind {

@@ -7,6 +7,7 @@
 pub mod engine;
 pub mod figures;
 pub mod ledger;
+pub mod messages;
 pub mod model;
 pub mod money;
 pub mod recovery;

@@ -6,6 +6,7 @@
 //! problems. [`crate::validate`] then reports every error and warning. Field order here is the
 //! order Sif writes, so saved files diff well.
 
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::money::Money;
@@ -132,8 +133,8 @@ pub enum ActorKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CapitalEvent {
-    /// `"YYYY-MM-DD"`.
-    pub date: String,
+    /// `"YYYY-MM-DD"`, parsed once when read.
+    pub date: FileDate,
     pub amount: Money,
     pub kind: CapitalKind,
     #[serde(default)]
@@ -577,38 +578,106 @@ impl Fund {
     }
 }
 
-/// The year of a `"YYYY-MM-DD"` date, if it is a real calendar date.
-pub fn date_year(date: &str) -> Option<i32> {
-    parse_date(date).map(|(y, _, _)| y)
+/// A date in a fund file: the text as written (`"YYYY-MM-DD"`, written back unchanged) and the
+/// calendar date it names, parsed once when the file is read. A text that is no date still
+/// loads (validation reports it, with its place), so [`FileDate::date`] is an `Option`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct FileDate {
+    text: String,
+    date: Option<NaiveDate>,
 }
 
-/// Parse a `"YYYY-MM-DD"` date into (year, month, day), checking the calendar.
-pub fn parse_date(date: &str) -> Option<(i32, u32, u32)> {
-    let b = date.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
+impl FileDate {
+    pub fn new(text: impl Into<String>) -> FileDate {
+        let text = text.into();
+        let date = parse_date(&text);
+        FileDate { text, date }
     }
-    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
-        let s = date.get(r)?;
-        if !s.bytes().all(|c| c.is_ascii_digit()) {
-            return None;
+
+    /// The date as the file writes it.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The calendar date, if the text is a real date of the form `YYYY-MM-DD`.
+    pub fn date(&self) -> Option<NaiveDate> {
+        self.date
+    }
+
+    /// The date's year, if it is a real date.
+    pub fn year(&self) -> Option<i32> {
+        self.date.map(|d| d.year())
+    }
+}
+
+impl From<NaiveDate> for FileDate {
+    fn from(date: NaiveDate) -> FileDate {
+        FileDate {
+            text: date.format("%Y-%m-%d").to_string(),
+            date: Some(date),
         }
-        s.parse().ok()
-    };
-    let y = digits(0..4)? as i32;
-    let m = digits(5..7)?;
-    let d = digits(8..10)?;
-    if !(1..=12).contains(&m) || d == 0 {
+    }
+}
+
+impl From<String> for FileDate {
+    fn from(text: String) -> FileDate {
+        FileDate::new(text)
+    }
+}
+
+impl From<&str> for FileDate {
+    fn from(text: &str) -> FileDate {
+        FileDate::new(text)
+    }
+}
+
+impl std::ops::Deref for FileDate {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl std::fmt::Display for FileDate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl Serialize for FileDate {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.text)
+    }
+}
+
+impl<'de> Deserialize<'de> for FileDate {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<FileDate, D::Error> {
+        String::deserialize(d).map(FileDate::new)
+    }
+}
+
+/// The year of a `"YYYY-MM-DD"` date, if it is a real calendar date.
+pub fn date_year(date: &str) -> Option<i32> {
+    parse_date(date).map(|d| d.year())
+}
+
+/// Parse a date written `"YYYY-MM-DD"` (exactly: four-digit year, two-digit month and day),
+/// checked against the calendar.
+pub fn parse_date(date: &str) -> Option<NaiveDate> {
+    let b = date.as_bytes();
+    if b.len() != 10
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !b
+            .iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+    {
         return None;
     }
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = match m {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    };
-    (d <= days).then_some((y, m, d))
+    let number = |r: std::ops::Range<usize>| date.get(r).and_then(|s| s.parse::<u32>().ok());
+    let year = i32::try_from(number(0..4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, number(5..7)?, number(8..10)?)
 }
 
 #[cfg(test)]
@@ -617,12 +686,26 @@ mod tests {
 
     #[test]
     fn dates_are_checked_against_the_calendar() {
-        assert_eq!(parse_date("2025-02-15"), Some((2025, 2, 15)));
-        assert_eq!(parse_date("2024-02-29"), Some((2024, 2, 29)));
+        let ymd = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        assert_eq!(parse_date("2025-02-15"), ymd(2025, 2, 15));
+        assert_eq!(parse_date("2024-02-29"), ymd(2024, 2, 29));
         assert_eq!(parse_date("2025-02-29"), None);
         assert_eq!(parse_date("2025-13-01"), None);
         assert_eq!(parse_date("25-02-15"), None);
         assert_eq!(parse_date("2025-2-15x"), None);
         assert_eq!(parse_date("2025/02/15"), None);
+        assert_eq!(parse_date("+202-02-15"), None);
+    }
+
+    #[test]
+    fn a_file_date_is_written_back_as_read() {
+        for text in ["2025-02-15", "2025-02-30", "15/2 2025", ""] {
+            let d = FileDate::new(text);
+            let ron = ron::to_string(&d).unwrap();
+            assert_eq!(ron::from_str::<FileDate>(&ron).unwrap(), d);
+            assert_eq!(d.as_str(), text);
+        }
+        assert_eq!(FileDate::new("2024-02-29").year(), Some(2024));
+        assert_eq!(FileDate::new("2025-02-29").date(), None);
     }
 }

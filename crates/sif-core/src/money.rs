@@ -21,7 +21,7 @@ pub struct Money(pub i64);
 
 /// Arithmetic that would not fit in an `i64`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("beloppet blev för stort att räkna med / the amount became too large to compute")]
+#[error("{}", crate::messages::Message::both(self))]
 pub struct Overflow;
 
 impl Money {
@@ -245,16 +245,11 @@ impl fmt::Display for Money {
 
 /// Why typed text is not an amount.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", crate::messages::Message::both(self))]
 pub enum ParseMoneyError {
-    #[error("ange ett belopp / enter an amount")]
     Empty,
-    #[error("”{0}” är inget belopp i hela kronor / “{0}” is not an amount in whole kronor")]
     Invalid(String),
-    #[error("ange hela kronor, utan ören / enter whole kronor, without öre")]
     Fraction,
-    #[error(
-        "beloppet är för stort (högst 1 000 000 000 000 kr) / the amount is too large (at most SEK 1,000,000,000,000)"
-    )]
     TooLarge,
 }
 

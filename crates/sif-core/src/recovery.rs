@@ -332,11 +332,9 @@ pub fn unix_secs(t: SystemTime) -> u64 {
 }
 
 fn io_save_error(file: &str, e: &io::Error) -> SaveError {
-    let (reason_sv, reason) = store::io_reasons(e);
     SaveError::Io {
         file: file.to_string(),
-        reason_sv,
-        reason,
+        reason: store::IoReason::of(e),
         existed: true,
     }
 }
@@ -412,8 +410,7 @@ fn read_recovery_text(path: &Path) -> Result<String, LoadError> {
             file: path.display().to_string(),
             line: 1,
             col: 1,
-            message_sv: "återställningsfilens huvud saknas eller är skadat".to_string(),
-            message: "the recovery file's header is missing or damaged".to_string(),
+            problem: store::SyntaxProblem::RecoveryHeader,
         }),
     }
 }

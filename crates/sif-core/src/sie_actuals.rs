@@ -26,9 +26,10 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
 use crate::engine::Projection;
+use crate::messages::Message;
 use crate::model::{ActorKind, Actual, ActualRepayment, Fund, Initiative};
 use crate::money::Money;
-use crate::sie_read::{SieFile, SieWarning, ore_en, ore_sv};
+use crate::sie_read::{SieFile, SieWarning};
 
 /// Where the fund's actual payment is read from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -107,90 +108,6 @@ pub enum ActualsWarning {
     NoPayer { code: String, ore: i128 },
 }
 
-impl ActualsWarning {
-    pub fn swedish(&self) -> String {
-        match self {
-            ActualsWarning::Sie(w) => w.swedish(),
-            ActualsWarning::NoVouchers { year } => {
-                format!("filen har inga verifikationer daterade {year}")
-            }
-            ActualsWarning::YearOpen { year } => format!(
-                "{year} är inte stängt; utfallet kan visas men inte användas förrän året är stängt"
-            ),
-            ActualsWarning::NoMappedRows {
-                year,
-                fund_from,
-                internal_income,
-                internal_cost,
-            } => match fund_from {
-                FundFrom::Allocation => format!(
-                    "filen har inga rader {year} på kontona för interna intäkter ({internal_income}) och interna kostnader ({internal_cost}); stämmer fondens konton med organisationens kontoplan?"
-                ),
-                FundFrom::Costs => format!(
-                    "filen har inga rader {year} på kostnadskontona 4000–7999; stämmer fondens konton med organisationens kontoplan?"
-                ),
-            },
-            ActualsWarning::NegativeFund { code, ore } => format!(
-                "{code}: fondens utbetalning enligt filen är netto {} kr; den lästes inte in (det registrerade beloppet står kvar)",
-                ore_sv(*ore)
-            ),
-            ActualsWarning::NegativeRepayment { code, actor, ore } => format!(
-                "{code}: återföringen från {actor} enligt filen är netto {} kr; den lästes inte in (det registrerade beloppet står kvar)",
-                ore_sv(*ore)
-            ),
-            ActualsWarning::UnknownPayer { code, actor, ore } => format!(
-                "{code}: {} kr på kontot för interna kostnader har ansvar ”{actor}”, som inte är en nämnd i fonden; det lästes inte in",
-                ore_sv(*ore)
-            ),
-            ActualsWarning::NoPayer { code, ore } => format!(
-                "{code}: {} kr på kontot för interna kostnader saknar ansvar (dimension 1); det lästes inte in",
-                ore_sv(*ore)
-            ),
-        }
-    }
-
-    pub fn english(&self) -> String {
-        match self {
-            ActualsWarning::Sie(w) => w.english(),
-            ActualsWarning::NoVouchers { year } => {
-                format!("the file has no vouchers dated {year}")
-            }
-            ActualsWarning::YearOpen { year } => format!(
-                "{year} is not closed; the figures can be shown but not applied until the year is closed"
-            ),
-            ActualsWarning::NoMappedRows {
-                year,
-                fund_from,
-                internal_income,
-                internal_cost,
-            } => match fund_from {
-                FundFrom::Allocation => format!(
-                    "the file has no rows in {year} on the accounts for internal income ({internal_income}) and internal costs ({internal_cost}); do the fund's accounts match the organisation's chart?"
-                ),
-                FundFrom::Costs => format!(
-                    "the file has no rows in {year} on the cost accounts 4000–7999; do the fund's accounts match the organisation's chart?"
-                ),
-            },
-            ActualsWarning::NegativeFund { code, ore } => format!(
-                "{code}: the fund's payment in the file nets to SEK {}; it was not imported (the recorded figure stays)",
-                ore_en(*ore)
-            ),
-            ActualsWarning::NegativeRepayment { code, actor, ore } => format!(
-                "{code}: the repayment from {actor} in the file nets to SEK {}; it was not imported (the recorded figure stays)",
-                ore_en(*ore)
-            ),
-            ActualsWarning::UnknownPayer { code, actor, ore } => format!(
-                "{code}: SEK {} on the internal cost account has responsibility “{actor}”, which is no committee of the fund; it was not imported",
-                ore_en(*ore)
-            ),
-            ActualsWarning::NoPayer { code, ore } => format!(
-                "{code}: SEK {} on the internal cost account has no responsibility (dimension 1); it was not imported",
-                ore_en(*ore)
-            ),
-        }
-    }
-}
-
 impl fmt::Display for ActualsWarning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} / {}", self.swedish(), self.english())
@@ -208,44 +125,6 @@ pub enum ActualsError {
     NotClosed { year: i32 },
     #[error("{} / {}", self.swedish(), self.english())]
     TooLarge { code: String },
-}
-
-impl ActualsError {
-    pub fn swedish(&self) -> String {
-        match self {
-            ActualsError::NoYear => {
-                "SIE-filen har inget läsbart räkenskapsår (#RAR 0); ange året med --year"
-                    .to_string()
-            }
-            ActualsError::OutsideHorizon { year, first, last } => {
-                format!("{year} ligger utanför fondens år {first}–{last}")
-            }
-            ActualsError::NotClosed { year } => {
-                format!("{year} är inte stängt; stäng året (closed_through) innan utfallet används")
-            }
-            ActualsError::TooLarge { code } => {
-                format!("{code}: beloppen i SIE-filen är för stora för en fond")
-            }
-        }
-    }
-
-    pub fn english(&self) -> String {
-        match self {
-            ActualsError::NoYear => {
-                "the SIE file has no readable financial year (#RAR 0); give the year with --year"
-                    .to_string()
-            }
-            ActualsError::OutsideHorizon { year, first, last } => {
-                format!("{year} is outside the fund's years {first}–{last}")
-            }
-            ActualsError::NotClosed { year } => format!(
-                "{year} is not closed; close the year (closed_through) before applying the figures"
-            ),
-            ActualsError::TooLarge { code } => {
-                format!("{code}: the amounts in the SIE file are too large for a fund")
-            }
-        }
-    }
 }
 
 /// The result of reading a SIE file for a fund, before anything is changed (SPEC §10).

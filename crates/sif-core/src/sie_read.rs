@@ -22,6 +22,7 @@ use std::fmt;
 use std::path::Path;
 
 use crate::ledger::cp437;
+use crate::messages::Message;
 use crate::money::{MINUS, NBSP, group_digits};
 
 /// The largest file Sif reads (SPEC §10): 512 MiB.
@@ -95,63 +96,6 @@ pub enum SieWarning {
     SkippedLines { count: usize, first: usize },
 }
 
-impl SieWarning {
-    pub fn swedish(&self) -> String {
-        match self {
-            SieWarning::Utf8 => {
-                "filen är skriven i UTF-8, inte i CP437 som SIE 4 föreskriver; den lästes som UTF-8"
-                    .to_string()
-            }
-            SieWarning::Latin1 => {
-                "filen är skriven i Latin-1 (ISO 8859-1), inte i CP437 som SIE 4 föreskriver; den lästes som Latin-1"
-                    .to_string()
-            }
-            SieWarning::NoSieType => {
-                "filen saknar #SIETYP; den lästes som typ 4 eftersom den har verifikationer"
-                    .to_string()
-            }
-            SieWarning::BrokenFiscalYear { line } => {
-                format!("räkenskapsåret (#RAR) på rad {line} kan inte läsas och hoppades över")
-            }
-            SieWarning::NonCalendarFiscalYear(fy) => format!(
-                "räkenskapsåret {}–{} är inte ett kalenderår; verifikationerna räknas till kalenderåret för sitt datum",
-                dashed(fy.start),
-                dashed(fy.end)
-            ),
-            SieWarning::SkippedLines { count, first } => format!(
-                "{count} rader som inte är SIE-poster hoppades över (den första på rad {first})"
-            ),
-        }
-    }
-
-    pub fn english(&self) -> String {
-        match self {
-            SieWarning::Utf8 => {
-                "the file is written in UTF-8, not in CP437 as SIE 4 prescribes; it was read as UTF-8"
-                    .to_string()
-            }
-            SieWarning::Latin1 => {
-                "the file is written in Latin-1 (ISO 8859-1), not in CP437 as SIE 4 prescribes; it was read as Latin-1"
-                    .to_string()
-            }
-            SieWarning::NoSieType => {
-                "the file has no #SIETYP; it was read as type 4 because it has vouchers".to_string()
-            }
-            SieWarning::BrokenFiscalYear { line } => {
-                format!("the financial year (#RAR) on line {line} cannot be read and was skipped")
-            }
-            SieWarning::NonCalendarFiscalYear(fy) => format!(
-                "the financial year {} to {} is not a calendar year; vouchers count in the calendar year of their date",
-                dashed(fy.start),
-                dashed(fy.end)
-            ),
-            SieWarning::SkippedLines { count, first } => format!(
-                "{count} lines that are no SIE record were skipped (the first on line {first})"
-            ),
-        }
-    }
-}
-
 impl fmt::Display for SieWarning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} / {}", self.swedish(), self.english())
@@ -179,7 +123,7 @@ pub enum Problem {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SieReadError {
     #[error("{} / {}", self.swedish(), self.english())]
-    Io { reason_sv: String, reason: String },
+    Io { reason: crate::store::IoReason },
     #[error("{} / {}", self.swedish(), self.english())]
     TooLarge { bytes: u64 },
     #[error("{} / {}", self.swedish(), self.english())]
@@ -206,126 +150,8 @@ pub enum SieReadError {
     Overflow { line: usize },
 }
 
-impl SieReadError {
-    pub fn swedish(&self) -> String {
-        match self {
-            SieReadError::Io { reason_sv, .. } => {
-                format!("SIE-filen kunde inte läsas: {reason_sv}")
-            }
-            SieReadError::TooLarge { bytes } => format!(
-                "SIE-filen är {} MiB, större än de 512 MiB Sif läser",
-                bytes / (1024 * 1024)
-            ),
-            SieReadError::NotSie => {
-                "filen är ingen SIE-fil (den börjar inte med en SIE-post som #FLAGGA eller #SIETYP)"
-                    .to_string()
-            }
-            SieReadError::NotType4 { sie_type } => format!(
-                "SIE-filen är av typ {sie_type} och har inga verifikationer; utfall kräver en fil av typ 4 (4E eller 4I) med verifikationer"
-            ),
-            SieReadError::Unbalanced {
-                series,
-                number,
-                line,
-                ore,
-            } => format!(
-                "verifikation {} {} på rad {line} balanserar inte: raderna summerar till {} kr",
-                shown(series),
-                shown(number),
-                ore_sv(*ore)
-            ),
-            SieReadError::Truncated {
-                series,
-                number,
-                line,
-            } => format!(
-                "SIE-filen tar slut mitt i verifikation {} {} som börjar på rad {line}; filen är avkortad",
-                shown(series),
-                shown(number)
-            ),
-            SieReadError::Malformed { line, problem } => {
-                let what = match problem {
-                    Problem::Amount(t) => format!("beloppet ”{t}” kan inte läsas"),
-                    Problem::Account(t) => format!("kontot ”{t}” är inget kontonummer"),
-                    Problem::Date(t) => format!("datumet ”{t}” är inget datum ÅÅÅÅMMDD"),
-                    Problem::Dimension(t) => format!("dimensionen ”{t}” är inget dimensionsnummer"),
-                    Problem::ObjectList => "objektlistan är ofullständig".to_string(),
-                    Problem::TransOutsideVoucher => {
-                        "en #TRANS-rad står utanför en verifikation".to_string()
-                    }
-                    Problem::NestedVoucher => {
-                        "en #VER står inuti en annan verifikation (en } saknas)".to_string()
-                    }
-                    Problem::StrayBrace => {
-                        "en klammer hör inte till någon verifikation".to_string()
-                    }
-                };
-                format!("SIE-filen kan inte läsas: på rad {line} {what}")
-            }
-            SieReadError::Overflow { line } => {
-                format!("SIE-filen kan inte läsas: summan på rad {line} är orimligt stor")
-            }
-        }
-    }
-
-    pub fn english(&self) -> String {
-        match self {
-            SieReadError::Io { reason, .. } => format!("the SIE file could not be read: {reason}"),
-            SieReadError::TooLarge { bytes } => format!(
-                "the SIE file is {} MiB, larger than the 512 MiB Sif reads",
-                bytes / (1024 * 1024)
-            ),
-            SieReadError::NotSie => {
-                "the file is not a SIE file (it does not start with a SIE record such as #FLAGGA or #SIETYP)"
-                    .to_string()
-            }
-            SieReadError::NotType4 { sie_type } => format!(
-                "the SIE file is of type {sie_type} and holds no vouchers; actual figures need a type 4 file (4E or 4I) with vouchers"
-            ),
-            SieReadError::Unbalanced {
-                series,
-                number,
-                line,
-                ore,
-            } => format!(
-                "voucher {} {} on line {line} does not balance: its rows sum to SEK {}",
-                shown(series),
-                shown(number),
-                ore_en(*ore)
-            ),
-            SieReadError::Truncated {
-                series,
-                number,
-                line,
-            } => format!(
-                "the SIE file ends inside voucher {} {} that starts on line {line}; the file is truncated",
-                shown(series),
-                shown(number)
-            ),
-            SieReadError::Malformed { line, problem } => {
-                let what = match problem {
-                    Problem::Amount(t) => format!("the amount “{t}” cannot be read"),
-                    Problem::Account(t) => format!("the account “{t}” is no account number"),
-                    Problem::Date(t) => format!("the date “{t}” is no date YYYYMMDD"),
-                    Problem::Dimension(t) => format!("the dimension “{t}” is no dimension number"),
-                    Problem::ObjectList => "the object list is incomplete".to_string(),
-                    Problem::TransOutsideVoucher => "a #TRANS row is outside a voucher".to_string(),
-                    Problem::NestedVoucher => {
-                        "a #VER is inside another voucher (a } is missing)".to_string()
-                    }
-                    Problem::StrayBrace => "a brace belongs to no voucher".to_string(),
-                };
-                format!("the SIE file cannot be read: on line {line} {what}")
-            }
-            SieReadError::Overflow { line } => {
-                format!("the SIE file cannot be read: the sum on line {line} is unreasonably large")
-            }
-        }
-    }
-}
-
 /// A voucher's series or number as the messages show it: `""` when empty.
-fn shown(s: &str) -> String {
+pub(crate) fn shown(s: &str) -> String {
     if s.is_empty() {
         "\"\"".to_string()
     } else {
@@ -363,7 +189,7 @@ pub fn ore_en(ore: i128) -> String {
 }
 
 /// `YYYYMMDD` as `YYYY-MM-DD`.
-fn dashed(date: u32) -> String {
+pub(crate) fn dashed(date: u32) -> String {
     format!(
         "{:04}-{:02}-{:02}",
         date / 10_000,
@@ -418,9 +244,8 @@ impl SieFile {
 
 /// Read a SIE file from disk: refused before reading when it is larger than 512 MiB.
 pub fn read_file(path: &Path) -> Result<SieFile, SieReadError> {
-    let io = |e: std::io::Error| {
-        let (reason_sv, reason) = crate::store::io_reasons(&e);
-        SieReadError::Io { reason_sv, reason }
+    let io = |e: std::io::Error| SieReadError::Io {
+        reason: crate::store::IoReason::of(&e),
     };
     let meta = std::fs::metadata(path).map_err(io)?;
     if meta.len() > MAX_FILE_BYTES {
@@ -633,14 +458,14 @@ fn parse_u32(b: &[u8]) -> Option<u32> {
     std::str::from_utf8(b).ok()?.parse().ok()
 }
 
-/// A date `YYYYMMDD` with a plausible month and day.
+/// A date `YYYYMMDD` that is a real calendar date, as the number `YYYYMMDD`.
 fn parse_date(b: &[u8]) -> Option<u32> {
     if b.len() != 8 {
         return None;
     }
     let d = parse_u32(b)?;
-    let (m, day) = (d / 100 % 100, d % 100);
-    ((1..=12).contains(&m) && (1..=31).contains(&day) && d / 10_000 >= 1000).then_some(d)
+    let year = i32::try_from(d / 10_000).ok().filter(|&y| y >= 1000)?;
+    chrono::NaiveDate::from_ymd_opt(year, d / 100 % 100, d % 100).map(|_| d)
 }
 
 const NONE: u32 = u32::MAX;

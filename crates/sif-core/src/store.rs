@@ -22,23 +22,79 @@ use std::time::SystemTime;
 
 use serde::Deserialize;
 
+use crate::messages::Message;
 use crate::model::{FORMAT_VERSION, Fund};
+use crate::text::Lang;
 
 /// Fund files larger than this are refused before parsing (64 MiB): a real fund of thousands of
 /// initiatives is a few megabytes.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
+/// Why the operating system refused to read or write a file: the common reasons by name, the
+/// rest with the system's own text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IoReason {
+    NotFound,
+    PermissionDenied,
+    ReadOnlyDrive,
+    DiskFull,
+    QuotaExceeded,
+    TooLargeForDrive,
+    IsAFolder,
+    NotAFolder,
+    InvalidName,
+    InUse,
+    NetworkDown,
+    /// Any other error, with the system's text.
+    Other(String),
+}
+
+impl IoReason {
+    pub fn of(e: &io::Error) -> IoReason {
+        use io::ErrorKind as K;
+        match e.kind() {
+            K::NotFound => IoReason::NotFound,
+            K::PermissionDenied => IoReason::PermissionDenied,
+            K::ReadOnlyFilesystem => IoReason::ReadOnlyDrive,
+            K::StorageFull => IoReason::DiskFull,
+            K::QuotaExceeded => IoReason::QuotaExceeded,
+            K::FileTooLarge => IoReason::TooLargeForDrive,
+            K::IsADirectory => IoReason::IsAFolder,
+            K::NotADirectory => IoReason::NotAFolder,
+            K::InvalidFilename => IoReason::InvalidName,
+            K::ResourceBusy | K::ExecutableFileBusy => IoReason::InUse,
+            K::StaleNetworkFileHandle
+            | K::TimedOut
+            | K::NotConnected
+            | K::NetworkUnreachable
+            | K::HostUnreachable
+            | K::ConnectionReset
+            | K::ConnectionAborted
+            | K::NetworkDown => IoReason::NetworkDown,
+            _ => IoReason::Other(e.to_string()),
+        }
+    }
+}
+
+/// What is wrong with the text of a fund file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SyntaxProblem {
+    /// The file holds nothing but white space.
+    Empty,
+    /// A recovery file's header is missing or damaged.
+    RecoveryHeader,
+    /// RON's own error (the common ones are said in plain words).
+    Ron(ron::Error),
+}
+
 /// Why a fund file could not be read. Each variant renders as one sentence in Swedish and
-/// English, naming the file.
+/// English, naming the file ([`crate::messages`]).
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadError {
     /// The file could not be opened or read.
     Io {
         file: String,
-        /// Why, in Swedish.
-        reason_sv: String,
-        /// Why, in English.
-        reason: String,
+        reason: IoReason,
     },
     NotAFile {
         file: String,
@@ -57,10 +113,7 @@ pub enum LoadError {
         file: String,
         line: usize,
         col: usize,
-        /// What is wrong, in Swedish.
-        message_sv: String,
-        /// What is wrong, in English.
-        message: String,
+        problem: SyntaxProblem,
     },
     MissingFormat {
         file: String,
@@ -75,19 +128,11 @@ pub enum LoadError {
     },
 }
 
-/// Whole megabytes, rounded up, so that a file just over the limit never reads as "64 MB; at
-/// most 64 MB".
-fn megabytes_up(bytes: u64) -> u64 {
-    bytes.div_ceil(1024 * 1024)
-}
-
 impl LoadError {
     fn io(file: &str, e: &io::Error) -> LoadError {
-        let (reason_sv, reason) = io_reasons(e);
         LoadError::Io {
             file: file.to_string(),
-            reason_sv,
-            reason,
+            reason: IoReason::of(e),
         }
     }
 
@@ -100,80 +145,12 @@ impl LoadError {
             _ => None,
         }
     }
-
-    pub fn swedish(&self) -> String {
-        match self {
-            LoadError::Io {
-                file, reason_sv, ..
-            } => format!("Kunde inte läsa {file}: {reason_sv}."),
-            LoadError::NotAFile { file } => {
-                format!("{file} är en mapp eller ingen vanlig fil; välj en fondfil (.ron).")
-            }
-            LoadError::TooLarge { file, bytes } => format!(
-                "{file} är för stor ({} MB); en fondfil får vara högst {} MB.",
-                megabytes_up(*bytes),
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
-            LoadError::NotUtf8 { file, line, col } => format!(
-                "{file}:{line}:{col}: filen är inte UTF-8-text; spara den som UTF-8 (den kan vara en binärfil eller sparad som Latin-1)."
-            ),
-            LoadError::Syntax {
-                file,
-                line,
-                col,
-                message_sv,
-                ..
-            } => format!("{file}:{line}:{col}: filen kunde inte tolkas: {message_sv}."),
-            LoadError::MissingFormat { file } => format!(
-                "{file}: fältet format saknas; en fondfil börjar med Fund(format: {FORMAT_VERSION}, …)."
-            ),
-            LoadError::NewerFormat { file, found } => format!(
-                "{file} har filformat {found}, som är nyare än vad den här versionen av Sif kan läsa (format {FORMAT_VERSION}); uppdatera Sif för att öppna den."
-            ),
-            LoadError::UnsupportedFormat { file, found } => format!(
-                "{file} har filformat {found}, som inte finns; Sif läser format {FORMAT_VERSION}."
-            ),
-        }
-    }
-
-    pub fn english(&self) -> String {
-        match self {
-            LoadError::Io { file, reason, .. } => format!("Could not read {file}: {reason}."),
-            LoadError::NotAFile { file } => {
-                format!("{file} is a folder or not a regular file; choose a fund file (.ron).")
-            }
-            LoadError::TooLarge { file, bytes } => format!(
-                "{file} is too large ({} MB); a fund file may be at most {} MB.",
-                megabytes_up(*bytes),
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
-            LoadError::NotUtf8 { file, line, col } => format!(
-                "{file}:{line}:{col}: the file is not UTF-8 text; save it as UTF-8 (it may be a binary file or saved as Latin-1)."
-            ),
-            LoadError::Syntax {
-                file,
-                line,
-                col,
-                message,
-                ..
-            } => format!("{file}:{line}:{col}: the file could not be read: {message}."),
-            LoadError::MissingFormat { file } => format!(
-                "{file}: the field format is missing; a fund file starts with Fund(format: {FORMAT_VERSION}, …)."
-            ),
-            LoadError::NewerFormat { file, found } => format!(
-                "{file} has file format {found}, which is newer than this version of Sif reads (format {FORMAT_VERSION}); update Sif to open it."
-            ),
-            LoadError::UnsupportedFormat { file, found } => format!(
-                "{file} has file format {found}, which does not exist; Sif reads format {FORMAT_VERSION}."
-            ),
-        }
-    }
 }
 
 impl fmt::Display for LoadError {
     /// Swedish first, then English, in one line.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} / {}", self.swedish(), self.english())
+        f.write_str(&self.both())
     }
 }
 
@@ -272,59 +249,8 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
 
 /// A short, plain reason for an I/O error, in Swedish and in English.
 pub fn io_reasons(e: &io::Error) -> (String, String) {
-    use io::ErrorKind as K;
-    let (sv, en) = match e.kind() {
-        K::NotFound => (
-            "filen eller mappen finns inte",
-            "the file or folder does not exist",
-        ),
-        K::PermissionDenied => (
-            "behörighet saknas (filen eller mappen är skrivskyddad eller tillhör någon annan)",
-            "permission denied (the file or folder is read-only or belongs to someone else)",
-        ),
-        K::ReadOnlyFilesystem => ("enheten är skrivskyddad", "the drive is read-only"),
-        K::StorageFull => ("disken är full", "the disk is full"),
-        K::QuotaExceeded => (
-            "ditt lagringsutrymme (kvot) är slut",
-            "your storage quota is used up",
-        ),
-        K::FileTooLarge => (
-            "filen är för stor för enheten",
-            "the file is too large for the drive",
-        ),
-        K::IsADirectory => ("det är en mapp, inte en fil", "it is a folder, not a file"),
-        K::NotADirectory => (
-            "en del av sökvägen är en fil, inte en mapp",
-            "part of the path is a file, not a folder",
-        ),
-        K::InvalidFilename => (
-            "filnamnet är ogiltigt eller för långt",
-            "the file name is invalid or too long",
-        ),
-        K::ResourceBusy | K::ExecutableFileBusy => (
-            "filen används av ett annat program",
-            "the file is in use by another program",
-        ),
-        K::StaleNetworkFileHandle
-        | K::TimedOut
-        | K::NotConnected
-        | K::NetworkUnreachable
-        | K::HostUnreachable
-        | K::ConnectionReset
-        | K::ConnectionAborted
-        | K::NetworkDown => (
-            "nätverksenheten svarar inte",
-            "the network drive does not respond",
-        ),
-        _ => return (format!("systemfel: {e}"), e.to_string()),
-    };
-    (sv.to_string(), en.to_string())
-}
-
-/// [`io_reasons`] in one string, Swedish then English.
-pub fn io_reason(e: &io::Error) -> String {
-    let (sv, en) = io_reasons(e);
-    format!("{sv} / {en}")
+    let reason = IoReason::of(e);
+    (reason.text(Lang::Sv), reason.text(Lang::En))
 }
 
 /// Parse fund-file bytes; `file` names the source in messages.
@@ -378,8 +304,7 @@ pub fn parse_str(text: &str, file: &str) -> Result<Fund, LoadError> {
             file: file.to_string(),
             line: 1,
             col: 1,
-            message_sv: "filen är tom".to_string(),
-            message: "the file is empty".to_string(),
+            problem: SyntaxProblem::Empty,
         });
     }
     let options = ron_options();
@@ -398,13 +323,11 @@ pub fn parse_str(text: &str, file: &str) -> Result<Fund, LoadError> {
             if let Ok(probe) = options.from_str::<FormatProbe>(text) {
                 check_format(probe.format, file)?;
             }
-            let (message_sv, message) = explain_ron_error(&e.code);
             Err(LoadError::Syntax {
                 file: file.to_string(),
                 line: e.span.start.line.max(1),
                 col: e.span.start.col.max(1),
-                message_sv,
-                message,
+                problem: SyntaxProblem::Ron(e.code),
             })
         }
     }
@@ -431,141 +354,6 @@ fn check_format(format: i64, file: &str) -> Result<(), LoadError> {
 fn ron_options() -> ron::Options {
     // The default recursion limit (128) keeps deeply nested input from exhausting the stack.
     ron::Options::default()
-}
-
-/// RON's error in Swedish and English: the common mistakes in plain words, the rest with RON's
-/// own precise wording (it names fields and types), introduced in Swedish.
-fn explain_ron_error(code: &ron::Error) -> (String, String) {
-    use ron::Error as E;
-    match code {
-        E::MissingStructField { field, outer } => {
-            let place = outer.as_deref().unwrap_or("Fund");
-            (
-                format!("fältet {field} saknas i {place}"),
-                format!("the field {field} is missing in {place}"),
-            )
-        }
-        E::NoSuchStructField {
-            expected,
-            found,
-            outer,
-        } => {
-            let place = outer.as_deref().unwrap_or("Fund");
-            let list = expected.join(", ");
-            (
-                format!("{place} har inget fält som heter {found} (giltiga fält: {list})"),
-                format!("{place} has no field called {found} (expected one of: {list})"),
-            )
-        }
-        E::DuplicateStructField { field, outer } => {
-            let place = outer.as_deref().unwrap_or("Fund");
-            (
-                format!("fältet {field} förekommer två gånger i {place}"),
-                format!("the field {field} appears twice in {place}"),
-            )
-        }
-        E::NoSuchEnumVariant {
-            expected,
-            found,
-            outer,
-        } => {
-            let list = expected.join(", ");
-            let what = outer.as_deref().unwrap_or("värdet");
-            let what_en = outer.as_deref().unwrap_or("the value");
-            (
-                format!("{found} är inget giltigt värde för {what} (giltiga: {list})"),
-                format!("{found} is not a valid value for {what_en} (expected one of: {list})"),
-            )
-        }
-        E::Eof => (
-            "filen tar slut mitt i (saknas en avslutande parentes?)".to_string(),
-            "the file ends too early (is a closing bracket missing?)".to_string(),
-        ),
-        E::ExpectedComma => (
-            "ett kommatecken saknas".to_string(),
-            "a comma is missing".to_string(),
-        ),
-        E::IntegerOutOfBounds => (
-            "talet är för stort eller för litet för fältet".to_string(),
-            "the number is too large or too small for this field".to_string(),
-        ),
-        E::ExceededRecursionLimit => (
-            "filen är för djupt nästlad (för många parenteser inuti varandra)".to_string(),
-            "the file is nested too deeply (too many brackets inside each other)".to_string(),
-        ),
-        E::ExpectedInteger => (
-            "här ska det stå ett heltal".to_string(),
-            "a whole number is expected here".to_string(),
-        ),
-        E::ExpectedFloat => (
-            "här ska det stå ett tal".to_string(),
-            "a number is expected here".to_string(),
-        ),
-        E::ExpectedString => (
-            "här ska det stå en text inom citattecken".to_string(),
-            "a text in quotes is expected here".to_string(),
-        ),
-        E::ExpectedStringEnd => (
-            "en text saknar sitt avslutande citattecken".to_string(),
-            "a text is missing its closing quote".to_string(),
-        ),
-        E::ExpectedBoolean => (
-            "här ska det stå true eller false".to_string(),
-            "true or false is expected here".to_string(),
-        ),
-        E::ExpectedArray => (
-            "här ska en lista börja med [".to_string(),
-            "a list starting with [ is expected here".to_string(),
-        ),
-        E::ExpectedArrayEnd => (
-            "en lista saknar sin avslutande ]".to_string(),
-            "a list is missing its closing ]".to_string(),
-        ),
-        E::ExpectedStructLike | E::ExpectedOption => (
-            "här ska det stå en öppnande parentes (".to_string(),
-            "an opening bracket ( is expected here".to_string(),
-        ),
-        E::ExpectedNamedStructLike("Fund")
-        | E::ExpectedDifferentStructName {
-            expected: "Fund", ..
-        } => (
-            "det här är ingen fondfil; en fondfil börjar med Fund(".to_string(),
-            "this is not a fund file; a fund file starts with Fund(".to_string(),
-        ),
-        E::ExpectedNamedStructLike(name) => (
-            format!("här ska det stå en öppnande parentes ( för {name}"),
-            format!("an opening bracket ( for {name} is expected here"),
-        ),
-        E::ExpectedStructLikeEnd | E::ExpectedOptionEnd => (
-            "en avslutande parentes ) saknas".to_string(),
-            "a closing bracket ) is missing".to_string(),
-        ),
-        E::ExpectedDifferentStructName { expected, found } => (
-            format!("här ska det stå {expected}, inte {found}"),
-            format!("{expected} is expected here, not {found}"),
-        ),
-        E::ExpectedIdentifier => (
-            "här ska det stå ett fältnamn eller ett värde som Committee".to_string(),
-            "a field name or a value such as Committee is expected here".to_string(),
-        ),
-        E::UnexpectedChar(c) => (
-            format!("tecknet {c:?} hör inte hit"),
-            format!("the character {c:?} does not belong here"),
-        ),
-        E::TrailingCharacters => (
-            "det står något efter fondens sista parentes".to_string(),
-            "there is something after the fund's closing bracket".to_string(),
-        ),
-        E::UnclosedBlockComment => (
-            "en kommentar /* saknar sitt avslutande */".to_string(),
-            "a comment /* is missing its closing */".to_string(),
-        ),
-        E::InvalidValueForType { expected, found } => (
-            format!("väntade {expected}, fann {found}"),
-            format!("expected {expected} but found {found}"),
-        ),
-        other => (format!("RON-fel: {other}"), other.to_string()),
-    }
 }
 
 /// The exact text Sif writes for a fund: RON, pretty-printed, fields in SPEC order.
@@ -702,10 +490,14 @@ pub enum SaveError {
     },
     Io {
         file: String,
-        reason_sv: String,
-        reason: String,
+        reason: IoReason,
         /// There was a file by that name before, and it is as it was.
         existed: bool,
+    },
+    /// The file on disk could not be read to compare it with the one that was opened.
+    Unreadable {
+        file: String,
+        error: Box<LoadError>,
     },
     /// The folder to save in does not exist (moved, or a network drive disconnected).
     FolderMissing {
@@ -723,8 +515,7 @@ pub enum SaveError {
     /// The previous version could not be kept as `NAME.bak`, so nothing was saved.
     Backup {
         file: String,
-        reason_sv: String,
-        reason: String,
+        reason: BackupReason,
     },
     /// The file on disk is no longer the one that was opened (see [`save_checked`]).
     ChangedOnDisk {
@@ -734,106 +525,24 @@ pub enum SaveError {
     },
 }
 
+/// Why the previous version could not be kept as `NAME.bak`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BackupReason {
+    /// `NAME.bak` is a folder or something else that is not a regular file.
+    NotAFile {
+        bak: String,
+    },
+    /// The name with `.bak` is longer than the file system allows.
+    NameTooLong,
+    Io(IoReason),
+}
+
 impl SaveError {
     pub(crate) fn io(file: &str, e: &io::Error, existed: bool) -> SaveError {
-        let (reason_sv, reason) = io_reasons(e);
         SaveError::Io {
             file: file.to_string(),
-            reason_sv,
-            reason,
+            reason: IoReason::of(e),
             existed,
-        }
-    }
-
-    pub fn swedish(&self) -> String {
-        const KEPT: &str = "Den tidigare filen är orörd.";
-        match self {
-            SaveError::Serialize { reason } => {
-                format!("Fonden kunde inte skrivas som text: {reason}. Ingenting skrevs.")
-            }
-            SaveError::Io {
-                file,
-                reason_sv,
-                existed: true,
-                ..
-            } => format!("Kunde inte spara {file}: {reason_sv}. {KEPT}"),
-            SaveError::Io {
-                file,
-                reason_sv,
-                existed: false,
-                ..
-            } => format!("Kunde inte spara {file}: {reason_sv}. Ingen fil skrevs."),
-            SaveError::FolderMissing { file, folder } => format!(
-                "Kunde inte spara {file}: mappen {folder} finns inte (den kan ha flyttats, eller en nätverksenhet kan vara frånkopplad)."
-            ),
-            SaveError::NotAFile { file } => format!(
-                "Kunde inte spara {file}: det är en mapp eller ingen vanlig fil; välj ett filnamn."
-            ),
-            SaveError::ReadOnlyFile { file } => format!(
-                "Kunde inte spara {file}: filen är skrivskyddad. Spara under ett annat namn eller ta bort skrivskyddet. {KEPT}"
-            ),
-            SaveError::Backup {
-                file, reason_sv, ..
-            } => format!(
-                "Kunde inte spara {file}: den tidigare versionen kunde inte behållas som säkerhetskopia (.bak): {reason_sv}. {KEPT}"
-            ),
-            SaveError::ChangedOnDisk {
-                file,
-                removed: false,
-            } => format!(
-                "{file} har ändrats av ett annat program eller en annan person sedan du öppnade den; ingenting sparades."
-            ),
-            SaveError::ChangedOnDisk {
-                file,
-                removed: true,
-            } => format!(
-                "{file} har tagits bort eller flyttats sedan du öppnade den; ingenting sparades."
-            ),
-        }
-    }
-
-    pub fn english(&self) -> String {
-        const KEPT: &str = "The previous file is unchanged.";
-        match self {
-            SaveError::Serialize { reason } => {
-                format!("The fund could not be written as text: {reason}. Nothing was written.")
-            }
-            SaveError::Io {
-                file,
-                reason,
-                existed: true,
-                ..
-            } => format!("Could not save {file}: {reason}. {KEPT}"),
-            SaveError::Io {
-                file,
-                reason,
-                existed: false,
-                ..
-            } => format!("Could not save {file}: {reason}. No file was written."),
-            SaveError::FolderMissing { file, folder } => format!(
-                "Could not save {file}: the folder {folder} does not exist (it may have been moved, or a network drive disconnected)."
-            ),
-            SaveError::NotAFile { file } => format!(
-                "Could not save {file}: it is a folder or not a regular file; choose a file name."
-            ),
-            SaveError::ReadOnlyFile { file } => format!(
-                "Could not save {file}: the file is write-protected. Save under another name or remove the protection. {KEPT}"
-            ),
-            SaveError::Backup { file, reason, .. } => format!(
-                "Could not save {file}: the previous version could not be kept as a backup (.bak): {reason}. {KEPT}"
-            ),
-            SaveError::ChangedOnDisk {
-                file,
-                removed: false,
-            } => format!(
-                "{file} has been changed by another program or person since you opened it; nothing was saved."
-            ),
-            SaveError::ChangedOnDisk {
-                file,
-                removed: true,
-            } => {
-                format!("{file} has been deleted or moved since you opened it; nothing was saved.")
-            }
         }
     }
 }
@@ -841,7 +550,7 @@ impl SaveError {
 impl fmt::Display for SaveError {
     /// Swedish first, then English, in one line.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} / {}", self.swedish(), self.english())
+        f.write_str(&self.both())
     }
 }
 
@@ -899,22 +608,17 @@ pub fn save_checked(
             DiskState::Unreadable(LoadError::NotAFile { .. }) => {
                 return Err(SaveError::NotAFile { file });
             }
-            DiskState::Unreadable(LoadError::Io {
-                reason_sv, reason, ..
-            }) => {
+            DiskState::Unreadable(LoadError::Io { reason, .. }) => {
                 return Err(SaveError::Io {
                     file,
-                    reason_sv,
                     reason,
                     existed: true,
                 });
             }
             DiskState::Unreadable(e) => {
-                return Err(SaveError::Io {
+                return Err(SaveError::Unreadable {
                     file,
-                    reason_sv: e.swedish(),
-                    reason: e.english(),
-                    existed: true,
+                    error: Box::new(e),
                 });
             }
         }
@@ -1149,21 +853,16 @@ fn resolve_target(path: &Path) -> PathBuf {
 /// file system allows. The promise of a backup is never dropped in silence.
 fn check_backup_name(target: &Path, file: &str) -> Result<(), SaveError> {
     let bak = backup_path(target);
-    let (reason_sv, reason) = match fs::symlink_metadata(&bak) {
+    let reason = match fs::symlink_metadata(&bak) {
         Ok(m) if m.is_file() || m.file_type().is_symlink() => return Ok(()),
-        Ok(_) => (
-            format!("{} är en mapp eller ingen vanlig fil", bak.display()),
-            format!("{} is a folder or not a regular file", bak.display()),
-        ),
-        Err(e) if e.kind() == io::ErrorKind::InvalidFilename => (
-            "filnamnet blir för långt med .bak; ge filen ett kortare namn".to_string(),
-            "the file name is too long to add .bak; give the file a shorter name".to_string(),
-        ),
+        Ok(_) => BackupReason::NotAFile {
+            bak: bak.display().to_string(),
+        },
+        Err(e) if e.kind() == io::ErrorKind::InvalidFilename => BackupReason::NameTooLong,
         Err(_) => return Ok(()),
     };
     Err(SaveError::Backup {
         file: file.to_string(),
-        reason_sv,
         reason,
     })
 }
@@ -1247,11 +946,9 @@ fn write_steps(
             Err(e) => {
                 drop(f);
                 let _ = fs::remove_file(&tmp);
-                let (reason_sv, reason) = io_reasons(&e);
                 return Err(SaveError::Backup {
                     file,
-                    reason_sv,
-                    reason,
+                    reason: BackupReason::Io(IoReason::of(&e)),
                 });
             }
         }

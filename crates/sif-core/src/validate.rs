@@ -2,14 +2,15 @@
 //!
 //! Errors block the computations and exports; warnings are shown but do not block. Every
 //! problem carries a path a person can follow (`initiatives[P101].costs[2].year`, rows counted
-//! from 1 as in the file), a [`Location`] the app can take the user to, and a sentence in
-//! Swedish and in English.
+//! from 1 as in the file), a [`Location`] the app can take the user to, and an [`IssueKind`]
+//! with the figures it is about. Its sentence in Swedish and English is made in
+//! [`crate::messages`].
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use crate::engine::{self, Options};
-use crate::model::{ActorKind, FORMAT_VERSION, Fund, FundingModel, Repayment, Status, parse_date};
+use crate::model::{ActorKind, FORMAT_VERSION, Fund, FundingModel, Repayment, Status};
 use crate::money::{MAX_AMOUNT, Money};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -31,14 +32,229 @@ pub enum Location {
 }
 
 /// One validation error or warning.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Issue {
     pub severity: Severity,
     pub location: Location,
     /// A path into the file, such as `initiatives[P101].costs[2].year`.
     pub path: String,
-    pub sv: String,
-    pub en: String,
+    /// What is wrong, with its figures.
+    pub kind: IssueKind,
+}
+
+/// A text field that must not be empty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Named {
+    FundName,
+    Organisation,
+    ActorCode,
+    ActorName,
+    InitiativeCode,
+    InitiativeName,
+    ScenarioName,
+}
+
+/// What an actor is referred to as, where it must be a committee.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    Holder,
+    Owner,
+    Payer,
+}
+
+/// A list of codes in the fund.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CodeList {
+    Actors,
+    Initiatives,
+}
+
+/// What a validation issue is about: one variant per distinct message (SPEC §3.1), with the
+/// values it names. Amounts are [`Money`]; texts from the fund are as in the file (the message
+/// escapes control characters).
+#[derive(Debug, Clone, PartialEq)]
+pub enum IssueKind {
+    UnsupportedFormat {
+        found: i64,
+    },
+    Empty(Named),
+    OrgNumberForm {
+        org: String,
+    },
+    HorizonYears {
+        years: i32,
+    },
+    FirstYear {
+        year: i32,
+    },
+    /// The fund's discount rate, written with a decimal comma in Swedish.
+    DiscountRate {
+        rate: f64,
+    },
+    /// A discount band's rate, rounded to three decimals.
+    BandRate {
+        rate: f64,
+    },
+    OutsideHorizon {
+        year: i32,
+        first: i32,
+        last: i32,
+    },
+    NegativeAmount,
+    AmountTooLarge,
+    PercentOutside {
+        value: i32,
+        max: i32,
+    },
+    HighOutside {
+        value: i32,
+    },
+    UnknownActor {
+        code: String,
+    },
+    NotACommittee {
+        role: Role,
+        code: String,
+    },
+    DuplicateActorCode {
+        code: String,
+    },
+    NotADate {
+        text: String,
+    },
+    DuplicateInitiativeCode {
+        code: String,
+    },
+    TerminatedWithoutEnd,
+    EndYearNotUsed,
+    FromAfterTo {
+        from: i32,
+        to: i32,
+    },
+    TooFewInstalments {
+        instalments: i32,
+    },
+    TooManyInstalments {
+        instalments: i32,
+    },
+    NegativeWeight,
+    WeightsSum {
+        sum: i64,
+    },
+    ActualsNotClosed {
+        year: i32,
+    },
+    ActualsRepeated {
+        year: i32,
+    },
+    DuplicateScenario {
+        name: String,
+    },
+    ReservedScenarioName,
+    DelayOutside {
+        delay: i32,
+    },
+    DuplicateBudgetYear {
+        year: i32,
+    },
+    SpecialReasonsUnjustified,
+    DeficitYear {
+        year: i32,
+        from: i32,
+        to: i32,
+        first: i32,
+    },
+    DeficitNotPositive,
+    DuplicateDeficit {
+        year: i32,
+    },
+    BandTooEarly {
+        from_year: i32,
+    },
+    BandRepeated {
+        from_year: i32,
+    },
+    VoucherSeries {
+        series: String,
+    },
+    Format1Bank,
+    ControlInCode {
+        text: String,
+        char: char,
+    },
+    ControlInText {
+        text: String,
+        char: char,
+    },
+    SieCollision {
+        list: CodeList,
+        first: String,
+        code: String,
+        written: String,
+    },
+    SumsTooLarge,
+    /// An earmarked fund that cannot pay a year's disbursements.
+    Unfunded {
+        year: i32,
+        disbursed: Money,
+        fund_used: Money,
+        unfunded: Money,
+    },
+    /// A yearly pot that is overspent.
+    PotOverspent {
+        year: i32,
+        unfunded: Money,
+    },
+    OverCommitted {
+        year: i32,
+        committed: Money,
+        closing: Money,
+        by: Money,
+    },
+    NoSavings,
+    NoCashableSavings,
+    RepaymentIncomplete {
+        outstanding: Money,
+    },
+    /// Arrears of a payer; `carried` when they are carried into later years' plan (a repayment
+    /// from savings) rather than owed on top.
+    Arrears {
+        actor: String,
+        amount: Money,
+        carried: bool,
+    },
+    Unbalanced {
+        year: i32,
+        result: Money,
+    },
+    Overdue {
+        year: i32,
+        amount: Money,
+    },
+    ReserveUseTooLarge {
+        year: i32,
+        used: Money,
+        covers: Money,
+    },
+    ReservationTooLarge {
+        year: i32,
+        reservation: Money,
+        room: Money,
+        room2: Money,
+    },
+    SpecialReasonsTooLarge {
+        year: i32,
+        special: Money,
+        deficit: Money,
+        applied: Money,
+    },
+    Coverage {
+        actor: String,
+        adjusted: bool,
+        planned: Money,
+        covered: Money,
+        shortfall: Money,
+    },
 }
 
 impl Issue {
@@ -46,23 +262,23 @@ impl Issue {
         self.severity == Severity::Error
     }
 
-    pub fn message(&self, swedish: bool) -> &str {
-        if swedish { &self.sv } else { &self.en }
+    /// The issue's sentence in one language (without its path).
+    pub fn text(&self, lang: crate::text::Lang) -> String {
+        crate::messages::Message::text(&self.kind, lang)
     }
-}
 
-impl std::fmt::Display for Issue {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let kind = match self.severity {
-            Severity::Error => "fel / error",
-            Severity::Warning => "varning / warning",
-        };
-        write!(f, "{kind}: {}: {} / {}", self.path, self.sv, self.en)
+    /// The issue's sentence in Swedish or in English.
+    pub fn message(&self, swedish: bool) -> String {
+        self.text(if swedish {
+            crate::text::Lang::Sv
+        } else {
+            crate::text::Lang::En
+        })
     }
 }
 
 /// The result of validating a fund: errors first, then warnings, each in file order.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Report {
     pub issues: Vec<Issue>,
 }
@@ -98,47 +314,14 @@ struct Collector<'a> {
 }
 
 impl Collector<'_> {
-    fn push(
-        &mut self,
-        severity: Severity,
-        location: Location,
-        path: String,
-        sv: String,
-        en: String,
-    ) {
-        self.issues.push(Issue {
-            severity,
-            location,
-            path,
-            sv,
-            en,
-        });
+    fn error(&mut self, location: Location, path: impl Into<String>, kind: IssueKind) {
+        self.issues
+            .push(issue(Severity::Error, location, path.into(), kind));
     }
 
-    fn error(
-        &mut self,
-        location: Location,
-        path: impl Into<String>,
-        sv: impl Into<String>,
-        en: impl Into<String>,
-    ) {
-        self.push(Severity::Error, location, path.into(), sv.into(), en.into());
-    }
-
-    fn warning(
-        &mut self,
-        location: Location,
-        path: impl Into<String>,
-        sv: impl Into<String>,
-        en: impl Into<String>,
-    ) {
-        self.push(
-            Severity::Warning,
-            location,
-            path.into(),
-            sv.into(),
-            en.into(),
-        );
+    fn warning(&mut self, location: Location, path: impl Into<String>, kind: IssueKind) {
+        self.issues
+            .push(issue(Severity::Warning, location, path.into(), kind));
     }
 
     fn year(&mut self, loc: Location, path: fmt::Arguments<'_>, year: i32) {
@@ -146,24 +329,18 @@ impl Collector<'_> {
         let horizon_valid =
             (1900..=2200).contains(&self.fund.first_year) && (1..=60).contains(&self.fund.years);
         if horizon_valid && !self.fund.in_horizon(year) {
-            let (a, b) = (self.fund.first_year, self.fund.last_year());
+            let (first, last) = (self.fund.first_year, self.fund.last_year());
             self.error(
                 loc,
                 path.to_string(),
-                format!("året {year} ligger utanför fondens period {a}–{b}"),
-                format!("the year {year} is outside the fund's horizon {a}–{b}"),
+                IssueKind::OutsideHorizon { year, first, last },
             );
         }
     }
 
     fn amount(&mut self, loc: Location, path: fmt::Arguments<'_>, m: Money) {
         if m.0 < 0 {
-            self.error(
-                loc,
-                path.to_string(),
-                "beloppet får inte vara negativt (ett uttag anges som Release)",
-                "the amount must not be negative (a withdrawal is a Release)",
-            );
+            self.error(loc, path.to_string(), IssueKind::NegativeAmount);
         } else {
             self.limit(loc, path, m);
         }
@@ -171,12 +348,7 @@ impl Collector<'_> {
 
     fn limit(&mut self, loc: Location, path: fmt::Arguments<'_>, m: Money) {
         if m.0.unsigned_abs() > MAX_AMOUNT as u64 {
-            self.error(
-                loc,
-                path.to_string(),
-                "beloppet är större än 1 000 000 000 000 kr, gränsen för ett belopp",
-                "the amount is larger than SEK 1,000,000,000,000, the limit for one amount",
-            );
+            self.error(loc, path.to_string(), IssueKind::AmountTooLarge);
         }
     }
 
@@ -185,56 +357,39 @@ impl Collector<'_> {
             self.error(
                 loc,
                 path.to_string(),
-                format!("{value} % ligger utanför 0–{max} %"),
-                format!("{value} % is outside 0–{max} %"),
+                IssueKind::PercentOutside { value, max },
             );
         }
     }
 
-    /// An actor reference: known, and a committee where `committee` is required.
+    /// An actor reference: known, and a committee where a `committee` role is given.
     fn actor(
         &mut self,
         loc: Location,
         path: fmt::Arguments<'_>,
         code: &str,
-        committee: bool,
-        role_sv: &str,
-        role_en: &str,
+        committee: Option<Role>,
     ) {
         let Some(&kind) = self.actor_kinds.get(code) else {
-            self.error(
-                loc,
-                path.to_string(),
-                format!("aktören ”{code}” finns inte bland fondens aktörer"),
-                format!("the actor “{code}” is not one of the fund's actors"),
-            );
+            let code = code.to_string();
+            self.error(loc, path.to_string(), IssueKind::UnknownActor { code });
             return;
         };
-        if committee && kind != ActorKind::Committee {
+        if let Some(role) = committee
+            && kind != ActorKind::Committee
+        {
+            let code = code.to_string();
             self.error(
                 loc,
                 path.to_string(),
-                format!("{role_sv} måste vara en nämnd, men ”{code}” är en extern part"),
-                format!("the {role_en} must be a committee, but “{code}” is an external party"),
+                IssueKind::NotACommittee { role, code },
             );
         }
     }
 
-    fn not_empty(
-        &mut self,
-        loc: Location,
-        path: fmt::Arguments<'_>,
-        value: &str,
-        what_sv: &str,
-        what_en: &str,
-    ) {
+    fn not_empty(&mut self, loc: Location, path: fmt::Arguments<'_>, value: &str, what: Named) {
         if value.trim().is_empty() {
-            self.error(
-                loc,
-                path.to_string(),
-                format!("{what_sv} får inte vara tom"),
-                format!("the {what_en} must not be empty"),
-            );
+            self.error(loc, path.to_string(), IssueKind::Empty(what));
         }
     }
 }
@@ -280,29 +435,15 @@ pub fn validate_without_projection(fund: &Fund) -> Report {
         c.error(
             f,
             "format",
-            format!(
-                "filformat {} stöds inte; Sif läser format {FORMAT_VERSION}",
-                fund.format
-            ),
-            format!(
-                "file format {} is not supported; Sif reads format {FORMAT_VERSION}",
-                fund.format
-            ),
+            IssueKind::UnsupportedFormat { found: fund.format },
         );
     }
-    c.not_empty(
-        f,
-        format_args!("name"),
-        &fund.name,
-        "fondens namn",
-        "fund's name",
-    );
+    c.not_empty(f, format_args!("name"), &fund.name, Named::FundName);
     c.not_empty(
         f,
         format_args!("organisation"),
         &fund.organisation,
-        "organisationens namn",
-        "organisation's name",
+        Named::Organisation,
     );
     if let Some(org) = &fund.org_number {
         let ok = org.len() == 11
@@ -317,55 +458,32 @@ pub fn validate_without_projection(fund: &Fund) -> Report {
             c.warning(
                 f,
                 "org_number",
-                format!("organisationsnumret ”{org}” har inte formen NNNNNN-NNNN"),
-                format!("the organisation number “{org}” is not of the form NNNNNN-NNNN"),
+                IssueKind::OrgNumberForm { org: org.clone() },
             );
         }
     }
     if !(1..=60).contains(&fund.years) {
-        c.error(
-            f,
-            "years",
-            format!("perioden är {} år; den ska vara 1–60 år", fund.years),
-            format!("the horizon is {} years; it must be 1–60 years", fund.years),
-        );
+        c.error(f, "years", IssueKind::HorizonYears { years: fund.years });
     }
     if !(1900..=2200).contains(&fund.first_year) {
         c.error(
             f,
             "first_year",
-            format!(
-                "första året {} är inte rimligt (1900–2200)",
-                fund.first_year
-            ),
-            format!(
-                "the first year {} is not plausible (1900–2200)",
-                fund.first_year
-            ),
+            IssueKind::FirstYear {
+                year: fund.first_year,
+            },
         );
     }
     if !fund.discount_rate.is_finite() || !(0.0..=20.0).contains(&fund.discount_rate) {
         c.error(
             f,
             "discount_rate",
-            format!(
-                "diskonteringsräntan {} % ligger utanför 0–20 %",
-                crate::text::decimal(fund.discount_rate).replace('.', ",")
-            ),
-            format!(
-                "the discount rate {} % is outside 0–20 %",
-                crate::text::decimal(fund.discount_rate)
-            ),
+            IssueKind::DiscountRate {
+                rate: fund.discount_rate,
+            },
         );
     }
-    c.actor(
-        f,
-        format_args!("holder"),
-        &fund.holder,
-        true,
-        "fondens förvaltare",
-        "fund holder",
-    );
+    c.actor(f, format_args!("holder"), &fund.holder, Some(Role::Holder));
     if let Some(closed) = fund.closed_through {
         c.year(f, format_args!("closed_through"), closed);
     }
@@ -375,26 +493,15 @@ pub fn validate_without_projection(fund: &Fund) -> Report {
     for (i, a) in fund.actors.iter().enumerate() {
         let loc = Location::Actor(i);
         let path = format!("actors[{}]", label(&a.code, i));
-        c.not_empty(
-            loc,
-            format_args!("{path}.code"),
-            &a.code,
-            "aktörens kod",
-            "actor's code",
-        );
-        c.not_empty(
-            loc,
-            format_args!("{path}.name"),
-            &a.name,
-            "aktörens namn",
-            "actor's name",
-        );
+        c.not_empty(loc, format_args!("{path}.code"), &a.code, Named::ActorCode);
+        c.not_empty(loc, format_args!("{path}.name"), &a.name, Named::ActorName);
         if !a.code.is_empty() && !seen.insert(a.code.as_str()) {
             c.error(
                 loc,
                 format!("{path}.code"),
-                format!("aktörskoden ”{}” förekommer mer än en gång", a.code),
-                format!("the actor code “{}” appears more than once", a.code),
+                IssueKind::DuplicateActorCode {
+                    code: a.code.clone(),
+                },
             );
         }
     }
@@ -403,13 +510,14 @@ pub fn validate_without_projection(fund: &Fund) -> Report {
     for (i, ev) in fund.capital.iter().enumerate() {
         let loc = Location::Capital(i);
         let path = format!("capital[{}]", i + 1);
-        match parse_date(&ev.date) {
-            Some((y, _, _)) => c.year(loc, format_args!("{path}.date"), y),
+        match ev.date.year() {
+            Some(y) => c.year(loc, format_args!("{path}.date"), y),
             None => c.error(
                 loc,
                 format!("{path}.date"),
-                format!("”{}” är inget datum på formen ÅÅÅÅ-MM-DD", ev.date),
-                format!("“{}” is not a date of the form YYYY-MM-DD", ev.date),
+                IssueKind::NotADate {
+                    text: ev.date.to_string(),
+                },
             ),
         }
         c.amount(loc, format_args!("{path}.amount"), ev.amount);
@@ -424,46 +532,35 @@ pub fn validate_without_projection(fund: &Fund) -> Report {
             loc,
             format_args!("{p}.code"),
             &ini.code,
-            "insatsens kod",
-            "initiative's code",
+            Named::InitiativeCode,
         );
         c.not_empty(
             loc,
             format_args!("{p}.name"),
             &ini.name,
-            "insatsens namn",
-            "initiative's name",
+            Named::InitiativeName,
         );
         if !ini.code.is_empty() && !seen.insert(ini.code.as_str()) {
             c.error(
                 loc,
                 format!("{p}.code"),
-                format!("insatskoden ”{}” förekommer mer än en gång", ini.code),
-                format!("the initiative code “{}” appears more than once", ini.code),
+                IssueKind::DuplicateInitiativeCode {
+                    code: ini.code.clone(),
+                },
             );
         }
         c.actor(
             loc,
             format_args!("{p}.owner"),
             &ini.owner,
-            true,
-            "ägaren",
-            "owner",
+            Some(Role::Owner),
         );
         match (ini.status, ini.ended) {
             (Status::Terminated, Some(e)) => c.year(loc, format_args!("{p}.ended"), e),
-            (Status::Terminated, None) => c.warning(
-                loc,
-                format!("{p}.ended"),
-                "insatsen är avbruten men saknar slutår; inga kostnader eller besparingar tas bort",
-                "the initiative is terminated but has no end year; no costs or savings are dropped",
-            ),
-            (_, Some(_)) => c.warning(
-                loc,
-                format!("{p}.ended"),
-                "slutåret gäller bara avbrutna insatser och används inte",
-                "the end year applies only to terminated initiatives and is not used",
-            ),
+            (Status::Terminated, None) => {
+                c.warning(loc, format!("{p}.ended"), IssueKind::TerminatedWithoutEnd)
+            }
+            (_, Some(_)) => c.warning(loc, format!("{p}.ended"), IssueKind::EndYearNotUsed),
             _ => {}
         }
         for (k, row) in ini.costs.iter().enumerate() {
@@ -474,15 +571,17 @@ pub fn validate_without_projection(fund: &Fund) -> Report {
         }
         for (k, row) in ini.savings.iter().enumerate() {
             let rp = format!("{p}.savings[{}]", k + 1);
-            c.actor(loc, format_args!("{rp}.actor"), &row.actor, false, "", "");
+            c.actor(loc, format_args!("{rp}.actor"), &row.actor, None);
             c.year(loc, format_args!("{rp}.from"), row.from);
             c.year(loc, format_args!("{rp}.to"), row.to);
             if row.from > row.to {
                 c.error(
                     loc,
                     format!("{rp}.from"),
-                    format!("från-året {} ligger efter till-året {}", row.from, row.to),
-                    format!("the from year {} is after the to year {}", row.from, row.to),
+                    IssueKind::FromAfterTo {
+                        from: row.from,
+                        to: row.to,
+                    },
                 );
             }
             c.amount(loc, format_args!("{rp}.amount"), row.amount);
@@ -500,8 +599,7 @@ pub fn validate_without_projection(fund: &Fund) -> Report {
                 c.error(
                     loc,
                     format!("{rp}.high"),
-                    format!("{} % ligger utanför 100–300 %", row.high),
-                    format!("{} % is outside 100–300 %", row.high),
+                    IssueKind::HighOutside { value: row.high },
                 );
             }
         }
@@ -520,19 +618,17 @@ pub fn validate_without_projection(fund: &Fund) -> Report {
                     c.error(
                         loc,
                         format!("{rp}.instalments"),
-                        format!("antalet delbetalningar är {instalments}; det måste vara minst 1"),
-                        format!(
-                            "the number of instalments is {instalments}; it must be at least 1"
-                        ),
+                        IssueKind::TooFewInstalments {
+                            instalments: *instalments,
+                        },
                     );
                 } else if *instalments > 100 {
                     c.error(
                         loc,
                         format!("{rp}.instalments"),
-                        format!("antalet delbetalningar är {instalments}; högst 100 tillåts"),
-                        format!(
-                            "the number of instalments is {instalments}; at most 100 are allowed"
-                        ),
+                        IssueKind::TooManyInstalments {
+                            instalments: *instalments,
+                        },
                     );
                 }
                 let mut sum: i64 = 0;
@@ -542,29 +638,15 @@ pub fn validate_without_projection(fund: &Fund) -> Report {
                         loc,
                         format_args!("{pp}.actor"),
                         &payer.actor,
-                        true,
-                        "återbetalaren",
-                        "payer",
+                        Some(Role::Payer),
                     );
                     if payer.weight < 0 {
-                        c.error(
-                            loc,
-                            format!("{pp}.weight"),
-                            "vikten får inte vara negativ",
-                            "the weight must not be negative",
-                        );
+                        c.error(loc, format!("{pp}.weight"), IssueKind::NegativeWeight);
                     }
                     sum += i64::from(payer.weight);
                 }
                 if sum != 100 {
-                    c.error(
-                        loc,
-                        format!("{rp}.payers"),
-                        format!(
-                            "återbetalarnas vikter summerar till {sum}; de ska summera till 100"
-                        ),
-                        format!("the payers' weights sum to {sum}; they must sum to 100"),
-                    );
+                    c.error(loc, format!("{rp}.payers"), IssueKind::WeightsSum { sum });
                 }
             }
             Repayment::FromSavings { share, start, cap } => {
@@ -582,38 +664,20 @@ pub fn validate_without_projection(fund: &Fund) -> Report {
                 c.error(
                     loc,
                     format!("{ap}.year"),
-                    format!(
-                        "utfall för {} men året är inte stängt (closed_through)",
-                        act.year
-                    ),
-                    format!(
-                        "actual figures for {} but the year is not closed (closed_through)",
-                        act.year
-                    ),
+                    IssueKind::ActualsNotClosed { year: act.year },
                 );
             }
             if !years.insert(act.year) {
                 c.error(
                     loc,
                     format!("{ap}.year"),
-                    format!("utfall för {} finns redan på en tidigare rad", act.year),
-                    format!(
-                        "actual figures for {} are already on an earlier row",
-                        act.year
-                    ),
+                    IssueKind::ActualsRepeated { year: act.year },
                 );
             }
             c.amount(loc, format_args!("{ap}.fund"), act.fund);
             for (j, r) in act.repaid.iter().enumerate() {
                 let rp = format!("{ap}.repaid[{}]", j + 1);
-                c.actor(
-                    loc,
-                    format_args!("{rp}.actor"),
-                    &r.actor,
-                    true,
-                    "återbetalaren",
-                    "payer",
-                );
+                c.actor(loc, format_args!("{rp}.actor"), &r.actor, Some(Role::Payer));
                 c.amount(loc, format_args!("{rp}.amount"), r.amount);
             }
         }
@@ -624,28 +688,18 @@ pub fn validate_without_projection(fund: &Fund) -> Report {
     for (i, s) in fund.scenarios.iter().enumerate() {
         let loc = Location::Scenario(i);
         let p = format!("scenarios[{}]", label(&s.name, i));
-        c.not_empty(
-            loc,
-            format_args!("{p}.name"),
-            &s.name,
-            "scenariots namn",
-            "scenario's name",
-        );
+        c.not_empty(loc, format_args!("{p}.name"), &s.name, Named::ScenarioName);
         if !seen.insert(s.name.as_str()) {
             c.error(
                 loc,
                 format!("{p}.name"),
-                format!("scenariot ”{}” finns redan", s.name),
-                format!("the scenario “{}” already exists", s.name),
+                IssueKind::DuplicateScenario {
+                    name: s.name.clone(),
+                },
             );
         }
         if s.name.eq_ignore_ascii_case("base") {
-            c.error(
-                loc,
-                format!("{p}.name"),
-                "namnet ”base” är reserverat för grundscenariot",
-                "the name “base” is reserved for the base scenario",
-            );
+            c.error(loc, format!("{p}.name"), IssueKind::ReservedScenarioName);
         }
         c.percent(
             loc,
@@ -658,8 +712,7 @@ pub fn validate_without_projection(fund: &Fund) -> Report {
             c.error(
                 loc,
                 format!("{p}.delay"),
-                format!("förskjutningen {} år ligger utanför 0–20 år", s.delay),
-                format!("the delay of {} years is outside 0–20 years", s.delay),
+                IssueKind::DelayOutside { delay: s.delay },
             );
         }
     }
@@ -674,8 +727,7 @@ pub fn validate_without_projection(fund: &Fund) -> Report {
             c.error(
                 loc,
                 format!("{p}.year"),
-                format!("budgetåret {} förekommer mer än en gång", b.year),
-                format!("the budget year {} appears more than once", b.year),
+                IssueKind::DuplicateBudgetYear { year: b.year },
             );
         }
         c.limit(
@@ -710,8 +762,7 @@ pub fn validate_without_projection(fund: &Fund) -> Report {
             c.error(
                 loc,
                 format!("{p}.special_reasons_note"),
-                "synnerliga skäl måste motiveras: skriv beslutet (t.ex. ”KF 2026-04-20 § 41”) i anteckningen",
-                "special reasons (synnerliga skäl) must be justified: write the decision (e.g. “KF 2026-04-20 § 41”) in the note",
+                IssueKind::SpecialReasonsUnjustified,
             );
         }
     }
@@ -728,23 +779,16 @@ pub fn validate_without_projection(fund: &Fund) -> Report {
             c.error(
                 f,
                 format!("{p}.year"),
-                format!(
-                    "ett underskott från {} kan inte föras in: bara underskott från {lo}–{hi} (de tre åren före {}) är kvar att återställa",
-                    d.year, fund.first_year
-                ),
-                format!(
-                    "a deficit from {} cannot be carried in: only deficits from {lo}–{hi} (the three years before {}) are still to restore",
-                    d.year, fund.first_year
-                ),
+                IssueKind::DeficitYear {
+                    year: d.year,
+                    from: lo,
+                    to: hi,
+                    first: fund.first_year,
+                },
             );
         }
         if d.amount.0 <= 0 {
-            c.error(
-                f,
-                format!("{p}.amount"),
-                "ett underskott att återställa måste vara större än 0 kr",
-                "a deficit to restore must be larger than SEK 0",
-            );
+            c.error(f, format!("{p}.amount"), IssueKind::DeficitNotPositive);
         } else {
             c.limit(f, format_args!("{p}.amount"), d.amount);
         }
@@ -752,8 +796,7 @@ pub fn validate_without_projection(fund: &Fund) -> Report {
             c.error(
                 f,
                 format!("{p}.year"),
-                format!("underskottet från {} förekommer mer än en gång", d.year),
-                format!("the deficit from {} appears more than once", d.year),
+                IssueKind::DuplicateDeficit { year: d.year },
             );
         }
     }
@@ -773,42 +816,25 @@ pub fn validate_without_projection(fund: &Fund) -> Report {
             c.error(
                 f,
                 format!("{p}.from_year"),
-                format!(
-                    "en diskonteringsperiod börjar tidigast år 1 efter första året, inte {}",
-                    band.from_year
-                ),
-                format!(
-                    "a discount band starts at year 1 after the first year at the earliest, not {}",
-                    band.from_year
-                ),
+                IssueKind::BandTooEarly {
+                    from_year: band.from_year,
+                },
             );
         }
         if !seen_from.insert(band.from_year) {
             c.error(
                 f,
                 format!("{p}.from_year"),
-                format!(
-                    "två diskonteringsperioder börjar år {}; ta bort den ena",
-                    band.from_year
-                ),
-                format!(
-                    "two discount bands start in year {}; remove one",
-                    band.from_year
-                ),
+                IssueKind::BandRepeated {
+                    from_year: band.from_year,
+                },
             );
         }
         if !band.rate.is_finite() || !(0.0..=20.0).contains(&band.rate) {
             c.error(
                 f,
                 format!("{p}.rate"),
-                format!(
-                    "diskonteringsräntan {} % ligger utanför 0–20 %",
-                    shown_rate(band.rate)
-                ),
-                format!(
-                    "the discount rate {} % is outside 0–20 %",
-                    shown_rate(band.rate)
-                ),
+                IssueKind::BandRate { rate: band.rate },
             );
         }
     }
@@ -819,21 +845,13 @@ pub fn validate_without_projection(fund: &Fund) -> Report {
         c.error(
             f,
             "accounts.voucher_series",
-            format!(
-                "verifikationsserien ”{series}” duger inte: den får inte vara tom eller innehålla mellanslag eller citattecken"
-            ),
-            format!(
-                "the voucher series “{series}” cannot be used: it must not be empty or contain spaces or quotes"
-            ),
+            IssueKind::VoucherSeries {
+                series: series.clone(),
+            },
         );
     }
     if fund.format >= 2 && fund.accounts.format1_bank.is_some() {
-        c.error(
-            f,
-            "accounts.bank",
-            "fältet bank finns inte i filformat 2: fondens bokföring bokar inte banken; ta bort raden",
-            "the field bank does not exist in file format 2: the fund's ledger does not book the bank; remove the line",
-        );
+        c.error(f, "accounts.bank", IssueKind::Format1Bank);
     }
 
     let mut issues = c.issues;
@@ -844,17 +862,13 @@ pub fn validate_without_projection(fund: &Fund) -> Report {
     Report { issues }
 }
 
-/// A rate as a person reads it: never "-0", never hundreds of digits.
-fn shown_rate(rate: f64) -> String {
-    if !rate.is_finite() {
-        return rate.to_string();
+fn issue(severity: Severity, location: Location, path: String, kind: IssueKind) -> Issue {
+    Issue {
+        severity,
+        location,
+        path,
+        kind,
     }
-    if rate.abs() >= 1e6 {
-        return format!("{rate:.3e}");
-    }
-    let r = (rate * 1000.0).round() / 1000.0;
-    let r = if r == 0.0 { 0.0 } else { r };
-    r.to_string()
 }
 
 /// A readable key for a list item: its code when it has one, else its 1-based row number.
@@ -884,14 +898,14 @@ fn projection_warnings(fund: &Fund, options: &Options) -> Vec<Issue> {
         .filter(|a| a.kind == ActorKind::Committee)
         .map(|a| a.code.as_str())
         .collect();
-    use crate::money::{format_en_kr, format_sv_kr};
     let mut out = Vec::new();
-    let too_large = || Issue {
-        severity: Severity::Error,
-        location: Location::Fund,
-        path: "initiatives".to_string(),
-        sv: "fondens summor blir för stora för att räkna med; minska beloppen".to_string(),
-        en: "the fund's sums become too large to compute; reduce the amounts".to_string(),
+    let too_large = || {
+        issue(
+            Severity::Error,
+            Location::Fund,
+            "initiatives".to_string(),
+            IssueKind::SumsTooLarge,
+        )
     };
     let Ok(base) = engine::project(fund, options) else {
         out.push(too_large());
@@ -917,47 +931,26 @@ fn projection_warnings(fund: &Fund, options: &Options) -> Vec<Issue> {
     } else {
         &base
     };
-    let sv = format_sv_kr;
-    let en = format_en_kr;
     for y in &base.statement {
         if y.unfunded.0 > 0 {
-            let (sv_text, en_text) = match fund.model {
-                FundingModel::EarmarkedEquity => (
-                    format!(
-                        "fonden räcker inte år {}: av utbetalningarna {} kan fonden betala {}; {} belastar det fria egna kapitalet",
-                        y.year,
-                        sv(y.disbursed),
-                        sv(y.fund_used),
-                        sv(y.unfunded)
-                    ),
-                    format!(
-                        "the fund is not enough in {}: of the disbursements of {} the fund can pay {}; {} burdens free equity",
-                        y.year,
-                        en(y.disbursed),
-                        en(y.fund_used),
-                        en(y.unfunded)
-                    ),
-                ),
-                FundingModel::AnnualAppropriation => (
-                    format!(
-                        "årets anslag {} räcker inte: utbetalningarna överskrider det med {}",
-                        y.year,
-                        sv(y.unfunded)
-                    ),
-                    format!(
-                        "the pot for {} is overspent: disbursements exceed it by {}",
-                        y.year,
-                        en(y.unfunded)
-                    ),
-                ),
+            let kind = match fund.model {
+                FundingModel::EarmarkedEquity => IssueKind::Unfunded {
+                    year: y.year,
+                    disbursed: y.disbursed,
+                    fund_used: y.fund_used,
+                    unfunded: y.unfunded,
+                },
+                FundingModel::AnnualAppropriation => IssueKind::PotOverspent {
+                    year: y.year,
+                    unfunded: y.unfunded,
+                },
             };
-            out.push(Issue {
-                severity: Severity::Warning,
-                location: Location::Fund,
-                path: format!("statement[{}].unfunded", y.year),
-                sv: sv_text,
-                en: en_text,
-            });
+            out.push(issue(
+                Severity::Warning,
+                Location::Fund,
+                format!("statement[{}].unfunded", y.year),
+                kind,
+            ));
         }
     }
     // A yearly pot is not over-committed by later years' disbursements: they are paid from
@@ -970,38 +963,29 @@ fn projection_warnings(fund: &Fund, options: &Options) -> Vec<Issue> {
         })
         .flatten();
     if let Some(y) = over_committed {
-        out.push(Issue {
-            severity: Severity::Warning,
-            location: Location::Fund,
-            path: format!("statement[{}].uncommitted", y.year),
-            sv: format!(
-                "fonden är överintecknad från {}: senare års utbetalningar ({}) är större än saldot ({}) med {}",
-                y.year,
-                sv(y.committed),
-                sv(y.closing),
-                sv(Money(y.uncommitted.0.saturating_neg()))
-            ),
-            en: format!(
-                "the fund is over-committed from {}: later years' disbursements ({}) exceed the balance ({}) by {}",
-                y.year,
-                en(y.committed),
-                en(y.closing),
-                en(Money(y.uncommitted.0.saturating_neg()))
-            ),
-        });
+        out.push(issue(
+            Severity::Warning,
+            Location::Fund,
+            format!("statement[{}].uncommitted", y.year),
+            IssueKind::OverCommitted {
+                year: y.year,
+                committed: y.committed,
+                closing: y.closing,
+                by: Money(y.uncommitted.0.saturating_neg()),
+            },
+        ));
     }
     out.extend(reconciliation_warnings(fund, &base));
     for (i, ini) in fund.initiatives.iter().enumerate() {
         let loc = Location::Initiative(i);
         let path = format!("initiatives[{}]", label(&ini.code, i));
         if !ini.savings.iter().any(|s| s.amount.0 > 0) {
-            out.push(Issue {
-                severity: Severity::Warning,
-                location: loc,
-                path: format!("{path}.savings"),
-                sv: "insatsen har inga förväntade besparingar".to_string(),
-                en: "the initiative has no expected savings".to_string(),
-            });
+            out.push(issue(
+                Severity::Warning,
+                loc,
+                format!("{path}.savings"),
+                IssueKind::NoSavings,
+            ));
         }
         let mut no_cashable = false;
         if let Repayment::FromSavings { .. } = ini.repayment {
@@ -1011,13 +995,12 @@ fn projection_warnings(fund: &Fund, options: &Options) -> Vec<Issue> {
                 .any(|s| s.cashable && s.amount.0 > 0 && committees.contains(s.actor.as_str()));
             if !has_cashable_committee {
                 no_cashable = true;
-                out.push(Issue {
-                    severity: Severity::Warning,
-                    location: loc,
-                    path: format!("{path}.repayment"),
-                    sv: "återföring ur besparingar, men ingen nämnd har kontantmässiga besparingar att betala ur".to_string(),
-                    en: "repayment from savings, but no committee has cashable savings to repay from".to_string(),
-                });
+                out.push(issue(
+                    Severity::Warning,
+                    loc,
+                    format!("{path}.repayment"),
+                    IssueKind::NoCashableSavings,
+                ));
             }
         }
         let Some(proj) = all.initiative(i) else {
@@ -1026,47 +1009,28 @@ fn projection_warnings(fund: &Fund, options: &Options) -> Vec<Issue> {
         // Without cashable savings nothing is ever repaid; the warning above says why, and a
         // second one about the outstanding amount would only repeat it.
         if proj.outstanding.0 > 0 && !no_cashable {
-            out.push(Issue {
-                severity: Severity::Warning,
-                location: loc,
-                path: format!("{path}.repayment"),
-                sv: format!(
-                    "återföringen blir inte klar inom perioden; {} återstår",
-                    format_sv_kr(proj.outstanding)
-                ),
-                en: format!(
-                    "the repayment will not be complete within the horizon; {} remains outstanding",
-                    format_en_kr(proj.outstanding)
-                ),
-            });
+            out.push(issue(
+                Severity::Warning,
+                loc,
+                format!("{path}.repayment"),
+                IssueKind::RepaymentIncomplete {
+                    outstanding: proj.outstanding,
+                },
+            ));
         }
         for flow in &proj.repayments {
             let arrears = flow.arrears(all.closed_years);
             if arrears.0 > 0 {
-                let actor = &fund.actors[flow.actor].code;
-                let (kind_sv, kind_en) = match ini.repayment {
-                    Repayment::FromSavings { .. } => (
-                        "förs in i planen för senare år, upp till taket, och ska inte betalas därutöver",
-                        "carried into the plan of later years, up to the cap, and not owed on top",
-                    ),
-                    _ => (
-                        "ska betalas utöver planen, som inte ändras",
-                        "owed in addition to the plan, which does not change",
-                    ),
-                };
-                out.push(Issue {
-                    severity: Severity::Warning,
-                    location: loc,
-                    path: format!("{path}.actuals"),
-                    sv: format!(
-                        "{actor} har betalat {} mindre än planerat under stängda år (eftersläpning; {kind_sv})",
-                        format_sv_kr(arrears)
-                    ),
-                    en: format!(
-                        "{actor} has repaid {} less than planned in closed years (arrears; {kind_en})",
-                        format_en_kr(arrears)
-                    ),
-                });
+                out.push(issue(
+                    Severity::Warning,
+                    loc,
+                    format!("{path}.actuals"),
+                    IssueKind::Arrears {
+                        actor: fund.actors[flow.actor].code.clone(),
+                        amount: arrears,
+                        carried: matches!(ini.repayment, Repayment::FromSavings { .. }),
+                    },
+                ));
             }
         }
     }
@@ -1076,23 +1040,21 @@ fn projection_warnings(fund: &Fund, options: &Options) -> Vec<Issue> {
 
 /// The reconciliation's warnings (SPEC §3.1, §5), from the base projection.
 fn reconciliation_warnings(fund: &Fund, base: &engine::Projection) -> Vec<Issue> {
-    use crate::money::{format_en_kr as en, format_sv_kr as sv};
     let mut out = Vec::new();
     // A deficit is warned about in the year it turns overdue, not again every year after.
     let mut overdue_before = Money::ZERO;
-    let warn = |out: &mut Vec<Issue>, year: i32, field: &str, sv_text: String, en_text: String| {
+    let warn = |out: &mut Vec<Issue>, year: i32, field: &str, kind: IssueKind| {
         let location = fund
             .budget
             .iter()
             .position(|b| b.year == year)
             .map_or(Location::Fund, Location::Budget);
-        out.push(Issue {
-            severity: Severity::Warning,
+        out.push(issue(
+            Severity::Warning,
             location,
-            path: format!("budget[{year}].{field}"),
-            sv: sv_text,
-            en: en_text,
-        });
+            format!("budget[{year}].{field}"),
+            kind,
+        ));
     };
     for r in &base.reconciliation {
         let year = r.year;
@@ -1101,14 +1063,10 @@ fn reconciliation_warnings(fund: &Fund, base: &engine::Projection) -> Vec<Issue>
                 &mut out,
                 year,
                 "result_before_fund",
-                format!(
-                    "budgeten för {year} är inte i balans: balanskravsresultatet enligt gällande rätt är {} (KL 11 kap. 5 §)",
-                    sv(r.current.balance_result)
-                ),
-                format!(
-                    "the budget for {year} is not balanced: the balanced-budget result under current law is {} (KL 11 kap. 5 §)",
-                    en(r.current.balance_result)
-                ),
+                IssueKind::Unbalanced {
+                    year,
+                    result: r.current.balance_result,
+                },
             );
         }
         let overdue = r.current.restoration.overdue;
@@ -1119,14 +1077,10 @@ fn reconciliation_warnings(fund: &Fund, base: &engine::Projection) -> Vec<Issue>
                 &mut out,
                 year,
                 "result_before_fund",
-                format!(
-                    "{} av balanskravsunderskotten har inte återställts inom tre år och är försenade {year} (KL 11 kap. 12 §)",
-                    sv(r.current.restoration.overdue)
-                ),
-                format!(
-                    "{} of the balanced-budget deficits has not been restored within three years and is overdue in {year} (KL 11 kap. 12 §)",
-                    en(r.current.restoration.overdue)
-                ),
+                IssueKind::Overdue {
+                    year,
+                    amount: r.current.restoration.overdue,
+                },
             );
         }
         let before_use = r.adjusted_result.0.saturating_sub(r.reserve_reservation.0);
@@ -1136,16 +1090,11 @@ fn reconciliation_warnings(fund: &Fund, base: &engine::Projection) -> Vec<Issue>
                 &mut out,
                 year,
                 "reserve_use",
-                format!(
-                    "disponeringen från resultatreserven {year} ({}) är större än underskottet den ska täcka ({}): en reserv får bara täcka ett underskott",
-                    sv(r.reserve_use),
-                    sv(covers)
-                ),
-                format!(
-                    "the use of the result reserve in {year} ({}) is larger than the deficit it covers ({}): a reserve may only cover a deficit",
-                    en(r.reserve_use),
-                    en(covers)
-                ),
+                IssueKind::ReserveUseTooLarge {
+                    year,
+                    used: r.reserve_use,
+                    covers,
+                },
             );
         }
         let tax_base = fund
@@ -1163,18 +1112,12 @@ fn reconciliation_warnings(fund: &Fund, base: &engine::Projection) -> Vec<Issue>
                     &mut out,
                     year,
                     "reserve_reservation",
-                    format!(
-                        "reserveringen till resultatreserven {year} ({}) är större än den del av resultatet som överstiger 1 % av skatteintäkter och statsbidrag ({}); är det egna kapitalet inklusive pensionsförpliktelser negativt gäller 2 % ({})",
-                        sv(r.reserve_reservation),
-                        sv(room),
-                        sv(room2)
-                    ),
-                    format!(
-                        "the reservation to the result reserve in {year} ({}) is larger than the part of the result above 1 % of tax revenue and state grants ({}); when equity including pension commitments is negative, 2 % applies ({})",
-                        en(r.reserve_reservation),
-                        en(room),
-                        en(room2)
-                    ),
+                    IssueKind::ReservationTooLarge {
+                        year,
+                        reservation: r.reserve_reservation,
+                        room,
+                        room2,
+                    },
                 );
             }
         }
@@ -1184,18 +1127,12 @@ fn reconciliation_warnings(fund: &Fund, base: &engine::Projection) -> Vec<Issue>
                 &mut out,
                 year,
                 "special_reasons",
-                format!(
-                    "synnerliga skäl {year} ({}) är mer än underskottet ({}): bara {} räknas",
-                    sv(r.special_reasons),
-                    sv(deficit),
-                    sv(r.current.special_reasons_applied)
-                ),
-                format!(
-                    "the special reasons in {year} ({}) are more than the deficit ({}): only {} counts",
-                    en(r.special_reasons),
-                    en(deficit),
-                    en(r.current.special_reasons_applied)
-                ),
+                IssueKind::SpecialReasonsTooLarge {
+                    year,
+                    special: r.special_reasons,
+                    deficit,
+                    applied: r.current.special_reasons_applied,
+                },
             );
         }
     }
@@ -1207,7 +1144,6 @@ fn reconciliation_warnings(fund: &Fund, base: &engine::Projection) -> Vec<Issue>
 /// is not wrong — it is computed on the gross savings — but the committee may have to repay out
 /// of the rest of its budget, which is worth knowing before the agreement is signed.
 fn coverage_warnings(fund: &Fund, p: &engine::Projection) -> Vec<Issue> {
-    use crate::money::{format_en_kr as en, format_sv_kr as sv};
     let mut out = Vec::new();
     for (ip, a) in p.initiatives.iter().zip(&p.appraisal) {
         let Some(ini) = fund.initiatives.get(ip.index) else {
@@ -1220,37 +1156,18 @@ fn coverage_warnings(fund: &Fund, p: &engine::Projection) -> Vec<Issue> {
             .iter()
             .filter(|c| c.shortfall.0 > 0)
         {
-            out.push(Issue {
-                severity: Severity::Warning,
-                location: Location::Initiative(ip.index),
-                path: format!("initiatives[{}].repayment", label(&ini.code, ip.index)),
-                sv: format!(
-                    "{}:s {}kontantmässiga besparingar av insatsen{} räcker inte till de återföringar nämnden ska göra: av planerade {} täcks {}, och {} får nämnden ta ur sin övriga budget; se över återföringsavtalet",
-                    c.actor,
-                    if adjusted { "justerade " } else { "" },
-                    if adjusted {
-                        " (efter dödvikt, tillskrivning, avtagande effekt och optimismjustering)"
-                    } else {
-                        ""
-                    },
-                    sv(c.planned),
-                    sv(c.covered),
-                    sv(c.shortfall)
-                ),
-                en: format!(
-                    "{}'s {}cashable savings from the initiative{} do not cover the repayments it is to make: of {} planned, {} is covered and {} must come from the rest of the committee's budget; review the repayment agreement",
-                    c.actor,
-                    if adjusted { "adjusted " } else { "" },
-                    if adjusted {
-                        " (after deadweight, attribution, drop-off and optimism bias)"
-                    } else {
-                        ""
-                    },
-                    en(c.planned),
-                    en(c.covered),
-                    en(c.shortfall)
-                ),
-            });
+            out.push(issue(
+                Severity::Warning,
+                Location::Initiative(ip.index),
+                format!("initiatives[{}].repayment", label(&ini.code, ip.index)),
+                IssueKind::Coverage {
+                    actor: c.actor.clone(),
+                    adjusted,
+                    planned: c.planned,
+                    covered: c.covered,
+                    shortfall: c.shortfall,
+                },
+            ));
         }
     }
     out
@@ -1277,38 +1194,21 @@ fn hidden_control_issues(fund: &Fund) -> Vec<Issue> {
         let Some(c) = first(text, layout) else {
             return;
         };
-        let c = format!("\\u{{{:x}}}", u32::from(c));
-        let (severity, sv, en) = if code {
-            (
+        let text = text.to_string();
+        out.push(if code {
+            issue(
                 Severity::Error,
-                format!(
-                    "koden ”{}” innehåller ett styrtecken eller en riktningsmarkering ({c}); en kod får bara ha synliga tecken",
-                    shown(text)
-                ),
-                format!(
-                    "the code “{}” holds a control character or a direction mark ({c}); a code may hold only visible characters",
-                    shown(text)
-                ),
+                location,
+                path,
+                IssueKind::ControlInCode { text, char: c },
             )
         } else {
-            (
+            issue(
                 Severity::Warning,
-                format!(
-                    "texten ”{}” innehåller ett osynligt styrtecken eller en riktningsmarkering ({c}); ta bort det",
-                    shown(text)
-                ),
-                format!(
-                    "the text “{}” holds an invisible control character or direction mark ({c}); remove it",
-                    shown(text)
-                ),
+                location,
+                path,
+                IssueKind::ControlInText { text, char: c },
             )
-        };
-        out.push(Issue {
-            severity,
-            location,
-            path,
-            sv,
-            en,
         });
     };
     let f = Location::Fund;
@@ -1392,9 +1292,7 @@ fn sie_code_collisions(fund: &Fund) -> Vec<Issue> {
     let mut out = Vec::new();
     let mut check = |codes: &mut dyn Iterator<Item = (usize, &str)>,
                      location: fn(usize) -> Location,
-                     list: &str,
-                     what_sv: &str,
-                     what_en: &str| {
+                     list: CodeList| {
         let mut seen: HashMap<String, &str> = HashMap::new();
         for (i, code) in codes {
             // A code SIE cannot write at all is the export's own error.
@@ -1403,23 +1301,24 @@ fn sie_code_collisions(fund: &Fund) -> Vec<Issue> {
             };
             match seen.get(written.as_str()) {
                 // The very same code twice is the duplicate-code error.
-                Some(&first) if first != code => out.push(Issue {
-                    severity: Severity::Error,
-                    location: location(i),
-                    path: format!("{list}[{}].code", shown(&label(code, i))),
-                    sv: format!(
-                        "{what_sv} ”{}” och ”{}” skrivs likadant i SIE (”{}”) och skulle bli ett och samma objekt; ändra den ena",
-                        shown(first),
-                        shown(code),
-                        shown(&written)
+                Some(&first) if first != code => out.push(issue(
+                    Severity::Error,
+                    location(i),
+                    format!(
+                        "{}[{}].code",
+                        match list {
+                            CodeList::Actors => "actors",
+                            CodeList::Initiatives => "initiatives",
+                        },
+                        shown(&label(code, i))
                     ),
-                    en: format!(
-                        "the {what_en} “{}” and “{}” are written alike in SIE (“{}”) and would become one object; change one of them",
-                        shown(first),
-                        shown(code),
-                        shown(&written)
-                    ),
-                }),
+                    IssueKind::SieCollision {
+                        list,
+                        first: first.to_string(),
+                        code: code.to_string(),
+                        written: written.clone(),
+                    },
+                )),
                 Some(_) => {}
                 None => {
                     seen.insert(written, code);
@@ -1430,16 +1329,12 @@ fn sie_code_collisions(fund: &Fund) -> Vec<Issue> {
     check(
         &mut fund.actors.iter().map(|a| a.code.as_str()).enumerate(),
         Location::Actor,
-        "actors",
-        "aktörskoderna",
-        "actor codes",
+        CodeList::Actors,
     );
     check(
         &mut fund.initiatives.iter().map(|i| i.code.as_str()).enumerate(),
         Location::Initiative,
-        "initiatives",
-        "insatskoderna",
-        "initiative codes",
+        CodeList::Initiatives,
     );
     out
 }

@@ -491,7 +491,7 @@ fn capital_ui(
             });
             highlight(ui, focus.at == Some(Location::Capital(k)));
             if let Some(d) = r.inner {
-                ev.date = d;
+                ev.date = d.into();
             }
             FormField::row(lang, T::Amount, k).width(130.0).money(
                 ui,
@@ -515,7 +515,7 @@ fn capital_ui(
             );
         },
         |_| CapitalEvent {
-            date: format!("{}-01-01", fund.first_year),
+            date: format!("{}-01-01", fund.first_year).into(),
             amount: Money::ZERO,
             kind: CapitalKind::Earmark,
             note: String::new(),

@@ -102,7 +102,7 @@ pub fn generate_fund(params: &GenerateParams) -> Fund {
         let year = first_year + k * (years / 2).max(1) / decisions;
         let day = rng.range(1, 28);
         capital.push(CapitalEvent {
-            date: format!("{year}-02-{day:02}"),
+            date: format!("{year}-02-{day:02}").into(),
             amount: Money(total / i64::from(decisions) / 100_000 * 100_000),
             kind: CapitalKind::Earmark,
             note: text::decision_note(year, day, rng.range(1, 200)),

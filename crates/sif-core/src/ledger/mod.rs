@@ -47,7 +47,7 @@ pub mod sie;
 use std::fmt;
 
 use crate::engine::Projection;
-use crate::model::{CapitalKind, Fund, FundingModel, date_year, parse_date};
+use crate::model::{CapitalKind, Fund, FundingModel, parse_date};
 use crate::money::{Money, Overflow};
 
 /// What an account is for: the roles of SPEC §3 `accounts`.
@@ -510,7 +510,7 @@ pub fn journal(fund: &Fund, projection: &Projection) -> Result<Journal, LedgerEr
                 .capital
                 .iter()
                 .enumerate()
-                .filter(|(_, ev)| date_year(&ev.date) == Some(year) && ev.amount.0 > 0)
+                .filter(|(_, ev)| ev.date.year() == Some(year) && ev.amount.0 > 0)
                 .collect();
             events.sort_by(|a, b| a.1.date.cmp(&b.1.date));
             for (index, ev) in events {
@@ -530,7 +530,7 @@ pub fn journal(fund: &Fund, projection: &Projection) -> Result<Journal, LedgerEr
                     voucher_text(&[text, ", ", ev.note.trim()], suffix)
                 };
                 year_vouchers.push((
-                    ev.date.clone(),
+                    ev.date.to_string(),
                     text,
                     VoucherOrigin::Capital {
                         index,
@@ -1199,7 +1199,7 @@ fn codepoint(c: char) -> String {
 /// A `YYYY-MM-DD` date checked against the calendar, as `YYYYMMDD`.
 pub(crate) fn compact_date(date: &str) -> Result<String, ExportError> {
     match parse_date(date) {
-        Some((y, m, d)) => Ok(format!("{y:04}{m:02}{d:02}")),
+        Some(d) => Ok(d.format("%Y%m%d").to_string()),
         None => Err(ExportError::BadDate(date.to_string())),
     }
 }

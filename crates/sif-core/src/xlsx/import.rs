@@ -23,6 +23,7 @@ use crate::model::{
     ActorKind, CostKind, CostRow, Fund, Initiative, Payer, Repayment, SavingsRow, Status,
 };
 use crate::money::{MAX_AMOUNT, Money, ParseMoneyError, checked_sum, parse_money};
+use crate::text::Lang;
 use crate::validate::{self, Location};
 
 /// One problem in the file: where it is and what is wrong, in Swedish and English.
@@ -51,7 +52,12 @@ impl fmt::Display for Problem {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportError {
     /// The file as a whole cannot be read: not a workbook, too large, encrypted.
-    Unreadable { file: String, message: String },
+    /// Why, in Swedish and in English.
+    Unreadable {
+        file: String,
+        sv: String,
+        en: String,
+    },
     /// The file was read, and these cells (or the resulting fund) are wrong.
     Problems {
         file: String,
@@ -65,7 +71,7 @@ const SHOWN_PROBLEMS: usize = 50;
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ImportError::Unreadable { file, message } => write!(f, "{file}: {message}"),
+            ImportError::Unreadable { file, sv, en } => write!(f, "{file}: {sv} / {en}"),
             ImportError::Problems { file, problems } => {
                 let n = problems.len();
                 write!(
@@ -305,7 +311,8 @@ fn problem(place: impl Into<String>, sv: impl fmt::Display, en: impl fmt::Displa
 fn unreadable(file: &str, sv: impl fmt::Display, en: impl fmt::Display) -> ImportError {
     ImportError::Unreadable {
         file: file.to_string(),
-        message: format!("{sv} / {en}"),
+        sv: sv.to_string(),
+        en: en.to_string(),
     }
 }
 
@@ -1432,7 +1439,7 @@ pub fn add_initiatives(
     let known: HashSet<(String, String)> = before
         .issues
         .iter()
-        .map(|i| (i.path.clone(), i.sv.clone()))
+        .map(|i| (i.path.clone(), i.text(Lang::Sv)))
         .collect();
     let mut next = fund.clone();
     let first = next.initiatives.len();
@@ -1448,17 +1455,18 @@ pub fn add_initiatives(
     let mut warnings = Vec::new();
     let mut warnings_sv_en = Vec::new();
     for issue in after.issues {
-        if known.contains(&(issue.path.clone(), issue.sv.clone())) {
+        let (sv, en) = (issue.text(Lang::Sv), issue.text(Lang::En));
+        if known.contains(&(issue.path.clone(), sv.clone())) {
             continue;
         }
         let place = place_of(issue.location).unwrap_or_default();
-        let text = format!("{}: {} / {}", issue.path, issue.sv, issue.en);
+        let text = format!("{}: {sv} / {en}", issue.path);
         if issue.is_error() {
             problems.push(Problem {
                 place,
                 message: text,
-                sv: format!("{}: {}", issue.path, issue.sv),
-                en: format!("{}: {}", issue.path, issue.en),
+                sv: format!("{}: {sv}", issue.path),
+                en: format!("{}: {en}", issue.path),
             });
         } else {
             let prefix = if place.is_empty() {
@@ -1467,8 +1475,8 @@ pub fn add_initiatives(
                 format!("{place}: ")
             };
             warnings_sv_en.push((
-                format!("{prefix}{}: {}", issue.path, issue.sv),
-                format!("{prefix}{}: {}", issue.path, issue.en),
+                format!("{prefix}{}: {sv}", issue.path),
+                format!("{prefix}{}: {en}", issue.path),
             ));
             warnings.push(format!("{prefix}{text}"));
         }
