@@ -336,7 +336,7 @@ impl SifApp {
                 Err(e) => {
                     self.ui.dialog = Some(DialogState::Message {
                         title: T::ImportFailedTitle,
-                        text: format!("{name}: {}", lang.pick(&e.swedish(), &e.english())),
+                        text: format!("{name}: {}", e.text(lang)),
                     });
                 }
             },
@@ -473,7 +473,7 @@ impl SifApp {
                     Err(e) => {
                         self.ui.dialog = Some(DialogState::Message {
                             title: T::ImportFailedTitle,
-                            text: self.lang().pick(&e.swedish(), &e.english()).to_string(),
+                            text: e.text(self.lang()),
                         });
                     }
                 }
@@ -562,7 +562,7 @@ fn sie_body_ui(
     let preview = match &s.preview {
         Some(Ok(p)) => p,
         Some(Err(e)) => {
-            error_line(ui, lang.pick(&e.swedish(), &e.english()));
+            error_line(ui, &e.text(lang));
             return;
         }
         None => return,
@@ -701,7 +701,7 @@ fn sie_body_ui(
         ui.add_space(6.0);
         ui.label(RichText::new(lang.t(T::Warnings)).strong());
         for w in &preview.warnings {
-            warning_line(ui, lang.pick(&w.swedish(), &w.english()));
+            warning_line(ui, &w.text(lang));
         }
     }
     ui.add_space(6.0);

@@ -942,7 +942,7 @@ impl SifApp {
             Err(e) => {
                 self.ui.dialog = Some(DialogState::Message {
                     title: T::OpenFailedTitle,
-                    text: lang.pick(&e.swedish(), &e.english()).to_string(),
+                    text: e.text(lang),
                 });
             }
         }

@@ -328,7 +328,7 @@ impl SifApp {
             Err(e) => {
                 self.ui.dialog = Some(DialogState::Message {
                     title: T::SaveFailedTitle,
-                    text: lang.pick(&e.swedish(), &e.english()).to_string(),
+                    text: e.text(lang),
                 });
                 false
             }
@@ -360,11 +360,7 @@ impl SifApp {
                 let file = r.path.display();
                 self.ui.dialog = Some(DialogState::Message {
                     title: T::OpenFailedTitle,
-                    text: i18n::recovery_kept(
-                        lang,
-                        lang.pick(&e.swedish(), &e.english()),
-                        &file.to_string(),
-                    ),
+                    text: i18n::recovery_kept(lang, &e.text(lang), &file.to_string()),
                 });
             }
         }
@@ -422,7 +418,7 @@ impl SifApp {
                         Ok(()) => None,
                         Err(e) => Some(DialogState::Message {
                             title: T::SaveFailedTitle,
-                            text: lang.pick(&e.swedish(), &e.english()).to_string(),
+                            text: e.text(lang),
                         }),
                     },
                 }
