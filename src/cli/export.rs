@@ -46,20 +46,14 @@ pub enum CsvDialectArg {
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct ExportArgs {
-    /// The fund file (.ron).
-    pub file: PathBuf,
+    #[command(flatten)]
+    pub fund: super::FundArgs,
     #[arg(long, value_enum)]
     pub format: ExportFormat,
     /// One year of the horizon (required for sie4i, which takes a closed year, and sie4e;
     /// csv and journal default to every year).
     #[arg(long)]
     pub year: Option<i32>,
-    /// A scenario of the fund, by name (default: the base scenario).
-    #[arg(long)]
-    pub scenario: Option<String>,
-    /// Count initiatives with status Proposed too.
-    #[arg(long)]
-    pub include_proposed: bool,
     /// CSV flavour (only with --format csv).
     #[arg(long, value_enum)]
     pub csv_dialect: Option<CsvDialectArg>,
@@ -81,17 +75,11 @@ pub struct ExportArgs {
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct LedgerArgs {
-    /// The fund file (.ron).
-    pub file: PathBuf,
+    #[command(flatten)]
+    pub fund: super::FundArgs,
     /// One year of the horizon (default: every year).
     #[arg(long)]
     pub year: Option<i32>,
-    /// A scenario of the fund, by name (default: the base scenario).
-    #[arg(long)]
-    pub scenario: Option<String>,
-    /// Count initiatives with status Proposed too.
-    #[arg(long)]
-    pub include_proposed: bool,
     /// Only the trial balances, without the vouchers.
     #[arg(long)]
     pub balance_only: bool,
@@ -166,7 +154,7 @@ pub fn export(a: ExportArgs, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             "--csv-dialect gäller bara --format csv / --csv-dialect applies to --format csv only",
         ));
     }
-    check_output(&a.output, Some(&a.file), a.force)?;
+    check_output(&a.output, Some(&a.fund.file), a.force)?;
     if a.lang.is_some() && a.format != ExportFormat::Xlsx {
         return Err(Failure::unreadable(
             "--lang gäller bara --format xlsx / --lang applies to --format xlsx only",
@@ -180,9 +168,9 @@ pub fn export(a: ExportArgs, out: &mut dyn Write) -> Result<ExitCode, Failure> {
         _ => None,
     };
     let (journal, budget) = load_journal_and_budget(
-        &a.file,
-        a.scenario.as_deref(),
-        a.include_proposed,
+        &a.fund.file,
+        a.fund.scenario.as_deref(),
+        a.fund.include_proposed,
         budget_year,
     )?;
     let sie = |kind| {
@@ -223,12 +211,12 @@ fn export_xlsx(a: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode, Failure>
             "--year gäller inte --format xlsx: arbetsboken har hela horisonten / --year does not apply to --format xlsx: the workbook holds the whole horizon",
         ));
     }
-    let (fund, projection) = load_and_project(&a.file, a.scenario.as_deref(), a.include_proposed)?;
+    let (fund, projection) = a.fund.load_and_project()?;
     let journal =
         ledger::journal(&fund, &projection).map_err(|e| Failure::invalid(e.to_string()))?;
     let options = sif::xlsx::export::ExportOptions {
         lang: a.lang.unwrap_or_default().into(),
-        include_proposed: a.include_proposed,
+        include_proposed: a.fund.include_proposed,
     };
     let bytes = sif::xlsx::export::workbook(&fund, &projection, &journal, &options)
         .map_err(|e| Failure::invalid(e.to_string()))?;
@@ -246,9 +234,9 @@ pub fn ledger(a: LedgerArgs, out: &mut dyn Write) -> Result<ExitCode, Failure> {
         .year
         .filter(|_| a.format == Format::Text && !a.balance_only);
     let (journal, budget) = load_journal_and_budget(
-        &a.file,
-        a.scenario.as_deref(),
-        a.include_proposed,
+        &a.fund.file,
+        a.fund.scenario.as_deref(),
+        a.fund.include_proposed,
         budget_year,
     )?;
     journal.select(a.year).map_err(export_failure)?;

@@ -49,14 +49,8 @@ pub enum Format {
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct ReportArgs {
-    /// The fund file (.ron).
-    pub file: PathBuf,
-    /// A scenario of the fund, by name (default: the base scenario).
-    #[arg(long)]
-    pub scenario: Option<String>,
-    /// Count initiatives with status Proposed too.
-    #[arg(long)]
-    pub include_proposed: bool,
+    #[command(flatten)]
+    pub fund: FundArgs,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
     /// The language of text output (reconcile).
@@ -251,6 +245,27 @@ pub fn load(path: &Path) -> Result<Fund, Failure> {
 }
 
 /// Load, validate and project: the common start of every report and export.
+/// The fund a report or an export is made of: the file, the scenario and whether proposed
+/// initiatives count (the same three arguments on every such command).
+#[derive(Debug, Clone, clap::Args)]
+pub struct FundArgs {
+    /// The fund file (.ron).
+    pub file: PathBuf,
+    /// A scenario of the fund, by name (default: the base scenario).
+    #[arg(long)]
+    pub scenario: Option<String>,
+    /// Count initiatives with status Proposed too.
+    #[arg(long)]
+    pub include_proposed: bool,
+}
+
+impl FundArgs {
+    /// Load, validate and project the fund as [`load_and_project`] does.
+    pub fn load_and_project(&self) -> Result<(Fund, Projection), Failure> {
+        load_and_project(&self.file, self.scenario.as_deref(), self.include_proposed)
+    }
+}
+
 pub fn load_and_project(
     path: &Path,
     scenario: Option<&str>,
@@ -438,7 +453,7 @@ fn report_cmd(
     out: &mut dyn Write,
     render: impl Fn(&Fund, &Projection, Format) -> Result<String, sif::money::Overflow>,
 ) -> Result<ExitCode, Failure> {
-    let (fund, projection) = load_and_project(&a.file, a.scenario.as_deref(), a.include_proposed)?;
+    let (fund, projection) = a.fund.load_and_project()?;
     let text = render(&fund, &projection, a.format).map_err(|e| Failure::invalid(e.to_string()))?;
     out.write_all(terminal_safe(&text, a.format).as_bytes())
         .map_err(write_err)?;

@@ -14,7 +14,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use clap::ValueEnum;
 
-use super::{Failure, check_output, load_and_project, write_err};
+use super::{Failure, check_output, write_err};
 use sif::report::{self, Lang, ReportMeta};
 use sif::store;
 
@@ -40,14 +40,8 @@ impl From<LangArg> for Lang {
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct ReportHtmlArgs {
-    /// The fund file (.ron).
-    pub file: PathBuf,
-    /// A scenario of the fund, by name (default: the base scenario).
-    #[arg(long)]
-    pub scenario: Option<String>,
-    /// Count initiatives with status Proposed too.
-    #[arg(long)]
-    pub include_proposed: bool,
+    #[command(flatten)]
+    pub fund: super::FundArgs,
     /// The report's language.
     #[arg(long, value_enum, default_value_t = LangArg::Sv)]
     pub lang: LangArg,
@@ -60,11 +54,11 @@ pub struct ReportHtmlArgs {
 }
 
 pub fn run(a: ReportHtmlArgs, out: &mut dyn Write) -> Result<ExitCode, Failure> {
-    check_output(&a.output, Some(&a.file), a.force)?;
-    let (fund, projection) = load_and_project(&a.file, a.scenario.as_deref(), a.include_proposed)?;
+    check_output(&a.output, Some(&a.fund.file), a.force)?;
+    let (fund, projection) = a.fund.load_and_project()?;
     let meta = ReportMeta {
         lang: a.lang.into(),
-        source_file: a.file.display().to_string(),
+        source_file: a.fund.file.display().to_string(),
         made_on: sif_app::clock::Clock::today(&sif_app::clock::SystemClock),
     };
     let html =
