@@ -249,6 +249,10 @@ fn controller_setup(name: &str, ui: &mut UiState) {
 
 /// Write an RGBA image as PNG.
 pub fn write_png(path: &Path, image: &egui::ColorImage) -> Result<(), String> {
+    // The folder named in SIF_SCREENSHOTS is made if it is not there yet.
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+    }
     let file = std::fs::File::create(path).map_err(|e| e.to_string())?;
     let [w, h] = image.size;
     let mut encoder = png::Encoder::new(std::io::BufWriter::new(file), w as u32, h as u32);
