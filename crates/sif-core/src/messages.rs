@@ -1,6 +1,7 @@
 //! The library's text face: every sentence the library says about a fund or a file — validation
 //! issues, load and save errors, the SIE and workbook readers' problems, the engine's and the
-//! money parser's errors — in Swedish and in English, made here and nowhere else.
+//! money parser's errors, the ledger's and the exports' refusals — in Swedish and in English,
+//! made here and nowhere else.
 //!
 //! The errors and issues themselves are values (a kind and its data: codes, years, places,
 //! amounts as [`Money`]); [`Message::text`] renders one in a language. Their `Display` is both
@@ -1216,6 +1217,207 @@ impl Message for EngineError {
                 )
             }
             EngineError::Overflow(o) => o.text(lang),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The ledger, its exports and the report workbook.
+
+use crate::ledger::{ExportError, LedgerError, TextSource, TextTarget};
+use crate::xlsx::export::ExportError as WorkbookError;
+
+impl Message for LedgerError {
+    fn text(&self, lang: Lang) -> String {
+        match self {
+            LedgerError::AccountClass {
+                field,
+                number,
+                balance,
+            } => {
+                let (sv, en) = if *balance {
+                    ("1–2 (balanskonto)", "1–2 (balance account)")
+                } else {
+                    ("3–9 (resultatkonto)", "3–9 (result account)")
+                };
+                say!(
+                    lang,
+                    "kontot för {field} ({number}) ska ha 4–8 siffror och tillhöra klass {sv}; kontrollera kontoplanen under accounts",
+                    "the account for {field} ({number}) must have 4–8 digits and belong to class {en}; check the chart under accounts",
+                )
+            }
+            LedgerError::SharedFundEquity { number, other } => say!(
+                lang,
+                "kontot {number} används både för fund_equity och för {other}; fondens saldo måste ha ett eget konto",
+                "the account {number} is used for both fund_equity and {other}; the fund balance needs an account of its own",
+            ),
+            LedgerError::UnknownActor(code) => say!(
+                lang,
+                "aktören ”{code}” finns inte bland fondens aktörer; rätta fonden först",
+                "the actor “{code}” is not one of the fund's actors; fix the fund first",
+            ),
+            LedgerError::ProjectionMismatch => say!(
+                lang,
+                "beräkningen hör inte till den här fonden (andra år); räkna om",
+                "the projection does not belong to this fund (other years); compute it again",
+            ),
+            LedgerError::Unbalanced { voucher, sum } => say!(
+                lang,
+                "verifikationen {voucher} balanserar inte (summa {sum}); detta är ett fel i Sif",
+                "voucher {voucher} does not balance (sum {sum}); this is a bug in Sif",
+            ),
+            LedgerError::ResultNotZero { year, sum } => say!(
+                lang,
+                "resultatkontona nettar inte till noll år {year} (summa {sum}); detta är ett fel i Sif",
+                "the result accounts do not net to zero in {year} (sum {sum}); this is a bug in Sif",
+            ),
+            LedgerError::YearOutsideHorizon { year, first, last } => say!(
+                lang,
+                "året {year} ligger utanför fondens horisont {first}–{last}",
+                "the year {year} is outside the fund's horizon {first}–{last}",
+            ),
+            LedgerError::Overflow(o) => o.text(lang),
+        }
+    }
+}
+
+impl Message for TextSource {
+    fn text(&self, lang: Lang) -> String {
+        match self {
+            TextSource::FundName => say!(lang, "fondens namn", "the fund's name"),
+            TextSource::ScenarioName => say!(lang, "scenariots namn", "the scenario's name"),
+            TextSource::Organisation => {
+                say!(lang, "organisationens namn", "the organisation's name")
+            }
+            TextSource::OrgNumber => say!(lang, "organisationsnumret", "the organisation number"),
+            TextSource::ActorCode(c) => {
+                say!(lang, "koden för aktören {c}", "the code of actor {c}")
+            }
+            TextSource::ActorName(c) => {
+                say!(lang, "namnet på aktören {c}", "the name of actor {c}")
+            }
+            TextSource::InitiativeCode(c) => {
+                say!(lang, "koden för insatsen {c}", "the code of initiative {c}",)
+            }
+            TextSource::InitiativeName(c) => {
+                say!(lang, "namnet på insatsen {c}", "the name of initiative {c}",)
+            }
+            TextSource::CapitalNote(d) => say!(
+                lang,
+                "anteckningen till kapitalhändelsen {d}",
+                "the note of the capital event of {d}",
+            ),
+            TextSource::AccountName(n) => {
+                say!(lang, "namnet på konto {n}", "the name of account {n}")
+            }
+            TextSource::Sif => say!(lang, "en text från Sif", "a text of Sif's own"),
+        }
+    }
+}
+
+impl Message for TextTarget {
+    fn text(&self, lang: Lang) -> String {
+        match self {
+            TextTarget::Sie => say!(
+                lang,
+                "SIE-filen (teckentabell CP437)",
+                "a SIE file (code page CP437)",
+            ),
+            TextTarget::HledgerTag => say!(lang, "en hledger-tagg", "an hledger tag"),
+        }
+    }
+}
+
+/// A character as its Unicode code point, `U+00E9`.
+fn codepoint(c: char) -> String {
+    format!("U+{:04X}", u32::from(c))
+}
+
+impl Message for ExportError {
+    fn text(&self, lang: Lang) -> String {
+        match self {
+            ExportError::Unencodable {
+                text,
+                character,
+                origin,
+                target,
+            } => {
+                let (origin, code, target) =
+                    (origin.text(lang), codepoint(*character), target.text(lang));
+                say!(
+                    lang,
+                    "texten ”{text}” ({origin}) innehåller tecknet {character} ({code}), som {target} inte kan lagra; ändra texten och exportera igen",
+                    "the text “{text}” ({origin}) contains the character {character} ({code}), which {target} cannot hold; change the text and export again",
+                )
+            }
+            ExportError::OrgNumber(org) => say!(
+                lang,
+                "organisationsnumret ”{org}” har inte formen NNNNNN-NNNN (tio siffror)",
+                "the organisation number “{org}” is not of the form NNNNNN-NNNN (ten digits)",
+            ),
+            ExportError::YearOutsideHorizon { year, first, last } => say!(
+                lang,
+                "året {year} ligger utanför fondens horisont {first}–{last}",
+                "the year {year} is outside the fund's horizon {first}–{last}",
+            ),
+            ExportError::Sie4eNeedsYear => say!(
+                lang,
+                "SIE 4E gäller ett räkenskapsår; ange --year",
+                "SIE 4E covers one financial year; give --year",
+            ),
+            ExportError::Sie4iNeedsYear => say!(
+                lang,
+                "SIE 4I innehåller verifikationer för ett stängt år; ange --year",
+                "SIE 4I holds the vouchers of one closed year; give --year",
+            ),
+            ExportError::Sie4iOpenYear { year } => say!(
+                lang,
+                "året {year} är inte stängt: dess plan lämnar Sif som budget i en SIE 4E-fil (--format sie4e --year {year}), inte som verifikationer att läsa in",
+                "the year {year} is not closed: its plan leaves Sif as budget in a SIE 4E file (--format sie4e --year {year}), not as vouchers to import",
+            ),
+            ExportError::BudgetYear { budget, year } => say!(
+                lang,
+                "budgeten gäller år {budget}, filen år {year}; detta är ett fel i Sif",
+                "the budget is for {budget}, the file for {year}; this is a bug in Sif",
+            ),
+            ExportError::YearEndOnlyNotSie4i => say!(
+                lang,
+                "--year-end-only gäller bara SIE 4I",
+                "--year-end-only applies to SIE 4I only",
+            ),
+            ExportError::BadDate(date) => say!(
+                lang,
+                "datumet ”{date}” är inget giltigt datum (ÅÅÅÅ-MM-DD)",
+                "“{date}” is not a valid date (YYYY-MM-DD)",
+            ),
+        }
+    }
+}
+
+impl Message for WorkbookError {
+    fn text(&self, lang: Lang) -> String {
+        match self {
+            WorkbookError::Overflow(o) => o.text(lang),
+            WorkbookError::Xlsx(e) => say!(
+                lang,
+                "kunde inte skriva arbetsboken: {e}",
+                "could not write the workbook: {e}",
+            ),
+            WorkbookError::Ledger(e) => e.text(lang),
+        }
+    }
+}
+
+impl fmt::Display for WorkbookError {
+    /// Swedish first, then English, in one line; the writer's own reason (in English) once, at
+    /// the end.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WorkbookError::Xlsx(e) => write!(
+                f,
+                "kunde inte skriva arbetsboken / could not write the workbook: {e}"
+            ),
+            other => f.write_str(&other.both()),
         }
     }
 }
