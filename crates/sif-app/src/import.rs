@@ -722,13 +722,7 @@ fn initiatives_body_ui(ui: &mut Ui, lang: Lang, fund: &Fund, x: &InitiativesImpo
             let n = problems.len();
             error_line(ui, &i18n::import_problems(lang, n));
             for p in problems {
-                let message = lang.pick(&p.sv, &p.en).to_string();
-                let text = if p.place.is_empty() {
-                    message
-                } else {
-                    format!("{}: {message}", p.place)
-                };
-                ui.add(egui::Label::new(format!("• {text}")).wrap());
+                ui.add(egui::Label::new(format!("• {}", p.text(lang))).wrap());
             }
             return;
         }

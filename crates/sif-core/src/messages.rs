@@ -1421,3 +1421,193 @@ impl fmt::Display for WorkbookError {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// The workbook reader: problems in a filled-in initiatives template.
+
+use crate::xlsx::import::{Problem as TemplateProblem, ProblemKind, Whole};
+
+impl Message for ProblemKind {
+    fn text(&self, lang: Lang) -> String {
+        use crate::xlsx::MAX_ROWS;
+        match self {
+            ProblemKind::MissingSheet { sheet, has } => say!(
+                lang,
+                "arbetsboken saknar bladet ”{sheet}” (den har: {has}); använd mallen från sif template och byt inte namn på bladen",
+                "the workbook has no sheet “{sheet}” (it has: {has}); use the template from sif template and do not rename its sheets",
+            ),
+            ProblemKind::MergedCells => say!(
+                lang,
+                "sammanfogade celler; dela upp dem (Sammanfoga och centrera av) så att varje värde står i sin egen cell",
+                "merged cells; unmerge them so that every value is in a cell of its own",
+            ),
+            ProblemKind::TooManyRows { row } => say!(
+                lang,
+                "bladet har värden på rad {row} och fler; Sif läser högst {MAX_ROWS} rader per blad",
+                "the sheet has values on row {row} and more; Sif reads at most {MAX_ROWS} rows per sheet",
+            ),
+            ProblemKind::Heading { expected, found } => say!(
+                lang,
+                "väntade rubriken ”{expected}”, fann ”{found}”; ändra inte mallens kolumner",
+                "expected the heading “{expected}”, found “{found}”; do not change the template's columns",
+            ),
+            ProblemKind::NotASheet { text, sheets } => say!(
+                lang,
+                "första kolumnen ska namnge ett blad ({sheets}), inte ”{text}”",
+                "the first column must name a sheet ({sheets}), not “{text}”",
+            ),
+            ProblemKind::Formula(f) => say!(
+                lang,
+                "cellen har en formel (={f}); skriv in värdet (Klistra in special → Värden)",
+                "the cell holds a formula (={f}); type in the value (Paste Special → Values)",
+            ),
+            ProblemKind::NotWhole { shown, what } => {
+                let (sv, en) = match what {
+                    Whole::Year => ("år", "a year"),
+                    Whole::Percent => ("heltal i procent", "a whole percentage"),
+                    Whole::Number => ("heltal", "a whole number"),
+                };
+                say!(lang, "”{shown}” är inget {sv}", "“{shown}” is not {en}")
+            }
+            ProblemKind::Money(e) => e.text(lang),
+            ProblemKind::NegativeAmount { shown } => say!(
+                lang,
+                "beloppet {shown} är negativt; ange 0 eller mer",
+                "the amount {shown} is negative; enter 0 or more",
+            ),
+            ProblemKind::Missing {
+                heading_sv,
+                heading_en,
+            } => {
+                let (sv, en) = (heading_sv.to_lowercase(), heading_en.to_lowercase());
+                say!(lang, "ange {sv}", "enter the {en}")
+            }
+            ProblemKind::YearOutside { year, first, last } => say!(
+                lang,
+                "år {year} ligger utanför fondens år {first}–{last}",
+                "the year {year} is outside the fund's years {first}–{last}",
+            ),
+            ProblemKind::Outside { value, low, high } => {
+                say!(
+                    lang,
+                    "{value} ska vara {low}–{high}",
+                    "{value} must be {low}–{high}"
+                )
+            }
+            ProblemKind::NotACommittee { code, committees } => say!(
+                lang,
+                "{code} är ingen nämnd; bara nämnder kan äga insatser och betala tillbaka (nämnder: {committees})",
+                "{code} is not a committee; only committees can own initiatives and repay (committees: {committees})",
+            ),
+            ProblemKind::UnknownActor {
+                text,
+                committee,
+                known,
+            } => {
+                let (sv, en) = if *committee {
+                    ("nämnder", "committees")
+                } else {
+                    ("aktörer", "actors")
+                };
+                say!(
+                    lang,
+                    "”{text}” finns inte bland fondens {sv} ({known})",
+                    "“{text}” is not one of the fund's {en} ({known})",
+                )
+            }
+            ProblemKind::NotARepaymentType { text } => say!(
+                lang,
+                "”{text}” är ingen återföring (Bidrag, Fast eller Ur besparingar)",
+                "“{text}” is not a repayment type (Bidrag = grant, Fast = fixed or Ur besparingar = from savings)",
+            ),
+            ProblemKind::DuplicateName { name } => say!(
+                lang,
+                "två insatser heter ”{name}”; ge dem olika namn",
+                "two initiatives are named “{name}”; give them different names",
+            ),
+            ProblemKind::NoInitiative => say!(
+                lang,
+                "ange vilken insats raden gäller (namnet från bladet Insatser)",
+                "enter the initiative the row belongs to (its name from the sheet Insatser)",
+            ),
+            ProblemKind::UnknownInitiative { text } => say!(
+                lang,
+                "”{text}” är ingen insats på bladet Insatser",
+                "“{text}” is not an initiative on the sheet Insatser",
+            ),
+            ProblemKind::NotACostKind { text } => say!(
+                lang,
+                "”{text}” är inget kostnadsslag (Personal, Tjänster, Övrigt)",
+                "“{text}” is not a kind of cost (Personal = staff, Tjänster = services, Övrigt = other)",
+            ),
+            ProblemKind::NoAmount => say!(
+                lang,
+                "ange ett belopp från fonden eller från den egna budgeten",
+                "enter an amount from the fund or from the own budget",
+            ),
+            ProblemKind::ToBeforeFrom { from, to } => say!(
+                lang,
+                "till år {to} ligger före från år {from}",
+                "the to year {to} is before the from year {from}",
+            ),
+            ProblemKind::NotYesNo { text } => say!(
+                lang,
+                "”{text}” är varken Ja eller Nej",
+                "“{text}” is neither Ja (yes) nor Nej (no)",
+            ),
+            ProblemKind::PayersNotFixed { name, label } => say!(
+                lang,
+                "återbetalare gäller bara återföringen Fast, och ”{name}” har {label}",
+                "payers apply only to a Fast (fixed) repayment, and “{name}” has {label}",
+            ),
+            ProblemKind::CodeTaken { code } => say!(
+                lang,
+                "koden {code} finns redan; lämna koden tom så ger Sif en ledig kod",
+                "the code {code} is already taken; leave the code empty and Sif gives a free one",
+            ),
+            ProblemKind::WeightsSum { name, sum } => say!(
+                lang,
+                "vikterna för ”{name}” summerar till {sum} %; de ska bli 100 %",
+                "the weights of “{name}” add up to {sum} %; they must make 100 %",
+            ),
+            ProblemKind::NoInitiatives => say!(
+                lang,
+                "inga insatser: fyll i minst en rad med namn på bladet Insatser",
+                "no initiatives: fill in at least one row with a name on the sheet Insatser",
+            ),
+            ProblemKind::Invalid(issue) => format!("{}: {}", issue.path, issue.text(lang)),
+        }
+    }
+}
+
+impl fmt::Display for ProblemKind {
+    /// Swedish first, then English, in one line; a validator's error names its field once,
+    /// before both.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ProblemKind::Invalid(issue) => write!(f, "{}: {}", issue.path, issue.kind.both()),
+            other => f.write_str(&other.both()),
+        }
+    }
+}
+
+impl Message for TemplateProblem {
+    /// The place, then what is wrong there: `Kostnader!D7: …`.
+    fn text(&self, lang: Lang) -> String {
+        if self.place.is_empty() {
+            self.kind.text(lang)
+        } else {
+            format!("{}: {}", self.place, self.kind.text(lang))
+        }
+    }
+}
+
+impl fmt::Display for TemplateProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.place.is_empty() {
+            write!(f, "{}", self.kind)
+        } else {
+            write!(f, "{}: {}", self.place, self.kind)
+        }
+    }
+}
