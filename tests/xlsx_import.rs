@@ -772,4 +772,48 @@ fn every_template_problem_says_what_it_said_in_each_language() {
     };
     assert_eq!(p.to_string(), format!("Insatser!B2: {path}: {sv} / {en}"));
     assert_eq!(p.text(Lang::En), format!("Insatser!B2: {path}: {en}"));
+
+    // A file that cannot be read at all.
+    use sif::xlsx::import::Unreadable as U;
+    let said = [
+        (
+            U::TooLarge { mib: 70 },
+            "filen är 70 MiB; Sif läser mallar upp till 32 MiB",
+            "the file is 70 MiB; Sif reads templates up to 32 MiB",
+        ),
+        (
+            U::OldOrEncrypted,
+            "filen är en äldre Excel-fil (.xls) eller krypterad; spara den som Excel-arbetsbok (.xlsx) utan lösenord",
+            "the file is an older Excel file (.xls) or encrypted; save it as an Excel workbook (.xlsx) without a password",
+        ),
+        (
+            U::NotAWorkbook,
+            "filen är ingen Excel-arbetsbok (.xlsx); använd mallen från sif template, eller en CSV-fil med ändelsen .csv",
+            "the file is not an Excel workbook (.xlsx); use the template from sif template, or a CSV file ending in .csv",
+        ),
+        (
+            U::Damaged("zip error".into()),
+            "filen kan inte läsas som Excel-arbetsbok (.xlsx) (zip error)",
+            "the file cannot be read as an Excel workbook (.xlsx) (zip error)",
+        ),
+        (
+            U::NotText,
+            "filen är ingen textfil (CSV); spara mallen som CSV med semikolon, eller läs in arbetsboken (.xlsx)",
+            "the file is not a text (CSV) file; save the template as CSV with semicolons, or read the workbook (.xlsx)",
+        ),
+        (
+            U::TooManyRows,
+            "filen har fler än 10000 rader; Sif läser högst 10000",
+            "the file has more than 10000 rows; Sif reads at most 10000",
+        ),
+    ];
+    for (reason, sv, en) in said {
+        assert_eq!(reason.text(Lang::Sv), sv);
+        assert_eq!(reason.text(Lang::En), en);
+        let e = ImportError::Unreadable {
+            file: "a.xlsx".into(),
+            reason,
+        };
+        assert_eq!(e.to_string(), format!("a.xlsx: {sv} / {en}"));
+    }
 }

@@ -713,8 +713,8 @@ fn initiatives_body_ui(ui: &mut Ui, lang: Lang, fund: &Fund, x: &InitiativesImpo
     ui.add_space(4.0);
     let imported = match &x.result {
         Ok(imported) => imported,
-        Err(ImportError::Unreadable { sv, en, .. }) => {
-            error_line(ui, lang.pick(sv, en));
+        Err(ImportError::Unreadable { reason, .. }) => {
+            error_line(ui, &reason.text(lang));
             ui.label(lang.t(T::ImpNothingRead));
             return;
         }

@@ -1425,7 +1425,76 @@ impl fmt::Display for WorkbookError {
 // ---------------------------------------------------------------------------------------------
 // The workbook reader: problems in a filled-in initiatives template.
 
-use crate::xlsx::import::{Problem as TemplateProblem, ProblemKind, Whole};
+use crate::xlsx::import::{
+    ImportError, Problem as TemplateProblem, ProblemKind, SHOWN_PROBLEMS, Unreadable, Whole,
+};
+
+impl Message for Unreadable {
+    fn text(&self, lang: Lang) -> String {
+        use crate::xlsx::{MAX_FILE_BYTES, MAX_ROWS};
+        match self {
+            Unreadable::TooLarge { mib } => {
+                let max = MAX_FILE_BYTES / (1024 * 1024);
+                say!(
+                    lang,
+                    "filen är {mib} MiB; Sif läser mallar upp till {max} MiB",
+                    "the file is {mib} MiB; Sif reads templates up to {max} MiB",
+                )
+            }
+            Unreadable::OldOrEncrypted => say!(
+                lang,
+                "filen är en äldre Excel-fil (.xls) eller krypterad; spara den som Excel-arbetsbok (.xlsx) utan lösenord",
+                "the file is an older Excel file (.xls) or encrypted; save it as an Excel workbook (.xlsx) without a password",
+            ),
+            Unreadable::NotAWorkbook => say!(
+                lang,
+                "filen är ingen Excel-arbetsbok (.xlsx); använd mallen från sif template, eller en CSV-fil med ändelsen .csv",
+                "the file is not an Excel workbook (.xlsx); use the template from sif template, or a CSV file ending in .csv",
+            ),
+            Unreadable::Damaged(e) => say!(
+                lang,
+                "filen kan inte läsas som Excel-arbetsbok (.xlsx) ({e})",
+                "the file cannot be read as an Excel workbook (.xlsx) ({e})",
+            ),
+            Unreadable::NotText => say!(
+                lang,
+                "filen är ingen textfil (CSV); spara mallen som CSV med semikolon, eller läs in arbetsboken (.xlsx)",
+                "the file is not a text (CSV) file; save the template as CSV with semicolons, or read the workbook (.xlsx)",
+            ),
+            Unreadable::TooManyRows => say!(
+                lang,
+                "filen har fler än {MAX_ROWS} rader; Sif läser högst {MAX_ROWS}",
+                "the file has more than {MAX_ROWS} rows; Sif reads at most {MAX_ROWS}",
+            ),
+        }
+    }
+}
+
+impl fmt::Display for ImportError {
+    /// Swedish first, then English: the file and why it is unreadable, or the file, how many
+    /// problems, and each problem on its own line (at most [`SHOWN_PROBLEMS`]).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::Unreadable { file, reason } => write!(f, "{file}: {}", reason.both()),
+            ImportError::Problems { file, problems } => {
+                let n = problems.len();
+                write!(
+                    f,
+                    "{file}: {n} fel – inget lästes in / {n} {} – nothing was imported:",
+                    if n == 1 { "problem" } else { "problems" },
+                )?;
+                for p in problems.iter().take(SHOWN_PROBLEMS) {
+                    write!(f, "\n  {p}")?;
+                }
+                if n > SHOWN_PROBLEMS {
+                    let more = n - SHOWN_PROBLEMS;
+                    write!(f, "\n  … och {more} till / … and {more} more")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
 
 impl Message for ProblemKind {
     fn text(&self, lang: Lang) -> String {

@@ -149,12 +149,7 @@ pub enum Whole {
 #[derive(Debug, Clone, PartialEq)]
 pub enum ImportError {
     /// The file as a whole cannot be read: not a workbook, too large, encrypted.
-    /// Why, in Swedish and in English.
-    Unreadable {
-        file: String,
-        sv: String,
-        en: String,
-    },
+    Unreadable { file: String, reason: Unreadable },
     /// The file was read, and these cells (or the resulting fund) are wrong.
     Problems {
         file: String,
@@ -162,36 +157,26 @@ pub enum ImportError {
     },
 }
 
-/// At most this many problems are listed; the count says how many there were.
-const SHOWN_PROBLEMS: usize = 50;
-
-impl fmt::Display for ImportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ImportError::Unreadable { file, sv, en } => write!(f, "{file}: {sv} / {en}"),
-            ImportError::Problems { file, problems } => {
-                let n = problems.len();
-                write!(
-                    f,
-                    "{file}: {n} fel – inget lästes in / {n} {} – nothing was imported:",
-                    if n == 1 { "problem" } else { "problems" },
-                )?;
-                for p in problems.iter().take(SHOWN_PROBLEMS) {
-                    write!(f, "\n  {p}")?;
-                }
-                if n > SHOWN_PROBLEMS {
-                    write!(
-                        f,
-                        "\n  … och {} till / … and {} more",
-                        n - SHOWN_PROBLEMS,
-                        n - SHOWN_PROBLEMS
-                    )?;
-                }
-                Ok(())
-            }
-        }
-    }
+/// Why a file as a whole cannot be read. Its words are in [`crate::messages`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unreadable {
+    /// Larger than [`MAX_FILE_BYTES`]; its size in whole MiB.
+    TooLarge {
+        mib: usize,
+    },
+    /// An old `.xls` file, or an encrypted workbook (both are OLE files).
+    OldOrEncrypted,
+    NotAWorkbook,
+    /// The workbook reader's own reason (in English).
+    Damaged(String),
+    /// A `.csv` file that is not text.
+    NotText,
+    /// A CSV file of more than [`MAX_ROWS`] data rows.
+    TooManyRows,
 }
+
+/// At most this many problems are listed; the count says how many there were.
+pub(crate) const SHOWN_PROBLEMS: usize = 50;
 
 impl std::error::Error for ImportError {}
 
@@ -403,11 +388,10 @@ fn problem(place: impl Into<String>, kind: ProblemKind) -> Problem {
     }
 }
 
-fn unreadable(file: &str, sv: impl fmt::Display, en: impl fmt::Display) -> ImportError {
+fn unreadable(file: &str, reason: Unreadable) -> ImportError {
     ImportError::Unreadable {
         file: file.to_string(),
-        sv: sv.to_string(),
-        en: en.to_string(),
+        reason,
     }
 }
 
@@ -416,16 +400,9 @@ fn read_tables(bytes: &[u8], file_name: &str) -> Result<Vec<Option<Table>>, Impo
     if bytes.len() > MAX_FILE_BYTES {
         return Err(unreadable(
             file_name,
-            format!(
-                "filen är {} MiB; Sif läser mallar upp till {} MiB",
-                bytes.len() / (1024 * 1024),
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
-            format!(
-                "the file is {} MiB; Sif reads templates up to {} MiB",
-                bytes.len() / (1024 * 1024),
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
+            Unreadable::TooLarge {
+                mib: bytes.len() / (1024 * 1024),
+            },
         ));
     }
     let is_csv = file_name.to_lowercase().ends_with(".csv");
@@ -433,30 +410,16 @@ fn read_tables(bytes: &[u8], file_name: &str) -> Result<Vec<Option<Table>>, Impo
         return read_csv(bytes, file_name);
     }
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        return Err(unreadable(
-            file_name,
-            "filen är en äldre Excel-fil (.xls) eller krypterad; spara den som Excel-arbetsbok (.xlsx) utan lösenord",
-            "the file is an older Excel file (.xls) or encrypted; save it as an Excel workbook (.xlsx) without a password",
-        ));
+        return Err(unreadable(file_name, Unreadable::OldOrEncrypted));
     }
     if !bytes.starts_with(b"PK\x03\x04") {
-        return Err(unreadable(
-            file_name,
-            "filen är ingen Excel-arbetsbok (.xlsx); använd mallen från sif template, eller en CSV-fil med ändelsen .csv",
-            "the file is not an Excel workbook (.xlsx); use the template from sif template, or a CSV file ending in .csv",
-        ));
+        return Err(unreadable(file_name, Unreadable::NotAWorkbook));
     }
     read_xlsx(bytes, file_name)
 }
 
 fn read_xlsx(bytes: &[u8], file_name: &str) -> Result<Vec<Option<Table>>, ImportError> {
-    let not_xlsx = |e: &dyn fmt::Display| {
-        unreadable(
-            file_name,
-            format!("filen kan inte läsas som Excel-arbetsbok (.xlsx) ({e})"),
-            format!("the file cannot be read as an Excel workbook (.xlsx) ({e})"),
-        )
-    };
+    let not_xlsx = |e: &dyn fmt::Display| unreadable(file_name, Unreadable::Damaged(e.to_string()));
     let mut wb: Xlsx<Cursor<&[u8]>> = Xlsx::new(Cursor::new(bytes)).map_err(|e| not_xlsx(&e))?;
     let names = wb.sheet_names();
     let mut problems = Vec::new();
@@ -670,11 +633,7 @@ fn csv_records(text: &str) -> Vec<(u32, Vec<String>)> {
 fn read_csv(bytes: &[u8], file_name: &str) -> Result<Vec<Option<Table>>, ImportError> {
     let text = decode_text(bytes);
     if text.contains('\0') {
-        return Err(unreadable(
-            file_name,
-            "filen är ingen textfil (CSV); spara mallen som CSV med semikolon, eller läs in arbetsboken (.xlsx)",
-            "the file is not a text (CSV) file; save the template as CSV with semicolons, or read the workbook (.xlsx)",
-        ));
+        return Err(unreadable(file_name, Unreadable::NotText));
     }
     let mut tables: Vec<Table> = DATA_SHEETS
         .iter()
@@ -718,11 +677,7 @@ fn read_csv(bytes: &[u8], file_name: &str) -> Result<Vec<Option<Table>>, ImportE
         }
         data_rows += 1;
         if data_rows > MAX_ROWS {
-            return Err(unreadable(
-                file_name,
-                format!("filen har fler än {MAX_ROWS} rader; Sif läser högst {MAX_ROWS}"),
-                format!("the file has more than {MAX_ROWS} rows; Sif reads at most {MAX_ROWS}"),
-            ));
+            return Err(unreadable(file_name, Unreadable::TooManyRows));
         }
         table.rows.push(Row {
             number: line,
