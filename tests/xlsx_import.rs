@@ -817,3 +817,52 @@ fn every_template_problem_says_what_it_said_in_each_language() {
         assert_eq!(e.to_string(), format!("a.xlsx: {sv} / {en}"));
     }
 }
+
+/// The validator's new warnings come with the row of their initiative, in one line for the
+/// command line and in each language alone for the app.
+#[test]
+fn warnings_name_their_row_in_each_language() {
+    use sif::messages::Message;
+    use sif::text::Lang;
+
+    let fund = sample("exempelkommun");
+    let bytes = hand_filled(|wb| {
+        // No savings rows: the initiative expects none.
+        let ws = wb.worksheet_from_name("Besparingar").unwrap();
+        for r in 1..=2 {
+            for c in 0..12 {
+                ws.write_blank(r, c, &rust_xlsxwriter::Format::new())
+                    .unwrap();
+            }
+        }
+    });
+    let imported = import(&bytes, "ansokan.xlsx", &fund).unwrap();
+    let w = imported
+        .warnings
+        .iter()
+        .find(|w| {
+            w.text(Lang::En)
+                .ends_with("the initiative has no expected savings")
+        })
+        .unwrap_or_else(|| panic!("{:?}", imported.warnings));
+    assert_eq!(w.place, "Insatser!B2");
+    let sv = w.text(Lang::Sv);
+    let en = w.text(Lang::En);
+    assert!(sv.starts_with("Insatser!B2: "), "{sv}");
+    assert!(
+        sv.ends_with(": insatsen har inga förväntade besparingar"),
+        "{sv}"
+    );
+    let path =
+        &sv["Insatser!B2: ".len()..sv.len() - ": insatsen har inga förväntade besparingar".len()];
+    assert_eq!(
+        en,
+        format!("Insatser!B2: {path}: the initiative has no expected savings")
+    );
+    assert_eq!(
+        w.to_string(),
+        format!(
+            "Insatser!B2: {path}: insatsen har inga förväntade besparingar / the initiative has no expected savings"
+        )
+    );
+}

@@ -770,8 +770,8 @@ fn initiatives_body_ui(ui: &mut Ui, lang: Lang, fund: &Fund, x: &InitiativesImpo
     if !imported.warnings.is_empty() {
         ui.add_space(6.0);
         ui.label(RichText::new(lang.t(T::Warnings)).strong());
-        for (sv, en) in &imported.warnings_sv_en {
-            warning_line(ui, lang.pick(sv, en));
+        for w in &imported.warnings {
+            warning_line(ui, &w.text(lang));
         }
     }
     ui.add_space(6.0);

@@ -133,7 +133,8 @@ pub enum ProblemKind {
         sum: i32,
     },
     NoInitiatives,
-    /// A new error of the fund's validator on the fund with the initiatives added.
+    /// A new error (or, among [`Imported::warnings`], warning) of the fund's validator on the
+    /// fund with the initiatives added.
     Invalid(Box<validate::Issue>),
 }
 
@@ -204,10 +205,9 @@ pub struct Imported {
     pub fund: Fund,
     /// Indices of the added initiatives in `fund.initiatives`.
     pub added: Vec<usize>,
-    /// New warnings (`sv / en`), for the preview.
-    pub warnings: Vec<String>,
-    /// The same warnings, in Swedish and in English.
-    pub warnings_sv_en: Vec<(String, String)>,
+    /// New warnings of the validator, each with the place of its initiative's row when it
+    /// has one ([`ProblemKind::Invalid`]), for the preview.
+    pub warnings: Vec<Problem>,
 }
 
 /// One initiative an import adds, as a preview shows it. The sums are exact (`None` when they
@@ -1367,27 +1367,17 @@ pub fn add_initiatives(
     };
     let mut problems = Vec::new();
     let mut warnings = Vec::new();
-    let mut warnings_sv_en = Vec::new();
     for issue in after.issues {
-        let (sv, en) = (issue.text(Lang::Sv), issue.text(Lang::En));
-        if known.contains(&(issue.path.clone(), sv.clone())) {
+        if known.contains(&(issue.path.clone(), issue.text(Lang::Sv))) {
             continue;
         }
         let place = place_of(issue.location).unwrap_or_default();
-        if issue.is_error() {
-            problems.push(problem(place, ProblemKind::Invalid(Box::new(issue))));
+        let is_error = issue.is_error();
+        let p = problem(place, ProblemKind::Invalid(Box::new(issue)));
+        if is_error {
+            problems.push(p);
         } else {
-            let text = format!("{}: {sv} / {en}", issue.path);
-            let prefix = if place.is_empty() {
-                String::new()
-            } else {
-                format!("{place}: ")
-            };
-            warnings_sv_en.push((
-                format!("{prefix}{}: {sv}", issue.path),
-                format!("{prefix}{}: {en}", issue.path),
-            ));
-            warnings.push(format!("{prefix}{text}"));
+            warnings.push(p);
         }
     }
     if !problems.is_empty() {
@@ -1401,7 +1391,6 @@ pub fn add_initiatives(
         fund: next,
         added,
         warnings,
-        warnings_sv_en,
     })
 }
 
