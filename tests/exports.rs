@@ -1222,3 +1222,143 @@ fn a_comma_in_a_code_cannot_be_an_hledger_tag() {
         }
     ));
 }
+
+/// Every ledger and export refusal prints the sentence it always printed, Swedish first; its
+/// two languages apart are the halves of that line.
+#[test]
+fn ledger_and_export_refusals_say_what_they_said_in_each_language() {
+    use sif::ledger::{LedgerError, TextTarget};
+    use sif::messages::Message;
+    use sif::money::Overflow;
+    use sif::text::Lang;
+
+    let ledger = [
+        (
+            LedgerError::AccountClass {
+                field: "fund_equity",
+                number: 3015,
+                balance: true,
+            },
+            "kontot för fund_equity (3015) ska ha 4–8 siffror och tillhöra klass 1–2 (balanskonto); kontrollera kontoplanen under accounts / the account for fund_equity (3015) must have 4–8 digits and belong to class 1–2 (balance account); check the chart under accounts",
+        ),
+        (
+            LedgerError::AccountClass {
+                field: "staff",
+                number: 2010,
+                balance: false,
+            },
+            "kontot för staff (2010) ska ha 4–8 siffror och tillhöra klass 3–9 (resultatkonto); kontrollera kontoplanen under accounts / the account for staff (2010) must have 4–8 digits and belong to class 3–9 (result account); check the chart under accounts",
+        ),
+        (
+            LedgerError::SharedFundEquity {
+                number: 2015,
+                other: "free_equity",
+            },
+            "kontot 2015 används både för fund_equity och för free_equity; fondens saldo måste ha ett eget konto / the account 2015 is used for both fund_equity and free_equity; the fund balance needs an account of its own",
+        ),
+        (
+            LedgerError::UnknownActor("SOC".into()),
+            "aktören ”SOC” finns inte bland fondens aktörer; rätta fonden först / the actor “SOC” is not one of the fund's actors; fix the fund first",
+        ),
+        (
+            LedgerError::ProjectionMismatch,
+            "beräkningen hör inte till den här fonden (andra år); räkna om / the projection does not belong to this fund (other years); compute it again",
+        ),
+        (
+            LedgerError::Unbalanced {
+                voucher: "F 2026:3".into(),
+                sum: -5,
+            },
+            "verifikationen F 2026:3 balanserar inte (summa -5); detta är ett fel i Sif / voucher F 2026:3 does not balance (sum -5); this is a bug in Sif",
+        ),
+        (
+            LedgerError::ResultNotZero { year: 2027, sum: 7 },
+            "resultatkontona nettar inte till noll år 2027 (summa 7); detta är ett fel i Sif / the result accounts do not net to zero in 2027 (sum 7); this is a bug in Sif",
+        ),
+        (
+            LedgerError::YearOutsideHorizon {
+                year: 2040,
+                first: 2026,
+                last: 2035,
+            },
+            "året 2040 ligger utanför fondens horisont 2026–2035 / the year 2040 is outside the fund's horizon 2026–2035",
+        ),
+    ];
+    let export = [
+        (
+            ExportError::Unencodable {
+                text: "Fond ☃".into(),
+                character: '☃',
+                origin: TextSource::InitiativeName("INS-1".into()),
+                target: TextTarget::Sie,
+            },
+            "texten ”Fond ☃” (namnet på insatsen INS-1) innehåller tecknet ☃ (U+2603), som SIE-filen (teckentabell CP437) inte kan lagra; ändra texten och exportera igen / the text “Fond ☃” (the name of initiative INS-1) contains the character ☃ (U+2603), which a SIE file (code page CP437) cannot hold; change the text and export again",
+        ),
+        (
+            ExportError::Unencodable {
+                text: "a,b".into(),
+                character: ',',
+                origin: TextSource::Sif,
+                target: TextTarget::HledgerTag,
+            },
+            "texten ”a,b” (en text från Sif) innehåller tecknet , (U+002C), som en hledger-tagg inte kan lagra; ändra texten och exportera igen / the text “a,b” (a text of Sif's own) contains the character , (U+002C), which an hledger tag cannot hold; change the text and export again",
+        ),
+        (
+            ExportError::OrgNumber("12345".into()),
+            "organisationsnumret ”12345” har inte formen NNNNNN-NNNN (tio siffror) / the organisation number “12345” is not of the form NNNNNN-NNNN (ten digits)",
+        ),
+        (
+            ExportError::YearOutsideHorizon {
+                year: 2040,
+                first: 2026,
+                last: 2035,
+            },
+            "året 2040 ligger utanför fondens horisont 2026–2035 / the year 2040 is outside the fund's horizon 2026–2035",
+        ),
+        (
+            ExportError::Sie4eNeedsYear,
+            "SIE 4E gäller ett räkenskapsår; ange --year / SIE 4E covers one financial year; give --year",
+        ),
+        (
+            ExportError::Sie4iNeedsYear,
+            "SIE 4I innehåller verifikationer för ett stängt år; ange --year / SIE 4I holds the vouchers of one closed year; give --year",
+        ),
+        (
+            ExportError::Sie4iOpenYear { year: 2027 },
+            "året 2027 är inte stängt: dess plan lämnar Sif som budget i en SIE 4E-fil (--format sie4e --year 2027), inte som verifikationer att läsa in / the year 2027 is not closed: its plan leaves Sif as budget in a SIE 4E file (--format sie4e --year 2027), not as vouchers to import",
+        ),
+        (
+            ExportError::BudgetYear {
+                budget: 2026,
+                year: 2027,
+            },
+            "budgeten gäller år 2026, filen år 2027; detta är ett fel i Sif / the budget is for 2026, the file for 2027; this is a bug in Sif",
+        ),
+        (
+            ExportError::YearEndOnlyNotSie4i,
+            "--year-end-only gäller bara SIE 4I / --year-end-only applies to SIE 4I only",
+        ),
+        (
+            ExportError::BadDate("2026-02-30".into()),
+            "datumet ”2026-02-30” är inget giltigt datum (ÅÅÅÅ-MM-DD) / “2026-02-30” is not a valid date (YYYY-MM-DD)",
+        ),
+    ];
+    fn says<E: Message + std::fmt::Display>(e: &E, line: &str) {
+        assert_eq!(e.to_string(), line);
+        assert_eq!(format!("{} / {}", e.text(Lang::Sv), e.text(Lang::En)), line);
+    }
+    for (e, line) in &ledger {
+        says(e, line);
+    }
+    for (e, line) in &export {
+        says(e, line);
+    }
+    says(&LedgerError::Overflow(Overflow), &Overflow.to_string());
+
+    let workbook = sif::xlsx::export::ExportError::Ledger(LedgerError::ProjectionMismatch);
+    assert_eq!(workbook.to_string(), ledger[4].1);
+    assert_eq!(
+        workbook.text(Lang::En),
+        "the projection does not belong to this fund (other years); compute it again"
+    );
+}

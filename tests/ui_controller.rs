@@ -9,7 +9,7 @@
 use sif_app as app;
 
 use app::SifApp;
-use app::i18n::{self, Lang};
+use app::i18n::{self, Lang, T};
 use app::views::budget::{self, Line};
 use app::views::repayments::{self, Measure};
 use eframe::egui::{self, Key, Modifiers, accesskit::Role};
@@ -841,4 +841,38 @@ fn the_views_speak_english_and_label_the_proposal() {
     h.get_by_label("Export…");
     h.get_by_label("Plan (open year)");
     assert!(h.query_by_label("Bokföring").is_none());
+}
+
+/// A refused export says why in the language of the screen only, whole, even when the text it
+/// quotes holds " / ".
+#[test]
+fn a_refused_export_quotes_the_text_whole_in_one_language() {
+    for (lang, said, other) in [
+        (
+            Lang::Sv,
+            "texten ”Stad / kommun Ж” (organisationens namn) innehåller tecknet Ж (U+0416), som SIE-filen (teckentabell CP437) inte kan lagra; ändra texten och exportera igen",
+            "the text",
+        ),
+        (
+            Lang::En,
+            "the text “Stad / kommun Ж” (the organisation's name) contains the character Ж (U+0416), which a SIE file (code page CP437) cannot hold; change the text and export again",
+            "texten",
+        ),
+    ] {
+        let mut fund = uppfoljning();
+        fund.organisation = "Stad / kommun Ж".into();
+        let (mut h, dialogs) = harness_on(fund, lang);
+        nav(&mut h, lang.t(T::ViewLedger));
+        h.get_by_label(lang.t(T::ExportEllipsis)).click();
+        h.run();
+        // The open year in view goes out as SIE 4E, which names the organisation.
+        h.get_by_label(lang.t(T::ChooseFileExport)).click();
+        h.run();
+        assert!(dialogs.saves.borrow().is_empty(), "nothing was asked for");
+        h.get_by_label(said);
+        assert!(
+            h.query_all_by_label_contains(other).next().is_none(),
+            "only one language"
+        );
+    }
 }

@@ -523,3 +523,346 @@ fn the_commands_preview_apply_and_change_nothing_on_error() {
     let check = sif(&["check", fund_path.to_str().unwrap()]);
     assert!(check.status.success());
 }
+
+/// Every problem in a template prints the sentence it always printed (`place: sv / en`), and
+/// says each language alone for the app.
+#[test]
+fn every_template_problem_says_what_it_said_in_each_language() {
+    use sif::messages::Message;
+    use sif::money::ParseMoneyError;
+    use sif::text::Lang;
+    use sif::xlsx::import::{Problem, ProblemKind as K, Whole};
+
+    let said = [
+        (
+            K::MissingSheet {
+                sheet: "Insatser",
+                has: "Blad1".into(),
+            },
+            "arbetsboken saknar bladet ”Insatser” (den har: Blad1); använd mallen från sif template och byt inte namn på bladen",
+            "the workbook has no sheet “Insatser” (it has: Blad1); use the template from sif template and do not rename its sheets",
+        ),
+        (
+            K::MergedCells,
+            "sammanfogade celler; dela upp dem (Sammanfoga och centrera av) så att varje värde står i sin egen cell",
+            "merged cells; unmerge them so that every value is in a cell of its own",
+        ),
+        (
+            K::TooManyRows { row: 10_002 },
+            "bladet har värden på rad 10002 och fler; Sif läser högst 10000 rader per blad",
+            "the sheet has values on row 10002 and more; Sif reads at most 10000 rows per sheet",
+        ),
+        (
+            K::Heading {
+                expected: "År / Year".into(),
+                found: "Belopp".into(),
+            },
+            "väntade rubriken ”År / Year”, fann ”Belopp”; ändra inte mallens kolumner",
+            "expected the heading “År / Year”, found “Belopp”; do not change the template's columns",
+        ),
+        (
+            K::NotASheet {
+                text: "Övrigt".into(),
+                sheets: "Insatser, Kostnader".into(),
+            },
+            "första kolumnen ska namnge ett blad (Insatser, Kostnader), inte ”Övrigt”",
+            "the first column must name a sheet (Insatser, Kostnader), not “Övrigt”",
+        ),
+        (
+            K::Formula("A1*2".into()),
+            "cellen har en formel (=A1*2); skriv in värdet (Klistra in special → Värden)",
+            "the cell holds a formula (=A1*2); type in the value (Paste Special → Values)",
+        ),
+        (
+            K::NotWhole {
+                shown: "x".into(),
+                what: Whole::Year,
+            },
+            "”x” är inget år",
+            "“x” is not a year",
+        ),
+        (
+            K::NotWhole {
+                shown: "x".into(),
+                what: Whole::Percent,
+            },
+            "”x” är inget heltal i procent",
+            "“x” is not a whole percentage",
+        ),
+        (
+            K::NotWhole {
+                shown: "x".into(),
+                what: Whole::Number,
+            },
+            "”x” är inget heltal",
+            "“x” is not a whole number",
+        ),
+        (
+            K::Money(ParseMoneyError::Fraction),
+            "ange hela kronor, utan ören",
+            "enter whole kronor, without öre",
+        ),
+        (
+            K::NegativeAmount { shown: "-5".into() },
+            "beloppet -5 är negativt; ange 0 eller mer",
+            "the amount -5 is negative; enter 0 or more",
+        ),
+        (
+            K::Missing {
+                heading_sv: "Namn",
+                heading_en: "Name",
+            },
+            "ange namn",
+            "enter the name",
+        ),
+        (
+            K::YearOutside {
+                year: 2040,
+                first: 2025,
+                last: 2034,
+            },
+            "år 2040 ligger utanför fondens år 2025–2034",
+            "the year 2040 is outside the fund's years 2025–2034",
+        ),
+        (
+            K::Outside {
+                value: 120,
+                low: 0,
+                high: 100,
+            },
+            "120 ska vara 0–100",
+            "120 must be 0–100",
+        ),
+        (
+            K::NotACommittee {
+                code: "REG".into(),
+                committees: "SN, BUN".into(),
+            },
+            "REG är ingen nämnd; bara nämnder kan äga insatser och betala tillbaka (nämnder: SN, BUN)",
+            "REG is not a committee; only committees can own initiatives and repay (committees: SN, BUN)",
+        ),
+        (
+            K::UnknownActor {
+                text: "KN".into(),
+                committee: true,
+                known: "SN".into(),
+            },
+            "”KN” finns inte bland fondens nämnder (SN)",
+            "“KN” is not one of the fund's committees (SN)",
+        ),
+        (
+            K::UnknownActor {
+                text: "KN".into(),
+                committee: false,
+                known: "SN, REG".into(),
+            },
+            "”KN” finns inte bland fondens aktörer (SN, REG)",
+            "“KN” is not one of the fund's actors (SN, REG)",
+        ),
+        (
+            K::NotARepaymentType {
+                text: "Lån".into()
+            },
+            "”Lån” är ingen återföring (Bidrag, Fast eller Ur besparingar)",
+            "“Lån” is not a repayment type (Bidrag = grant, Fast = fixed or Ur besparingar = from savings)",
+        ),
+        (
+            K::DuplicateName {
+                name: "Läxhjälp".into(),
+            },
+            "två insatser heter ”Läxhjälp”; ge dem olika namn",
+            "two initiatives are named “Läxhjälp”; give them different names",
+        ),
+        (
+            K::NoInitiative,
+            "ange vilken insats raden gäller (namnet från bladet Insatser)",
+            "enter the initiative the row belongs to (its name from the sheet Insatser)",
+        ),
+        (
+            K::UnknownInitiative { text: "P9".into() },
+            "”P9” är ingen insats på bladet Insatser",
+            "“P9” is not an initiative on the sheet Insatser",
+        ),
+        (
+            K::NotACostKind {
+                text: "Hyra".into(),
+            },
+            "”Hyra” är inget kostnadsslag (Personal, Tjänster, Övrigt)",
+            "“Hyra” is not a kind of cost (Personal = staff, Tjänster = services, Övrigt = other)",
+        ),
+        (
+            K::NoAmount,
+            "ange ett belopp från fonden eller från den egna budgeten",
+            "enter an amount from the fund or from the own budget",
+        ),
+        (
+            K::ToBeforeFrom {
+                from: 2030,
+                to: 2027,
+            },
+            "till år 2027 ligger före från år 2030",
+            "the to year 2027 is before the from year 2030",
+        ),
+        (
+            K::NotYesNo {
+                text: "Kanske".into(),
+            },
+            "”Kanske” är varken Ja eller Nej",
+            "“Kanske” is neither Ja (yes) nor Nej (no)",
+        ),
+        (
+            K::PayersNotFixed {
+                name: "Läxhjälp".into(),
+                label: "Bidrag",
+            },
+            "återbetalare gäller bara återföringen Fast, och ”Läxhjälp” har Bidrag",
+            "payers apply only to a Fast (fixed) repayment, and “Läxhjälp” has Bidrag",
+        ),
+        (
+            K::CodeTaken { code: "P1".into() },
+            "koden P1 finns redan; lämna koden tom så ger Sif en ledig kod",
+            "the code P1 is already taken; leave the code empty and Sif gives a free one",
+        ),
+        (
+            K::WeightsSum {
+                name: "Läxhjälp".into(),
+                sum: 90,
+            },
+            "vikterna för ”Läxhjälp” summerar till 90 %; de ska bli 100 %",
+            "the weights of “Läxhjälp” add up to 90 %; they must make 100 %",
+        ),
+        (
+            K::NoInitiatives,
+            "inga insatser: fyll i minst en rad med namn på bladet Insatser",
+            "no initiatives: fill in at least one row with a name on the sheet Insatser",
+        ),
+    ];
+    for (kind, sv, en) in said {
+        let p = Problem {
+            place: "Kostnader!D7".into(),
+            kind: kind.clone(),
+        };
+        assert_eq!(p.to_string(), format!("Kostnader!D7: {sv} / {en}"));
+        assert_eq!(p.text(Lang::Sv), format!("Kostnader!D7: {sv}"));
+        assert_eq!(p.text(Lang::En), format!("Kostnader!D7: {en}"));
+        let whole = Problem {
+            place: String::new(),
+            kind,
+        };
+        assert_eq!(whole.to_string(), format!("{sv} / {en}"));
+        assert_eq!(whole.text(Lang::Sv), sv);
+    }
+
+    // A validator's error names its field once, before both languages.
+    let mut fund = sample("exempelkommun");
+    fund.name = String::new();
+    let issue = sif::validate::validate(&fund)
+        .errors()
+        .next()
+        .unwrap()
+        .clone();
+    let (path, sv, en) = (
+        issue.path.clone(),
+        issue.text(Lang::Sv),
+        issue.text(Lang::En),
+    );
+    let p = Problem {
+        place: "Insatser!B2".into(),
+        kind: K::Invalid(Box::new(issue)),
+    };
+    assert_eq!(p.to_string(), format!("Insatser!B2: {path}: {sv} / {en}"));
+    assert_eq!(p.text(Lang::En), format!("Insatser!B2: {path}: {en}"));
+
+    // A file that cannot be read at all.
+    use sif::xlsx::import::Unreadable as U;
+    let said = [
+        (
+            U::TooLarge { mib: 70 },
+            "filen är 70 MiB; Sif läser mallar upp till 32 MiB",
+            "the file is 70 MiB; Sif reads templates up to 32 MiB",
+        ),
+        (
+            U::OldOrEncrypted,
+            "filen är en äldre Excel-fil (.xls) eller krypterad; spara den som Excel-arbetsbok (.xlsx) utan lösenord",
+            "the file is an older Excel file (.xls) or encrypted; save it as an Excel workbook (.xlsx) without a password",
+        ),
+        (
+            U::NotAWorkbook,
+            "filen är ingen Excel-arbetsbok (.xlsx); använd mallen från sif template, eller en CSV-fil med ändelsen .csv",
+            "the file is not an Excel workbook (.xlsx); use the template from sif template, or a CSV file ending in .csv",
+        ),
+        (
+            U::Damaged("zip error".into()),
+            "filen kan inte läsas som Excel-arbetsbok (.xlsx) (zip error)",
+            "the file cannot be read as an Excel workbook (.xlsx) (zip error)",
+        ),
+        (
+            U::NotText,
+            "filen är ingen textfil (CSV); spara mallen som CSV med semikolon, eller läs in arbetsboken (.xlsx)",
+            "the file is not a text (CSV) file; save the template as CSV with semicolons, or read the workbook (.xlsx)",
+        ),
+        (
+            U::TooManyRows,
+            "filen har fler än 10000 rader; Sif läser högst 10000",
+            "the file has more than 10000 rows; Sif reads at most 10000",
+        ),
+    ];
+    for (reason, sv, en) in said {
+        assert_eq!(reason.text(Lang::Sv), sv);
+        assert_eq!(reason.text(Lang::En), en);
+        let e = ImportError::Unreadable {
+            file: "a.xlsx".into(),
+            reason,
+        };
+        assert_eq!(e.to_string(), format!("a.xlsx: {sv} / {en}"));
+    }
+}
+
+/// The validator's new warnings come with the row of their initiative, in one line for the
+/// command line and in each language alone for the app.
+#[test]
+fn warnings_name_their_row_in_each_language() {
+    use sif::messages::Message;
+    use sif::text::Lang;
+
+    let fund = sample("exempelkommun");
+    let bytes = hand_filled(|wb| {
+        // No savings rows: the initiative expects none.
+        let ws = wb.worksheet_from_name("Besparingar").unwrap();
+        for r in 1..=2 {
+            for c in 0..12 {
+                ws.write_blank(r, c, &rust_xlsxwriter::Format::new())
+                    .unwrap();
+            }
+        }
+    });
+    let imported = import(&bytes, "ansokan.xlsx", &fund).unwrap();
+    let w = imported
+        .warnings
+        .iter()
+        .find(|w| {
+            w.text(Lang::En)
+                .ends_with("the initiative has no expected savings")
+        })
+        .unwrap_or_else(|| panic!("{:?}", imported.warnings));
+    assert_eq!(w.place, "Insatser!B2");
+    let sv = w.text(Lang::Sv);
+    let en = w.text(Lang::En);
+    assert!(sv.starts_with("Insatser!B2: "), "{sv}");
+    assert!(
+        sv.ends_with(": insatsen har inga förväntade besparingar"),
+        "{sv}"
+    );
+    let path =
+        &sv["Insatser!B2: ".len()..sv.len() - ": insatsen har inga förväntade besparingar".len()];
+    assert_eq!(
+        en,
+        format!("Insatser!B2: {path}: the initiative has no expected savings")
+    );
+    assert_eq!(
+        w.to_string(),
+        format!(
+            "Insatser!B2: {path}: insatsen har inga förväntade besparingar / the initiative has no expected savings"
+        )
+    );
+}

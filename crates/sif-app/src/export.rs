@@ -18,7 +18,6 @@ use sif::money::Overflow;
 use super::SifApp;
 use super::i18n::{Lang, T};
 use super::state::DialogState;
-use super::widgets::one_language;
 
 /// The ledger's export formats (SPEC §7).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -207,7 +206,7 @@ impl SifApp {
             request.payer,
             request.dialect,
         )
-        .map_err(|e| one_language(lang, &e.to_string()))?;
+        .map_err(|e| e.text(lang))?;
         Ok(Built {
             bytes,
             suggested: format!(
@@ -241,7 +240,7 @@ impl SifApp {
             match (request.format, request.year) {
                 (LedgerFormat::Sie4e, Some(y)) => ledger::budget::budget(fund, projection, y)
                     .map(Some)
-                    .map_err(|e| one_language(lang, &e.to_string())),
+                    .map_err(|e| e.text(lang)),
                 _ => Ok(None),
             }
         };
@@ -254,7 +253,7 @@ impl SifApp {
             let budget = budget_of(projection)?;
             match &self.cache.analysis.journal {
                 Some(Ok(journal)) => ledger_bytes(journal, budget.as_ref(), request, &today),
-                Some(Err(e)) => return Err(one_language(lang, e)),
+                Some(Err(e)) => return Err(e.text(lang)),
                 None => return Err(self.blocked_by_errors().unwrap_or_default()),
             }
         } else {
@@ -266,12 +265,11 @@ impl SifApp {
             )
             .map_err(|e| e.text(lang))?;
             let projection = sif::engine::project(fund, &options).map_err(|e| e.text(lang))?;
-            let journal = ledger::journal(fund, &projection)
-                .map_err(|e| one_language(lang, &e.to_string()))?;
+            let journal = ledger::journal(fund, &projection).map_err(|e| e.text(lang))?;
             let budget = budget_of(&projection)?;
             ledger_bytes(&journal, budget.as_ref(), request, &today)
         }
-        .map_err(|e| one_language(lang, &e.to_string()))?;
+        .map_err(|e| e.text(lang))?;
 
         let mut name = self.export_stem();
         if let Some(s) = &request.scenario {
@@ -309,13 +307,13 @@ impl SifApp {
         ) else {
             return Err(self.blocked_by_errors().unwrap_or_default());
         };
-        let journal = journal.as_ref().map_err(|e| one_language(lang, e))?;
+        let journal = journal.as_ref().map_err(|e| e.text(lang))?;
         let options = sif::xlsx::export::ExportOptions {
             lang,
             include_proposed: self.ui.options.include_proposed,
         };
         let bytes = sif::xlsx::export::workbook(&self.doc.fund, projection, journal, &options)
-            .map_err(|e| one_language(lang, &e.to_string()))?;
+            .map_err(|e| e.text(lang))?;
         Ok(Built {
             bytes,
             suggested: format!("{}.xlsx", self.export_stem()),

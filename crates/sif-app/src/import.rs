@@ -713,8 +713,8 @@ fn initiatives_body_ui(ui: &mut Ui, lang: Lang, fund: &Fund, x: &InitiativesImpo
     ui.add_space(4.0);
     let imported = match &x.result {
         Ok(imported) => imported,
-        Err(ImportError::Unreadable { sv, en, .. }) => {
-            error_line(ui, lang.pick(sv, en));
+        Err(ImportError::Unreadable { reason, .. }) => {
+            error_line(ui, &reason.text(lang));
             ui.label(lang.t(T::ImpNothingRead));
             return;
         }
@@ -722,13 +722,7 @@ fn initiatives_body_ui(ui: &mut Ui, lang: Lang, fund: &Fund, x: &InitiativesImpo
             let n = problems.len();
             error_line(ui, &i18n::import_problems(lang, n));
             for p in problems {
-                let message = lang.pick(&p.sv, &p.en).to_string();
-                let text = if p.place.is_empty() {
-                    message
-                } else {
-                    format!("{}: {message}", p.place)
-                };
-                ui.add(egui::Label::new(format!("• {text}")).wrap());
+                ui.add(egui::Label::new(format!("• {}", p.text(lang))).wrap());
             }
             return;
         }
@@ -776,8 +770,8 @@ fn initiatives_body_ui(ui: &mut Ui, lang: Lang, fund: &Fund, x: &InitiativesImpo
     if !imported.warnings.is_empty() {
         ui.add_space(6.0);
         ui.label(RichText::new(lang.t(T::Warnings)).strong());
-        for (sv, en) in &imported.warnings_sv_en {
-            warning_line(ui, lang.pick(sv, en));
+        for w in &imported.warnings {
+            warning_line(ui, &w.text(lang));
         }
     }
     ui.add_space(6.0);

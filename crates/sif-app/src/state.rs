@@ -10,7 +10,8 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use sif::engine::{self, Options, Projection};
+use sif::engine::{self, EngineError, Options, Projection};
+use sif::ledger::{Journal, LedgerError};
 use sif::model::{Fund, Status};
 use sif::money::Money;
 use sif::validate::{self, Location, Report};
@@ -171,8 +172,8 @@ pub struct Analysis {
     /// `None` when the fund has validation errors (they block the computations, SPEC §3.1),
     /// or when the engine failed.
     pub projection: Option<Projection>,
-    /// A message when the engine itself failed on a valid fund (an overflow).
-    pub engine_error: Option<String>,
+    /// Why the engine itself failed on a valid fund (an overflow).
+    pub engine_error: Option<EngineError>,
     /// One entry per initiative of the fund, in file order.
     pub figures: Vec<InitiativeFigures>,
     /// Number of initiatives per status, in `Status::ALL` order.
@@ -188,8 +189,8 @@ pub struct Analysis {
     /// The journal of the projection (SPEC §6), computed on demand by
     /// [`Cache::refresh_journal`] — only for the views and exports that need it — and again
     /// only when the projection changes. `None` until then, or when there is no projection;
-    /// an error (an account chart the ledger cannot book on) as a "sv / en" message.
-    pub journal: Option<Result<sif::ledger::Journal, String>>,
+    /// an error when the account chart is one the ledger cannot book on.
+    pub journal: Option<Result<Journal, LedgerError>>,
 }
 
 impl Analysis {
@@ -303,7 +304,7 @@ impl Analysis {
 }
 
 /// A projection, the engine's error if it failed, and the what-if's warnings.
-type Projected = (Option<Projection>, Option<String>, Option<Report>);
+type Projected = (Option<Projection>, Option<EngineError>, Option<Report>);
 
 /// Project the fund under the options (nothing when it has errors), with the what-if's own
 /// warnings in trainer mode.
@@ -314,7 +315,7 @@ fn project_options(fund: &Fund, options: &ViewOptions, has_errors: bool) -> Proj
     let projected = options.fund_for(fund);
     let (projection, error) = match engine::project(&projected, &options.engine_options(fund)) {
         Ok(p) => (Some(p), None),
-        Err(e) => (None, Some(e.to_string())),
+        Err(e) => (None, Some(e)),
     };
     // In trainer mode the warnings are those of the what-if (the figures shown), not the
     // document's.
@@ -546,7 +547,7 @@ impl Cache {
             .analysis
             .projection
             .as_ref()
-            .map(|p| sif::ledger::journal(fund, p).map_err(|e| e.to_string()));
+            .map(|p| sif::ledger::journal(fund, p));
         self.journal_key = self.key.clone();
         self.recomputations += 1;
         true

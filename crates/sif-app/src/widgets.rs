@@ -42,14 +42,6 @@ pub fn warn_color(ui: &Ui) -> Color32 {
     ui.visuals().warn_fg_color
 }
 
-/// The half of a bilingual "sv / en" message in the given language.
-pub fn one_language(lang: Lang, message: &str) -> String {
-    match message.split_once(" / ") {
-        Some((sv, en)) => lang.pick(sv, en).to_string(),
-        None => message.to_string(),
-    }
-}
-
 fn read_only_id() -> Id {
     Id::unique("sif_read_only_fields")
 }

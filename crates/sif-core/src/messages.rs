@@ -1,6 +1,7 @@
 //! The library's text face: every sentence the library says about a fund or a file — validation
 //! issues, load and save errors, the SIE and workbook readers' problems, the engine's and the
-//! money parser's errors — in Swedish and in English, made here and nowhere else.
+//! money parser's errors, the ledger's and the exports' refusals — in Swedish and in English,
+//! made here and nowhere else.
 //!
 //! The errors and issues themselves are values (a kind and its data: codes, years, places,
 //! amounts as [`Money`]); [`Message::text`] renders one in a language. Their `Display` is both
@@ -1216,6 +1217,466 @@ impl Message for EngineError {
                 )
             }
             EngineError::Overflow(o) => o.text(lang),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The ledger, its exports and the report workbook.
+
+use crate::ledger::{ExportError, LedgerError, TextSource, TextTarget};
+use crate::xlsx::export::ExportError as WorkbookError;
+
+impl Message for LedgerError {
+    fn text(&self, lang: Lang) -> String {
+        match self {
+            LedgerError::AccountClass {
+                field,
+                number,
+                balance,
+            } => {
+                let (sv, en) = if *balance {
+                    ("1–2 (balanskonto)", "1–2 (balance account)")
+                } else {
+                    ("3–9 (resultatkonto)", "3–9 (result account)")
+                };
+                say!(
+                    lang,
+                    "kontot för {field} ({number}) ska ha 4–8 siffror och tillhöra klass {sv}; kontrollera kontoplanen under accounts",
+                    "the account for {field} ({number}) must have 4–8 digits and belong to class {en}; check the chart under accounts",
+                )
+            }
+            LedgerError::SharedFundEquity { number, other } => say!(
+                lang,
+                "kontot {number} används både för fund_equity och för {other}; fondens saldo måste ha ett eget konto",
+                "the account {number} is used for both fund_equity and {other}; the fund balance needs an account of its own",
+            ),
+            LedgerError::UnknownActor(code) => say!(
+                lang,
+                "aktören ”{code}” finns inte bland fondens aktörer; rätta fonden först",
+                "the actor “{code}” is not one of the fund's actors; fix the fund first",
+            ),
+            LedgerError::ProjectionMismatch => say!(
+                lang,
+                "beräkningen hör inte till den här fonden (andra år); räkna om",
+                "the projection does not belong to this fund (other years); compute it again",
+            ),
+            LedgerError::Unbalanced { voucher, sum } => say!(
+                lang,
+                "verifikationen {voucher} balanserar inte (summa {sum}); detta är ett fel i Sif",
+                "voucher {voucher} does not balance (sum {sum}); this is a bug in Sif",
+            ),
+            LedgerError::ResultNotZero { year, sum } => say!(
+                lang,
+                "resultatkontona nettar inte till noll år {year} (summa {sum}); detta är ett fel i Sif",
+                "the result accounts do not net to zero in {year} (sum {sum}); this is a bug in Sif",
+            ),
+            LedgerError::YearOutsideHorizon { year, first, last } => say!(
+                lang,
+                "året {year} ligger utanför fondens horisont {first}–{last}",
+                "the year {year} is outside the fund's horizon {first}–{last}",
+            ),
+            LedgerError::Overflow(o) => o.text(lang),
+        }
+    }
+}
+
+impl Message for TextSource {
+    fn text(&self, lang: Lang) -> String {
+        match self {
+            TextSource::FundName => say!(lang, "fondens namn", "the fund's name"),
+            TextSource::ScenarioName => say!(lang, "scenariots namn", "the scenario's name"),
+            TextSource::Organisation => {
+                say!(lang, "organisationens namn", "the organisation's name")
+            }
+            TextSource::OrgNumber => say!(lang, "organisationsnumret", "the organisation number"),
+            TextSource::ActorCode(c) => {
+                say!(lang, "koden för aktören {c}", "the code of actor {c}")
+            }
+            TextSource::ActorName(c) => {
+                say!(lang, "namnet på aktören {c}", "the name of actor {c}")
+            }
+            TextSource::InitiativeCode(c) => {
+                say!(lang, "koden för insatsen {c}", "the code of initiative {c}",)
+            }
+            TextSource::InitiativeName(c) => {
+                say!(lang, "namnet på insatsen {c}", "the name of initiative {c}",)
+            }
+            TextSource::CapitalNote(d) => say!(
+                lang,
+                "anteckningen till kapitalhändelsen {d}",
+                "the note of the capital event of {d}",
+            ),
+            TextSource::AccountName(n) => {
+                say!(lang, "namnet på konto {n}", "the name of account {n}")
+            }
+            TextSource::Sif => say!(lang, "en text från Sif", "a text of Sif's own"),
+        }
+    }
+}
+
+impl Message for TextTarget {
+    fn text(&self, lang: Lang) -> String {
+        match self {
+            TextTarget::Sie => say!(
+                lang,
+                "SIE-filen (teckentabell CP437)",
+                "a SIE file (code page CP437)",
+            ),
+            TextTarget::HledgerTag => say!(lang, "en hledger-tagg", "an hledger tag"),
+        }
+    }
+}
+
+/// A character as its Unicode code point, `U+00E9`.
+fn codepoint(c: char) -> String {
+    format!("U+{:04X}", u32::from(c))
+}
+
+impl Message for ExportError {
+    fn text(&self, lang: Lang) -> String {
+        match self {
+            ExportError::Unencodable {
+                text,
+                character,
+                origin,
+                target,
+            } => {
+                let (origin, code, target) =
+                    (origin.text(lang), codepoint(*character), target.text(lang));
+                say!(
+                    lang,
+                    "texten ”{text}” ({origin}) innehåller tecknet {character} ({code}), som {target} inte kan lagra; ändra texten och exportera igen",
+                    "the text “{text}” ({origin}) contains the character {character} ({code}), which {target} cannot hold; change the text and export again",
+                )
+            }
+            ExportError::OrgNumber(org) => say!(
+                lang,
+                "organisationsnumret ”{org}” har inte formen NNNNNN-NNNN (tio siffror)",
+                "the organisation number “{org}” is not of the form NNNNNN-NNNN (ten digits)",
+            ),
+            ExportError::YearOutsideHorizon { year, first, last } => say!(
+                lang,
+                "året {year} ligger utanför fondens horisont {first}–{last}",
+                "the year {year} is outside the fund's horizon {first}–{last}",
+            ),
+            ExportError::Sie4eNeedsYear => say!(
+                lang,
+                "SIE 4E gäller ett räkenskapsår; ange --year",
+                "SIE 4E covers one financial year; give --year",
+            ),
+            ExportError::Sie4iNeedsYear => say!(
+                lang,
+                "SIE 4I innehåller verifikationer för ett stängt år; ange --year",
+                "SIE 4I holds the vouchers of one closed year; give --year",
+            ),
+            ExportError::Sie4iOpenYear { year } => say!(
+                lang,
+                "året {year} är inte stängt: dess plan lämnar Sif som budget i en SIE 4E-fil (--format sie4e --year {year}), inte som verifikationer att läsa in",
+                "the year {year} is not closed: its plan leaves Sif as budget in a SIE 4E file (--format sie4e --year {year}), not as vouchers to import",
+            ),
+            ExportError::BudgetYear { budget, year } => say!(
+                lang,
+                "budgeten gäller år {budget}, filen år {year}; detta är ett fel i Sif",
+                "the budget is for {budget}, the file for {year}; this is a bug in Sif",
+            ),
+            ExportError::YearEndOnlyNotSie4i => say!(
+                lang,
+                "--year-end-only gäller bara SIE 4I",
+                "--year-end-only applies to SIE 4I only",
+            ),
+            ExportError::BadDate(date) => say!(
+                lang,
+                "datumet ”{date}” är inget giltigt datum (ÅÅÅÅ-MM-DD)",
+                "“{date}” is not a valid date (YYYY-MM-DD)",
+            ),
+        }
+    }
+}
+
+impl Message for WorkbookError {
+    fn text(&self, lang: Lang) -> String {
+        match self {
+            WorkbookError::Overflow(o) => o.text(lang),
+            WorkbookError::Xlsx(e) => say!(
+                lang,
+                "kunde inte skriva arbetsboken: {e}",
+                "could not write the workbook: {e}",
+            ),
+            WorkbookError::Ledger(e) => e.text(lang),
+        }
+    }
+}
+
+impl fmt::Display for WorkbookError {
+    /// Swedish first, then English, in one line; the writer's own reason (in English) once, at
+    /// the end.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WorkbookError::Xlsx(e) => write!(
+                f,
+                "kunde inte skriva arbetsboken / could not write the workbook: {e}"
+            ),
+            other => f.write_str(&other.both()),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The workbook reader: problems in a filled-in initiatives template.
+
+use crate::xlsx::import::{
+    ImportError, Problem as TemplateProblem, ProblemKind, SHOWN_PROBLEMS, Unreadable, Whole,
+};
+
+impl Message for Unreadable {
+    fn text(&self, lang: Lang) -> String {
+        use crate::xlsx::{MAX_FILE_BYTES, MAX_ROWS};
+        match self {
+            Unreadable::TooLarge { mib } => {
+                let max = MAX_FILE_BYTES / (1024 * 1024);
+                say!(
+                    lang,
+                    "filen är {mib} MiB; Sif läser mallar upp till {max} MiB",
+                    "the file is {mib} MiB; Sif reads templates up to {max} MiB",
+                )
+            }
+            Unreadable::OldOrEncrypted => say!(
+                lang,
+                "filen är en äldre Excel-fil (.xls) eller krypterad; spara den som Excel-arbetsbok (.xlsx) utan lösenord",
+                "the file is an older Excel file (.xls) or encrypted; save it as an Excel workbook (.xlsx) without a password",
+            ),
+            Unreadable::NotAWorkbook => say!(
+                lang,
+                "filen är ingen Excel-arbetsbok (.xlsx); använd mallen från sif template, eller en CSV-fil med ändelsen .csv",
+                "the file is not an Excel workbook (.xlsx); use the template from sif template, or a CSV file ending in .csv",
+            ),
+            Unreadable::Damaged(e) => say!(
+                lang,
+                "filen kan inte läsas som Excel-arbetsbok (.xlsx) ({e})",
+                "the file cannot be read as an Excel workbook (.xlsx) ({e})",
+            ),
+            Unreadable::NotText => say!(
+                lang,
+                "filen är ingen textfil (CSV); spara mallen som CSV med semikolon, eller läs in arbetsboken (.xlsx)",
+                "the file is not a text (CSV) file; save the template as CSV with semicolons, or read the workbook (.xlsx)",
+            ),
+            Unreadable::TooManyRows => say!(
+                lang,
+                "filen har fler än {MAX_ROWS} rader; Sif läser högst {MAX_ROWS}",
+                "the file has more than {MAX_ROWS} rows; Sif reads at most {MAX_ROWS}",
+            ),
+        }
+    }
+}
+
+impl fmt::Display for ImportError {
+    /// Swedish first, then English: the file and why it is unreadable, or the file, how many
+    /// problems, and each problem on its own line (at most [`SHOWN_PROBLEMS`]).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::Unreadable { file, reason } => write!(f, "{file}: {}", reason.both()),
+            ImportError::Problems { file, problems } => {
+                let n = problems.len();
+                write!(
+                    f,
+                    "{file}: {n} fel – inget lästes in / {n} {} – nothing was imported:",
+                    if n == 1 { "problem" } else { "problems" },
+                )?;
+                for p in problems.iter().take(SHOWN_PROBLEMS) {
+                    write!(f, "\n  {p}")?;
+                }
+                if n > SHOWN_PROBLEMS {
+                    let more = n - SHOWN_PROBLEMS;
+                    write!(f, "\n  … och {more} till / … and {more} more")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl Message for ProblemKind {
+    fn text(&self, lang: Lang) -> String {
+        use crate::xlsx::MAX_ROWS;
+        match self {
+            ProblemKind::MissingSheet { sheet, has } => say!(
+                lang,
+                "arbetsboken saknar bladet ”{sheet}” (den har: {has}); använd mallen från sif template och byt inte namn på bladen",
+                "the workbook has no sheet “{sheet}” (it has: {has}); use the template from sif template and do not rename its sheets",
+            ),
+            ProblemKind::MergedCells => say!(
+                lang,
+                "sammanfogade celler; dela upp dem (Sammanfoga och centrera av) så att varje värde står i sin egen cell",
+                "merged cells; unmerge them so that every value is in a cell of its own",
+            ),
+            ProblemKind::TooManyRows { row } => say!(
+                lang,
+                "bladet har värden på rad {row} och fler; Sif läser högst {MAX_ROWS} rader per blad",
+                "the sheet has values on row {row} and more; Sif reads at most {MAX_ROWS} rows per sheet",
+            ),
+            ProblemKind::Heading { expected, found } => say!(
+                lang,
+                "väntade rubriken ”{expected}”, fann ”{found}”; ändra inte mallens kolumner",
+                "expected the heading “{expected}”, found “{found}”; do not change the template's columns",
+            ),
+            ProblemKind::NotASheet { text, sheets } => say!(
+                lang,
+                "första kolumnen ska namnge ett blad ({sheets}), inte ”{text}”",
+                "the first column must name a sheet ({sheets}), not “{text}”",
+            ),
+            ProblemKind::Formula(f) => say!(
+                lang,
+                "cellen har en formel (={f}); skriv in värdet (Klistra in special → Värden)",
+                "the cell holds a formula (={f}); type in the value (Paste Special → Values)",
+            ),
+            ProblemKind::NotWhole { shown, what } => {
+                let (sv, en) = match what {
+                    Whole::Year => ("år", "a year"),
+                    Whole::Percent => ("heltal i procent", "a whole percentage"),
+                    Whole::Number => ("heltal", "a whole number"),
+                };
+                say!(lang, "”{shown}” är inget {sv}", "“{shown}” is not {en}")
+            }
+            ProblemKind::Money(e) => e.text(lang),
+            ProblemKind::NegativeAmount { shown } => say!(
+                lang,
+                "beloppet {shown} är negativt; ange 0 eller mer",
+                "the amount {shown} is negative; enter 0 or more",
+            ),
+            ProblemKind::Missing {
+                heading_sv,
+                heading_en,
+            } => {
+                let (sv, en) = (heading_sv.to_lowercase(), heading_en.to_lowercase());
+                say!(lang, "ange {sv}", "enter the {en}")
+            }
+            ProblemKind::YearOutside { year, first, last } => say!(
+                lang,
+                "år {year} ligger utanför fondens år {first}–{last}",
+                "the year {year} is outside the fund's years {first}–{last}",
+            ),
+            ProblemKind::Outside { value, low, high } => {
+                say!(
+                    lang,
+                    "{value} ska vara {low}–{high}",
+                    "{value} must be {low}–{high}"
+                )
+            }
+            ProblemKind::NotACommittee { code, committees } => say!(
+                lang,
+                "{code} är ingen nämnd; bara nämnder kan äga insatser och betala tillbaka (nämnder: {committees})",
+                "{code} is not a committee; only committees can own initiatives and repay (committees: {committees})",
+            ),
+            ProblemKind::UnknownActor {
+                text,
+                committee,
+                known,
+            } => {
+                let (sv, en) = if *committee {
+                    ("nämnder", "committees")
+                } else {
+                    ("aktörer", "actors")
+                };
+                say!(
+                    lang,
+                    "”{text}” finns inte bland fondens {sv} ({known})",
+                    "“{text}” is not one of the fund's {en} ({known})",
+                )
+            }
+            ProblemKind::NotARepaymentType { text } => say!(
+                lang,
+                "”{text}” är ingen återföring (Bidrag, Fast eller Ur besparingar)",
+                "“{text}” is not a repayment type (Bidrag = grant, Fast = fixed or Ur besparingar = from savings)",
+            ),
+            ProblemKind::DuplicateName { name } => say!(
+                lang,
+                "två insatser heter ”{name}”; ge dem olika namn",
+                "two initiatives are named “{name}”; give them different names",
+            ),
+            ProblemKind::NoInitiative => say!(
+                lang,
+                "ange vilken insats raden gäller (namnet från bladet Insatser)",
+                "enter the initiative the row belongs to (its name from the sheet Insatser)",
+            ),
+            ProblemKind::UnknownInitiative { text } => say!(
+                lang,
+                "”{text}” är ingen insats på bladet Insatser",
+                "“{text}” is not an initiative on the sheet Insatser",
+            ),
+            ProblemKind::NotACostKind { text } => say!(
+                lang,
+                "”{text}” är inget kostnadsslag (Personal, Tjänster, Övrigt)",
+                "“{text}” is not a kind of cost (Personal = staff, Tjänster = services, Övrigt = other)",
+            ),
+            ProblemKind::NoAmount => say!(
+                lang,
+                "ange ett belopp från fonden eller från den egna budgeten",
+                "enter an amount from the fund or from the own budget",
+            ),
+            ProblemKind::ToBeforeFrom { from, to } => say!(
+                lang,
+                "till år {to} ligger före från år {from}",
+                "the to year {to} is before the from year {from}",
+            ),
+            ProblemKind::NotYesNo { text } => say!(
+                lang,
+                "”{text}” är varken Ja eller Nej",
+                "“{text}” is neither Ja (yes) nor Nej (no)",
+            ),
+            ProblemKind::PayersNotFixed { name, label } => say!(
+                lang,
+                "återbetalare gäller bara återföringen Fast, och ”{name}” har {label}",
+                "payers apply only to a Fast (fixed) repayment, and “{name}” has {label}",
+            ),
+            ProblemKind::CodeTaken { code } => say!(
+                lang,
+                "koden {code} finns redan; lämna koden tom så ger Sif en ledig kod",
+                "the code {code} is already taken; leave the code empty and Sif gives a free one",
+            ),
+            ProblemKind::WeightsSum { name, sum } => say!(
+                lang,
+                "vikterna för ”{name}” summerar till {sum} %; de ska bli 100 %",
+                "the weights of “{name}” add up to {sum} %; they must make 100 %",
+            ),
+            ProblemKind::NoInitiatives => say!(
+                lang,
+                "inga insatser: fyll i minst en rad med namn på bladet Insatser",
+                "no initiatives: fill in at least one row with a name on the sheet Insatser",
+            ),
+            ProblemKind::Invalid(issue) => format!("{}: {}", issue.path, issue.text(lang)),
+        }
+    }
+}
+
+impl fmt::Display for ProblemKind {
+    /// Swedish first, then English, in one line; a validator's error names its field once,
+    /// before both.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ProblemKind::Invalid(issue) => write!(f, "{}: {}", issue.path, issue.kind.both()),
+            other => f.write_str(&other.both()),
+        }
+    }
+}
+
+impl Message for TemplateProblem {
+    /// The place, then what is wrong there: `Kostnader!D7: …`.
+    fn text(&self, lang: Lang) -> String {
+        if self.place.is_empty() {
+            self.kind.text(lang)
+        } else {
+            format!("{}: {}", self.place, self.kind.text(lang))
+        }
+    }
+}
+
+impl fmt::Display for TemplateProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.place.is_empty() {
+            write!(f, "{}", self.kind)
+        } else {
+            write!(f, "{}: {}", self.place, self.kind)
         }
     }
 }

@@ -110,20 +110,20 @@ pub enum ActualsWarning {
 
 impl fmt::Display for ActualsWarning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} / {}", self.swedish(), self.english())
+        f.write_str(&self.both())
     }
 }
 
 /// Why the figures cannot be read for the fund or applied to it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ActualsError {
-    #[error("{} / {}", self.swedish(), self.english())]
+    #[error("{}", self.both())]
     NoYear,
-    #[error("{} / {}", self.swedish(), self.english())]
+    #[error("{}", self.both())]
     OutsideHorizon { year: i32, first: i32, last: i32 },
-    #[error("{} / {}", self.swedish(), self.english())]
+    #[error("{}", self.both())]
     NotClosed { year: i32 },
-    #[error("{} / {}", self.swedish(), self.english())]
+    #[error("{}", self.both())]
     TooLarge { code: String },
 }
 

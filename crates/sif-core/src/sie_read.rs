@@ -98,7 +98,7 @@ pub enum SieWarning {
 
 impl fmt::Display for SieWarning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} / {}", self.swedish(), self.english())
+        f.write_str(&self.both())
     }
 }
 
@@ -122,31 +122,31 @@ pub enum Problem {
 /// Why a SIE file was refused: one sentence each (SPEC §10).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SieReadError {
-    #[error("{} / {}", self.swedish(), self.english())]
+    #[error("{}", self.both())]
     Io { reason: crate::store::IoReason },
-    #[error("{} / {}", self.swedish(), self.english())]
+    #[error("{}", self.both())]
     TooLarge { bytes: u64 },
-    #[error("{} / {}", self.swedish(), self.english())]
+    #[error("{}", self.both())]
     NotSie,
-    #[error("{} / {}", self.swedish(), self.english())]
+    #[error("{}", self.both())]
     NotType4 { sie_type: String },
-    #[error("{} / {}", self.swedish(), self.english())]
+    #[error("{}", self.both())]
     Unbalanced {
         series: String,
         number: String,
         line: usize,
         ore: i128,
     },
-    #[error("{} / {}", self.swedish(), self.english())]
+    #[error("{}", self.both())]
     Truncated {
         series: String,
         number: String,
         line: usize,
     },
-    #[error("{} / {}", self.swedish(), self.english())]
+    #[error("{}", self.both())]
     Malformed { line: usize, problem: Problem },
     /// A sum beyond any real organisation's books (more than 10^20 kronor).
-    #[error("{} / {}", self.swedish(), self.english())]
+    #[error("{}", self.both())]
     Overflow { line: usize },
 }
 

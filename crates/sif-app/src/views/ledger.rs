@@ -15,7 +15,8 @@ use eframe::egui::{self, Id, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 use sif::ledger::budget::{Budget, BudgetFilter, BudgetLine, budget};
 use sif::ledger::csv::CsvDialect;
-use sif::ledger::{Basis, Journal, Voucher};
+use sif::ledger::{Basis, Journal, LedgerError, Voucher};
+use sif::messages::Message;
 use sif::model::{Fund, FundingModel};
 use sif::money::Money;
 
@@ -49,7 +50,8 @@ pub struct LedgerState {
 #[derive(Debug)]
 struct BudgetCache {
     key: (u64, ViewOptions, i32, BudgetFilter),
-    table: Result<(Budget, Vec<BudgetLine>), String>,
+    /// `None` when there is no projection.
+    table: Option<Result<(Budget, Vec<BudgetLine>), LedgerError>>,
 }
 
 /// A line of the voucher list: a voucher's head, or one of its rows.
@@ -84,15 +86,12 @@ impl LedgerState {
         if self.budget.as_ref().is_some_and(|b| b.key == key) {
             return;
         }
-        let table = match &cx.analysis.projection {
-            Some(p) => budget(cx.fund, p, year)
-                .and_then(|b| {
-                    let t = b.table(cx.fund, &self.budget_filter)?;
-                    Ok((b, t))
-                })
-                .map_err(|e| widgets::one_language(cx.lang, &e.to_string())),
-            None => Err(String::new()),
-        };
+        let table = cx.analysis.projection.as_ref().map(|p| {
+            budget(cx.fund, p, year).and_then(|b| {
+                let t = b.table(cx.fund, &self.budget_filter)?;
+                Ok((b, t))
+            })
+        });
         self.budget = Some(BudgetCache { key, table });
     }
 }
@@ -197,7 +196,7 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command
     let journal = match &cx.analysis.journal {
         Some(Ok(j)) => j,
         Some(Err(e)) => {
-            ui.colored_label(widgets::error_color(ui), widgets::one_language(lang, e));
+            ui.colored_label(widgets::error_color(ui), e.text(lang));
             return;
         }
         None => return,
@@ -293,13 +292,12 @@ fn budget_ui(
         return;
     };
     let (b, lines) = match &cache.table {
-        Ok((b, lines)) => (b, lines),
-        Err(e) => {
-            if !e.is_empty() {
-                ui.colored_label(widgets::error_color(ui), e);
-            }
+        Some(Ok((b, lines))) => (b, lines),
+        Some(Err(e)) => {
+            ui.colored_label(widgets::error_color(ui), e.text(lang));
             return;
         }
+        None => return,
     };
     if lines.is_empty() {
         ui.label(lang.t(T::NoBudgetChosenPartYear));

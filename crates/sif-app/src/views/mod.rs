@@ -15,6 +15,7 @@ pub mod settings;
 pub mod who_gains;
 
 use eframe::egui::{self, Ui};
+use sif::messages::Message;
 use sif::model::Fund;
 
 use super::command::Command;
@@ -163,7 +164,7 @@ pub fn errors_banner(ui: &mut Ui, cx: &ViewCtx<'_>, out: &mut Vec<Command>) -> b
     }
     let lang = cx.lang;
     let text = match &cx.analysis.engine_error {
-        Some(e) => super::widgets::one_language(lang, e),
+        Some(e) => e.text(lang),
         None => lang.t(T::ErrorsBlock).to_string(),
     };
     eframe::egui::Frame::new()

@@ -9,7 +9,8 @@
 
 use eframe::egui::{self, Color32, Id, RichText, Ui};
 use egui_plot::{Legend, Line, LineStyle, PlotPoints};
-use sif::engine::{self, Options, Projection};
+use sif::engine::{self, EngineError, Options, Projection};
+use sif::messages::Message;
 use sif::model::{Fund, Scenario};
 use sif::money::{Money, Overflow};
 
@@ -83,7 +84,7 @@ pub struct Row {
     pub name: String,
     pub assumptions: Assumptions,
     /// The figures, or why there are none (the engine failed).
-    pub figures: Result<KeyFigures, String>,
+    pub figures: Result<KeyFigures, EngineError>,
     pub whatif: bool,
 }
 
@@ -109,13 +110,13 @@ fn figures_of(
     fund: &Fund,
     scenario: &Scenario,
     include_proposed: bool,
-) -> Result<KeyFigures, String> {
+) -> Result<KeyFigures, EngineError> {
     let options = Options {
         scenario: scenario.clone(),
         include_proposed,
     };
-    let p = engine::project(fund, &options).map_err(|e| e.to_string())?;
-    KeyFigures::of(&p).map_err(|e| e.to_string())
+    let p = engine::project(fund, &options)?;
+    Ok(KeyFigures::of(&p)?)
 }
 
 impl ScenariosState {
@@ -152,9 +153,11 @@ impl ScenariosState {
         let wkey = (cx.state, options.clone());
         match options.whatif {
             Some(a) if self.whatif_key.as_ref() != Some(&wkey) => {
-                let figures = match &cx.analysis.projection {
-                    Some(p) => KeyFigures::of(p).map_err(|e| e.to_string()),
-                    None => Err(cx.analysis.engine_error.clone().unwrap_or_default()),
+                let figures = match (&cx.analysis.projection, &cx.analysis.engine_error) {
+                    (Some(p), _) => KeyFigures::of(p).map_err(EngineError::from),
+                    (None, Some(e)) => Err(e.clone()),
+                    // The fund has errors: the view shows them instead of a comparison.
+                    (None, None) => return,
                 };
                 self.whatif_row = Some(Row {
                     name: lang.t(T::ExerciseNotSaved).to_string(),
@@ -420,7 +423,7 @@ fn header_cell(ui: &mut Ui, lang: Lang, k: usize, row: &Row, width: f32) {
 /// The cell of a scenario whose projection failed: the reason on hover.
 fn failed_cell(ui: &mut Ui, lang: Lang, row: &Row, width: f32) {
     let reason = match &row.figures {
-        Err(e) => widgets::one_language(lang, e),
+        Err(e) => e.text(lang),
         Ok(_) => String::new(),
     };
     widgets::num_cell_w(

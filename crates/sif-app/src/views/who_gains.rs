@@ -12,6 +12,7 @@ use egui_plot::{
     AxisHints, Bar, BarChart, GridInput, GridMark, Legend, MarkerShape, Plot, PlotPoints, Points,
 };
 use sif::engine::Projection;
+use sif::messages::Message;
 use sif::model::FundingModel;
 use sif::money::{Money, Overflow};
 
@@ -51,7 +52,7 @@ pub struct WhoGainsState {
     rows: Vec<ActorRow>,
     totals: [Money; 5],
     /// Why there are no rows (a sum overflowed; a validated fund cannot).
-    error: Option<String>,
+    error: Option<Overflow>,
     /// The choices of the drop-down: the whole fund, then each counted initiative.
     choices: Vec<(Option<usize>, String)>,
     /// What the choices were made for: the document state, how many initiatives count (with
@@ -88,7 +89,7 @@ impl WhoGainsState {
             matrix(cx.fund, p, self.initiative).and_then(|rows| totals(&rows).map(|t| (rows, t)));
         (self.rows, self.totals, self.error) = match matrix {
             Ok((rows, totals)) => (rows, totals, None),
-            Err(e) => (Vec::new(), [Money::ZERO; 5], Some(e.to_string())),
+            Err(e) => (Vec::new(), [Money::ZERO; 5], Some(e)),
         };
         let choices_key = (cx.state, p.initiatives.len(), lang);
         if self.choices_key != Some(choices_key) {
@@ -160,7 +161,7 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command
             return;
         }
         if let Some(e) = &w.error {
-            ui.colored_label(widgets::error_color(ui), widgets::one_language(lang, e));
+            ui.colored_label(widgets::error_color(ui), e.text(lang));
             return;
         }
         let rows = &w.rows;

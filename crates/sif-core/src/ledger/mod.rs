@@ -348,41 +348,28 @@ pub struct Journal {
     horizon: Vec<TrialBalanceRow>,
 }
 
-/// Why the journal could not be written.
+/// Why the journal could not be written. Its words are in [`crate::messages`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum LedgerError {
-    #[error(
-        "kontot för {field} ({number}) ska ha 4–8 siffror och tillhöra klass {expected_sv}; kontrollera kontoplanen under accounts / the account for {field} ({number}) must have 4–8 digits and belong to class {expected_en}; check the chart under accounts"
-    )]
+    /// An account whose number is not of the class its role needs: classes 1–2 for a balance
+    /// account (`balance`), 3–9 for a result account.
+    #[error("{}", crate::messages::Message::both(self))]
     AccountClass {
         field: &'static str,
         number: u32,
-        expected_sv: &'static str,
-        expected_en: &'static str,
+        balance: bool,
     },
-    #[error(
-        "kontot {number} används både för fund_equity och för {other}; fondens saldo måste ha ett eget konto / the account {number} is used for both fund_equity and {other}; the fund balance needs an account of its own"
-    )]
+    #[error("{}", crate::messages::Message::both(self))]
     SharedFundEquity { number: u32, other: &'static str },
-    #[error(
-        "aktören ”{0}” finns inte bland fondens aktörer; rätta fonden först / the actor “{0}” is not one of the fund's actors; fix the fund first"
-    )]
+    #[error("{}", crate::messages::Message::both(self))]
     UnknownActor(String),
-    #[error(
-        "beräkningen hör inte till den här fonden (andra år); räkna om / the projection does not belong to this fund (other years); compute it again"
-    )]
+    #[error("{}", crate::messages::Message::both(self))]
     ProjectionMismatch,
-    #[error(
-        "verifikationen {voucher} balanserar inte (summa {sum}); detta är ett fel i Sif / voucher {voucher} does not balance (sum {sum}); this is a bug in Sif"
-    )]
+    #[error("{}", crate::messages::Message::both(self))]
     Unbalanced { voucher: String, sum: i64 },
-    #[error(
-        "resultatkontona nettar inte till noll år {year} (summa {sum}); detta är ett fel i Sif / the result accounts do not net to zero in {year} (sum {sum}); this is a bug in Sif"
-    )]
+    #[error("{}", crate::messages::Message::both(self))]
     ResultNotZero { year: i32, sum: i64 },
-    #[error(
-        "året {year} ligger utanför fondens horisont {first}–{last} / the year {year} is outside the fund's horizon {first}–{last}"
-    )]
+    #[error("{}", crate::messages::Message::both(self))]
     YearOutsideHorizon { year: i32, first: i32, last: i32 },
     #[error("{0}")]
     Overflow(#[from] Overflow),
@@ -421,16 +408,10 @@ fn chart(fund: &Fund) -> Result<Vec<Account>, LedgerError> {
             (_, None) => false,
         };
         if !ok {
-            let (expected_sv, expected_en) = if role.kind().is_balance() {
-                ("1–2 (balanskonto)", "1–2 (balance account)")
-            } else {
-                ("3–9 (resultatkonto)", "3–9 (result account)")
-            };
             return Err(LedgerError::AccountClass {
                 field: role.field(),
                 number,
-                expected_sv,
-                expected_en,
+                balance: role.kind().is_balance(),
             });
         }
         if role != AccountRole::FundEquity && number == fund.accounts.fund_equity {
@@ -1082,88 +1063,32 @@ pub enum TextSource {
     Sif,
 }
 
-impl TextSource {
-    pub fn swedish(&self) -> String {
-        match self {
-            TextSource::FundName => "fondens namn".into(),
-            TextSource::ScenarioName => "scenariots namn".into(),
-            TextSource::Organisation => "organisationens namn".into(),
-            TextSource::OrgNumber => "organisationsnumret".into(),
-            TextSource::ActorCode(c) => format!("koden för aktören {c}"),
-            TextSource::ActorName(c) => format!("namnet på aktören {c}"),
-            TextSource::InitiativeCode(c) => format!("koden för insatsen {c}"),
-            TextSource::InitiativeName(c) => format!("namnet på insatsen {c}"),
-            TextSource::CapitalNote(d) => format!("anteckningen till kapitalhändelsen {d}"),
-            TextSource::AccountName(n) => format!("namnet på konto {n}"),
-            TextSource::Sif => "en text från Sif".into(),
-        }
-    }
-
-    pub fn english(&self) -> String {
-        match self {
-            TextSource::FundName => "the fund's name".into(),
-            TextSource::ScenarioName => "the scenario's name".into(),
-            TextSource::Organisation => "the organisation's name".into(),
-            TextSource::OrgNumber => "the organisation number".into(),
-            TextSource::ActorCode(c) => format!("the code of actor {c}"),
-            TextSource::ActorName(c) => format!("the name of actor {c}"),
-            TextSource::InitiativeCode(c) => format!("the code of initiative {c}"),
-            TextSource::InitiativeName(c) => format!("the name of initiative {c}"),
-            TextSource::CapitalNote(d) => format!("the note of the capital event of {d}"),
-            TextSource::AccountName(n) => format!("the name of account {n}"),
-            TextSource::Sif => "a text of Sif's own".into(),
-        }
-    }
-}
-
-/// Why an export could not be written. Each renders as one sentence in Swedish and English.
+/// Why an export could not be written. Its words are in [`crate::messages`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ExportError {
     /// A character that the format cannot hold and that has no transliteration.
-    #[error(
-        "texten ”{text}” ({}) innehåller tecknet {character} ({}), som {} inte kan lagra; ändra texten och exportera igen / the text “{text}” ({}) contains the character {character} ({}), which {} cannot hold; change the text and export again",
-        origin.swedish(),
-        codepoint(*character),
-        target.swedish(),
-        origin.english(),
-        codepoint(*character),
-        target.english()
-    )]
+    #[error("{}", crate::messages::Message::both(self))]
     Unencodable {
         text: String,
         character: char,
         origin: TextSource,
         target: TextTarget,
     },
-    #[error(
-        "organisationsnumret ”{0}” har inte formen NNNNNN-NNNN (tio siffror) / the organisation number “{0}” is not of the form NNNNNN-NNNN (ten digits)"
-    )]
+    #[error("{}", crate::messages::Message::both(self))]
     OrgNumber(String),
-    #[error(
-        "året {year} ligger utanför fondens horisont {first}–{last} / the year {year} is outside the fund's horizon {first}–{last}"
-    )]
+    #[error("{}", crate::messages::Message::both(self))]
     YearOutsideHorizon { year: i32, first: i32, last: i32 },
-    #[error(
-        "SIE 4E gäller ett räkenskapsår; ange --year / SIE 4E covers one financial year; give --year"
-    )]
+    #[error("{}", crate::messages::Message::both(self))]
     Sie4eNeedsYear,
-    #[error(
-        "SIE 4I innehåller verifikationer för ett stängt år; ange --year / SIE 4I holds the vouchers of one closed year; give --year"
-    )]
+    #[error("{}", crate::messages::Message::both(self))]
     Sie4iNeedsYear,
-    #[error(
-        "året {year} är inte stängt: dess plan lämnar Sif som budget i en SIE 4E-fil (--format sie4e --year {year}), inte som verifikationer att läsa in / the year {year} is not closed: its plan leaves Sif as budget in a SIE 4E file (--format sie4e --year {year}), not as vouchers to import"
-    )]
+    #[error("{}", crate::messages::Message::both(self))]
     Sie4iOpenYear { year: i32 },
-    #[error(
-        "budgeten gäller år {budget}, filen år {year}; detta är ett fel i Sif / the budget is for {budget}, the file for {year}; this is a bug in Sif"
-    )]
+    #[error("{}", crate::messages::Message::both(self))]
     BudgetYear { budget: i32, year: i32 },
-    #[error("--year-end-only gäller bara SIE 4I / --year-end-only applies to SIE 4I only")]
+    #[error("{}", crate::messages::Message::both(self))]
     YearEndOnlyNotSie4i,
-    #[error(
-        "datumet ”{0}” är inget giltigt datum (ÅÅÅÅ-MM-DD) / “{0}” is not a valid date (YYYY-MM-DD)"
-    )]
+    #[error("{}", crate::messages::Message::both(self))]
     BadDate(String),
 }
 
@@ -1174,26 +1099,6 @@ pub enum TextTarget {
     Sie,
     /// An hledger tag value (a comma would end it).
     HledgerTag,
-}
-
-impl TextTarget {
-    pub fn swedish(self) -> &'static str {
-        match self {
-            TextTarget::Sie => "SIE-filen (teckentabell CP437)",
-            TextTarget::HledgerTag => "en hledger-tagg",
-        }
-    }
-
-    pub fn english(self) -> &'static str {
-        match self {
-            TextTarget::Sie => "a SIE file (code page CP437)",
-            TextTarget::HledgerTag => "an hledger tag",
-        }
-    }
-}
-
-fn codepoint(c: char) -> String {
-    format!("U+{:04X}", u32::from(c))
 }
 
 /// A `YYYY-MM-DD` date checked against the calendar, as `YYYYMMDD`.

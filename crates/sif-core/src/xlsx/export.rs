@@ -111,15 +111,42 @@ pub struct ExportOptions {
     pub include_proposed: bool,
 }
 
-/// Why the workbook could not be written.
-#[derive(Debug, thiserror::Error)]
+/// Why the workbook could not be written. Its words (and its `Display`) are in
+/// [`crate::messages`].
+#[derive(Debug)]
 pub enum ExportError {
-    #[error("{0}")]
-    Overflow(#[from] Overflow),
-    #[error("kunde inte skriva arbetsboken / could not write the workbook: {0}")]
-    Xlsx(#[from] XlsxError),
-    #[error("{0}")]
-    Ledger(#[from] LedgerError),
+    Overflow(Overflow),
+    /// The workbook writer's own error; its reason is in English.
+    Xlsx(XlsxError),
+    Ledger(LedgerError),
+}
+
+impl std::error::Error for ExportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ExportError::Overflow(e) => Some(e),
+            ExportError::Xlsx(e) => Some(e),
+            ExportError::Ledger(e) => Some(e),
+        }
+    }
+}
+
+impl From<Overflow> for ExportError {
+    fn from(e: Overflow) -> Self {
+        ExportError::Overflow(e)
+    }
+}
+
+impl From<XlsxError> for ExportError {
+    fn from(e: XlsxError) -> Self {
+        ExportError::Xlsx(e)
+    }
+}
+
+impl From<LedgerError> for ExportError {
+    fn from(e: LedgerError) -> Self {
+        ExportError::Ledger(e)
+    }
 }
 
 /// The sheets of the report workbook, in order.

@@ -26,38 +26,131 @@ use crate::money::{MAX_AMOUNT, Money, ParseMoneyError, checked_sum, parse_money}
 use crate::text::Lang;
 use crate::validate::{self, Location};
 
-/// One problem in the file: where it is and what is wrong, in Swedish and English.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One problem in the file: where it is and what is wrong. Its words (and its `Display`,
+/// `place: sv / en`) are in [`crate::messages`].
+#[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
-    /// `Kostnader!D7`, or `ansokan.csv rad 7 (Kostnader, Från fonden)` for CSV.
+    /// `Kostnader!D7`, or `ansokan.csv rad 7 (Kostnader, Från fonden)` for CSV; empty for the
+    /// workbook as a whole.
     pub place: String,
-    /// `sv / en`.
-    pub message: String,
-    /// The message in Swedish, and in English (for the app, which shows one language).
-    pub sv: String,
-    pub en: String,
+    pub kind: ProblemKind,
 }
 
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.place.is_empty() {
-            f.write_str(&self.message)
-        } else {
-            write!(f, "{}: {}", self.place, self.message)
-        }
-    }
+/// What is wrong with a workbook, a sheet or a cell of a filled-in template.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ProblemKind {
+    /// The workbook has no sheet of this (Swedish) name; `has` lists the sheets it has.
+    MissingSheet {
+        sheet: &'static str,
+        has: String,
+    },
+    MergedCells,
+    /// Values on this row (1-based) and further, past [`MAX_ROWS`].
+    TooManyRows {
+        row: u32,
+    },
+    /// A heading cell that is not the template's.
+    Heading {
+        expected: String,
+        found: String,
+    },
+    /// A CSV line whose first column names no sheet; `sheets` lists the sheets.
+    NotASheet {
+        text: String,
+        sheets: String,
+    },
+    /// A formula, refused (its cached value may be missing or stale).
+    Formula(String),
+    /// A value that is not a whole number of the kind the column holds.
+    NotWhole {
+        shown: String,
+        what: Whole,
+    },
+    Money(ParseMoneyError),
+    NegativeAmount {
+        shown: String,
+    },
+    /// An empty cell that must be filled in; the column's heading in Swedish and in English,
+    /// as the template writes it.
+    Missing {
+        heading_sv: &'static str,
+        heading_en: &'static str,
+    },
+    YearOutside {
+        year: i64,
+        first: i64,
+        last: i64,
+    },
+    Outside {
+        value: i64,
+        low: i64,
+        high: i64,
+    },
+    /// An actor that is not a committee where one is needed; `committees` lists them.
+    NotACommittee {
+        code: String,
+        committees: String,
+    },
+    /// A text that is none of the fund's actors (or committees); `known` lists them.
+    UnknownActor {
+        text: String,
+        committee: bool,
+        known: String,
+    },
+    NotARepaymentType {
+        text: String,
+    },
+    DuplicateName {
+        name: String,
+    },
+    /// A row on another sheet that does not say which initiative it belongs to.
+    NoInitiative,
+    UnknownInitiative {
+        text: String,
+    },
+    NotACostKind {
+        text: String,
+    },
+    /// A cost row without an amount from the fund or from the own budget.
+    NoAmount,
+    ToBeforeFrom {
+        from: i32,
+        to: i32,
+    },
+    NotYesNo {
+        text: String,
+    },
+    /// Payers for an initiative whose repayment is not fixed (`label`: the template's word).
+    PayersNotFixed {
+        name: String,
+        label: &'static str,
+    },
+    CodeTaken {
+        code: String,
+    },
+    WeightsSum {
+        name: String,
+        sum: i32,
+    },
+    NoInitiatives,
+    /// A new error (or, among [`Imported::warnings`], warning) of the fund's validator on the
+    /// fund with the initiatives added.
+    Invalid(Box<validate::Issue>),
+}
+
+/// What kind of whole number a column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Whole {
+    Year,
+    Percent,
+    Number,
 }
 
 /// Why nothing was imported.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum ImportError {
     /// The file as a whole cannot be read: not a workbook, too large, encrypted.
-    /// Why, in Swedish and in English.
-    Unreadable {
-        file: String,
-        sv: String,
-        en: String,
-    },
+    Unreadable { file: String, reason: Unreadable },
     /// The file was read, and these cells (or the resulting fund) are wrong.
     Problems {
         file: String,
@@ -65,36 +158,26 @@ pub enum ImportError {
     },
 }
 
-/// At most this many problems are listed; the count says how many there were.
-const SHOWN_PROBLEMS: usize = 50;
-
-impl fmt::Display for ImportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ImportError::Unreadable { file, sv, en } => write!(f, "{file}: {sv} / {en}"),
-            ImportError::Problems { file, problems } => {
-                let n = problems.len();
-                write!(
-                    f,
-                    "{file}: {n} fel – inget lästes in / {n} {} – nothing was imported:",
-                    if n == 1 { "problem" } else { "problems" },
-                )?;
-                for p in problems.iter().take(SHOWN_PROBLEMS) {
-                    write!(f, "\n  {p}")?;
-                }
-                if n > SHOWN_PROBLEMS {
-                    write!(
-                        f,
-                        "\n  … och {} till / … and {} more",
-                        n - SHOWN_PROBLEMS,
-                        n - SHOWN_PROBLEMS
-                    )?;
-                }
-                Ok(())
-            }
-        }
-    }
+/// Why a file as a whole cannot be read. Its words are in [`crate::messages`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unreadable {
+    /// Larger than [`MAX_FILE_BYTES`]; its size in whole MiB.
+    TooLarge {
+        mib: usize,
+    },
+    /// An old `.xls` file, or an encrypted workbook (both are OLE files).
+    OldOrEncrypted,
+    NotAWorkbook,
+    /// The workbook reader's own reason (in English).
+    Damaged(String),
+    /// A `.csv` file that is not text.
+    NotText,
+    /// A CSV file of more than [`MAX_ROWS`] data rows.
+    TooManyRows,
 }
+
+/// At most this many problems are listed; the count says how many there were.
+pub(crate) const SHOWN_PROBLEMS: usize = 50;
 
 impl std::error::Error for ImportError {}
 
@@ -122,10 +205,9 @@ pub struct Imported {
     pub fund: Fund,
     /// Indices of the added initiatives in `fund.initiatives`.
     pub added: Vec<usize>,
-    /// New warnings (`sv / en`), for the preview.
-    pub warnings: Vec<String>,
-    /// The same warnings, in Swedish and in English.
-    pub warnings_sv_en: Vec<(String, String)>,
+    /// New warnings of the validator, each with the place of its initiative's row when it
+    /// has one ([`ProblemKind::Invalid`]), for the preview.
+    pub warnings: Vec<Problem>,
 }
 
 /// One initiative an import adds, as a preview shows it. The sums are exact (`None` when they
@@ -299,20 +381,17 @@ fn quote_sheet(name: &str) -> String {
     }
 }
 
-fn problem(place: impl Into<String>, sv: impl fmt::Display, en: impl fmt::Display) -> Problem {
+fn problem(place: impl Into<String>, kind: ProblemKind) -> Problem {
     Problem {
         place: place.into(),
-        message: format!("{sv} / {en}"),
-        sv: sv.to_string(),
-        en: en.to_string(),
+        kind,
     }
 }
 
-fn unreadable(file: &str, sv: impl fmt::Display, en: impl fmt::Display) -> ImportError {
+fn unreadable(file: &str, reason: Unreadable) -> ImportError {
     ImportError::Unreadable {
         file: file.to_string(),
-        sv: sv.to_string(),
-        en: en.to_string(),
+        reason,
     }
 }
 
@@ -321,16 +400,9 @@ fn read_tables(bytes: &[u8], file_name: &str) -> Result<Vec<Option<Table>>, Impo
     if bytes.len() > MAX_FILE_BYTES {
         return Err(unreadable(
             file_name,
-            format!(
-                "filen är {} MiB; Sif läser mallar upp till {} MiB",
-                bytes.len() / (1024 * 1024),
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
-            format!(
-                "the file is {} MiB; Sif reads templates up to {} MiB",
-                bytes.len() / (1024 * 1024),
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
+            Unreadable::TooLarge {
+                mib: bytes.len() / (1024 * 1024),
+            },
         ));
     }
     let is_csv = file_name.to_lowercase().ends_with(".csv");
@@ -338,30 +410,16 @@ fn read_tables(bytes: &[u8], file_name: &str) -> Result<Vec<Option<Table>>, Impo
         return read_csv(bytes, file_name);
     }
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        return Err(unreadable(
-            file_name,
-            "filen är en äldre Excel-fil (.xls) eller krypterad; spara den som Excel-arbetsbok (.xlsx) utan lösenord",
-            "the file is an older Excel file (.xls) or encrypted; save it as an Excel workbook (.xlsx) without a password",
-        ));
+        return Err(unreadable(file_name, Unreadable::OldOrEncrypted));
     }
     if !bytes.starts_with(b"PK\x03\x04") {
-        return Err(unreadable(
-            file_name,
-            "filen är ingen Excel-arbetsbok (.xlsx); använd mallen från sif template, eller en CSV-fil med ändelsen .csv",
-            "the file is not an Excel workbook (.xlsx); use the template from sif template, or a CSV file ending in .csv",
-        ));
+        return Err(unreadable(file_name, Unreadable::NotAWorkbook));
     }
     read_xlsx(bytes, file_name)
 }
 
 fn read_xlsx(bytes: &[u8], file_name: &str) -> Result<Vec<Option<Table>>, ImportError> {
-    let not_xlsx = |e: &dyn fmt::Display| {
-        unreadable(
-            file_name,
-            format!("filen kan inte läsas som Excel-arbetsbok (.xlsx) ({e})"),
-            format!("the file cannot be read as an Excel workbook (.xlsx) ({e})"),
-        )
-    };
+    let not_xlsx = |e: &dyn fmt::Display| unreadable(file_name, Unreadable::Damaged(e.to_string()));
     let mut wb: Xlsx<Cursor<&[u8]>> = Xlsx::new(Cursor::new(bytes)).map_err(|e| not_xlsx(&e))?;
     let names = wb.sheet_names();
     let mut problems = Vec::new();
@@ -374,16 +432,10 @@ fn read_xlsx(bytes: &[u8], file_name: &str) -> Result<Vec<Option<Table>>, Import
         else {
             problems.push(problem(
                 "",
-                format!(
-                    "arbetsboken saknar bladet ”{}” (den har: {}); använd mallen från sif template och byt inte namn på bladen",
-                    spec.sv,
-                    names.join(", ")
-                ),
-                format!(
-                    "the workbook has no sheet “{}” (it has: {}); use the template from sif template and do not rename its sheets",
-                    spec.sv,
-                    names.join(", ")
-                ),
+                ProblemKind::MissingSheet {
+                    sheet: spec.sv,
+                    has: names.join(", "),
+                },
             ));
             tables.push(None);
             continue;
@@ -400,11 +452,7 @@ fn read_xlsx(bytes: &[u8], file_name: &str) -> Result<Vec<Option<Table>>, Import
                 column_name(m.end.1),
                 m.end.0 + 1
             );
-            problems.push(problem(
-                range,
-                "sammanfogade celler; dela upp dem (Sammanfoga och centrera av) så att varje värde står i sin egen cell",
-                "merged cells; unmerge them so that every value is in a cell of its own",
-            ));
+            problems.push(problem(range, ProblemKind::MergedCells));
         }
         let mut rows: BTreeMap<u32, Vec<Value>> = BTreeMap::new();
         let width = spec.columns.len();
@@ -421,14 +469,7 @@ fn read_xlsx(bytes: &[u8], file_name: &str) -> Result<Vec<Option<Table>>, Import
             if r > MAX_ROWS {
                 problems.push(problem(
                     quote_sheet(&name),
-                    format!(
-                        "bladet har värden på rad {} och fler; Sif läser högst {MAX_ROWS} rader per blad",
-                        r + 1
-                    ),
-                    format!(
-                        "the sheet has values on row {} and more; Sif reads at most {MAX_ROWS} rows per sheet",
-                        r + 1
-                    ),
+                    ProblemKind::TooManyRows { row: r + 1 },
                 ));
                 break;
             }
@@ -498,16 +539,10 @@ fn check_headings(table: &Table, problems: &mut Vec<Problem>) {
         if !ok {
             problems.push(problem(
                 format!("{}!{}1", quote_sheet(name), column_name(c as u32)),
-                format!(
-                    "väntade rubriken ”{}”, fann ”{}”; ändra inte mallens kolumner",
-                    column.heading(),
-                    found.shown()
-                ),
-                format!(
-                    "expected the heading “{}”, found “{}”; do not change the template's columns",
-                    column.heading(),
-                    found.shown()
-                ),
+                ProblemKind::Heading {
+                    expected: column.heading(),
+                    found: found.shown(),
+                },
             ));
         }
     }
@@ -598,11 +633,7 @@ fn csv_records(text: &str) -> Vec<(u32, Vec<String>)> {
 fn read_csv(bytes: &[u8], file_name: &str) -> Result<Vec<Option<Table>>, ImportError> {
     let text = decode_text(bytes);
     if text.contains('\0') {
-        return Err(unreadable(
-            file_name,
-            "filen är ingen textfil (CSV); spara mallen som CSV med semikolon, eller läs in arbetsboken (.xlsx)",
-            "the file is not a text (CSV) file; save the template as CSV with semicolons, or read the workbook (.xlsx)",
-        ));
+        return Err(unreadable(file_name, Unreadable::NotText));
     }
     let mut tables: Vec<Table> = DATA_SHEETS
         .iter()
@@ -626,14 +657,10 @@ fn read_csv(bytes: &[u8], file_name: &str) -> Result<Vec<Option<Table>>, ImportE
         let Some(table) = tables.iter_mut().find(|t| t.spec.matches(sheet)) else {
             problems.push(problem(
                 format!("{file_name} rad {line}"),
-                format!(
-                    "första kolumnen ska namnge ett blad ({}), inte ”{sheet}”",
-                    sheet_list()
-                ),
-                format!(
-                    "the first column must name a sheet ({}), not “{sheet}”",
-                    sheet_list()
-                ),
+                ProblemKind::NotASheet {
+                    text: sheet.to_string(),
+                    sheets: sheet_list(),
+                },
             ));
             continue;
         };
@@ -650,11 +677,7 @@ fn read_csv(bytes: &[u8], file_name: &str) -> Result<Vec<Option<Table>>, ImportE
         }
         data_rows += 1;
         if data_rows > MAX_ROWS {
-            return Err(unreadable(
-                file_name,
-                format!("filen har fler än {MAX_ROWS} rader; Sif läser högst {MAX_ROWS}"),
-                format!("the file has more than {MAX_ROWS} rows; Sif reads at most {MAX_ROWS}"),
-            ));
+            return Err(unreadable(file_name, Unreadable::TooManyRows));
         }
         table.rows.push(Row {
             number: line,
@@ -685,20 +708,11 @@ fn csv_value(field: &str) -> Value {
     }
 }
 
-/// What went wrong with one cell: Swedish and English.
-type CellResult<T> = Result<T, (String, String)>;
+/// What went wrong with one cell.
+type CellResult<T> = Result<T, ProblemKind>;
 
-fn formula_refused(f: &str) -> (String, String) {
-    (
-        format!(
-            "cellen har en formel (={}); skriv in värdet (Klistra in special → Värden)",
-            f.trim_start_matches('=')
-        ),
-        format!(
-            "the cell holds a formula (={}); type in the value (Paste Special → Values)",
-            f.trim_start_matches('=')
-        ),
-    )
+fn formula_refused(f: &str) -> ProblemKind {
+    ProblemKind::Formula(f.trim_start_matches('=').to_string())
 }
 
 fn text_of(v: &Value) -> CellResult<Option<String>> {
@@ -717,13 +731,8 @@ fn text_of(v: &Value) -> CellResult<Option<String>> {
 }
 
 /// A whole number typed as a number or as text (`2027`, `50 %`).
-fn whole_of(v: &Value, what_sv: &str, what_en: &str) -> CellResult<Option<i64>> {
-    let bad = |shown: String| {
-        (
-            format!("”{shown}” är inget {what_sv}"),
-            format!("“{shown}” is not {what_en}"),
-        )
-    };
+fn whole_of(v: &Value, what: Whole) -> CellResult<Option<i64>> {
+    let bad = |shown: String| ProblemKind::NotWhole { shown, what };
     match v {
         Value::Empty => Ok(None),
         Value::Number(x) => {
@@ -751,13 +760,7 @@ fn whole_of(v: &Value, what_sv: &str, what_en: &str) -> CellResult<Option<i64>> 
 }
 
 fn money_of(v: &Value) -> CellResult<Option<Money>> {
-    let split = |e: ParseMoneyError| {
-        let s = e.to_string();
-        match s.split_once(" / ") {
-            Some((sv, en)) => (sv.to_string(), en.to_string()),
-            None => (s.clone(), s),
-        }
-    };
+    let split = ProblemKind::Money;
     let m = match v {
         Value::Empty => return Ok(None),
         Value::Text(t) if t.trim().is_empty() => return Ok(None),
@@ -777,10 +780,7 @@ fn money_of(v: &Value) -> CellResult<Option<Money>> {
         }
     };
     if m.0 < 0 {
-        return Err((
-            format!("beloppet {} är negativt; ange 0 eller mer", v.shown()),
-            format!("the amount {} is negative; enter 0 or more", v.shown()),
-        ));
+        return Err(ProblemKind::NegativeAmount { shown: v.shown() });
     }
     Ok(Some(m))
 }
@@ -792,13 +792,8 @@ struct Cells<'a> {
 }
 
 impl Cells<'_> {
-    fn report(&mut self, place: String, (sv, en): (String, String)) {
-        self.problems.push(Problem {
-            place,
-            message: format!("{sv} / {en}"),
-            sv,
-            en,
-        });
+    fn report(&mut self, place: String, kind: ProblemKind) {
+        self.problems.push(Problem { place, kind });
     }
 
     fn text(&mut self, t: &Table, r: &Row, c: usize) -> Option<String> {
@@ -823,35 +818,37 @@ impl Cells<'_> {
     fn missing(&mut self, t: &Table, r: &Row, c: usize, col: Column) {
         self.report(
             t.place(r, c),
-            (
-                format!("ange {}", col.sv.to_lowercase()),
-                format!("enter the {}", col.en.to_lowercase()),
-            ),
+            ProblemKind::Missing {
+                heading_sv: col.sv,
+                heading_en: col.en,
+            },
         );
     }
 
     fn whole(&mut self, t: &Table, r: &Row, c: usize, range: (i64, i64)) -> Option<i64> {
         let col = t.spec.columns[c];
-        let (sv, en) = match col.kind {
-            super::ColumnKind::Year => ("år", "a year"),
-            super::ColumnKind::Percent => ("heltal i procent", "a whole percentage"),
-            _ => ("heltal", "a whole number"),
+        let what = match col.kind {
+            super::ColumnKind::Year => Whole::Year,
+            super::ColumnKind::Percent => Whole::Percent,
+            _ => Whole::Number,
         };
-        match whole_of(t.cell(r, c), sv, en) {
+        match whole_of(t.cell(r, c), what) {
             Ok(Some(v)) if v < range.0 || v > range.1 => {
                 let (a, b) = range;
-                let (what_sv, what_en) = if col.kind == super::ColumnKind::Year {
-                    (
-                        format!("år {v} ligger utanför fondens år {a}–{b}"),
-                        format!("the year {v} is outside the fund's years {a}–{b}"),
-                    )
+                let kind = if col.kind == super::ColumnKind::Year {
+                    ProblemKind::YearOutside {
+                        year: v,
+                        first: a,
+                        last: b,
+                    }
                 } else {
-                    (
-                        format!("{v} ska vara {a}–{b}"),
-                        format!("{v} must be {a}–{b}"),
-                    )
+                    ProblemKind::Outside {
+                        value: v,
+                        low: a,
+                        high: b,
+                    }
                 };
-                self.report(t.place(r, c), (what_sv, what_en));
+                self.report(t.place(r, c), kind);
                 None
             }
             Ok(v) => v,
@@ -904,18 +901,10 @@ impl Cells<'_> {
             Some(a) if committee && a.kind != ActorKind::Committee => {
                 self.report(
                     t.place(r, c),
-                    (
-                        format!(
-                            "{} är ingen nämnd; bara nämnder kan äga insatser och betala tillbaka (nämnder: {})",
-                            a.code,
-                            known(Some(ActorKind::Committee))
-                        ),
-                        format!(
-                            "{} is not a committee; only committees can own initiatives and repay (committees: {})",
-                            a.code,
-                            known(Some(ActorKind::Committee))
-                        ),
-                    ),
+                    ProblemKind::NotACommittee {
+                        code: a.code.clone(),
+                        committees: known(Some(ActorKind::Committee)),
+                    },
                 );
                 None
             }
@@ -924,18 +913,11 @@ impl Cells<'_> {
                 let kind = committee.then_some(ActorKind::Committee);
                 self.report(
                     t.place(r, c),
-                    (
-                        format!(
-                            "”{text}” finns inte bland fondens {} ({})",
-                            if committee { "nämnder" } else { "aktörer" },
-                            known(kind)
-                        ),
-                        format!(
-                            "“{text}” is not one of the fund's {} ({})",
-                            if committee { "committees" } else { "actors" },
-                            known(kind)
-                        ),
-                    ),
+                    ProblemKind::UnknownActor {
+                        known: known(kind),
+                        text,
+                        committee,
+                    },
                 );
                 None
             }
@@ -977,11 +959,7 @@ pub fn read_initiatives(
     if drafts.is_empty() && rd.problems.is_empty() {
         return Err(ImportError::Problems {
             file: file_name.to_string(),
-            problems: vec![problem(
-                INITIATIVES.sv,
-                "inga insatser: fyll i minst en rad med namn på bladet Insatser",
-                "no initiatives: fill in at least one row with a name on the sheet Insatser",
-            )],
+            problems: vec![problem(INITIATIVES.sv, ProblemKind::NoInitiatives)],
         });
     }
     if let Some(t) = table(1) {
@@ -1019,17 +997,7 @@ fn read_initiative_rows(rd: &mut Cells<'_>, t: &Table, drafts: &mut Vec<Draft>) 
             Some(text) => match RepaymentType::parse(&text) {
                 Some(k) => Some(k),
                 None => {
-                    rd.report(
-                        t.place(r, 3),
-                        (
-                            format!(
-                                "”{text}” är ingen återföring (Bidrag, Fast eller Ur besparingar)"
-                            ),
-                            format!(
-                                "“{text}” is not a repayment type (Bidrag = grant, Fast = fixed or Ur besparingar = from savings)"
-                            ),
-                        ),
-                    );
+                    rd.report(t.place(r, 3), ProblemKind::NotARepaymentType { text });
                     None
                 }
             },
@@ -1105,11 +1073,9 @@ fn read_initiative_rows(rd: &mut Cells<'_>, t: &Table, drafts: &mut Vec<Draft>) 
         if !seen.insert(d.name.to_lowercase()) {
             rd.problems.push(problem(
                 d.place.clone(),
-                format!("två insatser heter ”{}”; ge dem olika namn", d.name),
-                format!(
-                    "two initiatives are named “{}”; give them different names",
-                    d.name
-                ),
+                ProblemKind::DuplicateName {
+                    name: d.name.clone(),
+                },
             ));
         }
     }
@@ -1121,14 +1087,7 @@ fn owner_of(rd: &mut Cells<'_>, t: &Table, r: &Row, drafts: &[Draft]) -> Option<
     match reference {
         None if drafts.len() == 1 => Some(0),
         None => {
-            rd.report(
-                t.place(r, 0),
-                (
-                    "ange vilken insats raden gäller (namnet från bladet Insatser)".to_string(),
-                    "enter the initiative the row belongs to (its name from the sheet Insatser)"
-                        .to_string(),
-                ),
-            );
+            rd.report(t.place(r, 0), ProblemKind::NoInitiative);
             None
         }
         Some(text) => {
@@ -1138,13 +1097,7 @@ fn owner_of(rd: &mut Cells<'_>, t: &Table, r: &Row, drafts: &[Draft]) -> Option<
                     || d.code.as_ref().is_some_and(|c| c.to_lowercase() == key)
             });
             if found.is_none() && !drafts.iter().any(|d| d.name.is_empty()) {
-                rd.report(
-                    t.place(r, 0),
-                    (
-                        format!("”{text}” är ingen insats på bladet Insatser"),
-                        format!("“{text}” is not an initiative on the sheet Insatser"),
-                    ),
-                );
+                rd.report(t.place(r, 0), ProblemKind::UnknownInitiative { text });
             }
             found
         }
@@ -1163,15 +1116,7 @@ fn read_cost_rows(rd: &mut Cells<'_>, t: &Table, drafts: &mut [Draft]) {
             Some(text) => {
                 let k = parse_kind(&text);
                 if k.is_none() {
-                    rd.report(
-                        t.place(r, 2),
-                        (
-                            format!("”{text}” är inget kostnadsslag (Personal, Tjänster, Övrigt)"),
-                            format!(
-                                "“{text}” is not a kind of cost (Personal = staff, Tjänster = services, Övrigt = other)"
-                            ),
-                        ),
-                    );
+                    rd.report(t.place(r, 2), ProblemKind::NotACostKind { text });
                 }
                 k
             }
@@ -1179,13 +1124,7 @@ fn read_cost_rows(rd: &mut Cells<'_>, t: &Table, drafts: &mut [Draft]) {
         let fund = rd.money(t, r, 3);
         let own = rd.money(t, r, 4);
         if let (Some(None), Some(None)) = (&fund, &own) {
-            rd.report(
-                t.place(r, 3),
-                (
-                    "ange ett belopp från fonden eller från den egna budgeten".to_string(),
-                    "enter an amount from the fund or from the own budget".to_string(),
-                ),
-            );
+            rd.report(t.place(r, 3), ProblemKind::NoAmount);
             continue;
         }
         if let (Some(i), Some(year), Some(kind), Some(fund), Some(own)) =
@@ -1213,13 +1152,7 @@ fn read_savings_rows(rd: &mut Cells<'_>, t: &Table, drafts: &mut [Draft]) {
         if let (Some(f), Some(to)) = (from, to)
             && f > to
         {
-            rd.report(
-                t.place(r, 3),
-                (
-                    format!("till år {to} ligger före från år {f}"),
-                    format!("the to year {to} is before the from year {f}"),
-                ),
-            );
+            rd.report(t.place(r, 3), ProblemKind::ToBeforeFrom { from: f, to });
             continue;
         }
         let amount = match rd.money(t, r, 4) {
@@ -1237,13 +1170,7 @@ fn read_savings_rows(rd: &mut Cells<'_>, t: &Table, drafts: &mut [Draft]) {
                 Ok(Some(text)) => {
                     let b = parse_yes_no(&text);
                     if b.is_none() {
-                        rd.report(
-                            t.place(r, 5),
-                            (
-                                format!("”{text}” är varken Ja eller Nej"),
-                                format!("“{text}” is neither Ja (yes) nor Nej (no)"),
-                            ),
-                        );
+                        rd.report(t.place(r, 5), ProblemKind::NotYesNo { text });
                     }
                     b
                 }
@@ -1302,16 +1229,10 @@ fn read_payer_rows(rd: &mut Cells<'_>, t: &Table, drafts: &mut [Draft]) {
                 let name = d.name.clone();
                 rd.report(
                     t.place(r, 0),
-                    (
-                        format!(
-                            "återbetalare gäller bara återföringen Fast, och ”{name}” har {}",
-                            kind.label()
-                        ),
-                        format!(
-                            "payers apply only to a Fast (fixed) repayment, and “{name}” has {}",
-                            kind.label()
-                        ),
-                    ),
+                    ProblemKind::PayersNotFixed {
+                        name,
+                        label: kind.label(),
+                    },
                 );
                 continue;
             }
@@ -1339,10 +1260,7 @@ fn finish(rd: &mut Cells<'_>, drafts: Vec<Draft>) -> Vec<ImportedInitiative> {
         {
             rd.problems.push(problem(
                 d.place.replacen("!B", "!A", 1),
-                format!("koden {code} finns redan; lämna koden tom så ger Sif en ledig kod"),
-                format!(
-                    "the code {code} is already taken; leave the code empty and Sif gives a free one"
-                ),
+                ProblemKind::CodeTaken { code: code.clone() },
             ));
         }
     }
@@ -1370,14 +1288,10 @@ fn finish(rd: &mut Cells<'_>, drafts: Vec<Draft>) -> Vec<ImportedInitiative> {
                 if sum != 100 {
                     rd.problems.push(problem(
                         d.payers_place.clone().unwrap_or_else(|| d.place.clone()),
-                        format!(
-                            "vikterna för ”{}” summerar till {sum} %; de ska bli 100 %",
-                            d.name
-                        ),
-                        format!(
-                            "the weights of “{}” add up to {sum} %; they must make 100 %",
-                            d.name
-                        ),
+                        ProblemKind::WeightsSum {
+                            name: d.name.clone(),
+                            sum,
+                        },
                     ));
                 }
                 Repayment::Fixed {
@@ -1453,32 +1367,17 @@ pub fn add_initiatives(
     };
     let mut problems = Vec::new();
     let mut warnings = Vec::new();
-    let mut warnings_sv_en = Vec::new();
     for issue in after.issues {
-        let (sv, en) = (issue.text(Lang::Sv), issue.text(Lang::En));
-        if known.contains(&(issue.path.clone(), sv.clone())) {
+        if known.contains(&(issue.path.clone(), issue.text(Lang::Sv))) {
             continue;
         }
         let place = place_of(issue.location).unwrap_or_default();
-        let text = format!("{}: {sv} / {en}", issue.path);
-        if issue.is_error() {
-            problems.push(Problem {
-                place,
-                message: text,
-                sv: format!("{}: {sv}", issue.path),
-                en: format!("{}: {en}", issue.path),
-            });
+        let is_error = issue.is_error();
+        let p = problem(place, ProblemKind::Invalid(Box::new(issue)));
+        if is_error {
+            problems.push(p);
         } else {
-            let prefix = if place.is_empty() {
-                String::new()
-            } else {
-                format!("{place}: ")
-            };
-            warnings_sv_en.push((
-                format!("{prefix}{}: {sv}", issue.path),
-                format!("{prefix}{}: {en}", issue.path),
-            ));
-            warnings.push(format!("{prefix}{text}"));
+            warnings.push(p);
         }
     }
     if !problems.is_empty() {
@@ -1492,13 +1391,13 @@ pub fn add_initiatives(
         fund: next,
         added,
         warnings,
-        warnings_sv_en,
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::messages::Message;
 
     #[test]
     fn csv_records_keep_quotes_and_lines() {
@@ -1542,7 +1441,8 @@ mod tests {
             money_of(&Value::Text("12,5 mkr".into())),
             Ok(Some(Money(12_500_000)))
         );
-        let (sv, en) = money_of(&Value::Text("ca 12 mkr".into())).unwrap_err();
+        let e = money_of(&Value::Text("ca 12 mkr".into())).unwrap_err();
+        let (sv, en) = (e.text(Lang::Sv), e.text(Lang::En));
         assert!(sv.contains("”ca 12 mkr” är inget belopp"), "{sv}");
         assert!(en.contains("not an amount"), "{en}");
         assert!(money_of(&Value::Text("-5".into())).is_err());
