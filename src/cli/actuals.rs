@@ -184,7 +184,7 @@ fn text(fund: &sif::Fund, projection: Option<&engine::Projection>, p: &ActualsPr
                 row.planned.map_or_else(|| "–".to_string(), format_sv),
                 format_sv(row.recorded),
                 format_sv(row.read),
-                format_sv(row.difference()),
+                row.difference().map_or_else(|| "–".to_string(), format_sv),
             ]);
         }
         s.push_str(&t.to_text());

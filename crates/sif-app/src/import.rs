@@ -633,7 +633,7 @@ fn sie_body_ui(
                                 SieColumn::Planned => row.planned,
                                 SieColumn::Recorded => Some(row.recorded),
                                 SieColumn::Read => Some(row.read),
-                                SieColumn::Difference => Some(row.difference()),
+                                SieColumn::Difference => row.difference(),
                             };
                             let text =
                                 value.map_or_else(|| "–".to_string(), |m| i18n::money(lang, m));

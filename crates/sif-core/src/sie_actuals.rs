@@ -490,9 +490,10 @@ pub struct ComparisonRow {
 }
 
 impl ComparisonRow {
-    /// Read from the file minus recorded now.
-    pub fn difference(&self) -> Money {
-        Money(self.read.0.saturating_sub(self.recorded.0))
+    /// Read from the file minus recorded now; `None` where the difference is too large for
+    /// an amount (shown as no figure, never as a wrong one).
+    pub fn difference(&self) -> Option<Money> {
+        self.read.checked_sub(self.recorded).ok()
     }
 }
 
@@ -507,14 +508,14 @@ pub fn comparison(
     let mut rows = Vec::new();
     for f in &preview.initiatives {
         let recorded = recorded_figures(fund, f.index, preview.year);
-        let planned_fund = fund.initiatives.get(f.index).map(|ini| {
-            Money(
+        let planned_fund = fund.initiatives.get(f.index).and_then(|ini| {
+            crate::money::checked_sum(
                 ini.costs
                     .iter()
                     .filter(|c| c.year == preview.year)
-                    .map(|c| c.fund.0)
-                    .fold(0_i64, i64::saturating_add),
+                    .map(|c| c.fund),
             )
+            .ok()
         });
         rows.push(ComparisonRow {
             code: f.code.clone(),
@@ -555,4 +556,27 @@ pub fn comparison(
         }
     }
     rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(recorded: i64, read: i64) -> ComparisonRow {
+        ComparisonRow {
+            code: "P1".into(),
+            payer: None,
+            planned: None,
+            recorded: Money(recorded),
+            read: Money(read),
+        }
+    }
+
+    #[test]
+    fn the_difference_is_checked() {
+        assert_eq!(row(300, 1_000).difference(), Some(Money(700)));
+        assert_eq!(row(1_000, 300).difference(), Some(Money(-700)));
+        // Too large for an amount: no figure, never a saturated one.
+        assert_eq!(row(-1, i64::MAX).difference(), None);
+    }
 }
