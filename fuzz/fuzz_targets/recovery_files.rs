@@ -23,8 +23,10 @@ fuzz_target!(|data: &[u8]| {
     std::fs::write(&path, data).unwrap();
     for r in recovery::list_recoveries(dir) {
         let _ = recovery::restore(&r);
-        let _ = r.prompt(r.made_at.wrapping_add(3600));
-        let _ = r.prompt(0);
+        let _ = r.prompt(r.made_at.wrapping_add(3600), 3600);
+        // A clock before the copy was made, and the widest offsets from UTC there are.
+        let _ = r.prompt(0, -12 * 3600);
+        let _ = r.prompt(u64::MAX, 14 * 3600);
         let _ = r.already_saved();
     }
     let _ = std::fs::remove_file(&path);
