@@ -13,7 +13,7 @@ use std::process::ExitCode;
 use clap::ValueEnum;
 
 use super::table::{Align, Table};
-use super::{Failure, Format, check_output, load_and_project, write_err};
+use super::{Failure, Format, check_output, write_err};
 use sif::ledger::budget::Budget;
 use sif::ledger::csv::{CsvDialect, journal_csv};
 use sif::ledger::hledger::journal_text;
@@ -91,12 +91,10 @@ pub struct LedgerArgs {
 
 /// The journal and, when a year is given, that year's budget (SPEC §7 `#PBUDGET`).
 fn load_journal_and_budget(
-    file: &std::path::Path,
-    scenario: Option<&str>,
-    include_proposed: bool,
+    which: &super::FundArgs,
     budget_year: Option<i32>,
 ) -> Result<(Journal, Option<Budget>), Failure> {
-    let (fund, projection) = load_and_project(file, scenario, include_proposed)?;
+    let (fund, projection) = which.load_and_project()?;
     let journal = ledger::journal(&fund, &projection).map_err(|e| Failure::invalid(e.to_string()));
     let budget = match (&journal, budget_year) {
         (Ok(j), Some(y)) => {
@@ -167,12 +165,7 @@ pub fn export(a: ExportArgs, out: &mut dyn Write) -> Result<ExitCode, Failure> {
         ExportFormat::Sie4e => a.year,
         _ => None,
     };
-    let (journal, budget) = load_journal_and_budget(
-        &a.fund.file,
-        a.fund.scenario.as_deref(),
-        a.fund.include_proposed,
-        budget_year,
-    )?;
+    let (journal, budget) = load_journal_and_budget(&a.fund, budget_year)?;
     let sie = |kind| {
         let options = SieOptions {
             generated_on: sif_app::clock::Clock::today(&sif_app::clock::SystemClock),
@@ -233,12 +226,7 @@ pub fn ledger(a: LedgerArgs, out: &mut dyn Write) -> Result<ExitCode, Failure> {
     let budget_year = a
         .year
         .filter(|_| a.format == Format::Text && !a.balance_only);
-    let (journal, budget) = load_journal_and_budget(
-        &a.fund.file,
-        a.fund.scenario.as_deref(),
-        a.fund.include_proposed,
-        budget_year,
-    )?;
+    let (journal, budget) = load_journal_and_budget(&a.fund, budget_year)?;
     journal.select(a.year).map_err(export_failure)?;
     let text = match a.format {
         Format::Csv => ledger::balance::trial_balance_csv(&journal, a.year),
