@@ -16,8 +16,7 @@ use sif_app as app;
 use std::time::{Duration, Instant};
 
 use app::SifApp;
-use app::dialogs::FileDialogs;
-use app::i18n::Lang;
+use app::dialogs::{FileDialogs, FileRequest};
 use app::prefs::Preferences;
 use app::views::View;
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -26,15 +25,10 @@ use eframe::egui;
 struct NoDialogs;
 
 impl FileDialogs for NoDialogs {
-    fn pick_open(&mut self, _: Lang, _: Option<&std::path::Path>) -> Option<std::path::PathBuf> {
+    fn pick_open(&mut self, _: FileRequest<'_>) -> Option<std::path::PathBuf> {
         None
     }
-    fn pick_save(
-        &mut self,
-        _: Lang,
-        _: Option<&std::path::Path>,
-        _: &str,
-    ) -> Option<std::path::PathBuf> {
+    fn pick_save(&mut self, _: FileRequest<'_>) -> Option<std::path::PathBuf> {
         None
     }
 }

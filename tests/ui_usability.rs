@@ -6,10 +6,10 @@
 
 use sif_app as app;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use app::SifApp;
-use app::dialogs::FileDialogs;
+use app::dialogs::{FileDialogs, FileRequest};
 use app::i18n::Lang;
 use app::prefs::Preferences;
 use eframe::egui::{self, Key, Modifiers};
@@ -258,11 +258,11 @@ fn the_preference_makes_sifs_dialog_the_default_even_with_a_system_dialog() {
     #[derive(Clone, Default)]
     struct Counting(std::rc::Rc<std::cell::Cell<usize>>);
     impl FileDialogs for Counting {
-        fn pick_open(&mut self, _: Lang, _: Option<&Path>) -> Option<PathBuf> {
+        fn pick_open(&mut self, _: FileRequest<'_>) -> Option<PathBuf> {
             self.0.set(self.0.get() + 1);
             None
         }
-        fn pick_save(&mut self, _: Lang, _: Option<&Path>, _: &str) -> Option<PathBuf> {
+        fn pick_save(&mut self, _: FileRequest<'_>) -> Option<PathBuf> {
             self.0.set(self.0.get() + 1);
             None
         }

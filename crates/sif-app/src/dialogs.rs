@@ -8,6 +8,53 @@ use std::path::{Path, PathBuf};
 
 use super::i18n::{Lang, T};
 
+/// What a file dialog is asked: its title and the file type it offers (`filter` names it,
+/// `extensions` are its extensions without the dot; a name saved without one gets the first),
+/// in the user's language, starting in `start_dir`; `suggested` is the file name offered when
+/// saving (empty when opening).
+#[derive(Debug, Clone, Copy)]
+pub struct FileRequest<'a> {
+    pub lang: Lang,
+    pub start_dir: Option<&'a Path>,
+    pub title: &'a str,
+    pub filter: &'a str,
+    pub extensions: &'a [&'a str],
+    pub suggested: &'a str,
+}
+
+impl<'a> FileRequest<'a> {
+    /// A fund file to open.
+    pub fn open_fund(lang: Lang, start_dir: Option<&'a Path>) -> FileRequest<'a> {
+        FileRequest {
+            lang,
+            start_dir,
+            title: lang.t(T::Open).trim_end_matches('…'),
+            filter: lang.t(T::FundFiles),
+            extensions: &["ron"],
+            suggested: "",
+        }
+    }
+
+    /// Where to save the fund, offering the name `suggested`.
+    pub fn save_fund(lang: Lang, start_dir: Option<&'a Path>, suggested: &'a str) -> Self {
+        FileRequest {
+            title: lang.t(T::SaveAs).trim_end_matches('…'),
+            suggested,
+            ..FileRequest::open_fund(lang, start_dir)
+        }
+    }
+
+    /// Where to write the printable report (HTML).
+    pub fn save_report(lang: Lang, start_dir: Option<&'a Path>, suggested: &'a str) -> Self {
+        FileRequest {
+            title: lang.t(T::PrintableReportTitle),
+            filter: lang.t(T::WebPages),
+            extensions: &["html", "htm"],
+            ..FileRequest::save_fund(lang, start_dir, suggested)
+        }
+    }
+}
+
 /// Asks the user for a file to open or a place to save.
 pub trait FileDialogs {
     /// Whether the system can show a file dialog at all. When it cannot, the shell shows Sif's
@@ -17,53 +64,25 @@ pub trait FileDialogs {
     }
 
     /// A fund file to open, or `None` when the user cancels.
-    fn pick_open(&mut self, lang: Lang, start_dir: Option<&Path>) -> Option<PathBuf>;
-    /// Where to save, or `None` when the user cancels. `suggested` is a file name.
-    fn pick_save(
-        &mut self,
-        lang: Lang,
-        start_dir: Option<&Path>,
-        suggested: &str,
-    ) -> Option<PathBuf>;
+    fn pick_open(&mut self, request: FileRequest<'_>) -> Option<PathBuf>;
+    /// Where to save the fund, or `None` when the user cancels.
+    fn pick_save(&mut self, request: FileRequest<'_>) -> Option<PathBuf>;
     /// Where to write the printable report (HTML), or `None` when the user cancels. By default
     /// the same question as [`FileDialogs::pick_save`], so a fake answers both from one queue.
-    fn pick_save_report(
-        &mut self,
-        lang: Lang,
-        start_dir: Option<&Path>,
-        suggested: &str,
-    ) -> Option<PathBuf> {
-        self.pick_save(lang, start_dir, suggested)
+    fn pick_save_report(&mut self, request: FileRequest<'_>) -> Option<PathBuf> {
+        self.pick_save(request)
     }
 
     /// A file to read in (a SIE file, a filled-in workbook), or `None` when the user cancels.
-    /// `filter` names the file type and `extensions` are its extensions without the dot.
     /// Without an implementation of its own, a dialog asks as for opening a fund.
-    fn pick_import(
-        &mut self,
-        lang: Lang,
-        start_dir: Option<&Path>,
-        title: &str,
-        filter: &str,
-        extensions: &[&str],
-    ) -> Option<PathBuf> {
-        let _ = (title, filter, extensions);
-        self.pick_open(lang, start_dir)
+    fn pick_import(&mut self, request: FileRequest<'_>) -> Option<PathBuf> {
+        self.pick_open(request)
     }
 
-    /// Where to write an export, or `None` when the user cancels. `filter` names the file
-    /// type (`SIE-importfil (.si)`) and `extension` is its extension without the dot. Without
-    /// an implementation of its own, a dialog asks as for saving a fund.
-    fn pick_export(
-        &mut self,
-        lang: Lang,
-        start_dir: Option<&Path>,
-        suggested: &str,
-        filter: &str,
-        extension: &str,
-    ) -> Option<PathBuf> {
-        let _ = (filter, extension);
-        self.pick_save(lang, start_dir, suggested)
+    /// Where to write an export (of the one extension of the request), or `None` when the user
+    /// cancels. Without an implementation of its own, a dialog asks as for saving a fund.
+    fn pick_export(&mut self, request: FileRequest<'_>) -> Option<PathBuf> {
+        self.pick_save(request)
     }
 }
 
@@ -136,38 +155,15 @@ impl NativeDialogs {
         }
     }
 
-    /// The system's dialog with its title and the files it offers, in `start_dir`.
-    fn dialog(
-        start_dir: Option<&Path>,
-        title: &str,
-        filter: &str,
-        extensions: &[&str],
-    ) -> rfd::FileDialog {
+    /// The system's dialog of `request`, with its title and the files it offers.
+    fn dialog(request: &FileRequest<'_>) -> rfd::FileDialog {
         let mut d = rfd::FileDialog::new()
-            .add_filter(filter, extensions)
-            .set_title(title);
-        if let Some(dir) = start_dir.filter(|d| d.is_dir()) {
+            .add_filter(request.filter, request.extensions)
+            .set_title(request.title);
+        if let Some(dir) = request.start_dir.filter(|d| d.is_dir()) {
             d = d.set_directory(dir);
         }
         d
-    }
-
-    /// Ask where to save a file of the type of `extensions`, whose first is added to a name
-    /// typed without one.
-    fn save(
-        start_dir: Option<&Path>,
-        title: &str,
-        filter: &str,
-        extensions: &[&str],
-        suggested: &str,
-    ) -> Option<PathBuf> {
-        let path = Self::dialog(start_dir, title, filter, extensions)
-            .set_file_name(suggested)
-            .save_file()?;
-        Some(with_extension(
-            path,
-            extensions.first().copied().unwrap_or(""),
-        ))
     }
 }
 
@@ -197,59 +193,23 @@ impl FileDialogs for NativeDialogs {
         known
     }
 
-    fn pick_open(&mut self, lang: Lang, start_dir: Option<&Path>) -> Option<PathBuf> {
-        let title = lang.t(T::Open).trim_end_matches('…');
-        Self::dialog(start_dir, title, lang.t(T::FundFiles), &["ron"]).pick_file()
+    fn pick_open(&mut self, request: FileRequest<'_>) -> Option<PathBuf> {
+        Self::dialog(&request).pick_file()
     }
 
-    fn pick_save(
-        &mut self,
-        lang: Lang,
-        start_dir: Option<&Path>,
-        suggested: &str,
-    ) -> Option<PathBuf> {
-        let title = lang.t(T::SaveAs).trim_end_matches('…');
-        let filter = lang.t(T::FundFiles);
-        Self::save(start_dir, title, filter, &["ron"], suggested)
+    /// Ask where to save a file of the request's type, whose first extension is added to a
+    /// name typed without one (the report and exports ask the same).
+    fn pick_save(&mut self, request: FileRequest<'_>) -> Option<PathBuf> {
+        let path = Self::dialog(&request)
+            .set_file_name(request.suggested)
+            .save_file()?;
+        let extension = request.extensions.first().copied().unwrap_or("");
+        Some(with_extension(path, extension))
     }
 
-    fn pick_save_report(
-        &mut self,
-        lang: Lang,
-        start_dir: Option<&Path>,
-        suggested: &str,
-    ) -> Option<PathBuf> {
-        let (title, filter) = (lang.t(T::PrintableReportTitle), lang.t(T::WebPages));
-        Self::save(start_dir, title, filter, &["html", "htm"], suggested)
-    }
-
-    fn pick_import(
-        &mut self,
-        lang: Lang,
-        start_dir: Option<&Path>,
-        title: &str,
-        filter: &str,
-        extensions: &[&str],
-    ) -> Option<PathBuf> {
-        Self::dialog(start_dir, title, filter, extensions)
-            .add_filter(lang.t(T::AllFiles), &["*"])
+    fn pick_import(&mut self, request: FileRequest<'_>) -> Option<PathBuf> {
+        Self::dialog(&request)
+            .add_filter(request.lang.t(T::AllFiles), &["*"])
             .pick_file()
-    }
-
-    fn pick_export(
-        &mut self,
-        lang: Lang,
-        start_dir: Option<&Path>,
-        suggested: &str,
-        filter: &str,
-        extension: &str,
-    ) -> Option<PathBuf> {
-        Self::save(
-            start_dir,
-            lang.t(T::MenuExport),
-            filter,
-            &[extension],
-            suggested,
-        )
     }
 }

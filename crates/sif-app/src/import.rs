@@ -23,6 +23,7 @@ use sif::sie_read::{self, SieFile};
 use sif::xlsx::import::{self as xlsx_import, AddedSummary, ImportError, Imported};
 
 use super::command::{Command, Edit};
+use super::dialogs::FileRequest;
 use super::file_dialog::{self, Purpose};
 use super::i18n::{self, Lang, T};
 use super::state::{DialogState, StatusNote, ViewOptions};
@@ -303,13 +304,12 @@ impl SifApp {
         dir: Option<&Path>,
     ) -> Option<std::path::PathBuf> {
         let lang = self.lang();
-        self.dialogs.pick_import(
-            lang,
-            dir,
-            lang.t(kind.title()),
-            lang.t(kind.filter()),
-            kind.extensions(),
-        )
+        self.dialogs.pick_import(FileRequest {
+            title: lang.t(kind.title()),
+            filter: lang.t(kind.filter()),
+            extensions: kind.extensions(),
+            ..FileRequest::open_fund(lang, dir)
+        })
     }
 
     /// Read the chosen file and open its preview; a file that cannot be read says why in a

@@ -32,7 +32,7 @@ use sif::model::Fund;
 use sif::store;
 
 use command::{Command, ShellCommand};
-use dialogs::FileDialogs;
+use dialogs::{FileDialogs, FileRequest};
 use i18n::{Lang, T};
 use prefs::Preferences;
 use state::{Cache, DialogState, Document, Pending, StatusNote, UiState};
@@ -1063,16 +1063,25 @@ impl SifApp {
         }
         let lang = self.lang();
         let dir = request.dir.as_deref();
+        let suggested = request.suggested.as_str();
         let picked = match &purpose {
-            Purpose::Open => self.dialogs.pick_open(lang, dir),
-            Purpose::SaveFund { .. } => self.dialogs.pick_save(lang, dir, &request.suggested),
+            Purpose::Open => self.dialogs.pick_open(FileRequest::open_fund(lang, dir)),
+            Purpose::SaveFund { .. } => {
+                let fund = FileRequest::save_fund(lang, dir, suggested);
+                self.dialogs.pick_save(fund)
+            }
             Purpose::Write { report: true, .. } => {
-                self.dialogs.pick_save_report(lang, dir, &request.suggested)
+                let report = FileRequest::save_report(lang, dir, suggested);
+                self.dialogs.pick_save_report(report)
             }
             Purpose::Write { report: false, .. } => {
-                let filter = lang.pick(&request.filter.0, &request.filter.1).to_string();
-                self.dialogs
-                    .pick_export(lang, dir, &request.suggested, &filter, &request.extension)
+                let extension = [request.extension.as_str()];
+                self.dialogs.pick_export(FileRequest {
+                    title: lang.t(T::MenuExport),
+                    filter: lang.pick(&request.filter.0, &request.filter.1),
+                    extensions: &extension,
+                    ..FileRequest::save_fund(lang, dir, suggested)
+                })
             }
             Purpose::Import(kind) => self.pick_import_path(*kind, dir),
         };

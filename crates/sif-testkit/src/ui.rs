@@ -2,7 +2,7 @@
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::rc::Rc;
 
 use eframe::egui::{self, Key, accesskit::Role};
@@ -11,7 +11,7 @@ use egui_kittest::kittest::{NodeT, Queryable};
 use sif::model::Fund;
 use sif::money::Money;
 use sif_app::SifApp;
-use sif_app::dialogs::FileDialogs;
+use sif_app::dialogs::{FileDialogs, FileRequest};
 use sif_app::i18n::{self, Lang};
 use sif_app::prefs::Preferences;
 
@@ -41,47 +41,35 @@ pub struct FakeDialogs {
     pub imports: Rc<RefCell<Vec<Vec<String>>>>,
 }
 
+impl FakeDialogs {
+    /// A save (of a fund when `extension` is empty) or an export: noted, and answered from
+    /// `save`.
+    fn saved(&mut self, suggested: &str, extension: &str) -> Option<PathBuf> {
+        *self.asked.borrow_mut() += 1;
+        let asked = (suggested.to_string(), extension.to_string());
+        self.saves.borrow_mut().push(asked);
+        self.save.borrow_mut().pop_front()
+    }
+}
+
 impl FileDialogs for FakeDialogs {
-    fn pick_open(&mut self, _: Lang, _: Option<&Path>) -> Option<PathBuf> {
+    fn pick_open(&mut self, _: FileRequest<'_>) -> Option<PathBuf> {
         *self.asked.borrow_mut() += 1;
         self.open.borrow_mut().pop_front()
     }
 
-    fn pick_save(&mut self, _: Lang, _: Option<&Path>, suggested: &str) -> Option<PathBuf> {
-        *self.asked.borrow_mut() += 1;
-        self.saves
-            .borrow_mut()
-            .push((suggested.to_string(), String::new()));
-        self.save.borrow_mut().pop_front()
+    fn pick_save(&mut self, request: FileRequest<'_>) -> Option<PathBuf> {
+        self.saved(request.suggested, "")
     }
 
-    fn pick_export(
-        &mut self,
-        _: Lang,
-        _: Option<&Path>,
-        suggested: &str,
-        _: &str,
-        extension: &str,
-    ) -> Option<PathBuf> {
-        *self.asked.borrow_mut() += 1;
-        self.saves
-            .borrow_mut()
-            .push((suggested.to_string(), extension.to_string()));
-        self.save.borrow_mut().pop_front()
+    fn pick_export(&mut self, request: FileRequest<'_>) -> Option<PathBuf> {
+        self.saved(request.suggested, request.extensions.concat().as_str())
     }
 
-    fn pick_import(
-        &mut self,
-        _: Lang,
-        _: Option<&Path>,
-        _: &str,
-        _: &str,
-        extensions: &[&str],
-    ) -> Option<PathBuf> {
+    fn pick_import(&mut self, request: FileRequest<'_>) -> Option<PathBuf> {
         *self.asked.borrow_mut() += 1;
-        self.imports
-            .borrow_mut()
-            .push(extensions.iter().map(|e| e.to_string()).collect());
+        let extensions = request.extensions.iter().map(|e| e.to_string());
+        self.imports.borrow_mut().push(extensions.collect());
         let from_import = self.import.borrow_mut().pop_front();
         from_import.or_else(|| self.open.borrow_mut().pop_front())
     }
@@ -94,10 +82,10 @@ impl FileDialogs for NoPortal {
     fn available(&mut self) -> bool {
         false
     }
-    fn pick_open(&mut self, _: Lang, _: Option<&Path>) -> Option<PathBuf> {
+    fn pick_open(&mut self, _: FileRequest<'_>) -> Option<PathBuf> {
         panic!("the system dialog was asked although there is none")
     }
-    fn pick_save(&mut self, _: Lang, _: Option<&Path>, _: &str) -> Option<PathBuf> {
+    fn pick_save(&mut self, _: FileRequest<'_>) -> Option<PathBuf> {
         panic!("the system dialog was asked although there is none")
     }
 }
