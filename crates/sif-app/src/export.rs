@@ -380,14 +380,11 @@ pub fn schedule_bytes(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn uppfoljning() -> Fund {
-        sif::store::parse_str(sif::samples::SAMPLES[1].text, "uppfoljning").unwrap()
-    }
+    use crate::test_funds::sample;
 
     #[test]
     fn the_schedule_csv_has_the_engine_rows_and_the_arrears() {
-        let fund = uppfoljning();
+        let fund = sample("uppfoljning");
         let p = sif::engine::project(&fund, &Options::default()).unwrap();
         let all: Vec<usize> = p.initiatives.iter().map(|i| i.index).collect();
         let text =
@@ -430,7 +427,7 @@ mod tests {
 
     #[test]
     fn the_swedish_dialect_uses_semicolons_and_protects_text_cells() {
-        let mut fund = uppfoljning();
+        let mut fund = sample("uppfoljning");
         fund.initiatives[0].name = "=HYPERLINK(\"x\"); test".into();
         let p = sif::engine::project(&fund, &Options::default()).unwrap();
         let soc = fund.actor_index("SOC").unwrap();

@@ -250,6 +250,19 @@ fn warning_line(ui: &mut Ui, text: &str) {
     );
 }
 
+/// The end of a preview: the reading's warnings, if any, then what applying it does.
+fn warnings_and_effect(ui: &mut Ui, lang: Lang, warnings: &[impl Message], effect: T) {
+    if !warnings.is_empty() {
+        ui.add_space(6.0);
+        ui.label(RichText::new(lang.t(T::Warnings)).strong());
+        for w in warnings {
+            warning_line(ui, &w.text(lang));
+        }
+    }
+    ui.add_space(6.0);
+    ui.label(RichText::new(lang.t(effect)).weak());
+}
+
 fn error_line(ui: &mut Ui, text: &str) {
     ui.add(egui::Label::new(RichText::new(text).color(widgets::error_color(ui))).wrap());
 }
@@ -697,15 +710,7 @@ fn sie_body_ui(
         });
     }
 
-    if !preview.warnings.is_empty() {
-        ui.add_space(6.0);
-        ui.label(RichText::new(lang.t(T::Warnings)).strong());
-        for w in &preview.warnings {
-            warning_line(ui, &w.text(lang));
-        }
-    }
-    ui.add_space(6.0);
-    ui.label(RichText::new(lang.t(T::ImpApplyReplacesActuals)).weak());
+    warnings_and_effect(ui, lang, &preview.warnings, T::ImpApplyReplacesActuals);
 }
 
 fn initiatives_body_ui(ui: &mut Ui, lang: Lang, fund: &Fund, x: &InitiativesImport) {
@@ -767,13 +772,5 @@ fn initiatives_body_ui(ui: &mut Ui, lang: Lang, fund: &Fund, x: &InitiativesImpo
                 ui.end_row();
             }
         });
-    if !imported.warnings.is_empty() {
-        ui.add_space(6.0);
-        ui.label(RichText::new(lang.t(T::Warnings)).strong());
-        for w in &imported.warnings {
-            warning_line(ui, &w.text(lang));
-        }
-    }
-    ui.add_space(6.0);
-    ui.label(RichText::new(lang.t(T::ImpApplyAddsInitiatives)).weak());
+    warnings_and_effect(ui, lang, &imported.warnings, T::ImpApplyAddsInitiatives);
 }

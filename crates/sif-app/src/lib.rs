@@ -19,6 +19,8 @@ pub mod probe;
 pub mod safety;
 pub mod screenshot;
 pub mod state;
+#[cfg(test)]
+mod test_funds;
 pub mod views;
 pub mod whatif;
 pub mod widgets;

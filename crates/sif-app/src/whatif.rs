@@ -675,6 +675,36 @@ impl SifApp {
     /// it is not a saved scenario), written where the user chooses.
     fn write_report(&mut self, ctx: &egui::Context, whatif: bool) {
         let lang = self.lang();
+        let html = match self.report_html(whatif) {
+            Ok(h) => h,
+            Err(text) => {
+                self.ui.dialog = Some(DialogState::Message {
+                    title: T::SaveFailedTitle,
+                    text,
+                });
+                return;
+            }
+        };
+        let stem = self.doc.file_stem().unwrap_or_else(|| "fond".to_string());
+        let suggested = format!("{stem}-{}.html", lang.t(T::WiReportWord));
+        let request = self.path_request(
+            super::file_dialog::Mode::Save,
+            i18n::both(T::PrintableReportTitle),
+            i18n::both(T::WebPages),
+            "html",
+            suggested,
+        );
+        let purpose = super::file_dialog::Purpose::Write {
+            bytes: html.into_bytes(),
+            report: true,
+        };
+        self.ask_path(ctx, request, purpose);
+    }
+
+    /// The report's HTML, or why it cannot be made (the fund has errors, or the projection or
+    /// the report failed).
+    fn report_html(&self, whatif: bool) -> Result<String, String> {
+        let lang = self.lang();
         // A what-if that changes no figure is the plan, and the report says so.
         let options = match self.ui.trainer.whatif {
             Some(w) if whatif && w.differs_from(&self.doc.fund, &self.ui.options) => {
@@ -705,51 +735,15 @@ impl SifApp {
             engine_options.scenario = scenario;
         }
         if sif::validate::validate(&fund).has_errors() {
-            self.ui.dialog = Some(DialogState::Message {
-                title: T::SaveFailedTitle,
-                text: lang.t(T::ErrorsBlock).to_string(),
-            });
-            return;
+            return Err(lang.t(T::ErrorsBlock).to_string());
         }
-        let projection = match sif::engine::project(&fund, &engine_options) {
-            Ok(p) => p,
-            Err(e) => {
-                self.ui.dialog = Some(DialogState::Message {
-                    title: T::SaveFailedTitle,
-                    text: e.text(lang),
-                });
-                return;
-            }
-        };
+        let projection = sif::engine::project(&fund, &engine_options).map_err(|e| e.text(lang))?;
         let source_file = self.file_shown();
         let meta = sif::report::ReportMeta {
             lang,
             source_file,
             made_on: self.clock.today(),
         };
-        let html = match sif::report::html(&fund, &projection, &meta) {
-            Ok(h) => h,
-            Err(e) => {
-                self.ui.dialog = Some(DialogState::Message {
-                    title: T::SaveFailedTitle,
-                    text: e.text(lang),
-                });
-                return;
-            }
-        };
-        let stem = self.doc.file_stem().unwrap_or_else(|| "fond".to_string());
-        let suggested = format!("{stem}-{}.html", lang.t(T::WiReportWord));
-        let request = self.path_request(
-            super::file_dialog::Mode::Save,
-            i18n::both(T::PrintableReportTitle),
-            i18n::both(T::WebPages),
-            "html",
-            suggested,
-        );
-        let purpose = super::file_dialog::Purpose::Write {
-            bytes: html.into_bytes(),
-            report: true,
-        };
-        self.ask_path(ctx, request, purpose);
+        sif::report::html(&fund, &projection, &meta).map_err(|e| e.text(lang))
     }
 }

@@ -195,30 +195,76 @@ impl Line {
         })
     }
 
-    /// The line's name, with the sign that says how it counts.
-    pub fn name(self, lang: Lang) -> &'static str {
+    /// The keys of the line's name (with the sign that says how it counts) and of what it
+    /// means in plain words (its tooltip; for the fund's adjustment, as in a fund that keeps
+    /// its capital as earmarked equity).
+    fn texts(self) -> (T, T) {
         use Line::*;
         match self {
-            ResultBeforeFund => lang.t(T::ResultBeforeFundsDisbursements),
-            Disbursed => lang.t(T::FundsDisbursements),
-            Result => lang.t(T::ResultYear),
-            RealisationGains => lang.t(T::AllRealisationGains),
-            ExemptionAdjustment => lang.t(T::CertainRealisationGainsLossesUnder),
-            SecuritiesAdjustment => lang.t(T::UnrealisedLossesReversalsSecurities),
-            AdjustedResult => lang.t(T::ResultAfterBalancedBudgetAdjustments),
-            ReserveReservation => lang.t(T::ReservationResultReserve),
-            ReserveUse => lang.t(T::UseResultReserve),
-            SpecialReasons => lang.t(T::SpecialReasonsAmountDecided),
-            TaxBase => lang.t(T::TaxRevenueStateGrantsEqualisation),
-            CurrentSpecialReasons | ProposedSpecialReasons => lang.t(T::BudSpecialReasons),
-            CurrentBalance | ProposedBalance => lang.t(T::BalancedBudgetResultYear),
-            CurrentRestoreBy | ProposedRestoreBy => lang.t(T::RestoreBy),
-            CurrentEarlier | ProposedEarlier => lang.t(T::BalancedBudgetDeficitsEarlierYears),
-            CurrentRestored | ProposedRestored => lang.t(T::RestoredHeader),
-            CurrentToRestore | ProposedToRestore => lang.t(T::StillRestore),
-            CurrentOverdue | ProposedOverdue => lang.t(T::WhichOverdueMoreThanThree),
-            FundAdjustment => lang.t(T::SocialInvestmentFundUsedRe),
+            ResultBeforeFund => (
+                T::ResultBeforeFundsDisbursements,
+                T::OrganisationsResultYearWITHOUTFunds,
+            ),
+            Disbursed => (T::FundsDisbursements, T::WhatFundPaysOutInitiatives),
+            Result => (T::ResultYear, T::ResultBeforeFundLessFunds),
+            RealisationGains => (T::AllRealisationGains, T::GainsSellingFixedAssetsMay),
+            ExemptionAdjustment => (
+                T::CertainRealisationGainsLossesUnder,
+                T::RealisationGainsLossesExemptionAllows,
+            ),
+            SecuritiesAdjustment => (
+                T::UnrealisedLossesReversalsSecurities,
+                T::UnrealisedLossesSecuritiesTheirReversal,
+            ),
+            AdjustedResult => (
+                T::ResultAfterBalancedBudgetAdjustments,
+                T::BudResultAfterBalancedBudgetAdjustments,
+            ),
+            ReserveReservation => (
+                T::ReservationResultReserve,
+                T::ReservationResultEqualisationReserveRUR,
+            ),
+            ReserveUse => (T::UseResultReserve, T::UseResultEqualisationReserveMay),
+            SpecialReasons => (
+                T::SpecialReasonsAmountDecided,
+                T::SpecialReasonsNotRestoreDeficit,
+            ),
+            TaxBase => (
+                T::TaxRevenueStateGrantsEqualisation,
+                T::TaxRevenueGeneralStateGrants,
+            ),
+            CurrentSpecialReasons | ProposedSpecialReasons => {
+                (T::BudSpecialReasons, T::PartSpecialReasonsCoversYears)
+            }
+            CurrentBalance => (
+                T::BalancedBudgetResultYear,
+                T::CurrentLawResultAfterAdjustments,
+            ),
+            CurrentRestoreBy | ProposedRestoreBy => {
+                (T::RestoreBy, T::NegativeBalancedBudgetResultMust)
+            }
+            CurrentEarlier | ProposedEarlier => (
+                T::BalancedBudgetDeficitsEarlierYears,
+                T::DeficitsStillRestoreStartYear,
+            ),
+            CurrentRestored | ProposedRestored => {
+                (T::RestoredHeader, T::PositiveBalancedBudgetResultRestores)
+            }
+            CurrentToRestore | ProposedToRestore => {
+                (T::StillRestore, T::DeficitsStillRestoreEndYear)
+            }
+            CurrentOverdue | ProposedOverdue => (
+                T::WhichOverdueMoreThanThree,
+                T::DeficitsNotRestoredWithinThree,
+            ),
+            FundAdjustment => (T::SocialInvestmentFundUsedRe, T::ProposalFundAsReserve),
+            ProposedBalance => (T::BalancedBudgetResultYear, T::ProposalResultHelp),
         }
+    }
+
+    /// The line's name, with the sign that says how it counts.
+    pub fn name(self, lang: Lang) -> &'static str {
+        lang.t(self.texts().0)
     }
 
     /// The name a figure is read by, with the rule set where the name alone would be ambiguous.
@@ -232,33 +278,11 @@ impl Line {
 
     /// What the line means, in plain words (the tooltip).
     pub fn explanation(self, lang: Lang, model: FundingModel) -> &'static str {
-        use Line::*;
-        match self {
-            ResultBeforeFund => lang.t(T::OrganisationsResultYearWITHOUTFunds),
-            Disbursed => lang.t(T::WhatFundPaysOutInitiatives),
-            Result => lang.t(T::ResultBeforeFundLessFunds),
-            RealisationGains => lang.t(T::GainsSellingFixedAssetsMay),
-            ExemptionAdjustment => lang.t(T::RealisationGainsLossesExemptionAllows),
-            SecuritiesAdjustment => lang.t(T::UnrealisedLossesSecuritiesTheirReversal),
-            AdjustedResult => lang.t(T::BudResultAfterBalancedBudgetAdjustments),
-            ReserveReservation => lang.t(T::ReservationResultEqualisationReserveRUR),
-            ReserveUse => lang.t(T::UseResultEqualisationReserveMay),
-            SpecialReasons => lang.t(T::SpecialReasonsNotRestoreDeficit),
-            TaxBase => lang.t(T::TaxRevenueGeneralStateGrants),
-            CurrentSpecialReasons | ProposedSpecialReasons => {
-                lang.t(T::PartSpecialReasonsCoversYears)
+        match (self, model) {
+            (Line::FundAdjustment, FundingModel::AnnualAppropriation) => {
+                lang.t(T::ProposalEarmarkedOnly)
             }
-            CurrentBalance => lang.t(T::CurrentLawResultAfterAdjustments),
-            ProposedBalance => lang.t(T::ProposalResultHelp),
-            CurrentRestoreBy | ProposedRestoreBy => lang.t(T::NegativeBalancedBudgetResultMust),
-            CurrentEarlier | ProposedEarlier => lang.t(T::DeficitsStillRestoreStartYear),
-            CurrentRestored | ProposedRestored => lang.t(T::PositiveBalancedBudgetResultRestores),
-            CurrentToRestore | ProposedToRestore => lang.t(T::DeficitsStillRestoreEndYear),
-            CurrentOverdue | ProposedOverdue => lang.t(T::DeficitsNotRestoredWithinThree),
-            FundAdjustment => match model {
-                FundingModel::EarmarkedEquity => lang.t(T::ProposalFundAsReserve),
-                FundingModel::AnnualAppropriation => lang.t(T::ProposalEarmarkedOnly),
-            },
+            _ => lang.t(self.texts().1),
         }
     }
 

@@ -268,22 +268,9 @@ fn toolbar_ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Com
         )
         .labelled_by(label)
         .on_hover_text(lang.t(T::ShowsOnlyInitiativesWhoseCode));
-        let status_label = form_label(ui, lang.t(T::StatusFilter));
-        let mut options: Vec<(Option<Status>, String)> =
-            vec![(None, lang.t(T::AllStatuses).to_string())];
-        options.extend(
-            Status::ALL
-                .iter()
-                .map(|s| (Some(*s), i18n::status(lang, *s).to_string())),
-        );
-        super::choose(
-            ui,
-            "status_filter",
-            Name::By(status_label),
-            &mut st.initiatives.status_filter,
-            &options,
-            120.0,
-        );
+        FormField::labelled(lang, T::StatusFilter)
+            .width(120.0)
+            .status(ui, "status_filter", &mut st.initiatives.status_filter);
         ui.label(
             RichText::new(i18n::initiatives_shown(
                 lang,
@@ -657,33 +644,17 @@ fn editor_ui(
         .num_columns(2)
         .spacing([16.0, 6.0])
         .show(ui, |ui| {
-            let l = form_label(ui, lang.t(T::Code));
-            if let Some(code) = widgets::commit_field(
+            let taken = |t: &str| {
+                let mut others = fund.initiatives.iter().enumerate();
+                others.any(|(i, x)| i != index && x.code == t)
+            };
+            FormField::labelled(lang, T::Code).width(120.0).key(
                 ui,
                 fields,
                 fid(index, "code", 0),
-                Name::By(l),
-                &ini.code,
-                120.0,
-                false,
-                |t| {
-                    let t = t.trim();
-                    if t.is_empty() {
-                        Err(lang.t(T::EmptyNotAllowed).to_string())
-                    } else if fund
-                        .initiatives
-                        .iter()
-                        .enumerate()
-                        .any(|(i, x)| i != index && x.code == t)
-                    {
-                        Err(lang.t(T::CodeTaken).to_string())
-                    } else {
-                        Ok(t.to_string())
-                    }
-                },
-            ) {
-                ini.code = code;
-            }
+                &mut ini.code,
+                |t| super::code_refused(t, taken(t)),
+            );
             ui.end_row();
 
             FormField::labelled(lang, T::Name).width(360.0).text(
@@ -1334,14 +1305,7 @@ fn preview_ui(ui: &mut Ui, cx: &ViewCtx<'_>, index: usize) {
             });
     }
     if ip.outstanding.0 > 0 {
-        ui.label(
-            RichText::new(format!(
-                "{}: {}",
-                lang.t(T::Outstanding),
-                i18n::money_kr(lang, ip.outstanding)
-            ))
-            .color(widgets::warn_color(ui)),
-        );
+        super::owed_line(ui, lang, T::Outstanding, ip.outstanding);
     }
     if p.closed_years > 0
         && let Some(kind) = fund

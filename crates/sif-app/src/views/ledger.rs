@@ -305,42 +305,28 @@ fn budget_ui(
     }
     let months = i18n::month_abbreviations(lang);
     let total = lang.t(T::FullYear);
+    let columns: Vec<(&str, f32)> = months.iter().map(|&m| (m, 84.0)).collect();
+    let columns = [columns.as_slice(), &[(total, 100.0)]].concat();
     egui::ScrollArea::horizontal()
         .id_salt("budget_table")
         .show(ui, |ui| {
-            egui::Grid::new(("budget", year))
-                .num_columns(15)
-                .spacing([10.0, 4.0])
-                .striped(true)
-                .show(ui, |ui| {
-                    ui.strong(lang.t(T::Account));
-                    ui.strong(lang.t(T::Name));
-                    for m in months {
-                        num_cell_w(ui, 84.0, RichText::new(m).strong());
+            accounts_grid(ui, lang, ("budget", year), 10.0, &columns, |ui| {
+                for line in lines {
+                    account_cells(ui, line.account, b.account(line.account).map(|a| &*a.name));
+                    for (k, m) in line.months.iter().enumerate() {
+                        let text = i18n::money(lang, *m);
+                        num_cell_w(ui, 84.0, &text).accessible_name(budget_cell_name(
+                            line.account,
+                            months[k],
+                            &text,
+                        ));
                     }
-                    num_cell_w(ui, 100.0, RichText::new(total).strong());
+                    let text = i18n::money(lang, line.total);
+                    num_cell_w(ui, 100.0, RichText::new(&text).strong())
+                        .accessible_name(budget_cell_name(line.account, total, &text));
                     ui.end_row();
-                    for line in lines {
-                        ui.label(line.account.to_string());
-                        let name = b
-                            .account(line.account)
-                            .map(|a| a.name.as_str())
-                            .unwrap_or("");
-                        ui.label(name);
-                        for (k, m) in line.months.iter().enumerate() {
-                            let text = i18n::money(lang, *m);
-                            num_cell_w(ui, 84.0, &text).accessible_name(budget_cell_name(
-                                line.account,
-                                months[k],
-                                &text,
-                            ));
-                        }
-                        let text = i18n::money(lang, line.total);
-                        num_cell_w(ui, 100.0, RichText::new(&text).strong())
-                            .accessible_name(budget_cell_name(line.account, total, &text));
-                        ui.end_row();
-                    }
-                });
+                }
+            });
         });
     ui.label(RichText::new(lang.t(T::CostsRepaymentsPaidPositiveDebit)).weak());
 }
@@ -487,6 +473,48 @@ fn vouchers_ui(
         });
 }
 
+/// A striped grid of accounts: its header "Konto", "Namn", then the figures' `columns`, each
+/// right-aligned in a cell of its width; then `rows` draws the rows.
+fn accounts_grid(
+    ui: &mut Ui,
+    lang: Lang,
+    id_salt: impl std::hash::Hash + std::fmt::Debug,
+    spacing: f32,
+    columns: &[(&str, f32)],
+    rows: impl FnOnce(&mut Ui),
+) {
+    egui::Grid::new(id_salt)
+        .num_columns(2 + columns.len())
+        .spacing([spacing, 4.0])
+        .striped(true)
+        .show(ui, |ui| {
+            ui.strong(lang.t(T::Account));
+            ui.strong(lang.t(T::Name));
+            for &(c, width) in columns {
+                num_cell_w(ui, width, RichText::new(c).strong());
+            }
+            ui.end_row();
+            rows(ui);
+        });
+}
+
+/// The first cells of an account's row: its number and its name (empty when unknown).
+fn account_cells(ui: &mut Ui, account: u32, name: Option<&str>) {
+    ui.label(account.to_string());
+    ui.label(name.unwrap_or(""));
+}
+
+/// The outcome of a check of the books, in the error colour when it does not hold.
+fn check_line(ui: &mut Ui, text: &str, holds: bool) {
+    let color = if holds {
+        ui.visuals().text_color()
+    } else {
+        widgets::error_color(ui)
+    };
+    ui.label(RichText::new(text).color(color))
+        .accessible_name(text);
+}
+
 fn trial_balance_ui(ui: &mut Ui, cx: &ViewCtx<'_>, journal: &Journal, year: i32) {
     let lang = cx.lang;
     let fund = cx.fund;
@@ -501,44 +529,30 @@ fn trial_balance_ui(ui: &mut Ui, cx: &ViewCtx<'_>, journal: &Journal, year: i32)
     let Ok(sums) = sif::ledger::trial_balance_totals(rows) else {
         return;
     };
-    egui::Grid::new(("trial_balance", year))
-        .num_columns(6)
-        .spacing([14.0, 4.0])
-        .striped(true)
-        .show(ui, |ui| {
-            ui.strong(lang.t(T::Account));
-            ui.strong(lang.t(T::Name));
-            for c in columns {
-                num_cell_w(ui, 120.0, RichText::new(c).strong());
+    let headers = columns.map(|c| (c, 120.0));
+    accounts_grid(ui, lang, ("trial_balance", year), 14.0, &headers, |ui| {
+        for r in rows {
+            account_cells(ui, r.account, journal.account(r.account).map(|a| &*a.name));
+            let values = [r.opening, r.debit, r.credit, r.closing];
+            for (k, m) in values.into_iter().enumerate() {
+                let text = i18n::money(lang, m);
+                num_cell_w(ui, 120.0, &text)
+                    .accessible_name(trial_balance_name(r.account, columns[k], &text));
             }
             ui.end_row();
-            for r in rows {
-                ui.label(r.account.to_string());
-                let name = journal
-                    .account(r.account)
-                    .map(|a| a.name.as_str())
-                    .unwrap_or("");
-                ui.label(name);
-                let values = [r.opening, r.debit, r.credit, r.closing];
-                for (k, m) in values.into_iter().enumerate() {
-                    let text = i18n::money(lang, m);
-                    num_cell_w(ui, 120.0, &text)
-                        .accessible_name(trial_balance_name(r.account, columns[k], &text));
-                }
-                ui.end_row();
-            }
-            ui.label("");
-            ui.strong(lang.t(T::Total));
-            for (k, m) in sums.iter().enumerate() {
-                let text = i18n::money(lang, *m);
-                num_cell_w(ui, 120.0, RichText::new(&text).strong()).accessible_name(format!(
-                    "{}, {}: {text}",
-                    lang.t(T::Total),
-                    columns[k]
-                ));
-            }
-            ui.end_row();
-        });
+        }
+        ui.label("");
+        ui.strong(lang.t(T::Total));
+        for (k, m) in sums.iter().enumerate() {
+            let text = i18n::money(lang, *m);
+            num_cell_w(ui, 120.0, RichText::new(&text).strong()).accessible_name(format!(
+                "{}, {}: {text}",
+                lang.t(T::Total),
+                columns[k]
+            ));
+        }
+        ui.end_row();
+    });
     ui.add_space(6.0);
     let equal = sums[1] == sums[2] && sums[0].is_zero() && sums[3].is_zero();
     let text = if equal {
@@ -546,13 +560,7 @@ fn trial_balance_ui(ui: &mut Ui, cx: &ViewCtx<'_>, journal: &Journal, year: i32)
     } else {
         lang.t(T::TrialBalanceDoesNotAdd).to_string()
     };
-    let color = if equal {
-        ui.visuals().text_color()
-    } else {
-        widgets::error_color(ui)
-    };
-    ui.label(RichText::new(&text).color(color))
-        .accessible_name(text.clone());
+    check_line(ui, &text, equal);
 
     match fund.model {
         FundingModel::EarmarkedEquity => {
@@ -565,15 +573,7 @@ fn trial_balance_ui(ui: &mut Ui, cx: &ViewCtx<'_>, journal: &Journal, year: i32)
                 .map(|s| s.closing);
             let account = fund.accounts.fund_equity;
             let text = i18n::fund_balance_check(lang, account, year, booked, statement);
-
-            let ok = statement == Some(booked);
-            let color = if ok {
-                ui.visuals().text_color()
-            } else {
-                widgets::error_color(ui)
-            };
-            ui.label(RichText::new(&text).color(color))
-                .accessible_name(text.clone());
+            check_line(ui, &text, statement == Some(booked));
         }
         FundingModel::AnnualAppropriation => {
             ui.label(lang.t(T::AnnualAppropriationFundHasNo));

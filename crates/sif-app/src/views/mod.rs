@@ -285,6 +285,31 @@ impl FormField {
         }
     }
 
+    /// A short key (a code, a voucher series): the text trimmed, refused with the text of
+    /// `refuse` where it says one.
+    pub fn key(
+        self,
+        ui: &mut Ui,
+        fields: &mut FieldBuffers,
+        id: egui::Id,
+        value: &mut String,
+        refuse: impl FnOnce(&str) -> Option<T>,
+    ) {
+        let (lang, width) = (self.lang, self.width);
+        let new = self.named(ui, |ui, name| {
+            super::widgets::commit_field(ui, fields, id, name, value.as_str(), width, false, |t| {
+                let t = t.trim();
+                match refuse(t) {
+                    Some(why) => Err(lang.t(why).to_string()),
+                    None => Ok(t.to_string()),
+                }
+            })
+        });
+        if let Some(v) = new {
+            *value = v;
+        }
+    }
+
     /// One of `options`.
     pub fn choice<V: PartialEq + Clone>(
         self,
@@ -336,6 +361,19 @@ impl FormField {
         });
     }
 
+    /// One status, or every status (a list's filter, `None`).
+    pub fn status(self, ui: &mut Ui, id_salt: &str, value: &mut Option<sif::model::Status>) {
+        let every = (None, self.lang.t(T::AllStatuses).to_string());
+        let options: Vec<_> = std::iter::once(every)
+            .chain(
+                sif::model::Status::ALL
+                    .iter()
+                    .map(|&s| (Some(s), super::i18n::status(self.lang, s).to_string())),
+            )
+            .collect();
+        self.choice(ui, id_salt, value, &options);
+    }
+
     /// A year, or none when the field is left empty.
     pub fn optional_year(
         self,
@@ -361,6 +399,23 @@ impl FormField {
             *value = v;
         }
     }
+}
+
+/// Why a code (an initiative's, an actor's) is refused: empty, or `taken` by another.
+pub fn code_refused(code: &str, taken: bool) -> Option<T> {
+    if code.is_empty() {
+        Some(T::EmptyNotAllowed)
+    } else if taken {
+        Some(T::CodeTaken)
+    } else {
+        None
+    }
+}
+
+/// "<what>: <amount>" in the warning colour: what is still owed.
+pub fn owed_line(ui: &mut Ui, lang: Lang, what: T, amount: sif::money::Money) {
+    let text = format!("{}: {}", lang.t(what), super::i18n::money_kr(lang, amount));
+    ui.label(egui::RichText::new(text).color(super::widgets::warn_color(ui)));
 }
 
 /// [`super::widgets::choice`] on a value that takes the choice.
@@ -392,6 +447,26 @@ pub fn scrolled<R>(ui: &mut Ui, id_salt: &str, add: impl FnOnce(&mut Ui) -> R) -
 /// "Pessimistiskt, Fondens saldo …: 18 475 000 kr".
 pub fn cell_name(row: &str, column: &str, value: &str) -> String {
     format!("{row}, {column}: {value}")
+}
+
+/// A table of figures that scrolls sideways when it is wider than the view: a striped grid
+/// (`id`) of `columns` columns, in a scroll area named after it (`<id>_scroll`).
+pub fn wide_grid(
+    ui: &mut Ui,
+    id: &str,
+    columns: usize,
+    spacing: [f32; 2],
+    add: impl FnOnce(&mut Ui),
+) {
+    egui::ScrollArea::horizontal()
+        .id_salt(format!("{id}_scroll"))
+        .show(ui, |ui| {
+            egui::Grid::new(id)
+                .num_columns(columns)
+                .spacing(spacing)
+                .striped(true)
+                .show(ui, add);
+        });
 }
 
 /// The grid of a list editor or a table of inputs: striped, the rows close together.

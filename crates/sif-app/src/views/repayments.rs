@@ -19,7 +19,7 @@
 use eframe::egui::{self, Id, RichText, Sense, Ui};
 use egui_extras::{Column, TableBuilder};
 use sif::engine::Projection;
-use sif::model::{ActorKind, Actual, ActualRepayment, Fund, Initiative, Status};
+use sif::model::{ActorKind, Actual, ActualRepayment, Fund, Initiative};
 use sif::money::Money;
 
 use super::{ViewCtx, errors_banner};
@@ -503,22 +503,9 @@ fn filter_ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, summary: &Summary)
         .labelled_by(label)
         .on_hover_text(lang.t(T::RepShowsOnlyInitiativesWhoseCode));
         ui.add_space(8.0);
-        let label = form_label(ui, lang.t(T::Status));
-        let mut statuses: Vec<(Option<Status>, String)> =
-            vec![(None, lang.t(T::AllStatuses).to_string())];
-        statuses.extend(
-            Status::ALL
-                .iter()
-                .map(|s| (Some(*s), i18n::status(lang, *s).to_string())),
-        );
-        super::choose(
-            ui,
-            "repayments_status",
-            Name::By(label),
-            &mut f.status,
-            &statuses,
-            110.0,
-        );
+        super::FormField::labelled(lang, T::Status)
+            .width(110.0)
+            .status(ui, "repayments_status", &mut f.status);
 
         ui.add_space(8.0);
         ui.checkbox(&mut f.only_arrears, lang.t(T::OnlyArrears));
@@ -1036,14 +1023,7 @@ fn editor_ui(
         ui.add(egui::Label::new(RichText::new(arrears_kind_text(lang, kind)).small()).wrap());
     }
     if ip.outstanding.0 > 0 {
-        ui.label(
-            RichText::new(format!(
-                "{}: {}",
-                lang.t(T::StillDueAfterHorizon),
-                i18n::money_kr(lang, ip.outstanding)
-            ))
-            .color(widgets::warn_color(ui)),
-        );
+        super::owed_line(ui, lang, T::StillDueAfterHorizon, ip.outstanding);
     }
     ui.add_space(4.0);
     ui.label(
@@ -1167,14 +1147,11 @@ fn close_year_dialog(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn uppfoljning() -> Fund {
-        sif::store::parse_str(sif::samples::SAMPLES[1].text, "uppfoljning").unwrap()
-    }
+    use crate::test_funds::sample;
 
     #[test]
     fn recording_a_repayment_keeps_other_payers_and_merges_duplicates() {
-        let fund = uppfoljning();
+        let fund = sample("uppfoljning");
         let m1 = &fund.initiatives[0];
         let after = with_actual_repayment(m1, 2025, "SOC", Money(300_000));
         let row = after.actuals.iter().find(|a| a.year == 2025).unwrap();
@@ -1194,6 +1171,6 @@ mod tests {
 
     #[test]
     fn the_next_year_to_close_follows_the_closed_years() {
-        assert_eq!(next_year_to_close(&uppfoljning()), Some(2026));
+        assert_eq!(next_year_to_close(&sample("uppfoljning")), Some(2026));
     }
 }

@@ -276,112 +276,104 @@ fn table_ui(ui: &mut Ui, lang: Lang, rules: RuleSet, cache: &ScenariosState) {
     const COL: f32 = 115.0;
     let rows: Vec<&Row> = cache.all_rows().collect();
     let error = widgets::error_color(ui);
-    egui::ScrollArea::horizontal()
-        .id_salt("scenario_figures_scroll")
-        .show(ui, |ui| {
-            egui::Grid::new("scenario_figures")
-                .num_columns(rows.len() + 1)
-                .spacing([18.0, 6.0])
-                .striped(true)
-                .show(ui, |ui| {
-                    ui.label("");
-                    for (k, row) in rows.iter().enumerate() {
-                        header_cell(ui, lang, k, row, COL);
-                    }
-                    ui.end_row();
+    super::wide_grid(ui, "scenario_figures", rows.len() + 1, [18.0, 6.0], |ui| {
+        ui.label("");
+        for (k, row) in rows.iter().enumerate() {
+            header_cell(ui, lang, k, row, COL);
+        }
+        ui.end_row();
 
-                    // The assumptions, weak: they are the scenario, not its result.
-                    let assumptions: [AssumptionRow<'_>; 3] = [
-                        (lang.t(T::SavingsFactor), |l, a| l.percent(a.savings_factor)),
-                        (lang.t(T::CostFactor), |l, a| l.percent(a.cost_factor)),
-                        (lang.t(T::Delay), |_, a| a.delay.to_string()),
-                    ];
-                    for (label, value) in assumptions {
-                        row_label(ui, RichText::new(label).weak());
-                        for row in &rows {
-                            let text = value(lang, row.assumptions);
-                            widgets::num_cell_w(ui, COL, RichText::new(&text).weak())
-                                .accessible_name(cell_name(&row.name, label, &text));
-                        }
-                        ui.end_row();
-                    }
+        // The assumptions, weak: they are the scenario, not its result.
+        let assumptions: [AssumptionRow<'_>; 3] = [
+            (lang.t(T::SavingsFactor), |l, a| l.percent(a.savings_factor)),
+            (lang.t(T::CostFactor), |l, a| l.percent(a.cost_factor)),
+            (lang.t(T::Delay), |_, a| a.delay.to_string()),
+        ];
+        for (label, value) in assumptions {
+            row_label(ui, RichText::new(label).weak());
+            for row in &rows {
+                let text = value(lang, row.assumptions);
+                widgets::num_cell_w(ui, COL, RichText::new(&text).weak())
+                    .accessible_name(cell_name(&row.name, label, &text));
+            }
+            ui.end_row();
+        }
 
-                    let money: [MoneyRow<'_>; 4] = [
-                        (closing_column(lang), |f| f.closing),
-                        (lang.t(T::Unfunded), |f| f.unfunded),
-                        (lang.t(T::Repaid), |f| f.repaid),
-                        (outstanding_label(lang), |f| f.outstanding),
-                    ];
-                    for (label, value) in money {
-                        row_label(ui, RichText::new(label));
-                        for row in &rows {
-                            let Ok(f) = &row.figures else {
-                                failed_cell(ui, lang, row, COL);
-                                continue;
-                            };
-                            let m = value(f);
-                            let text = i18n::money_kr(lang, m);
-                            let mut rich = RichText::new(&text).strong();
-                            if m.0 < 0 {
-                                rich = rich.color(error);
-                            }
-                            widgets::num_cell_w(ui, COL, rich)
-                                .accessible_name(cell_name(&row.name, label, &text));
-                        }
-                        ui.end_row();
-                    }
+        let money: [MoneyRow<'_>; 4] = [
+            (closing_column(lang), |f| f.closing),
+            (lang.t(T::Unfunded), |f| f.unfunded),
+            (lang.t(T::Repaid), |f| f.repaid),
+            (outstanding_label(lang), |f| f.outstanding),
+        ];
+        for (label, value) in money {
+            row_label(ui, RichText::new(label));
+            for row in &rows {
+                let Ok(f) = &row.figures else {
+                    failed_cell(ui, lang, row, COL);
+                    continue;
+                };
+                let m = value(f);
+                let text = i18n::money_kr(lang, m);
+                let mut rich = RichText::new(&text).strong();
+                if m.0 < 0 {
+                    rich = rich.color(error);
+                }
+                widgets::num_cell_w(ui, COL, rich)
+                    .accessible_name(cell_name(&row.name, label, &text));
+            }
+            ui.end_row();
+        }
 
-                    let label = npv_label(lang);
-                    row_label(ui, RichText::new(label));
-                    for row in &rows {
-                        let Ok(f) = &row.figures else {
-                            failed_cell(ui, lang, row, COL);
-                            continue;
-                        };
-                        // The NPV is a float by its nature (SPEC §4.6); shown in whole kronor.
-                        let text = if f.npv.is_finite() {
-                            i18n::money_kr(lang, Money(f.npv.round() as i64))
-                        } else {
-                            "–".to_string()
-                        };
-                        widgets::num_cell_w(ui, COL, RichText::new(&text))
-                            .accessible_name(cell_name(&row.name, label, &text));
-                    }
-                    ui.end_row();
+        let label = npv_label(lang);
+        row_label(ui, RichText::new(label));
+        for row in &rows {
+            let Ok(f) = &row.figures else {
+                failed_cell(ui, lang, row, COL);
+                continue;
+            };
+            // The NPV is a float by its nature (SPEC §4.6); shown in whole kronor.
+            let text = if f.npv.is_finite() {
+                i18n::money_kr(lang, Money(f.npv.round() as i64))
+            } else {
+                "–".to_string()
+            };
+            widgets::num_cell_w(ui, COL, RichText::new(&text))
+                .accessible_name(cell_name(&row.name, label, &text));
+        }
+        ui.end_row();
 
-                    // Negative balanced-budget results: the emphasised rule set first, strong.
-                    let order = match rules {
-                        RuleSet::CurrentLaw => [RuleSet::CurrentLaw, RuleSet::Proposed],
-                        RuleSet::Proposed => [RuleSet::Proposed, RuleSet::CurrentLaw],
-                    };
-                    for (k, rule) in order.into_iter().enumerate() {
-                        let label = negative_label(lang, rule);
-                        let head = RichText::new(&label);
-                        row_label(ui, if k == 0 { head.strong() } else { head.weak() });
-                        for row in &rows {
-                            let Ok(f) = &row.figures else {
-                                failed_cell(ui, lang, row, COL);
-                                continue;
-                            };
-                            let years = f.negative(rule);
-                            let text = years.len().to_string();
-                            let rich = if k == 0 {
-                                let r = RichText::new(&text).strong();
-                                if years.is_empty() { r } else { r.color(error) }
-                            } else {
-                                RichText::new(&text).weak()
-                            };
-                            let r = widgets::num_cell_w(ui, COL, rich)
-                                .accessible_name(cell_name(&row.name, &label, &text));
-                            if !years.is_empty() {
-                                let list: Vec<String> = years.iter().map(i32::to_string).collect();
-                                r.on_hover_text(list.join(", "));
-                            }
-                        }
-                        ui.end_row();
-                    }
-                });
-        });
+        // Negative balanced-budget results: the emphasised rule set first, strong.
+        let order = match rules {
+            RuleSet::CurrentLaw => [RuleSet::CurrentLaw, RuleSet::Proposed],
+            RuleSet::Proposed => [RuleSet::Proposed, RuleSet::CurrentLaw],
+        };
+        for (k, rule) in order.into_iter().enumerate() {
+            let label = negative_label(lang, rule);
+            let head = RichText::new(&label);
+            row_label(ui, if k == 0 { head.strong() } else { head.weak() });
+            for row in &rows {
+                let Ok(f) = &row.figures else {
+                    failed_cell(ui, lang, row, COL);
+                    continue;
+                };
+                let years = f.negative(rule);
+                let text = years.len().to_string();
+                let rich = if k == 0 {
+                    let r = RichText::new(&text).strong();
+                    if years.is_empty() { r } else { r.color(error) }
+                } else {
+                    RichText::new(&text).weak()
+                };
+                let r = widgets::num_cell_w(ui, COL, rich)
+                    .accessible_name(cell_name(&row.name, &label, &text));
+                if !years.is_empty() {
+                    let list: Vec<String> = years.iter().map(i32::to_string).collect();
+                    r.on_hover_text(list.join(", "));
+                }
+            }
+            ui.end_row();
+        }
+    });
     ui.add_space(4.0);
     ui.label(RichText::new(lang.t(T::OutstandingRepaymentUnderAgreementsNot)).weak());
 }

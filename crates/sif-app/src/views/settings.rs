@@ -368,32 +368,20 @@ fn actors_ui(
     super::list_grid("actors", 4).show(ui, |ui| {
         super::header_row(ui, lang, &[T::Code, T::Name, T::Kind], 1);
         for (k, actor) in actors.iter_mut().enumerate() {
-            let name = i18n::row_label(lang, T::Code, k);
             let old = actor.code.clone();
-            let resp = ui.scope(|ui| {
-                commit_field(
+            let taken = |t: &str| t != old && fund.actors.iter().any(|a| a.code == t);
+            ui.scope(|ui| {
+                FormField::row(lang, T::Code, k).width(70.0).key(
                     ui,
                     fields,
                     fid("actor_code", k),
-                    Name::Text(&name),
-                    &old,
-                    70.0,
-                    false,
-                    |t| {
-                        let t = t.trim();
-                        if t.is_empty() {
-                            Err(lang.t(T::EmptyNotAllowed).to_string())
-                        } else if t != old && fund.actors.iter().any(|a| a.code == t) {
-                            Err(lang.t(T::CodeTaken).to_string())
-                        } else {
-                            Ok(t.to_string())
-                        }
-                    },
-                )
+                    &mut actor.code,
+                    |t| super::code_refused(t, taken(t)),
+                );
             });
             highlight(ui, focus.at == Some(Location::Actor(k)));
-            if let Some(new) = resp.inner.filter(|n| *n != old) {
-                rename = Some((old.clone(), new));
+            if actor.code != old {
+                rename = Some((old, actor.code.clone()));
             }
             FormField::row(lang, T::Name, k).width(280.0).text(
                 ui,
@@ -737,26 +725,16 @@ fn accounts_ui(ui: &mut Ui, cx: &ViewCtx<'_>, fields: &mut FieldBuffers, out: &m
             row(ui, T::AccStaff, "acc_staff", &mut a.staff);
             row(ui, T::AccServices, "acc_services", &mut a.services);
             row(ui, T::AccOther, "acc_other", &mut a.other);
-            let l = form_label(ui, lang.t(T::VoucherSeries));
-            if let Some(v) = commit_field(
+            FormField::labelled(lang, T::VoucherSeries).width(70.0).key(
                 ui,
                 fields,
                 fid("acc_voucher_series", 0),
-                Name::By(l),
-                &a.voucher_series,
-                70.0,
-                false,
+                &mut a.voucher_series,
                 |t| {
-                    let t = t.trim();
-                    if t.is_empty() || t.chars().any(|ch| ch.is_whitespace() || ch == '"') {
-                        Err(lang.t(T::NotAVoucherSeries).to_string())
-                    } else {
-                        Ok(t.to_string())
-                    }
+                    let odd = t.chars().any(|ch| ch.is_whitespace() || ch == '"');
+                    (t.is_empty() || odd).then_some(T::NotAVoucherSeries)
                 },
-            ) {
-                a.voucher_series = v;
-            }
+            );
             ui.end_row();
         });
     if a != *original {

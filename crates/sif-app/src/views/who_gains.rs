@@ -254,75 +254,69 @@ fn table_ui(ui: &mut Ui, lang: Lang, rows: &[ActorRow], totals: &[Money; 5]) {
     const NAME: f32 = 200.0;
     let names = columns(lang);
     let error = widgets::error_color(ui);
-    egui::ScrollArea::horizontal()
-        .id_salt("who_gains_table_scroll")
-        .show(ui, |ui| {
-            egui::Grid::new("who_gains_table")
-                .num_columns(names.len() + 1)
-                .spacing([14.0, 6.0])
-                .striped(true)
-                .show(ui, |ui| {
-                    ui.label(RichText::new(lang.t(T::Actor)).strong());
-                    // Room for two lines, so the grid gives the heading row its height.
-                    let two_lines = 2.0 * ui.text_style_height(&egui::TextStyle::Body) + 2.0;
-                    for h in headings(lang) {
-                        ui.allocate_ui_with_layout(
-                            egui::vec2(COL, two_lines),
-                            egui::Layout::top_down(egui::Align::Max),
-                            |ui| {
-                                ui.set_min_size(egui::vec2(COL, two_lines));
-                                ui.label(RichText::new(h).strong());
-                            },
-                        );
+    super::wide_grid(ui, "who_gains_table", names.len() + 1, [14.0, 6.0], |ui| {
+        ui.label(RichText::new(lang.t(T::Actor)).strong());
+        // Room for two lines, so the grid gives the heading row its height.
+        let two_lines = 2.0 * ui.text_style_height(&egui::TextStyle::Body) + 2.0;
+        for h in headings(lang) {
+            ui.allocate_ui_with_layout(
+                egui::vec2(COL, two_lines),
+                egui::Layout::top_down(egui::Align::Max),
+                |ui| {
+                    ui.set_min_size(egui::vec2(COL, two_lines));
+                    ui.label(RichText::new(h).strong());
+                },
+            );
+        }
+        ui.end_row();
+        for row in rows {
+            // Say why the holder bears costs and receives repayments.
+            let note = if row.external {
+                Some(lang.t(T::WgExternal))
+            } else if row.holder {
+                Some(lang.t(T::WgFund))
+            } else {
+                None
+            };
+            let label = match note {
+                Some(note) => format!("{} – {} ({note})", row.code, row.name),
+                None => format!("{} – {}", row.code, row.name),
+            };
+            ui.allocate_ui_with_layout(
+                egui::vec2(NAME, ui.spacing().interact_size.y),
+                egui::Layout::left_to_right(egui::Align::Center),
+                |ui| {
+                    ui.set_max_width(NAME);
+                    ui.add(egui::Label::new(&label).truncate());
+                },
+            );
+            let values = [row.cost, row.savings, row.repaid, row.received, row.net];
+            for (k, (m, h)) in values.iter().zip(names).enumerate() {
+                let text = money_text(lang, *m);
+                let mut rich = RichText::new(&text);
+                if k == 4 {
+                    rich = rich.strong();
+                    if m.0 < 0 {
+                        rich = rich.color(error);
                     }
-                    ui.end_row();
-                    for row in rows {
-                        // Say why the holder bears costs and receives repayments.
-                        let note = if row.external {
-                            Some(lang.t(T::WgExternal))
-                        } else if row.holder {
-                            Some(lang.t(T::WgFund))
-                        } else {
-                            None
-                        };
-                        let label = match note {
-                            Some(note) => format!("{} – {} ({note})", row.code, row.name),
-                            None => format!("{} – {}", row.code, row.name),
-                        };
-                        ui.allocate_ui_with_layout(
-                            egui::vec2(NAME, ui.spacing().interact_size.y),
-                            egui::Layout::left_to_right(egui::Align::Center),
-                            |ui| {
-                                ui.set_max_width(NAME);
-                                ui.add(egui::Label::new(&label).truncate());
-                            },
-                        );
-                        let values = [row.cost, row.savings, row.repaid, row.received, row.net];
-                        for (k, (m, h)) in values.iter().zip(names).enumerate() {
-                            let text = money_text(lang, *m);
-                            let mut rich = RichText::new(&text);
-                            if k == 4 {
-                                rich = rich.strong();
-                                if m.0 < 0 {
-                                    rich = rich.color(error);
-                                }
-                            } else if m.is_zero() {
-                                rich = rich.weak();
-                            }
-                            widgets::num_cell_w(ui, COL, rich)
-                                .accessible_name(cell_name(&row.code, h, &text));
-                        }
-                        ui.end_row();
-                    }
-                    ui.label(RichText::new(total_label(lang)).strong());
-                    for (m, h) in totals.iter().zip(names) {
-                        let text = money_text(lang, *m);
-                        widgets::num_cell_w(ui, COL, RichText::new(&text).strong())
-                            .accessible_name(cell_name(total_label(lang), h, &text));
-                    }
-                    ui.end_row();
-                });
-        });
+                } else if m.is_zero() {
+                    rich = rich.weak();
+                }
+                widgets::num_cell_w(ui, COL, rich).accessible_name(cell_name(&row.code, h, &text));
+            }
+            ui.end_row();
+        }
+        ui.label(RichText::new(total_label(lang)).strong());
+        for (m, h) in totals.iter().zip(names) {
+            let text = money_text(lang, *m);
+            widgets::num_cell_w(ui, COL, RichText::new(&text).strong()).accessible_name(cell_name(
+                total_label(lang),
+                h,
+                &text,
+            ));
+        }
+        ui.end_row();
+    });
 }
 
 fn explanation_ui(ui: &mut Ui, cx: &ViewCtx<'_>, rows: &[ActorRow]) {
