@@ -16,11 +16,11 @@ use sif::model::{
 use sif::money::Money;
 use sif::validate::{Issue, Location, Severity};
 
-use super::{FormField, ViewCtx};
+use super::{Form, ViewCtx};
 use crate::command::{Command, Edit};
 use crate::i18n::{self, Lang, T};
 use crate::state::{FieldBuffers, StatusNote, UiState, ViewOptions};
-use crate::widgets::{self, Field, Name, choice, form_label, num_cell, num_cell_w, section};
+use crate::widgets::{self, Name, choice, form_label, num_cell, num_cell_w, section};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum SortColumn {
@@ -268,9 +268,10 @@ fn toolbar_ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Com
         )
         .labelled_by(label)
         .on_hover_text(lang.t(T::ShowsOnlyInitiativesWhoseCode));
-        FormField::labelled(lang, T::StatusFilter)
-            .width(120.0)
-            .status(ui, "status_filter", &mut st.initiatives.status_filter);
+        let ids = |what: &str, _: usize| Id::unique(what);
+        let mut form = Form::new(lang, &mut st.fields, &ids);
+        let status = form.labelled(T::StatusFilter, "status_filter").width(120.0);
+        status.status(ui, &mut st.initiatives.status_filter);
         ui.label(
             RichText::new(i18n::initiatives_shown(
                 lang,
@@ -640,6 +641,8 @@ fn editor_ui(
     issues_summary_ui(ui, lang, &issues);
 
     section(ui, lang.t(T::Basics));
+    let ids = |what: &str, row: usize| fid(index, what, row);
+    let mut form = Form::new(lang, fields, &ids);
     egui::Grid::new("initiative_basics")
         .num_columns(2)
         .spacing([16.0, 6.0])
@@ -648,31 +651,17 @@ fn editor_ui(
                 let mut others = fund.initiatives.iter().enumerate();
                 others.any(|(i, x)| i != index && x.code == t)
             };
-            FormField::labelled(lang, T::Code).width(120.0).key(
-                ui,
-                fields,
-                fid(index, "code", 0),
-                &mut ini.code,
-                |t| super::code_refused(t, taken(t)),
-            );
+            let code = form.labelled(T::Code, "code").width(120.0);
+            code.key(ui, &mut ini.code, |t| super::code_refused(t, taken(t)));
             ui.end_row();
 
-            FormField::labelled(lang, T::Name).width(360.0).text(
-                ui,
-                fields,
-                fid(index, "name", 0),
-                &mut ini.name,
-                true,
-            );
+            let name = form.labelled(T::Name, "name").width(360.0);
+            name.text(ui, &mut ini.name, true);
             ui.end_row();
 
             let owners = committee_options(fund, &ini.owner);
-            FormField::labelled(lang, T::Owner).width(260.0).choice(
-                ui,
-                ("owner", index),
-                &mut ini.owner,
-                &owners,
-            );
+            let owner = form.labelled(T::Owner, "owner").width(260.0);
+            owner.choice(ui, &mut ini.owner, &owners);
 
             ui.end_row();
 
@@ -700,25 +689,25 @@ fn editor_ui(
             ui.end_row();
 
             if ini.status == Status::Terminated || ini.ended.is_some() {
-                FormField::labelled(lang, T::Ended)
-                    .width(80.0)
-                    .optional_year(ui, fields, fid(index, "ended", 0), &mut ini.ended);
+                let ended = form.labelled(T::Ended, "ended").width(80.0);
+                ended.optional_year(ui, &mut ini.ended);
                 ui.end_row();
             }
 
-            FormField::labelled(lang, T::Note).width(360.0).text(
-                ui,
-                fields,
-                fid(index, "note", 0),
-                &mut ini.note,
-                false,
-            );
+            let note = form.labelled(T::Note, "note").width(360.0);
+            note.text(ui, &mut ini.note, false);
             ui.end_row();
         });
 
-    costs_ui(ui, cx, fields, index, &issues, scroll_to, &mut ini);
-    savings_ui(ui, cx, fields, index, &issues, scroll_to, &mut ini);
-    repayment_ui(ui, cx, fields, index, &issues, scroll_to, &mut ini);
+    let part = Part {
+        cx,
+        index,
+        issues: &issues,
+        scroll_to,
+    };
+    costs_ui(ui, &part, &mut form, &mut ini);
+    savings_ui(ui, &part, &mut form, &mut ini);
+    repayment_ui(ui, &part, form.fields, &mut ini);
     issues_ui(ui, cx, index);
     preview_ui(ui, cx, index);
 
@@ -784,68 +773,65 @@ fn issues_ui(ui: &mut Ui, cx: &ViewCtx<'_>, index: usize) {
     }
 }
 
-fn costs_ui(
-    ui: &mut Ui,
-    cx: &ViewCtx<'_>,
-    fields: &mut FieldBuffers,
+/// What the parts of the initiative editor share: the view's context, the initiative's index
+/// and problems, and the part a followed problem is in.
+struct Part<'a> {
+    cx: &'a ViewCtx<'a>,
     index: usize,
-    issues: &[&Issue],
-    scroll_to: Option<&str>,
-    ini: &mut Initiative,
-) {
-    let lang = cx.lang;
-    section_at(ui, lang.t(T::Costs), scroll_to, ".costs");
+    issues: &'a [&'a Issue],
+    scroll_to: Option<&'a str>,
+}
+
+impl Part<'_> {
+    /// The part's heading, scrolled into view when the problem followed here is in `part`.
+    fn heading(&self, ui: &mut Ui, text: T, part: &str) {
+        section_at(ui, self.cx.lang.t(text), self.scroll_to, part);
+    }
+
+    /// The marker of row `k` of the list `list` (`costs`, `savings`): the worst problem there.
+    fn marker(&self, ui: &mut Ui, list: &str, k: usize) {
+        let lang = self.cx.lang;
+        let here = format!(".{list}[{}]", k + 1);
+        widgets::row_marker(ui, lang, problem_at(lang, self.issues, &here));
+    }
+}
+
+fn costs_ui(ui: &mut Ui, part: &Part<'_>, form: &mut Form<'_>, ini: &mut Initiative) {
+    let lang = part.cx.lang;
+    part.heading(ui, T::Costs, ".costs");
     let kinds: Vec<(CostKind, String)> = CostKind::ALL
         .iter()
         .map(|k| (*k, i18n::cost_kind(lang, *k).to_string()))
         .collect();
-    let editor = super::ListEditor {
-        grid: ("costs", index),
-        columns: &[T::CostYear, T::CostFund, T::CostOwn, T::CostKind],
-        remove: T::RemoveCostRow,
-        add: T::AddCostRow,
-        marked: true,
-    };
+    let columns = [T::CostYear, T::CostFund, T::CostOwn, T::CostKind];
+    let editor = super::ListEditor::new(
+        ("costs", part.index),
+        &columns,
+        T::RemoveCostRow,
+        T::AddCostRow,
+    );
     // A new row: the year after the last row, but never a closed year (those keep their
     // outcome), and the last row's kind.
-    let open = first_open_year(cx.fund);
-    let last_year = cx.fund.last_year();
-    editor.show(
+    let open = first_open_year(part.cx.fund);
+    let last_year = part.cx.fund.last_year();
+    editor.marked().show(
         ui,
         lang,
         &mut ini.costs,
         |ui, k, row| {
-            widgets::row_marker(
-                ui,
-                lang,
-                problem_at(lang, issues, &format!(".costs[{}]", k + 1)),
-            );
-            FormField::row(lang, T::CostYear, k).width(64.0).year(
-                ui,
-                fields,
-                fid(index, "cost_year", k),
-                &mut row.year,
-            );
-            FormField::row(lang, T::CostFund, k).width(130.0).money(
-                ui,
-                fields,
-                fid(index, "cost_fund", k),
-                &mut row.fund,
-                false,
-            );
-            FormField::row(lang, T::CostOwn, k).width(130.0).money(
-                ui,
-                fields,
-                fid(index, "cost_own", k),
-                &mut row.own,
-                false,
-            );
-            FormField::row(lang, T::CostKind, k).width(110.0).choice(
-                ui,
-                ("cost_kind", index, k),
-                &mut row.kind,
-                &kinds,
-            );
+            part.marker(ui, "costs", k);
+            form.row(T::CostYear, "cost_year", k)
+                .width(64.0)
+                .year(ui, &mut row.year);
+            form.row(T::CostFund, "cost_fund", k)
+                .width(130.0)
+                .money(ui, &mut row.fund, false);
+            form.row(T::CostOwn, "cost_own", k)
+                .width(130.0)
+                .money(ui, &mut row.own, false);
+            form.row(T::CostKind, "cost_kind", k)
+                .width(110.0)
+                .choice(ui, &mut row.kind, &kinds);
         },
         |costs| CostRow {
             year: costs
@@ -859,87 +845,45 @@ fn costs_ui(
     );
 }
 
-fn savings_ui(
-    ui: &mut Ui,
-    cx: &ViewCtx<'_>,
-    fields: &mut FieldBuffers,
-    index: usize,
-    issues: &[&Issue],
-    scroll_to: Option<&str>,
-    ini: &mut Initiative,
-) {
-    let lang = cx.lang;
-    let fund = cx.fund;
-    section_at(ui, lang.t(T::Savings), scroll_to, ".savings");
-    let mut remove = None;
-    egui::Grid::new(("savings", index))
-        .min_col_width(0.0)
-        .num_columns(7)
-        .spacing([12.0, 4.0])
-        .striped(true)
-        .show(ui, |ui| {
-            ui.label("");
-            super::header_row(
-                ui,
-                lang,
-                &[T::Actor, T::From, T::To, T::AmountPerYear, T::Cashable],
-                1,
-            );
-            for (k, row) in ini.savings.iter_mut().enumerate() {
-                widgets::row_marker(
-                    ui,
-                    lang,
-                    problem_at(lang, issues, &format!(".savings[{}]", k + 1)),
-                );
-                let actors = actor_options(fund, &row.actor);
-                FormField::row(lang, T::Actor, k).width(220.0).choice(
-                    ui,
-                    ("savings_actor", index, k),
-                    &mut row.actor,
-                    &actors,
-                );
-                FormField::row(lang, T::From, k).width(64.0).year(
-                    ui,
-                    fields,
-                    fid(index, "savings_from", k),
-                    &mut row.from,
-                );
-                FormField::row(lang, T::To, k).width(64.0).year(
-                    ui,
-                    fields,
-                    fid(index, "savings_to", k),
-                    &mut row.to,
-                );
-                FormField::row(lang, T::AmountPerYear, k)
-                    .width(130.0)
-                    .money(
-                        ui,
-                        fields,
-                        fid(index, "savings_amount", k),
-                        &mut row.amount,
-                        false,
-                    );
-                ui.checkbox(&mut row.cashable, "")
-                    .accessible_name(i18n::row_label(lang, T::Cashable, k))
-                    .on_hover_text(lang.t(T::CashableHelp));
-                if super::remove_button(ui, lang, T::RemoveSavingsRow, k) {
-                    remove = Some(k);
-                }
-                ui.end_row();
-            }
-        });
-    if let Some(k) = remove {
-        ini.savings.remove(k);
-    }
+fn savings_ui(ui: &mut Ui, part: &Part<'_>, form: &mut Form<'_>, ini: &mut Initiative) {
+    let lang = part.cx.lang;
+    let fund = part.cx.fund;
+    part.heading(ui, T::Savings, ".savings");
+    let columns = [T::Actor, T::From, T::To, T::AmountPerYear, T::Cashable];
+    let editor = super::ListEditor::new(
+        ("savings", part.index),
+        &columns,
+        T::RemoveSavingsRow,
+        T::AddSavingsRow,
+    )
+    .marked();
+    editor.rows(ui, lang, &mut ini.savings, |ui, k, row| {
+        part.marker(ui, "savings", k);
+        let actors = actor_options(fund, &row.actor);
+        let actor = form.row(T::Actor, "savings_actor", k).width(220.0);
+        actor.choice(ui, &mut row.actor, &actors);
+        form.row(T::From, "savings_from", k)
+            .width(64.0)
+            .year(ui, &mut row.from);
+        form.row(T::To, "savings_to", k)
+            .width(64.0)
+            .year(ui, &mut row.to);
+        let amount = form.row(T::AmountPerYear, "savings_amount", k);
+        amount.width(130.0).money(ui, &mut row.amount, false);
+        ui.checkbox(&mut row.cashable, "")
+            .accessible_name(i18n::row_label(lang, T::Cashable, k))
+            .on_hover_text(lang.t(T::CashableHelp));
+    });
     for (k, row) in ini.savings.iter_mut().enumerate() {
-        adjustments_ui(ui, fields, lang, index, k, row);
+        adjustments_ui(ui, form, part.index, k, row);
     }
-    if ui.button(lang.t(T::AddSavingsRow)).clicked() {
-        let (from, to) = match ini.savings.last() {
+    let costs = &ini.costs;
+    let owner = &ini.owner;
+    editor.add_button(ui, lang, &mut ini.savings, |savings| {
+        let (from, to) = match savings.last() {
             Some(r) => (r.from, r.to),
             None => {
-                let start = ini
-                    .costs
+                let start = costs
                     .iter()
                     .map(|c| c.year)
                     .max()
@@ -947,26 +891,18 @@ fn savings_ui(
                 (start, fund.last_year())
             }
         };
-        let actor = ini
-            .savings
+        let actor = savings
             .last()
             .map(|r| r.actor.clone())
-            .unwrap_or_else(|| ini.owner.clone());
-        ini.savings
-            .push(SavingsRow::new(&actor, from, to, Money::ZERO, true));
-    }
+            .unwrap_or_else(|| owner.clone());
+        SavingsRow::new(&actor, from, to, Money::ZERO, true)
+    });
 }
 
 /// One savings row's adjustments for the adjusted appraisal (SPEC §4.7), behind a disclosure
 /// so the plain plan stays simple: each term with a one-line explanation.
-fn adjustments_ui(
-    ui: &mut Ui,
-    fields: &mut FieldBuffers,
-    lang: Lang,
-    index: usize,
-    k: usize,
-    row: &mut SavingsRow,
-) {
+fn adjustments_ui(ui: &mut Ui, form: &mut Form<'_>, index: usize, k: usize, row: &mut SavingsRow) {
+    let lang = form.lang;
     let title = format!(
         "{}: {} {}–{}{}",
         i18n::row_label(lang, T::Adjustments, k),
@@ -1016,10 +952,7 @@ fn adjustments_ui(
                     ];
                     for (label, help, what, value) in terms {
                         ui.label(lang.t(label));
-                        let name = i18n::row_label(lang, label, k);
-                        Field::new(fid(index, what, k), Name::Text(&name))
-                            .width(60.0)
-                            .int(ui, fields, lang, &mut *value);
+                        form.row(label, what, k).width(60.0).int(ui, value);
                         ui.label(RichText::new(lang.t(help)).weak());
                         ui.end_row();
                     }
@@ -1034,18 +967,9 @@ enum RepaymentKind {
     FromSavings,
 }
 
-fn repayment_ui(
-    ui: &mut Ui,
-    cx: &ViewCtx<'_>,
-    fields: &mut FieldBuffers,
-    index: usize,
-    issues: &[&Issue],
-    scroll_to: Option<&str>,
-    ini: &mut Initiative,
-) {
-    let lang = cx.lang;
-    let fund = cx.fund;
-    section_at(ui, lang.t(T::RepaymentAgreement), scroll_to, ".repayment");
+fn repayment_ui(ui: &mut Ui, part: &Part<'_>, fields: &mut FieldBuffers, ini: &mut Initiative) {
+    let (lang, fund, index) = (part.cx.lang, part.cx.fund, part.index);
+    part.heading(ui, T::RepaymentAgreement, ".repayment");
     let current = match ini.repayment {
         Repayment::Grant => RepaymentKind::Grant,
         Repayment::Fixed { .. } => RepaymentKind::Fixed,
@@ -1113,81 +1037,62 @@ fn repayment_ui(
                 start,
                 (T::Instalments, "instalments", instalments),
             );
-            let weight_issues: &[&Issue] = &issues
-                .iter()
-                .copied()
-                .filter(|i| i.path.ends_with(".payers"))
-                .collect::<Vec<_>>();
-            let mut remove = None;
-            egui::Grid::new(("payers", index))
-                .min_col_width(0.0)
-                .num_columns(4)
-                .spacing([12.0, 4.0])
-                .show(ui, |ui| {
-                    ui.label("");
-                    ui.label(RichText::new(lang.t(T::Payers)).strong());
-                    ui.label(RichText::new(lang.t(T::Weight)).strong());
-                    ui.label("");
-                    ui.end_row();
-                    for (k, payer) in payers.iter_mut().enumerate() {
-                        widgets::row_marker(
-                            ui,
-                            lang,
-                            // A weight sum that is off concerns every payer row.
-                            problem_at(lang, issues, &format!(".payers[{}]", k + 1))
-                                .or_else(|| problem_at(lang, weight_issues, ".payers")),
-                        );
-                        let committees = committee_options(fund, &payer.actor);
-                        FormField::row(lang, T::Payers, k).width(220.0).choice(
-                            ui,
-                            ("payer", index, k),
-                            &mut payer.actor,
-                            &committees,
-                        );
-
-                        FormField::row(lang, T::Weight, k).width(50.0).int(
-                            ui,
-                            fields,
-                            fid(index, "weight", k),
-                            &mut payer.weight,
-                        );
-                        if super::remove_button(ui, lang, T::RemovePayer, k) {
-                            remove = Some(k);
-                        }
-                        ui.end_row();
-                    }
-                });
-            if let Some(k) = remove {
-                payers.remove(k);
-            }
-            if ui.button(lang.t(T::AddPayer)).clicked() {
-                let actor = fund
-                    .actors
-                    .iter()
-                    .find(|a| {
-                        a.kind == ActorKind::Committee && !payers.iter().any(|p| p.actor == a.code)
-                    })
-                    .map(|a| a.code.clone())
-                    .unwrap_or_default();
-                let used: i32 = payers.iter().map(|p| p.weight).sum();
-                payers.push(Payer {
-                    actor,
-                    weight: (100 - used).max(0),
-                });
-            }
+            payers_ui(ui, part, fields, payers);
         }
         Repayment::FromSavings { share, start, cap } => {
-            agreement_ui(
-                ui,
-                ("from_savings", index),
-                fields,
-                lang,
-                (T::ShareOfCashSavings, share),
-                start,
-                (T::Cap, "cap", cap),
-            );
+            let share = (T::ShareOfCashSavings, share);
+            let cap = (T::Cap, "cap", cap);
+            agreement_ui(ui, ("from_savings", index), fields, lang, share, start, cap);
         }
     }
+}
+
+/// The payers of a fixed plan and their weights.
+fn payers_ui(ui: &mut Ui, part: &Part<'_>, fields: &mut FieldBuffers, payers: &mut Vec<Payer>) {
+    let (lang, fund, index) = (part.cx.lang, part.cx.fund, part.index);
+    // A weight sum that is off concerns every payer row.
+    let weight_issues: Vec<&Issue> = part
+        .issues
+        .iter()
+        .copied()
+        .filter(|i| i.path.ends_with(".payers"))
+        .collect();
+    let ids = |what: &str, row: usize| fid(index, what, row);
+    let mut form = Form::new(lang, fields, &ids);
+    let columns = [T::Payers, T::Weight];
+    let editor = super::ListEditor::new(("payers", index), &columns, T::RemovePayer, T::AddPayer);
+    editor.marked().unstriped().show(
+        ui,
+        lang,
+        payers,
+        |ui, k, payer| {
+            let here = format!(".payers[{}]", k + 1);
+            let problem = problem_at(lang, part.issues, &here)
+                .or_else(|| problem_at(lang, &weight_issues, ".payers"));
+            widgets::row_marker(ui, lang, problem);
+            let committees = committee_options(fund, &payer.actor);
+            let actor = form.row(T::Payers, "payer", k).width(220.0);
+            actor.choice(ui, &mut payer.actor, &committees);
+            form.row(T::Weight, "weight", k)
+                .width(50.0)
+                .int(ui, &mut payer.weight);
+        },
+        |payers| {
+            let actor = fund
+                .actors
+                .iter()
+                .find(|a| {
+                    a.kind == ActorKind::Committee && !payers.iter().any(|p| p.actor == a.code)
+                })
+                .map(|a| a.code.clone())
+                .unwrap_or_default();
+            let used: i32 = payers.iter().map(|p| p.weight).sum();
+            Payer {
+                actor,
+                weight: (100 - used).max(0),
+            }
+        },
+    );
 }
 
 /// A repayment agreement's three numbers: the share, the start year and the instalments (a
@@ -1201,29 +1106,21 @@ fn agreement_ui(
     start: &mut i32,
     third: (T, &str, &mut i32),
 ) {
+    let ids = |what: &str, row: usize| fid(index, what, row);
+    let mut form = Form::new(lang, fields, &ids);
     egui::Grid::new((grid, index))
         .num_columns(2)
         .spacing([16.0, 6.0])
         .show(ui, |ui| {
             let (what, share) = share;
-            FormField::labelled(lang, what).width(60.0).int(
-                ui,
-                fields,
-                fid(index, "share", 0),
-                share,
-            );
+            form.labelled(what, "share").width(60.0).int(ui, share);
             ui.end_row();
-            FormField::labelled(lang, T::StartYear).width(60.0).year(
-                ui,
-                fields,
-                fid(index, "start", 0),
-                start,
-            );
+            form.labelled(T::StartYear, "start")
+                .width(60.0)
+                .year(ui, start);
             ui.end_row();
             let (what, key, value) = third;
-            FormField::labelled(lang, what)
-                .width(60.0)
-                .int(ui, fields, fid(index, key, 0), value);
+            form.labelled(what, key).width(60.0).int(ui, value);
             ui.end_row();
         });
 }

@@ -214,70 +214,94 @@ pub fn header_row(ui: &mut Ui, lang: Lang, columns: &[T], blank: usize) {
     ui.end_row();
 }
 
-/// An input of a form or of a list editor's row, set up as a small builder, then `text`,
-/// `choice` or `optional_year` on the value, which takes what is committed or chosen:
-/// `FormField::labelled(lang, T::Name).width(360.0).text(ui, fields, id, &mut ini.name, true)`
-/// draws the label "Namn" in the grid's first column and the field after it;
-/// `FormField::row(lang, T::Note, k)` names the field "Anteckning, rad 3" for screen readers and
+/// The inputs of a form or of a list editor: their language, the buffers that keep what is
+/// being typed, and how the view makes an input's id from its key and row. Each input starts
+/// as a [`FormField`]: `form.labelled(T::Name, "name").width(360.0).text(ui, &mut ini.name,
+/// true)` draws the label "Namn" in the grid's first column and the field after it;
+/// `form.row(T::Note, "note", k)` names the field "Anteckning, rad 3" for screen readers and
 /// tests (see [`super::i18n::row_label`]), as a table row's inputs share the column's header.
-pub struct FormField {
+pub struct Form<'f> {
+    pub lang: Lang,
+    pub fields: &'f mut FieldBuffers,
+    id: &'f dyn Fn(&str, usize) -> egui::Id,
+}
+
+impl<'f> Form<'f> {
+    pub fn new(
+        lang: Lang,
+        fields: &'f mut FieldBuffers,
+        id: &'f dyn Fn(&str, usize) -> egui::Id,
+    ) -> Form<'f> {
+        Form { lang, fields, id }
+    }
+
+    /// The id of the input `key` of row `row` (0 in a form).
+    pub fn id(&self, key: &str, row: usize) -> egui::Id {
+        (self.id)(key, row)
+    }
+
+    /// An input of a form, with its label.
+    pub fn labelled(&mut self, what: T, key: &str) -> FormField<'_> {
+        FormField {
+            lang: self.lang,
+            what,
+            row: None,
+            width: 80.0,
+            id: (self.id)(key, 0),
+            fields: self.fields,
+        }
+    }
+
+    /// The input in column `what` of row `row` of a table.
+    pub fn row(&mut self, what: T, key: &str, row: usize) -> FormField<'_> {
+        FormField {
+            row: Some(row),
+            id: (self.id)(key, row),
+            ..self.labelled(what, key)
+        }
+    }
+}
+
+/// One input of a [`Form`], set up as a small builder, then `text`, `choice`, `int` … on the
+/// value, which takes what is committed or chosen.
+pub struct FormField<'f> {
     lang: Lang,
     what: T,
     row: Option<usize>,
     width: f32,
+    id: egui::Id,
+    fields: &'f mut FieldBuffers,
 }
 
-impl FormField {
-    pub fn labelled(lang: Lang, what: T) -> FormField {
-        FormField {
-            lang,
-            what,
-            row: None,
-            width: 80.0,
-        }
-    }
-
-    pub fn row(lang: Lang, what: T, row: usize) -> FormField {
-        FormField {
-            row: Some(row),
-            ..FormField::labelled(lang, what)
-        }
-    }
-
-    pub fn width(mut self, width: f32) -> FormField {
+impl FormField<'_> {
+    pub fn width(mut self, width: f32) -> Self {
         self.width = width;
         self
     }
 
-    /// The visible label (a form) or the row's name (a table), then `field` with its name.
+    /// The visible label (a form) or the row's name (a table), then `field` with its name,
+    /// the buffers and the id.
     fn named<R>(
-        &self,
+        self,
         ui: &mut Ui,
-        field: impl FnOnce(&mut Ui, super::widgets::Name<'_>) -> R,
+        field: impl FnOnce(&mut Ui, super::widgets::Name<'_>, &mut FieldBuffers, egui::Id) -> R,
     ) -> R {
         match self.row {
             Some(row) => {
                 let name = super::i18n::row_label(self.lang, self.what, row);
-                field(ui, super::widgets::Name::Text(&name))
+                field(ui, super::widgets::Name::Text(&name), self.fields, self.id)
             }
             None => {
                 let label = super::widgets::form_label(ui, self.lang.t(self.what));
-                field(ui, super::widgets::Name::By(label))
+                field(ui, super::widgets::Name::By(label), self.fields, self.id)
             }
         }
     }
 
     /// A text; an empty one refused when `required`.
-    pub fn text(
-        self,
-        ui: &mut Ui,
-        fields: &mut FieldBuffers,
-        id: egui::Id,
-        value: &mut String,
-        required: bool,
-    ) {
+    pub fn text(self, ui: &mut Ui, value: &mut String, required: bool) {
         let (lang, width) = (self.lang, self.width);
-        let new = self.named(ui, |ui, name| {
+        let new = self.named(ui, |ui, name, fields, id| {
             super::widgets::text_field(ui, fields, id, name, lang, value.as_str(), required, width)
         });
         if let Some(v) = new {
@@ -285,65 +309,51 @@ impl FormField {
         }
     }
 
-    /// A short key (a code, a voucher series): the text trimmed, refused with the text of
-    /// `refuse` where it says one.
-    pub fn key(
-        self,
-        ui: &mut Ui,
-        fields: &mut FieldBuffers,
-        id: egui::Id,
-        value: &mut String,
-        refuse: impl FnOnce(&str) -> Option<T>,
-    ) {
-        let (lang, width) = (self.lang, self.width);
-        let new = self.named(ui, |ui, name| {
-            super::widgets::commit_field(ui, fields, id, name, value.as_str(), width, false, |t| {
-                let t = t.trim();
-                match refuse(t) {
-                    Some(why) => Err(lang.t(why).to_string()),
-                    None => Ok(t.to_string()),
-                }
-            })
-        });
-        if let Some(v) = new {
-            *value = v;
+    /// A text that may be left empty (then none).
+    pub fn optional_text(self, ui: &mut Ui, value: &mut Option<String>) {
+        let before = value.clone().unwrap_or_default();
+        let mut text = before.clone();
+        self.text(ui, &mut text, false);
+        if text != before {
+            *value = (!text.is_empty()).then_some(text);
         }
     }
 
     /// One of `options`.
-    pub fn choice<V: PartialEq + Clone>(
-        self,
-        ui: &mut Ui,
-        id_salt: impl std::hash::Hash + std::fmt::Debug,
-        value: &mut V,
-        options: &[(V, String)],
-    ) {
+    pub fn choice<V: PartialEq + Clone>(self, ui: &mut Ui, value: &mut V, options: &[(V, String)]) {
         let width = self.width;
-        self.named(ui, |ui, name| {
-            choose(ui, id_salt, name, value, options, width);
+        self.named(ui, |ui, name, _, id| {
+            choose(ui, id, name, value, options, width);
         });
     }
 
+    /// One status, or every status (a list's filter, `None`).
+    pub fn status(self, ui: &mut Ui, value: &mut Option<sif::model::Status>) {
+        let every = (None, self.lang.t(T::AllStatuses).to_string());
+        let lang = self.lang;
+        let options: Vec<_> = std::iter::once(every)
+            .chain(
+                sif::model::Status::ALL
+                    .iter()
+                    .map(|&s| (Some(s), super::i18n::status(lang, s).to_string())),
+            )
+            .collect();
+        self.choice(ui, value, &options);
+    }
+
     /// A whole number (percent, weight or count).
-    pub fn int(self, ui: &mut Ui, fields: &mut FieldBuffers, id: egui::Id, value: &mut i32) {
-        self.number(ui, id, |f, ui, lang| f.int(ui, fields, lang, value));
+    pub fn int(self, ui: &mut Ui, value: &mut i32) {
+        self.number(ui, |f, ui, fields, lang| f.int(ui, fields, lang, value));
     }
 
     /// A calendar year.
-    pub fn year(self, ui: &mut Ui, fields: &mut FieldBuffers, id: egui::Id, value: &mut i32) {
-        self.number(ui, id, |f, ui, lang| f.year(ui, fields, lang, value));
+    pub fn year(self, ui: &mut Ui, value: &mut i32) {
+        self.number(ui, |f, ui, fields, lang| f.year(ui, fields, lang, value));
     }
 
     /// An amount in whole kronor; a negative one refused unless `allow_negative`.
-    pub fn money(
-        self,
-        ui: &mut Ui,
-        fields: &mut FieldBuffers,
-        id: egui::Id,
-        value: &mut sif::money::Money,
-        allow_negative: bool,
-    ) {
-        self.number(ui, id, |f, ui, lang| {
+    pub fn money(self, ui: &mut Ui, value: &mut sif::money::Money, allow_negative: bool) {
+        self.number(ui, |f, ui, fields, lang| {
             f.money(ui, fields, lang, value, allow_negative)
         });
     }
@@ -352,47 +362,77 @@ impl FormField {
     fn number(
         self,
         ui: &mut Ui,
-        id: egui::Id,
-        add: impl FnOnce(super::widgets::Field<'_>, &mut Ui, Lang) -> bool,
+        add: impl FnOnce(super::widgets::Field<'_>, &mut Ui, &mut FieldBuffers, Lang) -> bool,
     ) {
         let (lang, width) = (self.lang, self.width);
-        self.named(ui, |ui, name| {
-            add(super::widgets::Field::new(id, name).width(width), ui, lang)
+        self.named(ui, |ui, name, fields, id| {
+            add(
+                super::widgets::Field::new(id, name).width(width),
+                ui,
+                fields,
+                lang,
+            )
         });
     }
 
-    /// One status, or every status (a list's filter, `None`).
-    pub fn status(self, ui: &mut Ui, id_salt: &str, value: &mut Option<sif::model::Status>) {
-        let every = (None, self.lang.t(T::AllStatuses).to_string());
-        let options: Vec<_> = std::iter::once(every)
-            .chain(
-                sif::model::Status::ALL
-                    .iter()
-                    .map(|&s| (Some(s), super::i18n::status(self.lang, s).to_string())),
-            )
-            .collect();
-        self.choice(ui, id_salt, value, &options);
+    /// A year, or none when the field is left empty.
+    pub fn optional_year(self, ui: &mut Ui, value: &mut Option<i32>) {
+        let display = value.map(|y| y.to_string()).unwrap_or_default();
+        self.commit(ui, value, &display, true, |t, lang| {
+            if t.trim().is_empty() {
+                return Ok(None);
+            }
+            match super::i18n::parse_int(t) {
+                Some(y) if (1000..=9999).contains(&y) => Ok(Some(y)),
+                _ => Err(lang.t(T::NotAYear).to_string()),
+            }
+        });
     }
 
-    /// A year, or none when the field is left empty.
-    pub fn optional_year(
+    /// A rate in percent (a discount rate).
+    pub fn percent(self, ui: &mut Ui, value: &mut f64) {
+        let display = super::i18n::percent_value(self.lang, *value);
+        self.commit(ui, value, &display, true, |t, lang| {
+            super::i18n::parse_percent(t).ok_or_else(|| lang.t(T::NotAPercent).to_string())
+        });
+    }
+
+    /// A date (`YYYY-MM-DD`, or as the language writes it).
+    pub fn date(self, ui: &mut Ui, value: &mut sif::model::FileDate) {
+        let display = super::i18n::date(self.lang, value);
+        self.commit(ui, value, &display, false, |t, lang| {
+            let date = super::i18n::parse_date(t).ok_or_else(|| lang.t(T::NotADate))?;
+            Ok(date.into())
+        });
+    }
+
+    /// A short key (a code, a voucher series): the text trimmed, refused with the text of
+    /// `refuse` where it says one.
+    pub fn key(self, ui: &mut Ui, value: &mut String, refuse: impl FnOnce(&str) -> Option<T>) {
+        let display = value.clone();
+        self.commit(ui, value, &display, false, |t, lang| {
+            let t = t.trim();
+            match refuse(t) {
+                Some(why) => Err(lang.t(why).to_string()),
+                None => Ok(t.to_string()),
+            }
+        });
+    }
+
+    /// A field showing `display`; what `parse` reads of the typed text replaces `value` (a
+    /// text it cannot read stays in the field, with the reason beside it).
+    fn commit<V>(
         self,
         ui: &mut Ui,
-        fields: &mut FieldBuffers,
-        id: egui::Id,
-        value: &mut Option<i32>,
+        value: &mut V,
+        display: &str,
+        numeric: bool,
+        parse: impl FnOnce(&str, Lang) -> Result<V, String>,
     ) {
         let (lang, width) = (self.lang, self.width);
-        let display = value.map(|y| y.to_string()).unwrap_or_default();
-        let new = self.named(ui, |ui, name| {
-            super::widgets::commit_field(ui, fields, id, name, &display, width, true, |t| {
-                if t.trim().is_empty() {
-                    return Ok(None);
-                }
-                match super::i18n::parse_int(t) {
-                    Some(y) if (1000..=9999).contains(&y) => Ok(Some(y)),
-                    _ => Err(lang.t(T::NotAYear).to_string()),
-                }
+        let new = self.named(ui, |ui, name, fields, id| {
+            super::widgets::commit_field(ui, fields, id, name, display, width, numeric, |t| {
+                parse(t, lang)
             })
         });
         if let Some(v) = new {
@@ -478,17 +518,40 @@ pub fn list_grid(id_salt: impl std::hash::Hash + std::fmt::Debug, columns: usize
 }
 
 /// What a list editor shows: its grid, the columns' names, and the texts of the "×" that removes
-/// a row and of the button that adds one. A `marked` list has a narrow first column for each
-/// row's problem marker (drawn by the row).
+/// a row and of the button that adds one.
 pub struct ListEditor<'a, S> {
-    pub grid: S,
-    pub columns: &'a [T],
-    pub remove: T,
-    pub add: T,
-    pub marked: bool,
+    grid: S,
+    columns: &'a [T],
+    remove: T,
+    add: T,
+    marked: bool,
+    striped: bool,
 }
 
-impl<S: std::hash::Hash + std::fmt::Debug> ListEditor<'_, S> {
+impl<'a, S: std::hash::Hash + std::fmt::Debug> ListEditor<'a, S> {
+    pub fn new(grid: S, columns: &'a [T], remove: T, add: T) -> Self {
+        ListEditor {
+            grid,
+            columns,
+            remove,
+            add,
+            marked: false,
+            striped: true,
+        }
+    }
+
+    /// With a narrow first column for each row's problem marker (drawn by the row).
+    pub fn marked(mut self) -> Self {
+        self.marked = true;
+        self
+    }
+
+    /// Without stripes (a short list inside a form).
+    pub fn unstriped(mut self) -> Self {
+        self.striped = false;
+        self
+    }
+
     /// The grid of `items`, one row each (`row` draws its inputs, then the "×" follows), and
     /// the add button under it, which pushes `new_item(items)`.
     pub fn show<V>(
@@ -496,12 +559,24 @@ impl<S: std::hash::Hash + std::fmt::Debug> ListEditor<'_, S> {
         ui: &mut Ui,
         lang: Lang,
         items: &mut Vec<V>,
-        mut row: impl FnMut(&mut Ui, usize, &mut V),
+        row: impl FnMut(&mut Ui, usize, &mut V),
         new_item: impl FnOnce(&[V]) -> V,
+    ) {
+        self.rows(ui, lang, items, row);
+        self.add_button(ui, lang, items, new_item);
+    }
+
+    /// The grid alone (a row removed with its "×" is gone after it).
+    pub fn rows<V>(
+        &self,
+        ui: &mut Ui,
+        lang: Lang,
+        items: &mut Vec<V>,
+        mut row: impl FnMut(&mut Ui, usize, &mut V),
     ) {
         let mut removed = None;
         let marker = usize::from(self.marked);
-        let mut grid = list_grid(self.grid, marker + self.columns.len() + 1);
+        let mut grid = list_grid(&self.grid, marker + self.columns.len() + 1).striped(self.striped);
         if self.marked {
             grid = grid.min_col_width(0.0);
         }
@@ -521,6 +596,16 @@ impl<S: std::hash::Hash + std::fmt::Debug> ListEditor<'_, S> {
         if let Some(k) = removed {
             items.remove(k);
         }
+    }
+
+    /// The button that adds a row, `new_item(items)`.
+    pub fn add_button<V>(
+        &self,
+        ui: &mut Ui,
+        lang: Lang,
+        items: &mut Vec<V>,
+        new_item: impl FnOnce(&[V]) -> V,
+    ) {
         if ui.button(lang.t(self.add)).clicked() {
             let item = new_item(items);
             items.push(item);

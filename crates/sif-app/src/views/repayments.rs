@@ -503,9 +503,10 @@ fn filter_ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, summary: &Summary)
         .labelled_by(label)
         .on_hover_text(lang.t(T::RepShowsOnlyInitiativesWhoseCode));
         ui.add_space(8.0);
-        super::FormField::labelled(lang, T::Status)
-            .width(110.0)
-            .status(ui, "repayments_status", &mut f.status);
+        let ids = |what: &str, _: usize| Id::unique(what);
+        let mut form = super::Form::new(lang, &mut st.fields, &ids);
+        let status = form.labelled(T::Status, "repayments_status").width(110.0);
+        status.status(ui, &mut f.status);
 
         ui.add_space(8.0);
         ui.checkbox(&mut f.only_arrears, lang.t(T::OnlyArrears));

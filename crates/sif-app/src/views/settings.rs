@@ -10,11 +10,11 @@ use sif::model::{
 use sif::money::Money;
 use sif::validate::Location;
 
-use super::{FormField, ViewCtx};
+use super::{Form, ViewCtx};
 use crate::command::{Command, Edit, FundSettings};
 use crate::i18n::{self, Lang, T};
 use crate::state::{FieldBuffers, UiState};
-use crate::widgets::{self, Name, commit_field, form_label, money_field, section, text_field};
+use crate::widgets::{self, Name, commit_field, form_label, money_field, section};
 
 /// Where the problem chosen in the Problems view is, and whether to scroll to it this frame.
 #[derive(Debug, Clone, Copy)]
@@ -42,18 +42,52 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command
         ui.label(RichText::new(cx.lang.t(T::FundSettingsNotShownPresentation)).weak());
         return;
     }
+    let mut s = Section {
+        cx,
+        fields: &mut st.fields,
+        focus,
+        out,
+    };
     egui::ScrollArea::vertical()
         .id_salt("settings")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            fund_ui(ui, cx, &mut st.fields, focus, out);
-            appraisal_ui(ui, cx, &mut st.fields, out);
-            actors_ui(ui, cx, &mut st.fields, focus, out);
-            capital_ui(ui, cx, &mut st.fields, focus, out);
-            budget_ui(ui, cx, &mut st.fields, focus, out);
-            scenarios_ui(ui, cx, &mut st.fields, focus, out);
-            accounts_ui(ui, cx, &mut st.fields, out);
+            fund_ui(ui, &mut s);
+            appraisal_ui(ui, &mut s);
+            actors_ui(ui, &mut s);
+            capital_ui(ui, &mut s);
+            budget_ui(ui, &mut s);
+            scenarios_ui(ui, &mut s);
+            accounts_ui(ui, &mut s);
         });
+}
+
+/// What every section of the settings works with: the view's context, the buffers of the
+/// fields being typed in, the place of a chosen problem, and the commands it emits.
+struct Section<'a> {
+    cx: &'a ViewCtx<'a>,
+    fields: &'a mut FieldBuffers,
+    focus: Focus,
+    out: &'a mut Vec<Command>,
+}
+
+impl Section<'_> {
+    /// The section's heading, scrolled into view when a problem `here` was followed to it.
+    fn heading(&self, ui: &mut Ui, what: T, here: impl Fn(Location) -> bool) {
+        heading(ui, self.cx.lang, what, self.focus, here);
+    }
+
+    /// The section's inputs.
+    fn form(&mut self) -> Form<'_> {
+        Form::new(self.cx.lang, self.fields, &fid)
+    }
+
+    /// The edit `edit` of `value`, when the section changed it from `original`.
+    fn changed<V: PartialEq>(&mut self, value: V, original: &V, edit: impl FnOnce(V) -> Edit) {
+        if value != *original {
+            self.out.push(Command::Edit(edit(value)));
+        }
+    }
 }
 
 /// Bring a section into view when a problem there was chosen.
@@ -87,25 +121,20 @@ fn field_note(ui: &mut Ui, cx: &ViewCtx<'_>, path: &str) {
 
 /// The adjusted appraisal's fund-wide settings (SPEC §4.7): the optimism bias on costs and
 /// the discount bands, with HM Treasury's Green Book bands one click away.
-fn appraisal_ui(ui: &mut Ui, cx: &ViewCtx<'_>, fields: &mut FieldBuffers, out: &mut Vec<Command>) {
-    let lang = cx.lang;
-    let fund = cx.fund;
+fn appraisal_ui(ui: &mut Ui, s: &mut Section<'_>) {
+    let cx = s.cx;
+    let (lang, fund) = (cx.lang, cx.fund);
     let original = &fund.appraisal;
     let mut a = original.clone();
     section(ui, lang.t(T::AdjustedAppraisal));
     ui.label(RichText::new(lang.t(T::AppraisalSettingsHelp)).weak());
+    let mut form = s.form();
     egui::Grid::new("appraisal_settings")
         .num_columns(3)
         .spacing([16.0, 6.0])
         .show(ui, |ui| {
-            FormField::labelled(lang, T::CostOptimismBias)
-                .width(60.0)
-                .int(
-                    ui,
-                    fields,
-                    fid("cost_optimism_bias", 0),
-                    &mut a.cost_optimism_bias,
-                );
+            let bias = form.labelled(T::CostOptimismBias, "cost_optimism_bias");
+            bias.width(60.0).int(ui, &mut a.cost_optimism_bias);
             field_note(ui, cx, "appraisal.cost_optimism_bias");
             ui.end_row();
         });
@@ -115,31 +144,12 @@ fn appraisal_ui(ui: &mut Ui, cx: &ViewCtx<'_>, fields: &mut FieldBuffers, out: &
         .num_columns(4)
         .spacing([16.0, 4.0])
         .show(ui, |ui| {
-            ui.label(RichText::new(lang.t(T::BandFromYear)).strong());
-            ui.label(RichText::new(lang.t(T::BandRate)).strong());
-            ui.label("");
-            ui.label("");
-            ui.end_row();
+            super::header_row(ui, lang, &[T::BandFromYear, T::BandRate], 2);
             for (k, band) in a.discount_bands.iter_mut().enumerate() {
-                FormField::row(lang, T::BandFromYear, k).width(60.0).int(
-                    ui,
-                    fields,
-                    fid("band_from_year", k),
-                    &mut band.from_year,
-                );
-                let name = i18n::row_label(lang, T::DiscountRate, k);
-                if let Some(v) = commit_field(
-                    ui,
-                    fields,
-                    fid("band_rate", k),
-                    Name::Text(&name),
-                    &i18n::percent_value(lang, band.rate),
-                    70.0,
-                    true,
-                    |t| i18n::parse_percent(t).ok_or_else(|| lang.t(T::NotAPercent).to_string()),
-                ) {
-                    band.rate = v;
-                }
+                let from = form.row(T::BandFromYear, "band_from_year", k).width(60.0);
+                from.int(ui, &mut band.from_year);
+                let rate = form.row(T::DiscountRate, "band_rate", k).width(70.0);
+                rate.percent(ui, &mut band.rate);
                 if super::remove_button(ui, lang, T::RemoveBand, k) {
                     remove = Some(k);
                 }
@@ -182,127 +192,78 @@ fn appraisal_ui(ui: &mut Ui, cx: &ViewCtx<'_>, fields: &mut FieldBuffers, out: &
             ];
         }
     });
-    if a != *original {
+    s.changed(a, original, |a| {
         let mut whole = fund.clone();
         whole.appraisal = a;
-        out.push(Command::Edit(Edit::Whole(Box::new(whole))));
-    }
+        Edit::Whole(Box::new(whole))
+    });
 }
 
-fn fund_ui(
-    ui: &mut Ui,
-    cx: &ViewCtx<'_>,
-    fields: &mut FieldBuffers,
-    focus: Focus,
-    out: &mut Vec<Command>,
-) {
-    let lang = cx.lang;
-    let fund = cx.fund;
+/// The end of a row of the fund's own fields: the problem with the field `path`, if any.
+fn noted(ui: &mut Ui, cx: &ViewCtx<'_>, path: &str) {
+    field_note(ui, cx, path);
+    ui.end_row();
+}
+
+fn fund_ui(ui: &mut Ui, s: &mut Section<'_>) {
+    let cx = s.cx;
+    let (lang, fund) = (cx.lang, cx.fund);
     let original = FundSettings::of(fund);
-    let mut s = original.clone();
-    heading(ui, lang, T::FundSection, focus, |l| {
-        matches!(l, Location::Fund)
-    });
+    let mut v = original.clone();
+    s.heading(ui, T::FundSection, |l| matches!(l, Location::Fund));
+    let models = [
+        FundingModel::EarmarkedEquity,
+        FundingModel::AnnualAppropriation,
+    ]
+    .map(|m| (m, i18n::funding_model(lang, m).to_string()));
+    let committees: Vec<(String, String)> = fund
+        .actors
+        .iter()
+        .filter(|a| a.kind == ActorKind::Committee)
+        .map(|a| (a.code.clone(), format!("{} – {}", a.code, a.name)))
+        .collect();
+    let mut form = s.form();
+    // The validation paths of the fields are their keys.
     egui::Grid::new("fund_settings")
         .num_columns(2)
         .spacing([16.0, 6.0])
         .show(ui, |ui| {
-            FormField::labelled(lang, T::FundName).width(360.0).text(
-                ui,
-                fields,
-                fid("name", 0),
-                &mut s.name,
-                true,
-            );
-            field_note(ui, cx, "name");
-            ui.end_row();
-            FormField::labelled(lang, T::Organisation)
+            form.labelled(T::FundName, "name")
                 .width(360.0)
-                .text(
-                    ui,
-                    fields,
-                    fid("organisation", 0),
-                    &mut s.organisation,
-                    true,
-                );
-            field_note(ui, cx, "organisation");
-            ui.end_row();
-            let l = form_label(ui, lang.t(T::OrgNumber));
-            let org = s.org_number.clone().unwrap_or_default();
-            if let Some(v) = text_field(
-                ui,
-                fields,
-                fid("org_number", 0),
-                Name::By(l),
-                lang,
-                &org,
-                false,
-                140.0,
-            ) {
-                s.org_number = (!v.is_empty()).then_some(v);
-            }
-            field_note(ui, cx, "org_number");
-            ui.end_row();
-            let l = form_label(ui, lang.t(T::FundingModel));
-            let models = [
-                FundingModel::EarmarkedEquity,
-                FundingModel::AnnualAppropriation,
-            ]
-            .map(|m| (m, i18n::funding_model(lang, m).to_string()));
-            super::choose(ui, "model", Name::By(l), &mut s.model, &models, 220.0);
-            field_note(ui, cx, "model");
-            ui.end_row();
-            FormField::labelled(lang, T::FirstYear).width(70.0).year(
-                ui,
-                fields,
-                fid("first_year", 0),
-                &mut s.first_year,
-            );
-            field_note(ui, cx, "first_year");
-            ui.end_row();
-            FormField::labelled(lang, T::Years).width(70.0).int(
-                ui,
-                fields,
-                fid("years", 0),
-                &mut s.years,
-            );
-            field_note(ui, cx, "years");
-            ui.end_row();
-            let l = form_label(ui, lang.t(T::DiscountRate));
-            if let Some(v) = commit_field(
-                ui,
-                fields,
-                fid("discount_rate", 0),
-                Name::By(l),
-                &i18n::percent_value(lang, s.discount_rate),
-                70.0,
-                true,
-                |t| i18n::parse_percent(t).ok_or_else(|| lang.t(T::NotAPercent).to_string()),
-            ) {
-                s.discount_rate = v;
-            }
-            field_note(ui, cx, "discount_rate");
-            ui.end_row();
-            let l = form_label(ui, lang.t(T::Holder));
-            let committees: Vec<(String, String)> = fund
-                .actors
-                .iter()
-                .filter(|a| a.kind == ActorKind::Committee)
-                .map(|a| (a.code.clone(), format!("{} – {}", a.code, a.name)))
-                .collect();
-            super::choose(ui, "holder", Name::By(l), &mut s.holder, &committees, 260.0);
-            field_note(ui, cx, "holder");
-            ui.end_row();
-            FormField::labelled(lang, T::ClosedThrough)
+                .text(ui, &mut v.name, true);
+            noted(ui, cx, "name");
+            let organisation = form.labelled(T::Organisation, "organisation");
+            organisation
+                .width(360.0)
+                .text(ui, &mut v.organisation, true);
+            noted(ui, cx, "organisation");
+            let org_number = form.labelled(T::OrgNumber, "org_number").width(140.0);
+            org_number.optional_text(ui, &mut v.org_number);
+            noted(ui, cx, "org_number");
+            let model = form.labelled(T::FundingModel, "model").width(220.0);
+            model.choice(ui, &mut v.model, &models);
+            noted(ui, cx, "model");
+            form.labelled(T::FirstYear, "first_year")
                 .width(70.0)
-                .optional_year(ui, fields, fid("closed_through", 0), &mut s.closed_through);
-
-            field_note(ui, cx, "closed_through");
-            ui.end_row();
+                .year(ui, &mut v.first_year);
+            noted(ui, cx, "first_year");
+            form.labelled(T::Years, "years")
+                .width(70.0)
+                .int(ui, &mut v.years);
+            noted(ui, cx, "years");
+            let rate = form.labelled(T::DiscountRate, "discount_rate").width(70.0);
+            rate.percent(ui, &mut v.discount_rate);
+            noted(ui, cx, "discount_rate");
+            let holder = form.labelled(T::Holder, "holder").width(260.0);
+            holder.choice(ui, &mut v.holder, &committees);
+            noted(ui, cx, "holder");
+            let closed = form
+                .labelled(T::ClosedThrough, "closed_through")
+                .width(70.0);
+            closed.optional_year(ui, &mut v.closed_through);
+            noted(ui, cx, "closed_through");
         });
-    if s != original {
-        out.push(Command::Edit(Edit::Settings(Box::new(s))));
-    }
+    s.changed(v, &original, |v| Edit::Settings(Box::new(v)));
 }
 
 /// The fund with every reference to actor `old` changed to `new`.
@@ -348,54 +309,38 @@ fn highlight(ui: &mut Ui, on: bool) {
     }
 }
 
-fn actors_ui(
-    ui: &mut Ui,
-    cx: &ViewCtx<'_>,
-    fields: &mut FieldBuffers,
-    focus: Focus,
-    out: &mut Vec<Command>,
-) {
-    let lang = cx.lang;
-    let fund = cx.fund;
-    heading(ui, lang, T::Actors, focus, |l| {
-        matches!(l, Location::Actor(_))
-    });
+/// The first input of a row, outlined while the problem followed here is in its row (`on`).
+fn first_of_row(ui: &mut Ui, on: bool, input: impl FnOnce(&mut Ui)) {
+    ui.scope(input);
+    highlight(ui, on);
+}
+
+fn actors_ui(ui: &mut Ui, s: &mut Section<'_>) {
+    let (cx, focus) = (s.cx, s.focus);
+    let (lang, fund) = (cx.lang, cx.fund);
+    s.heading(ui, T::Actors, |l| matches!(l, Location::Actor(_)));
     let mut actors = fund.actors.clone();
     let mut rename: Option<(String, String)> = None;
     let mut remove = None;
     let kinds = [ActorKind::Committee, ActorKind::External]
         .map(|k| (k, i18n::actor_kind(lang, k).to_string()));
+    let mut form = s.form();
     super::list_grid("actors", 4).show(ui, |ui| {
         super::header_row(ui, lang, &[T::Code, T::Name, T::Kind], 1);
         for (k, actor) in actors.iter_mut().enumerate() {
             let old = actor.code.clone();
             let taken = |t: &str| t != old && fund.actors.iter().any(|a| a.code == t);
-            ui.scope(|ui| {
-                FormField::row(lang, T::Code, k).width(70.0).key(
-                    ui,
-                    fields,
-                    fid("actor_code", k),
-                    &mut actor.code,
-                    |t| super::code_refused(t, taken(t)),
-                );
+            first_of_row(ui, focus.at == Some(Location::Actor(k)), |ui| {
+                let code = form.row(T::Code, "actor_code", k).width(70.0);
+                code.key(ui, &mut actor.code, |t| super::code_refused(t, taken(t)));
             });
-            highlight(ui, focus.at == Some(Location::Actor(k)));
             if actor.code != old {
                 rename = Some((old, actor.code.clone()));
             }
-            FormField::row(lang, T::Name, k).width(280.0).text(
-                ui,
-                fields,
-                fid("actor_name", k),
-                &mut actor.name,
-                true,
-            );
-            FormField::row(lang, T::Kind, k).width(140.0).choice(
-                ui,
-                ("actor_kind", k),
-                &mut actor.kind,
-                &kinds,
-            );
+            let name = form.row(T::Name, "actor_name", k).width(280.0);
+            name.text(ui, &mut actor.name, true);
+            let kind = form.row(T::Kind, "actor_kind", k).width(140.0);
+            kind.choice(ui, &mut actor.kind, &kinds);
             // Cached with the analysis; a just-added row (not yet analysed) is not in use.
             let in_use = cx.analysis.actor_in_use.get(k).copied().unwrap_or(false);
             let r = ui
@@ -424,83 +369,40 @@ fn actors_ui(
         });
     }
     if let Some((old, new)) = rename {
-        out.push(Command::Edit(Edit::Whole(Box::new(rename_actor(
-            fund, &old, &new,
-        )))));
+        let renamed = rename_actor(fund, &old, &new);
+        s.out.push(Command::Edit(Edit::Whole(Box::new(renamed))));
         return;
     }
     if let Some(k) = remove {
         actors.remove(k);
     }
-    if actors != fund.actors {
-        out.push(Command::Edit(Edit::Actors(actors)));
-    }
+    s.changed(actors, &fund.actors, Edit::Actors);
 }
 
-fn capital_ui(
-    ui: &mut Ui,
-    cx: &ViewCtx<'_>,
-    fields: &mut FieldBuffers,
-    focus: Focus,
-    out: &mut Vec<Command>,
-) {
-    let lang = cx.lang;
-    let fund = cx.fund;
-    heading(ui, lang, T::CapitalEvents, focus, |l| {
-        matches!(l, Location::Capital(_))
-    });
+fn capital_ui(ui: &mut Ui, s: &mut Section<'_>) {
+    let (lang, fund, focus) = (s.cx.lang, s.cx.fund, s.focus);
+    s.heading(ui, T::CapitalEvents, |l| matches!(l, Location::Capital(_)));
     let mut capital = fund.capital.clone();
     let kinds = [CapitalKind::Earmark, CapitalKind::Release]
         .map(|k| (k, i18n::capital_kind(lang, k).to_string()));
-    let editor = super::ListEditor {
-        grid: "capital",
-        columns: &[T::Date, T::Amount, T::Kind, T::Note],
-        remove: T::RemoveCapital,
-        add: T::AddCapital,
-        marked: false,
-    };
+    let columns = [T::Date, T::Amount, T::Kind, T::Note];
+    let editor = super::ListEditor::new("capital", &columns, T::RemoveCapital, T::AddCapital);
+    let mut form = s.form();
     editor.show(
         ui,
         lang,
         &mut capital,
         |ui, k, ev| {
-            let name = i18n::row_label(lang, T::Date, k);
-            let r = ui.scope(|ui| {
-                commit_field(
-                    ui,
-                    fields,
-                    fid("capital_date", k),
-                    Name::Text(&name),
-                    &i18n::date(lang, &ev.date),
-                    110.0,
-                    false,
-                    |t| i18n::parse_date(t).ok_or_else(|| lang.t(T::NotADate).to_string()),
-                )
+            first_of_row(ui, focus.at == Some(Location::Capital(k)), |ui| {
+                let date = form.row(T::Date, "capital_date", k).width(110.0);
+                date.date(ui, &mut ev.date);
             });
-            highlight(ui, focus.at == Some(Location::Capital(k)));
-            if let Some(d) = r.inner {
-                ev.date = d.into();
-            }
-            FormField::row(lang, T::Amount, k).width(130.0).money(
-                ui,
-                fields,
-                fid("capital_amount", k),
-                &mut ev.amount,
-                false,
-            );
-            FormField::row(lang, T::Kind, k).width(240.0).choice(
-                ui,
-                ("capital_kind", k),
-                &mut ev.kind,
-                &kinds,
-            );
-            FormField::row(lang, T::Note, k).width(220.0).text(
-                ui,
-                fields,
-                fid("capital_note", k),
-                &mut ev.note,
-                false,
-            );
+            let amount = form.row(T::Amount, "capital_amount", k).width(130.0);
+            amount.money(ui, &mut ev.amount, false);
+            let kind = form.row(T::Kind, "capital_kind", k).width(240.0);
+            kind.choice(ui, &mut ev.kind, &kinds);
+            let note = form.row(T::Note, "capital_note", k).width(220.0);
+            note.text(ui, &mut ev.note, false);
         },
         |_| CapitalEvent {
             date: format!("{}-01-01", fund.first_year).into(),
@@ -509,23 +411,12 @@ fn capital_ui(
             note: String::new(),
         },
     );
-    if capital != fund.capital {
-        out.push(Command::Edit(Edit::Capital(capital)));
-    }
+    s.changed(capital, &fund.capital, Edit::Capital);
 }
 
-fn budget_ui(
-    ui: &mut Ui,
-    cx: &ViewCtx<'_>,
-    fields: &mut FieldBuffers,
-    focus: Focus,
-    out: &mut Vec<Command>,
-) {
-    let lang = cx.lang;
-    let fund = cx.fund;
-    heading(ui, lang, T::BudgetInputs, focus, |l| {
-        matches!(l, Location::Budget(_))
-    });
+fn budget_ui(ui: &mut Ui, s: &mut Section<'_>) {
+    let (lang, fund, focus) = (s.cx.lang, s.cx.fund, s.focus);
+    s.heading(ui, T::BudgetInputs, |l| matches!(l, Location::Budget(_)));
     let mut budget = fund.budget.clone();
     // One row per year of the horizon; a year without an entry counts as zeros (SPEC §3).
     // Entries outside the horizon (an error) are listed after, so they can be fixed.
@@ -538,6 +429,7 @@ fn budget_ui(
             years.push(b.year);
         }
     }
+    let fields = &mut *s.fields;
     super::list_grid("budget", 3).show(ui, |ui| {
         super::header_row(
             ui,
@@ -559,28 +451,25 @@ fn budget_ui(
             let (result, gains) = entry.map_or((Money::ZERO, Money::ZERO), |i| {
                 (budget[i].result_before_fund, budget[i].realisation_gains)
             });
-            let name = format!("{} {year}", lang.t(T::ResultBeforeFund));
-            let new_result = money_field(
-                ui,
-                fields,
-                fid("budget_result", row),
-                Name::Text(&name),
-                lang,
-                result,
-                true,
-                140.0,
-            );
-            let name = format!("{} {year}", lang.t(T::RealisationGains));
-            let new_gains = money_field(
-                ui,
-                fields,
-                fid("budget_gains", row),
-                Name::Text(&name),
-                lang,
-                gains,
-                false,
-                140.0,
-            );
+            // The year's two inputs, named "<column> <year>"; a result may be negative.
+            let inputs = [
+                (T::ResultBeforeFund, "budget_result", result, true),
+                (T::RealisationGains, "budget_gains", gains, false),
+            ];
+            let [new_result, new_gains] = inputs.map(|(what, key, current, negative)| {
+                let name = format!("{} {year}", lang.t(what));
+                let id = fid(key, row);
+                money_field(
+                    ui,
+                    fields,
+                    id,
+                    Name::Text(&name),
+                    lang,
+                    current,
+                    negative,
+                    140.0,
+                )
+            });
             if new_result.is_some() || new_gains.is_some() {
                 match entry {
                     Some(i) => {
@@ -598,71 +487,32 @@ fn budget_ui(
             ui.end_row();
         }
     });
-    if budget != fund.budget {
-        out.push(Command::Edit(Edit::Budget(budget)));
-    }
+    s.changed(budget, &fund.budget, Edit::Budget);
 }
 
-fn scenarios_ui(
-    ui: &mut Ui,
-    cx: &ViewCtx<'_>,
-    fields: &mut FieldBuffers,
-    focus: Focus,
-    out: &mut Vec<Command>,
-) {
-    let lang = cx.lang;
-    let fund = cx.fund;
-    heading(ui, lang, T::Scenarios, focus, |l| {
-        matches!(l, Location::Scenario(_))
-    });
+fn scenarios_ui(ui: &mut Ui, s: &mut Section<'_>) {
+    let (lang, fund, focus) = (s.cx.lang, s.cx.fund, s.focus);
+    s.heading(ui, T::Scenarios, |l| matches!(l, Location::Scenario(_)));
     let mut scenarios = fund.scenarios.clone();
-    let editor = super::ListEditor {
-        grid: "scenarios",
-        columns: &[T::ScenarioName, T::SavingsFactor, T::CostFactor, T::Delay],
-        remove: T::RemoveScenario,
-        add: T::AddScenario,
-        marked: false,
-    };
+    let columns = [T::ScenarioName, T::SavingsFactor, T::CostFactor, T::Delay];
+    let editor = super::ListEditor::new("scenarios", &columns, T::RemoveScenario, T::AddScenario);
+    let mut form = s.form();
     editor.show(
         ui,
         lang,
         &mut scenarios,
-        |ui, k, s| {
-            let name = i18n::row_label(lang, T::ScenarioName, k);
-            let r = ui.scope(|ui| {
-                text_field(
-                    ui,
-                    fields,
-                    fid("scenario_name", k),
-                    Name::Text(&name),
-                    lang,
-                    &s.name,
-                    true,
-                    200.0,
-                )
+        |ui, k, sc| {
+            first_of_row(ui, focus.at == Some(Location::Scenario(k)), |ui| {
+                let name = form.row(T::ScenarioName, "scenario_name", k).width(200.0);
+                name.text(ui, &mut sc.name, true);
             });
-            highlight(ui, focus.at == Some(Location::Scenario(k)));
-            if let Some(v) = r.inner {
-                s.name = v;
-            }
-            FormField::row(lang, T::SavingsFactor, k).width(70.0).int(
-                ui,
-                fields,
-                fid("scenario_savings", k),
-                &mut s.savings_factor,
-            );
-            FormField::row(lang, T::CostFactor, k).width(70.0).int(
-                ui,
-                fields,
-                fid("scenario_cost", k),
-                &mut s.cost_factor,
-            );
-            FormField::row(lang, T::Delay, k).width(50.0).int(
-                ui,
-                fields,
-                fid("scenario_delay", k),
-                &mut s.delay,
-            );
+            let savings = form.row(T::SavingsFactor, "scenario_savings", k);
+            savings.width(70.0).int(ui, &mut sc.savings_factor);
+            let cost = form.row(T::CostFactor, "scenario_cost", k);
+            cost.width(70.0).int(ui, &mut sc.cost_factor);
+            form.row(T::Delay, "scenario_delay", k)
+                .width(50.0)
+                .int(ui, &mut sc.delay);
         },
         |_| sif::model::Scenario {
             name: (1..)
@@ -674,17 +524,16 @@ fn scenarios_ui(
             delay: 0,
         },
     );
-    if scenarios != fund.scenarios {
-        out.push(Command::Edit(Edit::Scenarios(scenarios)));
-    }
+    s.changed(scenarios, &fund.scenarios, Edit::Scenarios);
 }
 
-fn accounts_ui(ui: &mut Ui, cx: &ViewCtx<'_>, fields: &mut FieldBuffers, out: &mut Vec<Command>) {
-    let lang = cx.lang;
+fn accounts_ui(ui: &mut Ui, s: &mut Section<'_>) {
+    let lang = s.cx.lang;
     section(ui, lang.t(T::Accounts));
     ui.label(RichText::new(lang.t(T::AccountsNote)).weak());
-    let original = &cx.fund.accounts;
+    let original = &s.cx.fund.accounts;
     let mut a: Accounts = original.clone();
+    let mut form = s.form();
     egui::Grid::new("accounts")
         .num_columns(2)
         .spacing([16.0, 4.0])
@@ -693,7 +542,7 @@ fn accounts_ui(ui: &mut Ui, cx: &ViewCtx<'_>, fields: &mut FieldBuffers, out: &m
                 let l = form_label(ui, lang.t(what));
                 if let Some(v) = commit_field(
                     ui,
-                    fields,
+                    form.fields,
                     fid(key, 0),
                     Name::By(l),
                     &value.to_string(),
@@ -725,19 +574,14 @@ fn accounts_ui(ui: &mut Ui, cx: &ViewCtx<'_>, fields: &mut FieldBuffers, out: &m
             row(ui, T::AccStaff, "acc_staff", &mut a.staff);
             row(ui, T::AccServices, "acc_services", &mut a.services);
             row(ui, T::AccOther, "acc_other", &mut a.other);
-            FormField::labelled(lang, T::VoucherSeries).width(70.0).key(
-                ui,
-                fields,
-                fid("acc_voucher_series", 0),
-                &mut a.voucher_series,
-                |t| {
-                    let odd = t.chars().any(|ch| ch.is_whitespace() || ch == '"');
-                    (t.is_empty() || odd).then_some(T::NotAVoucherSeries)
-                },
-            );
+            let series = form
+                .labelled(T::VoucherSeries, "acc_voucher_series")
+                .width(70.0);
+            series.key(ui, &mut a.voucher_series, |t| {
+                let odd = t.chars().any(|ch| ch.is_whitespace() || ch == '"');
+                (t.is_empty() || odd).then_some(T::NotAVoucherSeries)
+            });
             ui.end_row();
         });
-    if a != *original {
-        out.push(Command::Edit(Edit::Accounts(a)));
-    }
+    s.changed(a, original, Edit::Accounts);
 }
