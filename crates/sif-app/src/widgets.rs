@@ -404,6 +404,18 @@ pub fn dot(ui: &mut Ui, color: Color32) -> Response {
     response
 }
 
+/// An outline in the warning colour around what `ui` holds so far: the place a problem that
+/// was followed here is in.
+pub fn outline(ui: &mut Ui) {
+    let rect = ui.min_rect();
+    ui.painter().rect_stroke(
+        rect.expand(2.0),
+        2.0,
+        egui::Stroke::new(2.0, warn_color(ui)),
+        egui::StrokeKind::Outside,
+    );
+}
+
 /// A small heading for a section of a view.
 pub fn section(ui: &mut Ui, text: &str) -> Response {
     ui.add_space(8.0);

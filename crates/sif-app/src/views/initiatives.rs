@@ -1073,9 +1073,8 @@ fn payers_ui(ui: &mut Ui, part: &Part<'_>, fields: &mut FieldBuffers, payers: &m
             let committees = committee_options(fund, &payer.actor);
             let actor = form.row(T::Payers, "payer", k).width(220.0);
             actor.choice(ui, &mut payer.actor, &committees);
-            form.row(T::Weight, "weight", k)
-                .width(50.0)
-                .int(ui, &mut payer.weight);
+            let weight = form.row(T::Weight, "weight", k).width(50.0);
+            weight.int(ui, &mut payer.weight);
         },
         |payers| {
             let actor = fund

@@ -224,6 +224,7 @@ pub struct Form<'f> {
     pub lang: Lang,
     pub fields: &'f mut FieldBuffers,
     id: &'f dyn Fn(&str, usize) -> egui::Id,
+    outlined: Option<egui::Id>,
 }
 
 impl<'f> Form<'f> {
@@ -232,7 +233,18 @@ impl<'f> Form<'f> {
         fields: &'f mut FieldBuffers,
         id: &'f dyn Fn(&str, usize) -> egui::Id,
     ) -> Form<'f> {
-        Form { lang, fields, id }
+        Form {
+            lang,
+            fields,
+            id,
+            outlined: None,
+        }
+    }
+
+    /// With the input of this id outlined (where a problem that was followed here is).
+    pub fn outlined(mut self, id: Option<egui::Id>) -> Self {
+        self.outlined = id;
+        self
     }
 
     /// The id of the input `key` of row `row` (0 in a form).
@@ -242,22 +254,24 @@ impl<'f> Form<'f> {
 
     /// An input of a form, with its label.
     pub fn labelled(&mut self, what: T, key: &str) -> FormField<'_> {
-        FormField {
-            lang: self.lang,
-            what,
-            row: None,
-            width: 80.0,
-            id: (self.id)(key, 0),
-            fields: self.fields,
-        }
+        self.field(what, key, None)
     }
 
     /// The input in column `what` of row `row` of a table.
     pub fn row(&mut self, what: T, key: &str, row: usize) -> FormField<'_> {
+        self.field(what, key, Some(row))
+    }
+
+    fn field(&mut self, what: T, key: &str, row: Option<usize>) -> FormField<'_> {
+        let id = (self.id)(key, row.unwrap_or(0));
         FormField {
-            row: Some(row),
-            id: (self.id)(key, row),
-            ..self.labelled(what, key)
+            lang: self.lang,
+            what,
+            row,
+            width: 80.0,
+            id,
+            outlined: self.outlined == Some(id),
+            fields: self.fields,
         }
     }
 }
@@ -270,6 +284,7 @@ pub struct FormField<'f> {
     row: Option<usize>,
     width: f32,
     id: egui::Id,
+    outlined: bool,
     fields: &'f mut FieldBuffers,
 }
 
@@ -287,6 +302,13 @@ impl FormField<'_> {
         field: impl FnOnce(&mut Ui, super::widgets::Name<'_>, &mut FieldBuffers, egui::Id) -> R,
     ) -> R {
         match self.row {
+            Some(row) if self.outlined => {
+                let name = super::i18n::row_label(self.lang, self.what, row);
+                let name = super::widgets::Name::Text(&name);
+                let r = ui.scope(|ui| field(ui, name, self.fields, self.id)).inner;
+                super::widgets::outline(ui);
+                r
+            }
             Some(row) => {
                 let name = super::i18n::row_label(self.lang, self.what, row);
                 field(ui, super::widgets::Name::Text(&name), self.fields, self.id)

@@ -77,9 +77,16 @@ impl Section<'_> {
         heading(ui, self.cx.lang, what, self.focus, here);
     }
 
-    /// The section's inputs.
+    /// The section's inputs, with the first input of the row a followed problem is in
+    /// outlined.
     fn form(&mut self) -> Form<'_> {
-        Form::new(self.cx.lang, self.fields, &fid)
+        let outlined = match self.focus.at {
+            Some(Location::Actor(k)) => Some(fid("actor_code", k)),
+            Some(Location::Capital(k)) => Some(fid("capital_date", k)),
+            Some(Location::Scenario(k)) => Some(fid("scenario_name", k)),
+            _ => None,
+        };
+        Form::new(self.cx.lang, self.fields, &fid).outlined(outlined)
     }
 
     /// The edit `edit` of `value`, when the section changed it from `original`.
@@ -254,8 +261,9 @@ fn fund_ui(ui: &mut Ui, s: &mut Section<'_>) {
             let rate = form.labelled(T::DiscountRate, "discount_rate").width(70.0);
             rate.percent(ui, &mut v.discount_rate);
             noted(ui, cx, "discount_rate");
-            let holder = form.labelled(T::Holder, "holder").width(260.0);
-            holder.choice(ui, &mut v.holder, &committees);
+            form.labelled(T::Holder, "holder")
+                .width(260.0)
+                .choice(ui, &mut v.holder, &committees);
             noted(ui, cx, "holder");
             let closed = form
                 .labelled(T::ClosedThrough, "closed_through")
@@ -297,26 +305,8 @@ fn rename_actor(fund: &Fund, old: &str, new: &str) -> Fund {
     f
 }
 
-fn highlight(ui: &mut Ui, on: bool) {
-    if on {
-        let rect = ui.min_rect();
-        ui.painter().rect_stroke(
-            rect.expand(2.0),
-            2.0,
-            egui::Stroke::new(2.0, widgets::warn_color(ui)),
-            egui::StrokeKind::Outside,
-        );
-    }
-}
-
-/// The first input of a row, outlined while the problem followed here is in its row (`on`).
-fn first_of_row(ui: &mut Ui, on: bool, input: impl FnOnce(&mut Ui)) {
-    ui.scope(input);
-    highlight(ui, on);
-}
-
 fn actors_ui(ui: &mut Ui, s: &mut Section<'_>) {
-    let (cx, focus) = (s.cx, s.focus);
+    let cx = s.cx;
     let (lang, fund) = (cx.lang, cx.fund);
     s.heading(ui, T::Actors, |l| matches!(l, Location::Actor(_)));
     let mut actors = fund.actors.clone();
@@ -330,10 +320,8 @@ fn actors_ui(ui: &mut Ui, s: &mut Section<'_>) {
         for (k, actor) in actors.iter_mut().enumerate() {
             let old = actor.code.clone();
             let taken = |t: &str| t != old && fund.actors.iter().any(|a| a.code == t);
-            first_of_row(ui, focus.at == Some(Location::Actor(k)), |ui| {
-                let code = form.row(T::Code, "actor_code", k).width(70.0);
-                code.key(ui, &mut actor.code, |t| super::code_refused(t, taken(t)));
-            });
+            let code = form.row(T::Code, "actor_code", k).width(70.0);
+            code.key(ui, &mut actor.code, |t| super::code_refused(t, taken(t)));
             if actor.code != old {
                 rename = Some((old, actor.code.clone()));
             }
@@ -380,7 +368,7 @@ fn actors_ui(ui: &mut Ui, s: &mut Section<'_>) {
 }
 
 fn capital_ui(ui: &mut Ui, s: &mut Section<'_>) {
-    let (lang, fund, focus) = (s.cx.lang, s.cx.fund, s.focus);
+    let (lang, fund) = (s.cx.lang, s.cx.fund);
     s.heading(ui, T::CapitalEvents, |l| matches!(l, Location::Capital(_)));
     let mut capital = fund.capital.clone();
     let kinds = [CapitalKind::Earmark, CapitalKind::Release]
@@ -388,15 +376,21 @@ fn capital_ui(ui: &mut Ui, s: &mut Section<'_>) {
     let columns = [T::Date, T::Amount, T::Kind, T::Note];
     let editor = super::ListEditor::new("capital", &columns, T::RemoveCapital, T::AddCapital);
     let mut form = s.form();
+    // A new event: an earmark on the first day of the fund's first year.
+    let new_event = |_: &[CapitalEvent]| CapitalEvent {
+        date: format!("{}-01-01", fund.first_year).into(),
+        amount: Money::ZERO,
+        kind: CapitalKind::Earmark,
+        note: String::new(),
+    };
     editor.show(
         ui,
         lang,
         &mut capital,
         |ui, k, ev| {
-            first_of_row(ui, focus.at == Some(Location::Capital(k)), |ui| {
-                let date = form.row(T::Date, "capital_date", k).width(110.0);
-                date.date(ui, &mut ev.date);
-            });
+            form.row(T::Date, "capital_date", k)
+                .width(110.0)
+                .date(ui, &mut ev.date);
             let amount = form.row(T::Amount, "capital_amount", k).width(130.0);
             amount.money(ui, &mut ev.amount, false);
             let kind = form.row(T::Kind, "capital_kind", k).width(240.0);
@@ -404,12 +398,7 @@ fn capital_ui(ui: &mut Ui, s: &mut Section<'_>) {
             let note = form.row(T::Note, "capital_note", k).width(220.0);
             note.text(ui, &mut ev.note, false);
         },
-        |_| CapitalEvent {
-            date: format!("{}-01-01", fund.first_year).into(),
-            amount: Money::ZERO,
-            kind: CapitalKind::Earmark,
-            note: String::new(),
-        },
+        new_event,
     );
     s.changed(capital, &fund.capital, Edit::Capital);
 }
@@ -446,7 +435,7 @@ fn budget_ui(ui: &mut Ui, s: &mut Section<'_>) {
                 if focus.scroll {
                     r.scroll_to_me(Some(Align::Center));
                 }
-                highlight(ui, true);
+                widgets::outline(ui);
             }
             let (result, gains) = entry.map_or((Money::ZERO, Money::ZERO), |i| {
                 (budget[i].result_before_fund, budget[i].realisation_gains)
@@ -491,7 +480,7 @@ fn budget_ui(ui: &mut Ui, s: &mut Section<'_>) {
 }
 
 fn scenarios_ui(ui: &mut Ui, s: &mut Section<'_>) {
-    let (lang, fund, focus) = (s.cx.lang, s.cx.fund, s.focus);
+    let (lang, fund) = (s.cx.lang, s.cx.fund);
     s.heading(ui, T::Scenarios, |l| matches!(l, Location::Scenario(_)));
     let mut scenarios = fund.scenarios.clone();
     let columns = [T::ScenarioName, T::SavingsFactor, T::CostFactor, T::Delay];
@@ -502,10 +491,8 @@ fn scenarios_ui(ui: &mut Ui, s: &mut Section<'_>) {
         lang,
         &mut scenarios,
         |ui, k, sc| {
-            first_of_row(ui, focus.at == Some(Location::Scenario(k)), |ui| {
-                let name = form.row(T::ScenarioName, "scenario_name", k).width(200.0);
-                name.text(ui, &mut sc.name, true);
-            });
+            let name = form.row(T::ScenarioName, "scenario_name", k).width(200.0);
+            name.text(ui, &mut sc.name, true);
             let savings = form.row(T::SavingsFactor, "scenario_savings", k);
             savings.width(70.0).int(ui, &mut sc.savings_factor);
             let cost = form.row(T::CostFactor, "scenario_cost", k);
