@@ -17,7 +17,7 @@ use sif::money::{Money, Overflow};
 use super::{ViewCtx, errors_banner};
 use crate::command::{Command, Edit};
 use crate::i18n::{self, Lang, T};
-use crate::state::{FieldBuffers, UiState, ViewOptions};
+use crate::state::{UiState, ViewOptions};
 use crate::whatif::{self, Assumptions, RuleSet};
 use crate::widgets::{self, Name, section};
 
@@ -225,7 +225,7 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command
             }
             if errors_banner(ui, cx, out) {
                 if !cx.presenting {
-                    editor_ui(ui, cx, &mut st.fields, &st.options, out);
+                    editor_ui(ui, cx, st, out);
                 }
                 return;
             }
@@ -236,7 +236,7 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command
             section(ui, lang.t(T::KeyFigures));
             table_ui(ui, lang, cx.rules, cache);
             if !cx.presenting {
-                editor_ui(ui, cx, &mut st.fields, &st.options, out);
+                editor_ui(ui, cx, st, out);
             }
         });
 }
@@ -463,15 +463,11 @@ fn fid(what: &str, k: usize) -> Id {
 
 /// Create, edit and delete scenarios. Each committed field is one undo step; a value that
 /// cannot be used is refused beside its field and changes nothing.
-fn editor_ui(
-    ui: &mut Ui,
-    cx: &ViewCtx<'_>,
-    fields: &mut FieldBuffers,
-    plan: &ViewOptions,
-    out: &mut Vec<Command>,
-) {
-    let lang = cx.lang;
-    let fund = cx.fund;
+fn editor_ui(ui: &mut Ui, cx: &ViewCtx<'_>, st: &mut UiState, out: &mut Vec<Command>) {
+    let (lang, fund) = (cx.lang, cx.fund);
+    // The plan's options say which scenario the plan uses, so that the choice follows a
+    // scenario renamed here.
+    let (fields, plan) = (&mut st.fields, &st.options);
     section(ui, lang.t(T::EditScenarios));
     let mut scenarios = fund.scenarios.clone();
     let mut renamed = None;
