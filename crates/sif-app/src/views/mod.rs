@@ -247,11 +247,6 @@ impl<'f> Form<'f> {
         self
     }
 
-    /// The id of the input `key` of row `row` (0 in a form).
-    pub fn id(&self, key: &str, row: usize) -> egui::Id {
-        (self.id)(key, row)
-    }
-
     /// An input of a form, with its label.
     pub fn labelled(&mut self, what: T, key: &str) -> FormField<'_> {
         self.field(what, key, None)

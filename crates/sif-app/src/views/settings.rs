@@ -12,7 +12,7 @@ use sif::validate::Location;
 
 use super::{Form, ViewCtx};
 use crate::command::{Command, Edit, FundSettings};
-use crate::i18n::{self, Lang, T};
+use crate::i18n::{self, T};
 use crate::state::{FieldBuffers, UiState};
 use crate::widgets::{self, Name, commit_field, form_label, money_field, section};
 
@@ -74,7 +74,12 @@ struct Section<'a> {
 impl Section<'_> {
     /// The section's heading, scrolled into view when a problem `here` was followed to it.
     fn heading(&self, ui: &mut Ui, what: T, here: impl Fn(Location) -> bool) {
-        heading(ui, self.cx.lang, what, self.focus, here);
+        ui.add_space(8.0);
+        let r = ui.label(RichText::new(self.cx.lang.t(what)).strong().size(16.0));
+        if self.focus.scroll && self.focus.at.is_some_and(here) {
+            r.scroll_to_me(Some(Align::TOP));
+        }
+        ui.add_space(2.0);
     }
 
     /// The section's inputs, with the first input of the row a followed problem is in
@@ -95,17 +100,6 @@ impl Section<'_> {
             self.out.push(Command::Edit(edit(value)));
         }
     }
-}
-
-/// Bring a section into view when a problem there was chosen.
-/// A section's heading, scrolled into view when a problem in the section was followed here.
-fn heading(ui: &mut Ui, lang: Lang, what: T, focus: Focus, here: impl Fn(Location) -> bool) {
-    ui.add_space(8.0);
-    let r = ui.label(RichText::new(lang.t(what)).strong().size(16.0));
-    if focus.scroll && focus.at.is_some_and(here) {
-        r.scroll_to_me(Some(Align::TOP));
-    }
-    ui.add_space(2.0);
 }
 
 /// The problem with a fund-level field, beside it (validation paths are the field names).
