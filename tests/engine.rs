@@ -990,8 +990,8 @@ fn an_unvalidated_fund_does_not_stall_or_panic() {
         r#"(actor: "SN", from: 2026, to: 2034, amount: 100_000)"#,
         r#"Fixed(share: 100, start: 2026, instalments: 4, payers: [(actor: "SN", weight: 100)])"#,
     ));
-    if let sif::model::Repayment::Fixed { instalments, .. } = &mut f.initiatives[0].repayment {
-        *instalments = 1_000_000_000;
+    if let sif::model::Repayment::Fixed(fixed) = &mut f.initiatives[0].repayment {
+        fixed.instalments = 1_000_000_000;
     }
     f.initiatives[0].savings[0].from = i32::MIN;
     f.initiatives[0].savings[0].to = i32::MAX;

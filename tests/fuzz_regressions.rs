@@ -75,7 +75,7 @@ fn instalments_after_the_horizon_are_outstanding_without_walking_them() {
     assert_eq!(p.schedule.outstanding[0].amount, sif::Money(1000));
     // A count that fits the horizon partly: 4 instalments of 250 from 2026 in 2025–2027.
     let mut fund = fund;
-    fund.initiatives[0].repayment = sif::model::Repayment::Fixed {
+    fund.initiatives[0].repayment = sif::model::Repayment::Fixed(sif::model::FixedRepayment {
         share: 100,
         start: 2026,
         instalments: 4,
@@ -83,7 +83,7 @@ fn instalments_after_the_horizon_are_outstanding_without_walking_them() {
             actor: "KS".to_string(),
             weight: 100,
         }],
-    };
+    });
     let p = project(&fund, &Options::default()).unwrap();
     let planned: Vec<(i32, i64)> = p
         .schedule

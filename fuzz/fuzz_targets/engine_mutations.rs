@@ -149,7 +149,7 @@ fn mutate(fund: &mut Fund, op: u8, i: u8, j: u8, v: u64) {
             let start = year(v >> 16, fund);
             if let Some(n) = pick(&mut fund.initiatives, i) {
                 let w = small(v >> 8, 100);
-                n.repayment = Repayment::Fixed {
+                n.repayment = Repayment::Fixed(sif::model::FixedRepayment {
                     share: small(v, 100),
                     start,
                     instalments: small(v >> 40, 12),
@@ -163,7 +163,7 @@ fn mutate(fund: &mut Fund, op: u8, i: u8, j: u8, v: u64) {
                             weight: 100 - w,
                         },
                     ],
-                };
+                });
             }
         }
         15 => {

@@ -209,7 +209,7 @@ fn arrears_kinds(fund: &Fund, p: &Projection) -> String {
     for ip in &p.initiatives {
         let ini = &fund.initiatives[ip.index];
         match ini.repayment {
-            Repayment::Fixed { .. } => fixed.push(ini.code.as_str()),
+            Repayment::Fixed(_) => fixed.push(ini.code.as_str()),
             Repayment::FromSavings { .. } => from_savings.push(ini.code.as_str()),
             Repayment::Grant => {}
         }

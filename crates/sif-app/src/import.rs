@@ -763,7 +763,7 @@ fn initiatives_body_ui(ui: &mut Ui, lang: Lang, fund: &Fund, x: &InitiativesImpo
                     num_cell_w(ui, 110.0, &text)
                         .accessible_name(added_cell_name(&a.code, column, &text));
                 }
-                ui.label(lang.pick(&a.repayment_sv, &a.repayment_en));
+                ui.label(a.repayment_text(lang));
                 ui.end_row();
             }
         });

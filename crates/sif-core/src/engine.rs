@@ -117,7 +117,7 @@ impl ArrearsKind {
     pub fn of(repayment: &Repayment) -> Option<ArrearsKind> {
         match repayment {
             Repayment::Grant => None,
-            Repayment::Fixed { .. } => Some(ArrearsKind::OwedInAddition),
+            Repayment::Fixed(_) => Some(ArrearsKind::OwedInAddition),
             Repayment::FromSavings { .. } => Some(ArrearsKind::CarriedIntoPlan),
         }
     }
@@ -799,27 +799,24 @@ impl Ctx<'_> {
         let mut outstanding = Money::ZERO;
         match &ini.repayment {
             Repayment::Grant => {}
-            Repayment::Fixed {
-                share,
-                start,
-                instalments,
-                payers,
-            } => {
-                let total = fund_total.percent(factor(*share))?;
-                let count = i64::from((*instalments).max(1));
+            Repayment::Fixed(fixed) => {
+                let total = fund_total.percent(factor(fixed.share))?;
+                let count = i64::from(fixed.instalments.max(1));
                 let base = Money(total.0 / count);
                 let last = Money(total.0 - base.0 * (count - 1));
-                let payer_idx: Vec<Option<usize>> = payers
+                let payer_idx: Vec<Option<usize>> = fixed
+                    .payers
                     .iter()
                     .map(|p| self.actor_index.get(p.actor.as_str()).copied())
                     .collect();
-                let weights: Vec<u64> = payers
+                let weights: Vec<u64> = fixed
+                    .payers
                     .iter()
                     .map(|p| u64::try_from(p.weight).unwrap_or(0))
                     .collect();
                 // Walk only the instalments that fall inside the horizon, so that an absurd
                 // count in an unvalidated file cannot stall the engine.
-                let start = i64::from(*start);
+                let start = i64::from(fixed.start);
                 let first = i64::from(self.first);
                 let last_year = first + n as i64 - 1;
                 let k_lo = (first - start).max(0);

@@ -605,34 +605,29 @@ pub fn validate_without_projection(fund: &Fund) -> Report {
         }
         match &ini.repayment {
             Repayment::Grant => {}
-            Repayment::Fixed {
-                share,
-                start,
-                instalments,
-                payers,
-            } => {
+            Repayment::Fixed(fixed) => {
                 let rp = format!("{p}.repayment");
-                c.percent(loc, format_args!("{rp}.share"), *share, 100);
-                c.year(loc, format_args!("{rp}.start"), *start);
-                if *instalments < 1 {
+                c.percent(loc, format_args!("{rp}.share"), fixed.share, 100);
+                c.year(loc, format_args!("{rp}.start"), fixed.start);
+                if fixed.instalments < 1 {
                     c.error(
                         loc,
                         format!("{rp}.instalments"),
                         IssueKind::TooFewInstalments {
-                            instalments: *instalments,
+                            instalments: fixed.instalments,
                         },
                     );
-                } else if *instalments > 100 {
+                } else if fixed.instalments > 100 {
                     c.error(
                         loc,
                         format!("{rp}.instalments"),
                         IssueKind::TooManyInstalments {
-                            instalments: *instalments,
+                            instalments: fixed.instalments,
                         },
                     );
                 }
                 let mut sum: i64 = 0;
-                for (k, payer) in payers.iter().enumerate() {
+                for (k, payer) in fixed.payers.iter().enumerate() {
                     let pp = format!("{rp}.payers[{}]", k + 1);
                     c.actor(
                         loc,

@@ -11,7 +11,8 @@ use std::cmp::Ordering;
 use eframe::egui::{self, Id, RichText, Sense, Ui};
 use egui_extras::{Column, TableBuilder};
 use sif::model::{
-    ActorKind, CostKind, CostRow, Fund, Initiative, Payer, Repayment, SavingsRow, Status,
+    ActorKind, CostKind, CostRow, FixedRepayment, Fund, Initiative, Payer, Repayment, SavingsRow,
+    Status,
 };
 use sif::money::Money;
 use sif::validate::{Issue, Location, Severity};
@@ -1077,7 +1078,7 @@ fn repayment_ui(
     section_at(ui, lang.t(T::RepaymentAgreement), scroll_to, ".repayment");
     let current = match ini.repayment {
         Repayment::Grant => RepaymentKind::Grant,
-        Repayment::Fixed { .. } => RepaymentKind::Fixed,
+        Repayment::Fixed(_) => RepaymentKind::Fixed,
         Repayment::FromSavings { .. } => RepaymentKind::FromSavings,
     };
     let mut kind = current;
@@ -1093,9 +1094,8 @@ fn repayment_ui(
     if kind != current {
         // Keep the share and start year across a switch; sensible defaults otherwise.
         let (share, start) = match &ini.repayment {
-            Repayment::Fixed { share, start, .. } | Repayment::FromSavings { share, start, .. } => {
-                (*share, *start)
-            }
+            Repayment::Fixed(FixedRepayment { share, start, .. })
+            | Repayment::FromSavings { share, start, .. } => (*share, *start),
             Repayment::Grant => {
                 let start = ini
                     .savings
@@ -1109,7 +1109,7 @@ fn repayment_ui(
         };
         ini.repayment = match kind {
             RepaymentKind::Grant => Repayment::Grant,
-            RepaymentKind::Fixed => Repayment::Fixed {
+            RepaymentKind::Fixed => Repayment::Fixed(FixedRepayment {
                 share,
                 start,
                 instalments: 5,
@@ -1117,7 +1117,7 @@ fn repayment_ui(
                     actor: ini.owner.clone(),
                     weight: 100,
                 }],
-            },
+            }),
             RepaymentKind::FromSavings => Repayment::FromSavings {
                 share,
                 start,
@@ -1127,21 +1127,17 @@ fn repayment_ui(
     }
     match &mut ini.repayment {
         Repayment::Grant => {}
-        Repayment::Fixed {
-            share,
-            start,
-            instalments,
-            payers,
-        } => {
+        Repayment::Fixed(fixed) => {
             agreement_ui(
                 ui,
                 ("fixed", index),
                 fields,
                 lang,
-                (T::ShareOfFundCost, share),
-                start,
-                (T::Instalments, "instalments", instalments),
+                (T::ShareOfFundCost, &mut fixed.share),
+                &mut fixed.start,
+                (T::Instalments, "instalments", &mut fixed.instalments),
             );
+            let payers = &mut fixed.payers;
             let weight_issues: &[&Issue] = &issues
                 .iter()
                 .copied()

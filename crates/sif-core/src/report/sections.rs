@@ -272,17 +272,13 @@ impl<'a> Report<'a> {
         let l = self.lang;
         match r {
             Repayment::Grant => self.t(ReportText::GrantNoRepayment).to_string(),
-            Repayment::Fixed {
-                share,
-                start,
-                instalments,
-                payers,
-            } => {
-                let payers: Vec<String> = payers
+            Repayment::Fixed(fixed) => {
+                let payers: Vec<String> = fixed
+                    .payers
                     .iter()
                     .map(|p| format!("{} {}", p.actor, l.percent(p.weight)))
                     .collect();
-                text::fixed_repayment(l, &l.percent(share), instalments, start, &payers.join(", "))
+                text::fixed_repayment(l, &l.percent(fixed.share), fixed, &payers.join(", "))
             }
             Repayment::FromSavings { share, start, cap } => {
                 text::from_savings_repayment(l, &l.percent(share), start, &l.percent(cap))

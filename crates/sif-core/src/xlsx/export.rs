@@ -474,7 +474,7 @@ fn arrears_kind(fund: &Fund, code: &str, lang: Lang) -> &'static str {
         .find(|i| i.code == code)
         .map(|i| &i.repayment)
     {
-        Some(Repayment::Fixed { .. }) => lang.t(WorkbookText::FixedOwedInAddition),
+        Some(Repayment::Fixed(_)) => lang.t(WorkbookText::FixedOwedInAddition),
         Some(Repayment::FromSavings { .. }) => lang.t(WorkbookText::FromSavingsCarriedInto),
         _ => "",
     }

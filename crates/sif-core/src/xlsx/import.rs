@@ -20,7 +20,8 @@ use super::{
     column_name, find_actor, parse_kind, parse_yes_no,
 };
 use crate::model::{
-    ActorKind, CostKind, CostRow, Fund, Initiative, Payer, Repayment, SavingsRow, Status,
+    ActorKind, CostKind, CostRow, FixedRepayment, Fund, Initiative, Payer, Repayment, SavingsRow,
+    Status,
 };
 use crate::money::{MAX_AMOUNT, Money, ParseMoneyError, checked_sum, parse_money};
 use crate::text::Lang;
@@ -226,9 +227,15 @@ pub struct AddedSummary {
     pub savings_rows: usize,
     /// Σ of the expected savings, every committee and year.
     pub savings: Option<Money>,
-    /// The proposed repayment, in Swedish and English.
-    pub repayment_sv: String,
-    pub repayment_en: String,
+    /// The proposed repayment.
+    pub repayment: Repayment,
+}
+
+impl AddedSummary {
+    /// The proposed repayment in a few words, as the preview shows it.
+    pub fn repayment_text(&self, lang: Lang) -> String {
+        super::text::repayment_in_brief(lang, &self.repayment)
+    }
 }
 
 impl Imported {
@@ -248,42 +255,10 @@ impl Imported {
                     own_costs: checked_sum(ini.costs.iter().map(|c| c.own)).ok(),
                     savings_rows: ini.savings.len(),
                     savings: checked_sum(ini.savings.iter().map(|s| s.amount)).ok(),
-                    repayment_sv: repayment_text(&ini.repayment, true),
-                    repayment_en: repayment_text(&ini.repayment, false),
+                    repayment: ini.repayment.clone(),
                 })
             })
             .collect()
-    }
-}
-
-/// A repayment in a few words: `Fast 100 % från 2027, 3 delbetalningar (SOC 60 %, UTB 40 %)`.
-pub fn repayment_text(r: &Repayment, swedish: bool) -> String {
-    match r {
-        Repayment::Grant => if swedish { "Bidrag" } else { "Grant" }.to_string(),
-        Repayment::Fixed {
-            share,
-            start,
-            instalments,
-            payers,
-        } => {
-            let payers = payers
-                .iter()
-                .map(|p| format!("{} {} %", p.actor, p.weight))
-                .collect::<Vec<_>>()
-                .join(", ");
-            if swedish {
-                format!("Fast {share} % från {start}, {instalments} delbetalningar ({payers})")
-            } else {
-                format!("Fixed {share} % from {start}, {instalments} instalments ({payers})")
-            }
-        }
-        Repayment::FromSavings { share, start, cap } => {
-            if swedish {
-                format!("Ur besparingar {share} % från {start}, tak {cap} %")
-            } else {
-                format!("From savings {share} % from {start}, cap {cap} %")
-            }
-        }
     }
 }
 
@@ -1294,12 +1269,12 @@ fn finish(rd: &mut Cells<'_>, drafts: Vec<Draft>) -> Vec<ImportedInitiative> {
                         },
                     ));
                 }
-                Repayment::Fixed {
+                Repayment::Fixed(FixedRepayment {
                     share,
                     start,
                     instalments,
                     payers,
-                }
+                })
             }
         };
         let code = match d.code {
