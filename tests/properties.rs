@@ -637,8 +637,8 @@ fn check_projection(fund: &Fund, options: &Options, p: &Projection) {
         );
         assert!(r.current.special_reasons_applied.0 <= (-pre).max(0));
         assert_eq!(
-            r.proposed.balance_result.0,
-            pre + r.proposed.fund_adjustment.0 + r.proposed.special_reasons_applied.0
+            r.proposed.outcome.balance_result.0,
+            pre + r.proposed.fund_adjustment.0 + r.proposed.outcome.special_reasons_applied.0
         );
         // The fund's line never turns a deficit into a surplus or a surplus into a deficit.
         let after_fund = pre + r.proposed.fund_adjustment.0;
@@ -656,9 +656,9 @@ fn check_projection(fund: &Fund, options: &Options, p: &Projection) {
                 r.current.restoration,
             ),
             (
-                r.proposed.balance_result,
-                r.proposed.restore_by,
-                r.proposed.restoration,
+                r.proposed.outcome.balance_result,
+                r.proposed.outcome.restore_by,
+                r.proposed.outcome.restoration,
             ),
         ]
         .into_iter()

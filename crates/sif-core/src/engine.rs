@@ -288,9 +288,10 @@ pub struct Restoration {
     pub overdue: Money,
 }
 
-/// The balanced-budget result under current law (SPEC §5.1).
+/// The balanced-budget result under one set of rules: the whole of it under current law
+/// (SPEC §5.1), the last lines under the proposed rules (§5.2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-pub struct CurrentLaw {
+pub struct RuleOutcome {
     /// *Synnerliga skäl* applied: never more than the deficit.
     pub special_reasons_applied: Money,
     /// Balanced-budget result (*balanskravsresultat*).
@@ -299,6 +300,27 @@ pub struct CurrentLaw {
     pub restore_by: Option<i32>,
     #[serde(flatten)]
     pub restoration: Restoration,
+}
+
+impl RuleOutcome {
+    /// The year's outcome from the result the rules arrive at before *synnerliga skäl*:
+    /// the reasons decided cover at most the deficit, and what is left negative goes into
+    /// the rule set's book of deficits.
+    fn of(
+        year: i32,
+        before_special_reasons: Money,
+        special_reasons: Money,
+        book: &mut DeficitBook,
+    ) -> Result<RuleOutcome, Overflow> {
+        let special_reasons_applied = special_reasons.min(deficit_of(before_special_reasons));
+        let balance_result = before_special_reasons.checked_add(special_reasons_applied)?;
+        Ok(RuleOutcome {
+            special_reasons_applied,
+            balance_result,
+            restore_by: restore_by(year, balance_result),
+            restoration: book.year(year, balance_result)?,
+        })
+    }
 }
 
 /// The balanced-budget result under Sif's reading of the proposal in ESO 2020:1 (SPEC §5.2):
@@ -312,11 +334,9 @@ pub struct ProposedRules {
     /// The fund's own line: its net use covering a deficit (+), or a re-earmarking set aside
     /// out of a surplus (−).
     pub fund_adjustment: Money,
-    pub special_reasons_applied: Money,
-    pub balance_result: Money,
-    pub restore_by: Option<i32>,
+    /// *Synnerliga skäl*, the result and its restoration after the fund's line.
     #[serde(flatten)]
-    pub restoration: Restoration,
+    pub outcome: RuleOutcome,
 }
 
 /// The reconciliation (*balanskravsutredning*) for one year (SPEC §5), lines in the order
@@ -339,7 +359,8 @@ pub struct ReconcileYear {
     pub reserve_reservation: Money,
     pub reserve_use: Money,
     pub special_reasons: Money,
-    pub current: CurrentLaw,
+    /// Under current law (SPEC §5.1).
+    pub current: RuleOutcome,
     pub proposed: ProposedRules,
 }
 
@@ -1214,8 +1235,7 @@ impl Ctx<'_> {
                 .checked_add(b.reserve_use)?;
 
             // Current law (§5.1): synnerliga skäl can only cover a deficit.
-            let current_special = b.special_reasons.min(deficit_of(pre));
-            let current_balance = pre.checked_add(current_special)?;
+            let current = RuleOutcome::of(st.year, pre, b.special_reasons, &mut current_book)?;
 
             // Sif's reading of ESO 2020:1 (§5.2): the fund works like a reserve.
             let (fund_used, fund_reearmarked) = match self.fund.model {
@@ -1229,11 +1249,8 @@ impl Ctx<'_> {
                 Money::ZERO.checked_sub(net.checked_neg()?.min(pre.max(Money::ZERO)))?
             };
             let after_fund = pre.checked_add(fund_adjustment)?;
-            let proposed_special = b.special_reasons.min(deficit_of(after_fund));
-            let proposed_balance = after_fund.checked_add(proposed_special)?;
-
-            let current_restoration = current_book.year(st.year, current_balance)?;
-            let proposed_restoration = proposed_book.year(st.year, proposed_balance)?;
+            let outcome =
+                RuleOutcome::of(st.year, after_fund, b.special_reasons, &mut proposed_book)?;
             out.push(ReconcileYear {
                 year: st.year,
                 result_before_fund: b.result_before_fund,
@@ -1247,20 +1264,12 @@ impl Ctx<'_> {
                 reserve_reservation: b.reserve_reservation,
                 reserve_use: b.reserve_use,
                 special_reasons: b.special_reasons,
-                current: CurrentLaw {
-                    special_reasons_applied: current_special,
-                    balance_result: current_balance,
-                    restore_by: restore_by(st.year, current_balance),
-                    restoration: current_restoration,
-                },
+                current,
                 proposed: ProposedRules {
                     fund_used,
                     fund_reearmarked,
                     fund_adjustment,
-                    special_reasons_applied: proposed_special,
-                    balance_result: proposed_balance,
-                    restore_by: restore_by(st.year, proposed_balance),
-                    restoration: proposed_restoration,
+                    outcome,
                 },
             });
         }

@@ -71,7 +71,7 @@ pub fn negative_years(p: &Projection, rules: RuleSet) -> Vec<i32> {
         .iter()
         .filter(|y| match rules {
             RuleSet::CurrentLaw => y.current.balance_result.0 < 0,
-            RuleSet::Proposed => y.proposed.balance_result.0 < 0,
+            RuleSet::Proposed => y.proposed.outcome.balance_result.0 < 0,
         })
         .map(|y| y.year)
         .collect()
