@@ -595,36 +595,11 @@ impl Ctx<'_> {
                 .map(|&(index, ini)| self.initiative(index, ini))
                 .collect::<Result<Vec<_>, Overflow>>()
         };
-        let threads = self.threads;
-        if counted.len() < PARALLEL_FROM || threads < 2 {
-            return serial(counted);
+        let mut out = Vec::with_capacity(counted.len());
+        for part in in_parts(counted, self.threads, serial)? {
+            out.extend(part);
         }
-        let chunk = counted.len().div_ceil(threads);
-        std::thread::scope(|scope| {
-            let mut handles = Vec::with_capacity(threads);
-            let mut parts = counted.chunks(chunk);
-            // The first chunk is done on this thread.
-            let first = parts.next().unwrap_or(&[]);
-            for part in parts {
-                match std::thread::Builder::new().spawn_scoped(scope, move || serial(part)) {
-                    Ok(h) => handles.push(Ok(h)),
-                    // No thread to be had: do that part here.
-                    Err(_) => handles.push(Err(part)),
-                }
-            }
-            let mut out = serial(first)?;
-            out.reserve(counted.len() - out.len());
-            for h in handles {
-                let part = match h {
-                    Ok(h) => h
-                        .join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?,
-                    Err(part) => serial(part)?,
-                };
-                out.extend(part);
-            }
-            Ok(out)
-        })
+        Ok(out)
     }
 
     /// The schedule and the appraisal read the same initiatives and nothing of each other:
@@ -725,17 +700,15 @@ impl Ctx<'_> {
                 continue;
             };
             let amount = row.amount.percent(savings_factor)?;
-            let slot = match savings.iter().position(|s| s.actor == actor) {
-                Some(p) => p,
-                None => {
-                    savings.push(ActorSavings {
-                        actor,
-                        total: vec![Money::ZERO; n],
-                        cashable: vec![Money::ZERO; n],
-                    });
-                    savings.len() - 1
-                }
-            };
+            let slot = position_or_push(
+                &mut savings,
+                |s| s.actor == actor,
+                || ActorSavings {
+                    actor,
+                    total: vec![Money::ZERO; n],
+                    cashable: vec![Money::ZERO; n],
+                },
+            );
             let from = i64::from(row.from) + i64::from(delay);
             let to = i64::from(row.to) + i64::from(delay);
             let lo = from.max(i64::from(self.first));
@@ -805,17 +778,15 @@ impl Ctx<'_> {
         let actual = self.actual_repayments(ini)?;
         let mut flows: Vec<PayerFlow> = Vec::new();
         fn flow_for(flows: &mut Vec<PayerFlow>, actor: usize, n: usize) -> usize {
-            match flows.iter().position(|f| f.actor == actor) {
-                Some(p) => p,
-                None => {
-                    flows.push(PayerFlow {
-                        actor,
-                        planned: vec![Money::ZERO; n],
-                        received: vec![Money::ZERO; n],
-                    });
-                    flows.len() - 1
-                }
-            }
+            position_or_push(
+                flows,
+                |f| f.actor == actor,
+                || PayerFlow {
+                    actor,
+                    planned: vec![Money::ZERO; n],
+                    received: vec![Money::ZERO; n],
+                },
+            )
         }
         let mut outstanding = Money::ZERO;
         match &ini.repayment {
@@ -1055,34 +1026,9 @@ impl Ctx<'_> {
             Ok((out, appraisal::fund_by_actor(self, totals)?))
         };
         // The schedule, made at the same time, is the lighter part: every thread takes a share.
-        let threads = self.threads;
-        if inis.len() < PARALLEL_FROM || threads < 2 {
-            return totals_of(vec![self.appraisal_part(inis)?]);
-        }
-        let chunk = inis.len().div_ceil(threads);
-        std::thread::scope(|scope| {
-            let mut handles = Vec::with_capacity(threads);
-            let mut parts = inis.chunks(chunk);
-            let first = parts.next().unwrap_or(&[]);
-            for part in parts {
-                match std::thread::Builder::new()
-                    .spawn_scoped(scope, move || self.appraisal_part(part))
-                {
-                    Ok(h) => handles.push(Ok(h)),
-                    Err(_) => handles.push(Err(part)),
-                }
-            }
-            let mut done = vec![self.appraisal_part(first)?];
-            for h in handles {
-                done.push(match h {
-                    Ok(h) => h
-                        .join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?,
-                    Err(part) => self.appraisal_part(part)?,
-                });
-            }
-            totals_of(done)
-        })
+        totals_of(in_parts(inis, self.threads, |part| {
+            self.appraisal_part(part)
+        })?)
     }
 
     /// The gross and adjusted appraisal of some counted initiatives, with the adjusted totals
@@ -1284,6 +1230,58 @@ impl Ctx<'_> {
 }
 
 /// The deficit a result leaves: −result when negative, else 0.
+/// `work` done on `items` in parts, the parts' results in order. A small list, or a single
+/// thread, is one part done here; a larger list is split into a part per thread, the first
+/// done on this thread (and a part whose thread cannot be started, too).
+fn in_parts<T: Sync, R: Send>(
+    items: &[T],
+    threads: usize,
+    work: impl Fn(&[T]) -> Result<R, Overflow> + Sync,
+) -> Result<Vec<R>, Overflow> {
+    if items.len() < PARALLEL_FROM || threads < 2 {
+        return Ok(vec![work(items)?]);
+    }
+    let work = &work;
+    std::thread::scope(|scope| {
+        let mut handles = Vec::with_capacity(threads);
+        let mut parts = items.chunks(items.len().div_ceil(threads));
+        let first = parts.next().unwrap_or(&[]);
+        for part in parts {
+            match std::thread::Builder::new().spawn_scoped(scope, move || work(part)) {
+                Ok(h) => handles.push(Ok(h)),
+                // No thread to be had: do that part here.
+                Err(_) => handles.push(Err(part)),
+            }
+        }
+        let mut done = Vec::with_capacity(threads);
+        done.push(work(first)?);
+        for h in handles {
+            done.push(match h {
+                Ok(h) => h
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?,
+                Err(part) => work(part)?,
+            });
+        }
+        Ok(done)
+    })
+}
+
+/// The index of the first element that `found` picks, or of a `new` one pushed at the end.
+fn position_or_push<T>(
+    list: &mut Vec<T>,
+    found: impl Fn(&T) -> bool,
+    new: impl FnOnce() -> T,
+) -> usize {
+    match list.iter().position(found) {
+        Some(p) => p,
+        None => {
+            list.push(new());
+            list.len() - 1
+        }
+    }
+}
+
 fn deficit_of(result: Money) -> Money {
     if result.0 < 0 {
         Money(result.0.saturating_neg())
