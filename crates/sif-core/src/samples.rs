@@ -45,3 +45,16 @@ pub fn template(name: &str) -> Option<&'static str> {
 pub fn default_sample() -> &'static Sample {
     &SAMPLES[0]
 }
+
+/// Every sample fund, loaded and projected with the default options (for the library's tests).
+#[cfg(test)]
+pub(crate) fn every_sample_projected() -> Vec<(crate::model::Fund, crate::engine::Projection)> {
+    SAMPLES
+        .iter()
+        .map(|sample| {
+            let fund = crate::store::parse_str(sample.text, sample.name).unwrap();
+            let p = crate::engine::project(&fund, &crate::engine::Options::default()).unwrap();
+            (fund, p)
+        })
+        .collect()
+}
