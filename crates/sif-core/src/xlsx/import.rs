@@ -325,6 +325,13 @@ struct Table {
 }
 
 impl Table {
+    /// The rows with something in them (an empty row between filled ones is skipped).
+    fn filled_rows(&self) -> impl Iterator<Item = &Row> {
+        self.rows
+            .iter()
+            .filter(|r| !r.cells.iter().all(Value::is_empty))
+    }
+
     fn place(&self, row: &Row, col: usize) -> String {
         match &self.origin {
             Origin::Sheet(name) => format!(
@@ -961,10 +968,7 @@ fn read_initiative_rows(rd: &mut Cells<'_>, t: &Table, drafts: &mut Vec<Draft>) 
         i64::from(rd.fund.first_year),
         i64::from(rd.fund.last_year()),
     );
-    for r in &t.rows {
-        if r.cells.iter().all(Value::is_empty) {
-            continue;
-        }
+    for r in t.filled_rows() {
         let code = rd.text(t, r, 0);
         let name = rd.required_text(t, r, 1);
         let owner = rd.actor(t, r, 2, true);
@@ -1080,10 +1084,7 @@ fn owner_of(rd: &mut Cells<'_>, t: &Table, r: &Row, drafts: &[Draft]) -> Option<
 }
 
 fn read_cost_rows(rd: &mut Cells<'_>, t: &Table, drafts: &mut [Draft]) {
-    for r in &t.rows {
-        if r.cells.iter().all(Value::is_empty) {
-            continue;
-        }
+    for r in t.filled_rows() {
         let owner = owner_of(rd, t, r, drafts);
         let year = rd.year(t, r, 1);
         let kind = match rd.text(t, r, 2) {
@@ -1116,10 +1117,7 @@ fn read_cost_rows(rd: &mut Cells<'_>, t: &Table, drafts: &mut [Draft]) {
 }
 
 fn read_savings_rows(rd: &mut Cells<'_>, t: &Table, drafts: &mut [Draft]) {
-    for r in &t.rows {
-        if r.cells.iter().all(Value::is_empty) {
-            continue;
-        }
+    for r in t.filled_rows() {
         let owner = owner_of(rd, t, r, drafts);
         let actor = rd.actor(t, r, 1, false);
         let from = rd.year(t, r, 2);
@@ -1189,10 +1187,7 @@ fn read_savings_rows(rd: &mut Cells<'_>, t: &Table, drafts: &mut [Draft]) {
 }
 
 fn read_payer_rows(rd: &mut Cells<'_>, t: &Table, drafts: &mut [Draft]) {
-    for r in &t.rows {
-        if r.cells.iter().all(Value::is_empty) {
-            continue;
-        }
+    for r in t.filled_rows() {
         let owner = owner_of(rd, t, r, drafts);
         let actor = rd.actor(t, r, 1, true);
         let weight = rd.required_whole(t, r, 2, (0, 100));
