@@ -125,12 +125,11 @@ pub fn statement(fund: &Fund, p: &Projection, format: Format) -> String {
                 .filter(|y| y.unfunded.0 > 0)
                 .map(|y| format!("{} ({} kr)", y.year, kr(y.unfunded)))
                 .collect();
-            if !unfunded.is_empty() {
-                out.push_str(&format!(
-                    "\nOfinansierat: det fonden inte kan betala belastar det fria egna kapitalet: {}.\n",
-                    unfunded.join(", ")
-                ));
-            }
+            push_if_any(&mut out, &unfunded, |years| {
+                format!(
+                    "\nOfinansierat: det fonden inte kan betala belastar det fria egna kapitalet: {years}.\n"
+                )
+            });
             out
         }
     }
@@ -215,19 +214,25 @@ fn arrears_kinds(fund: &Fund, p: &Projection) -> String {
         }
     }
     let mut out = String::from("\nEftersläpning = planerat − utfall under stängda år:\n");
-    if !fixed.is_empty() {
-        out.push_str(&format!(
-            "  fast plan ({}): eftersläpningen ska betalas utöver planen, som inte ändras.\n",
-            fixed.join(", ")
-        ));
-    }
-    if !from_savings.is_empty() {
-        out.push_str(&format!(
-            "  ur besparingar ({}): eftersläpningen förs in i senare års plan, upp till taket, och ska inte betalas därutöver.\n",
-            from_savings.join(", ")
-        ));
-    }
+    push_if_any(&mut out, &fixed, |codes| {
+        format!(
+            "  fast plan ({codes}): eftersläpningen ska betalas utöver planen, som inte ändras.\n"
+        )
+    });
+    push_if_any(&mut out, &from_savings, |codes| {
+        format!(
+            "  ur besparingar ({codes}): eftersläpningen förs in i senare års plan, upp till taket, och ska inte betalas därutöver.\n"
+        )
+    });
     out
+}
+
+/// A line naming the items of a list (joined by commas), when the list has any.
+fn push_if_any<S: AsRef<str>>(out: &mut String, items: &[S], line: impl Fn(&str) -> String) {
+    if !items.is_empty() {
+        let list: Vec<&str> = items.iter().map(AsRef::as_ref).collect();
+        out.push_str(&line(&list.join(", ")));
+    }
 }
 
 pub fn appraisal(fund: &Fund, p: &Projection, format: Format) -> String {
@@ -686,39 +691,30 @@ fn reconcile_text(fund: &Fund, p: &Projection, lang: Lang) -> Result<String, Ove
             (lang.t(CliText::CurrentLaw), r),
             (lang.t(CliText::Proposal), r),
         ]);
-        let both = |t: &mut Table, label: String, v: Money| {
-            t.push(vec![label, m(v), m(v)]);
-        };
         let (c, q) = (&y.current, &y.proposed);
         let shown = lines::reconcile_lines(y)?;
-        both(
-            &mut t,
-            l(CliText::ResultForTheYearBefore),
-            y.result_before_fund,
-        );
-        both(&mut t, l(CliText::TheFundsDisbursements), shown.disbursed);
-        both(&mut t, l(CliText::ResultForTheYear), y.result);
-        both(
-            &mut t,
-            l(CliText::AllRealisationGains),
-            shown.realisation_gains,
-        );
-        both(
-            &mut t,
-            l(CliText::CertainRealisationGainsLossesUnder),
-            y.exemption_adjustment,
-        );
-        both(
-            &mut t,
-            l(CliText::UnrealisedLossesReversalsInSecurities),
-            y.securities_adjustment,
-        );
-        both(
-            &mut t,
-            l(CliText::ResultAfterBalancedBudgetAdjustments),
-            y.adjusted_result,
-        );
-        both(&mut t, l(CliText::ResultReserve), shown.reserve_net);
+        // The lines both rule sets share, down to the reserve.
+        for (label, v) in [
+            (CliText::ResultForTheYearBefore, y.result_before_fund),
+            (CliText::TheFundsDisbursements, shown.disbursed),
+            (CliText::ResultForTheYear, y.result),
+            (CliText::AllRealisationGains, shown.realisation_gains),
+            (
+                CliText::CertainRealisationGainsLossesUnder,
+                y.exemption_adjustment,
+            ),
+            (
+                CliText::UnrealisedLossesReversalsInSecurities,
+                y.securities_adjustment,
+            ),
+            (
+                CliText::ResultAfterBalancedBudgetAdjustments,
+                y.adjusted_result,
+            ),
+            (CliText::ResultReserve, shown.reserve_net),
+        ] {
+            t.push(vec![l(label), m(v), m(v)]);
+        }
         t.push(vec![
             l(CliText::SocialInvestmentFundUsedRe),
             "–".to_string(),
