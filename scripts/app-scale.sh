@@ -35,12 +35,9 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 fund=""
 
 args=("$@")
+shared_options "$@"
+set -- "${rest[@]}"
 while [ $# -gt 0 ]; do
-    shared_option "$@"
-    if [ "$consumed" -gt 0 ]; then
-        shift "$consumed"
-        continue
-    fi
     case "$1" in
     --fund) fund="${2:?}"; shift 2 ;;
     -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;

@@ -40,12 +40,9 @@ keep=""
 tamper=0
 use_hyperfine=1
 
+shared_options "$@"
+set -- "${rest[@]}"
 while [ $# -gt 0 ]; do
-    shared_option "$@"
-    if [ "$consumed" -gt 0 ]; then
-        shift "$consumed"
-        continue
-    fi
     case "$1" in
     --no-timing) timing=0; shift ;;
     --no-hyperfine) use_hyperfine=0; shift ;;

@@ -15,19 +15,21 @@ die() {
     exit "${2:-2}"
 }
 
-# shared_option ARGS…: takes one of the shared options from the front of ARGS and sets
-# `consumed` to the number of words it used (0 when the first word is not a shared option).
-shared_option() {
-    consumed=2
-    case "$1" in
-    --initiatives) initiatives="${2:?}" ;;
-    --years) years="${2:?}" ;;
-    --actors) actors="${2:?}" ;;
-    --seed) seed="${2:?}" ;;
-    --runs) runs="${2:?}" ;;
-    --sif) sif="${2:?}" ;;
-    *) consumed=0 ;;
-    esac
+# shared_options ARGS…: takes the shared options out of ARGS and leaves the others, in order,
+# in the array `rest`.
+shared_options() {
+    rest=()
+    while [ $# -gt 0 ]; do
+        case "$1" in
+        --initiatives) initiatives="${2:?}"; shift 2 ;;
+        --years) years="${2:?}"; shift 2 ;;
+        --actors) actors="${2:?}"; shift 2 ;;
+        --seed) seed="${2:?}"; shift 2 ;;
+        --runs) runs="${2:?}"; shift 2 ;;
+        --sif) sif="${2:?}"; shift 2 ;;
+        *) rest+=("$1"); shift ;;
+        esac
+    done
 }
 
 # The numbers must be whole numbers, and there must be a run.
