@@ -10,9 +10,9 @@
 use eframe::egui::{self, Color32, Id, RichText, Ui};
 use egui_plot::{Legend, Line, LineStyle, PlotPoints};
 use sif::engine::{self, EngineError, Options, Projection};
+use sif::figures::horizon::Horizon;
 use sif::messages::Message;
 use sif::model::{Fund, Scenario};
-use sif::figures::horizon::Horizon;
 use sif::money::{Money, Overflow};
 
 use super::{ViewCtx, errors_banner};
