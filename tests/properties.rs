@@ -630,7 +630,7 @@ fn check_projection(fund: &Fund, options: &Options, p: &Projection) {
                 + r.securities_adjustment.0
         );
         let pre = r.adjusted_result.0 - r.reserve_reservation.0 + r.reserve_use.0;
-        assert_eq!(r.after_reserves().0, pre);
+        assert_eq!(r.after_reserves().unwrap().0, pre);
         assert_eq!(
             r.current.balance_result.0,
             pre + r.current.special_reasons_applied.0

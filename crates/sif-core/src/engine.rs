@@ -365,14 +365,12 @@ pub struct ReconcileYear {
 }
 
 impl ReconcileYear {
-    /// The result after the reserve movements, before *synnerliga skäl* and the fund's line.
-    pub fn after_reserves(&self) -> Money {
-        Money(
-            self.adjusted_result
-                .0
-                .saturating_sub(self.reserve_reservation.0)
-                .saturating_add(self.reserve_use.0),
-        )
+    /// The result after the reserve movements, before *synnerliga skäl* and the fund's line
+    /// (fails only when it does not fit in an amount, which the projection refuses first).
+    pub fn after_reserves(&self) -> Result<Money, Overflow> {
+        self.adjusted_result
+            .checked_sub(self.reserve_reservation)?
+            .checked_add(self.reserve_use)
     }
 }
 
@@ -1282,7 +1280,8 @@ fn position_or_push<T>(
     }
 }
 
-fn deficit_of(result: Money) -> Money {
+/// The deficit a result shows: its negative part as a positive amount, else 0.
+pub(crate) fn deficit_of(result: Money) -> Money {
     if result.0 < 0 {
         Money(result.0.saturating_neg())
     } else {

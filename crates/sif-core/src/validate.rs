@@ -1124,8 +1124,10 @@ fn reconciliation_warnings(fund: &Fund, base: &engine::Projection) -> Vec<Issue>
                 );
             }
         }
-        let deficit = Money(r.after_reserves().0.saturating_neg().max(0));
-        if r.special_reasons > deficit {
+        // A projection with a result too large for an amount has its own error.
+        if let Ok(deficit) = r.after_reserves().map(crate::engine::deficit_of)
+            && r.special_reasons > deficit
+        {
             warn(
                 &mut out,
                 year,
