@@ -123,3 +123,30 @@ fn sie_seeds_read_and_findings_are_refused_without_panic() {
         );
     }
 }
+
+/// The other targets' seeds through the same checks the targets run (`sif_fuzz_checks`), so
+/// that `cargo test` builds every target's logic and a seed that breaks one is found here.
+#[test]
+fn the_other_targets_seeds_pass_their_checks() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus");
+    let seeds = |target: &str| {
+        let files = files_in(&root.join(target));
+        assert!(!files.is_empty(), "{target} has no seeds");
+        files
+            .iter()
+            .map(|p| std::fs::read(p).unwrap())
+            .collect::<Vec<_>>()
+    };
+    for data in seeds("engine_mutations") {
+        sif_fuzz_checks::engine_mutations::engine_mutations(&data);
+    }
+    for data in seeds("typed_amounts") {
+        sif_fuzz_checks::amounts::typed_amounts(&data);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    for data in seeds("recovery_files") {
+        sif_fuzz_checks::recovery::recovery_file(dir.path(), &data);
+        // The check leaves the folder as it found it.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+}
