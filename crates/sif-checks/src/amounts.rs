@@ -5,16 +5,16 @@ use sif::money::{self, Money};
 
 /// One input: as typed text, and as an amount and weights to split it by.
 pub fn typed_amounts(data: &[u8]) {
-    if let Ok(text) = std::str::from_utf8(data) {
-        if let Ok(m) = money::parse_money(text) {
-            for shown in [
-                money::format_sv(m),
-                money::format_sv_kr(m),
-                money::format_en(m),
-                money::format_en_kr(m),
-            ] {
-                assert_eq!(money::parse_money(&shown), Ok(m), "{text:?} → {shown:?}");
-            }
+    if let Ok(text) = std::str::from_utf8(data)
+        && let Ok(m) = money::parse_money(text)
+    {
+        for shown in [
+            money::format_sv(m),
+            money::format_sv_kr(m),
+            money::format_en(m),
+            money::format_en_kr(m),
+        ] {
+            assert_eq!(money::parse_money(&shown), Ok(m), "{text:?} → {shown:?}");
         }
     }
     // The largest-remainder split always sums exactly to the whole (SPEC §4).

@@ -238,30 +238,28 @@ fn mutate(fund: &mut Fund, op: u8, i: u8, j: u8, v: u64) {
             }
         }
         25 => {
-            if fund.initiatives.len() < 40 {
-                if let Some(n) = fund
+            if fund.initiatives.len() < 40
+                && let Some(n) = fund
                     .initiatives
                     .get(usize::from(i) % fund.initiatives.len().max(1))
                     .cloned()
-                {
-                    fund.initiatives.push(n)
-                }
+            {
+                fund.initiatives.push(n)
             }
         }
         26 => {
-            if let Some(n) = pick(&mut fund.initiatives, i) {
-                if !n.costs.is_empty() {
-                    n.costs.remove(usize::from(j) % n.costs.len());
-                }
+            if let Some(n) = pick(&mut fund.initiatives, i)
+                && !n.costs.is_empty()
+            {
+                n.costs.remove(usize::from(j) % n.costs.len());
             }
         }
         _ => {
-            if let Some(n) = pick(&mut fund.initiatives, i) {
-                if let Some(r) = n.costs.first().cloned() {
-                    if n.costs.len() < 30 {
-                        n.costs.push(r)
-                    }
-                }
+            if let Some(n) = pick(&mut fund.initiatives, i)
+                && let Some(r) = n.costs.first().cloned()
+                && n.costs.len() < 30
+            {
+                n.costs.push(r)
             }
         }
     }
