@@ -28,56 +28,33 @@
 #   --fund PATH       measure this fund file instead of generating one
 set -euo pipefail
 
-initiatives=5000
-years=20
-actors=30
-seed=1
-runs=10
-sif=""
+script=app-scale
+root="$(cd "$(dirname "$0")/.." && pwd)"
+# shellcheck source=generated-fund.sh
+. "$root/scripts/generated-fund.sh"
 fund=""
 
-die() {
-    echo "app-scale: $1" >&2
-    exit "${2:-2}"
-}
-
 args=("$@")
+shared_options "$@"
+set -- "${rest[@]}"
 while [ $# -gt 0 ]; do
     case "$1" in
-    --initiatives) initiatives="${2:?}"; shift 2 ;;
-    --years) years="${2:?}"; shift 2 ;;
-    --actors) actors="${2:?}"; shift 2 ;;
-    --seed) seed="${2:?}"; shift 2 ;;
-    --runs) runs="${2:?}"; shift 2 ;;
-    --sif) sif="${2:?}"; shift 2 ;;
     --fund) fund="${2:?}"; shift 2 ;;
     -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown argument: $1 (see --help)" ;;
     esac
 done
-for n in "$initiatives" "$years" "$actors" "$seed" "$runs"; do
-    [[ "$n" =~ ^[0-9]+$ ]] || die "not a whole number: $n"
-done
-[ "$runs" -ge 1 ] || die "--runs must be at least 1"
-
-root="$(cd "$(dirname "$0")/.." && pwd)"
+check_numbers
 
 # Build and generate outside the virtual display, then run the rest inside one Xvfb.
 if [ -z "${SIF_APP_SCALE_INNER:-}" ]; then
     command -v xvfb-run >/dev/null || die "xvfb-run is missing (Debian: apt-get install xvfb)"
-    if [ -z "$sif" ]; then
-        command -v cargo >/dev/null || die "cargo is not installed"
-        echo "Building sif (release)…" >&2
-        cargo build --release --quiet --manifest-path "$root/Cargo.toml" --bin sif
-        sif="${CARGO_TARGET_DIR:-$root/target}/release/sif"
-    fi
-    [ -x "$sif" ] || die "no sif binary at $sif"
+    build_sif "$root"
     work="$(mktemp -d)"
     trap 'rm -rf "$work"' EXIT
     if [ -z "$fund" ]; then
         fund="$work/fund.ron"
-        "$sif" generate --initiatives "$initiatives" --years "$years" --actors "$actors" \
-            --seed "$seed" -o "$fund" >/dev/null
+        generate_fund "$fund"
     fi
     [ -f "$fund" ] || die "no fund file at $fund"
     # A home of its own: no remembered window size or last file, nothing saved.

@@ -31,30 +31,19 @@
 #                     to show that the check catches a difference of one krona (the tests use it)
 set -euo pipefail
 
-initiatives=5000
-years=20
-actors=30
-seed=1
-runs=10
-sif=""
+script=compare-balances
+root="$(cd "$(dirname "$0")/.." && pwd)"
+# shellcheck source=generated-fund.sh
+. "$root/scripts/generated-fund.sh"
 timing=1
 keep=""
 tamper=0
 use_hyperfine=1
 
-die() {
-    echo "compare-balances: $1" >&2
-    exit "${2:-2}"
-}
-
+shared_options "$@"
+set -- "${rest[@]}"
 while [ $# -gt 0 ]; do
     case "$1" in
-    --initiatives) initiatives="${2:?}"; shift 2 ;;
-    --years) years="${2:?}"; shift 2 ;;
-    --actors) actors="${2:?}"; shift 2 ;;
-    --seed) seed="${2:?}"; shift 2 ;;
-    --runs) runs="${2:?}"; shift 2 ;;
-    --sif) sif="${2:?}"; shift 2 ;;
     --no-timing) timing=0; shift ;;
     --no-hyperfine) use_hyperfine=0; shift ;;
     --keep) keep="${2:?}"; shift 2 ;;
@@ -63,23 +52,13 @@ while [ $# -gt 0 ]; do
     *) die "unknown argument: $1 (see --help)" ;;
     esac
 done
-for n in "$initiatives" "$years" "$actors" "$seed" "$runs"; do
-    [[ "$n" =~ ^[0-9]+$ ]] || die "not a whole number: $n"
-done
-[ "$runs" -ge 1 ] || die "--runs must be at least 1"
+check_numbers
 
 for tool in hledger ledger; do
     command -v "$tool" >/dev/null || die "$tool is not installed (Debian: apt-get install hledger ledger)"
 done
 
-root="$(cd "$(dirname "$0")/.." && pwd)"
-if [ -z "$sif" ]; then
-    command -v cargo >/dev/null || die "cargo is not installed"
-    echo "Building sif (release)…" >&2
-    cargo build --release --quiet --manifest-path "$root/Cargo.toml" --bin sif
-    sif="${CARGO_TARGET_DIR:-$root/target}/release/sif"
-fi
-[ -x "$sif" ] || die "no sif binary at $sif"
+build_sif "$root"
 
 if [ -n "$keep" ]; then
     mkdir -p "$keep"
@@ -91,8 +70,7 @@ fi
 fund="$work/fund.ron"
 journal="$work/fund.journal"
 
-"$sif" generate --initiatives "$initiatives" --years "$years" --actors "$actors" \
-    --seed "$seed" -o "$fund" >/dev/null
+generate_fund "$fund"
 "$sif" export "$fund" --format journal -o "$journal"
 if [ "$tamper" = 1 ]; then
     # One krona moved between earmarked and free equity: a balanced transaction, so hledger

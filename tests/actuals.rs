@@ -261,7 +261,7 @@ fn what_applying_changes_is_known_before_and_the_payers_are_summed() {
     assert!(sie_actuals::applied(&applied, &p).unwrap().is_empty());
     assert_eq!(
         sie_actuals::repaid_per_payer(&fund, &p),
-        vec![("SN".to_string(), Money(125_000))]
+        vec![("SN".to_string(), Some(Money(125_000)))]
     );
     // An open year is refused before anything is worked out.
     let mut open = fund.clone();

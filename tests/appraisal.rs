@@ -610,7 +610,7 @@ fn build(
             .collect();
         let repayment = match kind {
             0 => Repayment::Grant,
-            1 => Repayment::Fixed {
+            1 => Repayment::Fixed(sif::model::FixedRepayment {
                 share,
                 start: year(k as u8),
                 instalments,
@@ -624,7 +624,7 @@ fn build(
                         weight: 30,
                     },
                 ],
-            },
+            }),
             _ => Repayment::FromSavings {
                 share,
                 start: first,

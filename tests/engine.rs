@@ -831,8 +831,8 @@ fn annual_appropriation_reconciliation_uses_no_earmarked_equity() {
     for y in &r {
         assert_eq!(y.proposed.fund_used, Money(0));
         assert_eq!(y.proposed.fund_reearmarked, Money(0));
-        assert_eq!(y.proposed.balance_result, y.current.balance_result);
-        assert_eq!(y.proposed.restore_by, y.current.restore_by);
+        assert_eq!(y.proposed.outcome.balance_result, y.current.balance_result);
+        assert_eq!(y.proposed.outcome.restore_by, y.current.restore_by);
     }
     // 2026: no budget row counts as zeros: −2 500 000, restore by 2029.
     assert_eq!(r[1].result_before_fund, Money(0));
@@ -866,7 +866,7 @@ fn proposed_rules_use_only_what_the_fund_can_cover() {
     assert_eq!(r[0].proposed.fund_used, Money(1_000_000));
     // The fund may cover a deficit, but never turns a surplus into a larger one.
     assert_eq!(r[0].proposed.fund_adjustment, Money(0));
-    assert_eq!(r[0].proposed.balance_result, Money(400_000));
+    assert_eq!(r[0].proposed.outcome.balance_result, Money(400_000));
     let s = base(&f).statement;
     assert_eq!(
         (s[0].fund_used, s[0].unfunded, s[0].closing),
@@ -875,15 +875,15 @@ fn proposed_rules_use_only_what_the_fund_can_cover() {
     assert_eq!(r[1].proposed.fund_used, Money(0));
     assert_eq!(r[1].current.balance_result, Money(-200_000));
     assert_eq!(r[1].current.restore_by, Some(2029));
-    assert_eq!(r[1].proposed.balance_result, Money(-200_000));
+    assert_eq!(r[1].proposed.outcome.balance_result, Money(-200_000));
     // 2027: 200 000 repaid is internal and leaves the result at 0; under the proposal it is
     // re-earmarked, but only out of a surplus, and there is none.
     assert_eq!(r[2].repaid, Money(200_000));
     assert_eq!(r[2].current.balance_result, Money(0));
     assert_eq!(r[2].proposed.fund_reearmarked, Money(200_000));
     assert_eq!(r[2].proposed.fund_adjustment, Money(0));
-    assert_eq!(r[2].proposed.balance_result, Money(0));
-    assert_eq!(r[2].proposed.restore_by, None);
+    assert_eq!(r[2].proposed.outcome.balance_result, Money(0));
+    assert_eq!(r[2].proposed.outcome.restore_by, None);
 }
 
 // ---- §4.6 Appraisal ----
@@ -990,8 +990,8 @@ fn an_unvalidated_fund_does_not_stall_or_panic() {
         r#"(actor: "SN", from: 2026, to: 2034, amount: 100_000)"#,
         r#"Fixed(share: 100, start: 2026, instalments: 4, payers: [(actor: "SN", weight: 100)])"#,
     ));
-    if let sif::model::Repayment::Fixed { instalments, .. } = &mut f.initiatives[0].repayment {
-        *instalments = 1_000_000_000;
+    if let sif::model::Repayment::Fixed(fixed) = &mut f.initiatives[0].repayment {
+        fixed.instalments = 1_000_000_000;
     }
     f.initiatives[0].savings[0].from = i32::MIN;
     f.initiatives[0].savings[0].to = i32::MAX;

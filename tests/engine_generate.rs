@@ -66,7 +66,7 @@ fn a_generated_fund_looks_like_a_real_one() {
         assert!(count(&|i| i.status == status) > 0, "{status:?}");
     }
     assert!(count(&|i| matches!(i.repayment, Repayment::Grant)) > 20);
-    assert!(count(&|i| matches!(i.repayment, Repayment::Fixed { .. })) > 20);
+    assert!(count(&|i| matches!(i.repayment, Repayment::Fixed(_))) > 20);
     assert!(count(&|i| matches!(i.repayment, Repayment::FromSavings { .. })) > 20);
     // Proposals lie after the closed years; only decided initiatives have actuals.
     let closed = fund

@@ -152,7 +152,7 @@ fn the_small_municipality_sample_is_a_two_million_fund_of_co_financed_grants() {
         .iter()
         .find(|r| r.current.balance_result.0 < 0)
         .expect("a year with a negative balanced-budget result");
-    assert!(deficit.proposed.balance_result > deficit.current.balance_result);
+    assert!(deficit.proposed.outcome.balance_result > deficit.current.balance_result);
 }
 
 #[test]

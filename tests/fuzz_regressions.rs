@@ -75,7 +75,7 @@ fn instalments_after_the_horizon_are_outstanding_without_walking_them() {
     assert_eq!(p.schedule.outstanding[0].amount, sif::Money(1000));
     // A count that fits the horizon partly: 4 instalments of 250 from 2026 in 2025–2027.
     let mut fund = fund;
-    fund.initiatives[0].repayment = sif::model::Repayment::Fixed {
+    fund.initiatives[0].repayment = sif::model::Repayment::Fixed(sif::model::FixedRepayment {
         share: 100,
         start: 2026,
         instalments: 4,
@@ -83,7 +83,7 @@ fn instalments_after_the_horizon_are_outstanding_without_walking_them() {
             actor: "KS".to_string(),
             weight: 100,
         }],
-    };
+    });
     let p = project(&fund, &Options::default()).unwrap();
     let planned: Vec<(i32, i64)> = p
         .schedule
@@ -121,5 +121,32 @@ fn sie_seeds_read_and_findings_are_refused_without_panic() {
             "{} is not refused",
             path.display()
         );
+    }
+}
+
+/// The other targets' seeds through the same checks the targets run (`sif_fuzz_checks`), so
+/// that `cargo test` builds every target's logic and a seed that breaks one is found here.
+#[test]
+fn the_other_targets_seeds_pass_their_checks() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus");
+    let seeds = |target: &str| {
+        let files = files_in(&root.join(target));
+        assert!(!files.is_empty(), "{target} has no seeds");
+        files
+            .iter()
+            .map(|p| std::fs::read(p).unwrap())
+            .collect::<Vec<_>>()
+    };
+    for data in seeds("engine_mutations") {
+        sif_fuzz_checks::engine_mutations::engine_mutations(&data);
+    }
+    for data in seeds("typed_amounts") {
+        sif_fuzz_checks::amounts::typed_amounts(&data);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    for data in seeds("recovery_files") {
+        sif_fuzz_checks::recovery::recovery_file(dir.path(), &data);
+        // The check leaves the folder as it found it.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
     }
 }

@@ -246,7 +246,7 @@ fn build(raw: &RawFund) -> Fund {
                 } => {
                     let weights: Vec<u64> = payers.iter().map(|p| p.1 + 1).collect();
                     let split = split_largest_remainder(Money(100), &weights);
-                    Repayment::Fixed {
+                    Repayment::Fixed(sif::model::FixedRepayment {
                         share: *share,
                         start: year(*start),
                         instalments: *instalments,
@@ -258,7 +258,7 @@ fn build(raw: &RawFund) -> Fund {
                                 weight: w.0 as i32,
                             })
                             .collect(),
-                    }
+                    })
                 }
                 RawRepayment::FromSavings { share, start, cap } => Repayment::FromSavings {
                     share: *share,
@@ -514,12 +514,12 @@ fn check_projection(fund: &Fund, options: &Options, p: &Projection) {
                 );
                 assert_eq!(ip.outstanding, Money(0));
             }
-            Repayment::Fixed {
+            Repayment::Fixed(sif::model::FixedRepayment {
                 share,
                 start,
                 instalments,
                 payers,
-            } => {
+            }) => {
                 let total = ip.fund_total.percent(*share as u32).unwrap().0;
                 let count = i64::from(*instalments);
                 let base = total / count;
@@ -630,15 +630,15 @@ fn check_projection(fund: &Fund, options: &Options, p: &Projection) {
                 + r.securities_adjustment.0
         );
         let pre = r.adjusted_result.0 - r.reserve_reservation.0 + r.reserve_use.0;
-        assert_eq!(r.after_reserves().0, pre);
+        assert_eq!(r.after_reserves().unwrap().0, pre);
         assert_eq!(
             r.current.balance_result.0,
             pre + r.current.special_reasons_applied.0
         );
         assert!(r.current.special_reasons_applied.0 <= (-pre).max(0));
         assert_eq!(
-            r.proposed.balance_result.0,
-            pre + r.proposed.fund_adjustment.0 + r.proposed.special_reasons_applied.0
+            r.proposed.outcome.balance_result.0,
+            pre + r.proposed.fund_adjustment.0 + r.proposed.outcome.special_reasons_applied.0
         );
         // The fund's line never turns a deficit into a surplus or a surplus into a deficit.
         let after_fund = pre + r.proposed.fund_adjustment.0;
@@ -656,9 +656,9 @@ fn check_projection(fund: &Fund, options: &Options, p: &Projection) {
                 r.current.restoration,
             ),
             (
-                r.proposed.balance_result,
-                r.proposed.restore_by,
-                r.proposed.restoration,
+                r.proposed.outcome.balance_result,
+                r.proposed.outcome.restore_by,
+                r.proposed.outcome.restoration,
             ),
         ]
         .into_iter()
@@ -839,15 +839,17 @@ fn wild_repayment() -> impl Strategy<Value = Repayment> {
             prop_oneof![any::<i32>(), -2..10_i32],
             prop::collection::vec((code(), wild_i32()), 0..4)
         )
-            .prop_map(|(share, start, instalments, payers)| Repayment::Fixed {
-                share,
-                start,
-                instalments,
-                payers: payers
-                    .into_iter()
-                    .map(|(actor, weight)| Payer { actor, weight })
-                    .collect(),
-            }),
+            .prop_map(|(share, start, instalments, payers)| Repayment::Fixed(
+                sif::model::FixedRepayment {
+                    share,
+                    start,
+                    instalments,
+                    payers: payers
+                        .into_iter()
+                        .map(|(actor, weight)| Payer { actor, weight })
+                        .collect(),
+                }
+            )),
         (wild_i32(), wild_i32(), wild_i32())
             .prop_map(|(share, start, cap)| Repayment::FromSavings { share, start, cap }),
     ]

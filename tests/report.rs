@@ -159,10 +159,10 @@ fn expected_figures(fund: &Fund, p: &Projection, lang: Lang) -> Expected {
             (
                 "reconciliation-proposed",
                 "proposed",
-                y.proposed.special_reasons_applied,
-                y.proposed.balance_result,
-                y.proposed.restore_by,
-                y.proposed.restoration,
+                y.proposed.outcome.special_reasons_applied,
+                y.proposed.outcome.balance_result,
+                y.proposed.outcome.restore_by,
+                y.proposed.outcome.restoration,
             ),
         ] {
             let f = |name: &str| format!("{prefix}.{name}");

@@ -198,7 +198,7 @@ fn undo_and_redo_one_step_per_action() {
     h.run();
     assert!(matches!(
         h.state().doc.fund.initiatives[0].repayment,
-        Repayment::Fixed { .. }
+        Repayment::Fixed(_)
     ));
     assert_eq!(h.state().doc.fund.initiatives[0].name, "Förskolan växer");
     menu(&mut h, "Redigera", "Ångra: namn för P101 Ctrl+Z");

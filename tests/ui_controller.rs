@@ -330,7 +330,7 @@ fn changing_a_budget_input_moves_both_balanced_budget_results() {
         Lang::Sv,
         2026,
         Line::ProposedBalance,
-        &sv(r.proposed.balance_result.0),
+        &sv(r.proposed.outcome.balance_result.0),
     );
     assert!(shows(&h, &current) && shows(&h, &proposed));
     assert!(r.current.restore_by.is_none());
@@ -354,7 +354,7 @@ fn changing_a_budget_input_moves_both_balanced_budget_results() {
         -3_500_000
     );
     assert_eq!(
-        a.proposed.balance_result.0 - r.proposed.balance_result.0,
+        a.proposed.outcome.balance_result.0 - r.proposed.outcome.balance_result.0,
         -3_400_000
     );
     assert_eq!(a.proposed.fund_adjustment, Money(100_000));
@@ -374,7 +374,7 @@ fn changing_a_budget_input_moves_both_balanced_budget_results() {
             Lang::Sv,
             2026,
             Line::ProposedBalance,
-            &sv(a.proposed.balance_result.0)
+            &sv(a.proposed.outcome.balance_result.0)
         )
     ));
     // Negative: to be restored within three years, under both.

@@ -323,7 +323,7 @@ fn initiatives_from_a_filled_template_are_previewed_added_as_one_step_and_undone
         &h,
         &import::added_cell_name(&code, "Besparingar", &sv(savings.0))
     ));
-    h.get_by_label(&summary[0].repayment_sv);
+    h.get_by_label(&summary[0].repayment_text(sif::text::Lang::Sv));
     assert_eq!(h.state().doc.fund, fund);
 
     click(&mut h, "Använd");

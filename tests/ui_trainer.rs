@@ -264,7 +264,7 @@ fn the_comparison_shows_every_key_figure_of_the_engine() {
     let negative_proposed = p
         .reconciliation
         .iter()
-        .filter(|y| y.proposed.balance_result.0 < 0)
+        .filter(|y| y.proposed.outcome.balance_result.0 < 0)
         .count();
     assert!(
         outstanding.0 > 0,

@@ -322,7 +322,7 @@ fn the_two_shares_say_what_they_are_a_share_of() {
     let fixed = fund
         .initiatives
         .iter()
-        .find(|i| matches!(i.repayment, sif::model::Repayment::Fixed { .. }))
+        .find(|i| matches!(i.repayment, sif::model::Repayment::Fixed(_)))
         .unwrap();
     click(&mut h, &fixed.code.clone());
     h.get_by_label("Andel, % av fondens kostnad");

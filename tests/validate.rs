@@ -126,12 +126,12 @@ fn p2(f: &mut Fund) -> &mut sif::model::Initiative {
 
 fn fixed(f: &mut Fund) -> (&mut i32, &mut i32, &mut i32, &mut Vec<Payer>) {
     match &mut f.initiatives[0].repayment {
-        Repayment::Fixed {
-            share,
-            start,
-            instalments,
-            payers,
-        } => (share, start, instalments, payers),
+        Repayment::Fixed(f) => (
+            &mut f.share,
+            &mut f.start,
+            &mut f.instalments,
+            &mut f.payers,
+        ),
         other => panic!("P1 repays Fixed, not {other:?}"),
     }
 }

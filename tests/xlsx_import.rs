@@ -160,7 +160,7 @@ fn an_initiative_typed_by_hand_comes_in_with_the_same_figures() {
             SavingsRow::new("SN", 2027, 2030, Money(600_000), true),
             SavingsRow::new("REG", 2028, 2028, Money(100_000), false),
         ],
-        repayment: Repayment::Fixed {
+        repayment: Repayment::Fixed(sif::model::FixedRepayment {
             share: 50,
             start: 2027,
             instalments: 3,
@@ -174,7 +174,7 @@ fn an_initiative_typed_by_hand_comes_in_with_the_same_figures() {
                     weight: 30,
                 },
             ],
-        },
+        }),
         actuals: vec![],
         note: "Ansökan 2025-03".into(),
     };

@@ -182,7 +182,7 @@ fn text(fund: &sif::Fund, projection: Option<&engine::Projection>, p: &ActualsPr
                     .as_ref()
                     .map_or_else(|| "fonden".to_string(), |a| format!("återföring {a}")),
                 row.planned.map_or_else(|| "–".to_string(), format_sv),
-                format_sv(row.recorded),
+                row.recorded.map_or_else(|| "–".to_string(), format_sv),
                 format_sv(row.read),
                 row.difference().map_or_else(|| "–".to_string(), format_sv),
             ]);

@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 use super::Format;
 use super::table::{Align, Table};
 use super::text::CliText;
-use sif::engine::Projection;
+use sif::engine::{Projection, RuleOutcome};
 use sif::figures::{lines, repayments};
 use sif::model::{Fund, Repayment};
 use sif::money::{Money, Overflow, format_sv};
@@ -125,12 +125,11 @@ pub fn statement(fund: &Fund, p: &Projection, format: Format) -> String {
                 .filter(|y| y.unfunded.0 > 0)
                 .map(|y| format!("{} ({} kr)", y.year, kr(y.unfunded)))
                 .collect();
-            if !unfunded.is_empty() {
-                out.push_str(&format!(
-                    "\nOfinansierat: det fonden inte kan betala belastar det fria egna kapitalet: {}.\n",
-                    unfunded.join(", ")
-                ));
-            }
+            push_if_any(&mut out, &unfunded, |years| {
+                format!(
+                    "\nOfinansierat: det fonden inte kan betala belastar det fria egna kapitalet: {years}.\n"
+                )
+            });
             out
         }
     }
@@ -209,25 +208,31 @@ fn arrears_kinds(fund: &Fund, p: &Projection) -> String {
     for ip in &p.initiatives {
         let ini = &fund.initiatives[ip.index];
         match ini.repayment {
-            Repayment::Fixed { .. } => fixed.push(ini.code.as_str()),
+            Repayment::Fixed(_) => fixed.push(ini.code.as_str()),
             Repayment::FromSavings { .. } => from_savings.push(ini.code.as_str()),
             Repayment::Grant => {}
         }
     }
     let mut out = String::from("\nEftersläpning = planerat − utfall under stängda år:\n");
-    if !fixed.is_empty() {
-        out.push_str(&format!(
-            "  fast plan ({}): eftersläpningen ska betalas utöver planen, som inte ändras.\n",
-            fixed.join(", ")
-        ));
-    }
-    if !from_savings.is_empty() {
-        out.push_str(&format!(
-            "  ur besparingar ({}): eftersläpningen förs in i senare års plan, upp till taket, och ska inte betalas därutöver.\n",
-            from_savings.join(", ")
-        ));
-    }
+    push_if_any(&mut out, &fixed, |codes| {
+        format!(
+            "  fast plan ({codes}): eftersläpningen ska betalas utöver planen, som inte ändras.\n"
+        )
+    });
+    push_if_any(&mut out, &from_savings, |codes| {
+        format!(
+            "  ur besparingar ({codes}): eftersläpningen förs in i senare års plan, upp till taket, och ska inte betalas därutöver.\n"
+        )
+    });
     out
+}
+
+/// A line naming the items of a list (joined by commas), when the list has any.
+fn push_if_any<S: AsRef<str>>(out: &mut String, items: &[S], line: impl Fn(&str) -> String) {
+    if !items.is_empty() {
+        let list: Vec<&str> = items.iter().map(AsRef::as_ref).collect();
+        out.push_str(&line(&list.join(", ")));
+    }
 }
 
 pub fn appraisal(fund: &Fund, p: &Projection, format: Format) -> String {
@@ -591,29 +596,43 @@ pub fn reconcile(
                 "reserve_reservation",
                 "reserve_use",
                 "special_reasons",
-                "current_special_reasons_applied",
-                "current_balance_result",
-                "current_restore_by",
-                "current_restored",
-                "current_to_restore",
-                "current_overdue",
-                "proposed_fund_used",
-                "proposed_fund_reearmarked",
-                "proposed_fund_adjustment",
-                "proposed_special_reasons_applied",
-                "proposed_balance_result",
-                "proposed_restore_by",
-                "proposed_restored",
-                "proposed_to_restore",
-                "proposed_overdue",
+            ]
+            .map(String::from);
+            // Each rule set's outcome, under its prefix.
+            let outcome_columns = [
+                "special_reasons_applied",
+                "balance_result",
+                "restore_by",
+                "restored",
+                "to_restore",
+                "overdue",
             ];
+            let mut header = header.to_vec();
+            header.extend(outcome_columns.map(|c| format!("current_{c}")));
+            header.extend(
+                ["fund_used", "fund_reearmarked", "fund_adjustment"]
+                    .iter()
+                    .chain(&outcome_columns)
+                    .map(|c| format!("proposed_{c}")),
+            );
+            let header: Vec<&str> = header.iter().map(String::as_str).collect();
             csv(
                 &header,
                 p.reconciliation.iter().map(|y| {
                     let m = |v: Money| v.0.to_string();
                     let oy = |v: Option<i32>| v.map_or_else(String::new, |y| y.to_string());
-                    let (c, q) = (&y.current, &y.proposed);
-                    vec![
+                    let outcome = |o: &RuleOutcome| {
+                        [
+                            m(o.special_reasons_applied),
+                            m(o.balance_result),
+                            oy(o.restore_by),
+                            m(o.restoration.restored),
+                            m(o.restoration.to_restore),
+                            m(o.restoration.overdue),
+                        ]
+                    };
+                    let q = &y.proposed;
+                    let mut row = vec![
                         y.year.to_string(),
                         m(y.result_before_fund),
                         m(y.disbursed),
@@ -626,28 +645,20 @@ pub fn reconcile(
                         m(y.reserve_reservation),
                         m(y.reserve_use),
                         m(y.special_reasons),
-                        m(c.special_reasons_applied),
-                        m(c.balance_result),
-                        oy(c.restore_by),
-                        m(c.restoration.restored),
-                        m(c.restoration.to_restore),
-                        m(c.restoration.overdue),
-                        m(q.fund_used),
-                        m(q.fund_reearmarked),
-                        m(q.fund_adjustment),
-                        m(q.special_reasons_applied),
-                        m(q.balance_result),
-                        oy(q.restore_by),
-                        m(q.restoration.restored),
-                        m(q.restoration.to_restore),
-                        m(q.restoration.overdue),
-                    ]
+                    ];
+                    row.extend(outcome(&y.current));
+                    row.extend([m(q.fund_used), m(q.fund_reearmarked), m(q.fund_adjustment)]);
+                    row.extend(outcome(&q.outcome));
+                    row
                 }),
             )
         }
         Format::Text => reconcile_text(fund, p, lang)?,
     })
 }
+
+/// One line of a rule set's outcome, as a figure.
+type OutcomeLine = fn(&RuleOutcome) -> Money;
 
 /// The reconciliation as a *förvaltningsberättelse* prints it: one block per year, the lines
 /// in the published order, current law and the proposal side by side.
@@ -680,78 +691,53 @@ fn reconcile_text(fund: &Fund, p: &Projection, lang: Lang) -> Result<String, Ove
             (lang.t(CliText::CurrentLaw), r),
             (lang.t(CliText::Proposal), r),
         ]);
-        let both = |t: &mut Table, label: String, v: Money| {
-            t.push(vec![label, m(v), m(v)]);
-        };
         let (c, q) = (&y.current, &y.proposed);
         let shown = lines::reconcile_lines(y)?;
-        both(
-            &mut t,
-            l(CliText::ResultForTheYearBefore),
-            y.result_before_fund,
-        );
-        both(&mut t, l(CliText::TheFundsDisbursements), shown.disbursed);
-        both(&mut t, l(CliText::ResultForTheYear), y.result);
-        both(
-            &mut t,
-            l(CliText::AllRealisationGains),
-            shown.realisation_gains,
-        );
-        both(
-            &mut t,
-            l(CliText::CertainRealisationGainsLossesUnder),
-            y.exemption_adjustment,
-        );
-        both(
-            &mut t,
-            l(CliText::UnrealisedLossesReversalsInSecurities),
-            y.securities_adjustment,
-        );
-        both(
-            &mut t,
-            l(CliText::ResultAfterBalancedBudgetAdjustments),
-            y.adjusted_result,
-        );
-        both(&mut t, l(CliText::ResultReserve), shown.reserve_net);
+        // The lines both rule sets share, down to the reserve.
+        for (label, v) in [
+            (CliText::ResultForTheYearBefore, y.result_before_fund),
+            (CliText::TheFundsDisbursements, shown.disbursed),
+            (CliText::ResultForTheYear, y.result),
+            (CliText::AllRealisationGains, shown.realisation_gains),
+            (
+                CliText::CertainRealisationGainsLossesUnder,
+                y.exemption_adjustment,
+            ),
+            (
+                CliText::UnrealisedLossesReversalsInSecurities,
+                y.securities_adjustment,
+            ),
+            (
+                CliText::ResultAfterBalancedBudgetAdjustments,
+                y.adjusted_result,
+            ),
+            (CliText::ResultReserve, shown.reserve_net),
+        ] {
+            t.push(vec![l(label), m(v), m(v)]);
+        }
         t.push(vec![
             l(CliText::SocialInvestmentFundUsedRe),
             "–".to_string(),
             m(q.fund_adjustment),
         ]);
-        t.push(vec![
-            l(CliText::SpecialReasons),
-            m(c.special_reasons_applied),
-            m(q.special_reasons_applied),
-        ]);
-        t.push(vec![
-            l(CliText::BalancedBudgetResult),
-            m(c.balance_result),
-            m(q.balance_result),
-        ]);
-        t.push(vec![
-            l(CliText::BalancedBudgetDeficitsFromEarlier),
-            m(c.restoration.earlier),
-            m(q.restoration.earlier),
-        ]);
-        t.push(vec![
-            l(CliText::Restored),
-            m(c.restoration.restored),
-            m(q.restoration.restored),
-        ]);
-        t.push(vec![
-            l(CliText::StillToRestore),
-            m(c.restoration.to_restore),
-            m(q.restoration.to_restore),
-        ]);
-        t.push(vec![
-            l(CliText::OfWhichOverdueMoreThan),
-            m(c.restoration.overdue),
-            m(q.restoration.overdue),
-        ]);
+        // The lines of both rule sets' outcomes, side by side.
+        let outcome_lines: [(CliText, OutcomeLine); 6] = [
+            (CliText::SpecialReasons, |o| o.special_reasons_applied),
+            (CliText::BalancedBudgetResult, |o| o.balance_result),
+            (CliText::BalancedBudgetDeficitsFromEarlier, |o| {
+                o.restoration.earlier
+            }),
+            (CliText::Restored, |o| o.restoration.restored),
+            (CliText::StillToRestore, |o| o.restoration.to_restore),
+            (CliText::OfWhichOverdueMoreThan, |o| o.restoration.overdue),
+        ];
+        for (label, line) in outcome_lines {
+            t.push(vec![l(label), m(line(c)), m(line(&q.outcome))]);
+        }
         t.push(vec![
             l(CliText::RestoreBy),
             opt_year(c.restore_by),
-            opt_year(q.restore_by),
+            opt_year(q.outcome.restore_by),
         ]);
         out.push('\n');
         out.push_str(&t.to_text());

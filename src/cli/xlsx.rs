@@ -134,14 +134,13 @@ fn preview(imported: &Imported) -> String {
         let ini = &fund.initiatives[s.index];
         let repayment = match &ini.repayment {
             Repayment::Grant => "Bidrag / grant".to_string(),
-            Repayment::Fixed {
-                share,
-                start,
-                instalments,
-                payers,
-            } => format!(
-                "Fast / fixed {share} % från / from {start}, {instalments} delbetalningar / instalments ({})",
-                payers
+            Repayment::Fixed(fixed) => format!(
+                "Fast / fixed {} % från / from {}, {} delbetalningar / instalments ({})",
+                fixed.share,
+                fixed.start,
+                fixed.instalments,
+                fixed
+                    .payers
                     .iter()
                     .map(|p| format!("{} {} %", p.actor, p.weight))
                     .collect::<Vec<_>>()

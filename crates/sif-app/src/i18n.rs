@@ -1391,9 +1391,9 @@ pub fn budget_story(
         kr(p.fund_used),
         kr(p.fund_reearmarked),
         kr(p.fund_adjustment),
-        kr(p.balance_result),
+        kr(p.outcome.balance_result),
     );
-    let proposed_restore = restore(p.restore_by);
+    let proposed_restore = restore(p.outcome.restore_by);
     vec![
         match lang {
             Lang::Sv => format!(

@@ -77,7 +77,7 @@ pub struct SieImport {
     key: Option<(u64, i32, FundFrom)>,
     pub preview: Option<Result<ActualsPreview, ActualsError>>,
     pub rows: Vec<ComparisonRow>,
-    pub per_payer: Vec<(String, Money)>,
+    pub per_payer: Vec<(String, Option<Money>)>,
     /// How many times the preview was computed: a test checks that idle frames add none.
     pub computations: u64,
 }
@@ -644,7 +644,7 @@ fn sie_body_ui(
                         for c in SieColumn::ALL {
                             let value = match c {
                                 SieColumn::Planned => row.planned,
-                                SieColumn::Recorded => Some(row.recorded),
+                                SieColumn::Recorded => row.recorded,
                                 SieColumn::Read => Some(row.read),
                                 SieColumn::Difference => row.difference(),
                             };
@@ -680,7 +680,7 @@ fn sie_body_ui(
                     .map(|k| format!("{payer} – {}", fund.actors[k].name))
                     .unwrap_or_else(|| payer.clone());
                 ui.label(name);
-                let text = i18n::money(lang, *m);
+                let text = m.map_or_else(|| "–".to_string(), |m| i18n::money(lang, m));
                 num_cell_w(ui, 104.0, &text).accessible_name(payer_total_name(lang, payer, &text));
                 ui.end_row();
             }
@@ -768,7 +768,7 @@ fn initiatives_body_ui(ui: &mut Ui, lang: Lang, fund: &Fund, x: &InitiativesImpo
                     num_cell_w(ui, 110.0, &text)
                         .accessible_name(added_cell_name(&a.code, column, &text));
                 }
-                ui.label(lang.pick(&a.repayment_sv, &a.repayment_en));
+                ui.label(a.repayment_text(lang));
                 ui.end_row();
             }
         });

@@ -333,7 +333,7 @@ pub fn actor_in_use(fund: &Fund, code: &str) -> bool {
             i.owner == code
                 || i.savings.iter().any(|s| s.actor == code)
                 || match &i.repayment {
-                    Repayment::Fixed { payers, .. } => payers.iter().any(|p| p.actor == code),
+                    Repayment::Fixed(fixed) => fixed.payers.iter().any(|p| p.actor == code),
                     _ => false,
                 }
                 || i.actuals

@@ -2,6 +2,9 @@
 //! by `tests/fuzz_regressions.rs`, which runs every finding and seed through the same checks in
 //! `cargo test` — one crate on both sides, so the two can never drift apart.
 
+pub mod amounts;
+pub mod engine_mutations;
+pub mod recovery;
 pub mod sie;
 
 use sif::engine::{EngineError, Options, project};

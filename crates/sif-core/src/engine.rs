@@ -117,7 +117,7 @@ impl ArrearsKind {
     pub fn of(repayment: &Repayment) -> Option<ArrearsKind> {
         match repayment {
             Repayment::Grant => None,
-            Repayment::Fixed { .. } => Some(ArrearsKind::OwedInAddition),
+            Repayment::Fixed(_) => Some(ArrearsKind::OwedInAddition),
             Repayment::FromSavings { .. } => Some(ArrearsKind::CarriedIntoPlan),
         }
     }
@@ -288,9 +288,10 @@ pub struct Restoration {
     pub overdue: Money,
 }
 
-/// The balanced-budget result under current law (SPEC §5.1).
+/// The balanced-budget result under one set of rules: the whole of it under current law
+/// (SPEC §5.1), the last lines under the proposed rules (§5.2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-pub struct CurrentLaw {
+pub struct RuleOutcome {
     /// *Synnerliga skäl* applied: never more than the deficit.
     pub special_reasons_applied: Money,
     /// Balanced-budget result (*balanskravsresultat*).
@@ -299,6 +300,27 @@ pub struct CurrentLaw {
     pub restore_by: Option<i32>,
     #[serde(flatten)]
     pub restoration: Restoration,
+}
+
+impl RuleOutcome {
+    /// The year's outcome from the result the rules arrive at before *synnerliga skäl*:
+    /// the reasons decided cover at most the deficit, and what is left negative goes into
+    /// the rule set's book of deficits.
+    fn of(
+        year: i32,
+        before_special_reasons: Money,
+        special_reasons: Money,
+        book: &mut DeficitBook,
+    ) -> Result<RuleOutcome, Overflow> {
+        let special_reasons_applied = special_reasons.min(deficit_of(before_special_reasons));
+        let balance_result = before_special_reasons.checked_add(special_reasons_applied)?;
+        Ok(RuleOutcome {
+            special_reasons_applied,
+            balance_result,
+            restore_by: restore_by(year, balance_result),
+            restoration: book.year(year, balance_result)?,
+        })
+    }
 }
 
 /// The balanced-budget result under Sif's reading of the proposal in ESO 2020:1 (SPEC §5.2):
@@ -312,11 +334,9 @@ pub struct ProposedRules {
     /// The fund's own line: its net use covering a deficit (+), or a re-earmarking set aside
     /// out of a surplus (−).
     pub fund_adjustment: Money,
-    pub special_reasons_applied: Money,
-    pub balance_result: Money,
-    pub restore_by: Option<i32>,
+    /// *Synnerliga skäl*, the result and its restoration after the fund's line.
     #[serde(flatten)]
-    pub restoration: Restoration,
+    pub outcome: RuleOutcome,
 }
 
 /// The reconciliation (*balanskravsutredning*) for one year (SPEC §5), lines in the order
@@ -339,19 +359,18 @@ pub struct ReconcileYear {
     pub reserve_reservation: Money,
     pub reserve_use: Money,
     pub special_reasons: Money,
-    pub current: CurrentLaw,
+    /// Under current law (SPEC §5.1).
+    pub current: RuleOutcome,
     pub proposed: ProposedRules,
 }
 
 impl ReconcileYear {
-    /// The result after the reserve movements, before *synnerliga skäl* and the fund's line.
-    pub fn after_reserves(&self) -> Money {
-        Money(
-            self.adjusted_result
-                .0
-                .saturating_sub(self.reserve_reservation.0)
-                .saturating_add(self.reserve_use.0),
-        )
+    /// The result after the reserve movements, before *synnerliga skäl* and the fund's line
+    /// (fails only when it does not fit in an amount, which the projection refuses first).
+    pub fn after_reserves(&self) -> Result<Money, Overflow> {
+        self.adjusted_result
+            .checked_sub(self.reserve_reservation)?
+            .checked_add(self.reserve_use)
     }
 }
 
@@ -574,36 +593,11 @@ impl Ctx<'_> {
                 .map(|&(index, ini)| self.initiative(index, ini))
                 .collect::<Result<Vec<_>, Overflow>>()
         };
-        let threads = self.threads;
-        if counted.len() < PARALLEL_FROM || threads < 2 {
-            return serial(counted);
+        let mut out = Vec::with_capacity(counted.len());
+        for part in in_parts(counted, self.threads, serial)? {
+            out.extend(part);
         }
-        let chunk = counted.len().div_ceil(threads);
-        std::thread::scope(|scope| {
-            let mut handles = Vec::with_capacity(threads);
-            let mut parts = counted.chunks(chunk);
-            // The first chunk is done on this thread.
-            let first = parts.next().unwrap_or(&[]);
-            for part in parts {
-                match std::thread::Builder::new().spawn_scoped(scope, move || serial(part)) {
-                    Ok(h) => handles.push(Ok(h)),
-                    // No thread to be had: do that part here.
-                    Err(_) => handles.push(Err(part)),
-                }
-            }
-            let mut out = serial(first)?;
-            out.reserve(counted.len() - out.len());
-            for h in handles {
-                let part = match h {
-                    Ok(h) => h
-                        .join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?,
-                    Err(part) => serial(part)?,
-                };
-                out.extend(part);
-            }
-            Ok(out)
-        })
+        Ok(out)
     }
 
     /// The schedule and the appraisal read the same initiatives and nothing of each other:
@@ -704,17 +698,15 @@ impl Ctx<'_> {
                 continue;
             };
             let amount = row.amount.percent(savings_factor)?;
-            let slot = match savings.iter().position(|s| s.actor == actor) {
-                Some(p) => p,
-                None => {
-                    savings.push(ActorSavings {
-                        actor,
-                        total: vec![Money::ZERO; n],
-                        cashable: vec![Money::ZERO; n],
-                    });
-                    savings.len() - 1
-                }
-            };
+            let slot = position_or_push(
+                &mut savings,
+                |s| s.actor == actor,
+                || ActorSavings {
+                    actor,
+                    total: vec![Money::ZERO; n],
+                    cashable: vec![Money::ZERO; n],
+                },
+            );
             let from = i64::from(row.from) + i64::from(delay);
             let to = i64::from(row.to) + i64::from(delay);
             let lo = from.max(i64::from(self.first));
@@ -784,42 +776,37 @@ impl Ctx<'_> {
         let actual = self.actual_repayments(ini)?;
         let mut flows: Vec<PayerFlow> = Vec::new();
         fn flow_for(flows: &mut Vec<PayerFlow>, actor: usize, n: usize) -> usize {
-            match flows.iter().position(|f| f.actor == actor) {
-                Some(p) => p,
-                None => {
-                    flows.push(PayerFlow {
-                        actor,
-                        planned: vec![Money::ZERO; n],
-                        received: vec![Money::ZERO; n],
-                    });
-                    flows.len() - 1
-                }
-            }
+            position_or_push(
+                flows,
+                |f| f.actor == actor,
+                || PayerFlow {
+                    actor,
+                    planned: vec![Money::ZERO; n],
+                    received: vec![Money::ZERO; n],
+                },
+            )
         }
         let mut outstanding = Money::ZERO;
         match &ini.repayment {
             Repayment::Grant => {}
-            Repayment::Fixed {
-                share,
-                start,
-                instalments,
-                payers,
-            } => {
-                let total = fund_total.percent(factor(*share))?;
-                let count = i64::from((*instalments).max(1));
+            Repayment::Fixed(fixed) => {
+                let total = fund_total.percent(factor(fixed.share))?;
+                let count = i64::from(fixed.instalments.max(1));
                 let base = Money(total.0 / count);
                 let last = Money(total.0 - base.0 * (count - 1));
-                let payer_idx: Vec<Option<usize>> = payers
+                let payer_idx: Vec<Option<usize>> = fixed
+                    .payers
                     .iter()
                     .map(|p| self.actor_index.get(p.actor.as_str()).copied())
                     .collect();
-                let weights: Vec<u64> = payers
+                let weights: Vec<u64> = fixed
+                    .payers
                     .iter()
                     .map(|p| u64::try_from(p.weight).unwrap_or(0))
                     .collect();
                 // Walk only the instalments that fall inside the horizon, so that an absurd
                 // count in an unvalidated file cannot stall the engine.
-                let start = i64::from(*start);
+                let start = i64::from(fixed.start);
                 let first = i64::from(self.first);
                 let last_year = first + n as i64 - 1;
                 let k_lo = (first - start).max(0);
@@ -1037,34 +1024,9 @@ impl Ctx<'_> {
             Ok((out, appraisal::fund_by_actor(self, totals)?))
         };
         // The schedule, made at the same time, is the lighter part: every thread takes a share.
-        let threads = self.threads;
-        if inis.len() < PARALLEL_FROM || threads < 2 {
-            return totals_of(vec![self.appraisal_part(inis)?]);
-        }
-        let chunk = inis.len().div_ceil(threads);
-        std::thread::scope(|scope| {
-            let mut handles = Vec::with_capacity(threads);
-            let mut parts = inis.chunks(chunk);
-            let first = parts.next().unwrap_or(&[]);
-            for part in parts {
-                match std::thread::Builder::new()
-                    .spawn_scoped(scope, move || self.appraisal_part(part))
-                {
-                    Ok(h) => handles.push(Ok(h)),
-                    Err(_) => handles.push(Err(part)),
-                }
-            }
-            let mut done = vec![self.appraisal_part(first)?];
-            for h in handles {
-                done.push(match h {
-                    Ok(h) => h
-                        .join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?,
-                    Err(part) => self.appraisal_part(part)?,
-                });
-            }
-            totals_of(done)
-        })
+        totals_of(in_parts(inis, self.threads, |part| {
+            self.appraisal_part(part)
+        })?)
     }
 
     /// The gross and adjusted appraisal of some counted initiatives, with the adjusted totals
@@ -1217,8 +1179,7 @@ impl Ctx<'_> {
                 .checked_add(b.reserve_use)?;
 
             // Current law (§5.1): synnerliga skäl can only cover a deficit.
-            let current_special = b.special_reasons.min(deficit_of(pre));
-            let current_balance = pre.checked_add(current_special)?;
+            let current = RuleOutcome::of(st.year, pre, b.special_reasons, &mut current_book)?;
 
             // Sif's reading of ESO 2020:1 (§5.2): the fund works like a reserve.
             let (fund_used, fund_reearmarked) = match self.fund.model {
@@ -1232,11 +1193,8 @@ impl Ctx<'_> {
                 Money::ZERO.checked_sub(net.checked_neg()?.min(pre.max(Money::ZERO)))?
             };
             let after_fund = pre.checked_add(fund_adjustment)?;
-            let proposed_special = b.special_reasons.min(deficit_of(after_fund));
-            let proposed_balance = after_fund.checked_add(proposed_special)?;
-
-            let current_restoration = current_book.year(st.year, current_balance)?;
-            let proposed_restoration = proposed_book.year(st.year, proposed_balance)?;
+            let outcome =
+                RuleOutcome::of(st.year, after_fund, b.special_reasons, &mut proposed_book)?;
             out.push(ReconcileYear {
                 year: st.year,
                 result_before_fund: b.result_before_fund,
@@ -1250,20 +1208,12 @@ impl Ctx<'_> {
                 reserve_reservation: b.reserve_reservation,
                 reserve_use: b.reserve_use,
                 special_reasons: b.special_reasons,
-                current: CurrentLaw {
-                    special_reasons_applied: current_special,
-                    balance_result: current_balance,
-                    restore_by: restore_by(st.year, current_balance),
-                    restoration: current_restoration,
-                },
+                current,
                 proposed: ProposedRules {
                     fund_used,
                     fund_reearmarked,
                     fund_adjustment,
-                    special_reasons_applied: proposed_special,
-                    balance_result: proposed_balance,
-                    restore_by: restore_by(st.year, proposed_balance),
-                    restoration: proposed_restoration,
+                    outcome,
                 },
             });
         }
@@ -1278,7 +1228,60 @@ impl Ctx<'_> {
 }
 
 /// The deficit a result leaves: −result when negative, else 0.
-fn deficit_of(result: Money) -> Money {
+/// `work` done on `items` in parts, the parts' results in order. A small list, or a single
+/// thread, is one part done here; a larger list is split into a part per thread, the first
+/// done on this thread (and a part whose thread cannot be started, too).
+fn in_parts<T: Sync, R: Send>(
+    items: &[T],
+    threads: usize,
+    work: impl Fn(&[T]) -> Result<R, Overflow> + Sync,
+) -> Result<Vec<R>, Overflow> {
+    if items.len() < PARALLEL_FROM || threads < 2 {
+        return Ok(vec![work(items)?]);
+    }
+    let work = &work;
+    std::thread::scope(|scope| {
+        let mut handles = Vec::with_capacity(threads);
+        let mut parts = items.chunks(items.len().div_ceil(threads));
+        let first = parts.next().unwrap_or(&[]);
+        for part in parts {
+            match std::thread::Builder::new().spawn_scoped(scope, move || work(part)) {
+                Ok(h) => handles.push(Ok(h)),
+                // No thread to be had: do that part here.
+                Err(_) => handles.push(Err(part)),
+            }
+        }
+        let mut done = Vec::with_capacity(threads);
+        done.push(work(first)?);
+        for h in handles {
+            done.push(match h {
+                Ok(h) => h
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?,
+                Err(part) => work(part)?,
+            });
+        }
+        Ok(done)
+    })
+}
+
+/// The index of the first element that `found` picks, or of a `new` one pushed at the end.
+fn position_or_push<T>(
+    list: &mut Vec<T>,
+    found: impl Fn(&T) -> bool,
+    new: impl FnOnce() -> T,
+) -> usize {
+    match list.iter().position(found) {
+        Some(p) => p,
+        None => {
+            list.push(new());
+            list.len() - 1
+        }
+    }
+}
+
+/// The deficit a result shows: its negative part as a positive amount, else 0.
+pub(crate) fn deficit_of(result: Money) -> Money {
     if result.0 < 0 {
         Money(result.0.saturating_neg())
     } else {

@@ -301,21 +301,94 @@ fn is_zero_money(v: &Money) -> bool {
 }
 
 /// The repayment agreement (*återföring*).
+///
+/// In the file a fixed agreement is written as the struct variant
+/// `Fixed(share: …, start: …, instalments: …, payers: […])`, as it always was; in memory its
+/// terms are one value, [`FixedRepayment`], that the engine, the editor and the exports pass
+/// along whole.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "on_file::Repayment", into = "on_file::Repayment")]
 pub enum Repayment {
     /// Nothing is repaid.
     Grant,
-    /// `share` percent of the fund's cost, in `instalments` equal yearly parts from `start`,
-    /// split among the payers by weight.
-    Fixed {
-        share: i32,
-        start: i32,
-        instalments: i32,
-        payers: Vec<Payer>,
-    },
+    /// A fixed share of the fund's cost in equal yearly instalments.
+    Fixed(FixedRepayment),
     /// Each committee repays `share` percent of its cashable savings each year from `start`,
     /// until `cap` percent of the fund's cost is repaid.
     FromSavings { share: i32, start: i32, cap: i32 },
+}
+
+/// A fixed repayment: `share` percent of the fund's cost, in `instalments` equal yearly parts
+/// from `start`, split among the payers by weight.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FixedRepayment {
+    pub share: i32,
+    pub start: i32,
+    pub instalments: i32,
+    pub payers: Vec<Payer>,
+}
+
+/// [`Repayment`] as the file writes it: the fixed agreement's terms as a struct variant.
+mod on_file {
+    use serde::{Deserialize, Serialize};
+
+    use super::{FixedRepayment, Payer};
+
+    #[derive(Serialize, Deserialize)]
+    #[serde(rename = "Repayment")]
+    pub enum Repayment {
+        Grant,
+        Fixed {
+            share: i32,
+            start: i32,
+            instalments: i32,
+            payers: Vec<Payer>,
+        },
+        FromSavings {
+            share: i32,
+            start: i32,
+            cap: i32,
+        },
+    }
+
+    impl From<Repayment> for super::Repayment {
+        fn from(r: Repayment) -> Self {
+            match r {
+                Repayment::Grant => Self::Grant,
+                Repayment::Fixed {
+                    share,
+                    start,
+                    instalments,
+                    payers,
+                } => Self::Fixed(FixedRepayment {
+                    share,
+                    start,
+                    instalments,
+                    payers,
+                }),
+                Repayment::FromSavings { share, start, cap } => {
+                    Self::FromSavings { share, start, cap }
+                }
+            }
+        }
+    }
+
+    impl From<super::Repayment> for Repayment {
+        fn from(r: super::Repayment) -> Self {
+            match r {
+                super::Repayment::Grant => Self::Grant,
+                super::Repayment::Fixed(f) => Self::Fixed {
+                    share: f.share,
+                    start: f.start,
+                    instalments: f.instalments,
+                    payers: f.payers,
+                },
+                super::Repayment::FromSavings { share, start, cap } => {
+                    Self::FromSavings { share, start, cap }
+                }
+            }
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

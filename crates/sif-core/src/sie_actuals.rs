@@ -28,7 +28,7 @@ use std::fmt;
 use crate::engine::Projection;
 use crate::messages::Message;
 use crate::model::{ActorKind, Actual, ActualRepayment, Fund, Initiative};
-use crate::money::Money;
+use crate::money::{Money, Overflow};
 use crate::sie_read::{SieFile, SieWarning};
 
 /// Where the fund's actual payment is read from.
@@ -280,7 +280,7 @@ pub fn preview(
         }
         let code = ini.code.trim().to_string();
         let too_large = || ActualsError::TooLarge { code: code.clone() };
-        let recorded = recorded_figures(fund, index, year);
+        let recorded = recorded_figures(fund, index, year).map_err(|_| too_large())?;
         let mut fund_ore = a.fund;
         if fund_from == FundFrom::Allocation && ini.owner.trim() == holder {
             // The owner is the holder: its allocation's income row carries the holder, like
@@ -380,21 +380,22 @@ pub struct Recorded {
     pub repaid: Vec<(String, Money)>,
 }
 
-pub fn recorded_figures(fund: &Fund, index: usize, year: i32) -> Recorded {
+/// Fails only when a sum does not fit in an amount.
+pub fn recorded_figures(fund: &Fund, index: usize, year: i32) -> Result<Recorded, Overflow> {
     let mut out = Recorded::default();
     let Some(ini) = fund.initiatives.get(index) else {
-        return out;
+        return Ok(out);
     };
     for row in ini.actuals.iter().filter(|a| a.year == year) {
-        out.fund = Money(out.fund.0.saturating_add(row.fund.0));
+        out.fund = out.fund.checked_add(row.fund)?;
         for r in &row.repaid {
             match out.repaid.iter_mut().find(|(a, _)| *a == r.actor) {
-                Some((_, m)) => *m = Money(m.0.saturating_add(r.amount.0)),
+                Some((_, m)) => *m = m.checked_add(r.amount)?,
                 None => out.repaid.push((r.actor.clone(), r.amount)),
             }
         }
     }
-    out
+    Ok(out)
 }
 
 /// Replace the year's actual rows of every initiative the preview matched, each with `source`
@@ -464,17 +465,20 @@ pub fn applied(
     Ok(changed.into_iter().collect())
 }
 
-/// The repayments the preview records, summed per payer over the initiatives (actor order).
-pub fn repaid_per_payer(fund: &Fund, preview: &ActualsPreview) -> Vec<(String, Money)> {
-    let mut totals: BTreeMap<usize, (String, i64)> = BTreeMap::new();
+/// The repayments the preview records, summed per payer over the initiatives (actor order);
+/// `None` for a payer whose sum does not fit in an amount.
+pub fn repaid_per_payer(fund: &Fund, preview: &ActualsPreview) -> Vec<(String, Option<Money>)> {
+    let mut totals: BTreeMap<usize, (String, Option<Money>)> = BTreeMap::new();
     for f in &preview.initiatives {
         for (actor, m) in &f.repaid {
             let k = fund.actor_index(actor).unwrap_or(usize::MAX);
-            let e = totals.entry(k).or_insert_with(|| (actor.clone(), 0));
-            e.1 = e.1.saturating_add(m.0);
+            let e = totals
+                .entry(k)
+                .or_insert_with(|| (actor.clone(), Some(Money::ZERO)));
+            e.1 = e.1.and_then(|sum| sum.checked_add(*m).ok());
         }
     }
-    totals.into_values().map(|(a, m)| (a, Money(m))).collect()
+    totals.into_values().collect()
 }
 
 /// One line of the comparison people read before applying: an initiative's fund payment
@@ -485,7 +489,8 @@ pub struct ComparisonRow {
     pub payer: Option<String>,
     /// The plan for the year (base scenario); `None` when the fund cannot be projected.
     pub planned: Option<Money>,
-    pub recorded: Money,
+    /// What the fund file records now; `None` when its sum does not fit in an amount.
+    pub recorded: Option<Money>,
     pub read: Money,
 }
 
@@ -493,7 +498,7 @@ impl ComparisonRow {
     /// Read from the file minus recorded now; `None` where the difference is too large for
     /// an amount (shown as no figure, never as a wrong one).
     pub fn difference(&self) -> Option<Money> {
-        self.read.checked_sub(self.recorded).ok()
+        self.read.checked_sub(self.recorded?).ok()
     }
 }
 
@@ -507,7 +512,7 @@ pub fn comparison(
     let year_index = usize::try_from(preview.year - fund.first_year).ok();
     let mut rows = Vec::new();
     for f in &preview.initiatives {
-        let recorded = recorded_figures(fund, f.index, preview.year);
+        let recorded = recorded_figures(fund, f.index, preview.year).ok();
         let planned_fund = fund.initiatives.get(f.index).and_then(|ini| {
             crate::money::checked_sum(
                 ini.costs
@@ -521,17 +526,19 @@ pub fn comparison(
             code: f.code.clone(),
             payer: None,
             planned: planned_fund,
-            recorded: recorded.fund,
+            recorded: recorded.as_ref().map(|r| r.fund),
             read: f.fund,
         });
         let ip = projection.and_then(|p| p.initiatives.iter().find(|p| p.index == f.index));
         for (k, actor) in fund.actors.iter().enumerate() {
             let read = f.repaid.iter().find(|(a, _)| *a == actor.code).map(|x| x.1);
-            let rec = recorded
-                .repaid
-                .iter()
-                .find(|(a, _)| *a == actor.code)
-                .map(|x| x.1);
+            // What is recorded for the payer (0 for none); `None` when it does not fit.
+            let rec = recorded.as_ref().map(|r| {
+                r.repaid
+                    .iter()
+                    .find(|(a, _)| *a == actor.code)
+                    .map_or(Money::ZERO, |x| x.1)
+            });
             let planned = ip.and_then(|p| {
                 p.repayments
                     .iter()
@@ -539,7 +546,7 @@ pub fn comparison(
                     .and_then(|flow| year_index.and_then(|i| flow.planned.get(i)).copied())
             });
             let planned_nonzero = planned.is_some_and(|m| !m.is_zero());
-            if read.is_none() && rec.is_none_or(|m| m.is_zero()) && !planned_nonzero {
+            if read.is_none() && rec.is_some_and(|m| m.is_zero()) && !planned_nonzero {
                 continue;
             }
             rows.push(ComparisonRow {
@@ -550,7 +557,7 @@ pub fn comparison(
                 } else {
                     None
                 },
-                recorded: rec.unwrap_or(Money::ZERO),
+                recorded: rec,
                 read: read.unwrap_or(Money::ZERO),
             });
         }
@@ -567,7 +574,7 @@ mod tests {
             code: "P1".into(),
             payer: None,
             planned: None,
-            recorded: Money(recorded),
+            recorded: Some(Money(recorded)),
             read: Money(read),
         }
     }
@@ -578,5 +585,39 @@ mod tests {
         assert_eq!(row(1_000, 300).difference(), Some(Money(-700)));
         // Too large for an amount: no figure, never a saturated one.
         assert_eq!(row(-1, i64::MAX).difference(), None);
+        let unknown = ComparisonRow {
+            recorded: None,
+            ..row(0, 5)
+        };
+        assert_eq!(unknown.difference(), None);
+    }
+
+    #[test]
+    fn recorded_sums_too_large_for_an_amount_are_refused_not_saturated() {
+        let (mut fund, _) = crate::samples::every_sample_projected().swap_remove(1);
+        let ini = &mut fund.initiatives[0];
+        let year = ini.actuals[0].year;
+        let half = Money(i64::MAX / 2 + 1);
+        for _ in 0..2 {
+            ini.actuals.push(crate::model::Actual {
+                year,
+                fund: half,
+                repaid: vec![ActualRepayment {
+                    actor: "SN".into(),
+                    amount: half,
+                }],
+                source: String::new(),
+            });
+        }
+        assert_eq!(recorded_figures(&fund, 0, year), Err(Overflow));
+        // The figures of another year are read as before.
+        let other = fund.initiatives[0]
+            .actuals
+            .iter()
+            .map(|a| a.year)
+            .find(|&y| y != year);
+        if let Some(y) = other {
+            assert!(recorded_figures(&fund, 0, y).is_ok());
+        }
     }
 }

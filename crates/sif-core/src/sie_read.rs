@@ -881,6 +881,11 @@ mod tests {
             .sum()
     }
 
+    /// A file of `HEAD` and then `body`, read.
+    fn after_head(body: &str) -> SieFile {
+        ok(format!("{HEAD}{body}").as_bytes())
+    }
+
     const HEAD: &str = "#FLAGGA 0\n#FORMAT PC8\n#SIETYP 4\n#PROGRAM \"Raindance\" 5.1\n#GEN 20260120\n#RAR 0 20250101 20251231\n";
 
     #[test]
@@ -905,38 +910,34 @@ mod tests {
 
     #[test]
     fn tabs_bare_fields_and_unquoted_objects() {
-        let text = format!(
-            "{HEAD}#VER\tA\t7\t20250310\tInköp\n{{\n\t#TRANS\t5110\t{{1 BUN\t6 P101}}\t1234.5\t20250310\t\"rad\"\n\t#TRANS\t1930\t{{}}\t-1234.50\n}}\n"
+        let f = after_head(
+            "#VER\tA\t7\t20250310\tInköp\n{\n\t#TRANS\t5110\t{1 BUN\t6 P101}\t1234.5\t20250310\t\"rad\"\n\t#TRANS\t1930\t{}\t-1234.50\n}\n",
         );
-        let f = ok(text.as_bytes());
         assert_eq!(sum(&f, 2025, 5110, Some("BUN"), Some("P101")), 123_450);
         assert_eq!(sum(&f, 2025, 1930, None, None), -123_450);
     }
 
     #[test]
     fn quoted_dimensions_other_dimensions_and_spaces_in_codes() {
-        let text = format!(
-            "{HEAD}#VER \"\" \"\" 20250101 \"\"\n{{\n#TRANS 5110 {{\"1\" \" SN \" \"10\" \"12\" \"6\" \"P101 \"}} 10\n#TRANS 1930 {{ }} -10\n}}\n"
+        let f = after_head(
+            "#VER \"\" \"\" 20250101 \"\"\n{\n#TRANS 5110 {\"1\" \" SN \" \"10\" \"12\" \"6\" \"P101 \"} 10\n#TRANS 1930 { } -10\n}\n",
         );
-        let f = ok(text.as_bytes());
         assert_eq!(sum(&f, 2025, 5110, Some("SN"), Some("P101")), 1000);
     }
 
     #[test]
     fn escaped_quotes_in_texts() {
-        let text = format!(
-            "{HEAD}#VER A 1 20250101 \"Faktura \\\"12\\\" {{brace}}\"\n{{\n#TRANS 5110 {{6 \"P1\"}} 1 20250101 \"a \\\" b\"\n#TRANS 1930 {{}} -1\n}}\n"
+        let f = after_head(
+            "#VER A 1 20250101 \"Faktura \\\"12\\\" {brace}\"\n{\n#TRANS 5110 {6 \"P1\"} 1 20250101 \"a \\\" b\"\n#TRANS 1930 {} -1\n}\n",
         );
-        let f = ok(text.as_bytes());
         assert_eq!(sum(&f, 2025, 5110, None, Some("P1")), 100);
     }
 
     #[test]
     fn underdim_is_read_and_its_objects_do_not_count_as_projects() {
-        let text = format!(
-            "{HEAD}#DIM 6 \"Projekt\"\n#UNDERDIM 61 \"Delprojekt\" 6\n#OBJEKT 61 \"D1\" \"Del 1\"\n#VER A 1 20250101 x\n{{\n#TRANS 5110 {{6 \"P1\" 61 \"D1\"}} 5\n#TRANS 1930 {{}} -5\n}}\n"
+        let f = after_head(
+            "#DIM 6 \"Projekt\"\n#UNDERDIM 61 \"Delprojekt\" 6\n#OBJEKT 61 \"D1\" \"Del 1\"\n#VER A 1 20250101 x\n{\n#TRANS 5110 {6 \"P1\" 61 \"D1\"} 5\n#TRANS 1930 {} -5\n}\n",
         );
-        let f = ok(text.as_bytes());
         assert!(
             f.dimensions
                 .contains(&(61, "Delprojekt".to_string(), Some(6)))
@@ -947,20 +948,18 @@ mod tests {
 
     #[test]
     fn only_trans_rows_count() {
-        let text = format!(
-            "{HEAD}#VER A 8 20251210 \"Ändrad\" 20260114\n{{\n#BTRANS 5110 {{6 \"P1\"}} 1000 20260107 \"\" \"\" \"Anna\"\n#RTRANS 5110 {{6 \"P1\"}} 800 20260107 \"\" \"\" \"Anna\"\n#TRANS 5110 {{6 \"P1\"}} 800\n#RTRANS 1930 {{}} -800\n#TRANS 1930 {{}} -800\n}}\n"
+        let f = after_head(
+            "#VER A 8 20251210 \"Ändrad\" 20260114\n{\n#BTRANS 5110 {6 \"P1\"} 1000 20260107 \"\" \"\" \"Anna\"\n#RTRANS 5110 {6 \"P1\"} 800 20260107 \"\" \"\" \"Anna\"\n#TRANS 5110 {6 \"P1\"} 800\n#RTRANS 1930 {} -800\n#TRANS 1930 {} -800\n}\n",
         );
-        let f = ok(text.as_bytes());
         assert_eq!(sum(&f, 2025, 5110, None, Some("P1")), 80_000);
         assert_eq!(f.rows, 2);
     }
 
     #[test]
     fn unknown_labels_are_skipped_inside_and_outside_vouchers() {
-        let text = format!(
-            "{HEAD}#NYPOST 1 2 \"x\"\n#KSUMMA 123\n#VER A 1 20250101 x\n{{\n#OKAND 5110 {{}} 99\n#TRANS 5110 {{}} 1\n#TRANS 1930 {{}} -1\n}}\n"
+        let f = after_head(
+            "#NYPOST 1 2 \"x\"\n#KSUMMA 123\n#VER A 1 20250101 x\n{\n#OKAND 5110 {} 99\n#TRANS 5110 {} 1\n#TRANS 1930 {} -1\n}\n",
         );
-        let f = ok(text.as_bytes());
         assert_eq!(f.rows, 2);
         assert_eq!(sum(&f, 2025, 5110, None, None), 100);
     }
@@ -1026,10 +1025,9 @@ mod tests {
 
     #[test]
     fn vouchers_count_by_the_year_of_their_date() {
-        let text = format!(
-            "{HEAD}#VER A 1 20241231 x\n{{\n#TRANS 5110 {{}} 1\n#TRANS 1930 {{}} -1\n}}\n#VER A 2 20250101 x\n{{\n#TRANS 5110 {{}} 2\n#TRANS 1930 {{}} -2\n}}\n"
+        let f = after_head(
+            "#VER A 1 20241231 x\n{\n#TRANS 5110 {} 1\n#TRANS 1930 {} -1\n}\n#VER A 2 20250101 x\n{\n#TRANS 5110 {} 2\n#TRANS 1930 {} -2\n}\n",
         );
-        let f = ok(text.as_bytes());
         assert_eq!(sum(&f, 2024, 5110, None, None), 100);
         assert_eq!(sum(&f, 2025, 5110, None, None), 200);
         assert_eq!(f.voucher_years, vec![(2024, 1), (2025, 1)]);
@@ -1055,10 +1053,9 @@ mod tests {
 
     #[test]
     fn block_on_the_ver_line_and_an_empty_voucher() {
-        let text = format!(
-            "{HEAD}#VER A 1 20250101 x {{\n#TRANS 5110 {{}} 1\n#TRANS 1930 {{}} -1\n}}\n#VER A 2 20250102 \"tom\"\n#VER A 3 20250103 x\n{{ }}\n"
+        let f = after_head(
+            "#VER A 1 20250101 x {\n#TRANS 5110 {} 1\n#TRANS 1930 {} -1\n}\n#VER A 2 20250102 \"tom\"\n#VER A 3 20250103 x\n{ }\n",
         );
-        let f = ok(text.as_bytes());
         assert_eq!(f.vouchers, 2);
         assert_eq!(f.rows, 2);
     }

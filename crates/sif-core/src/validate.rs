@@ -353,12 +353,33 @@ impl Collector<'_> {
     }
 
     fn percent(&mut self, loc: Location, path: fmt::Arguments<'_>, value: i32, max: i32) {
-        if !(0..=max).contains(&value) {
-            self.error(
-                loc,
-                path.to_string(),
-                IssueKind::PercentOutside { value, max },
-            );
+        self.within(loc, path, value, 0..=max, |value| {
+            IssueKind::PercentOutside { value, max }
+        });
+    }
+
+    /// A value that must lie in `range`; `outside` says what is wrong with it.
+    fn within(
+        &mut self,
+        loc: Location,
+        path: fmt::Arguments<'_>,
+        value: i32,
+        range: std::ops::RangeInclusive<i32>,
+        outside: impl FnOnce(i32) -> IssueKind,
+    ) {
+        self.error_unless(range.contains(&value), loc, path, || outside(value));
+    }
+
+    /// An error at `path` unless `ok`.
+    fn error_unless(
+        &mut self,
+        ok: bool,
+        loc: Location,
+        path: fmt::Arguments<'_>,
+        kind: impl FnOnce() -> IssueKind,
+    ) {
+        if !ok {
+            self.error(loc, path.to_string(), kind());
         }
     }
 
@@ -462,18 +483,16 @@ pub fn validate_without_projection(fund: &Fund) -> Report {
             );
         }
     }
-    if !(1..=60).contains(&fund.years) {
-        c.error(f, "years", IssueKind::HorizonYears { years: fund.years });
-    }
-    if !(1900..=2200).contains(&fund.first_year) {
-        c.error(
-            f,
-            "first_year",
-            IssueKind::FirstYear {
-                year: fund.first_year,
-            },
-        );
-    }
+    c.within(f, format_args!("years"), fund.years, 1..=60, |years| {
+        IssueKind::HorizonYears { years }
+    });
+    c.within(
+        f,
+        format_args!("first_year"),
+        fund.first_year,
+        1900..=2200,
+        |year| IssueKind::FirstYear { year },
+    );
     if !fund.discount_rate.is_finite() || !(0.0..=20.0).contains(&fund.discount_rate) {
         c.error(
             f,
@@ -585,54 +604,49 @@ pub fn validate_without_projection(fund: &Fund) -> Report {
                 );
             }
             c.amount(loc, format_args!("{rp}.amount"), row.amount);
-            c.percent(loc, format_args!("{rp}.deadweight"), row.deadweight, 100);
-            c.percent(loc, format_args!("{rp}.attribution"), row.attribution, 100);
-            c.percent(loc, format_args!("{rp}.drop_off"), row.drop_off, 100);
-            c.percent(
-                loc,
-                format_args!("{rp}.optimism_bias"),
-                row.optimism_bias,
-                100,
-            );
-            c.percent(loc, format_args!("{rp}.low"), row.low, 100);
-            if !(100..=300).contains(&row.high) {
-                c.error(
-                    loc,
-                    format!("{rp}.high"),
-                    IssueKind::HighOutside { value: row.high },
-                );
+            // The adjusted appraisal's estimates, each 0–100 %.
+            for (field, value) in [
+                ("deadweight", row.deadweight),
+                ("attribution", row.attribution),
+                ("drop_off", row.drop_off),
+                ("optimism_bias", row.optimism_bias),
+                ("low", row.low),
+            ] {
+                c.percent(loc, format_args!("{rp}.{field}"), value, 100);
             }
+            c.within(
+                loc,
+                format_args!("{rp}.high"),
+                row.high,
+                100..=300,
+                |value| IssueKind::HighOutside { value },
+            );
         }
         match &ini.repayment {
             Repayment::Grant => {}
-            Repayment::Fixed {
-                share,
-                start,
-                instalments,
-                payers,
-            } => {
+            Repayment::Fixed(fixed) => {
                 let rp = format!("{p}.repayment");
-                c.percent(loc, format_args!("{rp}.share"), *share, 100);
-                c.year(loc, format_args!("{rp}.start"), *start);
-                if *instalments < 1 {
+                c.percent(loc, format_args!("{rp}.share"), fixed.share, 100);
+                c.year(loc, format_args!("{rp}.start"), fixed.start);
+                if fixed.instalments < 1 {
                     c.error(
                         loc,
                         format!("{rp}.instalments"),
                         IssueKind::TooFewInstalments {
-                            instalments: *instalments,
+                            instalments: fixed.instalments,
                         },
                     );
-                } else if *instalments > 100 {
+                } else if fixed.instalments > 100 {
                     c.error(
                         loc,
                         format!("{rp}.instalments"),
                         IssueKind::TooManyInstalments {
-                            instalments: *instalments,
+                            instalments: fixed.instalments,
                         },
                     );
                 }
                 let mut sum: i64 = 0;
-                for (k, payer) in payers.iter().enumerate() {
+                for (k, payer) in fixed.payers.iter().enumerate() {
                     let pp = format!("{rp}.payers[{}]", k + 1);
                     c.actor(
                         loc,
@@ -660,13 +674,10 @@ pub fn validate_without_projection(fund: &Fund) -> Report {
         for (k, act) in ini.actuals.iter().enumerate() {
             let ap = format!("{p}.actuals[{}]", k + 1);
             c.year(loc, format_args!("{ap}.year"), act.year);
-            if !fund.is_closed(act.year) {
-                c.error(
-                    loc,
-                    format!("{ap}.year"),
-                    IssueKind::ActualsNotClosed { year: act.year },
-                );
-            }
+            let closed = fund.is_closed(act.year);
+            c.error_unless(closed, loc, format_args!("{ap}.year"), || {
+                IssueKind::ActualsNotClosed { year: act.year }
+            });
             if !years.insert(act.year) {
                 c.error(
                     loc,
@@ -701,20 +712,15 @@ pub fn validate_without_projection(fund: &Fund) -> Report {
         if s.name.eq_ignore_ascii_case("base") {
             c.error(loc, format!("{p}.name"), IssueKind::ReservedScenarioName);
         }
-        c.percent(
-            loc,
-            format_args!("{p}.savings_factor"),
-            s.savings_factor,
-            1000,
-        );
-        c.percent(loc, format_args!("{p}.cost_factor"), s.cost_factor, 1000);
-        if !(0..=20).contains(&s.delay) {
-            c.error(
-                loc,
-                format!("{p}.delay"),
-                IssueKind::DelayOutside { delay: s.delay },
-            );
+        for (field, value) in [
+            ("savings_factor", s.savings_factor),
+            ("cost_factor", s.cost_factor),
+        ] {
+            c.percent(loc, format_args!("{p}.{field}"), value, 1000);
         }
+        c.within(loc, format_args!("{p}.delay"), s.delay, 0..=20, |delay| {
+            IssueKind::DelayOutside { delay }
+        });
     }
 
     // Budget inputs.
@@ -723,13 +729,10 @@ pub fn validate_without_projection(fund: &Fund) -> Report {
         let loc = Location::Budget(i);
         let p = format!("budget[{}]", b.year);
         c.year(loc, format_args!("{p}.year"), b.year);
-        if !years.insert(b.year) {
-            c.error(
-                loc,
-                format!("{p}.year"),
-                IssueKind::DuplicateBudgetYear { year: b.year },
-            );
-        }
+        let first = years.insert(b.year);
+        c.error_unless(first, loc, format_args!("{p}.year"), || {
+            IssueKind::DuplicateBudgetYear { year: b.year }
+        });
         c.limit(
             loc,
             format_args!("{p}.result_before_fund"),
@@ -1121,8 +1124,10 @@ fn reconciliation_warnings(fund: &Fund, base: &engine::Projection) -> Vec<Issue>
                 );
             }
         }
-        let deficit = Money(r.after_reserves().0.saturating_neg().max(0));
-        if r.special_reasons > deficit {
+        // A projection with a result too large for an amount has its own error.
+        if let Ok(deficit) = r.after_reserves().map(crate::engine::deficit_of)
+            && r.special_reasons > deficit
+        {
             warn(
                 &mut out,
                 year,
@@ -1185,17 +1190,28 @@ fn shown(text: &str) -> std::borrow::Cow<'_, str> {
 /// on screen. Line feeds and tabs in notes are layout and allowed.
 fn hidden_control_issues(fund: &Fund) -> Vec<Issue> {
     use crate::text::is_hidden_control;
+    /// What a text is, for the characters it may hold.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Held {
+        /// A code: no control character at all (an error).
+        Code,
+        /// A name or one-line text (a warning).
+        Line,
+        /// A note: line feeds and tabs are layout (a warning for the rest).
+        Note,
+    }
+    use Held::{Code, Line, Note};
     let mut out = Vec::new();
-    let first = |text: &str, layout_ok: bool| {
-        text.chars()
+    let mut check = |location: Location, path: String, text: &str, held: Held| {
+        let layout_ok = held == Note;
+        let Some(c) = text
+            .chars()
             .find(|&c| is_hidden_control(c) && !(layout_ok && (c == '\n' || c == '\t')))
-    };
-    let mut check = |location: Location, path: String, text: &str, code: bool, layout: bool| {
-        let Some(c) = first(text, layout) else {
+        else {
             return;
         };
         let text = text.to_string();
-        out.push(if code {
+        out.push(if held == Code {
             issue(
                 Severity::Error,
                 location,
@@ -1212,72 +1228,41 @@ fn hidden_control_issues(fund: &Fund) -> Vec<Issue> {
         });
     };
     let f = Location::Fund;
-    check(f, "name".into(), &fund.name, false, false);
-    check(f, "organisation".into(), &fund.organisation, false, false);
+    check(f, "name".into(), &fund.name, Line);
+    check(f, "organisation".into(), &fund.organisation, Line);
     if let Some(org) = &fund.org_number {
-        check(f, "org_number".into(), org, false, false);
+        check(f, "org_number".into(), org, Line);
     }
     for (i, a) in fund.actors.iter().enumerate() {
-        let p = format!("actors[{}]", shown(&label(&a.code, i)));
-        check(
+        let (loc, p) = (
             Location::Actor(i),
-            format!("{p}.code"),
-            &a.code,
-            true,
-            false,
+            format!("actors[{}]", shown(&label(&a.code, i))),
         );
-        check(
-            Location::Actor(i),
-            format!("{p}.name"),
-            &a.name,
-            false,
-            false,
-        );
+        check(loc, format!("{p}.code"), &a.code, Code);
+        check(loc, format!("{p}.name"), &a.name, Line);
     }
     for (i, ev) in fund.capital.iter().enumerate() {
-        let p = format!("capital[{}]", i + 1);
-        check(
-            Location::Capital(i),
-            format!("{p}.note"),
-            &ev.note,
-            false,
-            true,
-        );
+        let path = format!("capital[{}].note", i + 1);
+        check(Location::Capital(i), path, &ev.note, Note);
     }
     for (i, ini) in fund.initiatives.iter().enumerate() {
         let loc = Location::Initiative(i);
         let p = format!("initiatives[{}]", shown(&label(&ini.code, i)));
-        check(loc, format!("{p}.code"), &ini.code, true, false);
-        check(loc, format!("{p}.name"), &ini.name, false, false);
-        check(loc, format!("{p}.note"), &ini.note, false, true);
+        check(loc, format!("{p}.code"), &ini.code, Code);
+        check(loc, format!("{p}.name"), &ini.name, Line);
+        check(loc, format!("{p}.note"), &ini.note, Note);
         for (k, act) in ini.actuals.iter().enumerate() {
-            check(
-                loc,
-                format!("{p}.actuals[{}].source", k + 1),
-                &act.source,
-                false,
-                false,
-            );
+            let path = format!("{p}.actuals[{}].source", k + 1);
+            check(loc, path, &act.source, Line);
         }
     }
     for (i, b) in fund.budget.iter().enumerate() {
-        check(
-            Location::Budget(i),
-            format!("budget[{}].special_reasons_note", b.year),
-            &b.special_reasons_note,
-            false,
-            true,
-        );
+        let path = format!("budget[{}].special_reasons_note", b.year);
+        check(Location::Budget(i), path, &b.special_reasons_note, Note);
     }
     for (i, sc) in fund.scenarios.iter().enumerate() {
-        let p = format!("scenarios[{}]", shown(&label(&sc.name, i)));
-        check(
-            Location::Scenario(i),
-            format!("{p}.name"),
-            &sc.name,
-            false,
-            false,
-        );
+        let path = format!("scenarios[{}].name", shown(&label(&sc.name, i)));
+        check(Location::Scenario(i), path, &sc.name, Line);
     }
     out
 }

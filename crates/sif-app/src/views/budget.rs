@@ -311,12 +311,12 @@ impl Line {
             CurrentToRestore => r.current.restoration.to_restore,
             CurrentOverdue => r.current.restoration.overdue,
             FundAdjustment => r.proposed.fund_adjustment,
-            ProposedSpecialReasons => r.proposed.special_reasons_applied,
-            ProposedBalance => r.proposed.balance_result,
-            ProposedEarlier => r.proposed.restoration.earlier,
-            ProposedRestored => r.proposed.restoration.restored,
-            ProposedToRestore => r.proposed.restoration.to_restore,
-            ProposedOverdue => r.proposed.restoration.overdue,
+            ProposedSpecialReasons => r.proposed.outcome.special_reasons_applied,
+            ProposedBalance => r.proposed.outcome.balance_result,
+            ProposedEarlier => r.proposed.outcome.restoration.earlier,
+            ProposedRestored => r.proposed.outcome.restoration.restored,
+            ProposedToRestore => r.proposed.outcome.restoration.to_restore,
+            ProposedOverdue => r.proposed.outcome.restoration.overdue,
         }
     }
 
@@ -436,7 +436,7 @@ fn negative_years(rows: &[ReconcileYear], proposal: bool) -> Vec<(i32, i32)> {
     rows.iter()
         .filter_map(|r| {
             let restore = if proposal {
-                r.proposed.restore_by
+                r.proposed.outcome.restore_by
             } else {
                 r.current.restore_by
             };
@@ -630,7 +630,7 @@ fn cell_ui(
     if matches!(line, Line::CurrentRestoreBy | Line::ProposedRestoreBy) {
         let proposal = line == Line::ProposedRestoreBy;
         let by = if proposal {
-            r.proposed.restore_by
+            r.proposed.outcome.restore_by
         } else {
             r.current.restore_by
         };
@@ -814,7 +814,7 @@ fn deficits_ui(ui: &mut Ui, lang: Lang, salt: &str, deficits: &[Deficit], rows: 
 /// open year, else the first.
 fn default_story_year(rows: &[ReconcileYear], closed_years: usize) -> Option<i32> {
     rows.iter()
-        .find(|r| r.current.restore_by.is_some() || r.proposed.restore_by.is_some())
+        .find(|r| r.current.restore_by.is_some() || r.proposed.outcome.restore_by.is_some())
         .or_else(|| rows.get(closed_years))
         .or_else(|| rows.first())
         .map(|r| r.year)
@@ -863,7 +863,7 @@ fn story_ui(
     {
         let negative = match k {
             1 => r.current.restore_by.is_some(),
-            2 => r.proposed.restore_by.is_some(),
+            2 => r.proposed.outcome.restore_by.is_some(),
             _ => false,
         };
         let rich = if negative {

@@ -11,7 +11,8 @@ use std::cmp::Ordering;
 use eframe::egui::{self, Id, RichText, Sense, Ui};
 use egui_extras::{Column, TableBuilder};
 use sif::model::{
-    ActorKind, CostKind, CostRow, Fund, Initiative, Payer, Repayment, SavingsRow, Status,
+    ActorKind, CostKind, CostRow, FixedRepayment, Fund, Initiative, Payer, Repayment, SavingsRow,
+    Status,
 };
 use sif::money::Money;
 use sif::validate::{Issue, Location, Severity};
@@ -972,7 +973,7 @@ fn repayment_ui(ui: &mut Ui, part: &Part<'_>, fields: &mut FieldBuffers, ini: &m
     part.heading(ui, T::RepaymentAgreement, ".repayment");
     let current = match ini.repayment {
         Repayment::Grant => RepaymentKind::Grant,
-        Repayment::Fixed { .. } => RepaymentKind::Fixed,
+        Repayment::Fixed(_) => RepaymentKind::Fixed,
         Repayment::FromSavings { .. } => RepaymentKind::FromSavings,
     };
     let mut kind = current;
@@ -988,9 +989,8 @@ fn repayment_ui(ui: &mut Ui, part: &Part<'_>, fields: &mut FieldBuffers, ini: &m
     if kind != current {
         // Keep the share and start year across a switch; sensible defaults otherwise.
         let (share, start) = match &ini.repayment {
-            Repayment::Fixed { share, start, .. } | Repayment::FromSavings { share, start, .. } => {
-                (*share, *start)
-            }
+            Repayment::Fixed(FixedRepayment { share, start, .. })
+            | Repayment::FromSavings { share, start, .. } => (*share, *start),
             Repayment::Grant => {
                 let start = ini
                     .savings
@@ -1004,7 +1004,7 @@ fn repayment_ui(ui: &mut Ui, part: &Part<'_>, fields: &mut FieldBuffers, ini: &m
         };
         ini.repayment = match kind {
             RepaymentKind::Grant => Repayment::Grant,
-            RepaymentKind::Fixed => Repayment::Fixed {
+            RepaymentKind::Fixed => Repayment::Fixed(FixedRepayment {
                 share,
                 start,
                 instalments: 5,
@@ -1012,7 +1012,7 @@ fn repayment_ui(ui: &mut Ui, part: &Part<'_>, fields: &mut FieldBuffers, ini: &m
                     actor: ini.owner.clone(),
                     weight: 100,
                 }],
-            },
+            }),
             RepaymentKind::FromSavings => Repayment::FromSavings {
                 share,
                 start,
@@ -1022,22 +1022,17 @@ fn repayment_ui(ui: &mut Ui, part: &Part<'_>, fields: &mut FieldBuffers, ini: &m
     }
     match &mut ini.repayment {
         Repayment::Grant => {}
-        Repayment::Fixed {
-            share,
-            start,
-            instalments,
-            payers,
-        } => {
+        Repayment::Fixed(fixed) => {
             agreement_ui(
                 ui,
                 ("fixed", index),
                 fields,
                 lang,
-                (T::ShareOfFundCost, share),
-                start,
-                (T::Instalments, "instalments", instalments),
+                (T::ShareOfFundCost, &mut fixed.share),
+                &mut fixed.start,
+                (T::Instalments, "instalments", &mut fixed.instalments),
             );
-            payers_ui(ui, part, fields, payers);
+            payers_ui(ui, part, fields, &mut fixed.payers);
         }
         Repayment::FromSavings { share, start, cap } => {
             let share = (T::ShareOfCashSavings, share);

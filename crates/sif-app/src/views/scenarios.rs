@@ -10,6 +10,7 @@
 use eframe::egui::{self, Color32, Id, RichText, Ui};
 use egui_plot::{Legend, Line, LineStyle, PlotPoints};
 use sif::engine::{self, EngineError, Options, Projection};
+use sif::figures::horizon::Horizon;
 use sif::messages::Message;
 use sif::model::{Fund, Scenario};
 use sif::money::{Money, Overflow};
@@ -26,14 +27,9 @@ use crate::widgets::{self, Name, section};
 pub struct KeyFigures {
     /// The fund balance at the end of each year, for the plot.
     pub balance: Vec<(i32, Money)>,
-    /// The fund balance at the horizon's end.
-    pub closing: Money,
-    /// Σ repayments received over the horizon.
-    pub repaid: Money,
-    /// Σ disbursements the fund cannot pay (charged to free equity, SPEC §4.5).
-    pub unfunded: Money,
-    /// Σ repayment not reached by the horizon's end (SPEC §4.4).
-    pub outstanding: Money,
+    /// The sums over the horizon: the closing balance, what was repaid, what the fund could
+    /// not pay, and what is still outstanding.
+    pub horizon: Horizon,
     /// Σ net present value of the counted initiatives (SPEC §4.6).
     pub npv: f64,
     /// The years with a negative balanced-budget result under current law (SPEC §5.1).
@@ -44,13 +40,9 @@ pub struct KeyFigures {
 
 impl KeyFigures {
     pub fn of(p: &Projection) -> Result<KeyFigures, Overflow> {
-        let h = sif::figures::horizon::Horizon::of(p)?;
         Ok(KeyFigures {
             balance: p.statement.iter().map(|y| (y.year, y.closing)).collect(),
-            closing: h.closing,
-            repaid: h.repaid,
-            unfunded: h.unfunded,
-            outstanding: h.outstanding,
+            horizon: Horizon::of(p)?,
             npv: sif::figures::horizon::npv_total(p),
             negative_current: negative_years(p, RuleSet::CurrentLaw),
             negative_proposed: negative_years(p, RuleSet::Proposed),
@@ -71,7 +63,7 @@ pub fn negative_years(p: &Projection, rules: RuleSet) -> Vec<i32> {
         .iter()
         .filter(|y| match rules {
             RuleSet::CurrentLaw => y.current.balance_result.0 < 0,
-            RuleSet::Proposed => y.proposed.balance_result.0 < 0,
+            RuleSet::Proposed => y.proposed.outcome.balance_result.0 < 0,
         })
         .map(|y| y.year)
         .collect()
@@ -300,10 +292,10 @@ fn table_ui(ui: &mut Ui, lang: Lang, rules: RuleSet, cache: &ScenariosState) {
         }
 
         let money: [MoneyRow<'_>; 4] = [
-            (closing_column(lang), |f| f.closing),
-            (lang.t(T::Unfunded), |f| f.unfunded),
-            (lang.t(T::Repaid), |f| f.repaid),
-            (outstanding_label(lang), |f| f.outstanding),
+            (closing_column(lang), |f| f.horizon.closing),
+            (lang.t(T::Unfunded), |f| f.horizon.unfunded),
+            (lang.t(T::Repaid), |f| f.horizon.repaid),
+            (outstanding_label(lang), |f| f.horizon.outstanding),
         ];
         for (label, value) in money {
             row_label(ui, RichText::new(label));

@@ -285,7 +285,8 @@ fn rename_actor(fund: &Fund, old: &str, new: &str) -> Fund {
         for s in &mut i.savings {
             fix(&mut s.actor);
         }
-        if let Repayment::Fixed { payers, .. } = &mut i.repayment {
+        if let Repayment::Fixed(fixed) = &mut i.repayment {
+            let payers = &mut fixed.payers;
             for p in payers {
                 fix(&mut p.actor);
             }

@@ -45,13 +45,10 @@ pub fn npv_total(p: &Projection) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::{Options, project};
 
     #[test]
     fn the_sums_are_the_statement_and_schedule_added_up() {
-        for sample in crate::samples::SAMPLES {
-            let fund = crate::store::parse_str(sample.text, sample.name).unwrap();
-            let p = project(&fund, &Options::default()).unwrap();
+        for (_, p) in crate::samples::every_sample_projected() {
             let h = Horizon::of(&p).unwrap();
             let sum = |f: fn(&crate::engine::StatementYear) -> i64| -> i64 {
                 p.statement.iter().map(f).sum()

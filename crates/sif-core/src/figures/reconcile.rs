@@ -32,13 +32,10 @@ impl Deductions {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::{Options, project};
 
     #[test]
     fn the_deductions_are_the_engine_figures_with_a_minus_sign() {
-        for sample in crate::samples::SAMPLES {
-            let fund = crate::store::parse_str(sample.text, sample.name).unwrap();
-            let p = project(&fund, &Options::default()).unwrap();
+        for (_, p) in crate::samples::every_sample_projected() {
             for r in &p.reconciliation {
                 let d = Deductions::of(r);
                 assert_eq!(d.disbursed.0, -r.disbursed.0);

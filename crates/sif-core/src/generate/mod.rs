@@ -7,7 +7,8 @@ mod text;
 
 use crate::model::{
     Actor, ActorKind, Actual, ActualRepayment, BudgetYear, CapitalEvent, CapitalKind, CostKind,
-    CostRow, Fund, FundingModel, Initiative, Payer, Repayment, SavingsRow, Scenario, Status,
+    CostRow, FixedRepayment, Fund, FundingModel, Initiative, Payer, Repayment, SavingsRow,
+    Scenario, Status,
 };
 use crate::money::Money;
 use text::{AREAS, COMMITTEES, EXTERNAL, TOPICS};
@@ -212,12 +213,12 @@ pub fn generate_fund(params: &GenerateParams) -> Fund {
                     p.weight += left;
                 }
                 payers.retain(|p| p.weight > 0);
-                Repayment::Fixed {
+                Repayment::Fixed(FixedRepayment {
                     share: y(rng.range(3, 10)) * 10,
                     start: (cost_end + 1).min(last),
                     instalments: y(rng.range(2, 6)),
                     payers,
-                }
+                })
             }
         };
         // Actual fund costs for closed years, near the plan; repayments are filled in below

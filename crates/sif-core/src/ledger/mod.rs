@@ -461,8 +461,10 @@ pub fn journal(fund: &Fund, projection: &Projection) -> Result<Journal, LedgerEr
     let holder = fund.actors[holder_index].code.as_str();
     // Which actors and initiatives the rows name, marked as the rows are written: the objects
     // (SIE #OBJEKT) are those, without searching the rows afterwards.
-    let mut used_actor = vec![false; fund.actors.len()];
-    let mut used_initiative = vec![false; fund.initiatives.len()];
+    let mut used = InUse {
+        actors: vec![false; fund.actors.len()],
+        initiatives: vec![false; fund.initiatives.len()],
+    };
     let earmarked = fund.model == FundingModel::EarmarkedEquity;
 
     let mut vouchers: Vec<Voucher> = Vec::new();
@@ -527,20 +529,18 @@ pub fn journal(fund: &Fund, projection: &Projection) -> Result<Journal, LedgerEr
 
         // Step 2: the fund pays each initiative's owner, who spends it by cost kind.
         for p in &projection.initiatives {
-            let cost = p.fund_cost.get(i).copied().unwrap_or(Money::ZERO);
-            if cost.0 <= 0 {
+            let Some(cost) = positive_at(&p.fund_cost, i) else {
                 continue;
-            }
-            let Some(ini) = fund.initiatives.get(p.index) else {
-                return Err(LedgerError::ProjectionMismatch);
             };
+            let ini = fund
+                .initiatives
+                .get(p.index)
+                .ok_or(LedgerError::ProjectionMismatch)?;
             let owner_index = fund
                 .actor_index(&ini.owner)
                 .ok_or_else(|| LedgerError::UnknownActor(ini.owner.clone()))?;
             let owner = fund.actors[owner_index].code.as_str();
-            used_actor[holder_index] = true;
-            used_actor[owner_index] = true;
-            used_initiative[p.index] = true;
+            used.mark([holder_index, owner_index], p.index);
             let code = Some(ini.code.as_str());
             // The internal allocation only: the owner's real costs (wages, purchases) and the
             // bank are booked by the financial system from payroll and accounts payable.
@@ -567,16 +567,13 @@ pub fn journal(fund: &Fund, projection: &Projection) -> Result<Journal, LedgerEr
                 return Err(LedgerError::ProjectionMismatch);
             };
             for flow in &p.repayments {
-                let amount = flow.received.get(i).copied().unwrap_or(Money::ZERO);
-                if amount.0 <= 0 {
+                let Some(amount) = positive_at(&flow.received, i) else {
                     continue;
-                }
+                };
                 let Some(payer) = fund.actors.get(flow.actor) else {
                     return Err(LedgerError::ProjectionMismatch);
                 };
-                used_actor[holder_index] = true;
-                used_actor[flow.actor] = true;
-                used_initiative[p.index] = true;
+                used.mark([holder_index, flow.actor], p.index);
                 let code = Some(ini.code.as_str());
                 year_vouchers.push((
                     year_end.clone(),
@@ -606,27 +603,33 @@ pub fn journal(fund: &Fund, projection: &Projection) -> Result<Journal, LedgerEr
         // Step 4: the year's repayments are earmarked again, then earmarked equity is used
         // for the year's disbursements — never more than the fund holds (SPEC §4.5).
         if earmarked {
-            if st.repaid.0 > 0 {
-                year_vouchers.push((
-                    year_end.clone(),
-                    voucher_text(&["Återförda medel öronmärks på nytt"], suffix),
+            // Each moves the amount within equity: debit the first account, credit the second.
+            let transfers = [
+                (
+                    st.repaid,
+                    "Återförda medel öronmärks på nytt",
                     VoucherOrigin::Reearmarking,
-                    vec![
-                        row(acc.free_equity, st.repaid, None, None),
-                        row(acc.fund_equity, neg(st.repaid)?, None, None),
-                    ],
-                ));
-            }
-            if st.fund_used.0 > 0 {
-                year_vouchers.push((
-                    year_end.clone(),
-                    voucher_text(&["Ianspråktagande av öronmärkt eget kapital"], suffix),
+                    (acc.free_equity, acc.fund_equity),
+                ),
+                (
+                    st.fund_used,
+                    "Ianspråktagande av öronmärkt eget kapital",
                     VoucherOrigin::EquityUse,
-                    vec![
-                        row(acc.fund_equity, st.fund_used, None, None),
-                        row(acc.free_equity, neg(st.fund_used)?, None, None),
-                    ],
-                ));
+                    (acc.fund_equity, acc.free_equity),
+                ),
+            ];
+            for (amount, text, origin, (debit, credit)) in transfers {
+                if amount.0 > 0 {
+                    year_vouchers.push((
+                        year_end.clone(),
+                        voucher_text(&[text], suffix),
+                        origin,
+                        vec![
+                            row(debit, amount, None, None),
+                            row(credit, neg(amount)?, None, None),
+                        ],
+                    ));
+                }
             }
         }
 
@@ -654,7 +657,7 @@ pub fn journal(fund: &Fund, projection: &Projection) -> Result<Journal, LedgerEr
     }
     year_start.push(vouchers.len());
 
-    let objects = objects_in_use(fund, &used_actor, &used_initiative);
+    let objects = used.objects(fund);
     let (balances, horizon) = balances(&accounts, fund.first_year, &vouchers, &year_start)?;
     Ok(Journal {
         fund_name: fund.name.clone(),
@@ -697,26 +700,52 @@ fn row(account: u32, amount: Money, dim1: Option<&str>, dim6: Option<&str>) -> R
     }
 }
 
-/// The committees (in actor order) and initiatives (in file order) that some row names, from
-/// the flags set while the rows were written. Rows name objects by code, so every actor or
-/// initiative with a used code is listed (each initiative code once, the first in file order).
+/// The amount of year `i` of a yearly series, when there is one above zero to book.
+fn positive_at(yearly: &[Money], i: usize) -> Option<Money> {
+    yearly.get(i).copied().filter(|m| m.0 > 0)
+}
+
+/// Which actors and initiatives (by index) some voucher row names, flagged while the rows are
+/// written: their objects go into the file.
+struct InUse {
+    actors: Vec<bool>,
+    initiatives: Vec<bool>,
+}
+
+impl InUse {
+    /// A voucher between two actors for an initiative.
+    fn mark(&mut self, actors: [usize; 2], initiative: usize) {
+        for a in actors {
+            if let Some(flag) = self.actors.get_mut(a) {
+                *flag = true;
+            }
+        }
+        if let Some(flag) = self.initiatives.get_mut(initiative) {
+            *flag = true;
+        }
+    }
+
+    /// The committees (in actor order) and initiatives (in file order) that some row names.
+    /// Rows name objects by code, so every actor or initiative with a used code is listed
+    /// (each initiative code once, the first in file order).
+    fn objects(&self, fund: &Fund) -> Vec<Object> {
+        objects_in_use(fund, &self.actors, &self.initiatives)
+    }
+}
+
 fn objects_in_use(fund: &Fund, used_actor: &[bool], used_initiative: &[bool]) -> Vec<Object> {
     use std::collections::HashSet;
-    let flagged = |used: &[bool], i: usize| used.get(i).copied().unwrap_or(false);
-    let used1: HashSet<&str> = fund
-        .actors
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| flagged(used_actor, *i))
-        .map(|(_, a)| a.code.as_str())
-        .collect();
-    let used6: HashSet<&str> = fund
-        .initiatives
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| flagged(used_initiative, *i))
-        .map(|(_, ini)| ini.code.as_str())
-        .collect();
+    // The codes of the flagged items.
+    fn codes<'a, T>(items: &'a [T], used: &[bool], code: fn(&T) -> &str) -> HashSet<&'a str> {
+        items
+            .iter()
+            .zip(used)
+            .filter(|(_, used)| **used)
+            .map(|(item, _)| code(item))
+            .collect()
+    }
+    let used1 = codes(&fund.actors, used_actor, |a| a.code.as_str());
+    let used6 = codes(&fund.initiatives, used_initiative, |ini| ini.code.as_str());
     let mut objects: Vec<Object> = fund
         .actors
         .iter()

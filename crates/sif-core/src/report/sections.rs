@@ -272,17 +272,13 @@ impl<'a> Report<'a> {
         let l = self.lang;
         match r {
             Repayment::Grant => self.t(ReportText::GrantNoRepayment).to_string(),
-            Repayment::Fixed {
-                share,
-                start,
-                instalments,
-                payers,
-            } => {
-                let payers: Vec<String> = payers
+            Repayment::Fixed(fixed) => {
+                let payers: Vec<String> = fixed
+                    .payers
                     .iter()
                     .map(|p| format!("{} {}", p.actor, l.percent(p.weight)))
                     .collect();
-                text::fixed_repayment(l, &l.percent(share), instalments, start, &payers.join(", "))
+                text::fixed_repayment(l, &l.percent(fixed.share), fixed, &payers.join(", "))
             }
             Repayment::FromSavings { share, start, cap } => {
                 text::from_savings_repayment(l, &l.percent(share), start, &l.percent(cap))
@@ -444,7 +440,7 @@ impl<'a> Report<'a> {
         let proposed: Vec<(i32, i32)> = p
             .reconciliation
             .iter()
-            .filter_map(|y| y.proposed.restore_by.map(|r| (y.year, r)))
+            .filter_map(|y| y.proposed.outcome.restore_by.map(|r| (y.year, r)))
             .collect();
         let describe = |list: &[(i32, i32)], lang: Lang| -> String {
             let items: Vec<String> = list
@@ -906,28 +902,14 @@ impl<'a> Report<'a> {
         self.push("<tbody>");
         for y in &p.reconciliation {
             let keys = [("year", y.year.to_string())];
-            let (prefix, special, balance, restore_by, restoration) = if proposal {
-                let r = &y.proposed;
-                (
-                    "proposed",
-                    r.special_reasons_applied,
-                    r.balance_result,
-                    r.restore_by,
-                    r.restoration,
-                )
+            let (prefix, o) = if proposal {
+                ("proposed", &y.proposed.outcome)
             } else {
-                let r = &y.current;
-                (
-                    "current",
-                    r.special_reasons_applied,
-                    r.balance_result,
-                    r.restore_by,
-                    r.restoration,
-                )
+                ("current", &y.current)
             };
             let mut row = format!(
                 "<tr{}>{}",
-                if restore_by.is_some() {
+                if o.restore_by.is_some() {
                     " class=\"deficit\""
                 } else {
                     ""
@@ -946,13 +928,14 @@ impl<'a> Report<'a> {
                 row.push_str(&self.money_td(m, t, &keys, f));
             }
             let field = |name: &str| format!("{prefix}.{name}");
+            let special = o.special_reasons_applied;
             row.push_str(&self.money_td(special, t, &keys, &field("special_reasons_applied")));
-            row.push_str(&self.money_td(balance, t, &keys, &field("balance_result")));
-            row.push_str(&self.restore_td(restore_by, t, &keys, &field("restore_by")));
+            row.push_str(&self.money_td(o.balance_result, t, &keys, &field("balance_result")));
+            row.push_str(&self.restore_td(o.restore_by, t, &keys, &field("restore_by")));
             for (m, f) in [
-                (restoration.restored, "restored"),
-                (restoration.to_restore, "to_restore"),
-                (restoration.overdue, "overdue"),
+                (o.restoration.restored, "restored"),
+                (o.restoration.to_restore, "to_restore"),
+                (o.restoration.overdue, "overdue"),
             ] {
                 row.push_str(&self.money_td(m, t, &keys, &field(f)));
             }

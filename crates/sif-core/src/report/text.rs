@@ -4,6 +4,7 @@
 
 use std::fmt::Display;
 
+use crate::model::FixedRepayment;
 use crate::text::Lang;
 
 crate::texts! {
@@ -271,13 +272,8 @@ pub fn scenario_summary(lang: Lang, savings: &str, costs: &str, delay: &str) -> 
 }
 
 /// A fixed repayment agreement.
-pub fn fixed_repayment(
-    lang: Lang,
-    share: &str,
-    instalments: impl Display,
-    start: impl Display,
-    payers: &str,
-) -> String {
+pub fn fixed_repayment(lang: Lang, share: &str, fixed: &FixedRepayment, payers: &str) -> String {
+    let (instalments, start) = (fixed.instalments, fixed.start);
     crate::sv_en!(
         lang,
         "Fast: {share} av fondens kostnad i {instalments} årliga delar från {start}; betalare {payers}",

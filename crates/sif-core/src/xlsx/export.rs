@@ -12,7 +12,7 @@ use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksh
 
 use super::KRONA_FORMAT;
 use super::text::WorkbookText;
-use crate::engine::Projection;
+use crate::engine::{Projection, RuleOutcome};
 use crate::ledger::budget::{BudgetObject, budget};
 use crate::ledger::{Basis, Journal, LedgerError};
 use crate::model::{ActorKind, Fund, FundingModel, Repayment};
@@ -474,7 +474,7 @@ fn arrears_kind(fund: &Fund, code: &str, lang: Lang) -> &'static str {
         .find(|i| i.code == code)
         .map(|i| &i.repayment)
     {
-        Some(Repayment::Fixed { .. }) => lang.t(WorkbookText::FixedOwedInAddition),
+        Some(Repayment::Fixed(_)) => lang.t(WorkbookText::FixedOwedInAddition),
         Some(Repayment::FromSavings { .. }) => lang.t(WorkbookText::FromSavingsCarriedInto),
         _ => "",
     }
@@ -956,17 +956,20 @@ fn reconciliation_sheet(fund: &Fund, p: &Projection, lang: Lang) -> Result<Sheet
     proposed_columns.extend(tail!("proposed"));
     let mut current_rows = Vec::new();
     let mut proposed_rows = Vec::new();
+    // The last columns of both tables: a rule set's outcome.
+    let outcome = |o: &RuleOutcome| {
+        [
+            Cell::Money(o.special_reasons_applied),
+            Cell::Money(o.balance_result),
+            Cell::opt_year(o.restore_by),
+            Cell::Money(o.restoration.restored),
+            Cell::Money(o.restoration.to_restore),
+            Cell::Money(o.restoration.overdue),
+        ]
+    };
     for y in &p.reconciliation {
-        let k = &y.current;
         let mut row = common(y);
-        row.extend([
-            Cell::Money(k.special_reasons_applied),
-            Cell::Money(k.balance_result),
-            Cell::opt_year(k.restore_by),
-            Cell::Money(k.restoration.restored),
-            Cell::Money(k.restoration.to_restore),
-            Cell::Money(k.restoration.overdue),
-        ]);
+        row.extend(outcome(&y.current));
         current_rows.push(row);
         let q = &y.proposed;
         let mut row = common(y);
@@ -974,13 +977,8 @@ fn reconciliation_sheet(fund: &Fund, p: &Projection, lang: Lang) -> Result<Sheet
             Cell::Money(q.fund_used),
             Cell::Money(q.fund_reearmarked),
             Cell::Money(q.fund_adjustment),
-            Cell::Money(q.special_reasons_applied),
-            Cell::Money(q.balance_result),
-            Cell::opt_year(q.restore_by),
-            Cell::Money(q.restoration.restored),
-            Cell::Money(q.restoration.to_restore),
-            Cell::Money(q.restoration.overdue),
         ]);
+        row.extend(outcome(&q.outcome));
         proposed_rows.push(row);
     }
     let deficits: String = fund

@@ -20,7 +20,8 @@ use super::{
     column_name, find_actor, parse_kind, parse_yes_no,
 };
 use crate::model::{
-    ActorKind, CostKind, CostRow, Fund, Initiative, Payer, Repayment, SavingsRow, Status,
+    ActorKind, CostKind, CostRow, FixedRepayment, Fund, Initiative, Payer, Repayment, SavingsRow,
+    Status,
 };
 use crate::money::{MAX_AMOUNT, Money, ParseMoneyError, checked_sum, parse_money};
 use crate::text::Lang;
@@ -226,9 +227,15 @@ pub struct AddedSummary {
     pub savings_rows: usize,
     /// Σ of the expected savings, every committee and year.
     pub savings: Option<Money>,
-    /// The proposed repayment, in Swedish and English.
-    pub repayment_sv: String,
-    pub repayment_en: String,
+    /// The proposed repayment.
+    pub repayment: Repayment,
+}
+
+impl AddedSummary {
+    /// The proposed repayment in a few words, as the preview shows it.
+    pub fn repayment_text(&self, lang: Lang) -> String {
+        super::text::repayment_in_brief(lang, &self.repayment)
+    }
 }
 
 impl Imported {
@@ -248,42 +255,10 @@ impl Imported {
                     own_costs: checked_sum(ini.costs.iter().map(|c| c.own)).ok(),
                     savings_rows: ini.savings.len(),
                     savings: checked_sum(ini.savings.iter().map(|s| s.amount)).ok(),
-                    repayment_sv: repayment_text(&ini.repayment, true),
-                    repayment_en: repayment_text(&ini.repayment, false),
+                    repayment: ini.repayment.clone(),
                 })
             })
             .collect()
-    }
-}
-
-/// A repayment in a few words: `Fast 100 % från 2027, 3 delbetalningar (SOC 60 %, UTB 40 %)`.
-pub fn repayment_text(r: &Repayment, swedish: bool) -> String {
-    match r {
-        Repayment::Grant => if swedish { "Bidrag" } else { "Grant" }.to_string(),
-        Repayment::Fixed {
-            share,
-            start,
-            instalments,
-            payers,
-        } => {
-            let payers = payers
-                .iter()
-                .map(|p| format!("{} {} %", p.actor, p.weight))
-                .collect::<Vec<_>>()
-                .join(", ");
-            if swedish {
-                format!("Fast {share} % från {start}, {instalments} delbetalningar ({payers})")
-            } else {
-                format!("Fixed {share} % from {start}, {instalments} instalments ({payers})")
-            }
-        }
-        Repayment::FromSavings { share, start, cap } => {
-            if swedish {
-                format!("Ur besparingar {share} % från {start}, tak {cap} %")
-            } else {
-                format!("From savings {share} % from {start}, cap {cap} %")
-            }
-        }
     }
 }
 
@@ -350,6 +325,13 @@ struct Table {
 }
 
 impl Table {
+    /// The rows with something in them (an empty row between filled ones is skipped).
+    fn filled_rows(&self) -> impl Iterator<Item = &Row> {
+        self.rows
+            .iter()
+            .filter(|r| !r.cells.iter().all(Value::is_empty))
+    }
+
     fn place(&self, row: &Row, col: usize) -> String {
         match &self.origin {
             Origin::Sheet(name) => format!(
@@ -986,10 +968,7 @@ fn read_initiative_rows(rd: &mut Cells<'_>, t: &Table, drafts: &mut Vec<Draft>) 
         i64::from(rd.fund.first_year),
         i64::from(rd.fund.last_year()),
     );
-    for r in &t.rows {
-        if r.cells.iter().all(Value::is_empty) {
-            continue;
-        }
+    for r in t.filled_rows() {
         let code = rd.text(t, r, 0);
         let name = rd.required_text(t, r, 1);
         let owner = rd.actor(t, r, 2, true);
@@ -1105,10 +1084,7 @@ fn owner_of(rd: &mut Cells<'_>, t: &Table, r: &Row, drafts: &[Draft]) -> Option<
 }
 
 fn read_cost_rows(rd: &mut Cells<'_>, t: &Table, drafts: &mut [Draft]) {
-    for r in &t.rows {
-        if r.cells.iter().all(Value::is_empty) {
-            continue;
-        }
+    for r in t.filled_rows() {
         let owner = owner_of(rd, t, r, drafts);
         let year = rd.year(t, r, 1);
         let kind = match rd.text(t, r, 2) {
@@ -1141,10 +1117,7 @@ fn read_cost_rows(rd: &mut Cells<'_>, t: &Table, drafts: &mut [Draft]) {
 }
 
 fn read_savings_rows(rd: &mut Cells<'_>, t: &Table, drafts: &mut [Draft]) {
-    for r in &t.rows {
-        if r.cells.iter().all(Value::is_empty) {
-            continue;
-        }
+    for r in t.filled_rows() {
         let owner = owner_of(rd, t, r, drafts);
         let actor = rd.actor(t, r, 1, false);
         let from = rd.year(t, r, 2);
@@ -1214,10 +1187,7 @@ fn read_savings_rows(rd: &mut Cells<'_>, t: &Table, drafts: &mut [Draft]) {
 }
 
 fn read_payer_rows(rd: &mut Cells<'_>, t: &Table, drafts: &mut [Draft]) {
-    for r in &t.rows {
-        if r.cells.iter().all(Value::is_empty) {
-            continue;
-        }
+    for r in t.filled_rows() {
         let owner = owner_of(rd, t, r, drafts);
         let actor = rd.actor(t, r, 1, true);
         let weight = rd.required_whole(t, r, 2, (0, 100));
@@ -1294,12 +1264,12 @@ fn finish(rd: &mut Cells<'_>, drafts: Vec<Draft>) -> Vec<ImportedInitiative> {
                         },
                     ));
                 }
-                Repayment::Fixed {
+                Repayment::Fixed(FixedRepayment {
                     share,
                     start,
                     instalments,
                     payers,
-                }
+                })
             }
         };
         let code = match d.code {

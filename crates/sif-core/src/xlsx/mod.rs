@@ -274,12 +274,16 @@ mod tests {
 
     #[test]
     fn column_names_follow_the_spreadsheet() {
-        assert_eq!(column_name(0), "A");
-        assert_eq!(column_name(2), "C");
-        assert_eq!(column_name(25), "Z");
-        assert_eq!(column_name(26), "AA");
-        assert_eq!(column_name(701), "ZZ");
-        assert_eq!(column_name(702), "AAA");
+        for (index, name) in [
+            (0, "A"),
+            (2, "C"),
+            (25, "Z"),
+            (26, "AA"),
+            (701, "ZZ"),
+            (702, "AAA"),
+        ] {
+            assert_eq!(column_name(index), name);
+        }
     }
 
     #[test]

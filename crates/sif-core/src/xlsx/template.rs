@@ -20,7 +20,7 @@ use super::{
     LISTS_SHEET, NO, PAYERS, REPAYMENT_TYPES, RepaymentType, SAVINGS, SheetSpec, YES, actor_label,
     kind_label,
 };
-use crate::model::{ActorKind, Fund, Initiative, Repayment};
+use crate::model::{ActorKind, FixedRepayment, Fund, Initiative, Repayment};
 
 /// Rows of each data sheet that carry the validation lists and formats.
 pub const TEMPLATE_ROWS: u32 = 1_000;
@@ -272,21 +272,16 @@ fn fill(wb: &mut Workbook, initiatives: &[Initiative]) -> Result<(), XlsxError> 
         ws.write_string(r, 2, &ini.owner)?;
         let kind = match &ini.repayment {
             Repayment::Grant => RepaymentType::Grant,
-            Repayment::Fixed { .. } => RepaymentType::Fixed,
+            Repayment::Fixed(_) => RepaymentType::Fixed,
             Repayment::FromSavings { .. } => RepaymentType::FromSavings,
         };
         ws.write_string(r, 3, kind.label())?;
         match &ini.repayment {
             Repayment::Grant => {}
-            Repayment::Fixed {
-                share,
-                start,
-                instalments,
-                ..
-            } => {
-                ws.write_number(r, 4, *share)?;
-                ws.write_number(r, 5, *start)?;
-                ws.write_number(r, 6, *instalments)?;
+            Repayment::Fixed(fixed) => {
+                ws.write_number(r, 4, fixed.share)?;
+                ws.write_number(r, 5, fixed.start)?;
+                ws.write_number(r, 6, fixed.instalments)?;
             }
             Repayment::FromSavings { share, start, cap } => {
                 ws.write_number(r, 4, *share)?;
@@ -330,7 +325,7 @@ fn fill(wb: &mut Workbook, initiatives: &[Initiative]) -> Result<(), XlsxError> 
             }
             savings += 1;
         }
-        if let Repayment::Fixed { payers: list, .. } = &ini.repayment {
+        if let Repayment::Fixed(FixedRepayment { payers: list, .. }) = &ini.repayment {
             let ws = wb.worksheet_from_name(PAYERS.sv)?;
             for p in list {
                 ws.write_string(payers, 0, &ini.name)?;

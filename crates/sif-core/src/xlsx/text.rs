@@ -1,6 +1,9 @@
 //! The words of the workbook, Swedish and English, in one place: sheet names, titles, column
 //! headings and notes (`lang.t(WorkbookText::…)`).
 
+use crate::model::Repayment;
+use crate::text::Lang;
+
 crate::texts! {
     /// A text of the workbook: sheet names, headings, notes.
     pub enum WorkbookText {
@@ -236,6 +239,33 @@ pub const MONTHS: [WorkbookText; 12] = [
     WorkbookText::Nov,
     WorkbookText::Dec,
 ];
+
+/// A proposed repayment in a few words, for the import's preview:
+/// `Fast 100 % från 2027, 3 delbetalningar (SOC 60 %, UTB 40 %)`.
+pub fn repayment_in_brief(lang: Lang, r: &Repayment) -> String {
+    match r {
+        Repayment::Grant => crate::sv_en!(lang, "Bidrag", "Grant"),
+        Repayment::Fixed(fixed) => {
+            let (share, start, instalments) = (fixed.share, fixed.start, fixed.instalments);
+            let payers = fixed
+                .payers
+                .iter()
+                .map(|p| format!("{} {} %", p.actor, p.weight))
+                .collect::<Vec<_>>()
+                .join(", ");
+            crate::sv_en!(
+                lang,
+                "Fast {share} % från {start}, {instalments} delbetalningar ({payers})",
+                "Fixed {share} % from {start}, {instalments} instalments ({payers})"
+            )
+        }
+        Repayment::FromSavings { share, start, cap } => crate::sv_en!(
+            lang,
+            "Ur besparingar {share} % från {start}, tak {cap} %",
+            "From savings {share} % from {start}, cap {cap} %"
+        ),
+    }
+}
 
 /// The template's instructions sheet, which says everything in Swedish and then in English
 /// (an applicant's workbook has one sheet for both): the titles, the paragraphs, and the heading
