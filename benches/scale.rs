@@ -38,9 +38,13 @@ use sif::store;
 use sif::validate::{validate, validate_without_projection};
 
 const SIZES: [usize; 3] = [100, 1_000, 5_000];
-const YEARS: i32 = 20;
-const ACTORS: usize = 30;
-const SEED: u64 = 7;
+/// The generated funds' shape but for their number of initiatives.
+const SHAPE: GenerateParams = GenerateParams {
+    initiatives: 0,
+    years: 20,
+    actors: 30,
+    seed: 7,
+};
 
 /// A generated fund and its text, the way a user's file would hold it.
 struct Input {
@@ -55,9 +59,7 @@ fn inputs() -> Vec<Input> {
         .map(|&initiatives| {
             let fund = generate_fund(&GenerateParams {
                 initiatives,
-                years: YEARS,
-                actors: ACTORS,
-                seed: SEED,
+                ..SHAPE
             });
             let text = store::to_ron_string(&fund).expect("a generated fund serialises");
             Input {

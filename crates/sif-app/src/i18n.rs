@@ -779,12 +779,10 @@ pub fn signed_percent(lang: Lang, v: i32) -> String {
 }
 
 pub fn years(lang: Lang, n: i32) -> String {
-    match (lang, n) {
-        (Lang::Sv, 1) => "1 år".to_string(),
-        (Lang::Sv, n) => format!("{n} år"),
-        (Lang::En, 1) => "1 year".to_string(),
-        (Lang::En, n) => format!("{n} years"),
-    }
+    format!(
+        "{n} {}",
+        lang.plural(n == 1, ["år", "år"], ["year", "years"])
+    )
 }
 
 /// The added deadweight as the slider and the bar show it: `+20 %-enheter` / `+20 points`.
@@ -1798,6 +1796,10 @@ mod tests {
         );
         assert_eq!(money(Lang::En, Money(-1_234_567)), "-1,234,567");
         assert_eq!(decimal(Lang::Sv, 1.5, 2), "1,50");
+        assert_eq!(years(Lang::Sv, 1), "1 år");
+        assert_eq!(years(Lang::Sv, 4), "4 år");
+        assert_eq!(years(Lang::En, 1), "1 year");
+        assert_eq!(years(Lang::En, 4), "4 years");
         assert_eq!(date(Lang::En, "2025-02-15"), "15 Feb 2025");
         assert_eq!(date(Lang::Sv, "2025-02-15"), "2025-02-15");
         assert_eq!(parse_percent("3,5 %"), Some(3.5));

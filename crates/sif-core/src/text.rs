@@ -158,6 +158,16 @@ impl Lang {
         key.get(self)
     }
 
+    /// A word (or words) in the singular when `one`, else in the plural, in this language:
+    /// `lang.plural(n == 1, ["insats", "insatser"], ["initiative", "initiatives"])`.
+    pub fn plural<'a>(self, one: bool, sv: [&'a str; 2], en: [&'a str; 2]) -> &'a str {
+        let [singular, plural] = match self {
+            Lang::Sv => sv,
+            Lang::En => en,
+        };
+        if one { singular } else { plural }
+    }
+
     /// The Swedish or the English text.
     pub fn pick<'a>(self, sv: &'a str, en: &'a str) -> &'a str {
         match self {

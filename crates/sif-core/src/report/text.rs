@@ -364,12 +364,16 @@ pub fn more_warnings(lang: Lang, more: usize) -> String {
 
 /// How many proposed initiatives are left out.
 pub fn proposed_not_counted(lang: Lang, n: usize) -> String {
-    match (lang, n) {
-        (Lang::Sv, 1) => "Räknas inte – 1 insats har status Förslag".to_string(),
-        (Lang::Sv, n) => format!("Räknas inte – {n} insatser har status Förslag"),
-        (Lang::En, 1) => "Not counted – 1 initiative has status Proposed".to_string(),
-        (Lang::En, n) => format!("Not counted – {n} initiatives have status Proposed"),
-    }
+    let what = lang.plural(
+        n == 1,
+        ["insats", "insatser"],
+        ["initiative has", "initiatives have"],
+    );
+    crate::sv_en!(
+        lang,
+        "Räknas inte – {n} {what} har status Förslag",
+        "Not counted – {n} {what} status Proposed"
+    )
 }
 
 /// The arrears of fixed plans (SPEC §4.4).
@@ -433,5 +437,18 @@ mod tests {
     #[test]
     fn every_text_is_there_in_both_languages() {
         assert_eq!(crate::text::missing(ReportText::ALL), []);
+    }
+
+    #[test]
+    fn one_proposed_initiative_is_singular_more_are_plural() {
+        let cases = [
+            (Lang::Sv, 1, "Räknas inte – 1 insats har status Förslag"),
+            (Lang::Sv, 3, "Räknas inte – 3 insatser har status Förslag"),
+            (Lang::En, 1, "Not counted – 1 initiative has status Proposed"),
+            (Lang::En, 3, "Not counted – 3 initiatives have status Proposed"),
+        ];
+        for (lang, n, text) in cases {
+            assert_eq!(proposed_not_counted(lang, n), text);
+        }
     }
 }
