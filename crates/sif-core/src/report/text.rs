@@ -444,8 +444,16 @@ mod tests {
         let cases = [
             (Lang::Sv, 1, "Räknas inte – 1 insats har status Förslag"),
             (Lang::Sv, 3, "Räknas inte – 3 insatser har status Förslag"),
-            (Lang::En, 1, "Not counted – 1 initiative has status Proposed"),
-            (Lang::En, 3, "Not counted – 3 initiatives have status Proposed"),
+            (
+                Lang::En,
+                1,
+                "Not counted – 1 initiative has status Proposed",
+            ),
+            (
+                Lang::En,
+                3,
+                "Not counted – 3 initiatives have status Proposed",
+            ),
         ];
         for (lang, n, text) in cases {
             assert_eq!(proposed_not_counted(lang, n), text);
